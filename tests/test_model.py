@@ -61,3 +61,11 @@ def test_public_api_names_exist():
 
     for name in public:
         assert hasattr(accessreader, name)
+
+
+def test_stored_json_document_reads_back_through_content_read():
+    from accessreader import content
+
+    doc = build_sample()
+    assert content.sniff(doc.to_json().encode()) == "json"
+    assert content.read(doc.to_json().encode(), "book.json") == doc

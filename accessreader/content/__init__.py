@@ -4,6 +4,8 @@
                                                               ──finish──▶ Document
                                          (languages, spans, sentences, contents, checksum)
 
+A Document stored as JSON (``Document.to_json``) reads back as it was, without finishing.
+
 The format is decided from the bytes (``sniff``), the file name only breaks ties.
 Each reader module has ``read(data: bytes, name: str, limits: Limits) -> Document``
 and raises ``errors.BadInput`` subclasses for files it cannot read.
@@ -20,7 +22,10 @@ from ..model import Document
 from .finish import finish
 from .safety import DEFAULT_LIMITS, Limits, check_size
 
-FORMATS = ("epub", "pdf", "fb2", "docx", "html", "txt")
+FORMATS = ("epub", "pdf", "fb2", "docx", "html", "txt", "json")
+
+#: The module under ``content/`` that reads each format.
+_READER_MODULES = {fmt: fmt for fmt in FORMATS} | {"json": "stored"}
 
 #: File name endings that may hold a book, for folder imports.
 BOOK_SUFFIXES = (".epub", ".pdf", ".fb2", ".fb2.zip", ".docx", ".html", ".htm", ".xhtml", ".txt")
@@ -40,6 +45,8 @@ def sniff(data: bytes, name: str = "") -> str:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _sniff_zip(data, name)
     text = _head_text(head).lstrip("\ufeff \t\r\n").lower()
+    if text.startswith("{") and '"schema"' in text and '"chapters"' in text:
+        return "json"
     if "<fictionbook" in text:
         return "fb2"
     if text.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text or "<body" in text:
@@ -91,9 +98,9 @@ def read(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> Docume
     """
     check_size(data, name, limits)
     fmt = sniff(data, name)
-    reader = importlib.import_module(f"{__name__}.{fmt}")
+    reader = importlib.import_module(f"{__name__}.{_READER_MODULES[fmt]}")
     document = reader.read(data, name, limits)
-    return finish(document, data, name)
+    return document if fmt == "json" else finish(document, data, name)
 
 
 __all__ = ["BOOK_SUFFIXES", "FORMATS", "Limits", "read", "sniff"]
