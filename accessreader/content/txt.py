@@ -170,14 +170,9 @@ def decode(data: bytes, name: str = "") -> tuple[str, str]:
     ):
         if data.startswith(bom):
             return _checked(data, encoding, name), encoding
-    if len(data) % 2 == 0:
-        for encoding in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if _plausible(text) >= 0.95:
-                return _checked(data, encoding, name), encoding
+    encoding = utf16_without_bom(data)
+    if encoding and len(data) % 2 == 0:
+        return _checked(data, encoding, name), encoding
     try:
         return _checked(data, "utf-8", name), "utf-8"
     except UnicodeDecodeError:
@@ -202,17 +197,25 @@ def _checked(data: bytes, encoding: str, name: str) -> str:
     return text
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when the first 40 000 bytes read as kk/ru/en text in it."""
+    sample = data[:40000]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        if len(sample) >= 2 and _plausible(sample.decode(encoding, errors="replace")) >= 0.95:
+            return encoding
+    return None
+
+
 def _plausible(text: str) -> float:
     """The share of characters that text in kk, ru or en is made of."""
-    sample = text[:20000]
     good = sum(
         1
-        for c in sample
+        for c in text
         if c < "\u0250" and (c.isprintable() or c in "\t\n\r\f")
         or "\u0400" <= c <= "\u04ff"
         or "\u2000" <= c <= "\u206f"
     )
-    return good / max(len(sample), 1)
+    return good / max(len(text), 1)
 
 
 def _score(text: str) -> tuple[float, int, int]:
