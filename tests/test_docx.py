@@ -12,12 +12,11 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
-from docx.oxml.ns import qn
 
 from accessreader import content
 from accessreader.cli import main
 from accessreader.errors import CorruptFile, UnsafeXml
-from accessreader.model import HEADING, LIST_ITEM, NOTE, PAGE_MARKER, PARAGRAPH, SPAN_LANG, SPAN_NOTEREF, TABLE
+from accessreader.model import HEADING, LIST_ITEM, NOTE, PAGE_MARKER, SPAN_LANG, SPAN_NOTEREF, TABLE
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

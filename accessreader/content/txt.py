@@ -21,7 +21,7 @@ import re
 import unicodedata
 
 from ..errors import EmptyFile, UnknownEncoding
-from ..model import HEADING, PARAGRAPH, Document
+from ..model import HEADING, PAGE_MARKER, PARAGRAPH, Document
 from .builder import DocumentBuilder
 from .safety import Limits
 
@@ -101,7 +101,7 @@ def read(data: bytes, name: str, limits: Limits) -> Document:
             else:
                 builder.add(PARAGRAPH, paragraph)
     document = builder.build()
-    if not any(block.text for _, block in document.blocks() if block.kind != "page_marker"):
+    if not any(block.text for _, block in document.blocks() if block.kind != PAGE_MARKER):
         raise EmptyFile(name=name)
     return document
 
