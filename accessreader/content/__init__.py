@@ -21,6 +21,7 @@ from ..errors import EmptyFile, UnknownFormat
 from ..model import Document
 from .finish import finish
 from .safety import DEFAULT_LIMITS, Limits, check_size
+from .txt import utf16_without_bom
 
 FORMATS = ("epub", "pdf", "fb2", "docx", "html", "txt", "json")
 
@@ -82,7 +83,7 @@ def _head_text(head: bytes) -> str:
 
 
 def _looks_binary(head: bytes) -> bool:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(head):
         return False
     if b"\x00" in head:
         # UTF-16 without a byte-order mark has a zero in every other byte.
