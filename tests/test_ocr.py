@@ -77,3 +77,19 @@ def test_broken_image_is_reported_as_damaged():
 def test_tesseract_language_names():
     assert ocr.tesseract_languages(["kk", "ru"]) == "kaz+rus"
     assert ocr.tesseract_languages(["de"]) == ocr.ALL_LANGUAGES
+
+
+def test_inspect_reads_a_folder_of_page_images_as_one_book(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from accessreader.cli import main
+
+    for number in (41, 42):
+        (tmp_path / f"page-{number}.png").write_bytes(render_page(TEXTS["en"], number, head=HEADS["en"], seed=number))
+    result = CliRunner().invoke(main, ["inspect", "--json", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output.splitlines()[-1])
+    assert summary["page_markers"] == 2
+    assert summary["languages"] == {"en": summary["blocks"]}
