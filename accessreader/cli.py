@@ -16,9 +16,11 @@ from pathlib import Path
 import click
 
 from . import content
+from .content import images
 from .errors import AccessReaderError, FileNotFound
 from .inspection import summarise
 from .messages import interface_language, translate
+from .model import Document
 
 
 class _Group(click.Group):
@@ -50,11 +52,18 @@ def main(ctx: click.Context, lang: str | None) -> None:
     ctx.meta["lang"] = lang
 
 
-def _read_file(path: str) -> tuple[bytes, str]:
+def _read_book(path: str) -> Document:
+    """A file as a book, or a folder of scanned page images (in name order) as one book."""
     file = Path(path)
+    if file.is_dir():
+        pages = sorted(p for p in file.iterdir() if p.suffix.lower() in images.IMAGE_SUFFIXES)
+        if not pages:
+            raise FileNotFound(name=path)
+        with click.progressbar(length=len(pages), label="OCR", file=sys.stderr) as bar:
+            return images.read_pages([(p.name, p.read_bytes()) for p in pages], file.name, progress=bar.update)
     if not file.is_file():
         raise FileNotFound(name=path)
-    return file.read_bytes(), file.name
+    return content.read(file.read_bytes(), file.name)
 
 
 @main.command()
@@ -62,11 +71,13 @@ def _read_file(path: str) -> tuple[bytes, str]:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file.")
 @click.pass_context
 def inspect(ctx: click.Context, files: tuple[str, ...], as_json: bool) -> None:
-    """Show a book's metadata, outline, languages, counts and warnings."""
+    """Show a book's metadata, outline, languages, counts and warnings.
+
+    FILES are books, or folders of scanned page images (PNG, JPEG, TIFF) read by OCR.
+    """
     lang = interface_language(ctx.meta.get("lang"))
     for path in files:
-        data, name = _read_file(path)
-        summary = summarise(content.read(data, name), lang)
+        summary = summarise(_read_book(path), lang)
         if as_json:
             click.echo(json.dumps(summary, ensure_ascii=False))
         else:

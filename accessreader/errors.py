@@ -3,7 +3,7 @@
     AccessReaderError            anything the user should be told about, exit code 2
      ├── BadInput                the file cannot be read as a book
      │    ├── FileNotFound, EmptyFile, UnknownFormat, CorruptFile, EncryptedFile,
-     │    │   ScannedPdf, UnsafeXml, ArchiveBomb, FileTooLarge, UnknownEncoding
+     │    │   ScannedPdf, NoTextFound, UnsafeXml, ArchiveBomb, FileTooLarge, UnknownEncoding
      ├── MissingDependency       a braille table, voice or program is not installed
      └── NotAllowed              a request without rights (the service turns it into 403)
 
@@ -95,6 +95,12 @@ class UnknownEncoding(BadInput):
     """A text file whose character encoding cannot be decided."""
 
     code = "unknown_encoding"
+
+
+class NoTextFound(BadInput):
+    """A scan on which OCR recognised no text at all."""
+
+    code = "no_text_found"
 
 
 class MissingDependency(AccessReaderError):

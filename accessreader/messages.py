@@ -46,6 +46,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{name}: в PDF нет текстового слоя (это скан); нужно распознавание текста",
         "kk": "{name}: PDF-те мәтін қабаты жоқ (бұл скан); мәтінді тану қажет",
     },
+    "no_text_found": {
+        "en": "{name}: no text could be recognised on the scanned pages",
+        "ru": "{name}: на отсканированных страницах не удалось распознать текст",
+        "kk": "{name}: сканерленген беттерден мәтін танылмады",
+    },
+    "ocr_low_confidence": {
+        "en": "scanned page {detail}: low OCR confidence, please check",
+        "ru": "отсканированная страница {detail}: низкая уверенность распознавания, проверьте",
+        "kk": "сканерленген бет {detail}: тану сенімділігі төмен, тексеріңіз",
+    },
     "unsafe_xml": {
         "en": "{name}: the file contains XML entity declarations or external references, refused for safety",
         "ru": "{name}: файл содержит объявления XML-сущностей или внешние ссылки и отклонён ради безопасности",

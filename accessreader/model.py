@@ -80,6 +80,8 @@ class Block:
     ``note_ref`` the id of the block that refers to the note.
     ``rows`` holds a table's cells; its ``text`` is their linearisation
     (see :func:`linearise_table`) so sentences and locators work the same way.
+    ``confidence`` is the mean OCR word confidence (0–100) of a block recognised
+    from a scan, ``None`` for text that came from a text layer.
     """
 
     id: str
@@ -93,6 +95,7 @@ class Block:
     rows: list[list[Cell]] = field(default_factory=list)
     note_kind: str = ""
     note_ref: str = ""
+    confidence: float | None = None
 
     def sentence_texts(self) -> list[str]:
         """The text of each sentence, in order."""

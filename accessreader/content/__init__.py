@@ -23,26 +23,30 @@ from .finish import finish
 from .safety import DEFAULT_LIMITS, Limits, check_size
 from .txt import utf16_without_bom
 
-FORMATS = ("epub", "pdf", "fb2", "docx", "html", "txt", "json")
+FORMATS = ("epub", "pdf", "fb2", "docx", "html", "txt", "json", "image")
 
 #: The module under ``content/`` that reads each format.
-_READER_MODULES = {fmt: fmt for fmt in FORMATS} | {"json": "stored"}
+_READER_MODULES = {fmt: fmt for fmt in FORMATS} | {"json": "stored", "image": "images"}
+
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 #: File name endings that may hold a book, for folder imports.
-BOOK_SUFFIXES = (".epub", ".pdf", ".fb2", ".fb2.zip", ".docx", ".html", ".htm", ".xhtml", ".txt")
+BOOK_SUFFIXES = (".epub", ".pdf", ".fb2", ".fb2.zip", ".docx", ".html", ".htm", ".xhtml", ".txt", ".tif", ".tiff")
 
 
 def sniff(data: bytes, name: str = "") -> str:
     """The format of ``data`` from its content: one of ``FORMATS``.
 
     Raises ``EmptyFile`` for no bytes and ``UnknownFormat`` for anything else
-    that is not a book (an image, an executable, an unrelated ZIP).
+    that is not a book (an executable, an unrelated ZIP).
     """
     if not data.strip():
         raise EmptyFile(name=name)
     head = data[:4096]
     if b"%PDF-" in data[:1024]:
         return "pdf"
+    if head.startswith(_IMAGE_MAGIC):
+        return "image"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _sniff_zip(data, name)
     text = _head_text(head).lstrip("\ufeff \t\r\n").lower()

@@ -1,0 +1,53 @@
+"""OCR benchmark: pages per minute on all cores, and character error rate per language.
+
+Run: .venv/bin/python benchmarks/ocr_scans.py [PAGES_PER_LANGUAGE]
+Generates scanned-looking pages of known Kazakh, Russian and English text
+(tests/scanpages.py), recognises them with the book's language and with all
+three languages together, and prints pages/minute (parallel, and one page at a
+time as the baseline measured in the same run) and CER per language.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rapidfuzz.distance import Levenshtein  # noqa: E402
+
+from accessreader.content import ocr  # noqa: E402
+from tests.scanpages import HEADS, TEXTS, render_page  # noqa: E402
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 4
+    print(f"cores: {os.cpu_count()}, pages per language: {count}")
+    all_pages = []
+    for lang, text in TEXTS.items():
+        pages = [render_page(text, 10 + n, head=HEADS[lang], seed=n) for n in range(count)]
+        all_pages += pages
+        for languages in (ocr.tesseract_languages([lang]), ocr.ALL_LANGUAGES):
+            recognised = ocr.recognise(pages, languages)
+            errors = []
+            for page in recognised:
+                body = [line.text for line in page.lines if line.text != HEADS[lang] and not line.text.isdigit()]
+                errors.append(Levenshtein.distance(text, ocr.join_lines(body)) / len(text))
+            mean_conf = sum(p.confidence for p in recognised) / len(recognised)
+            print(f"{lang} with {languages:12s}: CER {100 * sum(errors) / len(errors):.2f}%  mean confidence {mean_conf:.1f}")
+    start = time.perf_counter()
+    for number, page in enumerate(all_pages):
+        ocr.recognise_page(page, number)
+    serial = time.perf_counter() - start
+    start = time.perf_counter()
+    ocr.recognise(all_pages)
+    parallel = time.perf_counter() - start
+    pages = len(all_pages)
+    print(f"one page at a time : {60 * pages / serial:.1f} pages/minute")
+    print(f"parallel ({os.cpu_count()} cores): {60 * pages / parallel:.1f} pages/minute (ratio {serial / parallel:.2f})")
+
+
+if __name__ == "__main__":
+    main()
