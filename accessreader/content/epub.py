@@ -49,7 +49,7 @@ def read(data: bytes, name: str, limits: Limits) -> Document:
         raise CorruptFile(name=name, format=FORMAT, detail=f"{type(exc).__name__}: {exc}") from exc
     builder = DocumentBuilder("epub")
     _metadata(book, builder)
-    documents = _spine_documents(book, reader.opf_dir, trees, name)
+    documents = _spine_documents(book, reader.opf_dir, trees)
     notes = index_notes({file: root for file, root in documents})
     toc = _flatten(book.toc, 1, _toc_base(book))
     pages = _page_list(book, reader.opf_dir, trees)
@@ -124,7 +124,7 @@ def _metadata(book: epub.EpubBook, builder: DocumentBuilder) -> None:
 
 
 def _spine_documents(
-    book: epub.EpubBook, opf_dir: str, trees: dict[str, etree._Element], name: str
+    book: epub.EpubBook, opf_dir: str, trees: dict[str, etree._Element]
 ) -> list[tuple[str, etree._Element]]:
     """The spine's (X)HTML documents as (file relative to the package, tree), linear ones first."""
     ordered = [i for i, linear in book.spine if linear != "no"] + [i for i, linear in book.spine if linear == "no"]
@@ -136,9 +136,8 @@ def _spine_documents(
             continue
         seen.add(item.file_name)
         member = posixpath.normpath(posixpath.join(opf_dir, item.file_name))
-        if member not in trees:
-            raise CorruptFile(name=name, format=FORMAT, detail=f"{member} is missing")
-        documents.append((item.file_name, trees[member]))
+        if member in trees:  # ebooklib names a "cover" page cover.xhtml whatever its real name
+            documents.append((item.file_name, trees[member]))
     return documents
 
 

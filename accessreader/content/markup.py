@@ -244,7 +244,7 @@ class Walk:
     pages: dict[str, str] = field(default_factory=dict)
     chapter_level: int = 0
     anchors: dict[str, Block] = field(default_factory=dict)
-    _pending: list[str] = field(default_factory=list)
+    _pending: list[str] = field(default_factory=list, init=False)  # ids waiting for their block
 
     def run(self, body: etree._Element, lang: str = "") -> None:
         """Emit the blocks of ``body`` (or any container) with ``lang`` as the inherited language."""
