@@ -100,3 +100,14 @@ def test_cli_refuses_unsafe_html_with_a_message_and_exit_code_2(tmp_path):
     assert result.exit_code == 2
     assert "отклонён ради безопасности" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_page_break_just_before_a_chapter_heading_opens_that_chapter():
+    doc = read(
+        b'<html><body><span role="doc-pagebreak" aria-label="1"></span><h1>One</h1><p>a</p>'
+        b'<div epub:type="pagebreak" id="page2"></div><h1>Two</h1><p>b</p></body></html>'
+    )
+    assert [[(b.kind, b.text) for b in c.blocks] for c in doc.chapters] == [
+        [("page_marker", "1"), ("heading", "One"), ("paragraph", "a")],
+        [("page_marker", "2"), ("heading", "Two"), ("paragraph", "b")],
+    ]

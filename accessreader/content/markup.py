@@ -48,6 +48,7 @@ _POEM = {"poem", "verse", "poetry", "song", "lyrics", "z3998:poem", "z3998:verse
 _STANZA = {"stanza", "linegroup", "lg", "z3998:linegroup"}
 _LINE = {"line", "l", "verse-line", "z3998:line"}
 _NOTE_HOLDERS = {"p", "li", "dd", "aside", "div", "section"}
+_NOTE_NUMBER = re.compile(r"^\[?(\d{1,4}|\*{1,3})[.)\]]?\s")
 _LINE_BREAK = re.compile(r"[\r\n]+")
 _PAGE_PREFIX = re.compile(r"^(?:page|pg|p|стр|бет)[\s._-]*", re.IGNORECASE)
 
@@ -245,17 +246,26 @@ class Walk:
     chapter_level: int = 0
     anchors: dict[str, Block] = field(default_factory=dict)
     _pending: list[str] = field(default_factory=list, init=False)  # ids waiting for their block
+    _page_breaks: list[str] = field(default_factory=list, init=False)  # page numbers waiting for a block
 
     def run(self, body: etree._Element, lang: str = "") -> None:
         """Emit the blocks of ``body`` (or any container) with ``lang`` as the inherited language."""
         self._pending.append(self.file)
         if "" in self.pages:
-            self.builder.page(self.pages[""])
+            self._page_breaks.append(self.pages[""])
         self._flow(body, _Context(lang=element_lang(body) or lang))
+        self._flush_pages()
+
+    def _flush_pages(self) -> None:
+        """Emit waiting page markers: a page break goes just before the next block, in its chapter."""
+        for number in self._page_breaks:
+            self.builder.page(number)
+        self._page_breaks.clear()
 
     # --- blocks ---------------------------------------------------------------------------
 
     def _add(self, kind: str, text: str | InlineText, ctx: _Context, **extra: object) -> Block | None:
+        self._flush_pages()
         block = self.builder.add(kind, text, lang=ctx.lang, **extra)
         if block is not None:
             for anchor in self._pending:
@@ -269,7 +279,7 @@ class Walk:
         if element_id:
             self._pending.append(f"{self.file}#{element_id}")
             if element_id in self.pages:
-                self.builder.page(self.pages[element_id])
+                self._page_breaks.append(self.pages[element_id])
         lang = element_lang(element)
         return replace(ctx, lang=lang) if lang and lang != ctx.lang else ctx
 
@@ -471,7 +481,7 @@ class Walk:
             return
         if is_pagebreak(element):
             self._enter(element, ctx)
-            self.builder.page(_page_number(element))
+            self._page_breaks.append(_page_number(element))
             return
         ctx = self._enter(element, replace(ctx, emphasis=ctx.emphasis or name in _EMPHASIS))
         if name == "br":
@@ -528,12 +538,15 @@ def _table_rows(table: etree._Element) -> list[tuple[etree._Element, bool]]:
 
 
 def _note_mark(element: etree._Element) -> str:
-    """A note's mark: its leading back link's text ("1", "*"), else its number in an ordered list."""
+    """A note's mark: its leading back link's text ("1", "*"), a number it starts with, or its list number."""
     first = next((e for e in element.iter() if local_name(e) == "a" and e.get("href")), None)
     if first is not None:
         mark = text_content(first).strip("[]() ")
         if 0 < len(mark) <= 4:
             return mark
+    leading = _NOTE_NUMBER.match(text_content(element))
+    if leading:
+        return leading.group(1)
     parent = element.getparent()
     if local_name(element) == "li" and parent is not None and local_name(parent) == "ol":
         items = [c for c in parent if local_name(c) == "li"]
