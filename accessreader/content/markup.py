@@ -55,9 +55,16 @@ _PAGE_PREFIX = re.compile(r"^(?:page|pg|p|стр|бет)[\s._-]*", re.IGNORECASE
 
 def local_name(element: etree._Element) -> str:
     """The element's tag without namespace, lower case ("" for comments and instructions)."""
-    if not isinstance(element.tag, str):
+    tag = element.tag
+    if not isinstance(tag, str):
         return ""
-    return etree.QName(element.tag).localname.lower()
+    name = _NAMES.get(tag)
+    if name is None:
+        name = _NAMES[tag] = tag.rpartition("}")[2].lower()
+    return name
+
+
+_NAMES: dict[str, str] = {}
 
 
 def element_lang(element: etree._Element) -> str:
@@ -68,6 +75,8 @@ def element_lang(element: etree._Element) -> str:
 
 def _types(element: etree._Element) -> set[str]:
     """The element's epub:type and role tokens, lower case."""
+    if not element.attrib:
+        return set()
     value = " ".join(filter(None, (element.get(_EPUB_TYPE), element.get("epub:type"), element.get("role"))))
     return set(value.lower().split())
 
@@ -322,7 +331,7 @@ class Walk:
             return
         if _skipped(element):
             return
-        ctx = self._enter(element, replace(ctx, emphasis=ctx.emphasis or name in _EMPHASIS))
+        ctx = self._enter(element, _emphasised(ctx) if name in _EMPHASIS else ctx)
         if name in _HEADINGS:
             level = _HEADINGS[name]
             if self.chapter_level and level == self.chapter_level:
@@ -483,7 +492,7 @@ class Walk:
             self._enter(element, ctx)
             self._page_breaks.append(_page_number(element))
             return
-        ctx = self._enter(element, replace(ctx, emphasis=ctx.emphasis or name in _EMPHASIS))
+        ctx = self._enter(element, _emphasised(ctx) if name in _EMPHASIS else ctx)
         if name == "br":
             out.newline() if ctx.lines else out.add(" ")
             return
@@ -511,6 +520,10 @@ class Walk:
             self._text(out, child.tail, ctx)
         if separate and not ctx.lines:
             out.add(" ")
+
+
+def _emphasised(ctx: _Context) -> _Context:
+    return ctx if ctx.emphasis else replace(ctx, emphasis=True)
 
 
 def _is_poem(element: etree._Element) -> bool:
