@@ -10,7 +10,7 @@ from accessreader import content
 from accessreader.cli import main
 from accessreader.content import html
 from accessreader.content.safety import DEFAULT_LIMITS
-from accessreader.errors import UnsafeXml
+from accessreader.errors import EmptyFile, UnsafeXml
 
 PAGE = """<!DOCTYPE html>
 <html lang="ru"><head>{meta}<title>Степные сказки</title>
@@ -111,3 +111,8 @@ def test_a_page_break_just_before_a_chapter_heading_opens_that_chapter():
         [("page_marker", "1"), ("heading", "One"), ("paragraph", "a")],
         [("page_marker", "2"), ("heading", "Two"), ("paragraph", "b")],
     ]
+
+
+def test_a_page_with_no_readable_text_is_empty():
+    with pytest.raises(EmptyFile):
+        read(b"<html><head><title>x</title></head><body><script>var a;</script><p hidden>no</p></body></html>")

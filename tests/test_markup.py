@@ -189,6 +189,10 @@ def test_chapter_level_starts_a_chapter_at_each_heading_of_that_level():
 
 def test_text_content_skips_page_numbers_and_notes():
     root = parse_xml(
-        XHTML.format('<h1 id="x">Глава<span epub:type="pagebreak">5</span> первая</h1>').encode(), "t", "HTML"
+        XHTML.format(
+            '<h1 id="x">Глава<span epub:type="pagebreak">5</span> первая<sup><a epub:type="noteref">1</a></sup></h1>'
+        ).encode(),
+        "t",
+        "HTML",
     )
     assert text_content(root[1][0]) == "Глава первая"

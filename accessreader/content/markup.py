@@ -116,7 +116,7 @@ def resolve(file: str, href: str) -> str:
 
 
 def text_content(element: etree._Element) -> str:
-    """The element's readable text, folded, without skipped content, page numbers or notes."""
+    """The element's readable text, folded, without skipped content, page numbers, notes or their marks."""
     parts: list[str] = []
 
     def collect(node: etree._Element) -> None:
@@ -124,7 +124,7 @@ def text_content(element: etree._Element) -> str:
             parts.append(node.text)
         for child in node:
             name = local_name(child)
-            if name and not (_skipped(child) or is_pagebreak(child) or _types(child) & _NOTE_TYPES):
+            if name and not (_skipped(child) or is_pagebreak(child) or _types(child) & (_NOTE_TYPES | _NOTEREF_TYPES)):
                 parts.append(f" {child.get('alt') or ''} " if name == "img" else " " if name in _BLOCK else "")
                 collect(child)
                 parts.append(" " if name in _BLOCK else "")
