@@ -2,6 +2,7 @@
 
 import io
 import json
+import random
 import zipfile
 
 import pytest
@@ -12,7 +13,7 @@ from accessreader import content
 from accessreader.cli import main
 from accessreader.content import epub
 from accessreader.content.safety import DEFAULT_LIMITS
-from accessreader.errors import CorruptFile, EncryptedFile, UnsafeXml
+from accessreader.errors import BadInput, CorruptFile, EncryptedFile, UnsafeXml
 from accessreader.model import SPAN_LANG, SPAN_NOTEREF
 
 HEAD = '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body>'
@@ -308,3 +309,28 @@ def test_broken_packages_are_corrupt_files_not_tracebacks(members):
 def test_tag_soup_chapter_is_still_read():
     doc = read(hand_made(OEBPS__c_dot_xhtml="<html><body><p>One &nbsp; two<p>Three</body></html>"))
     assert [b.text for _, b in doc.blocks()] == ["One two", "Three"]
+
+
+def test_damaged_members_give_a_book_or_a_clear_refusal_never_a_traceback(epub3):
+    """Random damage inside the members (not the ZIP structure): ebooklib and lxml errors are mapped."""
+    rnd = random.Random(7)
+    source = zipfile.ZipFile(io.BytesIO(epub3))
+    members = {n: source.read(n) for n in source.namelist()}
+    outcomes = set()
+    for _ in range(40):
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            for member, data in members.items():
+                body = bytearray(data)
+                if member != "mimetype" and rnd.random() < 0.4:
+                    for _ in range(rnd.randint(1, 5)):
+                        body[rnd.randrange(len(body))] = rnd.choice(b'<>&"/x\x00 ')
+                    if rnd.random() < 0.2:
+                        body = body[: rnd.randrange(len(body))]
+                archive.writestr(member, bytes(body))
+        try:
+            read(out.getvalue(), "damaged.epub")
+            outcomes.add("read")
+        except BadInput:
+            outcomes.add("refused")
+    assert outcomes == {"read", "refused"}
