@@ -52,7 +52,7 @@ def read(data: bytes, name: str, limits: Limits) -> Document:
     documents = _spine_documents(book, reader.opf_dir, trees)
     notes = index_notes({file: root for file, root in documents})
     toc = _flatten(book.toc, 1, _toc_base(book))
-    pages = _page_list(book, reader.opf_dir, trees)
+    pages = _page_list(book, reader.opf_dir)
     anchors: dict[str, Block] = {}
     for file, root in documents:
         body = next((e for e in root.iter() if local_name(e) == "body"), root)
@@ -163,7 +163,7 @@ def _flatten(entries: list, level: int, base: str) -> list[tuple[str, int, str]]
     return rows
 
 
-def _page_list(book: epub.EpubBook, opf_dir: str, trees: dict[str, etree._Element]) -> dict[str, dict[str, str]]:
+def _page_list(book: epub.EpubBook, opf_dir: str) -> dict[str, dict[str, str]]:
     """Print pages from the nav page-list (EPUB 3) or the NCX pageList (EPUB 2): file → {id or "": number}."""
     pages: dict[str, dict[str, str]] = {}
     entries = [(link.title or "", link.href or "") for link in book.pages]
