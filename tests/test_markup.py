@@ -103,6 +103,7 @@ def test_poems_become_stanzas_with_one_line_each():
         '<div class="stanza"><span class="line">Ақ киімді,</span><span class="line">денелі, ақ сақалды,</span></div>'
         "<p>Соқыр, мылқау<br/>танымайды\n тірі жанды</p></div>"
         '<div epub:type="z3998:poem"><p class="line">one</p><p class="line">two</p><p> </p><p class="line">three</p></div>'
+        '<p class="poem">Раз<br/>два<br/>\n<br/>три<br/>четыре</p>'
     )
     assert blocks(doc) == [
         ("heading", "Қыс"),
@@ -110,6 +111,8 @@ def test_poems_become_stanzas_with_one_line_each():
         ("stanza", "Соқыр, мылқау\nтанымайды тірі жанды"),
         ("stanza", "one\ntwo"),
         ("stanza", "three"),
+        ("stanza", "Раз\nдва"),
+        ("stanza", "три\nчетыре"),
     ]
 
 

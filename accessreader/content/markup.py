@@ -442,6 +442,7 @@ class Walk:
         self._flow(element, replace(ctx, caption=caption if images and lacking else ""))
 
     def _poem(self, element: etree._Element, ctx: _Context) -> None:
+        """A poem (or one stanza): stanzas split at stanza elements, multi-line blocks, blank lines."""
         ctx = replace(ctx, kind=STANZA, lines=True, label=[])
         if _is_stanza(element) and not any(_is_stanza(c) for c in element):
             self._stanza(element, ctx)
@@ -456,12 +457,16 @@ class Walk:
                 self._flush(lines, ctx)
                 lines = InlineText(keep_lines=True)
                 self._block(child, replace(ctx, kind=PARAGRAPH, lines=False))
-            elif _is_stanza(child) or _is_poem(child) or (name in _BLOCK and _has_lines(child)):
+            elif _is_stanza(child) or _is_poem(child):
                 self._flush(lines, ctx)
                 lines = InlineText(keep_lines=True)
-                self._poem(child, ctx) if _is_poem(child) else self._stanza(child, ctx)
-            elif name in _BLOCK and not text_content(child):
-                self._flush(lines, ctx)  # an empty paragraph between lines: a stanza break
+                self._block(child, ctx)
+            elif name in _BLOCK and _has_lines(child):
+                self._flush(lines, ctx)
+                lines = InlineText(keep_lines=True)
+                self._stanza(child, self._enter(child, ctx))
+            elif _blank_line(child):
+                self._flush(lines, ctx)
                 lines = InlineText(keep_lines=True)
             else:
                 self._inline(child, lines, ctx, flatten=True)
@@ -469,11 +474,15 @@ class Walk:
         self._flush(lines, ctx)
 
     def _stanza(self, element: etree._Element, ctx: _Context) -> None:
-        ctx = self._enter(element, ctx)
+        """An entered stanza element: its lines, split again where a blank line (two <br>) stands."""
         lines = InlineText(keep_lines=True)
         self._text(lines, element.text, ctx)
         for child in element:
-            self._inline(child, lines, ctx, flatten=True)
+            if _blank_line(child):
+                self._flush(lines, ctx)
+                lines = InlineText(keep_lines=True)
+            else:
+                self._inline(child, lines, ctx, flatten=True)
             self._text(lines, child.tail, ctx)
         self._flush(lines, ctx)
 
@@ -532,6 +541,15 @@ def _is_poem(element: etree._Element) -> bool:
 
 def _is_stanza(element: etree._Element) -> bool:
     return bool((_classes(element) | _types(element)) & _STANZA)
+
+
+def _blank_line(element: etree._Element) -> bool:
+    """True for a blank line between stanzas: a second <br> in a row, or an empty paragraph."""
+    name = local_name(element)
+    if name == "br":
+        previous = element.getprevious()
+        return previous is not None and local_name(previous) == "br" and not (previous.tail or "").strip()
+    return name in ("p", "div") and not text_content(element)
 
 
 def _has_lines(element: etree._Element) -> bool:
