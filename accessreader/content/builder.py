@@ -33,7 +33,6 @@ from ..model import (
 )
 
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_RUN = re.compile(_SPACE.pattern + r"|[^ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 @dataclass
@@ -73,14 +72,14 @@ class InlineText:
         return self.result("")[0]
 
     def result(self, block_lang: str) -> tuple[str, list[Span]]:
-        raw = "".join(p.text.strip() if p.noteref else p.text for p in self.pieces)
-        text, where = _fold(raw, self.keep_lines)
+        texts = [p.text.strip() if p.noteref else p.text for p in self.pieces]
+        bounds = [0]
+        for text in texts:
+            bounds.append(bounds[-1] + len(text))
+        text, where = _fold("".join(texts), self.keep_lines, bounds)
         spans: list[Span] = []
-        position = 0
-        for piece in self.pieces:
-            size = len(piece.text.strip() if piece.noteref else piece.text)
-            start, end = where[position], where[position + size]
-            position += size
+        for index, piece in enumerate(self.pieces):
+            start, end = where[bounds[index]], where[bounds[index + 1]]
             while start < end and text[start] in " \n":
                 start += 1
             while end > start and text[end - 1] in " \n":
@@ -97,28 +96,36 @@ class InlineText:
         return text, _merge(spans, text)
 
 
-def _fold(raw: str, keep_lines: bool) -> tuple[str, list[int]]:
+def _fold(raw: str, keep_lines: bool, positions: list[int]) -> tuple[str, dict[int, int]]:
     """Fold white space runs to one space (or one newline) and strip the ends.
 
-    Returns the text and, for each offset 0…len(raw) of ``raw``, its offset in the text.
+    Returns the text and where each of the ascending offsets ``positions`` of
+    ``raw`` lands in it (an offset inside a folded run lands where the run's
+    separator stands).
     """
     out: list[str] = []
-    where: list[int] = []
-    index = 0
-    for match in _RUN.finditer(raw):
-        chunk = match.group()
-        if _SPACE.fullmatch(chunk):
-            separator = "\n" if keep_lines and "\n" in chunk else " "
-            keep = bool(out) and match.end() < len(raw)
-            where.extend([index] * len(chunk))
-            if keep:
-                out.append(separator)
-                index += 1
-        else:
-            where.extend(range(index, index + len(chunk)))
-            out.append(chunk)
-            index += len(chunk)
-    where.append(index)
+    where: dict[int, int] = {}
+    pending = iter(positions)
+    position = next(pending, None)
+    removed = last = 0
+    for match in _SPACE.finditer(raw):
+        start, end = match.span()
+        while position is not None and position < start:
+            where[position] = position - removed
+            position = next(pending, None)
+        while position is not None and position < end:
+            where[position] = start - removed
+            position = next(pending, None)
+        separator = ""
+        if 0 < start and end < len(raw):
+            separator = "\n" if keep_lines and "\n" in match.group() else " "
+        out += (raw[last:start], separator)
+        removed += end - start - len(separator)
+        last = end
+    out.append(raw[last:])
+    while position is not None:
+        where[position] = position - removed
+        position = next(pending, None)
     return "".join(out), where
 
 
