@@ -13,7 +13,7 @@ A full stop does not end a sentence after:
   ``см.``, ``стр.``, ``мыс.``, ``б.з.д.``, ``e.g.``, ``i.e.``, ``Dr.``, ``Mr.``,
   ``No.``, ``St.``…), in the block's language or any other of kk/ru/en;
 * an initial, a single capital letter (``А. С. Пушкин``, ``Ш. Уәлиханов``,
-  ``J. R. R. Tolkien``);
+  ``J. R. R. Tolkien``), or initials written together (``А.С. Пушкин``);
 * an abbreviation that may be last (``и т.д.``, ``т.б.``, ``т.с.с.``, ``тыс.``,
   ``млн.``, ``экз.``, ``etc.``…) when a number follows;
 * a number alone, as in a numbered heading (``1. Введение``).
@@ -63,6 +63,7 @@ _MAYBE = frozenset(word for words in _MAYBE_LAST.values() for word in words.spli
 
 _MARK = re.compile(r"(?:\.\.\.|[.!?…])+[»\"”’')\]]*(?=\s|$)")
 _OPENERS = "«\"“„'‘([—–-"
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _NUMBER = re.compile(r"\d+(?:[–-]\d+)?|[IVXLCDM]+(?:[–-][IVXLCDM]+)?")
 
 
@@ -130,7 +131,7 @@ def _ends_sentence(text: str, begin: int, match: re.Match, end: int) -> bool:
     joined += [" ".join(before[-k:]).lower() for k in (2, 3) if len(before) >= k]
     if any(candidate in _NEVER for candidate in joined):
         return False
-    if len(word) == 1 and word.isupper():
+    if _INITIALS.fullmatch(word) and word.isupper():
         return False
     if _NUMBER.fullmatch(word) and len(before) == 1:
         return False
