@@ -15,7 +15,8 @@ share most Cyrillic letters, so a block is decided by two voices added up:
 
 Quoted stretches and parentheses are left out when the rest is long enough,
 so a Russian paragraph quoting a Kazakh title stays Russian.  The hint (the
-language the source declares) only breaks ties.  Latin text is English unless
+language the source declares) only breaks ties: a score within ±1, or one or
+two words that no rule votes on (a name such as "Абай", where lingua guesses).  Latin text is English unless
 it has no English function words and lingua, restricted to a few European
 languages, is sure of another; other scripts are named by their script.
 Text without letters is "und".
@@ -155,8 +156,10 @@ def detect(text: str, hint: str = "", method: str = COMBINED) -> str:
     """The language of ``text`` as a primary BCP 47 code; "und" when it has no letters.
 
     ``hint`` (the language the source declares) only breaks a tie.  ``method``
-    chooses the voices: ``COMBINED`` (rules and lingua), ``RULES`` or ``LINGUA``.
+    chooses the voices: ``COMBINED`` (rules and lingua), ``RULES`` or ``LINGUA``;
+    raises ``ValueError`` for any other.
     """
+    _check(method)
     hint = normalise(hint)
     core = _core(text)
     counts: dict[str, int] = {}
@@ -219,6 +222,7 @@ def find_spans(
     e-mail address, and none starts or ends inside a word.  Sorted by start.
     ``method`` chooses the voices that name a stretch's language, as for :func:`detect`.
     """
+    _check(method)
     block_lang = normalise(block_lang)
     blocked = list(taken) + [match.span() for match in _URL.finditer(text)]
     spans: list[Span] = []
@@ -255,6 +259,11 @@ def find_spans(
 # --- block language ------------------------------------------------------------
 
 
+def _check(method: str) -> None:
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
+
+
 def _core(text: str) -> str:
     """``text`` without URLs, and without quoted or bracketed stretches when enough is left."""
     text = _URL.sub(" ", text)
@@ -268,7 +277,9 @@ def _cyrillic_language(text: str, hint: str, method: str) -> str:
     if _BE_LETTERS & set(text):
         return "be"
     score = kazakh_score(text, method)
-    if abs(score) < 1.0 and hint in ("kk", "ru"):
+    words = _WORD.findall(text)
+    unsure = abs(score) < 1.0 or (len(words) < 3 and not any(word_vote(word) for word in words))
+    if unsure and hint in ("kk", "ru"):
         return hint
     return "kk" if score > 0 else "ru"
 
