@@ -354,7 +354,8 @@ def _kazakh_runs(text: str) -> list[tuple[int, int]]:
     """Runs of Kazakh words in Russian text, each holding a word with a Kazakh-only letter.
 
     A run is a stretch of words voting Kazakh, joined by spaces or hyphens;
-    neutral words count only between two Kazakh ones.
+    neutral words count only between two Kazakh ones, or as the first name
+    before a capitalised Kazakh word.
     """
     words = [m for m in _WORD.finditer(text) if _word_script(m.group()) == CYRILLIC]
     runs: list[tuple[int, int]] = []
@@ -364,7 +365,7 @@ def _kazakh_runs(text: str) -> list[tuple[int, int]]:
             index += 1
             continue
         first = last = index
-        while first > 0 and _joined(text, words[first - 1], words[first]) and word_vote(words[first - 1].group()) > 0:
+        while first > 0 and _joined(text, words[first - 1], words[first]) and _kazakh_before(text, words[first - 1], words[first]):
             first -= 1
         probe = index
         while probe + 1 < len(words) and _joined(text, words[probe], words[probe + 1]):
@@ -377,6 +378,17 @@ def _kazakh_runs(text: str) -> list[tuple[int, int]]:
         runs.append((words[first].start(), words[last].end()))
         index = last + 1
     return runs
+
+
+def _kazakh_before(text: str, word: re.Match, run_start: re.Match) -> bool:
+    """Whether ``word``, just before a Kazakh run, belongs to it: it votes Kazakh, or it is the
+    neutral, capitalised first half of a name ("Абай Құнанбайұлы") not opening a sentence."""
+    vote = word_vote(word.group())
+    if vote:
+        return vote > 0
+    before = text[: word.start()].rstrip()
+    opens = not before or before[-1] in ".!?…"
+    return word.group()[:1].isupper() and run_start.group()[:1].isupper() and not opens
 
 
 def _joined(text: str, left: re.Match, right: re.Match) -> bool:

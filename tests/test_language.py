@@ -134,6 +134,12 @@ def test_kazakh_word_runs_inside_russian_text():
     assert span_texts(text, "ru") == [("Айгүл Сейітова", "kk"), ("Шоқан Уәлиханов", "kk")]
 
 
+def test_a_first_name_joins_the_kazakh_surname_after_it_but_not_a_sentence_opener():
+    assert span_texts("Поэт Абай Құнанбайұлы родился в 1845 году.", "ru") == [("Абай Құнанбайұлы", "kk")]
+    assert span_texts("Автор Айгүл Сейітова написала повесть.", "ru") == [("Айгүл Сейітова", "kk")]
+    assert span_texts("В городе Өскемен Абай не бывал.", "ru") == [("Өскемен", "kk")]
+
+
 def test_spans_never_overlap_taken_ranges():
     text = "В рамках кружка «Он саусақ» прошёл мастер-класс «Өз қолымен жасалған сыйлық»."
     first = text.index("«Он саусақ»")
