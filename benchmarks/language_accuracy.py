@@ -1,0 +1,144 @@
+"""Accuracy and speed of block languages and language spans, against baselines in the same run.
+
+    python benchmarks/language_accuracy.py [--repeat N]
+
+Reads tests/data/language/blocks.tsv (labelled paragraphs) and mixed.jsonl
+(paragraphs with labelled spans) and prints, for our combined detector, for
+our rules alone, for our pipeline with only the lingua voice, and for plain
+lingua (all labelled languages, no rules), the block accuracy per language,
+span precision/recall, and blocks per CPU second.  It first prints what loading
+lingua's Kazakh/Russian models costs (seconds and resident memory).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from accessreader import language  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "language"
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load_blocks() -> list[tuple[str, str]]:
+    lines = (DATA / "blocks.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return [tuple(line.split("\t", 1)) for line in lines]
+
+
+def load_mixed() -> list[dict]:
+    rows = []
+    for line in (DATA / "mixed.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        spans, position = set(), 0
+        for substring, lang in row["spans"]:
+            start = row["text"].index(substring, position)
+            spans.add((start, start + len(substring), lang))
+            position = start + len(substring)
+        rows.append({**row, "spans": spans})
+    return rows
+
+
+def plain_lingua():
+    """Lingua alone over every language labelled in the data, high accuracy, models preloaded."""
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [Language.KAZAKH, Language.RUSSIAN, Language.ENGLISH, Language.GERMAN, Language.FRENCH,
+                 Language.SPANISH, Language.UKRAINIAN]
+    detector = LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
+
+    def code(language_) -> str:
+        return language_.iso_code_639_1.name.lower() if language_ else "und"
+
+    def detect(text: str) -> str:
+        return code(detector.detect_language_of(text))
+
+    def spans(text: str, block_lang: str) -> set[tuple[int, int, str]]:
+        found = set()
+        for part in detector.detect_multiple_languages_of(text):
+            lang = code(part.language)
+            if lang != block_lang:
+                start, end = part.start_index, part.end_index
+                while start < end and not text[start].isalnum():
+                    start += 1
+                while end > start and not text[end - 1].isalnum():
+                    end -= 1
+                found.add((start, end, lang))
+        return found
+
+    return detect, spans
+
+
+def measure(name, detect, spans, blocks, mixed, repeat) -> None:
+    right, total = Counter(), Counter()
+    for lang, text in blocks:
+        group = lang if lang in ("kk", "ru", "en") else "other"
+        total[group] += 1
+        right[group] += detect(text) == lang
+    plain = [text for lang, text in blocks if lang == "kk" and not language.KAZAKH_LETTERS.intersection(text)]
+    plain_right = sum(detect(text) == "kk" for text in plain)
+    started = time.process_time()  # CPU time: the machine may be shared
+    for _ in range(repeat):
+        for _, text in blocks:
+            detect(text)
+    speed = repeat * len(blocks) / (time.process_time() - started)
+    hits = found = expected = 0
+    for row in mixed:
+        got = spans(row["text"], row["lang"])
+        hits, found, expected = hits + len(got & row["spans"]), found + len(got), expected + len(row["spans"])
+    per_lang = "  ".join(f"{g} {right[g] / total[g]:6.1%}" for g in ("kk", "ru", "en", "other") if total[g])
+    print(
+        f"{name:<18} blocks {sum(right.values()) / sum(total.values()):6.1%}  {per_lang}  "
+        f"kk-plain {plain_right / len(plain):6.1%}  spans P {hits / max(found, 1):6.1%} R {hits / expected:6.1%}  "
+        f"{speed:8.0f} blocks/CPU-s"
+    )
+
+
+def ours(method: str):
+    def detect(text: str) -> str:
+        return language.detect(text, method=method)
+
+    def spans(text: str, block_lang: str) -> set[tuple[int, int, str]]:
+        return {(s.start, s.end, s.value) for s in language.find_spans(text, block_lang, method=method)}
+
+    return detect, spans
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="passes over the blocks when timing")
+    args = parser.parse_args()
+
+    before, started = rss_mb(), time.perf_counter()
+    language.detect("Балалар мектепке барды, библиотека открыта.")
+    print(f"lingua kk/ru load: {time.perf_counter() - started:.2f} s, +{rss_mb() - before:.0f} MB resident")
+    before, started = rss_mb(), time.perf_counter()
+    language.detect("Die Bibliothek ist heute geschlossen.")
+    print(f"lingua Latin (low accuracy) load: {time.perf_counter() - started:.2f} s, +{rss_mb() - before:.0f} MB resident")
+
+    blocks, mixed = load_blocks(), load_mixed()
+    print(f"{len(blocks)} blocks ({len([1 for l, _ in blocks if l == 'kk'])} kk), {len(mixed)} mixed paragraphs, "
+          f"{sum(len(r['spans']) for r in mixed)} spans")
+    measure("combined (ours)", *ours(language.COMBINED), blocks, mixed, args.repeat)
+    measure("rules alone", *ours(language.RULES), blocks, mixed, args.repeat)
+    measure("lingua voice only", *ours(language.LINGUA), blocks, mixed, args.repeat)
+    before, started = rss_mb(), time.perf_counter()
+    baseline = plain_lingua()
+    print(f"plain lingua (7 languages, preloaded) load: {time.perf_counter() - started:.2f} s, "
+          f"+{rss_mb() - before:.0f} MB resident")
+    measure("plain lingua", *baseline, blocks, mixed, args.repeat)
+
+
+if __name__ == "__main__":
+    main()

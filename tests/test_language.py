@@ -1,0 +1,224 @@
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from accessreader import language
+from accessreader.content.builder import DocumentBuilder, InlineText
+from accessreader.content.finish import finish
+from accessreader.language import KAZAKH_LETTERS, detect, find_spans, normalise
+from accessreader.model import PARAGRAPH, SPAN_LANG
+
+DATA = Path(__file__).parent / "data" / "language"
+
+
+def load_blocks() -> list[tuple[str, str]]:
+    lines = (DATA / "blocks.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return [tuple(line.split("\t", 1)) for line in lines]
+
+
+def load_mixed() -> list[dict]:
+    """Mixed paragraphs with spans as (start, end, lang), found from the labelled substrings in order."""
+    rows = []
+    for line in (DATA / "mixed.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        spans, position = [], 0
+        for substring, lang in row["spans"]:
+            start = row["text"].index(substring, position)
+            spans.append((start, start + len(substring), lang))
+            position = start + len(substring)
+        rows.append({**row, "spans": spans})
+    return rows
+
+
+def span_texts(text: str, lang: str, taken=()) -> list[tuple[str, str]]:
+    return [(text[s.start : s.end], s.value) for s in find_spans(text, lang, taken)]
+
+
+@pytest.mark.parametrize(
+    "code,expected",
+    [("ru-RU", "ru"), ("kk_KZ", "kk"), ("kaz", "kk"), ("KZ", "kk"), ("eng", "en"), ("EN-gb", "en"), ("", "")],
+)
+def test_normalise_keeps_the_primary_language(code, expected):
+    assert normalise(code) == expected
+
+
+def test_text_without_letters_is_undetermined_whatever_the_hint():
+    assert detect("2024 — 1 372 423", hint="ru") == "und"
+    assert detect("", hint="kk") == "und"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Балалар мектепке барды.",
+        "Атам мен апам ауылда жасайды.",
+        "Кеше мектепте ата-аналар жиналысы болды.",
+        "Китапты уйге алу ушин окырман билети кажет.",
+        "Жиналыста китапхананын откен жылгы жумысы талкыланды.",
+    ],
+)
+def test_kazakh_without_kazakh_only_letters_is_found_by_its_words(text):
+    assert not KAZAKH_LETTERS.intersection(text)
+    assert detect(text, hint="ru") == "kk"
+
+
+def test_russian_paragraph_quoting_kazakh_titles_stays_russian():
+    text = "В рамках кружка «Он саусақ» прошёл мастер-класс «Өз қолымен жасалған сыйлық»."
+    assert detect(text, hint="kk") == "ru"
+    assert detect("Журнал «Жұлдыз» выходит ежемесячно.") == "ru"
+
+
+def test_kazakh_paragraph_quoting_a_russian_title_stays_kazakh():
+    assert detect("Лев Толстойдың «Война и мир» романын орыс тілінде оқығысы келетіндер көп.", hint="ru") == "kk"
+
+
+def test_the_hint_breaks_a_tie_and_only_a_tie():
+    assert detect("Абай", hint="kk") == "kk"
+    assert detect("Абай", hint="ru") == "ru"
+    assert detect("Кітапхана жаңа кітаптар алды.", hint="ru") == "kk"
+    assert detect("Библиотека получила новые книги.", hint="kk") == "ru"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The reading room is open on Sundays.", "en"),
+        ("Die Bibliothek bietet ihren Lesern in diesem Jahr mehrere neue Dienste an.", "de"),
+        ("Бібліотека пропонує читачам нові послуги, а їхні діти можуть відвідати годину казок.", "uk"),
+        ("图书馆今天开放", "zh"),
+        ("Η βιβλιοθήκη είναι ανοιχτή", "el"),
+        ("المكتبة مفتوحة اليوم", "ar"),
+    ],
+)
+def test_other_languages_and_scripts(text, expected):
+    assert detect(text) == expected
+
+
+def test_short_latin_text_is_english_unless_the_source_says_otherwise():
+    assert detect("Harry Potter") == "en"
+    assert detect("Harry Potter", hint="de") == "de"
+
+
+def test_example_from_the_brief_gives_two_kazakh_spans():
+    text = "в рамках кружка «Он саусақ» мастер-класс «Өз қолымен жасалған сыйлық»"
+    assert span_texts(text, "ru") == [("Он саусақ", "kk"), ("Өз қолымен жасалған сыйлық", "kk")]
+
+
+def test_russian_titles_in_kazakh_text():
+    text = "Кітапханада «Литературная газета» мен «Новый мир» журналдарының тігінділері сақталған."
+    assert span_texts(text, "kk") == [("Литературная газета", "ru"), ("Новый мир", "ru")]
+
+
+def test_same_language_quotes_give_no_span():
+    assert span_texts("Объявлен конкурс сочинений «Моя любимая книга».", "ru") == []
+    assert span_texts("«Менің сүйікті кітабым» атты байқау жарияланды.", "kk") == []
+
+
+def test_latin_runs_in_cyrillic_text_are_english_but_urls_and_emails_are_left_alone():
+    text = "Программа JAWS for Windows и сайт https://library.kz/news, почта info@library.kz, XIX век."
+    assert span_texts(text, "ru") == [("JAWS for Windows", "en")]
+
+
+def test_cyrillic_in_english_text():
+    text = 'The librarian answered in Russian: "Книга на полке слева".'
+    assert span_texts(text, "en") == [("Книга на полке слева", "ru")]
+    assert span_texts("He said «Рахмет, ағай» and left.", "en") == [("Рахмет, ағай", "kk")]
+
+
+def test_kazakh_word_runs_inside_russian_text():
+    text = "На встрече выступила автор книги Айгүл Сейітова, а Шоқан Уәлиханов был этнографом."
+    assert span_texts(text, "ru") == [("Айгүл Сейітова", "kk"), ("Шоқан Уәлиханов", "kk")]
+
+
+def test_a_first_name_joins_the_kazakh_surname_after_it_but_not_a_sentence_opener():
+    assert span_texts("Поэт Абай Құнанбайұлы родился в 1845 году.", "ru") == [("Абай Құнанбайұлы", "kk")]
+    assert span_texts("Автор Айгүл Сейітова написала повесть.", "ru") == [("Айгүл Сейітова", "kk")]
+    assert span_texts("В городе Өскемен Абай не бывал.", "ru") == [("Өскемен", "kk")]
+
+
+def test_spans_never_overlap_taken_ranges():
+    text = "В рамках кружка «Он саусақ» прошёл мастер-класс «Өз қолымен жасалған сыйлық»."
+    first = text.index("«Он саусақ»")
+    spans = find_spans(text, "ru", taken=[(first, first + len("«Он саусақ»"))])
+    assert [text[s.start : s.end] for s in spans] == ["Өз қолымен жасалған сыйлық"]
+
+
+def test_data_set_is_big_enough():
+    blocks = load_blocks()
+    counts = Counter(lang for lang, _ in blocks)
+    assert len(blocks) >= 200 and min(counts["kk"], counts["ru"], counts["en"]) >= 40
+    plain_kazakh = [t for lang, t in blocks if lang == "kk" and not KAZAKH_LETTERS.intersection(t)]
+    assert len(plain_kazakh) >= 40
+    assert sum(len(t.split()) <= 8 for _, t in blocks) >= 30
+    assert len(load_mixed()) >= 50
+
+
+def test_block_accuracy_floor():
+    blocks = load_blocks()
+    wrong = [(lang, text) for lang, text in blocks if detect(text) != lang]
+    assert len(wrong) <= len(blocks) * 0.02, wrong
+    plain = [(lang, t) for lang, t in blocks if lang == "kk" and not KAZAKH_LETTERS.intersection(t)]
+    assert sum(detect(t) == "kk" for _, t in plain) >= len(plain) * 0.95
+
+
+def test_span_precision_and_recall_floor():
+    found = expected = hits = 0
+    for row in load_mixed():
+        got = {(s.start, s.end, s.value) for s in find_spans(row["text"], row["lang"])}
+        want = set(row["spans"])
+        found, expected, hits = found + len(got), expected + len(want), hits + len(got & want)
+    assert hits / found >= 0.9 and hits / expected >= 0.9
+
+
+def test_spans_never_cut_a_word_in_the_mixed_set():
+    for row in load_mixed():
+        text = row["text"]
+        for span in find_spans(text, row["lang"]):
+            assert span.kind == SPAN_LANG
+            assert span.start == 0 or not (text[span.start - 1].isalnum() and text[span.start].isalnum())
+            assert span.end == len(text) or not (text[span.end - 1].isalnum() and text[span.end].isalnum())
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Абай", "жолы", "кітап", "оқыды", "и", "книга", "Harry", "Potter", "«", "»", "(", ")", "www.a.kz", ", "]), max_size=14),
+    st.sampled_from(["ru", "kk", "en"]),
+)
+def test_spans_are_whole_words_and_do_not_overlap(pieces, lang):
+    text = " ".join(pieces)
+    spans = find_spans(text, lang)
+    for left, right in zip(spans, spans[1:]):
+        assert left.end <= right.start
+    for span in spans:
+        assert span.value != lang and text[span.start : span.end].strip() == text[span.start : span.end]
+        assert span.start == 0 or not (text[span.start - 1].isalnum() and text[span.start].isalnum())
+
+
+def test_finish_gives_blocks_their_language_spans_and_sentences():
+    builder = DocumentBuilder("test")
+    builder.chapter("Жаңалықтар")
+    builder.add(PARAGRAPH, "Китапты уйге алу ушин окырман билети кажет. Кіру тегін.", lang="ru")
+    marked = InlineText()
+    marked.add("Мастер-класс ")
+    marked.add("«Өз қолымен жасалған сыйлық»", lang="kk")
+    marked.add(" провели в кружке «Он саусақ» в 2021 г. Библиотека довольна.")
+    builder.add(PARAGRAPH, marked, lang="ru")
+    document = finish(builder.build(), b"x", "news.html")
+    first, second = (block for _, block in document.blocks())
+    assert first.lang == "kk" and len(first.sentences) == 2
+    assert second.lang == "ru"
+    assert [(second.text[s.start : s.end], s.value) for s in second.spans if s.kind == SPAN_LANG] == [
+        ("«Өз қолымен жасалған сыйлық»", "kk"),
+        ("Он саусақ", "kk"),
+    ]
+    assert second.sentence_texts()[-1] == "Библиотека довольна."
+
+
+def test_methods_are_named():
+    assert language.METHODS == ("combined", "rules", "lingua")
+    with pytest.raises(ValueError):
+        detect("текст", method="guess")
