@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import PurePath
 
 from .. import language, sentences
-from ..model import HEADING, PAGE_MARKER, SPAN_LANG, TABLE, Document, TocEntry
+from ..model import HEADING, PAGE_MARKER, SPAN_LANG, STANZA, TABLE, Document, TocEntry
 
 
 def finish(document: Document, data: bytes, name: str) -> Document:
@@ -37,7 +37,7 @@ def finish(document: Document, data: bytes, name: str) -> Document:
             [s for s in block.spans if not (s.kind == SPAN_LANG and s.value == block.lang)] + found,
             key=lambda s: (s.start, s.kind),
         )
-        block.sentences = sentences.split(block.text, block.lang, lines=block.kind == TABLE)
+        block.sentences = sentences.split(block.text, block.lang, lines=block.kind in (TABLE, STANZA))
     counts = Counter(block.lang for _, block in document.blocks() if block.kind != PAGE_MARKER and block.text)
     meta.languages = [code for code, _ in counts.most_common() if code != "und"] or declared
     if not document.toc:
