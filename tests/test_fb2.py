@@ -16,7 +16,6 @@ from accessreader.model import (
     NOTE,
     PARAGRAPH,
     SPAN_EMPHASIS,
-    SPAN_LANG,
     SPAN_NOTEREF,
     STANZA,
     TABLE,
