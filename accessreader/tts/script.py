@@ -98,6 +98,12 @@ class ScriptSettings:
 def speech_script(document: Document, settings: ScriptSettings = ScriptSettings()) -> list[Utterance]:
     """Every utterance of ``document`` in reading order (see the module docstring)."""
     fallback = next((code for code in document.metadata.languages if code in VOICES), "ru")
+    marks = {
+        span.value: block.text[span.start : span.end]
+        for _, block in document.blocks()
+        for span in block.spans
+        if span.kind == SPAN_NOTEREF
+    }
     utterances: list[Utterance] = []
     for chapter_index, chapter in enumerate(document.chapters):
         context = fallback
@@ -108,7 +114,10 @@ def speech_script(document: Document, settings: ScriptSettings = ScriptSettings(
                 if settings.pages and block.text.strip():
                     utterances.append(_page(chapter_index, block, context))
                 continue
-            utterances.extend(_block(chapter_index, block, context, settings))
+            label = block.label.strip()
+            if block.kind == NOTE and not label:
+                label = marks.get(block.id, "")
+            utterances.extend(_block(chapter_index, block, label, context, settings))
     return utterances
 
 
@@ -142,7 +151,7 @@ def _page(chapter: int, block: Block, voice: str) -> Utterance:
     )
 
 
-def _block(chapter: int, block: Block, context: str, settings: ScriptSettings) -> list[Utterance]:
+def _block(chapter: int, block: Block, label: str, context: str, settings: ScriptSettings) -> list[Utterance]:
     runs = block.lang_runs()
     noterefs = [s for s in block.spans if s.kind == SPAN_NOTEREF] if settings.noterefs else []
     result: list[Utterance] = []
@@ -155,7 +164,7 @@ def _block(chapter: int, block: Block, context: str, settings: ScriptSettings) -
             voice = lang if lang in VOICES else context
             spoken = _spoken(block, start, end, voice, noterefs)
             if index == 0 and not pieces:
-                spoken = _prefix(block, voice, settings, start).join(spoken)
+                spoken = _prefix(block, label, voice, settings, start).join(spoken)
             if _speakable(spoken.text):
                 if pieces and pieces[-1][3] == voice and pieces[-1][2] == lang:
                     previous = pieces.pop()
@@ -200,15 +209,14 @@ def _spoken(block: Block, start: int, end: int, voice: str, noterefs: list) -> N
     return result.join(normalize_map(block.text[position:end], voice, heading, base=position))
 
 
-def _prefix(block: Block, voice: str, settings: ScriptSettings, at: int) -> Normalized:
+def _prefix(block: Block, label: str, voice: str, settings: ScriptSettings, at: int) -> Normalized:
     """What is said before a block's first sentence: a note's mark, a list label, "Image"."""
-    label = block.label.strip()
     said = ""
     if block.kind == NOTE and settings.labels:
         said = _WORDS["note"][voice].format(normalize_map(label, voice, heading=True).text if label else "")
         said = said.replace(" .", ".")
     elif block.kind == LIST_ITEM and settings.labels and any(c.isalnum() for c in label):
-        said = normalize_map(label.rstrip(".)") , voice, heading=True).text + "."
+        said = normalize_map(label.rstrip(".)"), voice, heading=True).text + "."
     elif block.kind == IMAGE:
         said = _WORDS["image"][voice]
     return Normalized.literal(said + " " if said else "", at, at)
