@@ -102,8 +102,21 @@ def _apply(rules: list[Rule], text: str, position: int, context: Context) -> tup
             continue
         words = rule.handler(match, context)
         if words is not None:
+            if match.group().endswith(".") and not words.endswith(".") and _ends_sentence(text, match.end(), words):
+                words += "."  # the abbreviation's dot also ended the sentence
             return match.end(), words
     return None
+
+
+#: Last words of abbreviations that close a list ("и т.д.") and so often end a sentence.
+_CLOSING = ("далее", "подобное", "другие", "басқа", "сияқты", "cetera")
+
+
+def _ends_sentence(text: str, position: int, words: str) -> bool:
+    rest = text[position:]
+    if not rest.strip():
+        return True
+    return words.endswith(_CLOSING) and bool(re.match(r"\s+[«\"(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]", rest))
 
 
 @dataclass

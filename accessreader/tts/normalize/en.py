@@ -18,6 +18,7 @@ _MONTH = "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|D
 _YEAR_BEFORE = {"in", "since", "by", "from", "until", "till", "of", "during", "before", "after", "circa", "year",
                 "c", "ca", "to", "and", "around", "early", "late", "mid"}
 _CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
+_SIGN_WORDS = {"$": "dollars", "€": "euros", "£": "pounds", "₸": "tenge"}
 _ABBREVIATIONS = {
     "e.g.": "for example", "i.e.": "that is", "etc.": "et cetera", "vs.": "versus", "approx.": "approximately",
     "Dr.": "Doctor", "Mr.": "Mister", "Mrs.": "Missus", "Ms.": "Miz", "Prof.": "Professor", "St.": "Saint",
@@ -139,6 +140,7 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.])([IVXLC]+) ({_CENTURY})", _century),
         rule(rf"(?<!\w)({_CHAPTER_WORDS}) ([IVXLCDM]+)(?!\w)", _chapter),
         rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?!\d)|{NUMBER})(?:\.(\d+))?(?!\d)( ?%)?", _number),
+        rule(r"(?<=\w)( ?)([$€£₸])", lambda m, c: " " + _SIGN_WORDS[m.group(2)]),
         *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
         rule(ROMAN, _roman),
     ]

@@ -154,6 +154,7 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.,])({NUMBER})-([{LOWER}]{{1,6}})(?!\w)", _suffixed),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)", _currency_first),
         rule(rf"(?<![\w.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
+        rule(r"(?<=\w)( ?)([$€₽₸])", lambda m, c: " " + _UNITS[m.group(2)]),
         *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
         rule(ROMAN, _roman),
     ]

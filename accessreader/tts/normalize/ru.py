@@ -151,8 +151,14 @@ def _prep_case(before: str, default: str = "nomn") -> str:
     return next((c for c in _PREPOSITIONS.get(before, []) if c in ("gent", "datv", "loct")), default)
 
 
+#: Nouns that never change (pymorphy guesses forms for some of them).
+_INDECLINABLE = {"тенге", "евро"}
+
+
 @lru_cache(maxsize=512)
 def _inflect(lemma: str, case: str, plural: bool = False) -> str:
+    if lemma in _INDECLINABLE:
+        return lemma
     parse = _morph().parse(lemma)[0]
     if lemma == "год" and case == "loct" and not plural:
         case = "loc2"  # в году, not в годе
@@ -163,7 +169,7 @@ def _inflect(lemma: str, case: str, plural: bool = False) -> str:
 def _agree_noun(lemma: str, number: int, case: str) -> str:
     """``lemma`` in the form that follows ``number`` in ``case`` ("5", "тысяча" → тысяч)."""
     parse = _morph().parse(lemma)[0]
-    if "Fixd" in parse.tag:
+    if "Fixd" in parse.tag or lemma in _INDECLINABLE:
         return lemma
     if case in ("nomn", "accs"):
         form = parse.make_agree_with_number(number)
@@ -370,6 +376,7 @@ def rules() -> list[Rule]:
         rule(r"(?<!\w)([А-ЯЁ][а-яё]+) ([IVX]+)(?!\w)", _ruler),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)", _currency_first),
         rule(rf"(?<![\w.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
+        rule(r"(?<=\w)( ?)([$€₽₸])", lambda m, c: " " + _inflect(_UNITS[m.group(2)], "gent", True)),
         *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
         rule(ROMAN, _roman),
     ]
