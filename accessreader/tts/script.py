@@ -15,7 +15,7 @@ Utterances come in reading order; chapters are kept apart (``locator.chapter``,
 and :func:`by_chapter` cuts the list per chapter).  Sentences with nothing to
 say (only punctuation) give no utterance.  Headings, list labels, table lines,
 note references and notes, image descriptions and page numbers are worded for
-listening (``"Сноска 1."``, ``"12-бет"``); :class:`ScriptSettings` says which.
+listening (``"Сноска один."``, ``"он екінші бет"``); :class:`ScriptSettings` says which.
 """
 
 from __future__ import annotations
@@ -34,12 +34,13 @@ from ..model import (
     Locator,
 )
 from .normalize import Normalized, normalize_map
+from .normalize.kk import ordinal as ordinal_kk
 
 VOICES = ("kk", "ru", "en")
 
 #: Words spoken around things that are not plain text, per voice language.
 _WORDS = {
-    "page": {"kk": "{}-бет", "ru": "страница {}", "en": "page {}"},
+    "page": {"kk": "{} бет", "ru": "страница {}", "en": "page {}"},
     "note": {"kk": "Ескертпе {}.", "ru": "Сноска {}.", "en": "Note {}."},
     "noteref": {"kk": "ескертпе {}", "ru": "сноска {}", "en": "note {}"},
     "image": {"kk": "Сурет.", "ru": "Иллюстрация.", "en": "Image."},
@@ -133,7 +134,10 @@ def by_chapter(utterances: list[Utterance]) -> list[list[Utterance]]:
 
 def _page(chapter: int, block: Block, voice: str) -> Utterance:
     number = block.text.strip()
-    said = normalize_map(number, voice, heading=True).text
+    if voice == "kk" and number.isdigit():
+        said = ordinal_kk(int(number))  # "12-бет": он екінші бет
+    else:
+        said = normalize_map(number, voice, heading=True).text
     spoken = _WORDS["page"][voice].format(said)
     return Utterance(
         locator=Locator(chapter, block.id, 0, 0),
