@@ -200,7 +200,7 @@ def _block(chapter: int, block: Block, label: str, context: str, settings: Scrip
 def _spoken(block: Block, start: int, end: int, voice: str, noterefs: list) -> Normalized:
     """The normalised text of ``block.text[start:end]``, note references worded."""
     heading = block.kind == HEADING
-    result = Normalized.empty(start)
+    result = Normalized()
     position = start
     for span in noterefs:
         if span.end <= position or span.start >= end:

@@ -37,11 +37,6 @@ class Normalized:
     segments: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     @classmethod
-    def empty(cls, at: int = 0) -> "Normalized":
-        """Nothing said, at source offset ``at``."""
-        return cls("", [])
-
-    @classmethod
     def literal(cls, text: str, source_start: int, source_end: int) -> "Normalized":
         """``text`` said for the source range ``source_start:source_end``."""
         return cls(text, [(0, len(text), source_start, source_end)] if text else [])

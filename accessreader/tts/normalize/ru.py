@@ -67,6 +67,12 @@ def _morph() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
+@lru_cache(maxsize=8192)
+def _parse(word: str) -> tuple:
+    """pymorphy3's analyses of ``word``, remembered: books repeat their nouns."""
+    return tuple(_morph().parse(word))
+
+
 def cardinal(number: int, case: str = "nomn", gender: str = "masc") -> str:
     """``number`` in words, in a pymorphy case ("nomn", "gent"…) and gender ("masc", "femn", "neut")."""
     if number >= 10**15:
@@ -105,7 +111,7 @@ def _class(number: int) -> str:
 def _noun_parses(words: list[str]) -> list:
     """The noun analyses of the first noun among ``words`` (adjectives before it skipped)."""
     for word in words:
-        parses = _morph().parse(word)
+        parses = _parse(word)
         nouns = [p for p in parses if p.tag.POS == "NOUN" and p.score > 0.01]
         if nouns:
             return nouns
@@ -159,7 +165,7 @@ _INDECLINABLE = {"тенге", "евро"}
 def _inflect(lemma: str, case: str, plural: bool = False) -> str:
     if lemma in _INDECLINABLE:
         return lemma
-    parse = _morph().parse(lemma)[0]
+    parse = _parse(lemma)[0]
     if lemma == "год" and case == "loct" and not plural:
         case = "loc2"  # в году, not в годе
     form = parse.inflect({case, "plur" if plural else "sing"})
@@ -168,7 +174,7 @@ def _inflect(lemma: str, case: str, plural: bool = False) -> str:
 
 def _agree_noun(lemma: str, number: int, case: str) -> str:
     """``lemma`` in the form that follows ``number`` in ``case`` ("5", "тысяча" → тысяч)."""
-    parse = _morph().parse(lemma)[0]
+    parse = _parse(lemma)[0]
     if "Fixd" in parse.tag or lemma in _INDECLINABLE:
         return lemma
     if case in ("nomn", "accs"):
@@ -178,7 +184,7 @@ def _agree_noun(lemma: str, number: int, case: str) -> str:
 
 
 def _gender(lemma: str) -> str:
-    gender = _morph().parse(lemma)[0].tag.gender
+    gender = _parse(lemma)[0].tag.gender
     return gender if gender in _GENDER_CODE else "masc"
 
 
@@ -296,7 +302,7 @@ def _century(match: re.Match, context: Context) -> str | None:
         case = _prep_case(before, "nomn")
         word = _inflect("век", case, plural)
     else:
-        parse = _morph().parse(word)[0]
+        parse = _parse(word)[0]
         case, plural = _case(parse.tag), parse.tag.number == "plur"
     said = ordinal(start, case)
     if second:
@@ -309,7 +315,7 @@ def _chapter(match: re.Match, context: Context) -> str | None:
     number = int(written) if written.isdigit() else roman_value(written)
     if number is None:
         return None
-    nouns = [p for p in _morph().parse(word.lower()) if p.tag.POS == "NOUN" and p.tag.gender in _GENDER_CODE]
+    nouns = [p for p in _parse(word.lower()) if p.tag.POS == "NOUN" and p.tag.gender in _GENDER_CODE]
     if not nouns:
         return None
     parse = next((p for p in nouns if p.tag.animacy == "inan"), nouns[0])
@@ -319,7 +325,7 @@ def _chapter(match: re.Match, context: Context) -> str | None:
 def _ruler(match: re.Match, context: Context) -> str | None:
     name, written = match.groups()
     number = roman_value(written)
-    parse = next((p for p in _morph().parse(name.lower()) if "Name" in p.tag and p.tag.gender in _GENDER_CODE), None)
+    parse = next((p for p in _parse(name.lower()) if "Name" in p.tag and p.tag.gender in _GENDER_CODE), None)
     if number is None or parse is None:
         return None
     return f"{name} {ordinal(number, _case(parse.tag), parse.tag.gender)}"
