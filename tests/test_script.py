@@ -160,3 +160,21 @@ def test_spoken_words_map_back_to_the_written_number():
 def test_a_stored_document_gives_the_same_script():
     document = book()
     assert speech_script(Document.from_json(document.to_json())) == speech_script(document)
+
+
+def test_punctuation_before_a_quoted_title_goes_with_the_title():
+    builder = DocumentBuilder("test")
+    builder.metadata.languages = ["ru"]
+    text = InlineText()
+    text.add("«")
+    text.add("Қан мен тер", lang="kk")
+    text.add("» — роман 1 тома.")
+    builder.add(PARAGRAPH, text, lang="ru")
+    document = builder.build()
+    block = document.chapters[0].blocks[0]
+    block.sentences = sentences.split(block.text, block.lang)
+    script = speech_script(document)
+    assert [(u.voice, u.text, u.spoken) for u in script] == [
+        ("kk", "«Қан мен тер", "«Қан мен тер"),
+        ("ru", "» — роман 1 тома.", "» — роман одного тома."),
+    ]

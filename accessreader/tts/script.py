@@ -55,9 +55,10 @@ class Utterance:
     block's text where this piece starts.  ``sentence_id`` is the block's
     sentence id (``"c1b4s2"``); the pieces of one sentence share it and come one
     after another, ``piece`` counting them from 0 and ``last`` marking the final
-    one.  ``lang`` is the language of the source text (kk, ru, en, or "zxx" for
-    a page number); ``voice`` is the voice language that reads it (always kk,
-    ru or en).  ``text`` is the source text ``block.text[start:end]``; ``spoken``
+    one.  ``lang`` is the language the Document gives the source text (kk, ru,
+    en; "und" when unknown, "zxx" for a page number); ``voice`` is the voice
+    language that reads it (always kk, ru or en: ``lang`` itself when it is one
+    of them, else the language of the blocks around it).  ``text`` is the source text ``block.text[start:end]``; ``spoken``
     is what the engine should say.  ``segments`` maps the spoken text back to
     the block: tuples ``(spoken_start, spoken_end, source_start, source_end)``
     in order, covering ``spoken`` (offsets in ``spoken`` and in ``block.text``).
@@ -161,22 +162,28 @@ def _block(chapter: int, block: Block, label: str, context: str, settings: Scrip
     result: list[Utterance] = []
     for index, sentence in enumerate(block.sentences):
         pieces: list[tuple[int, int, str, str, Normalized]] = []
+        pending: tuple[int, Normalized] | None = None  # leading punctuation, given to the next piece
         for run_start, run_end, lang in runs:
             start, end = max(run_start, sentence.start), min(run_end, sentence.end)
             if start >= end:
                 continue
             voice = lang if lang in VOICES else context
             spoken = _spoken(block, start, end, voice, noterefs)
-            if index == 0 and not pieces:
+            if index == 0 and not pieces and pending is None:
                 spoken = _prefix(block, label, voice, settings, start).join(spoken)
-            if _speakable(spoken.text):
-                if pieces and pieces[-1][3] == voice and pieces[-1][2] == lang:
+            if not _speakable(spoken.text):
+                if pieces:
                     previous = pieces.pop()
-                    start, spoken = previous[0], previous[4].join(spoken)
-                pieces.append((start, end, lang, voice, spoken))
-            elif pieces:
+                    pieces.append((previous[0], end, previous[2], previous[3], previous[4].join(spoken)))
+                else:
+                    pending = (pending[0], pending[1].join(spoken)) if pending else (start, spoken)
+                continue
+            if pending:
+                start, spoken, pending = pending[0], pending[1].join(spoken), None
+            if pieces and pieces[-1][3] == voice and pieces[-1][2] == lang:
                 previous = pieces.pop()
-                pieces.append((previous[0], end, previous[2], previous[3], previous[4].join(spoken)))
+                start, spoken = previous[0], previous[4].join(spoken)
+            pieces.append((start, end, lang, voice, spoken))
         for number, (start, end, lang, voice, spoken) in enumerate(pieces):
             result.append(
                 Utterance(

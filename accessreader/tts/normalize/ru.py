@@ -112,9 +112,12 @@ def _noun_parses(words: list[str]) -> list:
     """The noun analyses of the first noun among ``words`` (adjectives before it skipped)."""
     for word in words:
         parses = _parse(word)
+        if parses and parses[0].tag.POS in ("ADJF", "PRTF"):
+            continue
         nouns = [p for p in parses if p.tag.POS == "NOUN" and p.score > 0.01]
+        common = [p for p in nouns if not {"Name", "Surn", "Patr"} & p.tag.grammemes]
         if nouns:
-            return nouns
+            return common or nouns
         if not any(p.tag.POS in ("ADJF", "PRTF") for p in parses):
             return []
     return []
@@ -146,9 +149,9 @@ def _agreement(number: int, words: list[str], before: str) -> tuple[str, str]:
     wanted = _PREPOSITIONS.get(before, [])
     for case in wanted:
         if case in fits or (case == "accs" and "nomn" in fits and kind != "one"):
-            return ("nomn" if case == "accs" else case), gender
+            return ("nomn" if case == "accs" and kind != "one" else case), gender
     if fits:
-        return ("nomn" if "nomn" in fits else fits[0]), gender
+        return fits[0], gender  # the likeliest reading of the noun
     return next((c for c in wanted if c in ("gent", "datv")), "nomn"), gender
 
 
@@ -200,9 +203,12 @@ def _number(match: re.Match, context: Context) -> str:
         return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
     if fraction:
         return decimal(number, fraction)
-    after = context.words_after(match.end())
-    if after and after[0] in MONTHS and 1 <= number <= 31:
-        return ordinal(number, _prep_case(before), "neut")
+    after = context.words_after(match.end(), 3)
+    day_of = bool(after) and after[0] in MONTHS
+    range_of = after[:1] in (["по"], ["до"]) and len(after) == 3 and after[1].isdigit() and after[2] in MONTHS
+    if (day_of or range_of) and 1 <= number <= 31:
+        case = "gent" if "gent" in _PREPOSITIONS.get(before, []) else "datv" if before in ("к", "ко") else "nomn"
+        return ordinal(number, case, "neut")
     case, gender = _agreement(number, after, before)
     return cardinal(number, case, gender)
 
