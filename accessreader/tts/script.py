@@ -58,11 +58,12 @@ class Utterance:
     one.  ``lang`` is the language the Document gives the source text (kk, ru,
     en; "und" when unknown, "zxx" for a page number); ``voice`` is the voice
     language that reads it (always kk, ru or en: ``lang`` itself when it is one
-    of them, else the language of the blocks around it).  ``text`` is the source text ``block.text[start:end]``; ``spoken``
-    is what the engine should say.  ``segments`` maps the spoken text back to
-    the block: tuples ``(spoken_start, spoken_end, source_start, source_end)``
-    in order, covering ``spoken`` (offsets in ``spoken`` and in ``block.text``).
-    ``kind`` is the block's kind.
+    of them, else the language of the blocks around it).  ``text`` is the
+    source text ``block.text[start:end]``; ``spoken`` is what the engine should
+    say.  ``segments`` maps the spoken text back to the block: tuples
+    ``(spoken_start, spoken_end, source_start, source_end)`` in order, covering
+    ``spoken`` (offsets in ``spoken`` and in ``block.text``).  ``kind`` is the
+    block's kind.
     """
 
     locator: Locator

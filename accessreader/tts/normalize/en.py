@@ -11,7 +11,7 @@ import re
 
 from num2words import num2words
 
-from .common import NUMBER, ROMAN, Context, Rule, roman_value, rule
+from .common import Handler, NUMBER, ROMAN, Context, Rule, roman_value, rule
 
 MONTHS = "January February March April May June July August September October November December".split()
 _MONTH = "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\."
@@ -114,7 +114,7 @@ def _roman(match: re.Match, context: Context) -> str | None:
     return cardinal(number)
 
 
-def _abbreviation(words: str):
+def _abbreviation(words: str) -> Handler:
     return lambda match, context: words
 
 

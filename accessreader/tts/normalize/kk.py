@@ -15,7 +15,7 @@ import re
 
 from num2words import num2words
 
-from .common import LOWER, NUMBER, ROMAN, Context, Rule, roman_value, rule, to_int
+from .common import Handler, LOWER, NUMBER, ROMAN, Context, Rule, roman_value, rule, to_int
 
 MONTHS = "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан".split()
 
@@ -130,7 +130,7 @@ def _suffixed(match: re.Match, context: Context) -> str:
     return cardinal(to_int(written)) + suffix
 
 
-def _abbreviation(words: str):
+def _abbreviation(words: str) -> Handler:
     return lambda match, context: words
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 import pymorphy3
 from num2words.lang_RU import Num2Word_RU
 
-from .common import NUMBER, ROMAN, Context, Rule, roman_value, rule, to_int
+from .common import Handler, NUMBER, ROMAN, Context, Rule, roman_value, rule, to_int
 
 _N2W = Num2Word_RU()
 _CASE_CODE = {"nomn": "n", "gent": "g", "datv": "d", "accs": "a", "ablt": "i", "loct": "p"}
@@ -59,7 +59,10 @@ _ABBREVIATIONS = {
     "тыс.": "тысяч", "млн": "миллионов", "млрд": "миллиардов", "экз.": "экземпляров", "руб.": "рублей",
     "коп.": "копеек",
 }
-_CHAPTER_WORDS = "глава главе главы главу главой часть части частью том тома томе раздел раздела разделе книга книги книге параграф урок лекция тема"
+_CHAPTER_WORDS = (
+    "глава главе главы главу главой часть части частью том тома томе раздел раздела разделе "
+    "книга книги книге параграф урок лекция тема"
+)
 
 
 @lru_cache(maxsize=1)
@@ -344,7 +347,7 @@ def _roman(match: re.Match, context: Context) -> str | None:
     return cardinal(number)
 
 
-def _abbreviation(words: str) -> "callable":
+def _abbreviation(words: str) -> Handler:
     def say(match: re.Match, context: Context) -> str:
         if not words.startswith("="):
             return words
