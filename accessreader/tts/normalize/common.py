@@ -62,6 +62,13 @@ def to_int(written: str) -> int:
     return int(written.replace(" ", ""))
 
 
+def abbreviation_pattern(written: str) -> str:
+    """A pattern for an abbreviation, any case, with or without spaces after its inner dots ("т. е.")."""
+    parts = [re.escape(p) for p in written.replace(". ", ".").split(".") if p]
+    body = r"\. ?".join(parts) + (r"\." if written.endswith(".") else r"(?!\w)")
+    return rf"(?<![\w.])(?i:{body})"
+
+
 def roman_value(written: str) -> int | None:
     """The value of a valid Roman numeral (``"XXI"`` → 21), else None."""
     if not written or not _ROMAN.fullmatch(written):

@@ -15,7 +15,7 @@ import re
 
 from num2words import num2words
 
-from .common import Handler, LOWER, NUMBER, ROMAN, Context, Rule, roman_value, rule, to_int
+from .common import Handler, abbreviation_pattern, LOWER, NUMBER, ROMAN, Context, Rule, roman_value, rule, to_int
 
 MONTHS = "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан".split()
 
@@ -134,12 +134,6 @@ def _abbreviation(words: str) -> Handler:
     return lambda match, context: words
 
 
-def _abbreviation_pattern(written: str) -> str:
-    parts = [re.escape(p) for p in written.replace(". ", ".").split(".") if p]
-    body = r"\. ?".join(parts) + (r"\." if written.endswith(".") else r"(?!\w)")
-    return rf"(?<![\w.])(?i:{body})"
-
-
 def rules() -> list[Rule]:
     """The Kazakh rules, most specific first."""
     abbreviations = sorted(_ABBREVIATIONS.items(), key=lambda item: len(item[0]), reverse=True)
@@ -155,6 +149,6 @@ def rules() -> list[Rule]:
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)", _currency_first),
         rule(rf"(?<![\w.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])", lambda m, c: " " + _UNITS[m.group(2)]),
-        *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
+        *(rule(abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
         rule(ROMAN, _roman),
     ]

@@ -16,7 +16,7 @@ from functools import lru_cache
 import pymorphy3
 from num2words.lang_RU import Num2Word_RU
 
-from .common import Handler, NUMBER, ROMAN, Context, Rule, roman_value, rule, to_int
+from .common import Handler, abbreviation_pattern, NUMBER, ROMAN, Context, Rule, roman_value, rule, to_int
 
 _N2W = Num2Word_RU()
 _CASE_CODE = {"nomn": "n", "gent": "g", "datv": "d", "accs": "a", "ablt": "i", "loct": "p"}
@@ -358,12 +358,6 @@ def _abbreviation(words: str) -> Handler:
     return say
 
 
-def _abbreviation_pattern(written: str) -> str:
-    parts = [re.escape(p) for p in written.replace(". ", ".").split(".") if p]
-    body = r"\. ?".join(parts) + (r"\." if written.endswith(".") else r"(?!\w)")
-    return rf"(?<![\w.])(?i:{body})"
-
-
 def _number_sign(match: re.Match, context: Context) -> str:
     signs, written = match.groups()
     return ("номера " if len(signs) > 1 else "номер ") + cardinal(to_int(written))
@@ -392,6 +386,6 @@ def rules() -> list[Rule]:
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)", _currency_first),
         rule(rf"(?<![\w.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])", lambda m, c: " " + _inflect(_UNITS[m.group(2)], "gent", True)),
-        *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
+        *(rule(abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
         rule(ROMAN, _roman),
     ]
