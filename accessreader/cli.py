@@ -103,5 +103,19 @@ def _format_summary(summary: dict, path: str, lang: str) -> str:
     return "\n".join(lines)
 
 
+@main.command()
+@click.argument("text", nargs=-1)
+@click.option("--lang", "text_lang", type=click.Choice(["kk", "ru", "en"]), help="Language of the text (default: detected).")
+def normalize(text: tuple[str, ...], text_lang: str | None) -> None:
+    """Print what the voice will say for TEXT (or standard input), one sentence a line."""
+    from . import language, sentences
+    from .tts.normalize import normalize as say
+
+    written = " ".join(text) if text else click.get_text_stream("stdin").read()
+    lang = text_lang or language.detect(written, hint="ru")
+    for sentence in sentences.split(written.strip(), lang, lines=True):
+        click.echo(say(written.strip()[sentence.start : sentence.end], lang))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
