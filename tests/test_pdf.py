@@ -218,15 +218,19 @@ def test_page_labels_win_and_font_sizes_give_headings_without_an_outline():
     ]
 
 
-def scan_pdf() -> bytes:
+def scan_png() -> bytes:
     image = Image.new("L", (800, 1100), 255)
     ImageDraw.Draw(image).rectangle((100, 100, 700, 140), fill=0)
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def scan_pdf() -> bytes:
     pdf = FPDF()
     for _ in range(2):
         pdf.add_page()
-        pdf.image(io.BytesIO(buffer.getvalue()), x=0, y=0, w=210)
+        pdf.image(io.BytesIO(scan_png()), x=0, y=0, w=210)
     return bytes(pdf.output())
 
 
@@ -239,6 +243,26 @@ def encrypted_pdf(user_password: str) -> bytes:
     pdf.text(20, 46, "Секретный текст.")
     pdf.set_encryption(owner_password="owner", user_password=user_password, permissions=0)
     return bytes(pdf.output())
+
+
+def test_damage_pdfminer_works_around_becomes_a_notice():
+    data = bytearray(book_pdf())
+    end = data.index(b"endstream")
+    data[end - 5 : end - 1] = bytes(4)  # the first content stream's checksum
+    document = content.read(bytes(data), "damaged.pdf")
+    assert [n.code for n in document.notices] == ["pdf_damaged"]
+    assert texts(document, HEADING)[0] == "Бірінші тарау. Кітапхана"
+
+
+def test_scanned_pages_inside_a_text_pdf_are_reported():
+    text = Book()
+    text.add_page()
+    text.paragraph(["Мәтіні бар бет."], 40)
+    text.add_page()
+    with Image.open(io.BytesIO(scan_png())) as picture:
+        text.image(picture, x=0, y=30, w=210)
+    document = content.read(bytes(text.output()), "mixed.pdf")
+    assert [(n.code, n.detail) for n in document.notices] == [("pdf_image_pages", "6")]
 
 
 def test_scan_is_refused_as_scanned():

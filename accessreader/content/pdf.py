@@ -20,14 +20,17 @@ conversion for blind readers is what the restriction flags allow); no text on an
 from __future__ import annotations
 
 import io
+import logging
 import re
 import struct
+import threading
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Iterator
 
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LAParams, LTAnno, LTChar, LTContainer, LTPage, LTTextLineHorizontal
+from pdfminer.layout import LAParams, LTAnno, LTChar, LTContainer, LTImage, LTPage, LTTextLineHorizontal
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFNoOutlines
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
@@ -68,6 +71,9 @@ _DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 _LAPARAMS = LAParams(all_texts=True)
+#: pdfminer reports damage it worked around as log warnings; they become a notice, not noise.
+_PDFMINER_LOG = logging.getLogger("pdfminer")
+_PDFMINER_LOG.propagate = False
 
 
 @dataclass
@@ -76,6 +82,7 @@ class _Page:
     bottom: float
     height: float
     label: str
+    pictured: bool
 
 
 @dataclass
@@ -89,22 +96,52 @@ def read(data: bytes, name: str, limits: Limits) -> Document:
     """Read a PDF into a draft Document; raises EncryptedFile, ScannedPdf or CorruptFile."""
     if b"%%EOF" not in data[-2048:]:
         raise CorruptFile(name=name, format=FORMAT, detail="the file is cut short (no end-of-file mark)")
-    try:
-        document = _open(data, name)
-        builder = DocumentBuilder("pdf")
-        _metadata(document, builder, name)
-        pages, page_ids = _pages(document, name)
-        outline = _outline(document, page_ids)
-    except (EncryptedFile, CorruptFile):
-        raise
-    except PDFEncryptionError as exc:
-        raise EncryptedFile(name=name, format=FORMAT) from exc
-    except _DAMAGE as exc:
-        raise CorruptFile(name=name, format=FORMAT, detail=_detail(exc)) from exc
+    builder = DocumentBuilder("pdf")
+    with _warnings() as warnings:
+        try:
+            document = _open(data, name)
+            _metadata(document, builder, name)
+            pages, page_ids = _pages(document, name)
+            outline = _outline(document, page_ids)
+        except (EncryptedFile, CorruptFile):
+            raise
+        except PDFEncryptionError as exc:
+            raise EncryptedFile(name=name, format=FORMAT) from exc
+        except _DAMAGE as exc:
+            raise CorruptFile(name=name, format=FORMAT, detail=_detail(exc)) from exc
     if not any(page.lines for page in pages):
         raise ScannedPdf(name=name)
-    _Layout(pages, outline, builder).build()
+    if warnings:
+        builder.notice("pdf_damaged", "; ".join(dict.fromkeys(warnings))[:300])
+    layout = _Layout(pages, outline, builder)
+    pictures = [label for page, label in zip(pages, layout.labels) if page.pictured and not page.lines]
+    if pictures:
+        builder.notice("pdf_image_pages", ", ".join(pictures[:20]) + (" …" if len(pictures) > 20 else ""))
+    layout.build()
     return builder.build()
+
+
+class _Collector(logging.Handler):
+    """Keeps the warnings pdfminer logs on this thread while one PDF is read."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            self.messages.append(record.getMessage()[:120])
+
+
+@contextmanager
+def _warnings() -> Iterator[list[str]]:
+    collector = _Collector()
+    _PDFMINER_LOG.addHandler(collector)
+    try:
+        yield collector.messages
+    finally:
+        _PDFMINER_LOG.removeHandler(collector)
 
 
 def _detail(exc: BaseException) -> str:
@@ -217,7 +254,8 @@ def _pages(document: PDFDocument, name: str) -> tuple[list[_Page], dict[int, int
         interpreter.process_page(page)
         layout: LTPage = device.get_result()
         x0, y0, x1, y1 = layout.bbox
-        pages.append(_Page(list(_lines(layout)), y0, (y1 - y0) or 1.0, _text(page.label) if page.label else ""))
+        label = _text(page.label) if page.label else ""
+        pages.append(_Page(list(_lines(layout)), y0, (y1 - y0) or 1.0, label, _has_image(layout)))
     declared = resolve1(resolve1(document.catalog.get("Pages")) or {}).get("Count") if document.catalog else None
     if not pages:
         raise CorruptFile(name=name, format=FORMAT, detail="no pages")
@@ -234,6 +272,10 @@ def _lines(container: LTContainer) -> Iterator[Line]:
                 yield line
         elif isinstance(item, LTContainer):
             yield from _lines(item)
+
+
+def _has_image(container: LTContainer) -> bool:
+    return any(isinstance(item, LTImage) or isinstance(item, LTContainer) and _has_image(item) for item in container)
 
 
 def _line(item: LTTextLineHorizontal) -> Line | None:
