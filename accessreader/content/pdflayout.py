@@ -340,12 +340,13 @@ def find_title(lines: list[Line], title: str, start: int, body: float) -> tuple[
         got = ""
         for j in range(i, min(i + 4, len(lines))):
             got += _norm(lines[j].text)
-            if got == want or (got.endswith(want) and len(got) - len(want) <= 10):
+            skip = next((k for k in range(min(len(got), 11)) if want.startswith(got[k:])), None)
+            if skip is not None and got[skip:] == want:
                 return i, j + 1
             prominent = lines[j].size > body * 1.1 or lines[j].bold
             if prominent and got.startswith(want) and len(got) - len(want) <= 40:
                 return i, j + 1
-            if not (want.startswith(got) or want in got):
+            if skip is None:
                 break
     return None
 
