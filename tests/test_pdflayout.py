@@ -73,9 +73,9 @@ def test_columns_are_read_one_after_the_other_around_a_full_width_title():
     ]
 
 
-def test_single_column_keeps_lines_top_to_bottom_and_left_to_right():
+def test_single_column_reads_top_down_and_joins_pieces_of_one_printed_line():
     lines = [line("вторая", 50, 686, width=400), line("первая", 50, 700, width=400), line("справа", 470, 686, 50)]
-    assert [l.text for l in order(lines)] == ["первая", "вторая", "справа"]
+    assert [l.text for l in order(lines)] == ["первая", "вторая справа"]
 
 
 def test_running_heads_and_page_numbers_are_found_and_removed():

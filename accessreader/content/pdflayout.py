@@ -210,20 +210,35 @@ def _gutter(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]] | No
 
 
 def _single_column(lines: list[Line]) -> list[Line]:
+    """Lines top to bottom; pieces of one printed line (split at wide justified spaces) joined."""
     ordered = sorted(lines, key=lambda l: -l.top)
     result: list[Line] = []
     row: list[Line] = []
     for line in ordered:
         if row and row[0].top - line.top > 0.5 * min(row[0].size, line.size):
-            result += sorted(row, key=lambda l: l.x0)
+            result.append(_merge_row(row))
             row = []
         row.append(line)
-    result += sorted(row, key=lambda l: l.x0)
+    if row:
+        result.append(_merge_row(row))
     if result:
         left, right = min(l.x0 for l in result), max(l.x1 for l in result)
         for line in result:
             line.col_left, line.col_right = left, right
     return result
+
+
+def _merge_row(row: list[Line]) -> Line:
+    if len(row) == 1:
+        return row[0]
+    row.sort(key=lambda l: l.x0)
+    runs: list[tuple[str, str]] = []
+    for piece in row:
+        if runs:
+            runs.append((" ", runs[-1][1]))
+        runs += piece.runs
+    widest = max(row, key=lambda l: len(l.text))
+    return Line(row[0].x0, max(l.x1 for l in row), max(l.top for l in row), min(l.bottom for l in row), widest.size, runs)
 
 
 # Paragraphs ---------------------------------------------------------------------------
