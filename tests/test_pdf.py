@@ -227,10 +227,14 @@ def scan_png() -> bytes:
 
 
 def scan_pdf() -> bytes:
+    """Scanned pages; the software that bound them printed page numbers as text."""
     pdf = FPDF()
-    for _ in range(2):
+    pdf.add_font("serif", "", str(FONTS / "DejaVuSerif.ttf"))
+    pdf.set_font("serif", "", 9)
+    for number in range(2):
         pdf.add_page()
         pdf.image(io.BytesIO(scan_png()), x=0, y=0, w=210)
+        pdf.text(103, 290, str(number + 1))
     return bytes(pdf.output())
 
 

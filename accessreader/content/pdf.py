@@ -40,7 +40,7 @@ from pdfminer.psexceptions import PSException
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import decode_text
 
-from ..errors import CorruptFile, EncryptedFile, ScannedPdf
+from ..errors import CorruptFile, EncryptedFile, ScannedPdf, UnsafeXml
 from ..model import HEADING, PARAGRAPH, Document
 from .builder import DocumentBuilder, InlineText
 from .pdflayout import (
@@ -94,7 +94,7 @@ class _Entry:
 
 def read(data: bytes, name: str, limits: Limits) -> Document:
     """Read a PDF into a draft Document; raises EncryptedFile, ScannedPdf or CorruptFile."""
-    if b"%%EOF" not in data[-2048:]:
+    if b"%%EOF" not in data.rstrip(b"\x00 \t\r\n")[-4096:]:
         raise CorruptFile(name=name, format=FORMAT, detail="the file is cut short (no end-of-file mark)")
     builder = DocumentBuilder("pdf")
     with _warnings() as warnings:
@@ -109,11 +109,11 @@ def read(data: bytes, name: str, limits: Limits) -> Document:
             raise EncryptedFile(name=name, format=FORMAT) from exc
         except _DAMAGE as exc:
             raise CorruptFile(name=name, format=FORMAT, detail=_detail(exc)) from exc
-    if not any(page.lines for page in pages):
+    layout = _Layout(pages, outline, builder)
+    if not any(page.lines for page in pages):  # nothing but page numbers and running heads, if that
         raise ScannedPdf(name=name)
     if warnings:
         builder.notice("pdf_damaged", "; ".join(dict.fromkeys(warnings))[:300])
-    layout = _Layout(pages, outline, builder)
     pictures = [label for page, label in zip(pages, layout.labels) if page.pictured and not page.lines]
     if pictures:
         builder.notice("pdf_image_pages", ", ".join(pictures[:20]) + (" …" if len(pictures) > 20 else ""))
@@ -189,7 +189,7 @@ def _xmp_languages(ref: Any, name: str) -> list[str]:
         return []
     try:
         root = parse_xml(stream.get_data(), name, FORMAT)
-    except CorruptFile:
+    except (CorruptFile, UnsafeXml):  # the text is still worth reading without its XMP
         return []
     languages = []
     for element in root.iter(f"{_DC}language"):
@@ -300,6 +300,8 @@ def _line(item: LTTextLineHorizontal) -> Line | None:
     runs = [(text, font) for text, font in runs if text]
     if not sizes or not "".join(text for text, _ in runs).strip():
         return None
+    while not runs[-1][0].strip():
+        runs.pop()
     runs[-1] = (runs[-1][0].rstrip(), runs[-1][1])
     sizes.sort()
     return Line(item.x0, item.x1, item.y1, item.y0, sizes[len(sizes) // 2], runs)
