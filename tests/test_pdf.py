@@ -16,7 +16,7 @@ from accessreader.cli import main
 from accessreader.content import pdf as pdf_reader
 from accessreader.content.safety import DEFAULT_LIMITS
 from accessreader.errors import CorruptFile, EncryptedFile, ScannedPdf
-from accessreader.model import HEADING, PAGE_MARKER, PARAGRAPH, SPAN_EMPHASIS, Document
+from accessreader.model import HEADING, LIST_ITEM, PAGE_MARKER, PARAGRAPH, SPAN_EMPHASIS, Document
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 HEAD = "Кітапхана жылнамасы · Летопись библиотеки"
@@ -130,9 +130,13 @@ def book_pdf() -> bytes:
     pdf.paragraph(["в правой колонке сверху.", "Конец второго абзаца."], 50, x=110, indent=False)
     pdf.paragraph(["Третий абзац стоит", "внизу правой колонки."], 70, x=110)
 
-    # Page 8: English, no outline entry.
+    # Page 8: English, no outline entry; a bulleted list whose items hang under the bullet;
+    # a line of Russian dialogue opened by a dash.
     pdf.add_page()
-    pdf.paragraph(["The reading room is open every day from", "nine in the morning."], 35)
+    y = pdf.paragraph(["The reading room is open every day from", "nine in the morning."], 35)
+    pdf.paragraph(["• braille books and talking books on", "    request;"], y, indent=False)
+    pdf.paragraph(["• audio guides."], y + 2 * LINE, indent=False)
+    pdf.paragraph(["— Добро пожаловать, — сказал библиотекарь."], y + 3 * LINE)
     return bytes(pdf.output())
 
 
@@ -183,6 +187,12 @@ def test_two_columns_are_read_column_by_column(book):
         "Второй абзац левой колонки продолжается в правой колонке сверху. Конец второго абзаца.",
         "Третий абзац стоит внизу правой колонки.",
     ]
+
+
+def test_bullets_make_list_items_and_a_dialogue_dash_does_not(book):
+    items = [(b.label, b.text) for _, b in book.blocks() if b.kind == LIST_ITEM]
+    assert items == [("•", "braille books and talking books on request;"), ("•", "audio guides.")]
+    assert texts(book)[-1] == "— Добро пожаловать, — сказал библиотекарь."
 
 
 def test_kazakh_letters_languages_and_emphasis(book):

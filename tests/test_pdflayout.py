@@ -9,6 +9,7 @@ from accessreader.content.pdflayout import (
     fill_numbers,
     find_title,
     hyphen_join,
+    list_mark,
     order,
     running_heads,
     strip_running,
@@ -112,3 +113,8 @@ def test_outline_title_is_found_over_lines_and_after_a_number():
     assert find_title(lines, "Степь и горы", 0, 11) == (1, 3)
     assert find_title(lines, "Глава 2", 0, 11) == (1, 2)
     assert find_title(lines, "Озеро", 0, 11) is None
+
+
+def test_list_marks_are_bullets_and_numbers_but_not_dialogue_dashes():
+    assert [list_mark(t) for t in ["• один", "12. Пункт", "ә) тармақ", "b) item"]] == ["•", "12.", "ә)", "b)"]
+    assert [list_mark(t) for t in ["— Привет, — сказал он.", "2025 жылы", "Т. Иванов"]] == ["", "", ""]

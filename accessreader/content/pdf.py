@@ -41,7 +41,7 @@ from pdfminer.psparser import PSLiteral
 from pdfminer.utils import decode_text
 
 from ..errors import CorruptFile, EncryptedFile, ScannedPdf, UnsafeXml
-from ..model import HEADING, PARAGRAPH, Document
+from ..model import HEADING, LIST_ITEM, PARAGRAPH, Document
 from .builder import DocumentBuilder, InlineText
 from .pdflayout import (
     Line,
@@ -54,6 +54,7 @@ from .pdflayout import (
     heading_sizes,
     join_lines,
     line_pitch,
+    list_mark,
     order,
     running_heads,
     starts_paragraph,
@@ -365,7 +366,7 @@ class _Layout:
                     self._heading(level, self._text(lines[i:end]))
                     previous, i, first = None, end, False
                     continue
-                if starts_paragraph(previous, line, pitch, same_page=not first):
+                if starts_paragraph(previous, line, following, pitch, not first, len(self.paragraph) > 1):
                     self._flush()
                 if not self.paragraph:
                     self._markers()
@@ -409,10 +410,18 @@ class _Layout:
         if self.paragraph:
             inline = InlineText()
             body_style = font_style(self.font)
-            for text, font in join_lines(self.paragraph, self.words):
+            runs = join_lines(self.paragraph, self.words)
+            mark = list_mark(self.paragraph[0].text)
+            if mark:
+                first = runs[0][0].lstrip()
+                runs[0] = (first[len(mark) :].lstrip(), runs[0][1])
+            for text, font in runs:
                 style = font_style(font)
                 inline.add(text, emphasis=bool(style) and style != body_style)
-            self.builder.add(PARAGRAPH, inline)
+            if mark:
+                self.builder.add(LIST_ITEM, inline, level=1, label=mark)
+            else:
+                self.builder.add(PARAGRAPH, inline)
             self.paragraph = []
 
     def _markers(self) -> None:

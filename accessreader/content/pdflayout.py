@@ -29,7 +29,8 @@ _EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _TRAILING_PART = re.compile(r"(\w+)[-\u00ad\u2010]$")
 _LEADING_PART = re.compile(r"^(\w+)")
-_HYPHENS = "-\u00ad\u2010"
+#: A list item's mark: a bullet, "1." / "1)" or "а)"; never a dash, which opens dialogue.
+_LIST_MARK = re.compile(r"^([•◦▪▫‣∙*]|\d{1,3}[.)]|[a-zа-яәғқңөұүһі]\))\s+", re.I)
 #: Second halves that make a hyphenated word in Russian ("кто-то", "всё-таки").
 _PARTICLES = {"то", "либо", "нибудь", "ка", "таки", "де", "тко"}
 _PREFIXES = {"кое", "кой"}
@@ -258,21 +259,44 @@ def ends_sentence(line: Line) -> bool:
     return bool(_SENTENCE_END.search(line.text))
 
 
-def starts_paragraph(previous: Line | None, line: Line, pitch: float, same_page: bool) -> bool:
-    """Whether ``line`` begins a new paragraph after ``previous`` (the line read before it)."""
-    if previous is None:
+def list_mark(text: str) -> str:
+    """The list item mark that ``text`` starts with ("•", "2.", "б)"), or ""."""
+    found = _LIST_MARK.match(text)
+    return found.group(1) if found else ""
+
+
+def starts_paragraph(
+    previous: Line | None, line: Line, following: Line | None, pitch: float, same_page: bool, continuing: bool
+) -> bool:
+    """Whether ``line`` begins a new paragraph.
+
+    ``previous`` is the line read before it (None after a heading), ``following`` the
+    one after it on the page, ``pitch`` the page's usual line distance, ``continuing``
+    whether ``previous`` is not the first line of its paragraph.  A paragraph starts at
+    a change of font size, at a line set in from its neighbours (a first-line indent, a
+    quotation), where a quotation ends, at a list item's mark, after a short line ending
+    a sentence, or after a wider gap than the page's line distance.  The lines of a list
+    item after its first may hang in under the mark.
+    """
+    if previous is None or list_mark(line.text):
         return True
     if abs(line.size - previous.size) > 0.15 * max(line.size, previous.size):
         return True
-    width = line.col_right - line.col_left
-    if 0.8 * line.size < line.x0 - line.col_left < 0.4 * width:
+    step, width = 0.8 * line.size, line.col_right - line.col_left
+    column = (line.col_left, line.col_right)
+    below = same_page and column == (previous.col_left, previous.col_right) and previous.top > line.top
+    after = following if following is not None and (following.col_left, following.col_right) == column else None
+    if below:
+        hanging = not continuing and list_mark(previous.text)
+        if step < line.x0 - previous.x0 < 0.4 * width and not hanging:
+            return True
+        if continuing and previous.x0 - line.x0 > step:
+            return True
+    elif step < line.x0 - (after.x0 if after is not None else line.col_left) < 0.4 * width:
         return True
     if ends_sentence(previous) and previous.x1 < previous.col_right - 2.5 * previous.size:
         return True
-    same_column = (line.col_left, line.col_right) == (previous.col_left, previous.col_right)
-    if same_page and same_column and pitch and 0 < previous.top - line.top:
-        return previous.top - line.top > 1.3 * pitch + 1
-    return False
+    return below and pitch > 0 and previous.top - line.top > 1.3 * pitch + 1
 
 
 # Hyphenation across line ends ---------------------------------------------------------
