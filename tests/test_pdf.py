@@ -222,6 +222,7 @@ def test_page_labels_win_and_font_sizes_give_headings_without_an_outline():
         pdf.paragraph(["Короткий текст страницы, он заканчивается", "здесь."], y)
     document = content.read(bytes(pdf.output()), "labels.pdf")
     assert texts(document, PAGE_MARKER) == ["i", "1"]
+    assert document.metadata.title == "Введение"  # no Info title: the largest print on page one
     assert [(b.level, b.text) for _, b in document.blocks() if b.kind == HEADING] == [
         (1, "Введение"),
         (1, "Часть первая"),

@@ -113,6 +113,8 @@ def read(data: bytes, name: str, limits: Limits) -> Document:
     layout = _Layout(pages, outline, builder)
     if not any(page.lines for page in pages):  # nothing but page numbers and running heads, if that
         raise ScannedPdf(name=name)
+    if not builder.metadata.title:
+        builder.metadata.title = layout.cover_title()
     if warnings:
         builder.notice("pdf_damaged", "; ".join(dict.fromkeys(warnings))[:300])
     pictures = [label for page, label in zip(pages, layout.labels) if page.pictured and not page.lines]
@@ -333,6 +335,14 @@ class _Layout:
         self.top_level = min((e.level for es in outline.values() for e in es), default=1)
         self.paragraph: list[Line] = []
         self.markers: list[str] = []
+
+    def cover_title(self) -> str:
+        """The largest print on the first page with text, when clearly larger than the body."""
+        lines = next((page.lines for page in self.pages if page.lines), [])
+        largest = max((line.size for line in lines), default=0.0)
+        if largest < self.body * 1.3:
+            return ""
+        return self._text([line for line in lines if line.size > largest * 0.95][:3])
 
     def build(self) -> None:
         previous: Line | None = None
