@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from fpdf import FPDF
+from fpdf.enums import EncryptionMethod
 from PIL import Image, ImageDraw
 
 from accessreader import content
@@ -249,14 +250,14 @@ def scan_pdf() -> bytes:
     return bytes(pdf.output())
 
 
-def encrypted_pdf(user_password: str) -> bytes:
+def encrypted_pdf(user_password: str, method: EncryptionMethod = EncryptionMethod.RC4) -> bytes:
     pdf = FPDF()
     pdf.add_font("serif", "", str(FONTS / "DejaVuSerif.ttf"))
     pdf.set_font("serif", "", 11)
     pdf.add_page()
     pdf.text(20, 40, "Құпия мәтін.")
     pdf.text(20, 46, "Секретный текст.")
-    pdf.set_encryption(owner_password="owner", user_password=user_password, permissions=0)
+    pdf.set_encryption(owner_password="owner", user_password=user_password, encryption_method=method, permissions=0)
     return bytes(pdf.output())
 
 
@@ -285,14 +286,16 @@ def test_scan_is_refused_as_scanned():
         content.read(scan_pdf(), "scan.pdf")
 
 
-def test_password_protected_pdf_is_refused():
+@pytest.mark.parametrize("method", [EncryptionMethod.RC4, EncryptionMethod.AES_256])
+def test_password_protected_pdf_is_refused(method):
     with pytest.raises(EncryptedFile) as caught:
-        content.read(encrypted_pdf("secret"), "locked.pdf")
+        content.read(encrypted_pdf("secret", method), "locked.pdf")
     assert "encrypted" in caught.value.message("en")
 
 
-def test_restrictions_without_a_user_password_do_not_stop_reading():
-    document = content.read(encrypted_pdf(""), "restricted.pdf")
+@pytest.mark.parametrize("method", [EncryptionMethod.RC4, EncryptionMethod.AES_256])
+def test_restrictions_without_a_user_password_do_not_stop_reading(method):
+    document = content.read(encrypted_pdf("", method), "restricted.pdf")
     assert texts(document) == ["Құпия мәтін.", "Секретный текст."]
 
 

@@ -94,7 +94,11 @@ class _Entry:
 
 
 def read(data: bytes, name: str, limits: Limits) -> Document:
-    """Read a PDF into a draft Document; raises EncryptedFile, ScannedPdf or CorruptFile."""
+    """Read a PDF into a draft Document; raises EncryptedFile, ScannedPdf or CorruptFile.
+
+    ``limits`` is the common reader signature: a PDF's only bound is its size, which
+    ``content.read`` checks before any reader runs.
+    """
     if b"%%EOF" not in data.rstrip(b"\x00 \t\r\n")[-4096:]:
         raise CorruptFile(name=name, format=FORMAT, detail="the file is cut short (no end-of-file mark)")
     builder = DocumentBuilder("pdf")
