@@ -250,15 +250,27 @@ def scan_pdf() -> bytes:
     return bytes(pdf.output())
 
 
-def encrypted_pdf(user_password: str, method: EncryptionMethod = EncryptionMethod.RC4) -> bytes:
+def plain_pdf(lines: list[str]) -> FPDF:
+    """One page with ``lines`` set one under the other, no running head."""
     pdf = FPDF()
     pdf.add_font("serif", "", str(FONTS / "DejaVuSerif.ttf"))
     pdf.set_font("serif", "", 11)
     pdf.add_page()
-    pdf.text(20, 40, "Құпия мәтін.")
-    pdf.text(20, 46, "Секретный текст.")
+    for index, line in enumerate(lines):
+        pdf.text(20, 40 + index * LINE, line)
+    return pdf
+
+
+def encrypted_pdf(user_password: str, method: EncryptionMethod = EncryptionMethod.RC4) -> bytes:
+    pdf = plain_pdf(["Құпия мәтін.", "Секретный текст."])
     pdf.set_encryption(owner_password="owner", user_password=user_password, encryption_method=method, permissions=0)
     return bytes(pdf.output())
+
+
+def test_soft_hyphens_vanish_and_join_split_words():
+    pdf = plain_pdf(["Мягкий пере\u00ad", "нос и неви\u00adдимый дефис в биб\u00ad", "лиотеке."])
+    document = content.read(bytes(pdf.output()), "soft.pdf")
+    assert texts(document) == ["Мягкий перенос и невидимый дефис в библиотеке."]
 
 
 def test_damage_pdfminer_works_around_becomes_a_notice():

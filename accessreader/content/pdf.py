@@ -68,6 +68,8 @@ FORMAT = "PDF"
 _DAMAGE = (PSException, ValueError, KeyError, TypeError, IndexError, AttributeError, AssertionError,
            EOFError, struct.error, zlib.error, RecursionError, OverflowError, ZeroDivisionError)
 _CID = re.compile(r"\(cid:\d+\)")
+#: Typographic ligatures spelled out, so speech and braille meet ordinary letters.
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
@@ -303,13 +305,15 @@ def _line(item: LTTextLineHorizontal) -> Line | None:
             runs[-1] = (runs[-1][0] + text, font)
         else:
             runs.append((text, font))
-    runs = [(_CID.sub("", text), font) for text, font in runs]
+    # Soft hyphens inside a line are invisible; one at its end may mark a split word.
+    runs = [(_CID.sub("", text).translate(_LIGATURES).replace("\u00ad", ""), font) for text, font in runs]
     runs = [(text, font) for text, font in runs if text]
     if not sizes or not "".join(text for text, _ in runs).strip():
         return None
     while not runs[-1][0].strip():
         runs.pop()
-    runs[-1] = (runs[-1][0].rstrip(), runs[-1][1])
+    soft = item.get_text().rstrip().endswith("\u00ad")
+    runs[-1] = (runs[-1][0].rstrip() + ("\u00ad" if soft else ""), runs[-1][1])
     sizes.sort()
     return Line(item.x0, item.x1, item.y1, item.y0, sizes[len(sizes) // 2], runs)
 

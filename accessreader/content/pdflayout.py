@@ -348,13 +348,11 @@ def join_lines(lines: list[Line], words: Counter[str]) -> list[tuple[str, str]]:
     runs: list[tuple[str, str]] = []
     for index, line in enumerate(lines):
         line_runs = [(text, font) for text, font in line.runs]
+        text, font = line_runs[-1]
         if index + 1 < len(lines):
             how = hyphen_join(line.text, lines[index + 1].text, words)
-            text, font = line_runs[-1]
-            text = text.rstrip()
-            if how == "join":
-                text = text[:-1]
-            line_runs[-1] = (text if how != "space" else text + " ", font)
+            text = text.rstrip()[:-1] if how == "join" else text.rstrip() + (" " if how == "space" else "")
+        line_runs[-1] = (text.removesuffix("\u00ad"), font)
         runs += line_runs
     return runs
 
