@@ -107,6 +107,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "у изображения {detail} нет текстового описания",
         "kk": "{detail} суретінің мәтіндік сипаттамасы жоқ",
     },
+    "pdf_damaged": {
+        "en": "the PDF is partly damaged and some text may be missing ({detail})",
+        "ru": "PDF частично повреждён, часть текста может отсутствовать ({detail})",
+        "kk": "PDF ішінара бүлінген, мәтіннің бір бөлігі жоқ болуы мүмкін ({detail})",
+    },
+    "pdf_image_pages": {
+        "en": "print pages {detail} are pictures without a text layer (scanned?); they need OCR",
+        "ru": "печатные страницы {detail} — изображения без текстового слоя (сканы?); нужно распознавание текста",
+        "kk": "{detail} баспа беттері мәтін қабаты жоқ суреттер (скан ба?); мәтінді тану қажет",
+    },
     "note_missing": {
         "en": "note reference {detail} points to no note",
         "ru": "ссылка на примечание {detail} никуда не ведёт",

@@ -1,0 +1,448 @@
+"""The PDF reader: PDF bytes in, a draft Document out.
+
+    read(data, name, limits) ──pdfminer──▶ text lines per page (one page in memory at a time)
+        ──pdflayout──▶ running heads and page numbers out, columns in order, paragraphs,
+                       split words joined
+        ──outline────▶ headings at their printed titles, chapters at top-level entries
+        ──builder────▶ Document with a print page marker at every page start
+
+Page markers carry the PDF's page labels, else the number printed in the running head
+or foot, else the page's index.  A paragraph running over a page end is kept whole and
+the marker follows it.  Without an outline, headings come from lines set clearly
+larger or bold.  Metadata comes from the Info dictionary and XMP ``dc:language``.
+
+Refusals: a PDF that needs a password to open → ``EncryptedFile`` (restrictions
+on copying are not a refusal: the owner password does not hide the text, and
+conversion for blind readers is what the restriction flags allow); no text on any page
+→ ``ScannedPdf``; anything pdfminer cannot parse, or a file cut short → ``CorruptFile``.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import struct
+import threading
+import zlib
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LAParams, LTAnno, LTChar, LTContainer, LTImage, LTPage, LTTextLineHorizontal
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFNoOutlines
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
+from pdfminer.psexceptions import PSException
+from pdfminer.psparser import PSLiteral
+from pdfminer.utils import decode_text
+
+from ..errors import CorruptFile, EncryptedFile, ScannedPdf, UnsafeXml
+from ..model import HEADING, LIST_ITEM, PARAGRAPH, Document
+from .builder import DocumentBuilder, InlineText
+from .pdflayout import (
+    Line,
+    body_font,
+    body_size,
+    fill_numbers,
+    find_title,
+    font_style,
+    heading_level,
+    heading_sizes,
+    join_lines,
+    line_pitch,
+    list_mark,
+    order,
+    running_heads,
+    starts_paragraph,
+    strip_running,
+    vocabulary,
+)
+from .safety import Limits, parse_xml
+
+FORMAT = "PDF"
+#: What pdfminer raises on damaged files besides its own exceptions.
+_DAMAGE = (PSException, ValueError, KeyError, TypeError, IndexError, AttributeError, AssertionError,
+           EOFError, struct.error, zlib.error, RecursionError, OverflowError, ZeroDivisionError)
+_CID = re.compile(r"\(cid:\d+\)")
+#: Typographic ligatures spelled out, so speech and braille meet ordinary letters.
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+_LAPARAMS = LAParams(all_texts=True)
+#: pdfminer reports damage it worked around as log warnings; they become a notice, not noise.
+_PDFMINER_LOG = logging.getLogger("pdfminer")
+_PDFMINER_LOG.propagate = False
+
+
+@dataclass
+class _Page:
+    lines: list[Line]
+    bottom: float
+    height: float
+    label: str
+    pictured: bool
+
+
+@dataclass
+class _Entry:
+    level: int
+    title: str
+    top: float | None
+
+
+def read(data: bytes, name: str, limits: Limits) -> Document:
+    """Read a PDF into a draft Document; raises EncryptedFile, ScannedPdf or CorruptFile.
+
+    ``limits`` is the common reader signature: a PDF's only bound is its size, which
+    ``content.read`` checks before any reader runs.
+    """
+    if b"%%EOF" not in data.rstrip(b"\x00 \t\r\n")[-4096:]:
+        raise CorruptFile(name=name, format=FORMAT, detail="the file is cut short (no end-of-file mark)")
+    builder = DocumentBuilder("pdf")
+    with _warnings() as warnings:
+        try:
+            document = _open(data, name)
+            _metadata(document, builder, name)
+            pages, page_ids = _pages(document, name)
+            outline = _outline(document, page_ids)
+        except (EncryptedFile, CorruptFile):
+            raise
+        except PDFEncryptionError as exc:
+            raise EncryptedFile(name=name, format=FORMAT) from exc
+        except _DAMAGE as exc:
+            raise CorruptFile(name=name, format=FORMAT, detail=_detail(exc)) from exc
+    layout = _Layout(pages, outline, builder)
+    if not any(page.lines for page in pages):  # nothing but page numbers and running heads, if that
+        raise ScannedPdf(name=name)
+    if not builder.metadata.title:
+        builder.metadata.title = layout.cover_title()
+    if warnings:
+        builder.notice("pdf_damaged", "; ".join(dict.fromkeys(warnings))[:300])
+    pictures = [label for page, label in zip(pages, layout.labels) if page.pictured and not page.lines]
+    if pictures:
+        builder.notice("pdf_image_pages", ", ".join(pictures[:20]) + (" …" if len(pictures) > 20 else ""))
+    layout.build()
+    return builder.build()
+
+
+class _Collector(logging.Handler):
+    """Keeps the warnings pdfminer logs on this thread while one PDF is read."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            self.messages.append(record.getMessage()[:120])
+
+
+@contextmanager
+def _warnings() -> Iterator[list[str]]:
+    collector = _Collector()
+    _PDFMINER_LOG.addHandler(collector)
+    try:
+        yield collector.messages
+    finally:
+        _PDFMINER_LOG.removeHandler(collector)
+
+
+def _detail(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:200]
+
+
+def _open(data: bytes, name: str) -> PDFDocument:
+    try:
+        return PDFDocument(PDFParser(io.BytesIO(data)), password="")
+    except PDFEncryptionError as exc:  # a user password is needed (or an unknown cipher)
+        raise EncryptedFile(name=name, format=FORMAT) from exc
+
+
+# Metadata -----------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    value = resolve1(value)
+    if isinstance(value, bytes):
+        return " ".join(decode_text(value).replace("\x00", "").split())
+    if isinstance(value, PSLiteral):
+        return str(value.name)
+    return " ".join(str(value).split()) if isinstance(value, str) else ""
+
+
+def _metadata(document: PDFDocument, builder: DocumentBuilder, name: str) -> None:
+    meta = builder.metadata
+    info: dict[str, Any] = {}
+    for entry in document.info:
+        info.update(entry)
+    meta.title = re.sub(r"^Microsoft (Word|PowerPoint) - ", "", _text(info.get("Title")))
+    meta.authors = [a.strip() for a in _text(info.get("Author")).split(";") if a.strip()]
+    meta.description = _text(info.get("Subject"))
+    date = _DATE.match(_text(info.get("CreationDate")))
+    if date:
+        meta.date = "-".join(part for part in date.groups() if part)
+    languages = _xmp_languages(document.catalog.get("Metadata"), name)
+    lang = _text(document.catalog.get("Lang"))
+    meta.languages = languages or ([lang] if lang else [])
+
+
+def _xmp_languages(ref: Any, name: str) -> list[str]:
+    stream = resolve1(ref)
+    if not isinstance(stream, PDFStream):
+        return []
+    try:
+        root = parse_xml(stream.get_data(), name, FORMAT)
+    except (CorruptFile, UnsafeXml):  # the text is still worth reading without its XMP
+        return []
+    languages = []
+    for element in root.iter(f"{_DC}language"):
+        items = list(element.iter(f"{_RDF}li")) or [element]
+        languages += [" ".join(item.itertext()).strip() for item in items]
+    return [code for code in languages if code and code.lower() != "x-unknown"]
+
+
+# Outline ------------------------------------------------------------------------------
+
+
+def _outline(document: PDFDocument, page_ids: dict[int, int]) -> dict[int, list[_Entry]]:
+    """Outline entries by page index, in outline order; levels start at 1."""
+    try:
+        entries = list(document.get_outlines())
+    except PDFNoOutlines:
+        return {}
+    by_page: dict[int, list[_Entry]] = {}
+    for level, title, dest, action, _ in entries:
+        if dest is None and isinstance(resolve1(action), dict):
+            dest = resolve1(action).get("D")
+        target = _destination(document, dest)
+        if target is None or not str(title).strip():
+            continue
+        page, top = target
+        if page in page_ids:
+            by_page.setdefault(page_ids[page], []).append(_Entry(max(level, 1), " ".join(str(title).split()), top))
+    return by_page
+
+
+def _destination(document: PDFDocument, dest: Any) -> tuple[int, float | None] | None:
+    """(page object id, top in points or None) of an outline destination."""
+    dest = resolve1(dest)
+    if isinstance(dest, (bytes, str, PSLiteral)):
+        key = dest.name if isinstance(dest, PSLiteral) else dest
+        try:
+            dest = resolve1(document.get_dest(key))
+        except _DAMAGE:
+            return None
+    if isinstance(dest, dict):
+        dest = resolve1(dest.get("D"))
+    if not isinstance(dest, list) or not dest or not isinstance(dest[0], PDFObjRef):
+        return None
+    kind = dest[1].name if len(dest) > 1 and isinstance(dest[1], PSLiteral) else ""
+    top = resolve1(dest[3]) if kind == "XYZ" and len(dest) > 3 else None
+    top = resolve1(dest[2]) if kind in ("FitH", "FitBH") and len(dest) > 2 else top
+    return dest[0].objid, float(top) if isinstance(top, (int, float)) else None
+
+
+# Pages --------------------------------------------------------------------------------
+
+
+def _pages(document: PDFDocument, name: str) -> tuple[list[_Page], dict[int, int]]:
+    """Every page's text lines, read one page at a time; and page object id → index."""
+    manager = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(manager, laparams=_LAPARAMS)
+    interpreter = PDFPageInterpreter(manager, device)
+    pages: list[_Page] = []
+    ids: dict[int, int] = {}
+    for page in PDFPage.create_pages(document):
+        ids[page.pageid] = len(pages)
+        interpreter.process_page(page)
+        layout: LTPage = device.get_result()
+        x0, y0, x1, y1 = layout.bbox
+        label = _text(page.label) if page.label else ""
+        pages.append(_Page(list(_lines(layout)), y0, (y1 - y0) or 1.0, label, _has_image(layout)))
+    declared = resolve1(resolve1(document.catalog.get("Pages")) or {}).get("Count") if document.catalog else None
+    if not pages:
+        raise CorruptFile(name=name, format=FORMAT, detail="no pages")
+    if isinstance(declared, int) and declared > len(pages):
+        raise CorruptFile(name=name, format=FORMAT, detail=f"{declared - len(pages)} of {declared} pages are missing")
+    return pages, ids
+
+
+def _lines(container: LTContainer) -> Iterator[Line]:
+    for item in container:
+        if isinstance(item, LTTextLineHorizontal):
+            line = _line(item)
+            if line is not None:
+                yield line
+        elif isinstance(item, LTContainer):
+            yield from _lines(item)
+
+
+def _has_image(container: LTContainer) -> bool:
+    return any(isinstance(item, LTImage) or isinstance(item, LTContainer) and _has_image(item) for item in container)
+
+
+def _line(item: LTTextLineHorizontal) -> Line | None:
+    runs: list[tuple[str, str]] = []
+    sizes: list[float] = []
+    font = ""
+    for obj in item:
+        if isinstance(obj, LTChar):
+            font = obj.fontname
+            text = obj.get_text()
+            if text.strip():
+                sizes.append(obj.size)
+        elif isinstance(obj, LTAnno):
+            text = obj.get_text().replace("\n", " ")
+        else:
+            continue
+        if runs and runs[-1][1] == font:
+            runs[-1] = (runs[-1][0] + text, font)
+        else:
+            runs.append((text, font))
+    # Soft hyphens inside a line are invisible; one at its end may mark a split word.
+    runs = [(_CID.sub("", text).translate(_LIGATURES).replace("\u00ad", ""), font) for text, font in runs]
+    runs = [(text, font) for text, font in runs if text]
+    if not sizes or not "".join(text for text, _ in runs).strip():
+        return None
+    while not runs[-1][0].strip():
+        runs.pop()
+    soft = item.get_text().rstrip().endswith("\u00ad")
+    runs[-1] = (runs[-1][0].rstrip() + ("\u00ad" if soft else ""), runs[-1][1])
+    sizes.sort()
+    return Line(item.x0, item.x1, item.y1, item.y0, sizes[len(sizes) // 2], runs)
+
+
+# Building -----------------------------------------------------------------------------
+
+
+class _Layout:
+    """Walks the pages in reading order and hands blocks to the builder."""
+
+    def __init__(self, pages: list[_Page], outline: dict[int, list[_Entry]], builder: DocumentBuilder) -> None:
+        self.builder = builder
+        self.outline = outline
+        self.body = body_size([p.lines for p in pages])
+        self.font = body_font([p.lines for p in pages])
+        heads = running_heads([(p.lines, p.bottom, p.height) for p in pages], self.body)
+        printed = []
+        for page in pages:
+            page.lines, number = strip_running(page.lines, page.bottom, page.height, self.body, heads)
+            page.lines = order(page.lines)
+            printed.append(number)
+        numbers = fill_numbers(printed)
+        self.labels = [page.label or number for page, number in zip(pages, numbers)]
+        self.pages = pages
+        self.words = vocabulary([line for page in pages for line in page.lines])
+        self.levels = {} if outline else heading_sizes([p.lines for p in pages], self.body)
+        self.top_level = min((e.level for es in outline.values() for e in es), default=1)
+        self.paragraph: list[Line] = []
+        self.markers: list[str] = []
+
+    def cover_title(self) -> str:
+        """The largest print on the first page with text, when clearly larger than the body."""
+        lines = next((page.lines for page in self.pages if page.lines), [])
+        largest = max((line.size for line in lines), default=0.0)
+        if largest < self.body * 1.3:
+            return ""
+        return self._text([line for line in lines if line.size > largest * 0.95][:3])
+
+    def build(self) -> None:
+        previous: Line | None = None
+        for index, page in enumerate(self.pages):
+            self.markers.append(self.labels[index])
+            lines = page.lines
+            pitch = line_pitch(lines)
+            headings, inserted = self._outline_headings(index, lines)
+            first = True
+            i = 0
+            while i <= len(lines):
+                for entry in inserted.get(i, []):
+                    self._heading(entry.level, entry.title)
+                    previous = None
+                if i == len(lines):
+                    break
+                if i in headings:
+                    level, end = headings[i]
+                    self._heading(level, self._text(lines[i:end]))
+                    previous, i, first = None, end, False
+                    continue
+                line = lines[i]
+                following = lines[i + 1] if i + 1 < len(lines) else None
+                level = heading_level(previous, line, following, self.levels) if not self.outline else 0
+                if level:
+                    end = i + 1
+                    while end < len(lines) and end - i < 4 and heading_level(
+                        lines[end - 1], lines[end], None, self.levels
+                    ) == level and abs(lines[end].size - line.size) < 0.5:
+                        end += 1
+                    self._heading(level, self._text(lines[i:end]))
+                    previous, i, first = None, end, False
+                    continue
+                if starts_paragraph(previous, line, following, pitch, not first, len(self.paragraph) > 1):
+                    self._flush()
+                if not self.paragraph:
+                    self._markers()
+                self.paragraph.append(line)
+                previous, i, first = line, i + 1, False
+        self._flush()
+        self._markers()
+
+    def _outline_headings(
+        self, index: int, lines: list[Line]
+    ) -> tuple[dict[int, tuple[int, int]], dict[int, list[_Entry]]]:
+        """Outline entries of this page: matched at line ranges, or inserted before a line."""
+        found: dict[int, tuple[int, int]] = {}
+        inserted: dict[int, list[_Entry]] = {}
+        start = 0
+        for entry in self.outline.get(index, []):
+            below = start
+            if entry.top is not None:
+                below = next((k for k in range(start, len(lines)) if lines[k].top <= entry.top + 2), len(lines))
+            match = find_title(lines, entry.title, below, self.body) or find_title(lines, entry.title, start, self.body)
+            if match is None or any(i < match[1] and match[0] < end for i, (_, end) in found.items()):
+                inserted.setdefault(below, []).append(entry)
+                start = below
+                continue
+            found[match[0]] = (entry.level, match[1])
+            start = match[1]
+        return found, inserted
+
+    def _heading(self, level: int, text: str) -> None:
+        self._flush()
+        if level <= self.top_level:
+            self.builder.chapter(text)
+        self._markers()
+        self.builder.add(HEADING, text, level=min(level - self.top_level + 1, 6))
+
+    def _text(self, lines: list[Line]) -> str:
+        return "".join(text for text, _ in join_lines(lines, self.words))
+
+    def _flush(self) -> None:
+        """Add the paragraph being collected; page markers met inside it stay pending."""
+        if self.paragraph:
+            inline = InlineText()
+            body_style = font_style(self.font)
+            runs = join_lines(self.paragraph, self.words)
+            mark = list_mark(self.paragraph[0].text)
+            if mark:
+                first = runs[0][0].lstrip()
+                runs[0] = (first[len(mark) :].lstrip(), runs[0][1])
+            for text, font in runs:
+                style = font_style(font)
+                inline.add(text, emphasis=bool(style) and style != body_style)
+            if mark:
+                self.builder.add(LIST_ITEM, inline, level=1, label=mark)
+            else:
+                self.builder.add(PARAGRAPH, inline)
+            self.paragraph = []
+
+    def _markers(self) -> None:
+        for label in self.markers:
+            self.builder.page(label)
+        self.markers = []
