@@ -42,9 +42,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "{name}: {format} файлы шифрланған немесе DRM арқылы қорғалған, оны түрлендіру мүмкін емес",
     },
     "scanned_pdf": {
-        "en": "{name}: the PDF has no text layer (a scan); it needs OCR",
-        "ru": "{name}: в PDF нет текстового слоя (это скан); нужно распознавание текста",
-        "kk": "{name}: PDF-те мәтін қабаты жоқ (бұл скан); мәтінді тану қажет",
+        "en": "{name}: the PDF has neither a text layer nor page images to recognise",
+        "ru": "{name}: в PDF нет ни текстового слоя, ни изображений страниц для распознавания",
+        "kk": "{name}: PDF-те мәтін қабаты да, танылатын бет суреттері де жоқ",
     },
     "no_text_found": {
         "en": "{name}: no text could be recognised on the scanned pages",
@@ -112,10 +112,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "PDF частично повреждён, часть текста может отсутствовать ({detail})",
         "kk": "PDF ішінара бүлінген, мәтіннің бір бөлігі жоқ болуы мүмкін ({detail})",
     },
-    "pdf_image_pages": {
-        "en": "print pages {detail} are pictures without a text layer (scanned?); they need OCR",
-        "ru": "печатные страницы {detail} — изображения без текстового слоя (сканы?); нужно распознавание текста",
-        "kk": "{detail} баспа беттері мәтін қабаты жоқ суреттер (скан ба?); мәтінді тану қажет",
+    "pdf_scanned_pages": {
+        "en": "print pages {detail} have no text layer and were read by OCR; please check them",
+        "ru": "у печатных страниц {detail} нет текстового слоя, они распознаны OCR; проверьте их",
+        "kk": "{detail} баспа беттерінде мәтін қабаты жоқ, олар OCR арқылы танылды; тексеріңіз",
     },
     "note_missing": {
         "en": "note reference {detail} points to no note",

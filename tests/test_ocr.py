@@ -56,11 +56,6 @@ def test_a_poor_scan_is_listed_for_staff_to_check():
     assert [n.code for n in document.notices] == ["ocr_low_confidence"]
 
 
-def test_words_hyphenated_at_line_ends_are_joined_and_real_hyphens_kept():
-    assert ocr.join_lines(["В библио-", "теке прошёл", "мастер-класс"]) == "В библиотеке прошёл мастер-класс"
-    assert ocr.join_lines(["Алматы-", "Астана"]) == "Алматы-Астана"
-
-
 def test_page_without_text_is_refused_with_a_clear_error():
     blank = io.BytesIO()
     Image.new("L", (800, 1000), 255).save(blank, "PNG")
@@ -93,3 +88,23 @@ def test_inspect_reads_a_folder_of_page_images_as_one_book(tmp_path):
     summary = json.loads(result.output.splitlines()[-1])
     assert summary["page_markers"] == 2
     assert summary["languages"] == {"en": summary["blocks"]}
+
+
+def test_a_pdf_mixing_text_pages_and_scanned_pages_reads_both():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("serif", "", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+    pdf.set_font("serif", "", 11)
+    pdf.add_page()
+    pdf.text(20, 40, "Бұл беттің мәтін қабаты бар.")
+    pdf.add_page()
+    pdf.image(io.BytesIO(render_page(TEXTS["ru"], 2, heading="Глава вторая", seed=9)), x=15, y=20, w=180, h=255)
+    document = content.read(bytes(pdf.output()), "mixed.pdf")
+    paragraphs = [b for _, b in document.blocks() if b.kind == PARAGRAPH]
+    assert paragraphs[0].text == "Бұл беттің мәтін қабаты бар." and paragraphs[0].confidence is None
+    assert [b.text for _, b in document.blocks() if b.kind == HEADING] == ["Глава вторая"]
+    scanned = " ".join(b.text for b in paragraphs[1:])
+    assert cer(TEXTS["ru"], scanned) < CER_BOUND["ru"]
+    assert all(b.confidence > 80 and b.lang == "ru" for b in paragraphs[1:])
+    assert [n.code for n in document.notices] == ["pdf_scanned_pages"]

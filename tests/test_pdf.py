@@ -16,7 +16,7 @@ from accessreader import content
 from accessreader.cli import main
 from accessreader.content import pdf as pdf_reader
 from accessreader.content.safety import DEFAULT_LIMITS
-from accessreader.errors import CorruptFile, EncryptedFile, ScannedPdf
+from accessreader.errors import CorruptFile, EncryptedFile, NoTextFound
 from accessreader.model import HEADING, LIST_ITEM, PAGE_MARKER, PARAGRAPH, SPAN_EMPHASIS, Document
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
@@ -290,11 +290,11 @@ def test_scanned_pages_inside_a_text_pdf_are_reported():
     with Image.open(io.BytesIO(scan_png())) as picture:
         text.image(picture, x=0, y=30, w=210)
     document = content.read(bytes(text.output()), "mixed.pdf")
-    assert [(n.code, n.detail) for n in document.notices] == [("pdf_image_pages", "6")]
+    assert [(n.code, n.detail) for n in document.notices] == [("pdf_scanned_pages", "6")]
 
 
-def test_scan_is_refused_as_scanned():
-    with pytest.raises(ScannedPdf):
+def test_scan_without_any_text_is_refused():
+    with pytest.raises(NoTextFound):
         content.read(scan_pdf(), "scan.pdf")
 
 
@@ -331,7 +331,7 @@ def test_cli_inspect_reads_a_pdf_and_refuses_bad_ones(tmp_path):
     assert "Глава вторая" in result.output and "4 print pages" in result.output
     for name, data, words in [
         ("locked.pdf", encrypted_pdf("secret"), "encrypted"),
-        ("scan.pdf", scan_pdf(), "no text layer"),
+        ("scan.pdf", scan_pdf(), "no text could be recognised"),
         ("cut.pdf", book_pdf()[:3000], "damaged"),
     ]:
         (tmp_path / name).write_bytes(data)
@@ -339,4 +339,4 @@ def test_cli_inspect_reads_a_pdf_and_refuses_bad_ones(tmp_path):
         assert result.exit_code == 2, (name, result.output)
         assert words in result.output and "Traceback" not in result.output
     result = runner.invoke(main, ["--lang", "kk", "inspect", str(tmp_path / "scan.pdf")])
-    assert "мәтін қабаты жоқ" in result.output
+    assert "мәтін танылмады" in result.output

@@ -1,6 +1,6 @@
 """Page images (PNG, JPEG, multi-page TIFF, or a folder of them) into a Document by OCR.
 
-    image bytes ──Pillow: frames → greyscale PNG──▶ ocr.recognise ──▶ ocr.add_pages ──▶ Document
+    image bytes ──Pillow: frames → greyscale PNG──▶ ocr.recognise ──▶ printed.PageLayout ──▶ Document
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from ..errors import CorruptFile, FileTooLarge, NoTextFound
 from ..model import Document
 from . import ocr
 from .builder import DocumentBuilder
+from .printed import PageLayout
 from .finish import finish
 from .safety import Limits
 
@@ -26,8 +27,8 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 MAX_PAGE_PIXELS = 120_000_000
 
 
-def page_images(data: bytes, name: str) -> list[bytes]:
-    """Each frame of an image file as greyscale PNG bytes, ready for Tesseract."""
+def page_images(data: bytes, name: str) -> list[tuple[bytes, float]]:
+    """Each frame of an image file as greyscale PNG bytes, ready for Tesseract, with its dpi."""
     pages = []
     try:
         with warnings.catch_warnings():
@@ -38,7 +39,8 @@ def page_images(data: bytes, name: str) -> list[bytes]:
                     image.seek(frame)
                     out = io.BytesIO()
                     image.convert("L").save(out, "PNG")
-                    pages.append(out.getvalue())
+                    dpi = image.info.get("dpi", (ocr.DEFAULT_DPI,))[0] or ocr.DEFAULT_DPI
+                    pages.append((out.getvalue(), float(dpi)))
     except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
         raise FileTooLarge(name=name, size="> " + f"{MAX_PAGE_PIXELS:,} px", limit=f"{MAX_PAGE_PIXELS:,} px") from exc
     except (UnidentifiedImageError, OSError, ValueError, EOFError) as exc:
@@ -71,11 +73,27 @@ def _recognise(
     builder = DocumentBuilder("scan")
     builder.metadata.title = title
     builder.metadata.languages = list(languages)
-    pages = ocr.recognise(images, ocr.tesseract_languages(languages), progress)
+    pages = recognise_images(images, ocr.tesseract_languages(languages), progress)
     if not any(page.lines for page in pages):
         raise NoTextFound(name=title)
-    ocr.add_pages(builder, pages)
+    printed = [page.printed() for page in pages]
+    layout = PageLayout(printed, {}, builder)
+    ocr.notice_low_confidence(builder, printed, layout.labels)
+    layout.build()
     return builder.build()
+
+
+def recognise_images(
+    images: Sequence[tuple[bytes, float]], languages: str, progress: Callable[[int], None] | None = None
+) -> list[ocr.OcrPage]:
+    """OCR ``(image, dpi)`` pages in parallel, grouped by resolution, back in order."""
+    pages: list[ocr.OcrPage | None] = [None] * len(images)
+    for dpi in {dpi for _, dpi in images}:
+        indexes = [i for i, (_, d) in enumerate(images) if d == dpi]
+        for index, page in zip(indexes, ocr.recognise([images[i][0] for i in indexes], languages, progress, dpi)):
+            page.number = index + 1
+            pages[index] = page
+    return [page for page in pages if page is not None]
 
 
 def read(data: bytes, name: str, limits: Limits) -> Document:

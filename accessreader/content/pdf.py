@@ -11,10 +11,15 @@ or foot, else the page's index.  A paragraph running over a page end is kept who
 the marker follows it.  Without an outline, headings come from lines set clearly
 larger or bold.  Metadata comes from the Info dictionary and XMP ``dc:language``.
 
+Pages that are pictures without a text layer (scans) are drawn by poppler's
+``pdftoppm`` and read by OCR (``ocr.py``); their lines go through the same layout, so a
+book mixing text and scanned pages reads as one, and a notice lists the OCR'd pages.
+
 Refusals: a PDF that needs a password to open → ``EncryptedFile`` (restrictions
 on copying are not a refusal: the owner password does not hide the text, and
-conversion for blind readers is what the restriction flags allow); no text on any page
-→ ``ScannedPdf``; anything pdfminer cannot parse, or a file cut short → ``CorruptFile``.
+conversion for blind readers is what the restriction flags allow); scans on which OCR
+finds no text → ``NoTextFound``; no text and no pictures → ``ScannedPdf``; anything
+pdfminer cannot parse, or a file cut short → ``CorruptFile``.
 """
 
 from __future__ import annotations
@@ -23,11 +28,12 @@ import io
 import logging
 import re
 import struct
+import subprocess
+import tempfile
 import threading
 import zlib
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTAnno, LTChar, LTContainer, LTImage, LTPage, LTTextLineHorizontal
@@ -40,27 +46,12 @@ from pdfminer.psexceptions import PSException
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import decode_text
 
-from ..errors import CorruptFile, EncryptedFile, ScannedPdf, UnsafeXml
-from ..model import HEADING, LIST_ITEM, PARAGRAPH, Document
-from .builder import DocumentBuilder, InlineText
-from .pdflayout import (
-    Line,
-    body_font,
-    body_size,
-    fill_numbers,
-    find_title,
-    font_style,
-    heading_level,
-    heading_sizes,
-    join_lines,
-    line_pitch,
-    list_mark,
-    order,
-    running_heads,
-    starts_paragraph,
-    strip_running,
-    vocabulary,
-)
+from ..errors import CorruptFile, EncryptedFile, MissingDependency, NoTextFound, ScannedPdf, UnsafeXml
+from ..model import Document
+from . import ocr
+from .builder import DocumentBuilder
+from .pdflayout import Line, body_size, running_heads, strip_running
+from .printed import OutlineEntry, PageLayout, PrintedPage
 from .safety import Limits, parse_xml
 
 FORMAT = "PDF"
@@ -74,25 +65,12 @@ _DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 _LAPARAMS = LAParams(all_texts=True)
+#: A page with a picture and fewer letters than this in its text layer is a scan: its
+#: text layer holds at most a page number or a stamp, so the page is read by OCR.
+_SCANNED_LETTERS = 20
 #: pdfminer reports damage it worked around as log warnings; they become a notice, not noise.
 _PDFMINER_LOG = logging.getLogger("pdfminer")
 _PDFMINER_LOG.propagate = False
-
-
-@dataclass
-class _Page:
-    lines: list[Line]
-    bottom: float
-    height: float
-    label: str
-    pictured: bool
-
-
-@dataclass
-class _Entry:
-    level: int
-    title: str
-    top: float | None
 
 
 def read(data: bytes, name: str, limits: Limits) -> Document:
@@ -116,16 +94,19 @@ def read(data: bytes, name: str, limits: Limits) -> Document:
             raise EncryptedFile(name=name, format=FORMAT) from exc
         except _DAMAGE as exc:
             raise CorruptFile(name=name, format=FORMAT, detail=_detail(exc)) from exc
-    layout = _Layout(pages, outline, builder)
+    scanned = _scanned(pages)
+    if scanned:
+        _recognise(data, name, pages, scanned, builder.metadata.languages)
+    layout = PageLayout(pages, outline, builder)
     if not any(page.lines for page in pages):  # nothing but page numbers and running heads, if that
-        raise ScannedPdf(name=name)
+        raise NoTextFound(name=name) if scanned else ScannedPdf(name=name)
+    ocr.notice_low_confidence(builder, pages, layout.labels)
     if not builder.metadata.title:
         builder.metadata.title = layout.cover_title()
     if warnings:
         builder.notice("pdf_damaged", "; ".join(dict.fromkeys(warnings))[:300])
-    pictures = [label for page, label in zip(pages, layout.labels) if page.pictured and not page.lines]
-    if pictures:
-        builder.notice("pdf_image_pages", ", ".join(pictures[:20]) + (" …" if len(pictures) > 20 else ""))
+    if scanned:
+        builder.notice("pdf_scanned_pages", _page_list([layout.labels[index] for index in scanned]))
     layout.build()
     return builder.build()
 
@@ -210,13 +191,13 @@ def _xmp_languages(ref: Any, name: str) -> list[str]:
 # Outline ------------------------------------------------------------------------------
 
 
-def _outline(document: PDFDocument, page_ids: dict[int, int]) -> dict[int, list[_Entry]]:
+def _outline(document: PDFDocument, page_ids: dict[int, int]) -> dict[int, list[OutlineEntry]]:
     """Outline entries by page index, in outline order; levels start at 1."""
     try:
         entries = list(document.get_outlines())
     except PDFNoOutlines:
         return {}
-    by_page: dict[int, list[_Entry]] = {}
+    by_page: dict[int, list[OutlineEntry]] = {}
     for level, title, dest, action, _ in entries:
         if dest is None and isinstance(resolve1(action), dict):
             dest = resolve1(action).get("D")
@@ -225,7 +206,7 @@ def _outline(document: PDFDocument, page_ids: dict[int, int]) -> dict[int, list[
             continue
         page, top = target
         if page in page_ids:
-            by_page.setdefault(page_ids[page], []).append(_Entry(max(level, 1), " ".join(str(title).split()), top))
+            by_page.setdefault(page_ids[page], []).append(OutlineEntry(max(level, 1), " ".join(str(title).split()), top))
     return by_page
 
 
@@ -251,12 +232,59 @@ def _destination(document: PDFDocument, dest: Any) -> tuple[int, float | None] |
 # Pages --------------------------------------------------------------------------------
 
 
-def _pages(document: PDFDocument, name: str) -> tuple[list[_Page], dict[int, int]]:
+def _recognise(data: bytes, name: str, pages: list[PrintedPage], scanned: list[int], languages: list[str]) -> None:
+    """OCR the pages without a text layer (rendered by poppler's pdftoppm), in place."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(data)
+        file.flush()
+
+        def render(number: int) -> Callable[[], bytes]:
+            def run() -> bytes:
+                command = ["pdftoppm", "-r", str(ocr.DEFAULT_DPI), "-gray", "-png", "-singlefile"]
+                try:
+                    result = subprocess.run(
+                        [*command, "-f", str(number), "-l", str(number), file.name], capture_output=True, timeout=300
+                    )
+                except FileNotFoundError as exc:
+                    raise MissingDependency(what="pdftoppm", install="apt-get install poppler-utils") from exc
+                if result.returncode != 0 or not result.stdout:
+                    raise CorruptFile(name=name, format=FORMAT, detail=f"page {number} cannot be drawn")
+                return result.stdout
+
+            return run
+
+        recognised = ocr.recognise([render(index + 1) for index in scanned], ocr.tesseract_languages(languages))
+    for index, page in zip(scanned, recognised):
+        for line in page.lines:
+            line.top += pages[index].bottom
+            line.bottom += pages[index].bottom
+        pages[index].lines = page.lines
+        pages[index].confidence = page.confidence
+
+
+def _scanned(pages: list[PrintedPage]) -> list[int]:
+    """The pages that are pictures whose text layer holds no more than running heads and a few letters."""
+    body = body_size([page.lines for page in pages])
+    heads = running_heads([(page.lines, page.bottom, page.height) for page in pages], body)
+    found = []
+    for index, page in enumerate(pages):
+        if page.pictured:
+            lines, _ = strip_running(list(page.lines), page.bottom, page.height, body, heads)
+            if sum(c.isalpha() for line in lines for c in line.text) < _SCANNED_LETTERS:
+                found.append(index)
+    return found
+
+
+def _page_list(labels: list[str]) -> str:
+    return ", ".join(labels[:20]) + (" …" if len(labels) > 20 else "")
+
+
+def _pages(document: PDFDocument, name: str) -> tuple[list[PrintedPage], dict[int, int]]:
     """Every page's text lines, read one page at a time; and page object id → index."""
     manager = PDFResourceManager(caching=True)
     device = PDFPageAggregator(manager, laparams=_LAPARAMS)
     interpreter = PDFPageInterpreter(manager, device)
-    pages: list[_Page] = []
+    pages: list[PrintedPage] = []
     ids: dict[int, int] = {}
     for page in PDFPage.create_pages(document):
         ids[page.pageid] = len(pages)
@@ -264,7 +292,7 @@ def _pages(document: PDFDocument, name: str) -> tuple[list[_Page], dict[int, int
         layout: LTPage = device.get_result()
         x0, y0, x1, y1 = layout.bbox
         label = _text(page.label) if page.label else ""
-        pages.append(_Page(list(_lines(layout)), y0, (y1 - y0) or 1.0, label, _has_image(layout)))
+        pages.append(PrintedPage(list(_lines(layout)), y0, (y1 - y0) or 1.0, label, _has_image(layout)))
     declared = resolve1(resolve1(document.catalog.get("Pages")) or {}).get("Count") if document.catalog else None
     if not pages:
         raise CorruptFile(name=name, format=FORMAT, detail="no pages")
@@ -317,132 +345,3 @@ def _line(item: LTTextLineHorizontal) -> Line | None:
     sizes.sort()
     return Line(item.x0, item.x1, item.y1, item.y0, sizes[len(sizes) // 2], runs)
 
-
-# Building -----------------------------------------------------------------------------
-
-
-class _Layout:
-    """Walks the pages in reading order and hands blocks to the builder."""
-
-    def __init__(self, pages: list[_Page], outline: dict[int, list[_Entry]], builder: DocumentBuilder) -> None:
-        self.builder = builder
-        self.outline = outline
-        self.body = body_size([p.lines for p in pages])
-        self.font = body_font([p.lines for p in pages])
-        heads = running_heads([(p.lines, p.bottom, p.height) for p in pages], self.body)
-        printed = []
-        for page in pages:
-            page.lines, number = strip_running(page.lines, page.bottom, page.height, self.body, heads)
-            page.lines = order(page.lines)
-            printed.append(number)
-        numbers = fill_numbers(printed)
-        self.labels = [page.label or number for page, number in zip(pages, numbers)]
-        self.pages = pages
-        self.words = vocabulary([line for page in pages for line in page.lines])
-        self.levels = {} if outline else heading_sizes([p.lines for p in pages], self.body)
-        self.top_level = min((e.level for es in outline.values() for e in es), default=1)
-        self.paragraph: list[Line] = []
-        self.markers: list[str] = []
-
-    def cover_title(self) -> str:
-        """The largest print on the first page with text, when clearly larger than the body."""
-        lines = next((page.lines for page in self.pages if page.lines), [])
-        largest = max((line.size for line in lines), default=0.0)
-        if largest < self.body * 1.3:
-            return ""
-        return self._text([line for line in lines if line.size > largest * 0.95][:3])
-
-    def build(self) -> None:
-        previous: Line | None = None
-        for index, page in enumerate(self.pages):
-            self.markers.append(self.labels[index])
-            lines = page.lines
-            pitch = line_pitch(lines)
-            headings, inserted = self._outline_headings(index, lines)
-            first = True
-            i = 0
-            while i <= len(lines):
-                for entry in inserted.get(i, []):
-                    self._heading(entry.level, entry.title)
-                    previous = None
-                if i == len(lines):
-                    break
-                if i in headings:
-                    level, end = headings[i]
-                    self._heading(level, self._text(lines[i:end]))
-                    previous, i, first = None, end, False
-                    continue
-                line = lines[i]
-                following = lines[i + 1] if i + 1 < len(lines) else None
-                level = heading_level(previous, line, following, self.levels) if not self.outline else 0
-                if level:
-                    end = i + 1
-                    while end < len(lines) and end - i < 4 and heading_level(
-                        lines[end - 1], lines[end], None, self.levels
-                    ) == level and abs(lines[end].size - line.size) < 0.5:
-                        end += 1
-                    self._heading(level, self._text(lines[i:end]))
-                    previous, i, first = None, end, False
-                    continue
-                if starts_paragraph(previous, line, following, pitch, not first, len(self.paragraph) > 1):
-                    self._flush()
-                if not self.paragraph:
-                    self._markers()
-                self.paragraph.append(line)
-                previous, i, first = line, i + 1, False
-        self._flush()
-        self._markers()
-
-    def _outline_headings(
-        self, index: int, lines: list[Line]
-    ) -> tuple[dict[int, tuple[int, int]], dict[int, list[_Entry]]]:
-        """Outline entries of this page: matched at line ranges, or inserted before a line."""
-        found: dict[int, tuple[int, int]] = {}
-        inserted: dict[int, list[_Entry]] = {}
-        start = 0
-        for entry in self.outline.get(index, []):
-            below = start
-            if entry.top is not None:
-                below = next((k for k in range(start, len(lines)) if lines[k].top <= entry.top + 2), len(lines))
-            match = find_title(lines, entry.title, below, self.body) or find_title(lines, entry.title, start, self.body)
-            if match is None or any(i < match[1] and match[0] < end for i, (_, end) in found.items()):
-                inserted.setdefault(below, []).append(entry)
-                start = below
-                continue
-            found[match[0]] = (entry.level, match[1])
-            start = match[1]
-        return found, inserted
-
-    def _heading(self, level: int, text: str) -> None:
-        self._flush()
-        if level <= self.top_level:
-            self.builder.chapter(text)
-        self._markers()
-        self.builder.add(HEADING, text, level=min(level - self.top_level + 1, 6))
-
-    def _text(self, lines: list[Line]) -> str:
-        return "".join(text for text, _ in join_lines(lines, self.words))
-
-    def _flush(self) -> None:
-        """Add the paragraph being collected; page markers met inside it stay pending."""
-        if self.paragraph:
-            inline = InlineText()
-            body_style = font_style(self.font)
-            runs = join_lines(self.paragraph, self.words)
-            mark = list_mark(self.paragraph[0].text)
-            if mark:
-                first = runs[0][0].lstrip()
-                runs[0] = (first[len(mark) :].lstrip(), runs[0][1])
-            for text, font in runs:
-                style = font_style(font)
-                inline.add(text, emphasis=bool(style) and style != body_style)
-            if mark:
-                self.builder.add(LIST_ITEM, inline, level=1, label=mark)
-            else:
-                self.builder.add(PARAGRAPH, inline)
-            self.paragraph = []
-
-    def _markers(self) -> None:
-        for label in self.markers:
-            self.builder.page(label)
-        self.markers = []

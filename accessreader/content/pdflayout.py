@@ -43,7 +43,10 @@ def font_style(fontname: str) -> str:
 
 @dataclass(slots=True)
 class Line:
-    """One printed line: its box (points, y up), font size, and runs of (text, font name)."""
+    """One printed line: its box (points, y up), font size, and runs of (text, font name).
+
+    ``confidence`` is the mean OCR word confidence (0–100) of a line read from a scan.
+    """
 
     x0: float
     x1: float
@@ -53,6 +56,7 @@ class Line:
     runs: list[tuple[str, str]]
     col_left: float = 0.0
     col_right: float = 0.0
+    confidence: float | None = None
     text: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -239,7 +243,11 @@ def _merge_row(row: list[Line]) -> Line:
             runs.append((" ", runs[-1][1]))
         runs += piece.runs
     widest = max(row, key=lambda l: len(l.text))
-    return Line(row[0].x0, max(l.x1 for l in row), max(l.top for l in row), min(l.bottom for l in row), widest.size, runs)
+    scores = [l.confidence for l in row if l.confidence is not None]
+    return Line(
+        row[0].x0, max(l.x1 for l in row), max(l.top for l in row), min(l.bottom for l in row), widest.size, runs,
+        confidence=sum(scores) / len(scores) if scores else None,
+    )
 
 
 # Paragraphs ---------------------------------------------------------------------------
