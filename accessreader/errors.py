@@ -4,6 +4,7 @@
      ├── BadInput                the file cannot be read as a book
      │    ├── FileNotFound, EmptyFile, UnknownFormat, CorruptFile, EncryptedFile,
      │    │   ScannedPdf, UnsafeXml, ArchiveBomb, FileTooLarge, UnknownEncoding
+     ├── BadOption               an option value that is not offered (a braille grade, a format)
      ├── MissingDependency       a braille table, voice or program is not installed
      └── NotAllowed              a request without rights (the service turns it into 403)
 
@@ -95,6 +96,12 @@ class UnknownEncoding(BadInput):
     """A text file whose character encoding cannot be decided."""
 
     code = "unknown_encoding"
+
+
+class BadOption(AccessReaderError):
+    """An option value that is not offered: a braille grade, a page size, an output format."""
+
+    code = "bad_option"
 
 
 class MissingDependency(AccessReaderError):
