@@ -19,9 +19,11 @@ liblouis has no table for it.  Grade 0 means computer braille (8 dots).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from ..errors import BadOption
+from ..errors import BadOption, MissingDependency
 from . import louis
 
 #: (language, grade, dots) → (display table, translation table)
@@ -82,3 +84,17 @@ def check(code: Code, languages: list[str]) -> None:
     """Load every table ``code`` needs for ``languages`` now, so a missing one is named before work starts."""
     for lang in languages:
         louis.check(code.tables(lang))
+
+
+#: Where liblouis tables are looked for when ``LOUIS_TABLEPATH`` does not say.
+TABLE_FOLDERS = ("/usr/share/liblouis/tables", "/usr/local/share/liblouis/tables")
+
+
+def find_table(name: str) -> Path:
+    """The file of table ``name`` (for reading its definitions); raises ``MissingDependency``."""
+    folders = [f for f in os.environ.get("LOUIS_TABLEPATH", "").split(",") if f] + list(TABLE_FOLDERS)
+    for folder in folders:
+        path = Path(folder) / name
+        if path.is_file():
+            return path
+    raise MissingDependency(what=f"liblouis table {name}", install=louis.TABLES_PACKAGE)

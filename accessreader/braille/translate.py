@@ -8,7 +8,10 @@
 Every run goes through its own language's tables, so a Kazakh title quoted in a
 Russian sentence comes out in Kazakh braille and the Russian around it keeps
 Russian punctuation.  A language with no table of its own (``und``, ``zxx``,
-``de``…) is read with the book's main language.
+``de``…) is read with the book's main language.  A word the run's table cannot
+write (a Cyrillic word in a block detected as English) goes through the table
+of another language that has all its letters (Russian, then Kazakh, then
+English), so it comes out as braille instead of fallbacks.
 
 Nothing is left untranslated silently.  The documented fallback:
 
@@ -25,10 +28,12 @@ shown by ``accessreader proof`` and counted by ``convert``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..errors import AccessReaderError
 from ..messages import translate as message
 from ..model import PAGE_MARKER, Block, Document
 from . import louis
@@ -150,12 +155,12 @@ def translate_block(block: Block, code: Code, fallback: str) -> BrailleBlock:
     problems: list[Problem] = []
     runs = []
     lang_runs = [(0, len(block.text), fallback)] if block.kind == PAGE_MARKER else block.lang_runs()
-    for start, end, lang in lang_runs:
-        lang = lang if lang in LANGUAGES else fallback
-        tables = code.tables(lang)
-        louis.check(tables)
-        runs.append(Run(start, end, lang, tables[-1]))
-        _translate_run(block, start, end, tables, cells, to_print, to_cells, problems)
+    for run_start, run_end, run_lang in lang_runs:
+        run_lang = run_lang if run_lang in LANGUAGES else fallback
+        for start, end, lang in _by_script(block.text, run_start, run_end, run_lang, code):
+            tables = code.tables(lang)
+            runs.append(Run(start, end, lang, tables[-1]))
+            _translate_run(block, start, end, tables, cells, to_print, to_cells, problems)
     to_cells[len(block.text)] = len(to_print)
     for offset in range(len(block.text) - 1, -1, -1):
         if to_cells[offset] < 0:
@@ -170,6 +175,49 @@ def translate_phrase(text: str, lang: str, code: Code) -> str:
         return ""
     block = Block(id="", kind="phrase", text=text, lang=lang)
     return translate_block(block, code, lang if lang in LANGUAGES else "en").cells
+
+
+_WORD = re.compile(r"\S+")
+_SCRIPT_ORDER = ("ru", "kk", "en")
+
+
+def _by_script(text: str, start: int, end: int, lang: str, code: Code) -> list[tuple[int, int, str]]:
+    """``text[start:end]`` cut where words need another language's table to be written at all."""
+    tables = code.tables(lang)
+    louis.check(tables)
+    if all(louis.defined(tables, char) for char in set(text[start:end])):
+        return [(start, end, lang)]
+    pieces: list[list] = []
+    for match in _WORD.finditer(text, start, end):
+        word = match.group()
+        word_lang = lang
+        if not all(louis.defined(tables, char) for char in word):
+            word_lang = max(
+                (other for other in _SCRIPT_ORDER if other != lang and _offered(code, other)),
+                key=lambda other: sum(louis.defined(code.tables(other), char) for char in word),
+                default=lang,
+            )
+        if pieces and pieces[-1][2] == word_lang:
+            pieces[-1][1] = match.end()
+        else:
+            pieces.append([match.start(), match.end(), word_lang])
+    if not pieces:
+        return [(start, end, lang)]
+    pieces[0][0], pieces[-1][1] = start, end
+    for before, after in zip(pieces, pieces[1:]):
+        if before[2] == lang:
+            before[1] = after[0]
+        else:
+            after[0] = before[1]
+    return [(a, b, piece_lang) for a, b, piece_lang in pieces]
+
+
+def _offered(code: Code, lang: str) -> bool:
+    try:
+        louis.check(code.tables(lang))
+    except AccessReaderError:
+        return False
+    return True
 
 
 def _translate_run(
