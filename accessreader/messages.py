@@ -92,9 +92,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "BRF тек 6 нүктелі Брайль қарпін сақтайды; 8 нүктелі үшін pef немесе ubrl таңдаңыз",
     },
     "braille_untranslated": {
-        "en": "{where}: “{char}” ({code}) has no braille in {table}; written as “{replacement}”",
-        "ru": "{where}: для «{char}» ({code}) нет брайлевского знака в {table}; записано как «{replacement}»",
-        "kk": "{where}: «{char}» ({code}) үшін {table} кестесінде Брайль таңбасы жоқ; «{replacement}» ретінде жазылды",
+        "en": "{where}: “{char}” ({unicode}) has no braille in {table}; written as “{replacement}”",
+        "ru": "{where}: для «{char}» ({unicode}) нет брайлевского знака в {table}; записано как «{replacement}»",
+        "kk": "{where}: «{char}» ({unicode}) үшін {table} кестесінде Брайль таңбасы жоқ; «{replacement}» ретінде жазылды",
     },
     "braille_contents": {"en": "Contents", "ru": "Содержание", "kk": "Мазмұны"},
     "braille_written": {

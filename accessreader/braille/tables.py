@@ -57,7 +57,8 @@ class Code:
         grade = 0 if self.dots == 8 else self.grades.get(lang, DEFAULT_GRADES.get(lang, 1))
         key = (lang, grade, self.dots)
         if key not in REGISTRY:
-            raise BadOption(option="--grade/--dots", value=f"{lang} grade {grade}, {self.dots} dots", choices=offered())
+            value = f"{lang}, {self.dots} dots" if self.dots == 8 else f"{lang}={grade}"
+            raise BadOption(option="--dots" if self.dots == 8 else "--grade", value=value, choices=offered())
         return REGISTRY[key]
 
 

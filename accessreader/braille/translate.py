@@ -62,7 +62,7 @@ class Problem:
             lang,
             where=f"{self.block}:{self.offset}",
             char=self.char,
-            code=f"U+{ord(self.char):04X}",
+            unicode=f"U+{ord(self.char):04X}",
             table=self.table,
             replacement=self.replacement,
         )
