@@ -92,9 +92,12 @@ class Pages:
         return self.front + self.body
 
     def find(self, block: str, cell: int = 0) -> tuple[int, int, int]:
-        """(page index in ``all``, line index, column) showing cell ``cell`` of ``block``; ``LookupError`` if none."""
-        pages = self.all
-        for page_index, page in enumerate(pages):
+        """(page index in ``all``, line index, column) where the body shows cell ``cell`` of ``block``.
+
+        Contents lines also name their heading's block (so routing on one can
+        jump to it) but are not where the block is; ``LookupError`` if no page has it.
+        """
+        for page_index, page in enumerate(self.body, start=len(self.front)):
             for line_index, line in enumerate(page.lines):
                 if line.block == block and line.start <= cell < line.start + max(line.length, 1):
                     return page_index, line_index, line.column + cell - line.start
@@ -111,8 +114,11 @@ def wrap(cells: str, width: int, first: int = 0, runover: int = 0) -> list[tuple
     """Break ``cells`` into lines: ``(column, start, end, cut)`` each, ``cut`` when a continuation mark follows.
 
     The first line starts at column ``first``, the others at ``runover``; a
-    line never passes ``width``.
+    line never passes ``width``.  Raises ``ValueError`` when fewer than two
+    cells are left after an indent (no room for a cut word and its mark).
     """
+    if width - max(first, runover) < 2:
+        raise ValueError(f"no room to wrap in {width} cells from columns {first}/{runover}")
     out: list[tuple[int, int, int, bool]] = []
     position, size, column = 0, len(cells), first
     while position < size:
@@ -257,8 +263,9 @@ def _front_matter(document: Document, braille: Braille, layout: Layout, starts: 
     for entry in document.toc:
         number = page_number_cells(starts.get(entry.block, "1"))
         text = cells_of.get(entry.block) or translate_phrase(entry.title, lang, code)
-        indent = min(2 * max(entry.level - 1, 0), width // 4)
-        pieces = wrap(text, width - len(number) - 3, indent, indent + 2)
+        room = width - len(number) - 3
+        indent = min(2 * max(entry.level - 1, 0), max(room - 4, 0))
+        pieces = wrap(text, room, indent, min(indent + 2, room - 2))
         lines = [Line(BLANK * c + text[s:e] + (CONTINUATION if cut else ""), entry.block, s, c, e - s) for c, s, e, cut in pieces]
         if not lines:
             continue
