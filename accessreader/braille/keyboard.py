@@ -94,7 +94,11 @@ def kazakh_keyboard(table: str = "kk.utb") -> Keyboard:
     letters: dict[str, str] = {}
     cells: dict[str, str] = {}
     ordered = [c for c in KAZAKH_ALPHABET if c in definitions]
-    ordered += [c for c in definitions if c not in KAZAKH_ALPHABET and not c.isalnum() and not c.isspace()]
+    ordered += [
+        c
+        for c in definitions
+        if c not in KAZAKH_ALPHABET and not c.isalnum() and not c.isspace() and not "\u2800" <= c <= "\u28ff"
+    ]
     for char in ordered:
         dots = definitions[char]
         if "-" in dots:
