@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..errors import AccessReaderError
 from ..messages import translate as message
@@ -162,9 +162,10 @@ def translate_block(block: Block, code: Code, fallback: str) -> BrailleBlock:
             runs.append(Run(start, end, lang, tables[-1]))
             _translate_run(block, start, end, tables, cells, to_print, to_cells, problems)
     to_cells[len(block.text)] = len(to_print)
-    for offset in range(len(block.text) - 1, -1, -1):
-        if to_cells[offset] < 0:
-            to_cells[offset] = to_cells[offset + 1]
+    if -1 in to_cells:  # dropped characters and line breaks point at the next cell
+        for offset in range(len(block.text) - 1, -1, -1):
+            if to_cells[offset] < 0:
+                to_cells[offset] = to_cells[offset + 1]
     label = translate_phrase(block.label, block.lang if block.lang in LANGUAGES else fallback, code)
     return BrailleBlock(block.id, block.kind, block.level, label, "".join(cells), to_print, to_cells, runs, problems)
 
@@ -185,7 +186,7 @@ def _by_script(text: str, start: int, end: int, lang: str, code: Code) -> list[t
     """``text[start:end]`` cut where words need another language's table to be written at all."""
     tables = code.tables(lang)
     louis.check(tables)
-    if all(louis.defined(tables, char) for char in set(text[start:end])):
+    if _all_plain(text[start:end], tables):
         return [(start, end, lang)]
     pieces: list[list] = []
     for match in _WORD.finditer(text, start, end):
@@ -238,15 +239,15 @@ def _translate_run(
         prepared, source = _prepare(block, line_start, line_end, tables, problems)
         result = louis.translate(tables, prepared)
         base = len(to_print)
-        for index, cell in enumerate(result.cells):
-            offset = source[result.to_print[index]]
-            if not BLANK <= cell <= "\u28ff" or _eight_dot(cell, tables):
-                problems.append(Problem(block.id, offset, cell, tables[-1], NOT_BRAILLE))
-                cell = NOT_BRAILLE
-            cells.append(cell)
-            to_print.append(offset)
-        for index, cell_index in enumerate(result.to_cells):
-            if to_cells[source[index]] < 0:
+        line_cells = result.cells
+        if _not_braille(tables).search(line_cells):
+            line_cells = _mark_not_braille(block.id, line_cells, result.to_print, source, tables, problems)
+        cells.append(line_cells)
+        to_print.extend(map(source.__getitem__, result.to_print))
+        if isinstance(source, range):
+            to_cells[line_start:line_end] = [base + cell for cell in result.to_cells]
+        else:
+            for index, cell_index in enumerate(result.to_cells):
                 to_cells[source[index]] = base + cell_index
         if newline < 0:
             break
@@ -256,20 +257,35 @@ def _translate_run(
         line_start = newline + 1
 
 
-def _eight_dot(cell: str, tables: tuple[str, ...]) -> bool:
-    """A cell with dot 7 or 8 from a 6-dot table: liblouis's mark of something it could not do."""
-    return cell >= "\u2840" and tables[-1] not in _EIGHT_DOT_TABLES
-
-
 _EIGHT_DOT_TABLES = {"ru.ctb", "en-us-comp8.ctb"}
+_NOT_SIX_DOT = re.compile("[^\u2800-\u283f]")
+_NOT_EIGHT_DOT = re.compile("[^\u2800-\u28ff]")
+
+
+def _not_braille(tables: tuple[str, ...]) -> re.Pattern:
+    """What may not appear in the output of ``tables``: dots 7 and 8 are liblouis's mark of a failure in a 6-dot table."""
+    return _NOT_EIGHT_DOT if tables[-1] in _EIGHT_DOT_TABLES else _NOT_SIX_DOT
+
+
+def _mark_not_braille(
+    block: str, cells: str, cell_to_index: list[int], source: Sequence[int], tables: tuple[str, ...], problems: list[Problem]
+) -> str:
+    """``cells`` with every non-braille cell replaced by ⠿ and reported."""
+    pattern = _not_braille(tables)
+    out = list(cells)
+    for match in pattern.finditer(cells):
+        index = match.start()
+        problems.append(Problem(block, source[cell_to_index[index]], match.group(), tables[-1], NOT_BRAILLE))
+        out[index] = NOT_BRAILLE
+    return "".join(out)
 
 
 def _prepare(
     block: Block, start: int, end: int, tables: tuple[str, ...], problems: list[Problem]
-) -> tuple[str, list[int]]:
+) -> tuple[str, Sequence[int]]:
     """``block.text[start:end]`` as the table can take it, with each character's print offset."""
     text = block.text[start:end]
-    if all(char == " " or _plain(char, tables) for char in set(text)):
+    if _all_plain(text, tables):
         return text, range(start, end)
     out: list[str] = []
     source: list[int] = []
@@ -287,9 +303,18 @@ def _prepare(
     return "".join(out), source
 
 
-def _plain(char: str, tables: tuple[str, ...]) -> bool:
-    """A character that needs no preparing: defined, not a special space, not a format character."""
-    return not char.isspace() and unicodedata.category(char) != "Cf" and louis.defined(tables, char)
+#: Per table list, the characters known to need no preparing: defined, not a special space or format character.
+_PLAIN: dict[tuple[str, ...], set[str]] = {}
+
+
+def _all_plain(text: str, tables: tuple[str, ...]) -> bool:
+    known = _PLAIN.setdefault(tables, {" "})
+    unknown = set(text) - known
+    if not unknown:
+        return True
+    plain = {c for c in unknown if not c.isspace() and unicodedata.category(c) != "Cf" and louis.defined(tables, c)}
+    known |= plain
+    return len(plain) == len(unknown)
 
 
 def _fallback(char: str, tables: tuple[str, ...]) -> str:
