@@ -98,6 +98,8 @@ def test_cyrillic_words_in_an_english_block_use_a_cyrillic_table():
     result = translate_block(block, Code(), "en")
     assert result.problems == []
     assert [r.lang for r in result.runs] == ["en", "ru", "en", "kk", "en"]
+    hidden = translate_block(Block(id="z", kind=PARAGRAPH, text="zero\u200bwidth 中", lang="en"), Code(), "en")
+    assert [r.lang for r in hidden.runs] == ["en"] and [p.char for p in hidden.problems] == ["中"]
 
 
 def test_stanza_lines_stay_lines_and_unknown_languages_use_the_main_one():

@@ -9,9 +9,9 @@ Every run goes through its own language's tables, so a Kazakh title quoted in a
 Russian sentence comes out in Kazakh braille and the Russian around it keeps
 Russian punctuation.  A language with no table of its own (``und``, ``zxx``,
 ``de``…) is read with the book's main language.  A word the run's table cannot
-write (a Cyrillic word in a block detected as English) goes through the table
-of another language that has all its letters (Russian, then Kazakh, then
-English), so it comes out as braille instead of fallbacks.
+write (a Cyrillic word in a block detected as English) goes through the first
+of Russian, Kazakh, English whose table has the characters it lacks, so it
+comes out as braille instead of fallbacks.
 
 Nothing is left untranslated silently.  The documented fallback:
 
@@ -191,12 +191,18 @@ def _by_script(text: str, start: int, end: int, lang: str, code: Code) -> list[t
     pieces: list[list] = []
     for match in _WORD.finditer(text, start, end):
         word = match.group()
+        missing = {c for c in word if unicodedata.category(c) != "Cf" and not louis.defined(tables, c)}
         word_lang = lang
-        if not all(louis.defined(tables, char) for char in word):
-            word_lang = max(
-                (other for other in _SCRIPT_ORDER if other != lang and _offered(code, other)),
-                key=lambda other: sum(louis.defined(code.tables(other), char) for char in word),
-                default=lang,
+        if missing:
+            word_lang = next(
+                (
+                    other
+                    for other in _SCRIPT_ORDER
+                    if other != lang
+                    and _offered(code, other)
+                    and all(louis.defined(code.tables(other), c) for c in missing)
+                ),
+                lang,
             )
         if pieces and pieces[-1][2] == word_lang:
             pieces[-1][1] = match.end()
