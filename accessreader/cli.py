@@ -116,6 +116,106 @@ def normalize(text: tuple[str, ...], text_lang: str | None) -> None:
     for sentence in sentences.split(written.strip(), lang, lines=True):
         click.echo(say(written.strip()[sentence.start : sentence.end], lang))
 
+def _book_stem(name: str) -> str:
+    lowered = name.lower()
+    for suffix in sorted(content.BOOK_SUFFIXES + (".json",), key=len, reverse=True):
+        if lowered.endswith(suffix):
+            return name[: -len(suffix)]
+    return Path(name).stem
+
+
+def _braille_options(grade: str, dots: str, cells: int = 40, lines: int = 25, sheets: int = 50, duplex: bool = True):
+    from .braille import Binding, Code, Layout, parse_grades
+    from .convert import Options
+
+    return Options(Code(parse_grades(grade), int(dots)), Layout(cells, lines), Binding(sheets, duplex))
+
+
+def _code_flags(command):
+    """--grade and --dots, shared by convert and proof."""
+    command = click.option("--dots", type=click.Choice(["6", "8"]), default="6", show_default=True, help="6-dot literary or 8-dot computer braille.")(command)
+    return click.option("--grade", default="", help="Grade per language, e.g. en=2,ru=1,kk=1 (default en=2, ru=1, kk=1).")(command)
+
+
+def _report_problems(problems: list, lang: str) -> None:
+    for problem in problems[:20]:
+        click.echo(f"accessreader: {problem.message(lang)}", err=True)
+    if len(problems) > 20:
+        click.echo(f"accessreader: … +{len(problems) - 20}", err=True)
+
+
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option("--to", "formats", default="brf", show_default=True, help="Output formats, comma-separated: brf, pef, ubrl.")
+@click.option("-o", "--output", "folder", type=click.Path(file_okay=False), help="Output folder (default: the book's folder).")
+@click.option("--cells", default=40, show_default=True, help="Braille cells per line.")
+@click.option("--lines", default=25, show_default=True, help="Lines per braille page.")
+@_code_flags
+@click.option("--sheets", default=50, show_default=True, help="Most sheets in one PEF volume.")
+@click.option("--duplex/--simplex", default=True, show_default=True, help="Emboss on both sides of the paper (PEF).")
+@click.pass_context
+def convert(ctx: click.Context, file: str, formats: str, folder: str | None, cells: int, lines: int, grade: str, dots: str, sheets: int, duplex: bool) -> None:
+    """Convert a book into braille files: <stem>.brf, <stem>.pef, <stem>.ubrl.txt."""
+    from . import convert as conversion
+
+    lang = interface_language(ctx.meta.get("lang"))
+    options = _braille_options(grade, dots, cells, lines, sheets, duplex)
+    names = conversion.parse_formats(formats)
+    document = _read_book(file)
+    name = Path(file).name
+    target = Path(folder) if folder else Path(file).parent
+    steps = sum(1 for _ in document.blocks()) + len(names)
+    with _progress(steps, name) as bar:
+        result = conversion.convert(document, _book_stem(name), names, target, options, bar.update)
+    for path in result.paths:
+        click.echo(translate("braille_written", lang, path=path))
+    _report_problems(result.problems, lang)
+
+
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The HTML page to write (default: <stem>.proof.html beside the book).")
+@_code_flags
+@click.pass_context
+def proof(ctx: click.Context, file: str, output: str | None, grade: str, dots: str) -> None:
+    """Write an HTML page with each block's print text beside its braille, for checking."""
+    from . import atomic
+    from .braille import proof as proof_page
+    from .braille.translate import translate_document
+    from .convert import prepare
+
+    lang = interface_language(ctx.meta.get("lang"))
+    options = _braille_options(grade, dots)
+    document = _read_book(file)
+    name = Path(file).name
+    prepare(document, [], options)
+    with _progress(sum(1 for _ in document.blocks()), name) as bar:
+        braille = translate_document(document, options.code, bar.update)
+    target = Path(output) if output else Path(file).parent / f"{_book_stem(name)}.proof.html"
+    atomic.write_bytes(target, proof_page.render(document, braille, lang).encode("utf-8"))
+    click.echo(translate("braille_written", lang, path=target))
+    _report_problems(braille.problems, lang)
+
+
+class _NoBar:
+    """Stands in for a progress bar when stderr is not a terminal."""
+
+    def __enter__(self) -> "_NoBar":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, steps: int) -> None:
+        return None
+
+
+def _progress(steps: int, label: str):
+    """A progress bar on stderr when it is a terminal, else nothing."""
+    if sys.stderr.isatty():
+        return click.progressbar(length=steps, file=sys.stderr, label=label)
+    return _NoBar()
+
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

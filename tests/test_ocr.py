@@ -11,7 +11,7 @@ from accessreader.content import images, ocr
 from accessreader.errors import CorruptFile, NoTextFound
 from accessreader.model import HEADING, PAGE_MARKER, PARAGRAPH
 
-from .scanpages import HEADS, TEXTS, render_page
+from scanpages import HEADS, TEXTS, render_page
 
 #: Character error rate each language must stay under on the generated scans.
 CER_BOUND = {"kk": 0.02, "ru": 0.02, "en": 0.02}

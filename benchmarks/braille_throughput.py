@@ -1,0 +1,120 @@
+"""Braille throughput: book → BRF against raw ``lou_translate`` on the same text, in one run.
+
+    python benchmarks/braille_throughput.py [--mb 5]
+
+Prints the throughput ratio (liblouis's own command-line tool's time over
+ours, so 1.0 means as fast as bare liblouis; the aim is ≥ 0.8), the time and
+the peak memory for a book of about ``--mb`` megabytes of text.
+
+Until the EPUB reader is merged the input is a stored Document (JSON), and the
+printed label says so; to measure EPUB → BRF, make ``SOURCE`` build EPUB bytes
+(the pipeline reads whatever ``accessreader.content.read`` accepts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from accessreader import content  # noqa: E402
+from accessreader.braille import brf  # noqa: E402
+from accessreader.braille.layout import Layout, paginate  # noqa: E402
+from accessreader.braille.tables import Code  # noqa: E402
+from accessreader.braille.translate import translate_document  # noqa: E402
+from accessreader.content.builder import DocumentBuilder  # noqa: E402
+from accessreader.content.finish import finish  # noqa: E402
+from accessreader.model import HEADING, PARAGRAPH  # noqa: E402
+
+PARAGRAPHS = {
+    "kk": "Қазақ даласының кең байтақ жерінде ертеден келе жатқан әндер мен күйлер ұрпақтан ұрпаққа жетіп, "
+    "бүгінгі күнге дейін сақталған; оларды 1 372 423 адам тыңдаған — бұл №1 жинақ…",
+    "ru": "Ёжик шёл по лесу, и вокруг него шумели ёлки; в библиотеке хранится 1 372 423 книги — «ёлочки» "
+    "и скобки (вот так) остаются русскими, а сайт https://lib.kz/ru открыт всегда…",
+    "en": "The children were going home through the quiet streets, and everything they saw reminded them "
+    "of the stories their grandmother had told them about the steppe.",
+}
+
+
+def stored_book(megabytes: float) -> tuple[bytes, str]:
+    """A Kazakh/Russian/English book of about ``megabytes`` MB of text, stored as Document JSON."""
+    builder = DocumentBuilder("benchmark")
+    builder.metadata.title = "Benchmark"
+    size, chapter = 0, 0
+    while size < megabytes * 1_000_000:
+        builder.chapter(str(chapter))
+        builder.add(HEADING, f"{chapter + 1}-тарау", level=1, lang="kk")
+        for index in range(60):
+            lang = ("kk", "ru", "en")[index % 3]
+            text = PARAGRAPHS[lang]
+            builder.add(PARAGRAPH, text, lang=lang)
+            size += len(text.encode("utf-8"))
+        chapter += 1
+    document = finish(builder.build(), b"benchmark", "benchmark.json")
+    return document.to_json().encode("utf-8"), "benchmark.json"
+
+
+#: The input under test: (label, bytes, name).  For EPUB: ("EPUB → BRF", *epub_book(args.mb)).
+SOURCE = ("Document (JSON) → BRF; the EPUB reader is not merged yet", stored_book)
+
+
+def to_brf(data: bytes, name: str) -> bytes:
+    document = content.read(data, name)
+    return brf.write(paginate(document, translate_document(document, Code()), Layout()))
+
+
+def lou_translate_seconds(data: bytes, name: str) -> float:
+    """Time for ``lou_translate`` over the same block texts, each language with its own tables."""
+    document = content.read(data, name)
+    by_table: dict[tuple[str, ...], list[str]] = {}
+    for _, block in document.blocks():
+        tables = Code().tables(block.lang if block.lang in ("kk", "ru", "en") else "kk")
+        by_table.setdefault(tables, []).append(block.text)
+    total = 0.0
+    with tempfile.TemporaryDirectory() as folder:
+        for tables, texts in by_table.items():
+            path = Path(folder) / "in.txt"
+            path.write_text("\n".join(texts) + "\n", encoding="utf-8")
+            with path.open("rb") as stdin:
+                start = time.perf_counter()
+                subprocess.run(["lou_translate", "-f", ",".join(tables)], stdin=stdin, stdout=subprocess.DEVNULL, check=True)
+                total += time.perf_counter() - start
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=5.0, help="book size in megabytes of text (default 5)")
+    args = parser.parse_args()
+    label, make = SOURCE
+    data, name = make(args.mb)
+    text_mb = sum(len(b.text.encode("utf-8")) for _, b in content.read(data, name).blocks()) / 1e6
+    baseline = lou_translate_seconds(data, name)
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    output = to_brf(data, name)
+    ours = time.perf_counter() - start
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    tracemalloc.start()
+    to_brf(data, name)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    pages = output.count(b"\f")
+    print(f"input: {label}")
+    print(f"book: {text_mb:.2f} MB of text, {len(data) / 1e6:.2f} MB stored, {pages} braille pages")
+    print(f"lou_translate (same text, same tables): {baseline:.2f} s = {text_mb / baseline:.2f} MB/s")
+    print(f"accessreader {label.split(';')[0]}: {ours:.2f} s = {text_mb / ours:.2f} MB/s")
+    print(f"throughput ratio (lou_translate time / ours): {baseline / ours:.2f}  (aim >= 0.8)")
+    print(f"peak memory: process max RSS {rss_after / 1024:.0f} MB (grew {(rss_after - rss_before) / 1024:.0f} MB during the run); "
+          f"Python heap peak {peak / 1e6:.0f} MB (tracemalloc, second run)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+import pytest
+from braille_samples import corpus_document, long_document
+
+from accessreader.braille.layout import BLANK, CONTINUATION, Layout, page_number_cells, paginate, wrap
+from accessreader.braille.tables import Code
+from accessreader.braille.translate import translate_document
+from accessreader.errors import BadOption
+
+
+def pages_of(document, layout=Layout()):
+    return paginate(document, translate_document(document, Code()), layout)
+
+
+@pytest.mark.parametrize("cells, lines", [(40, 25), (32, 20), (20, 8), (12, 5)])
+def test_lines_and_pages_never_exceed_the_limits(cells, lines):
+    pages = pages_of(long_document(60), Layout(cells, lines))
+    assert len(pages.body) > 3
+    for page in pages.all:
+        assert len(page.lines) <= lines
+        assert all(len(line.cells) <= cells for line in page.lines)
+
+
+def test_page_number_sits_on_the_first_line_at_the_right_margin():
+    pages = pages_of(long_document(60))
+    for index, page in enumerate(pages.body, start=1):
+        assert page.number == str(index)
+        assert page.lines[0].cells == BLANK * (40 - len(page_number_cells(str(index)))) + page_number_cells(str(index))
+    assert page_number_cells("12") == "⠼⠁⠃" and page_number_cells("p2") == "⠏⠼⠃"
+
+
+def test_headings_paragraphs_and_print_pages_are_placed_by_the_rules():
+    document = corpus_document()
+    braille = translate_document(document, Code())
+    pages = paginate(document, braille, Layout())
+    lines = {}
+    for page in pages.body:
+        for line in page.lines:
+            lines.setdefault(line.block, []).append(line)
+    heading = lines["c0b0"][0]  # level 1: centred
+    left = heading.column
+    right = 40 - len(heading.cells)
+    assert abs(left - right) <= 1 and left > 0
+    assert lines["c3b1"][0].cells.startswith(BLANK * 4) and lines["c3b1"][0].cells[4] != BLANK  # level 2 at cell 5
+    paragraph = lines["c0b2"]
+    assert paragraph[0].cells.startswith(BLANK * 2) and paragraph[0].cells[2] != BLANK
+    assert paragraph[1].cells[0] != BLANK
+    marker = lines["c0b1"][0].cells
+    assert marker.startswith("⠤⠤⠤") and marker.endswith("⠼⠁") and len(marker) == 40
+
+
+def test_long_word_is_cut_with_a_continuation_mark():
+    cells = "⠁" * 30 + BLANK + "⠃⠃"
+    pieces = wrap(cells, 12, 2, 0)
+    assert pieces[0] == (2, 0, 9, True)
+    assert all(column + (end - start) + cut <= 12 for column, start, end, cut in pieces)
+    rebuilt = "".join(cells[start:end] for _, start, end, _ in pieces)
+    assert rebuilt.replace(BLANK, "") == cells.replace(BLANK, "")
+    assert CONTINUATION == "⠤"
+
+
+def test_title_and_contents_pages_come_first_with_braille_page_numbers():
+    document = long_document(60)
+    braille = translate_document(document, Code())
+    pages = paginate(document, braille, Layout())
+    title_page, contents = pages.front[0], pages.front[1]
+    assert title_page.number == "p1"
+    assert any(line.cells.strip(BLANK) for line in title_page.lines)
+    assert contents.number == "p2" and contents.lines[0].cells.endswith("⠏⠼⠃")
+    entries = [line for page in pages.front[1:] for line in page.lines if line.block]
+    assert len(entries) == len(document.toc)
+    for entry in entries:
+        page_index, _, _ = pages.find(entry.block)
+        number = page_number_cells(pages.all[page_index].number)
+        assert entry.cells.endswith(BLANK + number) and "⠐" in entry.cells
+
+
+def test_each_chapter_starts_a_page_and_headings_never_end_a_page():
+    document = long_document(90)
+    pages = pages_of(document, Layout(30, 12))
+    chapter_heads = [b.id for _, b in document.blocks() if b.kind == "heading" and b.level == 1]
+    for page in pages.body:
+        text_lines = [line for line in page.lines[1:] if line.block]
+        if any(line.block in chapter_heads for line in text_lines):
+            assert text_lines[0].block in chapter_heads
+        headings = {b.id for _, b in document.blocks() if b.kind == "heading"}
+        assert page.lines[-1].block not in headings
+
+
+def test_too_small_pages_are_refused():
+    with pytest.raises(BadOption):
+        Layout(8, 25)
+    with pytest.raises(BadOption):
+        Layout(40, 2)

@@ -1,0 +1,45 @@
+import pytest
+
+from accessreader.braille import louis
+from accessreader.errors import MissingDependency
+
+KK = ("ru-unicode.dis", "kk.utb")
+RU = ("ru-unicode.dis", "ru-litbrl.ctb")
+EN2 = ("unicode.dis", "en-ueb-g2.ctb")
+
+
+def test_kazakh_letters_come_out_as_cells_with_positions():
+    result = louis.translate(KK, "Қазақ тілі")
+    assert result.cells == "⠹⠁⠵⠁⠹⠀⠞⠽⠇⠽"
+    assert result.to_print == list(range(10))
+    assert result.to_cells == list(range(10))
+
+
+def test_contraction_maps_several_characters_to_one_cell():
+    result = louis.translate(EN2, "the child")
+    assert result.cells == "⠮⠀⠡"
+    assert result.to_print == [0, 3, 4]
+    assert result.to_cells[4:] == [2, 2, 2, 2, 2]
+
+
+def test_undefined_characters_give_no_cells_and_are_known_as_undefined():
+    assert louis.translate(RU, "中").cells == ""
+    assert not louis.defined(RU, "中")
+    assert louis.defined(RU, "ё") and louis.defined(KK, "ә") and louis.defined(RU, " ")
+    assert not louis.defined(EN2, "ж")
+
+
+@pytest.mark.parametrize(
+    "tables, text",
+    [(RU, "ёлка, привет мир 123."), (EN2, "The children were going home, 123."), (("unicode.dis", "en-ueb-g1.ctb"), "Bring the book.")],
+)
+def test_back_translation_round_trips_russian_and_english(tables, text):
+    cells = louis.translate(tables, text).cells
+    assert louis.back_translate(tables, cells) == text
+
+
+def test_missing_table_is_named_with_the_package_to_install():
+    with pytest.raises(MissingDependency) as caught:
+        louis.check(("unicode.dis", "no-such-table.ctb"))
+    message = caught.value.message("en")
+    assert "no-such-table.ctb" in message and "liblouis-data" in message
