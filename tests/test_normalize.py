@@ -226,3 +226,9 @@ def test_cli_detects_kazakh_when_no_language_is_given():
     assert result.exit_code == 0
     assert result.output.strip() == "екі мың жиырма бесінші жылы үшінші сынып бітті."
     assert not re.search(r"\d", result.output)
+
+
+def test_a_quantity_after_na_is_read_in_the_accusative():
+    from accessreader.tts.normalize import normalize
+
+    assert normalize("Фонд вырос на 2%.", "ru") == "Фонд вырос на два процента."

@@ -32,7 +32,8 @@ _PREPOSITIONS = {
     **dict.fromkeys("к ко по согласно благодаря".split(), ["datv"]),
     **dict.fromkeys("с со".split(), ["gent", "ablt"]),
     **dict.fromkeys("за под над между перед".split(), ["ablt", "accs"]),
-    **dict.fromkeys("в во на".split(), ["loct", "accs"]),
+    **dict.fromkeys("в во".split(), ["loct", "accs"]),
+    "на": ["accs", "loct"],  # "на 2%", "на 5 лет": a quantity after "на" is mostly a measure
     **dict.fromkeys("о об обо при".split(), ["loct"]),
     **dict.fromkeys("про через сквозь".split(), ["accs"]),
 }
@@ -160,6 +161,8 @@ def _agreement(number: int, words: list[str], before: str) -> tuple[str, str]:
 
 def _prep_case(before: str, default: str = "nomn") -> str:
     """The case a preposition asks of a number read without a noun to agree with."""
+    if _PREPOSITIONS.get(before, [""])[0] == "accs":
+        return "nomn"  # an inanimate accusative reads as the nominative
     return next((c for c in _PREPOSITIONS.get(before, []) if c in ("gent", "datv", "loct")), default)
 
 
