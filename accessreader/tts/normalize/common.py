@@ -81,6 +81,21 @@ def roman_value(written: str) -> int | None:
     return total
 
 
+def roman_rule(cardinal: Callable[[int], str]) -> Rule:
+    """A rule reading a standalone Roman numeral as a cardinal ("Глава IV" → четыре).
+
+    A single letter (I, V, X…) counts only in headings, where it is a number and not a word.
+    """
+
+    def say(match: re.Match, context: Context) -> str | None:
+        number = roman_value(match.group())
+        if number is None or (len(match.group()) < 2 and not context.heading) or not set(match.group()) <= set("IVXL"):
+            return None
+        return cardinal(number)
+
+    return rule(ROMAN, say)
+
+
 _LETTER_NAMES = {
     "ru": dict(zip("бвгджзклмнпрстфхцчшщ", "бэ вэ гэ дэ жэ зэ ка эль эм эн пэ эр эс тэ эф ха цэ чэ ша ща".split())),
     "kk": dict(

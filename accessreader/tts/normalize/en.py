@@ -11,7 +11,7 @@ import re
 
 from num2words import num2words
 
-from .common import Handler, NUMBER, ROMAN, Context, Rule, roman_value, rule
+from .common import Handler, roman_rule, NUMBER, Context, Rule, roman_value, rule
 
 MONTHS = "January February March April May June July August September October November December".split()
 _MONTH = "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\."
@@ -107,13 +107,6 @@ def _chapter(match: re.Match, context: Context) -> str | None:
     return None if number is None else f"{word} {cardinal(number)}"
 
 
-def _roman(match: re.Match, context: Context) -> str | None:
-    number = roman_value(match.group())
-    if number is None or (len(match.group()) < 2 and not context.heading) or not set(match.group()) <= set("IVXL"):
-        return None
-    return cardinal(number)
-
-
 def _abbreviation(words: str) -> Handler:
     return lambda match, context: words
 
@@ -142,5 +135,5 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?!\d)|{NUMBER})(?:\.(\d+))?(?!\d)( ?%)?", _number),
         rule(r"(?<=\w)( ?)([$€£₸])", lambda m, c: " " + _SIGN_WORDS[m.group(2)]),
         *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
-        rule(ROMAN, _roman),
+        roman_rule(cardinal),
     ]

@@ -15,7 +15,7 @@ import re
 
 from num2words import num2words
 
-from .common import Handler, abbreviation_pattern, LOWER, NUMBER, ROMAN, Context, Rule, roman_value, rule, to_int
+from .common import Handler, roman_rule, abbreviation_pattern, LOWER, NUMBER, Context, Rule, roman_value, rule, to_int
 
 MONTHS = "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан".split()
 
@@ -100,13 +100,6 @@ def _roman_before_word(match: re.Match, context: Context) -> str | None:
     return None if number is None else f"{ordinal(number)} {word}"
 
 
-def _roman(match: re.Match, context: Context) -> str | None:
-    number = roman_value(match.group())
-    if number is None or (len(match.group()) < 2 and not context.heading) or not set(match.group()) <= set("IVXL"):
-        return None
-    return cardinal(number)
-
-
 def _number(match: re.Match, context: Context) -> str:
     written, fraction, unit = match.groups()
     number = to_int(written)
@@ -150,5 +143,5 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])", lambda m, c: " " + _UNITS[m.group(2)]),
         *(rule(abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
-        rule(ROMAN, _roman),
+        roman_rule(cardinal),
     ]

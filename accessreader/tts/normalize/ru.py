@@ -16,7 +16,7 @@ from functools import lru_cache
 import pymorphy3
 from num2words.lang_RU import Num2Word_RU
 
-from .common import Handler, abbreviation_pattern, NUMBER, ROMAN, Context, Rule, roman_value, rule, to_int
+from .common import Handler, roman_rule, abbreviation_pattern, NUMBER, Context, Rule, roman_value, rule, to_int
 
 _N2W = Num2Word_RU()
 _CASE_CODE = {"nomn": "n", "gent": "g", "datv": "d", "accs": "a", "ablt": "i", "loct": "p"}
@@ -343,13 +343,6 @@ def _ruler(match: re.Match, context: Context) -> str | None:
     return f"{name} {ordinal(number, _case(parse.tag), parse.tag.gender)}"
 
 
-def _roman(match: re.Match, context: Context) -> str | None:
-    number = roman_value(match.group())
-    if number is None or (len(match.group()) < 2 and not context.heading) or not set(match.group()) <= set("IVXL"):
-        return None
-    return cardinal(number)
-
-
 def _abbreviation(words: str) -> Handler:
     def say(match: re.Match, context: Context) -> str:
         if not words.startswith("="):
@@ -390,5 +383,5 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])", lambda m, c: " " + _inflect(_UNITS[m.group(2)], "gent", True)),
         *(rule(abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
-        rule(ROMAN, _roman),
+        roman_rule(cardinal),
     ]
