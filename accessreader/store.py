@@ -68,17 +68,7 @@ class Store:
     def write_atomic(self, relative: str, data: bytes) -> Path:
         """Write ``data`` to ``relative`` under the data folder via a temporary name and a rename."""
         target = self.path(relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomic(target, data)
         return target
 
     def close(self) -> None:
@@ -121,6 +111,21 @@ def revision(store: Store) -> str | None:
 
     with store.engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``target`` whole or not at all: a temporary name in the same folder, then a rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
