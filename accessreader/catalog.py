@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Row, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, StatementError
 
 from . import schema, search
-from .content import sniff
+from .content import FORMATS, sniff
 from .errors import BadInput, NotFound
 from .model import Document
 from .store import Store
@@ -101,6 +101,8 @@ class Catalog:
         if existing is not None:
             return Added(existing, created=False)
         display = _display_name(name)
+        if source_format and source_format not in FORMATS:
+            raise ValueError(f"unknown source format {source_format!r}")
         fmt = source_format or sniff(data, display)
         relative = f"sources/{digest}.{fmt}"
         path = self.store.path(relative)
