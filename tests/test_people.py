@@ -1,0 +1,111 @@
+"""People: hashed PINs and passwords, logins, sessions, revocable tokens."""
+
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from accessreader.errors import AlreadyRegistered, BadCredentials, NotFound, WeakSecret
+from accessreader.people import ADMIN, READER, STAFF, People
+from accessreader.store import open_store
+
+
+@pytest.fixture
+def people(tmp_path):
+    return People(open_store(data_dir=tmp_path))
+
+
+def test_a_reader_logs_in_with_card_number_and_pin(people):
+    reader = people.register(READER, " 000123 ", "4711", "Айгүл Серікқызы", print_disabled=True)
+    assert (reader.role, reader.login, reader.name, reader.print_disabled) == (READER, "000123", "Айгүл Серікқызы", True)
+    assert people.authenticate("000123", "4711") == reader
+    assert people.by_login("000123") == reader
+    assert people.get(reader.id) == reader
+
+
+def test_secrets_are_stored_only_as_argon2_hashes(people):
+    people.register(STAFF, "librarian", "correct horse")
+    with people.store.begin() as connection:
+        stored = connection.execute(sa.text("SELECT secret_hash FROM people")).scalar_one()
+    assert stored.startswith("$argon2id$")
+    assert "correct horse" not in stored
+
+
+def test_wrong_pin_and_unknown_card_get_the_same_answer(people):
+    people.register(READER, "000123", "4711")
+    with pytest.raises(BadCredentials) as wrong_pin:
+        people.authenticate("000123", "4712")
+    with pytest.raises(BadCredentials) as unknown:
+        people.authenticate("999999", "4711")
+    assert wrong_pin.value.message("ru") == unknown.value.message("ru")
+
+
+def test_registration_rules(people):
+    people.register(ADMIN, "admin", "long enough")
+    with pytest.raises(AlreadyRegistered):
+        people.register(READER, "admin", "1234")
+    with pytest.raises(WeakSecret) as short_pin:
+        people.register(READER, "000124", "123")
+    assert "4" in short_pin.value.message("kk")
+    with pytest.raises(WeakSecret):
+        people.register(STAFF, "staff", "1234567")
+    with pytest.raises(ValueError):
+        people.register("guest", "g", "12345678")
+    assert [p.login for p in people.people()] == ["admin"]
+
+
+def test_a_deactivated_person_cannot_log_in_and_loses_sessions_and_tokens(people):
+    reader = people.register(READER, "000123", "4711", print_disabled=True)
+    session = people.start_session(reader.id)
+    token = people.issue_token(reader.id, "podcast app")
+    people.update(reader.id, active=False)
+    with pytest.raises(BadCredentials):
+        people.authenticate("000123", "4711")
+    assert people.session_person(session) is None
+    assert people.token_person(token.secret) is None
+    people.update(reader.id, active=True)
+    assert people.token_person(token.secret) is None  # revoked for good, not just hidden
+
+
+def test_changing_the_pin_ends_sessions(people):
+    reader = people.register(READER, "000123", "4711")
+    session = people.start_session(reader.id)
+    people.update(reader.id, secret="9876", name="Иван")
+    assert people.session_person(session) is None
+    assert people.authenticate("000123", "9876").name == "Иван"
+    with pytest.raises(BadCredentials):
+        people.authenticate("000123", "4711")
+
+
+def test_sessions_end_on_logout_and_expire(people):
+    staff = people.register(STAFF, "librarian", "correct horse")
+    session = people.start_session(staff.id)
+    assert people.session_person(session) == staff
+    assert people.session_person(session + "x") is None
+    people.end_session(session)
+    assert people.session_person(session) is None
+    expired = people.start_session(staff.id, lifetime=timedelta(seconds=-1))
+    assert people.session_person(expired) is None
+
+
+def test_tokens_work_until_revoked(people):
+    reader = people.register(READER, "000123", "4711", print_disabled=True)
+    phone = people.issue_token(reader.id, "phone")
+    car = people.issue_token(reader.id, "car radio")
+    assert people.token_person(phone.secret) == reader
+    people.revoke_token(phone.id)
+    assert people.token_person(phone.secret) is None
+    assert people.token_person(car.secret) == reader
+    listed = people.tokens(reader.id)
+    assert [(t.label, t.revoked_at is not None, t.secret) for t in listed] == [("phone", True, ""), ("car radio", False, "")]
+    with pytest.raises(NotFound):
+        people.revoke_token(999)
+
+
+def test_people_by_role(people):
+    people.register(READER, "2", "1234")
+    people.register(READER, "1", "1234")
+    people.register(STAFF, "s", "12345678")
+    assert [p.login for p in people.people(READER)] == ["1", "2"]
+    with pytest.raises(NotFound):
+        people.get(999)
