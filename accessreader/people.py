@@ -13,7 +13,6 @@ What each role may do is decided in ``rights.py``.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -38,7 +37,6 @@ SESSION_LIFETIME = timedelta(days=14)
 MIN_PIN = 4
 MIN_PASSWORD = 8
 
-_HASHER = PasswordHasher()
 
 
 @dataclass
@@ -69,8 +67,12 @@ class Token:
 class People:
     """Accounts, sessions and tokens in one ``Store``."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, hasher: PasswordHasher | None = None) -> None:
+        """``hasher`` sets the Argon2 cost (default: argon2-cffi's recommended parameters);
+        a stored hash made with other parameters is re-made at the next successful login."""
         self.store = store
+        self.hasher = hasher or PasswordHasher()
+        self._dummy = ""
 
     def register(self, role: str, login: str, secret: str, name: str = "", *, print_disabled: bool = False) -> Person:
         """Add a person.  Readers log in with card number + PIN (at least 4 characters),
@@ -89,7 +91,7 @@ class People:
             with self.store.begin() as connection:
                 person_id = connection.execute(
                     insert(schema.people).values(
-                        role=role, login=login, name=name.strip(), secret_hash=_HASHER.hash(secret),
+                        role=role, login=login, name=name.strip(), secret_hash=self.hasher.hash(secret),
                         print_disabled=print_disabled, active=True, created_at=schema.now(),
                     )
                 ).inserted_primary_key[0]
@@ -102,17 +104,20 @@ class People:
         (the same error whether the login or the secret was wrong)."""
         with self.store.begin() as connection:
             row = connection.execute(select(schema.people).where(schema.people.c.login == login.strip())).first()
-        stored = row.secret_hash if row is not None else _dummy_hash()
+        if not self._dummy:
+            # Checked when the login is unknown, so a wrong login takes as long as a wrong PIN.
+            self._dummy = self.hasher.hash(secrets.token_hex(16))
+        stored = row.secret_hash if row is not None else self._dummy
         try:
-            _HASHER.verify(stored, secret)
+            self.hasher.verify(stored, secret)
         except (VerificationError, InvalidHashError):
             raise BadCredentials() from None
         if row is None or not row.active:
             raise BadCredentials()
-        if _HASHER.check_needs_rehash(stored):
+        if self.hasher.check_needs_rehash(stored):
             with self.store.begin() as connection:
                 connection.execute(
-                    update(schema.people).where(schema.people.c.id == row.id).values(secret_hash=_HASHER.hash(secret))
+                    update(schema.people).where(schema.people.c.id == row.id).values(secret_hash=self.hasher.hash(secret))
                 )
         return _person(row)
 
@@ -155,7 +160,7 @@ class People:
             values["active"] = active
         if secret is not None:
             _check_secret(person.role, secret)
-            values["secret_hash"] = _HASHER.hash(secret)
+            values["secret_hash"] = self.hasher.hash(secret)
         if not values:
             return person
         stamp = schema.now()
@@ -255,12 +260,6 @@ class People:
                 raise NotFound(what=f"token #{token_id}")
             if found.revoked_at is None:
                 connection.execute(update(table).where(table.c.id == token_id).values(revoked_at=schema.now()))
-
-
-@functools.cache
-def _dummy_hash() -> str:
-    # Checked when the login is unknown, so a wrong login takes as long as a wrong PIN.
-    return _HASHER.hash(secrets.token_hex(16))
 
 
 def _check_secret(role: str, secret: str) -> None:

@@ -8,7 +8,8 @@ from accessreader import content
 from accessreader.catalog import CONVERTING, FAILED, QUEUED, READY, Catalog
 from accessreader.errors import BadInput, NotFound, UnknownFormat
 from accessreader.model import Document, Metadata
-from accessreader.store import open_store
+
+from .stores import KINDS, open_test_store
 
 KAZAKH = """Абай жолы
 
@@ -25,9 +26,9 @@ RUSSIAN = """Война и мир
 """.encode()
 
 
-@pytest.fixture
-def store(tmp_path):
-    return open_store(data_dir=tmp_path)
+@pytest.fixture(params=KINDS)
+def store(request, tmp_path):
+    return open_test_store(request.param, tmp_path)
 
 
 @pytest.fixture

@@ -7,12 +7,13 @@ import sqlalchemy as sa
 
 from accessreader.errors import AlreadyRegistered, BadCredentials, NotFound, WeakSecret
 from accessreader.people import ADMIN, READER, STAFF, People
-from accessreader.store import open_store
+
+from .stores import KINDS, LIGHT_HASHER, open_test_store
 
 
-@pytest.fixture
-def people(tmp_path):
-    return People(open_store(data_dir=tmp_path))
+@pytest.fixture(params=KINDS)
+def people(request, tmp_path):
+    return People(open_test_store(request.param, tmp_path), LIGHT_HASHER)
 
 
 def test_a_reader_logs_in_with_card_number_and_pin(people):
@@ -23,12 +24,26 @@ def test_a_reader_logs_in_with_card_number_and_pin(people):
     assert people.get(reader.id) == reader
 
 
+def stored_hash(people):
+    with people.store.begin() as connection:
+        return connection.execute(sa.text("SELECT secret_hash FROM people")).scalar_one()
+
+
 def test_secrets_are_stored_only_as_argon2_hashes(people):
     people.register(STAFF, "librarian", "correct horse")
-    with people.store.begin() as connection:
-        stored = connection.execute(sa.text("SELECT secret_hash FROM people")).scalar_one()
-    assert stored.startswith("$argon2id$")
-    assert "correct horse" not in stored
+    assert stored_hash(people).startswith("$argon2id$")
+    assert "correct horse" not in stored_hash(people)
+
+
+def test_a_hash_made_at_a_lower_cost_is_strengthened_at_the_next_login(people):
+    people.register(READER, "000123", "4711")
+    light = stored_hash(people)
+    default = People(people.store)  # argon2-cffi's recommended cost
+    assert default.authenticate("000123", "4711").login == "000123"
+    strengthened = stored_hash(people)
+    assert strengthened != light and "m=65536" in strengthened
+    assert default.authenticate("000123", "4711").login == "000123"
+    assert stored_hash(people) == strengthened
 
 
 def test_wrong_pin_and_unknown_card_get_the_same_answer(people):

@@ -11,26 +11,32 @@ from accessreader.errors import NotFound
 from accessreader.model import Locator
 from accessreader.people import READER, People
 from accessreader.positions import DatabasePositions, FilePositions
-from accessreader.store import open_store
+
+from .stores import KINDS, LIGHT_HASHER, open_test_store
 
 BOOK = "Абай жолы\n\n1-тарау\n\nҚалың қар жауған күні ауылға қонақ келді.\n\nЕкінші тарау\n\nКүз түсті.".encode()
 OTHER = "Война и мир\n\nГлава 1\n\nОсенью в городе стало тихо.".encode()
 
 
-@pytest.fixture
-def service(tmp_path):
-    store = open_store(data_dir=tmp_path / "service")
-    People(store).register(READER, "000123", "4711", print_disabled=True)
+def open_service(kind, folder):
+    store = open_test_store(kind, folder)
+    People(store, LIGHT_HASHER).register(READER, "000123", "4711", print_disabled=True)
     catalog = Catalog(store)
     books = [catalog.add_source(data, name).title.checksum for data, name in ((BOOK, "abai.txt"), (OTHER, "war.txt"))]
     return DatabasePositions(store), books, catalog
 
 
-@pytest.fixture(params=["database", "file"])
-def positions(request, service, tmp_path):
-    if request.param == "database":
-        return service[0], service[1]
-    return FilePositions(tmp_path / "terminal" / "positions.json"), service[1]
+@pytest.fixture(params=KINDS)
+def service(request, tmp_path):
+    return open_service(request.param, tmp_path / "service")
+
+
+@pytest.fixture(params=[*KINDS, "file"])
+def positions(request, tmp_path):
+    if request.param == "file":
+        books = [content.read(data, "book.txt").metadata.source_checksum for data in (BOOK, OTHER)]
+        return FilePositions(tmp_path / "terminal" / "positions.json"), books
+    return open_service(request.param, tmp_path / "service")[:2]
 
 
 def test_a_position_round_trips(positions):

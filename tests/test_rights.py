@@ -16,13 +16,14 @@ from accessreader.rights import (
     require_reader,
     require_staff,
 )
-from accessreader.store import open_store
+
+from .stores import KINDS, LIGHT_HASHER, open_test_store
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory):
-    store = open_store(data_dir=tmp_path_factory.mktemp("rights"))
-    people = People(store)
+@pytest.fixture(scope="module", params=KINDS)
+def world(request, tmp_path_factory):
+    store = open_test_store(request.param, tmp_path_factory.mktemp("rights"))
+    people = People(store, LIGHT_HASHER)
     catalog = Catalog(store)
     title = catalog.add_source("Абай жолы\n\nҚалың қар жауды.".encode(), "abai.txt").title
     catalog.publish_rendition(title.id, "brf", "abai.brf", b",abai jolu", "text/plain")

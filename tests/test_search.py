@@ -5,7 +5,8 @@ import pytest
 from accessreader.catalog import Catalog
 from accessreader.model import Document, Metadata
 from accessreader.search import fold, words
-from accessreader.store import open_store
+
+from .stores import KINDS, open_test_store
 
 BOOKS = {
     "abai": Metadata(
@@ -27,9 +28,9 @@ BOOKS = {
 }
 
 
-@pytest.fixture(scope="module")
-def catalog(tmp_path_factory):
-    catalog = Catalog(open_store(data_dir=tmp_path_factory.mktemp("search")))
+@pytest.fixture(scope="module", params=KINDS)
+def catalog(request, tmp_path_factory):
+    catalog = Catalog(open_test_store(request.param, tmp_path_factory.mktemp("search")))
     for key, metadata in BOOKS.items():
         title = catalog.add_source(f"{metadata.title}\n\n{metadata.description}".encode(), f"{key}.txt").title
         catalog.attach_document(title.id, Document(metadata=metadata))

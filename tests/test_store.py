@@ -1,11 +1,23 @@
 """The store: data folder, SQLite by default, Alembic migrations on empty and older databases."""
 
+import pytest
 import sqlalchemy as sa
 
 from accessreader import content
 from accessreader.catalog import Catalog
 from accessreader.people import READER, People
 from accessreader.store import DATA_ENV, DATABASE_ENV, default_data_dir, open_store, revision, upgrade, write_atomic
+
+from .stores import KINDS, open_test_store
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_empty_database_is_brought_to_the_newest_schema(kind, tmp_path):
+    store = open_test_store(kind, tmp_path)
+    assert store.dialect == kind
+    assert revision(store) == "0002"
+    tables = set(sa.inspect(store.engine).get_table_names())
+    assert {"titles", "renditions", "title_search", "people", "sessions", "tokens", "audit", "positions"} <= tables
 
 
 def test_an_empty_folder_gets_a_sqlite_database_at_the_newest_schema(tmp_path):
@@ -27,15 +39,16 @@ def test_the_data_folder_and_database_come_from_the_environment(tmp_path, monkey
     assert not (tmp_path / "lib" / "accessreader.db").exists()
 
 
-def test_an_older_database_is_upgraded_and_keeps_its_titles(tmp_path):
-    old = open_store(data_dir=tmp_path, migrate=False)
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_older_database_is_upgraded_and_keeps_its_titles(kind, tmp_path):
+    old = open_test_store(kind, tmp_path, migrate=False)
     upgrade(old, "0001")  # the schema before people, rights and positions existed
     assert revision(old) == "0001"
     assert "people" not in sa.inspect(old.engine).get_table_names()
     added = Catalog(old).add_source("Абай жолы\n\nҚалың қар жауды.".encode(), "Абай жолы.txt")
     old.close()
 
-    store = open_store(data_dir=tmp_path)
+    store = open_store(old.engine.url.render_as_string(hide_password=False), tmp_path)
     assert revision(store) == "0002"
     catalog = Catalog(store)
     assert [t.id for t in catalog.search("абай")] == [added.title.id]
