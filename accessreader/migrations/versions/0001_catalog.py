@@ -51,7 +51,7 @@ def upgrade() -> None:
         # Text is folded (search.fold) before it is indexed, so the tokenizer only splits.
         op.execute(
             "CREATE VIRTUAL TABLE title_search USING fts5("
-            "title, authors, description, tokenize = 'unicode61 remove_diacritics 0')"
+            "title, authors, description, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4')"
         )
     else:
         op.create_table(
