@@ -7,7 +7,8 @@
      ├── MissingDependency       a braille table, voice or program is not installed
      ├── NotAllowed              a request without rights (the service turns it into 403)
      │    ├── NotLoggedIn          rights need a login first (401)
-     │    └── BadCredentials       wrong login, card number, PIN or password (401)
+     │    ├── BadCredentials       wrong login, card number, PIN or password (401)
+     │    └── TooManyAttempts      a login locked after repeated wrong PINs (429)
      ├── NotFound                no such title, rendition or person (404)
      ├── AlreadyRegistered       a login or card number already in use (409)
      └── WeakSecret              a PIN or password too short (422)
@@ -130,6 +131,12 @@ class BadCredentials(NotAllowed):
     """The login, card number, PIN or password is wrong (never saying which)."""
 
     code = "bad_credentials"
+
+
+class TooManyAttempts(NotAllowed):
+    """A login locked for a while after too many wrong PINs or passwords."""
+
+    code = "too_many_attempts"
 
 
 class NotFound(AccessReaderError):

@@ -101,6 +101,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Неверный номер билета (логин) или PIN-код (пароль)",
         "kk": "Билет нөмірі (логин) немесе PIN-код (құпиясөз) қате",
     },
+    "too_many_attempts": {
+        "en": "Too many wrong attempts; try again in {minutes} min",
+        "ru": "Слишком много неверных попыток; повторите через {minutes} мин",
+        "kk": "Қате әрекеттер тым көп; {minutes} минуттан кейін қайталаңыз",
+    },
     "not_found": {
         "en": "{what} not found",
         "ru": "{what}: не найдено",

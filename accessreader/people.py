@@ -25,7 +25,7 @@ from sqlalchemy import Row, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from . import schema
-from .errors import AlreadyRegistered, BadCredentials, NotFound, WeakSecret
+from .errors import AlreadyRegistered, BadCredentials, NotFound, TooManyAttempts, WeakSecret
 from .store import Store
 
 READER = "reader"
@@ -35,6 +35,8 @@ ROLES = (READER, STAFF, ADMIN)
 
 SESSION_LIFETIME = timedelta(days=14)
 MIN_PIN = 4
+MAX_FAILURES = 5
+LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD = 8
 
 
@@ -92,7 +94,7 @@ class People:
                 person_id = connection.execute(
                     insert(schema.people).values(
                         role=role, login=login, name=name.strip(), secret_hash=self.hasher.hash(secret),
-                        print_disabled=print_disabled, active=True, created_at=schema.now(),
+                        print_disabled=print_disabled, active=True, created_at=schema.now(), failed_logins=0,
                     )
                 ).inserted_primary_key[0]
         except IntegrityError:
@@ -101,25 +103,51 @@ class People:
 
     def authenticate(self, login: str, secret: str) -> Person:
         """The active person with this login and PIN/password; ``BadCredentials`` otherwise
-        (the same error whether the login or the secret was wrong)."""
+        (the same error whether the login or the secret was wrong).
+
+        After ``MAX_FAILURES`` wrong secrets in a row a login is locked for
+        ``LOCKOUT`` (a 4-digit PIN must not be guessable): ``TooManyAttempts``, even
+        with the right secret, until the time is up.
+        """
+        people = schema.people
         with self.store.begin() as connection:
-            row = connection.execute(select(schema.people).where(schema.people.c.login == login.strip())).first()
+            row = connection.execute(select(people).where(people.c.login == login.strip())).first()
         if not self._dummy:
             # Checked when the login is unknown, so a wrong login takes as long as a wrong PIN.
             self._dummy = self.hasher.hash(secrets.token_hex(16))
         stored = row.secret_hash if row is not None else self._dummy
+        stamp = schema.now()
+        if row is not None and row.locked_until is not None and schema.utc(row.locked_until) > stamp:
+            minutes = -(-(schema.utc(row.locked_until) - stamp).seconds // 60)
+            raise TooManyAttempts(minutes=minutes)
         try:
             self.hasher.verify(stored, secret)
         except (VerificationError, InvalidHashError):
+            if row is not None:
+                self._count_failure(row.id)
             raise BadCredentials() from None
         if row is None or not row.active:
             raise BadCredentials()
+        values: dict[str, Any] = {"failed_logins": 0, "locked_until": None}
         if self.hasher.check_needs_rehash(stored):
-            with self.store.begin() as connection:
-                connection.execute(
-                    update(schema.people).where(schema.people.c.id == row.id).values(secret_hash=self.hasher.hash(secret))
-                )
+            values["secret_hash"] = self.hasher.hash(secret)
+        with self.store.begin() as connection:
+            connection.execute(update(people).where(people.c.id == row.id).values(**values))
         return _person(row)
+
+    def _count_failure(self, person_id: int) -> None:
+        people = schema.people
+        with self.store.begin() as connection:
+            failures = connection.execute(
+                update(people).where(people.c.id == person_id)
+                .values(failed_logins=people.c.failed_logins + 1)
+                .returning(people.c.failed_logins)
+            ).scalar_one()
+            if failures >= MAX_FAILURES:
+                connection.execute(
+                    update(people).where(people.c.id == person_id)
+                    .values(failed_logins=0, locked_until=schema.now() + LOCKOUT)
+                )
 
     def get(self, person_id: int) -> Person:
         """One person; ``NotFound`` when there is none."""

@@ -73,6 +73,8 @@ people = Table(
     Column("print_disabled", Boolean, nullable=False),
     Column("active", Boolean, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("failed_logins", Integer, nullable=False),
+    Column("locked_until", DateTime(timezone=True)),
 )
 
 sessions = Table(

@@ -1,12 +1,12 @@
 """People: hashed PINs and passwords, logins, sessions, revocable tokens."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 import sqlalchemy as sa
 
-from accessreader.errors import AlreadyRegistered, BadCredentials, NotFound, WeakSecret
-from accessreader.people import ADMIN, READER, STAFF, People
+from accessreader.errors import AlreadyRegistered, BadCredentials, NotFound, TooManyAttempts, WeakSecret
+from accessreader.people import ADMIN, MAX_FAILURES, READER, STAFF, People
 
 from .stores import KINDS, LIGHT_HASHER, open_test_store
 
@@ -53,6 +53,25 @@ def test_wrong_pin_and_unknown_card_get_the_same_answer(people):
     with pytest.raises(BadCredentials) as unknown:
         people.authenticate("999999", "4711")
     assert wrong_pin.value.message("ru") == unknown.value.message("ru")
+
+
+def test_repeated_wrong_pins_lock_the_card_for_a_while(people):
+    people.register(READER, "000123", "4711")
+    people.register(READER, "000124", "4711")
+    for attempt in range(MAX_FAILURES - 1):
+        with pytest.raises(BadCredentials):
+            people.authenticate("000123", f"{attempt:04d}")
+    assert people.authenticate("000123", "4711").login == "000123"  # a success starts the count again
+    for attempt in range(MAX_FAILURES):
+        with pytest.raises(BadCredentials):
+            people.authenticate("000123", f"{attempt:04d}")
+    with pytest.raises(TooManyAttempts) as locked:
+        people.authenticate("000123", "4711")  # even the right PIN, until the time is up
+    assert "15" in locked.value.message("kk")
+    assert people.authenticate("000124", "4711").login == "000124"  # other cards are not affected
+    with people.store.begin() as connection:
+        connection.execute(sa.text("UPDATE people SET locked_until = :past"), {"past": datetime.now(timezone.utc) - timedelta(seconds=1)})
+    assert people.authenticate("000123", "4711").login == "000123"
 
 
 def test_registration_rules(people):

@@ -1,5 +1,7 @@
 """The store: data folder, SQLite by default, Alembic migrations on empty and older databases."""
 
+from datetime import datetime, timezone
+
 import pytest
 import sqlalchemy as sa
 
@@ -8,14 +10,14 @@ from accessreader.catalog import Catalog
 from accessreader.people import READER, People
 from accessreader.store import DATA_ENV, DATABASE_ENV, default_data_dir, open_store, revision, upgrade, write_atomic
 
-from .stores import KINDS, open_test_store
+from .stores import KINDS, LIGHT_HASHER, open_test_store
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_an_empty_database_is_brought_to_the_newest_schema(kind, tmp_path):
     store = open_test_store(kind, tmp_path)
     assert store.dialect == kind
-    assert revision(store) == "0002"
+    assert revision(store) == "0003"
     tables = set(sa.inspect(store.engine).get_table_names())
     assert {"titles", "renditions", "title_search", "people", "sessions", "tokens", "audit", "positions"} <= tables
 
@@ -24,7 +26,7 @@ def test_an_empty_folder_gets_a_sqlite_database_at_the_newest_schema(tmp_path):
     store = open_store(data_dir=tmp_path / "data")
     assert (tmp_path / "data" / "accessreader.db").is_file()
     assert store.dialect == "sqlite"
-    assert revision(store) == "0002"
+    assert revision(store) == "0003"
     tables = set(sa.inspect(store.engine).get_table_names())
     assert {"titles", "renditions", "title_search", "people", "sessions", "tokens", "audit", "positions"} <= tables
 
@@ -49,11 +51,28 @@ def test_an_older_database_is_upgraded_and_keeps_its_titles(kind, tmp_path):
     old.close()
 
     store = open_store(old.engine.url.render_as_string(hide_password=False), tmp_path)
-    assert revision(store) == "0002"
+    assert revision(store) == "0003"
     catalog = Catalog(store)
     assert [t.id for t in catalog.search("абай")] == [added.title.id]
     assert catalog.get(added.title.id).checksum == added.title.checksum
     assert People(store).register(READER, "1001", "4321").login == "1001"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_people_registered_before_the_lockout_columns_still_log_in(kind, tmp_path):
+    old = open_test_store(kind, tmp_path, migrate=False)
+    upgrade(old, "0002")
+    with old.begin() as connection:
+        connection.execute(
+            sa.text(
+                "INSERT INTO people (role, login, name, secret_hash, print_disabled, active, created_at) "
+                "VALUES ('reader', '000123', 'Айгүл', :hash, :yes, :yes, :now)"
+            ),
+            {"hash": LIGHT_HASHER.hash("4711"), "yes": True, "now": datetime.now(timezone.utc)},
+        )
+    upgrade(old)
+    assert revision(old) == "0003"
+    assert People(old, LIGHT_HASHER).authenticate("000123", "4711").name == "Айгүл"
 
 
 def test_opening_again_changes_nothing(tmp_path):
@@ -62,7 +81,7 @@ def test_opening_again_changes_nothing(tmp_path):
     title = Catalog(first).add_source(data, "hello.txt").title
     first.close()
     again = open_store(data_dir=tmp_path)
-    assert revision(again) == "0002"
+    assert revision(again) == "0003"
     assert Catalog(again).count() == 1
     assert Catalog(again).get(title.id).source_size == len(data)
 
