@@ -181,7 +181,9 @@ class Catalog:
             raise NotFound(what=f"title #{title_id}")
         return self.get(title_id)
 
-    def publish_rendition(self, title_id: int, fmt: str, file_name: str, content: bytes | Path, media_type: str) -> Rendition:
+    def publish_rendition(
+        self, title_id: int, fmt: str, file_name: str, content: bytes | Path, media_type: str
+    ) -> Rendition:
         """Publish one output as ``outputs/<id>/<file_name>``, replacing an older one of the same ``fmt``.
 
         ``content`` is the bytes, or a finished file (on the same filesystem) that

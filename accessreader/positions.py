@@ -8,7 +8,7 @@ terminal all save on every move and restore on open.
     DatabasePositions   in the service's store (``positions`` table)
     FilePositions       a JSON file, for a terminal with no service configured
 
-Both follow ``PositionStore``.
+Both follow ``PositionStore``; ``open_positions`` picks the one that applies.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from . import schema
 from .errors import NotFound
 from .model import Locator
-from .store import Store, write_atomic
+from .store import DATABASE_ENV, Store, default_data_dir, open_store, write_atomic
 
 
 @dataclass
@@ -50,6 +50,18 @@ class PositionStore(Protocol):
 
     def recent(self, reader: str, limit: int = 20) -> list[SavedPosition]:
         """``reader``'s books, the most recently read first."""
+
+
+def open_positions(data_dir: Path | None = None) -> PositionStore:
+    """The service's positions when a service is configured here, else the local file.
+
+    A service is configured when ``$ACCESSREADER_DATABASE`` is set or the data
+    folder (``store.default_data_dir()`` unless given) holds its ``accessreader.db``.
+    """
+    folder = data_dir if data_dir is not None else default_data_dir()
+    if os.environ.get(DATABASE_ENV) or (folder / "accessreader.db").exists():
+        return DatabasePositions(open_store(data_dir=folder))
+    return FilePositions(folder / "positions.json")
 
 
 class DatabasePositions:

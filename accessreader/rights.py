@@ -91,7 +91,9 @@ class Audit:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def deliver(self, person: Person | None, title_id: int, fmt: str, action: str = DOWNLOAD, detail: str = "") -> tuple[Rendition, Path]:
+    def deliver(
+        self, person: Person | None, title_id: int, fmt: str, action: str = DOWNLOAD, detail: str = ""
+    ) -> tuple[Rendition, Path]:
         """Check the right, log the delivery, and give the rendition with its absolute path.
 
         Raises ``NotLoggedIn``/``NotAllowed`` (nothing logged) and ``NotFound``
@@ -118,7 +120,9 @@ class Audit:
             row = connection.execute(select(schema.audit).where(schema.audit.c.id == entry_id)).one()
         return _entry(row)
 
-    def entries(self, *, person_id: int | None = None, title_id: int | None = None, limit: int = 100) -> list[AuditEntry]:
+    def entries(
+        self, *, person_id: int | None = None, title_id: int | None = None, limit: int = 100
+    ) -> list[AuditEntry]:
         """The newest audit rows, optionally for one person or one title."""
         table = schema.audit
         query = select(table).order_by(table.c.id.desc()).limit(limit)

@@ -10,7 +10,7 @@ from accessreader.catalog import Catalog
 from accessreader.errors import NotFound
 from accessreader.model import Locator
 from accessreader.people import READER, People
-from accessreader.positions import DatabasePositions, FilePositions
+from accessreader.positions import DatabasePositions, FilePositions, open_positions
 
 from .stores import KINDS, LIGHT_HASHER, open_test_store
 
@@ -107,3 +107,15 @@ def test_a_damaged_local_file_is_set_aside_not_fatal(tmp_path):
     store.save("local", "sha256:ab", Locator(0, "c0b0"))
     assert store.load("local", "sha256:ab").locator == Locator(0, "c0b0")
     assert (tmp_path / "positions.json.unreadable").read_text("utf-8").startswith('{"local"')
+
+
+def test_the_terminal_uses_the_service_where_there_is_one(tmp_path, monkeypatch):
+    monkeypatch.delenv("ACCESSREADER_DATABASE", raising=False)
+    alone = open_positions(tmp_path / "alone")
+    assert isinstance(alone, FilePositions) and alone.path == tmp_path / "alone" / "positions.json"
+
+    service = open_service("sqlite", tmp_path / "library")[0]
+    service.save("000123", content.read(BOOK, "b.txt").metadata.source_checksum, Locator(1, "c1b2"))
+    shared = open_positions(tmp_path / "library")
+    assert isinstance(shared, DatabasePositions)
+    assert [str(p.locator) for p in shared.recent("000123")] == ["1:c1b2:0:0"]
