@@ -1,6 +1,9 @@
 """The catalog: sources under server-chosen names, dedup, documents, renditions, status, transactions."""
 
 import hashlib
+import os
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -127,6 +130,19 @@ def test_renditions_are_published_whole_and_replaced(catalog, store, tmp_path):
     assert again.size == 3
     assert [r.path for r in catalog.renditions(title.id) if r.fmt == "brf"] == [f"outputs/{title.id}/abai-v2.brf"]
     assert files(store, f"outputs/{title.id}") == ["abai-v2.brf", "abai.mp3"]  # the old file is gone, no temporaries
+
+
+@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="no tmpfs at /dev/shm")
+def test_a_rendition_finished_on_another_filesystem_is_moved_whole(catalog, store):
+    title = catalog.add_source(KAZAKH, "abai.txt").title
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as folder:
+        finished = Path(folder) / "abai.pef"
+        finished.write_bytes(b"<pef/>" * 1000)
+        assert os.stat(folder).st_dev != os.stat(store.data_dir).st_dev
+        pef = catalog.publish_rendition(title.id, "pef", "abai.pef", finished, "application/x-pef+xml")
+        assert not finished.exists()
+    assert store.path(pef.path).read_bytes() == b"<pef/>" * 1000
+    assert files(store, f"outputs/{title.id}") == ["abai.pef"]
 
 
 @pytest.mark.parametrize("name", ["../evil.brf", "a/b.brf", "", ".."])
