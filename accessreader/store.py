@@ -95,6 +95,15 @@ def open_store(url: str | None = None, data_dir: Path | str | None = None, *, mi
 
 def upgrade(store: Store, revision: str = "head") -> None:
     """Run the Alembic migrations up to ``revision`` (default: the newest)."""
+    _migrate(store, "upgrade", revision)
+
+
+def downgrade(store: Store, revision: str) -> None:
+    """Undo migrations down to ``revision`` ("base": an empty database), for rolling back a release."""
+    _migrate(store, "downgrade", revision)
+
+
+def _migrate(store: Store, direction: str, revision: str) -> None:
     from alembic import command
     from alembic.config import Config
 
@@ -102,7 +111,7 @@ def upgrade(store: Store, revision: str = "head") -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     with store.engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+        getattr(command, direction)(config, revision)
 
 
 def revision(store: Store) -> str | None:

@@ -1,6 +1,8 @@
 """Search: folding for Kazakh, Russian and English, prefixes, ranking, FTS syntax kept out."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from accessreader.catalog import Catalog
 from accessreader.model import Document, Metadata
@@ -48,6 +50,37 @@ def test_folding_keeps_kazakh_letters_apart_from_russian_ones():
     assert fold("Ёлка за́мок") == "елка замок"
     assert fold("Iле (Latin I) h") == "іле latin i h"
     assert words("Абай абай АБАЙ жолы") == ["абай", "жолы"]
+
+
+KAZAKH_LETTERS = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+ENGLISH_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def word_in(alphabet):
+    return st.text(alphabet, min_size=1, max_size=12)
+
+
+@given(st.lists(st.one_of(word_in(KAZAKH_LETTERS), word_in(ENGLISH_LETTERS)), min_size=1, max_size=6))
+def test_folding_ignores_case_and_is_stable(parts):
+    phrase = " ".join(parts)
+    assert fold(phrase.upper()) == fold(phrase) == fold(fold(phrase))
+    assert fold(phrase.title()) == fold(phrase)
+    kazakh_only = set("әғқңөұүһі")
+    assert set(fold(phrase)) & kazakh_only == set(phrase.replace("ё", "е")) & kazakh_only
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=st.lists(word_in(KAZAKH_LETTERS), min_size=1, max_size=5), pick=st.integers(0, 4), cut=st.integers(1, 12))
+def test_any_word_of_a_title_finds_it_in_capitals_and_by_its_start(catalog, title, pick, cut):
+    text = " ".join(title)
+    added = catalog.add_source(f"{text}\n\nbody".encode(), "generated.txt").title
+    try:
+        catalog.attach_document(added.id, Document(metadata=Metadata(title=text)))
+        word = title[pick % len(title)]
+        assert added.id in [t.id for t in catalog.search(word.upper(), limit=1000)]
+        assert added.id in [t.id for t in catalog.search(word[:cut], limit=1000)]
+    finally:
+        catalog.remove(added.id)
 
 
 @pytest.mark.parametrize(

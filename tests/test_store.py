@@ -8,7 +8,16 @@ import sqlalchemy as sa
 from accessreader import content
 from accessreader.catalog import Catalog
 from accessreader.people import READER, People
-from accessreader.store import DATA_ENV, DATABASE_ENV, default_data_dir, open_store, revision, upgrade, write_atomic
+from accessreader.store import (
+    DATA_ENV,
+    DATABASE_ENV,
+    default_data_dir,
+    downgrade,
+    open_store,
+    revision,
+    upgrade,
+    write_atomic,
+)
 
 from .stores import KINDS, LIGHT_HASHER, open_test_store
 
@@ -73,6 +82,19 @@ def test_people_registered_before_the_lockout_columns_still_log_in(kind, tmp_pat
     upgrade(old)
     assert revision(old) == "0003"
     assert People(old, LIGHT_HASHER).authenticate("000123", "4711").name == "Айгүл"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_migration_can_be_undone_and_done_again(kind, tmp_path):
+    store = open_test_store(kind, tmp_path)
+    downgrade(store, "0001")
+    assert "people" not in sa.inspect(store.engine).get_table_names()
+    downgrade(store, "base")
+    assert revision(store) is None
+    assert set(sa.inspect(store.engine).get_table_names()) <= {"alembic_version"}
+    upgrade(store)
+    assert revision(store) == "0003"
+    assert Catalog(store).add_source(b"Hello\n\nA short book.", "hello.txt").created
 
 
 def test_opening_again_changes_nothing(tmp_path):
