@@ -72,6 +72,7 @@ class Title:
     status_detail: str
     added_at: datetime
     updated_at: datetime
+    has_document: bool = False  # read and stored (``Catalog.document``), ready to read online
     renditions: list[Rendition] = field(default_factory=list)
 
 
@@ -160,6 +161,10 @@ class Catalog:
                 # Last, so a document that cannot be written undoes the rows above.
                 self.store.write_atomic(relative, document.to_json().encode("utf-8"))
         except (UnicodeEncodeError, StatementError) as error:
+            # Text that cannot be encoded (an unpaired surrogate) is the document's fault;
+            # anything else from the database (locked, gone) is not.
+            if not isinstance(getattr(error, "orig", error), UnicodeEncodeError):
+                raise
             raise BadInput(name=f"#{title_id}", detail=str(error).splitlines()[0]) from error
         return self.get(title_id)
 
@@ -334,7 +339,8 @@ def _titles(connection: Connection, rows: list[Row[Any]]) -> list[Title]:
             source_name=row.source_name, source_path=row.source_path, source_format=row.source_format,
             source_size=row.source_size, checksum=row.checksum, status=row.status,
             status_detail=row.status_detail, added_at=schema.utc(row.added_at),
-            updated_at=schema.utc(row.updated_at), renditions=renditions.get(row.id, []),
+            updated_at=schema.utc(row.updated_at), has_document=bool(row.has_document),
+            renditions=renditions.get(row.id, []),
         )
         for row in rows
     ]

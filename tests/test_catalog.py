@@ -80,7 +80,9 @@ def test_bytes_that_are_not_a_book_are_refused_and_nothing_is_stored(catalog, st
 def test_a_read_document_fills_the_metadata_and_is_kept_as_json(catalog):
     title = catalog.add_source(RUSSIAN, "war.txt").title
     document = content.read(RUSSIAN, "war.txt")
+    assert not title.has_document
     updated = catalog.attach_document(title.id, document)
+    assert updated.has_document
     assert updated.title == "Война и мир"
     assert updated.languages == ["ru"]
     assert document.metadata.source_checksum == title.checksum  # one key for the same file everywhere
