@@ -126,6 +126,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Непереведённых символов нет.",
         "kk": "Аударылмаған таңбалар жоқ.",
     },
+    "not_logged_in": {
+        "en": "Please log in with your library card number and PIN",
+        "ru": "Войдите, указав номер читательского билета и PIN-код",
+        "kk": "Оқырман билетінің нөмірі мен PIN-кодты енгізіп кіріңіз",
+    },
+    "bad_credentials": {
+        "en": "The card number (login) or the PIN (password) is wrong",
+        "ru": "Неверный номер билета (логин) или PIN-код (пароль)",
+        "kk": "Билет нөмірі (логин) немесе PIN-код (құпиясөз) қате",
+    },
+    "too_many_attempts": {
+        "en": "Too many wrong attempts; try again in {minutes} min",
+        "ru": "Слишком много неверных попыток; повторите через {minutes} мин",
+        "kk": "Қате әрекеттер тым көп; {minutes} минуттан кейін қайталаңыз",
+    },
+    "not_found": {
+        "en": "{what} not found",
+        "ru": "{what}: не найдено",
+        "kk": "{what}: табылмады",
+    },
+    "already_registered": {
+        "en": "{login} is already registered",
+        "ru": "{login} уже зарегистрирован",
+        "kk": "{login} бұрыннан тіркелген",
+    },
+    "weak_secret": {
+        "en": "{what} must have at least {minimum} characters",
+        "ru": "{what}: нужно не меньше {minimum} символов",
+        "kk": "{what}: кемінде {minimum} таңба болуы керек",
+    },
     "label_title": {"en": "Title", "ru": "Название", "kk": "Атауы"},
     "label_authors": {"en": "Authors", "ru": "Авторы", "kk": "Авторлары"},
     "label_format": {"en": "Format", "ru": "Формат", "kk": "Пішімі"},
