@@ -4,6 +4,8 @@
      ├── BadInput                the file cannot be read as a book
      │    ├── FileNotFound, EmptyFile, UnknownFormat, CorruptFile, EncryptedFile,
      │    │   ScannedPdf, NoTextFound, UnsafeXml, ArchiveBomb, FileTooLarge, UnknownEncoding
+     ├── BadOption               an option value that is not offered (a braille grade, a format)
+     │    └── SixDotsOnly        8-dot braille asked for in BRF
      ├── MissingDependency       a braille table, voice or program is not installed
      └── NotAllowed              a request without rights (the service turns it into 403)
 
@@ -101,6 +103,18 @@ class NoTextFound(BadInput):
     """A scan on which OCR recognised no text at all."""
 
     code = "no_text_found"
+
+
+class BadOption(AccessReaderError):
+    """An option value that is not offered: a braille grade, a page size, an output format."""
+
+    code = "bad_option"
+
+
+class SixDotsOnly(BadOption):
+    """Eight-dot braille asked for in BRF, which holds six dots only."""
+
+    code = "brf_six_dots"
 
 
 class MissingDependency(AccessReaderError):

@@ -1,0 +1,92 @@
+"""The only door to liblouis: translate, back-translate and check tables.
+
+    text ──translate(tables, text)──▶ Translation(cells, cell → char, char → cell)
+    cells ──back_translate(tables, cells)──▶ text
+    (tables, char) ──defined──▶ does the table give the character dots of its own?
+
+Everything else in ``braille/`` speaks plain ``str`` and ``int`` lists.  The
+Debian package ``python3-louis`` provides the binding; when it is missing, or a
+table does not compile, ``errors.MissingDependency`` says what to install.
+A failure inside liblouis for a table that compiled is a bug and raises
+``RuntimeError`` naming the tables and the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import MissingDependency
+
+try:
+    import louis as _louis
+except ImportError:  # reported by require() when braille is asked for
+    _louis = None
+
+#: Where Debian installs the tables and the binding.
+TABLES_PACKAGE = "apt-get install liblouis-data"
+BINDING_PACKAGE = "apt-get install python3-louis"
+
+
+@dataclass
+class Translation:
+    """Braille for a text, with positions both ways.
+
+    ``cells[i]`` came from print character ``to_print[i]``; print character ``j``
+    starts at cell ``to_cells[j]`` (a contraction maps several characters to one
+    cell, an escape one character to several cells).
+    """
+
+    cells: str
+    to_print: list[int]
+    to_cells: list[int]
+
+
+def require() -> None:
+    """Raise ``MissingDependency`` when the liblouis binding is not importable."""
+    if _louis is None:
+        raise MissingDependency(what="liblouis (Python module louis)", install=BINDING_PACKAGE)
+
+
+@lru_cache(maxsize=None)
+def check(tables: tuple[str, ...]) -> None:
+    """Compile ``tables`` once; raise ``MissingDependency`` naming them when they do not load."""
+    require()
+    _louis.setLogLevel(_louis.LOG_OFF)
+    try:
+        _louis.checkTable(list(tables))
+    except RuntimeError:
+        raise MissingDependency(what=f"liblouis table {', '.join(tables)}", install=TABLES_PACKAGE) from None
+
+
+def translate(tables: tuple[str, ...], text: str) -> Translation:
+    """``text`` in braille with ``tables`` (wraps ``lou_translate``), Unicode cells out.
+
+    Characters the tables do not define produce no cells (liblouis's
+    ``noUndefined`` mode); callers replace them first, see ``defined``.
+    """
+    if not text:
+        return Translation("", [], [])
+    try:
+        cells, to_print, to_cells, _ = _louis.translate(list(tables), text, mode=_louis.noUndefined)
+    except RuntimeError as exc:
+        raise RuntimeError(f"liblouis could not translate {text[:60]!r} with {tables}: {exc}") from exc
+    return Translation(cells, list(to_print), list(to_cells))
+
+
+def back_translate(tables: tuple[str, ...], cells: str) -> str:
+    """Print text for Unicode braille ``cells`` (wraps ``lou_backTranslateString``)."""
+    if not cells:
+        return ""
+    try:
+        return _louis.backTranslateString(list(tables), cells)
+    except RuntimeError as exc:
+        raise RuntimeError(f"liblouis could not back-translate {cells[:60]!r} with {tables}: {exc}") from exc
+
+
+@lru_cache(maxsize=65536)
+def defined(tables: tuple[str, ...], char: str) -> bool:
+    """Whether the tables give ``char`` dots of its own (a space always counts)."""
+    if char.isspace():
+        return True
+    return bool(_louis.translate(list(tables), char, mode=_louis.noUndefined)[0])

@@ -1,0 +1,299 @@
+"""Document → braille, block by block and language span by language span.
+
+    Block(text, lang, spans) ──lang_runs──▶ runs (kk | ru | en …)
+        each run ──prepare──▶ text the run's table defines (+ problems)
+                 ──louis.translate(run's tables)──▶ cells
+    ──▶ BrailleBlock(cells, cell → print offset, print offset → cell, runs, problems)
+
+Every run goes through its own language's tables, so a Kazakh title quoted in a
+Russian sentence comes out in Kazakh braille and the Russian around it keeps
+Russian punctuation.  A language with no table of its own (``und``, ``zxx``,
+``de``…) is read with the book's main language.  A word the run's table cannot
+write (a Cyrillic word in a block detected as English) goes through the table
+of another language that has all its letters (Russian, then Kazakh, then
+English), so it comes out as braille instead of fallbacks.
+
+Nothing is left untranslated silently.  The documented fallback:
+
+* white space of any kind becomes a plain space; invisible format characters
+  (soft hyphen, zero-width space, joiners, BOM) are dropped;
+* a character the table does not define becomes its unaccented base letter
+  when the table has that (``é`` → ``e``), otherwise a question mark ``?``;
+* a cell that is not braille after translation (a print letter a display table
+  let through) becomes the full cell ⠿.
+
+Each replacement is a ``Problem`` with its block, character offset and table,
+shown by ``accessreader proof`` and counted by ``convert``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..errors import AccessReaderError
+from ..messages import translate as message
+from ..model import PAGE_MARKER, Block, Document
+from . import louis
+from .tables import LANGUAGES, Code
+
+#: What an undefined character becomes when it has no base letter in the table.
+UNKNOWN = "?"
+#: What a non-braille character left in the output becomes.
+NOT_BRAILLE = "\u283f"
+BLANK = "\u2800"
+
+
+@dataclass
+class Problem:
+    """A character with no braille in its table, and what was written instead."""
+
+    block: str
+    offset: int
+    char: str
+    table: str
+    replacement: str
+
+    def message(self, lang: str = "en") -> str:
+        return message(
+            "braille_untranslated",
+            lang,
+            where=f"{self.block}:{self.offset}",
+            char=self.char,
+            unicode=f"U+{ord(self.char):04X}",
+            table=self.table,
+            replacement=self.replacement,
+        )
+
+
+@dataclass
+class Run:
+    """Print characters ``start:end`` of a block, translated with ``table`` for ``lang``."""
+
+    start: int
+    end: int
+    lang: str
+    table: str
+
+
+@dataclass
+class BrailleBlock:
+    """One block in Unicode braille with positions both ways.
+
+    ``cells`` holds braille cells, U+2800 between words and "\\n" where the print
+    text breaks a line (stanzas, tables).  ``to_print[i]`` is the print offset
+    of cell ``i``; ``to_cells[j]`` the first cell of print offset ``j`` (one
+    more entry than the text: its end).  ``label`` is the list marker or note
+    mark in braille.
+    """
+
+    id: str
+    kind: str
+    level: int
+    label: str
+    cells: str
+    to_print: list[int]
+    to_cells: list[int]
+    runs: list[Run] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def print_offset(self, cell: int) -> int:
+        """The print offset cell ``cell`` came from; raises ``LookupError`` outside the block."""
+        if not 0 <= cell < len(self.to_print):
+            raise LookupError(f"{self.id} has no cell {cell}")
+        return self.to_print[cell]
+
+    def cell_of(self, offset: int) -> int:
+        """The first cell of print offset ``offset``; raises ``LookupError`` outside the block."""
+        if not 0 <= offset < len(self.to_cells):
+            raise LookupError(f"{self.id} has no offset {offset}")
+        return self.to_cells[offset]
+
+
+@dataclass
+class Braille:
+    """A whole Document in braille: blocks in reading order and the book's main language."""
+
+    blocks: list[BrailleBlock]
+    lang: str
+    code: Code
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for b in self.blocks for p in b.problems]
+
+
+def main_language(document: Document) -> str:
+    """The book's first language that has tables, else English."""
+    return next((lang for lang in document.metadata.languages if lang in LANGUAGES), "en")
+
+
+def translate_document(
+    document: Document, code: Code, progress: Callable[[int], None] | None = None
+) -> Braille:
+    """Every block of ``document`` in braille; ``progress(n)`` is told of each block done.
+
+    Raises ``MissingDependency`` when a needed table does not load and
+    ``BadOption`` when ``code`` has no table for a language of the book.
+    """
+    lang = main_language(document)
+    blocks = []
+    for _, block in document.blocks():
+        blocks.append(translate_block(block, code, lang))
+        if progress:
+            progress(1)
+    return Braille(blocks, lang, code)
+
+
+def translate_block(block: Block, code: Code, fallback: str) -> BrailleBlock:
+    """``block`` in braille, each language run with its own tables (see the module notes)."""
+    cells: list[str] = []
+    to_print: list[int] = []
+    to_cells = [-1] * (len(block.text) + 1)
+    problems: list[Problem] = []
+    runs = []
+    lang_runs = [(0, len(block.text), fallback)] if block.kind == PAGE_MARKER else block.lang_runs()
+    for run_start, run_end, run_lang in lang_runs:
+        run_lang = run_lang if run_lang in LANGUAGES else fallback
+        for start, end, lang in _by_script(block.text, run_start, run_end, run_lang, code):
+            tables = code.tables(lang)
+            runs.append(Run(start, end, lang, tables[-1]))
+            _translate_run(block, start, end, tables, cells, to_print, to_cells, problems)
+    to_cells[len(block.text)] = len(to_print)
+    for offset in range(len(block.text) - 1, -1, -1):
+        if to_cells[offset] < 0:
+            to_cells[offset] = to_cells[offset + 1]
+    label = translate_phrase(block.label, block.lang if block.lang in LANGUAGES else fallback, code)
+    return BrailleBlock(block.id, block.kind, block.level, label, "".join(cells), to_print, to_cells, runs, problems)
+
+
+def translate_phrase(text: str, lang: str, code: Code) -> str:
+    """A short text (a title, a label, a name) in braille, with the same fallbacks, problems dropped."""
+    if not text:
+        return ""
+    block = Block(id="", kind="phrase", text=text, lang=lang)
+    return translate_block(block, code, lang if lang in LANGUAGES else "en").cells
+
+
+_WORD = re.compile(r"\S+")
+_SCRIPT_ORDER = ("ru", "kk", "en")
+
+
+def _by_script(text: str, start: int, end: int, lang: str, code: Code) -> list[tuple[int, int, str]]:
+    """``text[start:end]`` cut where words need another language's table to be written at all."""
+    tables = code.tables(lang)
+    louis.check(tables)
+    if all(louis.defined(tables, char) for char in set(text[start:end])):
+        return [(start, end, lang)]
+    pieces: list[list] = []
+    for match in _WORD.finditer(text, start, end):
+        word = match.group()
+        word_lang = lang
+        if not all(louis.defined(tables, char) for char in word):
+            word_lang = max(
+                (other for other in _SCRIPT_ORDER if other != lang and _offered(code, other)),
+                key=lambda other: sum(louis.defined(code.tables(other), char) for char in word),
+                default=lang,
+            )
+        if pieces and pieces[-1][2] == word_lang:
+            pieces[-1][1] = match.end()
+        else:
+            pieces.append([match.start(), match.end(), word_lang])
+    if not pieces:
+        return [(start, end, lang)]
+    pieces[0][0], pieces[-1][1] = start, end
+    for before, after in zip(pieces, pieces[1:]):
+        if before[2] == lang:
+            before[1] = after[0]
+        else:
+            after[0] = before[1]
+    return [(a, b, piece_lang) for a, b, piece_lang in pieces]
+
+
+def _offered(code: Code, lang: str) -> bool:
+    try:
+        louis.check(code.tables(lang))
+    except AccessReaderError:
+        return False
+    return True
+
+
+def _translate_run(
+    block: Block,
+    start: int,
+    end: int,
+    tables: tuple[str, ...],
+    cells: list[str],
+    to_print: list[int],
+    to_cells: list[int],
+    problems: list[Problem],
+) -> None:
+    line_start = start
+    text = block.text
+    while line_start <= end:
+        newline = text.find("\n", line_start, end)
+        line_end = end if newline < 0 else newline
+        prepared, source = _prepare(block, line_start, line_end, tables, problems)
+        result = louis.translate(tables, prepared)
+        base = len(to_print)
+        for index, cell in enumerate(result.cells):
+            offset = source[result.to_print[index]]
+            if not BLANK <= cell <= "\u28ff" or _eight_dot(cell, tables):
+                problems.append(Problem(block.id, offset, cell, tables[-1], NOT_BRAILLE))
+                cell = NOT_BRAILLE
+            cells.append(cell)
+            to_print.append(offset)
+        for index, cell_index in enumerate(result.to_cells):
+            if to_cells[source[index]] < 0:
+                to_cells[source[index]] = base + cell_index
+        if newline < 0:
+            break
+        to_cells[newline] = len(to_print)
+        cells.append("\n")
+        to_print.append(newline)
+        line_start = newline + 1
+
+
+def _eight_dot(cell: str, tables: tuple[str, ...]) -> bool:
+    """A cell with dot 7 or 8 from a 6-dot table: liblouis's mark of something it could not do."""
+    return cell >= "\u2840" and tables[-1] not in _EIGHT_DOT_TABLES
+
+
+_EIGHT_DOT_TABLES = {"ru.ctb", "en-us-comp8.ctb"}
+
+
+def _prepare(
+    block: Block, start: int, end: int, tables: tuple[str, ...], problems: list[Problem]
+) -> tuple[str, list[int]]:
+    """``block.text[start:end]`` as the table can take it, with each character's print offset."""
+    text = block.text[start:end]
+    if all(char == " " or _plain(char, tables) for char in set(text)):
+        return text, range(start, end)
+    out: list[str] = []
+    source: list[int] = []
+    for offset, char in enumerate(text, start):
+        if char.isspace():
+            char = " "
+        elif unicodedata.category(char) == "Cf":
+            continue
+        elif not louis.defined(tables, char):
+            replacement = _fallback(char, tables)
+            problems.append(Problem(block.id, offset, char, tables[-1], replacement))
+            char = replacement
+        out.append(char)
+        source.append(offset)
+    return "".join(out), source
+
+
+def _plain(char: str, tables: tuple[str, ...]) -> bool:
+    """A character that needs no preparing: defined, not a special space, not a format character."""
+    return not char.isspace() and unicodedata.category(char) != "Cf" and louis.defined(tables, char)
+
+
+def _fallback(char: str, tables: tuple[str, ...]) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    if len(base) == 1 and louis.defined(tables, base):
+        return base
+    return UNKNOWN
