@@ -7,7 +7,9 @@
      ├── BadOption               an option value that is not offered (a braille grade, a format)
      │    └── SixDotsOnly        8-dot braille asked for in BRF
      ├── MissingDependency       a braille table, voice or program is not installed
-     └── NotAllowed              a request without rights (the service turns it into 403)
+     ├── NotAllowed              a request without rights (the service turns it into 403)
+     └── UnknownJob              no conversion job has that id
+          └── JobNotFailed       only a failed job can be retried
 
 The CLI prints ``error.message(lang)`` on one line and exits with ``error.exit_code``;
 the service answers with the same text.  Anything not in this tree is a bug.
@@ -127,3 +129,15 @@ class NotAllowed(AccessReaderError):
     """The request needs rights the caller does not have."""
 
     code = "not_allowed"
+
+
+class UnknownJob(AccessReaderError):
+    """No conversion job has that id."""
+
+    code = "unknown_job"
+
+
+class JobNotFailed(UnknownJob):
+    """A retry asked for a job that has not failed."""
+
+    code = "job_not_failed"

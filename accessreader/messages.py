@@ -126,6 +126,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Непереведённых символов нет.",
         "kk": "Аударылмаған таңбалар жоқ.",
     },
+    "unknown_job": {
+        "en": "There is no conversion job {job}",
+        "ru": "Задания на преобразование {job} нет",
+        "kk": "{job} түрлендіру тапсырмасы жоқ",
+    },
+    "job_not_failed": {
+        "en": "Job {job} is {status}; only a failed job can be retried",
+        "ru": "Задание {job} в состоянии «{status}»; повторить можно только задание, завершившееся ошибкой",
+        "kk": "{job} тапсырмасы «{status}» күйінде; тек қатемен аяқталған тапсырманы қайталауға болады",
+    },
+    "job_worker_lost": {
+        "en": "the worker doing step {step} stopped {attempts} times; the job was given up",
+        "ru": "обработчик, выполнявший шаг {step}, останавливался {attempts} раз; задание прекращено",
+        "kk": "{step} қадамын орындаған өңдеуші {attempts} рет тоқтады; тапсырма тоқтатылды",
+    },
     "label_title": {"en": "Title", "ru": "Название", "kk": "Атауы"},
     "label_authors": {"en": "Authors", "ru": "Авторы", "kk": "Авторлары"},
     "label_format": {"en": "Format", "ru": "Формат", "kk": "Пішімі"},
