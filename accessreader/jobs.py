@@ -3,8 +3,8 @@
     submit(source, title) ──▶ job row + step "prepare" on the queue
     prepare      read the source → work/<job>/document.json; cut into parts of N chapters
     part-A-B     braille of chapters A…B-1 → work/<job>/part-A-B.pickle      (any worker)
-    assemble     parts joined → each format written under a temporary name, renamed
-                 when whole → outputs/<title>/<stem><suffix>
+    assemble     parts joined → each format written whole in work/<job>/, then handed
+                 to the ``Publisher`` (the catalog), which moves it into place
 
 The queue is ``SqliteHuey`` in the data folder (embedded: the worker runs inside
 ``accessreader serve``), or ``RedisHuey`` when ``ACCESSREADER_QUEUE=redis://…``,
@@ -12,18 +12,21 @@ with ``accessreader worker`` on any number of machines sharing the data folder.
 
 Job state (stage, steps done of total, ETA, error) is kept in ``data/jobs.sqlite3``,
 where the API, the web page and ``accessreader jobs`` read it.  A step claims
-itself with a lease that its progress reports renew; ``recover`` (every worker runs
-it every few seconds) queues again a step whose lease ran out — its worker was
-killed — up to ``MAX_ATTEMPTS`` times.  Nothing is published before ``assemble``
-renames a whole file, so a killed worker leaves no half-written output.
+itself with a lease; every worker process renews the leases of its own running
+steps every few seconds and queues again (``recover``) a step whose lease ran
+out — its worker was killed — up to ``MAX_ATTEMPTS`` times.  Nothing is
+published before ``assemble`` has a whole file, so a killed worker leaves no
+half-written output.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import pickle
 import shutil
+import socket
 import sqlite3
 import threading
 import time
@@ -31,7 +34,7 @@ import uuid
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Protocol
 
 from huey import RedisHuey, SqliteHuey
 from huey.api import Huey
@@ -49,6 +52,9 @@ log = logging.getLogger(__name__)
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 #: Stages a job passes through, in order.
 STAGES = ("queued", "reading", "translating", "writing", "done")
+#: liblouis is not thread-safe: one braille step at a time in a process (more processes
+#: — ``accessreader worker`` — for parallel braille).
+_BRAILLE = threading.Lock()
 #: How many times a step is started before its job is given up as failed.
 MAX_ATTEMPTS = 3
 
@@ -61,7 +67,7 @@ CREATE TABLE IF NOT EXISTS jobs (
 CREATE TABLE IF NOT EXISTS steps (
     job TEXT NOT NULL REFERENCES jobs(id), name TEXT NOT NULL, status TEXT NOT NULL,
     done INTEGER NOT NULL DEFAULT 0, lease REAL NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (job, name)
+    worker TEXT NOT NULL DEFAULT '', PRIMARY KEY (job, name)
 );
 """
 
@@ -118,6 +124,22 @@ class JobInfo:
         }
 
 
+class Publisher(Protocol):
+    """Where a job's results go: the catalog (``library.CatalogPublisher``)."""
+
+    def started(self, title: str, document: Document) -> None:
+        """The source was read: ``document`` gives the title's metadata; conversion begins."""
+
+    def publish(self, title: str, fmt: str, file_name: str, path: Path) -> None:
+        """A whole output file at ``path``: move it into place as the title's format ``fmt``."""
+
+    def finished(self, title: str) -> None:
+        """Every format was published."""
+
+    def failed(self, title: str, message: str) -> None:
+        """The job failed with ``message`` (English; the job keeps the code for other languages)."""
+
+
 def make_queue(settings: Settings) -> Huey:
     """The huey instance: Redis for a ``redis://`` queue URL, else SQLite in the data folder."""
     if settings.queue.startswith(("redis://", "rediss://", "unix://")):
@@ -129,8 +151,9 @@ def make_queue(settings: Settings) -> Huey:
 class Jobs:
     """The jobs of one data folder on one queue; the CLI, the server and the workers share it."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, publisher: Publisher) -> None:
         self.settings = settings
+        self.publisher = publisher
         self.data = Path(settings.data)
         self.data.mkdir(parents=True, exist_ok=True)
         self.huey = make_queue(settings)
@@ -187,12 +210,13 @@ class Jobs:
         self._step(job, "prepare")
         return self.get(job)
 
-    def outputs(self, title: str) -> list[Path]:
-        """The whole output files of ``title`` (temporary names are never listed)."""
-        folder = self.data / "outputs" / title
-        if not folder.is_dir():
-            return []
-        return sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p.is_file())
+    def renew(self) -> None:
+        """Extend the leases of the steps this process is running: it is alive."""
+        with self._db() as db:
+            db.execute(
+                "UPDATE steps SET lease=? WHERE status=? AND worker=?",
+                (time.time() + self.settings.lease_seconds, RUNNING, _worker_name()),
+            )
 
     def recover(self) -> int:
         """Queue again the steps whose lease ran out (their worker died); returns how many."""
@@ -218,6 +242,14 @@ class Jobs:
                 self._step(job, name)
                 requeued += 1
         return requeued
+
+    def steps(self, job: str) -> list[dict]:
+        """The steps of a job: name, status, units done, attempts and the worker ("host:pid") that ran it last."""
+        with self._db() as db:
+            rows = db.execute(
+                "SELECT name, status, done, attempts, worker FROM steps WHERE job=? ORDER BY rowid", (job,)
+            ).fetchall()
+        return [dict(row) for row in rows]
 
     def worker(self, workers: int | None = None) -> "Worker":
         """A worker over this queue (threads in this process), not started yet."""
@@ -252,7 +284,9 @@ class Jobs:
         source = self.data / row["source"]
         document = content.read(source.read_bytes(), source.name)
         formats = row["formats"].split(",")
-        convert.prepare(document, formats, convert.Options())
+        with _BRAILLE:
+            convert.prepare(document, formats, convert.Options())
+        self.publisher.started(row["title"], document)
         atomic.write_bytes(self._work(job) / "document.json", document.to_json().encode())
         size = max(1, self.settings.chapters_per_part)
         count = len(document.chapters)
@@ -272,10 +306,11 @@ class Jobs:
         code = convert.Options().code
         lang = main_language(document)
         blocks = []
-        for chapter in document.chapters[first:last]:
-            for block in chapter.blocks:
-                blocks.append(translate_block(block, code, lang))
-                progress(1)
+        with _BRAILLE:
+            for chapter in document.chapters[first:last]:
+                for block in chapter.blocks:
+                    blocks.append(translate_block(block, code, lang))
+                    progress(1)
         atomic.write_bytes(self._work(job) / f"{step}.pickle", pickle.dumps(blocks))
 
     def _assemble(self, job: str, progress: "_Progress") -> None:
@@ -293,13 +328,16 @@ class Jobs:
         # The braille made by the parts stands in for the whole-book translation
         # (``Job.braille`` is a cached_property, kept in the instance's __dict__).
         conversion.__dict__["braille"] = Braille(blocks, main_language(document), options.code)
-        folder = self.data / "outputs" / row["title"]
+        folder = self._work(job) / "out"
         for name in row["formats"].split(","):
-            target = folder / f"{row['stem']}{convert.FORMATS[name].suffix}"
-            data = convert.FORMATS[name].write(conversion, target)
+            file_name = f"{row['stem']}{convert.FORMATS[name].suffix}"
+            with _BRAILLE:
+                data = convert.FORMATS[name].write(conversion, folder / file_name)
             if data is not None:
-                atomic.write_bytes(target, data)
+                atomic.write_bytes(folder / file_name, data)
+            self.publisher.publish(row["title"], name, file_name, folder / file_name)
             progress(1)
+        self.publisher.finished(row["title"])
         shutil.rmtree(self._work(job), ignore_errors=True)
 
     # ── state ───────────────────────────────────────────────────────────────
@@ -308,9 +346,9 @@ class Jobs:
         now = time.time()
         with self._db() as db:
             claimed = db.execute(
-                "UPDATE steps SET status=?, lease=?, done=0, attempts=attempts+1"
+                "UPDATE steps SET status=?, lease=?, done=0, attempts=attempts+1, worker=?"
                 " WHERE job=? AND name=? AND status=? AND job IN (SELECT id FROM jobs WHERE status IN (?, ?))",
-                (RUNNING, now + self.settings.lease_seconds, job, step, QUEUED, QUEUED, RUNNING),
+                (RUNNING, now + self.settings.lease_seconds, _worker_name(), job, step, QUEUED, QUEUED, RUNNING),
             ).rowcount
             if claimed:
                 db.execute(
@@ -338,6 +376,7 @@ class Jobs:
             self._step(job, "assemble")
 
     def _fail(self, job: str, code: str, params: dict[str, str]) -> None:
+        self.publisher.failed(self._row(job)["title"], translate(code, "en", **params))
         with self._db() as db:
             db.execute(
                 "UPDATE jobs SET status=?, stage='failed', finished=?, error_code=?, error_params=? WHERE id=?",
@@ -403,8 +442,13 @@ class Jobs:
             db.execute("COMMIT")
 
 
+def _worker_name() -> str:
+    """This process as the steps table names it ("host:pid")."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
 class _Progress:
-    """``progress(n)``: n more units of a step done; written, and the lease renewed, at most 4 times a second."""
+    """``progress(n)``: n more units of a step done; written at most 4 times a second."""
 
     def __init__(self, jobs: Jobs, job: str, step: str) -> None:
         self.jobs, self.job, self.step = jobs, job, step
@@ -418,10 +462,7 @@ class _Progress:
             return
         self._written = now
         with self.jobs._db() as db:
-            db.execute(
-                "UPDATE steps SET done=?, lease=? WHERE job=? AND name=?",
-                (self.done, now + self.jobs.settings.lease_seconds, self.job, self.step),
-            )
+            db.execute("UPDATE steps SET done=? WHERE job=? AND name=?", (self.done, self.job, self.step))
 
 
 class _Consumer(Consumer):
@@ -455,9 +496,10 @@ class Worker:
             pass
 
     def _watch(self) -> None:
-        interval = max(0.2, min(5.0, self.jobs.settings.lease_seconds / 3))
+        interval = max(0.1, min(5.0, self.jobs.settings.lease_seconds / 4))
         while not self._stop.wait(interval):
             try:
+                self.jobs.renew()
                 self.jobs.recover()
             except sqlite3.Error:
                 log.exception("recovering lost steps")

@@ -4,7 +4,8 @@
 
 Each ``Setting`` has a name, a default and a help line (``accessreader serve
 --help`` and the README show them).  Everything works with no setting at all:
-a data folder ``./accessreader-data``, the embedded SQLite queue inside it.
+a data folder ``~/.local/share/accessreader`` (``$XDG_DATA_HOME/accessreader``),
+the embedded SQLite queue inside it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,11 @@ class Setting:
 
 
 SETTINGS: dict[str, Setting] = {
-    "data": Setting("ACCESSREADER_DATA", "accessreader-data", "Folder for sources, outputs, the catalog and the embedded queue."),
+    "data": Setting(
+        "ACCESSREADER_DATA",
+        "~/.local/share/accessreader",
+        "Folder for sources, outputs, the catalog and the embedded queue ($XDG_DATA_HOME/accessreader if set).",
+    ),
     "queue": Setting(
         "ACCESSREADER_QUEUE",
         "",
@@ -49,7 +54,7 @@ SETTINGS: dict[str, Setting] = {
 class Settings:
     """The values in force; build with ``from_env`` or ``Settings(data=…)`` in tests."""
 
-    data: Path = Path(SETTINGS["data"].default)
+    data: Path = Path(SETTINGS["data"].default).expanduser()
     queue: str = ""
     formats: tuple[str, ...] = ("brf", "pef", "ubrl")
     max_upload_mb: float = 50.0
@@ -62,8 +67,11 @@ class Settings:
         """Settings from ``environ`` (``os.environ`` by default), then ``overrides`` that are not None."""
         environ = dict(os.environ if environ is None else environ)
         values: dict[str, object] = {}
+        defaults = {name: setting.default for name, setting in SETTINGS.items()}
+        if environ.get("XDG_DATA_HOME"):
+            defaults["data"] = str(Path(environ["XDG_DATA_HOME"]) / "accessreader")
         for item in fields(cls):
-            raw = environ.get(SETTINGS[item.name].env, SETTINGS[item.name].default)
+            raw = environ.get(SETTINGS[item.name].env) or defaults[item.name]
             values[item.name] = _convert(item.name, raw)
         settings = cls(**values)  # type: ignore[arg-type]
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
