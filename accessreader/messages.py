@@ -91,6 +91,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "У вас нет прав на это действие",
         "kk": "Бұл әрекетке құқығыңыз жоқ",
     },
+    "not_logged_in": {
+        "en": "Please log in with your library card number and PIN",
+        "ru": "Войдите, указав номер читательского билета и PIN-код",
+        "kk": "Оқырман билетінің нөмірі мен PIN-кодты енгізіп кіріңіз",
+    },
+    "bad_credentials": {
+        "en": "The card number (login) or the PIN (password) is wrong",
+        "ru": "Неверный номер билета (логин) или PIN-код (пароль)",
+        "kk": "Билет нөмірі (логин) немесе PIN-код (құпиясөз) қате",
+    },
+    "not_found": {
+        "en": "{what} not found",
+        "ru": "{what}: не найдено",
+        "kk": "{what}: табылмады",
+    },
+    "already_registered": {
+        "en": "{login} is already registered",
+        "ru": "{login} уже зарегистрирован",
+        "kk": "{login} бұрыннан тіркелген",
+    },
+    "weak_secret": {
+        "en": "{what} must have at least {minimum} characters",
+        "ru": "{what}: нужно не меньше {minimum} символов",
+        "kk": "{what}: кемінде {minimum} таңба болуы керек",
+    },
     "bad_option": {
         "en": "{option}: {value} is not offered ({choices})",
         "ru": "{option}: значение {value} не поддерживается ({choices})",
