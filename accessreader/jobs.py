@@ -60,7 +60,7 @@ MAX_ATTEMPTS = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
-    id TEXT PRIMARY KEY, title TEXT NOT NULL, source TEXT NOT NULL, stem TEXT NOT NULL,
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, source TEXT NOT NULL, name TEXT NOT NULL, stem TEXT NOT NULL,
     formats TEXT NOT NULL, status TEXT NOT NULL, stage TEXT NOT NULL, total INTEGER NOT NULL DEFAULT 0,
     created REAL NOT NULL, started REAL, finished REAL, error_code TEXT, error_params TEXT
 );
@@ -164,18 +164,22 @@ class Jobs:
 
     # ── asking ──────────────────────────────────────────────────────────────
 
-    def submit(self, source: Path, title: str, stem: str, formats: list[str] | None = None) -> str:
+    def submit(
+        self, source: Path, title: str, stem: str, formats: list[str] | None = None, name: str = ""
+    ) -> str:
         """Queue the conversion of ``source`` (a file under the data folder); returns the job id.
 
-        Raises ``BadOption`` for a format nobody can make.
+        ``name`` is the file name people know the source by (for messages), by
+        default the source's own.  Raises ``BadOption`` for a format nobody can make.
         """
         names = convert.parse_formats(",".join(formats or self.settings.formats))
         job = uuid.uuid4().hex[:12]
         relative = Path(source).resolve().relative_to(self.data.resolve())
         with self._db() as db:
             db.execute(
-                "INSERT INTO jobs (id, title, source, stem, formats, status, stage, created) VALUES (?,?,?,?,?,?,?,?)",
-                (job, title, str(relative), stem, ",".join(names), QUEUED, "queued", time.time()),
+                "INSERT INTO jobs (id, title, source, name, stem, formats, status, stage, created)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                (job, title, str(relative), name or relative.name, stem, ",".join(names), QUEUED, "queued", time.time()),
             )
             db.execute("INSERT INTO steps (job, name, status) VALUES (?, 'prepare', ?)", (job, QUEUED))
         self._step(job, "prepare")
@@ -282,7 +286,7 @@ class Jobs:
         row = self._row(job)
         self._set(job, stage="reading")
         source = self.data / row["source"]
-        document = content.read(source.read_bytes(), source.name)
+        document = content.read(source.read_bytes(), row["name"])
         formats = row["formats"].split(",")
         with _BRAILLE:
             convert.prepare(document, formats, convert.Options())
@@ -407,7 +411,7 @@ class Jobs:
             JobInfo(
                 id=r["id"],
                 title=r["title"],
-                source=Path(r["source"]).name,
+                source=r["name"],
                 formats=r["formats"].split(","),
                 status=r["status"],
                 stage=r["stage"],

@@ -90,7 +90,8 @@ class Library:
         title = added.title
         if not added.created and title.status != catalog_module.FAILED:
             return Imported(name, title)
-        job = self.jobs.submit(self.store.path(title.source_path), str(title.id), _stem(title.source_name))
+        source = self.store.path(title.source_path)
+        job = self.jobs.submit(source, str(title.id), _stem(title.source_name), name=title.source_name)
         return Imported(name, title, job)
 
     def import_folder(self, folder: Path) -> list[Imported]:
