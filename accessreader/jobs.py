@@ -362,16 +362,19 @@ class Jobs:
 
     def _step_done(self, job: str, step: str, done: int) -> None:
         with self._db() as db:
-            db.execute("UPDATE steps SET status=?, done=? WHERE job=? AND name=?", (DONE, done, job, step))
+            finished = db.execute(
+                "UPDATE steps SET status=?, done=? WHERE job=? AND name=? AND status=?", (DONE, done, job, step, RUNNING)
+            ).rowcount
+            if not finished:  # a step of an attempt since given up
+                return
             if step == "assemble":
                 db.execute(
                     "UPDATE jobs SET status=?, stage='done', finished=? WHERE id=?", (DONE, time.time(), job)
                 )
                 return
-            if step == "prepare":
-                return
             waiting = db.execute(
-                "SELECT COUNT(*) FROM steps WHERE job=? AND name LIKE 'part-%' AND status != ?", (job, DONE)
+                "SELECT COUNT(*) FROM steps WHERE job=? AND (name LIKE 'part-%' OR name = 'prepare') AND status != ?",
+                (job, DONE),
             ).fetchone()[0]
             started = not waiting and db.execute(
                 "INSERT OR IGNORE INTO steps (job, name, status) VALUES (?, 'assemble', ?)", (job, QUEUED)
@@ -493,11 +496,6 @@ class Worker:
         """Stop taking steps; waits for the running ones to end."""
         self._stop.set()
         self.consumer.stop(graceful=True)
-
-    def wait(self) -> None:
-        """Block until ``stop`` is called (from a signal handler, say)."""
-        while not self._stop.wait(0.5):
-            pass
 
     def _watch(self) -> None:
         interval = max(0.1, min(5.0, self.jobs.settings.lease_seconds / 4))

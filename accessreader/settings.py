@@ -2,8 +2,8 @@
 
     Settings.from_env()  ──▶ data folder, queue URL, upload limit, lease, chapters per part…
 
-Each ``Setting`` has a name, a default and a help line (``accessreader serve
---help`` and the README show them).  Everything works with no setting at all:
+Each ``Setting`` has its environment variable, a default and a help line (the
+README's table shows them).  Everything works with no setting at all:
 a data folder ``~/.local/share/accessreader`` (``$XDG_DATA_HOME/accessreader``),
 the embedded SQLite queue inside it.
 """
@@ -92,7 +92,3 @@ def _convert(name: str, raw: str) -> object:
         return int(raw)
     return raw
 
-
-def describe() -> str:
-    """Every setting with its variable, default and help, for ``--help`` texts."""
-    return "\n".join(f"{s.env} (default {s.default!r}): {s.help}" for s in SETTINGS.values())
