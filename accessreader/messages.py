@@ -256,6 +256,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Преобразование не удалось: {error}",
         "kk": "Түрлендіру сәтсіз аяқталды: {error}",
     },
+    "page_login": {"en": "Log in", "ru": "Войти", "kk": "Кіру"},
+    "page_logout": {"en": "Log out", "ru": "Выйти", "kk": "Шығу"},
+    "page_logged_in": {"en": "Logged in as {name}.", "ru": "Вы вошли как {name}.", "kk": "Сіз {name} ретінде кірдіңіз."},
+    "page_login_field": {
+        "en": "Library card number (staff: login)",
+        "ru": "Номер читательского билета (сотрудники: логин)",
+        "kk": "Оқырман билетінің нөмірі (қызметкерлер: логин)",
+    },
+    "page_secret_field": {
+        "en": "PIN (staff: password)",
+        "ru": "PIN-код (сотрудники: пароль)",
+        "kk": "PIN-код (қызметкерлер: құпиясөз)",
+    },
     "page_back": {
         "en": "Back to the catalog",
         "ru": "Вернуться в каталог",

@@ -10,16 +10,17 @@ from __future__ import annotations
 from html import escape
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..catalog import Title
+from ..errors import BadCredentials
 from ..content.safety import human_size
 from ..library import Library
 from ..messages import MESSAGES, translate
 from ..people import Person
 from ..rights import may_read
-from .app import language_of, library_of, person_of
+from .app import SESSION_COOKIE, language_of, library_of, person_of
 
 router = APIRouter(tags=["pages"])
 
@@ -62,6 +63,7 @@ def title_page(
     if title.description:
         body += f"<p>{escape(title.description)}</p>"
     body += f"<h2>{t('page_downloads')}</h2>" + _downloads(title, person, lang)
+    body += _account(person, lang, f"/titles/{title.id}")
     jobs = library.jobs.list(title=str(title.id), limit=1)
     if jobs and jobs[0].status != "done":
         info = jobs[0]
@@ -88,6 +90,69 @@ def _downloads(title: Title, person: Person | None, lang: str) -> str:
     return f"{note}<ul>{links}</ul>"
 
 
+@router.get("/login", response_class=HTMLResponse, summary="The login form")
+def login_form(lang: LangDep, next: Annotated[str, Query(max_length=500)] = "/") -> HTMLResponse:
+    return _login_page(lang, next, "")
+
+
+@router.post("/login", response_class=HTMLResponse, response_model=None, summary="Log in from the form; back to the page it came from")
+def login(
+    library: LibraryDep,
+    lang: LangDep,
+    login: Annotated[str, Form(max_length=200)],
+    secret: Annotated[str, Form(max_length=200)],
+    next: Annotated[str, Form(max_length=500)] = "/",
+) -> HTMLResponse | RedirectResponse:
+    try:
+        person = library.people.authenticate(login, secret)
+    except BadCredentials as error:
+        return _login_page(lang, next, error.message(lang), status=401)
+    response = RedirectResponse(_local(next), status_code=303)
+    response.set_cookie(SESSION_COOKIE, library.people.start_session(person.id), httponly=True, samesite="lax")
+    return response
+
+
+@router.post("/logout", response_class=RedirectResponse, summary="Log out from the page; back to the catalog")
+def logout(request: Request, library: LibraryDep, lang: LangDep) -> RedirectResponse:
+    session = request.cookies.get(SESSION_COOKIE)
+    if session:
+        library.people.end_session(session)
+    response = RedirectResponse(f"/?lang={lang}", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+def _login_page(lang: str, next: str, error: str, status: int = 200) -> HTMLResponse:
+    t = _t(lang)
+    alert = f'<p role="alert">{escape(error)}</p>' if error else ""
+    body = (
+        f"<h1>{t('page_login')}</h1>{alert}"
+        f'<form method="post" action="/login?lang={lang}">'
+        f'<input type="hidden" name="next" value="{escape(_local(next))}">'
+        f'<p><label for="login">{t("page_login_field")}</label> '
+        f'<input id="login" name="login" autocomplete="username" required></p>'
+        f'<p><label for="secret">{t("page_secret_field")}</label> '
+        f'<input id="secret" name="secret" type="password" autocomplete="current-password" required></p>'
+        f'<p><button type="submit">{t("page_login")}</button></p></form>'
+    )
+    return _page(lang, t("page_login"), body, status)
+
+
+def _account(person: Person | None, lang: str, here: str) -> str:
+    t = _t(lang)
+    if person is None:
+        return f'<p><a href="/login?lang={lang}&amp;next={escape(here)}">{t("page_login")}</a></p>'
+    return (
+        f'<form method="post" action="/logout?lang={lang}"><p>{t("page_logged_in", name=person.name or person.login)} '
+        f'<button type="submit">{t("page_logout")}</button></p></form>'
+    )
+
+
+def _local(path: str) -> str:
+    """``path`` if it stays on this site ("/…" but not "//…"), else the catalog page."""
+    return path if path.startswith("/") and not path.startswith("//") and "\\" not in path else "/"
+
+
 def _format_name(fmt: str, lang: str) -> str:
     return translate(f"format_{fmt}", lang) if f"format_{fmt}" in MESSAGES else fmt.upper()
 
@@ -96,9 +161,9 @@ def _t(lang: str):
     return lambda code, **params: escape(translate(code, lang, **params), quote=False)
 
 
-def _page(lang: str, title: str, body: str) -> HTMLResponse:
-    return HTMLResponse(
+def _page(lang: str, title: str, body: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(status_code=status, content=
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)} — AccessReader</title></head><body><main>{body}</main></body></html>"
+        f"<title>{escape(title)} — AccessReader</title></head><body><main>{body}</main></body></html>",
     )
