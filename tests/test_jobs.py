@@ -205,3 +205,17 @@ def test_two_workers_on_redis_share_the_books(tmp_path, redis_url):
     assert ran == {str(w.pid) for w in workers}
     for name, data in payloads.items():
         assert published(tmp_path, name) == whole_book(data, name, tmp_path)
+
+
+def test_a_step_whose_worker_keeps_dying_gives_its_job_up(tmp_path):
+    jobs = Jobs(settings(tmp_path), FolderPublisher(tmp_path))  # no worker runs: the state is set by hand below
+    job = jobs.submit(source(tmp_path, "a.txt", book(1, 1)), "t5", "a", FORMATS)
+    with jobs._db() as db:  # as if three workers in a row took the step and were killed
+        db.execute("UPDATE steps SET status='running', lease=0, attempts=3 WHERE job=?", (job,))
+        db.execute("UPDATE jobs SET status='running' WHERE id=?", (job,))
+
+    assert jobs.recover() == 0
+    info = jobs.get(job)
+    assert info.status == FAILED
+    assert info.error("en") == "the worker doing step prepare stopped 3 times; the job was given up"
+    assert jobs.retry(job).status == "queued"
