@@ -215,6 +215,116 @@ def _progress(steps: int, label: str):
     if sys.stderr.isatty():
         return click.progressbar(length=steps, file=sys.stderr, label=label)
     return _NoBar()
+def _library():
+    from .library import Library
+    from .settings import Settings
+
+    return Library(Settings.from_env())
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Run the library service, with its conversion worker inside (embedded queue).
+
+    Settings come from the environment (ACCESSREADER_DATA, ACCESSREADER_QUEUE…);
+    see the README.
+    """
+    import uvicorn
+
+    from .server import create_app
+
+    lang = interface_language(ctx.meta.get("lang"))
+    library = _library()
+    app = create_app(library.settings, library)
+    worker = library.jobs.worker()
+    worker.start()
+    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
+    click.echo(translate("cli_serving", lang, url=f"http://{shown}:{port}/"))
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    finally:
+        worker.stop()
+
+
+@main.command()
+@click.option("--threads", type=click.IntRange(1, 64), help="Worker threads (default ACCESSREADER_WORKERS).")
+def worker(threads: int | None) -> None:
+    """Run conversion steps from the queue until stopped (SIGINT or SIGTERM).
+
+    Start any number of these, on any machines sharing the data folder, with
+    ACCESSREADER_QUEUE=redis://HOST:PORT/0.
+    """
+    import signal
+    import threading
+
+    library = _library()
+    stopping = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stopping.set())
+    running = library.jobs.worker(threads)
+    running.start()
+    while not stopping.wait(0.5):
+        pass
+    running.stop()
+    library.close()
+
+
+@main.command(name="import")
+@click.argument("folder", type=click.Path())
+@click.pass_context
+def import_(ctx: click.Context, folder: str) -> None:
+    """Put every book file under FOLDER in the catalog and queue its conversion."""
+    lang = interface_language(ctx.meta.get("lang"))
+    library = _library()
+    failed = False
+    for item in library.import_folder(Path(folder)):
+        if item.error is not None:
+            failed = True
+            click.echo(f"accessreader: {item.error.message(lang)}", err=True)
+        elif item.job is None:
+            click.echo(translate("cli_already", lang, name=item.name, title=item.title.id))
+        else:
+            click.echo(translate("cli_imported", lang, name=item.name, title=item.title.id, job=item.job))
+    library.close()
+    ctx.exit(2 if failed else 0)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per job.")
+@click.pass_context
+def jobs(ctx: click.Context, as_json: bool) -> None:
+    """Conversion jobs, newest first: stage, percent done, time left, error."""
+    lang = interface_language(ctx.meta.get("lang"))
+    library = _library()
+    infos = library.jobs.list()
+    library.close()
+    if as_json:
+        for info in infos:
+            click.echo(json.dumps(info.to_dict(lang), ensure_ascii=False))
+        return
+    if not infos:
+        click.echo(translate("cli_no_jobs", lang))
+        return
+    click.echo(translate("cli_jobs_header", lang))
+    for info in infos:
+        left = "—" if info.eta_seconds is None else f"{info.eta_seconds:.0f}s"
+        line = f"{info.id}  {info.status}  {translate('stage_' + info.stage, lang)}  {info.percent}%  {left}  #{info.title}  {info.source}"
+        click.echo(line + (f"  {info.error(lang)}" if info.error_code else ""))
+
+
+@main.command()
+@click.argument("job")
+@click.pass_context
+def retry(ctx: click.Context, job: str) -> None:
+    """Start the failed job JOB again."""
+    lang = interface_language(ctx.meta.get("lang"))
+    library = _library()
+    info = library.jobs.retry(job)
+    library.close()
+    click.echo(f"{info.id}  {info.status}  {translate('stage_' + info.stage, lang)}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,6 +12,8 @@
      │    ├── BadCredentials       wrong login, card number, PIN or password (401)
      │    └── TooManyAttempts      a login locked after repeated wrong PINs (429)
      ├── NotFound                no such title, rendition or person (404)
+     │    └── UnknownJob         no conversion job has that id
+     │         └── JobNotFailed  only a failed job can be retried
      ├── AlreadyRegistered       a login or card number already in use (409)
      └── WeakSecret              a PIN or password too short (422)
 
@@ -169,3 +171,15 @@ class WeakSecret(AccessReaderError):
     """A PIN or password shorter than the rule asks."""
 
     code = "weak_secret"
+
+
+class UnknownJob(NotFound):
+    """No conversion job has that id."""
+
+    code = "unknown_job"
+
+
+class JobNotFailed(UnknownJob):
+    """A retry asked for a job that has not failed."""
+
+    code = "job_not_failed"
