@@ -11,14 +11,18 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from . import content
-from .errors import AccessReaderError, FileNotFound
+from .content.safety import DEFAULT_LIMITS, Limits, human_size
+from .errors import AccessReaderError, FileNotFound, FileTooLarge
 from .inspection import summarise
 from .messages import interface_language, translate
+
+MB = 1024 * 1024
 
 
 class _Group(click.Group):
@@ -44,16 +48,29 @@ class _Group(click.Group):
 
 @click.group(cls=_Group)
 @click.option("--lang", type=click.Choice(["kk", "ru", "en"]), help="Interface language (default: from the locale).")
+@click.option(
+    "--max-size",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_LIMITS.max_file_bytes / MB,
+    show_default=True,
+    envvar="ACCESSREADER_MAX_FILE_MB",
+    help="Refuse input files larger than this many MB (env ACCESSREADER_MAX_FILE_MB).",
+)
 @click.pass_context
-def main(ctx: click.Context, lang: str | None) -> None:
+def main(ctx: click.Context, lang: str | None, max_size: float) -> None:
     """AccessReader: catalog e-books as braille and speech."""
     ctx.meta["lang"] = lang
+    ctx.meta["limits"] = replace(DEFAULT_LIMITS, max_file_bytes=int(max_size * MB))
 
 
-def _read_file(path: str) -> tuple[bytes, str]:
+def _read_file(path: str, limits: Limits) -> tuple[bytes, str]:
+    """The file's bytes and name; its size is checked before anything is read."""
     file = Path(path)
     if not file.is_file():
         raise FileNotFound(name=path)
+    size = file.stat().st_size
+    if size > limits.max_file_bytes:
+        raise FileTooLarge(name=file.name, size=human_size(size), limit=human_size(limits.max_file_bytes))
     return file.read_bytes(), file.name
 
 
@@ -64,9 +81,10 @@ def _read_file(path: str) -> tuple[bytes, str]:
 def inspect(ctx: click.Context, files: tuple[str, ...], as_json: bool) -> None:
     """Show a book's metadata, outline, languages, counts and warnings."""
     lang = interface_language(ctx.meta.get("lang"))
+    limits = ctx.meta["limits"]
     for path in files:
-        data, name = _read_file(path)
-        summary = summarise(content.read(data, name), lang)
+        data, name = _read_file(path, limits)
+        summary = summarise(content.read(data, name, limits), lang)
         if as_json:
             click.echo(json.dumps(summary, ensure_ascii=False))
         else:

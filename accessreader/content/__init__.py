@@ -12,13 +12,11 @@ and raises ``errors.BadInput`` subclasses for files it cannot read.
 from __future__ import annotations
 
 import importlib
-import zipfile
-import io
 
-from ..errors import EmptyFile, UnknownFormat
+from ..errors import EmptyFile, UnknownFormat, UnsafeXml
 from ..model import Document
 from .finish import finish
-from .safety import DEFAULT_LIMITS, Limits, check_size
+from .safety import DEFAULT_LIMITS, Limits, SafeZip, check_size
 
 FORMATS = ("epub", "pdf", "fb2", "docx", "html", "txt")
 
@@ -26,11 +24,14 @@ FORMATS = ("epub", "pdf", "fb2", "docx", "html", "txt")
 BOOK_SUFFIXES = (".epub", ".pdf", ".fb2", ".fb2.zip", ".docx", ".html", ".htm", ".xhtml", ".txt")
 
 
-def sniff(data: bytes, name: str = "") -> str:
+def sniff(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> str:
     """The format of ``data`` from its content: one of ``FORMATS``.
 
-    Raises ``EmptyFile`` for no bytes and ``UnknownFormat`` for anything else
-    that is not a book (an image, an executable, an unrelated ZIP).
+    Raises ``EmptyFile`` for no bytes (or only white space), ``UnknownFormat``
+    for anything else that is not a book (an image, an executable, an unrelated
+    ZIP), and, before any reader runs, ``CorruptFile`` for a broken ZIP,
+    ``ArchiveBomb`` for a ZIP over ``limits`` and ``UnsafeXml`` for markup
+    that declares entities (billion laughs, external entities).
     """
     if not data.strip():
         raise EmptyFile(name=name)
@@ -38,8 +39,10 @@ def sniff(data: bytes, name: str = "") -> str:
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return _sniff_zip(data, name)
+        return _sniff_zip(data, name, limits)
     text = _head_text(head).lstrip("\ufeff \t\r\n").lower()
+    if text.startswith("<") and "<!entity" in text:
+        raise UnsafeXml(name=name)
     if "<fictionbook" in text:
         return "fb2"
     if text.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text or "<body" in text:
@@ -49,16 +52,10 @@ def sniff(data: bytes, name: str = "") -> str:
     return "txt"
 
 
-def _sniff_zip(data: bytes, name: str) -> str:
-    try:
-        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        # A truncated archive: let the reader the name suggests report the damage.
-        lowered = name.lower()
-        for fmt, suffix in (("epub", ".epub"), ("docx", ".docx"), ("fb2", ".fb2.zip")):
-            if lowered.endswith(suffix):
-                return fmt
-        raise UnknownFormat(name=name) from None
+def _sniff_zip(data: bytes, name: str, limits: Limits) -> str:
+    lowered = name.lower()
+    claimed = next((fmt for fmt, suffix in _ZIP_SUFFIXES if lowered.endswith(suffix)), "ZIP")
+    names = SafeZip(data, name, claimed, limits).names
     if "META-INF/container.xml" in names or "mimetype" in names and data[38:58] == b"application/epub+zip":
         return "epub"
     if "word/document.xml" in names:
@@ -66,6 +63,10 @@ def _sniff_zip(data: bytes, name: str) -> str:
     if any(n.lower().endswith(".fb2") for n in names):
         return "fb2"
     raise UnknownFormat(name=name)
+
+
+#: What a ZIP-based file claims to be by its name, for messages about a broken archive.
+_ZIP_SUFFIXES = (("EPUB", ".epub"), ("DOCX", ".docx"), ("FB2", ".fb2.zip"))
 
 
 def _head_text(head: bytes) -> str:
@@ -78,10 +79,30 @@ def _looks_binary(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
     if b"\x00" in head:
-        # UTF-16 without a byte-order mark has a zero in every other byte.
-        return not (head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3)
+        return not _looks_utf16(head)
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     return controls > len(head) // 50 + 1
+
+
+#: The high bytes of UTF-16 code units in kk/ru/en text: Latin, Cyrillic, general punctuation.
+_UTF16_HIGH_BYTES = frozenset((0x00, 0x04, 0x20))
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 without a byte-order mark: one byte of each pair is nearly always a
+    script's high byte (0x00, 0x04, 0x20) and the other nearly never zero; an
+    executable or image has zeros in both."""
+    head = head[: len(head) // 2 * 2]
+    for high, low, codec in ((head[1::2], head[0::2], "utf-16-le"), (head[0::2], head[1::2], "utf-16-be")):
+        if not high or low.count(0) > len(low) // 20:
+            continue
+        if sum(1 for b in high if b in _UTF16_HIGH_BYTES) < len(high) * 9 // 10:
+            continue
+        text = head.decode(codec, errors="replace")
+        odd = sum(1 for c in text if c == "\ufffd" or (c < " " and c not in "\t\n\r\f"))
+        if odd <= len(text) // 50 + 1:
+            return True
+    return False
 
 
 def read(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -90,7 +111,7 @@ def read(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> Docume
     ``name`` is used in messages and to break ties; raises ``errors.BadInput``.
     """
     check_size(data, name, limits)
-    fmt = sniff(data, name)
+    fmt = sniff(data, name, limits)
     reader = importlib.import_module(f"{__name__}.{fmt}")
     document = reader.read(data, name, limits)
     return finish(document, data, name)
