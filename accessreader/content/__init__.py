@@ -33,7 +33,7 @@ def sniff(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> str:
     ``ArchiveBomb`` for a ZIP over ``limits`` and ``UnsafeXml`` for markup
     that declares entities (billion laughs, external entities).
     """
-    if not data.strip():
+    if _blank(data):
         raise EmptyFile(name=name)
     head = data[:4096]
     if b"%PDF-" in data[:1024]:
@@ -67,6 +67,15 @@ def _sniff_zip(data: bytes, name: str, limits: Limits) -> str:
 
 #: What a ZIP-based file claims to be by its name, for messages about a broken archive.
 _ZIP_SUFFIXES = (("EPUB", ".epub"), ("DOCX", ".docx"), ("FB2", ".fb2.zip"))
+
+
+def _blank(data: bytes) -> bool:
+    """No bytes, or only white space after an optional byte-order mark (Notepad's "empty" file)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return not data[2:].strip(b" \t\r\n\x00")
+    return not data.strip()
 
 
 def _head_text(head: bytes) -> str:
