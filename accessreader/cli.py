@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -18,9 +19,13 @@ import click
 from . import content
 from .content import images
 from .errors import AccessReaderError, FileNotFound
+from .content.safety import DEFAULT_LIMITS, Limits, human_size
+from .errors import FileTooLarge
 from .inspection import summarise
 from .messages import interface_language, translate
 from .model import Document
+
+MB = 1024 * 1024
 
 
 class _Group(click.Group):
@@ -46,14 +51,26 @@ class _Group(click.Group):
 
 @click.group(cls=_Group)
 @click.option("--lang", type=click.Choice(["kk", "ru", "en"]), help="Interface language (default: from the locale).")
+@click.option(
+    "--max-size",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_LIMITS.max_file_bytes / MB,
+    show_default=True,
+    envvar="ACCESSREADER_MAX_FILE_MB",
+    help="Refuse input files larger than this many MB (env ACCESSREADER_MAX_FILE_MB).",
+)
 @click.pass_context
-def main(ctx: click.Context, lang: str | None) -> None:
+def main(ctx: click.Context, lang: str | None, max_size: float) -> None:
     """AccessReader: catalog e-books as braille and speech."""
     ctx.meta["lang"] = lang
+    ctx.meta["limits"] = replace(DEFAULT_LIMITS, max_file_bytes=int(max_size * MB))
 
 
-def _read_book(path: str) -> Document:
-    """A file as a book, or a folder of scanned page images (in name order) as one book."""
+def _read_book(path: str, limits: Limits) -> Document:
+    """A file as a book, or a folder of scanned page images (in name order) as one book.
+
+    A file's size is checked against ``limits`` before anything is read.
+    """
     file = Path(path)
     if file.is_dir():
         pages = sorted(p for p in file.iterdir() if p.suffix.lower() in images.IMAGE_SUFFIXES)
@@ -63,7 +80,10 @@ def _read_book(path: str) -> Document:
             return images.read_pages([(p.name, p.read_bytes()) for p in pages], file.name, progress=bar.update)
     if not file.is_file():
         raise FileNotFound(name=path)
-    return content.read(file.read_bytes(), file.name)
+    size = file.stat().st_size
+    if size > limits.max_file_bytes:
+        raise FileTooLarge(name=file.name, size=human_size(size), limit=human_size(limits.max_file_bytes))
+    return content.read(file.read_bytes(), file.name, limits)
 
 
 @main.command()
@@ -76,8 +96,9 @@ def inspect(ctx: click.Context, files: tuple[str, ...], as_json: bool) -> None:
     FILES are books, or folders of scanned page images (PNG, JPEG, TIFF) read by OCR.
     """
     lang = interface_language(ctx.meta.get("lang"))
+    limits = ctx.meta["limits"]
     for path in files:
-        summary = summarise(_read_book(path), lang)
+        summary = summarise(_read_book(path, limits), lang)
         if as_json:
             click.echo(json.dumps(summary, ensure_ascii=False))
         else:
@@ -161,7 +182,7 @@ def convert(ctx: click.Context, file: str, formats: str, folder: str | None, cel
     lang = interface_language(ctx.meta.get("lang"))
     options = _braille_options(grade, dots, cells, lines, sheets, duplex)
     names = conversion.parse_formats(formats)
-    document = _read_book(file)
+    document = _read_book(file, ctx.meta["limits"])
     name = Path(file).name
     target = Path(folder) if folder else Path(file).parent
     steps = sum(1 for _ in document.blocks()) + len(names)
@@ -186,7 +207,7 @@ def proof(ctx: click.Context, file: str, output: str | None, grade: str, dots: s
 
     lang = interface_language(ctx.meta.get("lang"))
     options = _braille_options(grade, dots)
-    document = _read_book(file)
+    document = _read_book(file, ctx.meta["limits"])
     name = Path(file).name
     prepare(document, [], options)
     with _progress(sum(1 for _ in document.blocks()), name) as bar:

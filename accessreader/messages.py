@@ -117,7 +117,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Корректура шрифта Брайля: {title}",
         "kk": "Брайль корректурасы: {title}",
     },
-    "braille_proof_block": {"en": "Block", "ru": "Блок", "kk": "Блок"},
+    "braille_proof_block": {"en": "Block", "ru": "Блок", "kk": "Мәтін блогы"},
     "braille_proof_print": {"en": "Print", "ru": "Плоскопечатный текст", "kk": "Баспа мәтіні"},
     "braille_proof_braille": {"en": "Braille", "ru": "Шрифт Брайля", "kk": "Брайль қарпі"},
     "braille_proof_table": {"en": "Language and table", "ru": "Язык и таблица", "kk": "Тіл және кесте"},

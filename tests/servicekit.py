@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import time
+import zipfile
 
 from accessreader.jobs import DONE, FAILED
 from accessreader.library import Library
@@ -35,3 +37,18 @@ def wait_done(library: Library, job: str, timeout: float = 60.0):
             return info
         time.sleep(0.02)
     raise AssertionError(f"job {job} not finished: {library.jobs.get(job)}")
+
+
+def epub_without_package() -> bytes:
+    """An EPUB whose container points at a package document that is not there: it passes the
+    upload's content check and fails in the reader."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/epub+zip")
+        archive.writestr(
+            "META-INF/container.xml",
+            '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
+            '<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+            "</rootfiles></container>",
+        )
+    return buffer.getvalue()

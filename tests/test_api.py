@@ -9,10 +9,17 @@ import pytest
 import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
+from servicekit import (
+    READER,
+    STAFF,
+    VISITOR,
+    book,
+    epub_without_package,
+    make_library,
+    wait_done,
+)
 
 from accessreader.server import create_app
-
-from servicekit import READER, STAFF, VISITOR, book, make_library, wait_done
 
 
 @pytest.fixture
@@ -107,13 +114,21 @@ def test_a_token_downloads_without_a_session_and_uploads_have_a_size_limit(tmp_p
 def test_failed_jobs_keep_their_error_and_can_be_retried(service):
     client, library = service
     login(client, STAFF)
-    job = upload(client, ("broken.epub", b"PK\x03\x04" + bytes(64)))[0]["job"]
+    job = upload(client, ("broken.epub", epub_without_package()))[0]["job"]
     wait_done(library, job)
     failed = client.get(f"/api/jobs/{job}", headers={"accept-language": "kk"}).json()
     assert failed["status"] == "failed" and "broken.epub" in failed["error"] and "бүлінген" in failed["error"]
     assert client.post(f"/api/jobs/{job}/retry").json()["status"] in ("queued", "running", "failed")
     wait_done(library, job)
     assert client.post("/api/jobs/nosuch/retry").status_code == 404
+
+
+def test_a_damaged_upload_is_refused_at_once(service):
+    client, _ = service
+    login(client, STAFF)
+    response = client.post("/api/titles", files=[("files", ("broken.epub", b"PK\x03\x04" + bytes(64)))])
+    [result] = response.json()  # one answer per file of a batch upload
+    assert result["job"] is None and "damaged" in result["error"]
 
 
 _schema_library = make_library(Path(tempfile.mkdtemp(prefix="accessreader-schema-")))

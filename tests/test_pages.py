@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 from lxml import html
+from servicekit import READER, book, epub_without_package, make_library, wait_done
 
 from accessreader.server import create_app
-
-from servicekit import READER, book, make_library, wait_done
 
 
 def test_title_page_lists_labelled_downloads_in_the_readers_language(tmp_path):
@@ -17,7 +16,7 @@ def test_title_page_lists_labelled_downloads_in_the_readers_language(tmp_path):
     try:
         ready = library.add(book("Дала әндері"), "dala.txt")
         wait_done(library, ready.job)
-        failed = library.add(b"PK\x03\x04" + bytes(64), "broken.epub")
+        failed = library.add(epub_without_package(), "broken.epub")
         wait_done(library, failed.job)
     finally:
         worker.stop()

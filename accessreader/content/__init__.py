@@ -14,13 +14,11 @@ and raises ``errors.BadInput`` subclasses for files it cannot read.
 from __future__ import annotations
 
 import importlib
-import zipfile
-import io
 
-from ..errors import EmptyFile, UnknownFormat
+from ..errors import EmptyFile, UnknownFormat, UnsafeXml
 from ..model import Document
 from .finish import finish
-from .safety import DEFAULT_LIMITS, Limits, check_size
+from .safety import DEFAULT_LIMITS, Limits, SafeZip, check_size
 from .txt import utf16_without_bom
 
 FORMATS = ("epub", "pdf", "fb2", "docx", "html", "txt", "json", "image")
@@ -34,13 +32,15 @@ _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 BOOK_SUFFIXES = (".epub", ".pdf", ".fb2", ".fb2.zip", ".docx", ".html", ".htm", ".xhtml", ".txt", ".tif", ".tiff")
 
 
-def sniff(data: bytes, name: str = "") -> str:
+def sniff(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> str:
     """The format of ``data`` from its content: one of ``FORMATS``.
 
-    Raises ``EmptyFile`` for no bytes and ``UnknownFormat`` for anything else
-    that is not a book (an executable, an unrelated ZIP).
+    Raises ``EmptyFile`` for no bytes (or only white space), ``UnknownFormat``
+    for anything else that is not a book (an executable, an unrelated ZIP), and, before any reader runs, ``CorruptFile`` for a broken ZIP,
+    ``ArchiveBomb`` for a ZIP over ``limits`` and ``UnsafeXml`` for markup
+    that declares entities (billion laughs, external entities).
     """
-    if not data.strip():
+    if _blank(data):
         raise EmptyFile(name=name)
     head = data[:4096]
     if b"%PDF-" in data[:1024]:
@@ -48,10 +48,12 @@ def sniff(data: bytes, name: str = "") -> str:
     if head.startswith(_IMAGE_MAGIC):
         return "image"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return _sniff_zip(data, name)
+        return _sniff_zip(data, name, limits)
     text = _head_text(head).lstrip("\ufeff \t\r\n").lower()
     if text.startswith("{") and '"schema"' in text and '"chapters"' in text:
         return "json"
+    if text.startswith("<") and "<!entity" in text:
+        raise UnsafeXml(name=name)
     if "<fictionbook" in text:
         return "fb2"
     if text.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text or "<body" in text:
@@ -61,16 +63,10 @@ def sniff(data: bytes, name: str = "") -> str:
     return "txt"
 
 
-def _sniff_zip(data: bytes, name: str) -> str:
-    try:
-        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        # A truncated archive: let the reader the name suggests report the damage.
-        lowered = name.lower()
-        for fmt, suffix in (("epub", ".epub"), ("docx", ".docx"), ("fb2", ".fb2.zip")):
-            if lowered.endswith(suffix):
-                return fmt
-        raise UnknownFormat(name=name) from None
+def _sniff_zip(data: bytes, name: str, limits: Limits) -> str:
+    lowered = name.lower()
+    claimed = next((fmt for fmt, suffix in _ZIP_SUFFIXES if lowered.endswith(suffix)), "ZIP")
+    names = SafeZip(data, name, claimed, limits).names
     if "META-INF/container.xml" in names or "mimetype" in names and data[38:58] == b"application/epub+zip":
         return "epub"
     if "word/document.xml" in names:
@@ -78,6 +74,19 @@ def _sniff_zip(data: bytes, name: str) -> str:
     if any(n.lower().endswith(".fb2") for n in names):
         return "fb2"
     raise UnknownFormat(name=name)
+
+
+#: What a ZIP-based file claims to be by its name, for messages about a broken archive.
+_ZIP_SUFFIXES = (("EPUB", ".epub"), ("DOCX", ".docx"), ("FB2", ".fb2.zip"))
+
+
+def _blank(data: bytes) -> bool:
+    """No bytes, or only white space after an optional byte-order mark (Notepad's "empty" file)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return not data[2:].strip(b" \t\r\n\x00")
+    return not data.strip()
 
 
 def _head_text(head: bytes) -> str:
@@ -89,9 +98,8 @@ def _head_text(head: bytes) -> str:
 def _looks_binary(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(head):
         return False
-    if b"\x00" in head:
-        # UTF-16 without a byte-order mark has a zero in every other byte.
-        return not (head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3)
+    if b"\x00" in head:  # text in any single-byte encoding or UTF-8 has no zero bytes
+        return True
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     return controls > len(head) // 50 + 1
 
@@ -102,7 +110,7 @@ def read(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> Docume
     ``name`` is used in messages and to break ties; raises ``errors.BadInput``.
     """
     check_size(data, name, limits)
-    fmt = sniff(data, name)
+    fmt = sniff(data, name, limits)
     reader = importlib.import_module(f"{__name__}.{_READER_MODULES[fmt]}")
     document = reader.read(data, name, limits)
     return document if fmt == "json" else finish(document, data, name)

@@ -75,7 +75,7 @@ def _recognise(
     builder.metadata.languages = list(languages)
     pages = recognise_images(images, ocr.tesseract_languages(languages), progress)
     if not any(page.lines for page in pages):
-        raise NoTextFound(name=title)
+        raise NoTextFound(name=files[0][0] if len(files) == 1 else title)
     printed = [page.printed() for page in pages]
     layout = PageLayout(printed, {}, builder)
     ocr.notice_low_confidence(builder, printed, layout.labels)

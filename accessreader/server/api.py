@@ -23,7 +23,7 @@ from ..jobs import JobInfo
 from ..library import Imported, Library
 from ..people import Person
 from ..rights import require_staff
-from .app import SESSION_COOKIE, language_of, library_of, person_of
+from .app import SESSION_COOKIE, TitleId, language_of, library_of, person_of
 
 router = APIRouter(prefix="/api")
 
@@ -154,7 +154,7 @@ def titles(
 
 
 @router.get("/titles/{title_id}", response_model=TitleOut, summary="One title with its formats and conversion")
-def title(title_id: int, library: LibraryDep, lang: LangDep) -> TitleOut:
+def title(title_id: TitleId, library: LibraryDep, lang: LangDep) -> TitleOut:
     return title_out(library, library.catalog.get(title_id), lang, with_job=True)
 
 
@@ -164,7 +164,7 @@ def title(title_id: int, library: LibraryDep, lang: LangDep) -> TitleOut:
     summary="Download one format (registered print-disabled readers and staff; logged)",
     responses={200: {"content": {"application/octet-stream": {}}}, 401: {}, 403: {}, 404: {}},
 )
-def download(title_id: int, fmt: str, person: PersonDep, library: LibraryDep) -> FileResponse:
+def download(title_id: TitleId, fmt: str, person: PersonDep, library: LibraryDep) -> FileResponse:
     rendition, path = library.audit.deliver(person, title_id, fmt)
     return FileResponse(path, media_type=rendition.media_type, filename=path.name)
 

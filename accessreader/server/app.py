@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from typing import Annotated
+
+from fastapi import FastAPI, Path, Request
 from fastapi.responses import JSONResponse
 
 from .. import errors
@@ -76,6 +78,10 @@ def person_of(request: Request) -> Person | None:
         return people.token_person(token)
     session = request.cookies.get(SESSION_COOKIE)
     return people.session_person(session) if session else None
+
+
+#: A title's number in paths: a positive integer the database can hold.
+TitleId = Annotated[int, Path(ge=1, le=2**63 - 1, description="The title's number in the catalog")]
 
 
 def language_of(request: Request) -> str:

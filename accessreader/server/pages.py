@@ -20,7 +20,7 @@ from ..library import Library
 from ..messages import MESSAGES, translate
 from ..people import Person
 from ..rights import may_read
-from .app import SESSION_COOKIE, language_of, library_of, person_of
+from .app import SESSION_COOKIE, TitleId, language_of, library_of, person_of
 
 router = APIRouter(tags=["pages"])
 
@@ -52,7 +52,7 @@ def index(library: LibraryDep, lang: LangDep, q: Annotated[str, Query(max_length
 
 @router.get("/titles/{title_id}", response_class=HTMLResponse, summary="One title's page with its downloads")
 def title_page(
-    title_id: int, library: LibraryDep, lang: LangDep, person: Annotated[Person | None, Depends(person_of)]
+    title_id: TitleId, library: LibraryDep, lang: LangDep, person: Annotated[Person | None, Depends(person_of)]
 ) -> HTMLResponse:
     t = _t(lang)
     title = library.catalog.get(title_id)

@@ -1,0 +1,206 @@
+"""Bad input end to end through the CLI: one clear line in the user's language, exit code 2, no traceback.
+
+These are the format-independent cases (refused before any reader runs); each
+reader's own broken files are tested with that reader.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import struct
+import subprocess
+import sys
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from accessreader import content
+from accessreader.cli import main
+from accessreader.content.safety import Limits, parse_xml
+from accessreader.errors import FileTooLarge, UnsafeXml
+from accessreader.messages import MESSAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_EPUB = ROOT / "samples" / "dala-kk.epub"
+FB2_NS = "http://www.gribuser.ru/xml/fictionbook/2.0"
+
+
+def _png() -> bytes:
+    """A real 32×32 RGB PNG."""
+    raw = b"".join(b"\x00" + bytes((x * 7 + y * 3) % 256 for x in range(32 * 3)) for y in range(32))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 32, 32, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+def _zip(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def _epub_shell(extra: dict[str, bytes]) -> bytes:
+    """A ZIP that sniffs as EPUB (mimetype and container) with ``extra`` members."""
+    return _zip({"mimetype": b"application/epub+zip", "META-INF/container.xml": b"<container/>", **extra})
+
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE FictionBook [\n<!ENTITY lol0 "lol">\n'
+    + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">\n' for i in range(1, 10))
+    + f']>\n<FictionBook xmlns="{FB2_NS}"><body><section><p>&lol9;</p></section></body></FictionBook>\n'
+).encode()
+
+EXTERNAL_ENTITY = (
+    '<?xml version="1.0"?>\n<!DOCTYPE FictionBook [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n'
+    f'<FictionBook xmlns="{FB2_NS}"><body><section><p>&secret;</p></section></body></FictionBook>\n'
+).encode()
+
+
+def _bad_files() -> dict[str, tuple[str, bytes, str]]:
+    """case → (file name, bytes, expected message code)."""
+    sample = SAMPLE_EPUB.read_bytes()
+    return {
+        "empty": ("empty.txt", b"", "empty_file"),
+        "whitespace": ("blank.txt", b" \n\t\r\n  \n", "empty_file"),
+        "png_without_text": ("cover.epub", _png(), "no_text_found"),  # a picture is read as a scan
+        "elf": ("program.epub", Path("/bin/true").read_bytes(), "unknown_format"),
+        "random_zip": ("photos.epub", _zip({"a.jpg": b"\xff\xd8\xff" + bytes(200), "notes.txt": b"hello"}), "unknown_format"),
+        "truncated_zip": ("cut.epub", sample[: len(sample) // 2], "corrupt_file"),
+        # 10 MB of zeros packs into ~10 KB: a ratio of about 1000 to 1
+        "zip_bomb": ("bomb.epub", _epub_shell({"chapter.xhtml": bytes(10 * 1024 * 1024)}), "archive_bomb"),
+        "zip_many_members": ("many.epub", _epub_shell({f"x/{i}.xhtml": b"" for i in range(20_001)}), "archive_bomb"),
+        "billion_laughs": ("laughs.fb2", BILLION_LAUGHS, "unsafe_xml"),
+        "external_entity": ("secret.fb2", EXTERNAL_ENTITY, "unsafe_xml"),
+        "billion_laughs_html": ("laughs.html", b"<!DOCTYPE html [<!ENTITY a 'aaaa'>]><html><body>&a;</body></html>", "unsafe_xml"),
+    }
+
+
+@pytest.fixture(scope="module")
+def bad_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]]:
+    folder = tmp_path_factory.mktemp("bad")
+    files = {}
+    for case, (name, data, code) in _bad_files().items():
+        path = folder / name
+        path.write_bytes(data)
+        files[case] = (path, code)
+    return files
+
+
+def _pattern(code: str, lang: str) -> re.Pattern[str]:
+    """The message ``code`` in ``lang`` as a regular expression, placeholders matching anything."""
+    pieces = re.split(r"\{\w+\}", MESSAGES[code][lang])
+    return re.compile("accessreader: " + ".+?".join(re.escape(p) for p in pieces))
+
+
+def _run(*args: str, env: dict[str, str] | None = None):
+    return CliRunner(env=env).invoke(main, list(args))
+
+
+def _assert_one_line(result, code: str, lang: str, name: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert _pattern(code, lang).fullmatch(lines[0]), lines[0]
+    assert name in lines[0]
+    assert "Traceback" not in result.output
+
+
+CASES = list(_bad_files())
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+@pytest.mark.parametrize("case", CASES)
+def test_bad_file_gets_one_clear_line(bad_files, case: str, lang: str) -> None:
+    path, code = bad_files[case]
+    result = _run("--lang", lang, "inspect", str(path))
+    _assert_one_line(result, code, lang, path.name)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_missing_path(tmp_path: Path, lang: str) -> None:
+    missing = tmp_path / "no-such-book.epub"
+    _assert_one_line(_run("--lang", lang, "inspect", str(missing)), "file_not_found", lang, "no-such-book.epub")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_file_over_the_limit(tmp_path: Path, lang: str) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b" " * (3 * 1024 * 1024 // 2))
+    result = _run("--lang", lang, "--max-size", "1", "inspect", str(big))
+    _assert_one_line(result, "file_too_large", lang, "big.txt")
+    assert "1.5 MB" in result.stderr and "1.0 MB" in result.stderr
+
+
+def test_limit_from_environment_and_default(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b" " * (3 * 1024 * 1024 // 2))
+    by_env = _run("--lang", "en", "inspect", str(big), env={"ACCESSREADER_MAX_FILE_MB": "1"})
+    _assert_one_line(by_env, "file_too_large", "en", "big.txt")
+    # Under the default 200 MB the same file gets past the size check and is judged on its content.
+    by_default = _run("--lang", "en", "inspect", str(big), env={"ACCESSREADER_MAX_FILE_MB": None})
+    _assert_one_line(by_default, "empty_file", "en", "big.txt")
+    # The option wins over the environment.
+    by_option = _run("--lang", "en", "--max-size", "2", "inspect", str(big), env={"ACCESSREADER_MAX_FILE_MB": "1"})
+    _assert_one_line(by_option, "empty_file", "en", "big.txt")
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "lots"])
+def test_bad_size_limit_is_a_usage_error(tmp_path: Path, value: str) -> None:
+    book = tmp_path / "blank.txt"
+    book.write_bytes(b" ")
+    result = _run("--max-size", value, "inspect", str(book))
+    assert result.exit_code == 2
+    assert "--max-size" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_read_applies_the_limits_it_is_given() -> None:
+    data = b"A short book. " * 100
+    with pytest.raises(FileTooLarge):
+        content.read(data, "short.txt", Limits(max_file_bytes=1000))
+
+
+def test_subprocess_prints_no_traceback(bad_files) -> None:
+    path, _ = bad_files["zip_bomb"]
+    env = {k: v for k, v in os.environ.items() if k != "ACCESSREADER_DEBUG"}
+    done = subprocess.run(
+        [sys.executable, "-m", "accessreader", "--lang", "kk", "inspect", str(path)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.splitlines()) == 1
+    assert _pattern("archive_bomb", "kk").fullmatch(done.stderr.strip())
+
+
+def test_parse_xml_refuses_entity_declarations() -> None:
+    for data in (BILLION_LAUGHS, EXTERNAL_ENTITY):
+        with pytest.raises(UnsafeXml):
+            parse_xml(data, "book.fb2", "FB2")
+    parameter_entity = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]><r>x</r>'
+    with pytest.raises(UnsafeXml):
+        parse_xml(parameter_entity, "book.fb2", "FB2")
+
+
+def test_parse_xml_never_loads_external_files() -> None:
+    from lxml import etree
+
+    passwd_line = Path("/etc/passwd").read_text().splitlines()[0]
+    for data in (
+        b'<?xml version="1.0"?><!DOCTYPE r SYSTEM "file:///etc/passwd"><r>kept</r>',
+        b'<r xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="file:///etc/passwd" parse="text"/></r>',
+    ):
+        root = parse_xml(data, "book.xml", "XML")
+        assert passwd_line not in etree.tostring(root, encoding="unicode")
