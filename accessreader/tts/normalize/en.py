@@ -1,0 +1,144 @@
+"""English normalisation rules: numbers, years, dates, ordinals, money and abbreviations.
+
+Words come from ``num2words`` (cardinals, ordinals, years, currency).  A
+four-digit number is read as a year ("in 1990" → nineteen ninety) after a word
+that introduces a year, before AD/BC, or in a date; otherwise as a number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from num2words import num2words
+
+from .common import NUMBER, ROMAN, Context, Rule, roman_value, rule
+
+MONTHS = "January February March April May June July August September October November December".split()
+_MONTH = "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\."
+_YEAR_BEFORE = {"in", "since", "by", "from", "until", "till", "of", "during", "before", "after", "circa", "year",
+                "c", "ca", "to", "and", "around", "early", "late", "mid"}
+_CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
+_ABBREVIATIONS = {
+    "e.g.": "for example", "i.e.": "that is", "etc.": "et cetera", "vs.": "versus", "approx.": "approximately",
+    "Dr.": "Doctor", "Mr.": "Mister", "Mrs.": "Missus", "Ms.": "Miz", "Prof.": "Professor", "St.": "Saint",
+    "Jr.": "Junior", "Sr.": "Senior", "vol.": "volume", "fig.": "figure", "ch.": "chapter", "pp.": "pages",
+    "p.": "page", "No.": "number", "Nos.": "numbers",
+}
+_CASELESS = {"e.g.", "i.e.", "etc.", "vs.", "approx.", "vol.", "fig.", "ch."}
+_CHAPTER_WORDS = "Chapter|Part|Book|Volume|Section|Act|Scene|Appendix|Lesson|Unit"
+_CENTURY = r"centur(?:y|ies)"
+
+
+def cardinal(number: int) -> str:
+    """``number`` in English words."""
+    if number >= 10**15:
+        return " ".join(cardinal(int(d)) for d in str(number))
+    return num2words(number, lang="en")
+
+
+def ordinal(number: int) -> str:
+    """``number`` as an English ordinal ("twenty-first")."""
+    return num2words(number, lang="en", to="ordinal")
+
+
+def year(number: int, plural: bool = False) -> str:
+    """``number`` read as a year ("nineteen ninety"); ``plural`` for a decade ("nineteen nineties")."""
+    said = num2words(number, lang="en", to="year")
+    if plural:
+        said = said[:-1] + "ies" if said.endswith("y") else said + "s"
+    return said
+
+
+def _decimal(whole: str, fraction: str | None) -> str:
+    said = cardinal(int(whole.replace(",", "").replace(" ", "")))
+    if fraction:
+        said += " point " + " ".join(cardinal(int(d)) for d in fraction)
+    return said
+
+
+def _number(match: re.Match, context: Context) -> str:
+    whole, fraction, percent = match.groups()
+    return _decimal(whole, fraction) + (" percent" if percent else "")
+
+
+def _year(match: re.Match, context: Context) -> str | None:
+    written, decade, era = match.groups()
+    before = context.word_before(match.start())
+    if not (decade or era or before in _YEAR_BEFORE or before in (m.lower() for m in MONTHS)):
+        return None
+    return year(int(written), bool(decade)) + (f" {' '.join(era.replace('.', ''))}" if era else "")
+
+
+def _month_day(match: re.Match, context: Context) -> str:
+    month, day, when = match.groups()
+    return f"{_month(month)} {ordinal(int(day))}" + (f", {year(int(when))}" if when else "")
+
+
+def _day_month(match: re.Match, context: Context) -> str:
+    day, month, when = match.groups()
+    the = "" if context.word_before(match.start()) == "the" else "the "
+    return f"{the}{ordinal(int(day))} of {_month(month)}" + (f" {year(int(when))}" if when else "")
+
+
+def _month(written: str) -> str:
+    return next(m for m in MONTHS if m.startswith(written.rstrip(".")))
+
+
+def _money(match: re.Match, context: Context) -> str:
+    sign, whole, fraction = match.groups()
+    value = int(whole.replace(",", ""))
+    if fraction and len(fraction) == 2:
+        return num2words(float(f"{value}.{fraction}"), lang="en", to="currency", currency=_CURRENCIES[sign])
+    said = _decimal(whole, fraction)
+    unit = {"$": "dollar", "€": "euro", "£": "pound"}[sign]
+    return f"{said} {unit}" + ("" if value == 1 and not fraction else "s")
+
+
+def _century(match: re.Match, context: Context) -> str | None:
+    written, word = match.groups()
+    number = roman_value(written)
+    return None if number is None else f"{ordinal(number)} {word}"
+
+
+def _chapter(match: re.Match, context: Context) -> str | None:
+    word, written = match.groups()
+    number = roman_value(written)
+    return None if number is None else f"{word} {cardinal(number)}"
+
+
+def _roman(match: re.Match, context: Context) -> str | None:
+    number = roman_value(match.group())
+    if number is None or (len(match.group()) < 2 and not context.heading) or not set(match.group()) <= set("IVXL"):
+        return None
+    return cardinal(number)
+
+
+def _abbreviation(words: str):
+    return lambda match, context: words
+
+
+def _abbreviation_pattern(written: str) -> str:
+    body = re.escape(written)
+    if written in _CASELESS:
+        body = f"(?i:{body})"
+    if written in ("No.", "Nos.", "p.", "pp."):
+        body += r"(?= ?\d)"
+    return rf"(?<![\w.]){body}"
+
+
+def rules() -> list[Rule]:
+    """The English rules, most specific first."""
+    abbreviations = sorted(_ABBREVIATIONS.items(), key=lambda item: len(item[0]), reverse=True)
+    return [
+        rule(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?(?!\d)", _month_day),
+        rule(rf"(?<![\w.])(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})(?:,? (\d{{4}}))?(?!\d)", _day_month),
+        rule(r"(?<![\w.,])(1[1-9]\d\d|20\d\d)(?:(s)|(?!\d))(?: ?((?:A\.?D|B\.?C|B\.?C\.?E|C\.?E)\.?)(?!\w))?", _year),
+        rule(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),
+        rule(r"([$€£]) ?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\d)", _money),
+        rule(r"(№+) ?(\d+)", lambda m, c: "number " + cardinal(int(m.group(2)))),
+        rule(rf"(?<![\w.])([IVXLC]+) ({_CENTURY})", _century),
+        rule(rf"(?<!\w)({_CHAPTER_WORDS}) ([IVXLCDM]+)(?!\w)", _chapter),
+        rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?!\d)|{NUMBER})(?:\.(\d+))?(?!\d)( ?%)?", _number),
+        *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
+        rule(ROMAN, _roman),
+    ]

@@ -1,0 +1,159 @@
+"""Kazakh normalisation rules: numbers, years, dates, ordinals and abbreviations in words.
+
+Cardinals come from ``num2words`` (its ``kz`` converter: "бір мың", "жиырма
+бес"); ordinals, decimals and everything else are made here.  Kazakh numerals
+do not change before a noun, so a number is its words and a case ending
+written after a hyphen is joined to the last word as written ("5-тен" →
+бестен).  Years are ordinals ("2025 жылы" → екі мың жиырма бесінші жылы), as
+are centuries ("XXI ғасыр") and the day of a date ("01.07.2021" → екі мың
+жиырма бірінші жылғы бірінші шілде).
+"""
+
+from __future__ import annotations
+
+import re
+
+from num2words import num2words
+
+from .common import LOWER, NUMBER, ROMAN, Context, Rule, roman_value, rule, to_int
+
+MONTHS = "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан".split()
+
+_ORDINALS = {
+    "нөл": "нөлінші", "бір": "бірінші", "екі": "екінші", "үш": "үшінші", "төрт": "төртінші",
+    "бес": "бесінші", "алты": "алтыншы", "жеті": "жетінші", "сегіз": "сегізінші", "тоғыз": "тоғызыншы",
+    "он": "оныншы", "жиырма": "жиырмасыншы", "отыз": "отызыншы", "қырық": "қырқыншы", "елу": "елуінші",
+    "алпыс": "алпысыншы", "жетпіс": "жетпісінші", "сексен": "сексенінші", "тоқсан": "тоқсаныншы",
+    "жүз": "жүзінші", "мың": "мыңыншы", "миллион": "миллионыншы", "миллиард": "миллиардыншы",
+    "триллион": "триллионыншы",
+}
+_UNITS = {
+    "%": "пайыз", "₸": "теңге", "тг.": "теңге", "тг": "теңге", "$": "доллар", "€": "еуро", "₽": "рубль",
+    "руб.": "рубль", "млн": "миллион", "млрд": "миллиард", "трлн": "триллион", "км": "шақырым",
+    "кг": "килограмм", "см": "сантиметр", "мм": "миллиметр", "м": "метр", "га": "гектар", "°C": "градус",
+    "°": "градус", "т": "тонна", "л": "литр",
+}
+_UNIT = "|".join(re.escape(u) + (r"(?!\w)" if u[-1].isalpha() else "") for u in sorted(_UNITS, key=len, reverse=True))
+_ABBREVIATIONS = {
+    "т. с. с.": "тағы сол сияқты", "т. б.": "тағы басқа", "б. з. д.": "біздің заманымызға дейін",
+    "б. з.": "біздің заманымыз", "мыс.": "мысалы", "жж.": "жылдары", "ж.": "жылы", "ғғ.": "ғасырлар",
+    "ғ.": "ғасыр", "млн": "миллион", "млрд": "миллиард", "қ.": "қаласы", "обл.": "облысы", "ауд.": "ауданы",
+    "көш.": "көшесі", "проф.": "профессор", "акад.": "академик", "тг.": "теңге",
+}
+_YEAR_WORDS = {"ж.": "жылы", "жж.": "жылдары"}
+_CENTURY_WORDS = {"ғ.": "ғасыр", "ғғ.": "ғасырлар"}
+_CHAPTER_WORDS = "тарау бөлім том кітап сынып бап"
+
+
+def cardinal(number: int) -> str:
+    """``number`` in Kazakh words ("екі мың жиырма бес")."""
+    if number >= 10**15:
+        return " ".join(cardinal(int(d)) for d in str(number))
+    return num2words(number, lang="kz")
+
+
+def ordinal(number: int) -> str:
+    """``number`` as a Kazakh ordinal: the last word takes -ыншы/-інші/-ншы/-нші."""
+    words = cardinal(number).split()
+    words[-1] = _ORDINALS.get(words[-1], words[-1])
+    return " ".join(words)
+
+
+def decimal(whole: int, fraction: str) -> str:
+    """``whole,fraction`` in words: "45,5" → "қырық бес бүтін оннан бес"."""
+    places = ["оннан", "жүзден", "мыңнан", "он мыңнан"]
+    if len(fraction) > len(places):
+        return f"{cardinal(whole)} бүтін {' '.join(cardinal(int(d)) for d in fraction)}"
+    return f"{cardinal(whole)} бүтін {places[len(fraction) - 1]} {cardinal(int(fraction))}"
+
+
+def _date(match: re.Match, context: Context) -> str | None:
+    day, month, year = (int(g) for g in match.groups())
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return f"{ordinal(year)} жылғы {ordinal(day)} {MONTHS[month - 1]}"
+
+
+def _year(match: re.Match, context: Context) -> str | None:
+    first, second, word = match.groups()
+    if len(first) < 4 and word not in _YEAR_WORDS:
+        return None  # "100 жыл": a hundred years, not a year
+    said = ordinal(int(first))
+    if second:
+        end = int(first[: len(first) - len(second)] + second) if len(second) < len(first) else int(second)
+        said += f" — {ordinal(end)}"
+    return f"{said} {_YEAR_WORDS.get(word, word)}"
+
+
+def _century(match: re.Match, context: Context) -> str | None:
+    first, second, word = match.groups()
+    start, end = roman_value(first), roman_value(second) if second else None
+    if start is None or (second and end is None):
+        return None
+    said = ordinal(start) + (f" — {ordinal(end)}" if second else "")
+    return f"{said} {_CENTURY_WORDS.get(word, word)}"
+
+
+def _roman_before_word(match: re.Match, context: Context) -> str | None:
+    written, word = match.groups()
+    number = roman_value(written)
+    return None if number is None else f"{ordinal(number)} {word}"
+
+
+def _roman(match: re.Match, context: Context) -> str | None:
+    number = roman_value(match.group())
+    if number is None or (len(match.group()) < 2 and not context.heading) or not set(match.group()) <= set("IVXL"):
+        return None
+    return cardinal(number)
+
+
+def _number(match: re.Match, context: Context) -> str:
+    written, fraction, unit = match.groups()
+    number = to_int(written)
+    said = decimal(number, fraction) if fraction else cardinal(number)
+    if unit:
+        return f"{said} {_UNITS[unit]}"
+    after = context.words_after(match.end(), 1)
+    if not fraction and after and 1 <= number <= 31 and any(after[0].startswith(m) for m in MONTHS):
+        return ordinal(number)
+    return said
+
+
+def _currency_first(match: re.Match, context: Context) -> str:
+    sign, written, fraction = match.groups()
+    number = to_int(written)
+    return f"{decimal(number, fraction) if fraction else cardinal(number)} {_UNITS[sign]}"
+
+
+def _suffixed(match: re.Match, context: Context) -> str:
+    written, suffix = match.groups()
+    return cardinal(to_int(written)) + suffix
+
+
+def _abbreviation(words: str):
+    return lambda match, context: words
+
+
+def _abbreviation_pattern(written: str) -> str:
+    parts = [re.escape(p) for p in written.replace(". ", ".").split(".") if p]
+    body = r"\. ?".join(parts) + (r"\." if written.endswith(".") else r"(?!\w)")
+    return rf"(?<![\w.])(?i:{body})"
+
+
+def rules() -> list[Rule]:
+    """The Kazakh rules, most specific first."""
+    abbreviations = sorted(_ABBREVIATIONS.items(), key=lambda item: len(item[0]), reverse=True)
+    chapter_words = "|".join(_CHAPTER_WORDS.split())
+    return [
+        rule(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)(?: ?ж\.)?", _date),
+        rule(r"(?<![\w.,])(\d{1,4})(?: ?[–—-] ?(\d{1,4}))?[ -]?(жж\.|ж\.|жыл\w*)", _year),
+        rule(r"(?<![\w.,])(\d+)-?(?:інші|ыншы|нші|ншы|ші|шы)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),
+        rule(r"(?<![\w.])([IVXLC]+)(?: ?[–—-] ?([IVXLC]+))? ?(ғғ\.|ғ\.|ғасыр\w*)", _century),
+        rule(rf"(?<![\w.])([IVXLC]+) ((?i:{chapter_words})\w*)", _roman_before_word),
+        rule(r"(№+) ?(\d+)", lambda m, c: "нөмір " + cardinal(int(m.group(2)))),
+        rule(rf"(?<![\w.,])({NUMBER})-([{LOWER}]{{1,6}})(?!\w)", _suffixed),
+        rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)", _currency_first),
+        rule(rf"(?<![\w.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
+        *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
+        rule(ROMAN, _roman),
+    ]
