@@ -30,6 +30,14 @@ class AccessReaderError(Exception):
         """The one-line message in ``lang`` (kk, ru or en; en for anything else)."""
         return translate(self.code, lang, **self.params)
 
+    def __reduce__(self) -> tuple:
+        """Pickle by parameters, so the error crosses from a worker process intact."""
+        return (_rebuild, (type(self), self.params))
+
+
+def _rebuild(cls: type[AccessReaderError], params: dict[str, object]) -> AccessReaderError:
+    return cls(**params)
+
 
 class BadInput(AccessReaderError):
     """The file cannot be read as a book."""
@@ -107,3 +115,15 @@ class NotAllowed(AccessReaderError):
     """The request needs rights the caller does not have."""
 
     code = "not_allowed"
+
+
+class UnknownVoice(MissingDependency):
+    """A speech engine, voice or speech setting that is not available."""
+
+    code = "unknown_voice"
+
+
+class AudioFailed(AccessReaderError):
+    """An audio encoder (LAME, ffmpeg, opusenc) failed on the sound it was given."""
+
+    code = "audio_failed"

@@ -102,6 +102,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "ссылка на примечание {detail} никуда не ведёт",
         "kk": "{detail} ескертпе сілтемесі ешқайда апармайды",
     },
+    "unknown_voice": {
+        "en": "speech voice or setting {voice} is not available: {detail}",
+        "ru": "голос или настройка речи {voice} недоступны: {detail}",
+        "kk": "{voice} дауысы немесе сөйлеу баптауы қолжетімсіз: {detail}",
+    },
+    "audio_failed": {
+        "en": "audio encoding with {program} failed: {detail}",
+        "ru": "не удалось закодировать звук программой {program}: {detail}",
+        "kk": "{program} бағдарламасымен дыбысты кодтау сәтсіз аяқталды: {detail}",
+    },
 }
 
 
