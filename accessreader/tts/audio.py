@@ -19,6 +19,7 @@ memory stays flat whatever the chapter's length:
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -179,8 +180,11 @@ class Mark:
 def make_m4b(pieces: list[Path], marks: list[Mark], title: str, author: str, language: str, out: Path) -> None:
     """Join ADTS AAC ``pieces`` into one M4B at ``out`` with chapter ``marks`` and book metadata."""
     folder = out.parent
-    listing = folder / "pieces.txt"
-    listing.write_text("".join(f"file '{p.resolve()}'\n" for p in pieces), encoding="utf-8")
+    joined = folder / "joined.aac"  # ADTS frames join byte for byte; timestamps stay continuous
+    with joined.open("wb") as target:
+        for piece in pieces:
+            with piece.open("rb") as source:
+                shutil.copyfileobj(source, target)
     metadata = folder / "metadata.txt"
     lines = [";FFMETADATA1", f"title={_ffescape(title)}", f"artist={_ffescape(author)}",
              f"album={_ffescape(title)}", "genre=Audiobook", f"language={_iso639_2(language)}"]  # fmt: skip
@@ -189,7 +193,7 @@ def make_m4b(pieces: list[Path], marks: list[Mark], title: str, author: str, lan
                   f"END={round(mark.end * 1000)}", f"title={_ffescape(mark.title)}"]  # fmt: skip
     metadata.write_text("\n".join(lines) + "\n", encoding="utf-8")
     command = [
-        "ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", str(listing),
+        "ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "aac", "-i", str(joined),
         "-i", str(metadata), "-map", "0:a", "-map_metadata", "1", "-map_chapters", "1",
         "-c", "copy", "-f", "mp4", "-movflags", "+faststart", str(out),
     ]  # fmt: skip
@@ -198,7 +202,7 @@ def make_m4b(pieces: list[Path], marks: list[Mark], title: str, author: str, lan
     except FileNotFoundError as error:
         raise MissingDependency(what="ffmpeg", install="apt-get install ffmpeg") from error
     finally:
-        listing.unlink(missing_ok=True)
+        joined.unlink(missing_ok=True)
         metadata.unlink(missing_ok=True)
     if result.returncode != 0:
         raise AudioFailed(program="ffmpeg", detail=result.stderr.decode(errors="replace").strip()[-300:])

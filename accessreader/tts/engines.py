@@ -297,9 +297,9 @@ def engine(name: str = DEFAULT_ENGINE) -> Engine:
     if name not in ENGINES:
         raise UnknownVoice(voice=name, detail=f"no speech engine {name!r}; known: {', '.join(sorted(ENGINES))}")
     if name not in _made:
-        made = ENGINES[name]()
-        clash = [other for other in _made.values() if getattr(other, "library", None) == getattr(made, "library", 0)]
+        library = getattr(ENGINES[name], "library", None)
+        clash = [other.name for other in _made.values() if library and getattr(other, "library", None) == library]
         if clash:
-            raise RuntimeError(f"engines {clash[0].name} and {name} share {made.library}: use one per process")
-        _made[name] = made
+            raise RuntimeError(f"engines {clash[0]} and {name} share {library}: use one per process")
+        _made[name] = ENGINES[name]()
     return _made[name]
