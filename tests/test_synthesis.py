@@ -1,0 +1,92 @@
+"""Parallel synthesis with timings, on real espeak-ng and real encoders."""
+
+from __future__ import annotations
+
+import pytest
+from speech_fixtures import two_chapter_book
+
+from accessreader.errors import UnknownVoice
+from accessreader.tts.engines import Voice, engine, voices_for
+from accessreader.tts.script import speech_script
+from accessreader.tts.synthesis import SpeechOptions, render, speak, pieces_of
+
+
+@pytest.fixture(scope="module")
+def book():
+    return two_chapter_book()
+
+
+@pytest.fixture(scope="module")
+def rendered(book, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("render")
+    calls = []
+    audio = render(speech_script(book), ["mp3"], folder, SpeechOptions(workers=2), lambda d, t: calls.append((d, t)))
+    return audio, calls, folder
+
+
+def test_every_sentence_has_a_timing_in_its_chapter(book, rendered):
+    audio, _, _ = rendered
+    assert [c.chapter for c in audio] == [0, 1]
+    for chapter in audio:
+        expected = [u.sentence_id for u in speech_script(book) if u.last and u.locator.chapter == chapter.chapter]
+        assert [t.sentence_id for t in chapter.timings] == expected
+        assert chapter.timings[0].start == 0
+        for before, after in zip(chapter.timings, chapter.timings[1:]):
+            assert before.start < before.end == after.start  # back to back, no gaps, no overlaps
+        assert chapter.timings[-1].end == chapter.seconds
+        assert chapter.files["mp3"].stat().st_size > 1000
+
+
+def test_a_sentence_in_two_languages_spans_all_its_pieces(book, rendered):
+    audio, _, _ = rendered
+    voices = voices_for()
+    tts = engine("espeak")
+    pieces = [u for u in speech_script(book) if u.sentence_id == "c1b1s0"]
+    assert [p.voice for p in pieces] == ["ru", "kk", "ru"]  # the Kazakh title is read by the Kazakh voice
+    spoken = sum(tts.synthesize(p.spoken, voices[p.voice]).seconds for p in pieces)
+    timing = next(t for t in audio[1].timings if t.sentence_id == "c1b1s0")
+    assert timing.end - timing.start == pytest.approx(spoken, abs=0.01)  # espeak-ng varies by a few samples
+
+
+def test_parallel_timings_equal_one_process(book, rendered, tmp_path):
+    audio, _, _ = rendered
+    single = render(speech_script(book), ["opus"], tmp_path, SpeechOptions(workers=1))
+    for one, many in zip(single, audio, strict=True):
+        assert [t.sentence_id for t in one.timings] == [t.sentence_id for t in many.timings]
+        assert [t.end for t in one.timings] == pytest.approx([t.end for t in many.timings], abs=0.01)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["001.opus", "002.opus"]
+
+
+def test_progress_counts_sentences_to_the_end(book, rendered):
+    _, calls, _ = rendered
+    total = sum(1 for u in speech_script(book) if u.last)
+    assert calls[0] == (0, total) and calls[-1] == (total, total)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def test_speak_feeds_every_sink_the_same_sound():
+    got_a, got_b = bytearray(), bytearray()
+
+    class Collect:
+        def __init__(self, into):
+            self.into = into
+
+        def write(self, pcm):
+            self.into.extend(pcm)
+
+    pieces = [("s1", "kk", "Сәлем.", True), ("s2", "ru", "Привет.", True)]
+    samples, timings = speak(pieces, engine("espeak"), voices_for(), [Collect(got_a), Collect(got_b)])
+    assert got_a == got_b and len(got_a) == samples * 2
+    assert [t.sentence_id for t in timings] == ["s1", "s2"]
+
+
+def test_a_missing_voice_reaches_the_caller_from_the_workers(book, tmp_path):
+    voices = {**voices_for(), "kk": Voice("kk", "no-such-voice")}
+    with pytest.raises(UnknownVoice) as caught:
+        render(speech_script(book), ["mp3"], tmp_path, SpeechOptions(voices=voices, workers=2))
+    assert "no-such-voice" in caught.value.message("kk")
+
+
+def test_nothing_to_say_renders_nothing(tmp_path):
+    assert render([], ["mp3"], tmp_path) == []
+    assert pieces_of([]) == []
