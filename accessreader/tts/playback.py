@@ -98,6 +98,7 @@ class Player:
         self._jump: int | None = None
         self._current = 0
         self._thread: threading.Thread | None = None
+        self._error: Exception | None = None
 
     @property
     def position(self) -> Locator | None:
@@ -159,26 +160,32 @@ class Player:
             self._thread = None
 
     def wait(self) -> None:
-        """Block until playback ends (the book's end or ``stop``)."""
+        """Block until playback ends (the book's end or ``stop``); re-raise what stopped it."""
         if self._thread is not None:
             self._thread.join()
+        error, self._error = self._error, None
+        if error is not None:
+            raise error
 
     def _run(self) -> None:
-        sink = self._make_sink(self._engine.sample_rate)
         try:
-            while not self._stopped and self._current < len(self._sentences):
-                pieces = self._sentences[self._current]
-                self._on_sentence(replace(pieces[0].locator, offset=pieces[0].start))
-                if self._speak(pieces, sink):
-                    self._current += 1
-        finally:
-            sink.close()
+            sink = self._make_sink(self._engine.sample_rate)
+            try:
+                while not self._stopped and self._current < len(self._sentences):
+                    pieces = self._sentences[self._current]
+                    self._on_sentence(replace(pieces[0].locator, offset=pieces[0].start))
+                    if self._speak(pieces, sink):
+                        self._current += 1
+            finally:
+                sink.close()
+        except Exception as error:  # handed to the caller by wait()
+            self._error = error
 
     def _speak(self, pieces: list[Utterance], sink: Sink) -> bool:
         """Play one sentence; False when a jump or stop cut it short (the jump is taken)."""
         voices = self._voices
         for piece in pieces:
-            pcm = self._engine.synthesize(piece.spoken, voice_for(voices, piece.voice))
+            pcm = self._engine.synthesize(piece.spoken, voice_for(voices, piece.voice)).pcm
             for start in range(0, len(pcm), self._block):
                 with self._state:
                     while self._paused and not self._stopped and self._jump is None:
