@@ -9,7 +9,7 @@ import mutagen
 import pytest
 
 from accessreader.errors import AudioFailed
-from accessreader.tts.audio import Bitrates, Encoder, Mark, Tags, aac_seconds, make_m4b, probe_seconds, tag_file
+from accessreader.tts.audio import Encoder, Mark, Tags, aac_seconds, make_m4b, probe_seconds, tag_file
 from accessreader.tts.engines import engine, voices_for
 
 
@@ -19,8 +19,8 @@ def speech() -> bytes:
     return tts.synthesize("Алматы қаласы тауларға жақын орналасқан. " * 3, voices_for()["kk"]).pcm
 
 
-def encode(codec: str, pcm: bytes, path, bitrates: Bitrates = Bitrates()):
-    encoder = Encoder(codec, path, 22050, bitrates)
+def encode(codec: str, pcm: bytes, path):
+    encoder = Encoder(codec, path, 22050)
     for start in range(0, len(pcm), 4096):  # streamed in blocks, as synthesis does
         encoder.write(pcm[start : start + 4096])
     encoder.close()

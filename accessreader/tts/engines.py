@@ -171,6 +171,7 @@ class EspeakLibrary:
     def _select(self, voice: Voice) -> None:
         if voice == self._voice:
             return
+        self._voice = None  # a failed switch leaves espeak-ng's voice undefined
         if self._lib.espeak_SetVoiceByName(voice.name.encode()) != 0:
             raise UnknownVoice(voice=voice.name, detail=f"espeak-ng has no voice {voice.name!r}")
         self._lib.espeak_SetParameter(_RATE, voice.rate, 0)
@@ -185,7 +186,8 @@ class EspeakLibrary:
         with self._lock:
             self._select(voice)
             self._chunks = []
-            error = self._lib.espeak_Synth(data, len(data) + 1, 0, _POS_CHARACTER, 0, _CHARS_UTF8 | _ENDPAUSE, None, None)
+            flags = _CHARS_UTF8 | _ENDPAUSE
+            error = self._lib.espeak_Synth(data, len(data) + 1, 0, _POS_CHARACTER, 0, flags, None, None)
             pcm = b"".join(self._chunks)
             self._chunks = []
         if error != 0:
@@ -221,6 +223,7 @@ class Pyttsx3Engine:
     def _select(self, voice: Voice) -> None:
         if voice == self._voice:
             return
+        self._voice = None
         try:
             self._engine.setProperty("voice", voice.name)
         except ValueError as error:

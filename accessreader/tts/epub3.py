@@ -108,7 +108,8 @@ def _package(document: Document, audio: list[ChapterAudio], durations: dict[int,
             f'<item id="a{name}" href="audio/{name}.mp3" media-type="audio/mpeg"/>',
         ]
         spine.append(f'<itemref idref="t{name}"/>')
-        overlays.append(f'<meta property="media:duration" refines="#m{name}">{timestamp(durations[chapter.chapter])}</meta>')
+        duration = timestamp(durations[chapter.chapter])
+        overlays.append(f'<meta property="media:duration" refines="#m{name}">{duration}</meta>')
     creators = "\n".join(f"<dc:creator>{escape(a)}</dc:creator>" for a in meta.authors)
     total = timestamp(sum(durations.values()))
     return f"""<?xml version="1.0" encoding="utf-8"?>

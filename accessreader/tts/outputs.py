@@ -11,8 +11,8 @@
         returns   the main thing written: the folder of chapter files (mp3, opus),
                   ``<stem>.m4b``, ``ncc.html`` (daisy) or ``<stem>.epub``
 
-:func:`write_all` makes several formats (``{format: out_dir}``) from ONE synthesis (each chapter is spoken
-once and fed to every encoder the formats need); convert should call it when more
+:func:`write_all` makes several formats (``{format: out_dir}``) from ONE synthesis
+(each chapter is spoken once and fed to every encoder the formats need); convert should call it when more
 than one speech format is asked for.  Raises ``EmptyFile`` for a book with nothing
 to speak, ``UnknownVoice``, ``MissingDependency`` and ``AudioFailed``.
 """
@@ -50,12 +50,13 @@ def speech_options(voices: str = "", rate: int | None = None, engine: str = DEFA
     return options
 
 
-def write_all(document: Document, targets: dict[str, Path], options: SpeechOptions = SpeechOptions(),
+def write_all(document: Document, targets: dict[str, Path], options: SpeechOptions | None = None,
               progress: Progress = lambda d, t: None) -> dict[str, Path]:  # fmt: skip
     """Write each format of ``targets`` (format → its ``out_dir``) from one synthesis.
 
     Returns, per format, the main thing written (see the module docstring).
     """
+    options = options or SpeechOptions()
     unknown = [f for f in targets if f not in FORMATS]
     if unknown:
         raise ValueError(f"unknown speech formats: {', '.join(unknown)}")
@@ -121,7 +122,7 @@ def _chapter_tags(document: Document, audio: list[ChapterAudio]) -> list[Tags]:
 def _chapter_files(codec: str) -> Callable[[Document, list[ChapterAudio], Path], Path]:
     def build(document: Document, audio: list[ChapterAudio], folder: Path) -> Path:
         playlist = ["#EXTM3U"]
-        for chapter, tags in zip(audio, _chapter_tags(document, audio)):
+        for chapter, tags in zip(audio, _chapter_tags(document, audio), strict=True):
             target = folder / chapter.files[codec].name
             shutil.copyfile(chapter.files[codec], target)
             tag_file(target, tags)
@@ -135,7 +136,7 @@ def _chapter_files(codec: str) -> Callable[[Document, list[ChapterAudio], Path],
 def _m4b(document: Document, audio: list[ChapterAudio], folder: Path) -> Path:
     meta = document.metadata
     marks, start = [], 0.0
-    for chapter, tags in zip(audio, _chapter_tags(document, audio)):
+    for chapter, tags in zip(audio, _chapter_tags(document, audio), strict=True):
         length = aac_seconds(chapter.files["aac"], chapter.sample_rate)
         marks.append(Mark(tags.title, start, start + length))
         start += length

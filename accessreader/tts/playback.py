@@ -82,7 +82,8 @@ class Player:
 
     def __init__(self, document: Document, make_sink: Callable[[int], Sink] = SoundDeviceSink,
                  engine_name: str = DEFAULT_ENGINE, voices: dict[str, Voice] | None = None,
-                 on_sentence: Callable[[Locator], None] = lambda locator: None, block_seconds: float = 0.1) -> None:  # fmt: skip
+                 on_sentence: Callable[[Locator], None] = lambda locator: None,
+                 block_seconds: float = 0.1) -> None:  # fmt: skip
         self._engine = engine(engine_name)
         self._voices = voices or voices_for()
         self._make_sink = make_sink
@@ -90,7 +91,7 @@ class Player:
         self._block = max(2, int(self._engine.sample_rate * block_seconds) * 2)
         self._sentences = _sentences(speech_script(document))
         order = {block.id: position for position, (_, block) in enumerate(document.blocks())}
-        self._keys = [(order.get(pieces[0].locator.block, -1), pieces[0].locator.sentence) for pieces in self._sentences]
+        self._keys = [(order.get(first.locator.block, -1), first.locator.sentence) for first, *_ in self._sentences]
         self._order = order
         self._state = threading.Condition()
         self._paused = False

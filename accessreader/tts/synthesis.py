@@ -104,13 +104,15 @@ def pieces_of(utterances: Iterable[Utterance]) -> list[Piece]:
 
 
 def render(utterances: list[Utterance], codecs: Iterable[str], folder: Path,
-           options: SpeechOptions = SpeechOptions(), progress: Progress = lambda d, t: None) -> list[ChapterAudio]:  # fmt: skip
+           options: SpeechOptions | None = None,
+           progress: Progress = lambda d, t: None) -> list[ChapterAudio]:  # fmt: skip
     """Speak a book's ``utterances`` and encode each chapter in each of ``codecs`` into ``folder``.
 
     Files are named ``<chapter index + 1, 3 digits><suffix>`` (``001.mp3``).  Returns one
     ``ChapterAudio`` per chapter that has something to say, in chapter order.  Raises
     ``UnknownVoice``, ``MissingDependency`` or ``AudioFailed``.
     """
+    options = options or SpeechOptions()
     codecs = list(codecs)
     chapters = [group for group in by_chapter(utterances) if group]
     total = sum(1 for u in utterances if u.last)
