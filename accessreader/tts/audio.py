@@ -11,7 +11,8 @@ memory stays flat whatever the chapter's length:
   espeak-ng's 22,050 Hz, 56 is the lowest bitrate whose frames hold LAME's gapless
   tag (measured: at 48 it is silently left out and decoders start 1,105 samples
   late), and with the tag decoders give back exactly the PCM's samples, so
-  timings taken from PCM lengths stay exact;
+  timings taken from PCM lengths stay exact (lameenc from PyPI, measured as fast
+  at equal quality, writes no such tag: its files decode 1,620 samples long);
 - ``opus``: opusenc (``--comp 5``: four times faster than its default 10 here, see
   ``benchmarks/speech_encoders.py``);
 - ``aac``: ffmpeg's AAC encoder writing ADTS, the pieces an M4B is joined from.
