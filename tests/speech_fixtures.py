@@ -25,3 +25,14 @@ def two_chapter_book() -> Document:
     quoted.add(" написал Мухтар Ауэзов. Это русский текст.", lang="ru")
     builder.add(PARAGRAPH, quoted, lang="ru")
     return finish(builder.build(), b"two chapter book", "book.txt")
+
+
+def long_book(paragraphs: int) -> Document:
+    """Two chapters of the same Russian paragraph, ``paragraphs`` times each."""
+    builder = DocumentBuilder("txt")
+    builder.metadata.title = "Длинная книга"
+    for title in ("Первая", "Вторая"):
+        builder.chapter(title)
+        for _ in range(paragraphs):
+            builder.add(PARAGRAPH, "Читатели слушают книги дома или в зале. Сотрудники помогают им.", lang="ru")
+    return finish(builder.build(), b"long book", "long.txt")

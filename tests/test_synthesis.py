@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
-from speech_fixtures import two_chapter_book
+from speech_fixtures import long_book, two_chapter_book
 
 from accessreader.errors import UnknownVoice
 from accessreader.tts.engines import Voice, engine, voices_for
@@ -98,3 +100,17 @@ def test_pyttsx3_engine_renders_the_same_timeline(book, rendered, tmp_path):
     (via_pyttsx3,) = render(first_chapter, ["mp3"], tmp_path, SpeechOptions(engine="pyttsx3", workers=1))
     assert [t.sentence_id for t in via_pyttsx3.timings] == [t.sentence_id for t in audio[0].timings]
     assert via_pyttsx3.seconds == pytest.approx(audio[0].seconds, abs=0.05)
+
+
+def test_one_failing_chapter_stops_the_others_quickly(tmp_path):
+    script = speech_script(long_book(300))
+    broken = [u for u in script if u.locator.chapter == 0][:3]
+    utterances = [replace(u, voice="zz") for u in broken] + [u for u in script if u.locator.chapter == 1]
+    voices = {**voices_for(), "zz": Voice("zz", "no-such-voice")}
+    calls = []
+    with pytest.raises(UnknownVoice):
+        render(utterances, ["mp3"], tmp_path, SpeechOptions(voices=voices, workers=2), lambda d, t: calls.append(d))
+    # 600 sentences of at least 1.5 s at 56 kbit/s would be over 6 MB; the chapter was abandoned early.
+    partial = tmp_path / "002.mp3"
+    assert not partial.exists() or partial.stat().st_size < 3_000_000
+    assert max(calls) < sum(1 for u in utterances if u.last)

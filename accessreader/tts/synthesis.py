@@ -12,12 +12,15 @@ and nothing larger than one utterance's audio is held in memory.  A sentence's
 start and end are counted in samples of its chapter's audio: the pieces of one
 sentence (language runs, see ``script.py``) share its id and its span.
 
-Progress is reported as ``progress(sentences_done, sentences_total)``.
+Progress is reported as ``progress(sentences_done, sentences_total)``.  When one
+chapter fails (or the caller is interrupted) the other workers stop at their next
+sentence and their encoders are killed.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.synchronize
 import os
 import queue
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -123,34 +126,42 @@ def render(utterances: list[Utterance], codecs: Iterable[str], folder: Path,
         return results
     context = multiprocessing.get_context("spawn")  # libespeak-ng state is never shared by fork
     reports: multiprocessing.Queue = context.Queue()
+    abort = context.Event()
     done = 0
     progress(0, total)
     with ProcessPoolExecutor(
         max_workers=max(1, min(options.workers, len(jobs))), mp_context=context,
-        initializer=_start_worker, initargs=(reports,),
+        initializer=_start_worker, initargs=(reports, abort),
     ) as pool:  # fmt: skip
         futures = {pool.submit(_render_chapter, chapter, pieces, codecs, folder, options) for chapter, pieces in jobs}
-        while futures:
-            finished, futures = wait(futures, timeout=0.2, return_when=FIRST_COMPLETED)
-            for future in finished:
-                if future.exception() is not None:
-                    for other in futures:
-                        other.cancel()
-                    raise future.exception()
-                results.append(future.result())
-            done += _drain(reports)
-            progress(done, total)
+        try:
+            while futures:
+                finished, futures = wait(futures, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    results.append(future.result())
+                done += _drain(reports)
+                progress(done, total)
+        except BaseException:  # a failed chapter, or Ctrl+C: stop the other workers at their next sentence
+            abort.set()
+            for future in futures:
+                future.cancel()
+            raise
     done += _drain(reports)
     progress(total, total)
     return sorted(results, key=lambda audio: audio.chapter)
 
 
 _reports: multiprocessing.Queue | None = None
+_abort: multiprocessing.synchronize.Event | None = None
 
 
-def _start_worker(reports: multiprocessing.Queue) -> None:
-    global _reports
-    _reports = reports
+class Cancelled(Exception):
+    """A worker stopped because another chapter failed."""
+
+
+def _start_worker(reports: multiprocessing.Queue, abort: multiprocessing.synchronize.Event) -> None:
+    global _reports, _abort
+    _reports, _abort = reports, abort
 
 
 def _drain(reports: multiprocessing.Queue) -> int:
@@ -173,6 +184,8 @@ def _render_chapter(chapter: int, pieces: list[Piece], codecs: list[str], folder
     pending = [0]
 
     def done(count: int) -> None:
+        if _abort is not None and _abort.is_set():
+            raise Cancelled
         pending[0] += count
         if pending[0] >= 25 and _reports is not None:
             _reports.put(pending[0])
