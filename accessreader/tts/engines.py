@@ -10,7 +10,8 @@ An engine is anything with ``name``, ``sample_rate`` and ``synthesize(text, voic
   no thread, no polling, no temporary file; see ``benchmarks/speech_engines.py``);
 - ``pyttsx3``: pyttsx3 2.99's espeak driver, kept working around its quirks
   (one ``save_to_file`` per ``runAndWait``, never an empty text, long texts cut
-  into pieces, the WAV file awaited until it is whole).
+  into pieces, the WAV file awaited until it is whole, and espeak-ng awaited until
+  idle before the next piece, else the driver cancels the piece it is finishing).
 
 Both drive libespeak-ng's one global state, so a process uses one of them
 (:func:`engine` refuses the second); synthesis gives each worker process its own.
@@ -26,8 +27,10 @@ import contextlib
 import ctypes
 import ctypes.util
 import io
+import multiprocessing.util
 import os
 import re
+import shutil
 import tempfile
 import threading
 import time
@@ -212,12 +215,16 @@ class Pyttsx3Engine:
     def __init__(self) -> None:
         try:
             import pyttsx3
+            from pyttsx3.drivers import _espeak
         except ImportError as error:
             raise MissingDependency(what="pyttsx3", install="pip install pyttsx3") from error
         with contextlib.redirect_stdout(io.StringIO()):
             self._engine = pyttsx3.init("espeak")
+        self._espeak = _espeak
         self._lock = threading.Lock()
         self._folder = tempfile.mkdtemp(prefix="accessreader-pyttsx3-")
+        # removed at exit, also in pool workers (which skip atexit): multiprocessing runs these
+        self._cleanup = multiprocessing.util.Finalize(self, shutil.rmtree, args=(self._folder, True), exitpriority=0)
         self._voice: Voice | None = None
 
     def _select(self, voice: Voice) -> None:
@@ -243,27 +250,33 @@ class Pyttsx3Engine:
         path = os.path.join(self._folder, "piece.wav")
         with contextlib.suppress(FileNotFoundError):
             os.remove(path)
+        # The driver's runAndWait returns before its synthesis ends, and the next runAndWait
+        # cancels a synthesis still marked as playing (losing that piece): wait for espeak-ng.
+        deadline = time.monotonic() + 10
+        while self._espeak.IsPlaying() and time.monotonic() < deadline:
+            time.sleep(0.002)
         with contextlib.redirect_stdout(io.StringIO()):  # the driver prints "Audio saved to …"
             self._engine.save_to_file(text, path)
             self._engine.runAndWait()
             return _await_wav(path, deadline=time.monotonic() + 10 + len(text) / 100)
 
     def close(self) -> None:
-        """Remove the engine's scratch folder."""
-        with contextlib.suppress(OSError):
-            os.remove(os.path.join(self._folder, "piece.wav"))
-        with contextlib.suppress(OSError):
-            os.rmdir(self._folder)
+        """Remove the engine's scratch folder now."""
+        self._cleanup()
 
 
 def _await_wav(path: str, deadline: float) -> bytes:
-    """The frames of the WAV file at ``path`` once it is whole (the driver may write it late)."""
+    """The frames of the WAV file at ``path`` once it is whole (the driver may write it late).
+
+    The driver's ``wave`` writer puts a header saying 0 frames first and patches it
+    when closing, so the file is whole when its 44-byte header counts every byte after it.
+    """
     while True:
         with contextlib.suppress(FileNotFoundError, EOFError, wave.Error):
             with wave.open(path, "rb") as wav:
-                frames = wav.readframes(wav.getnframes())
-                if len(frames) == wav.getnframes() * 2:
-                    return frames
+                count = wav.getnframes()
+                if count and os.path.getsize(path) == 44 + count * 2:
+                    return wav.readframes(count)
         if time.monotonic() > deadline:
             raise RuntimeError(f"pyttsx3 wrote no audio to {path}")
         time.sleep(0.005)
