@@ -225,12 +225,9 @@ class Pyttsx3Engine:
         self._folder = tempfile.mkdtemp(prefix="accessreader-pyttsx3-")
         # removed at exit, also in pool workers (which skip atexit): multiprocessing runs these
         self._cleanup = multiprocessing.util.Finalize(self, shutil.rmtree, args=(self._folder, True), exitpriority=0)
-        self._voice: Voice | None = None
 
     def _select(self, voice: Voice) -> None:
-        if voice == self._voice:
-            return
-        self._voice = None
+        """Set the voice before every piece: the driver may drop settings queued while it is busy."""
         try:
             self._engine.setProperty("voice", voice.name)
         except ValueError as error:
@@ -238,27 +235,32 @@ class Pyttsx3Engine:
         self._engine.setProperty("rate", voice.rate)
         self._engine.setProperty("pitch", voice.pitch)
         self._engine.setProperty("volume", voice.volume)
-        self._voice = voice
 
     def synthesize(self, text: str, voice: Voice) -> Audio:
         with self._lock:
-            self._select(voice)
-            pcm = b"".join(self._piece(piece) for piece in split_long(text.strip(), PYTTSX3_PIECE))
+            pcm = b"".join(self._piece(piece, voice) for piece in split_long(text.strip(), PYTTSX3_PIECE))
         return Audio(pcm, self.sample_rate)
 
-    def _piece(self, text: str) -> bytes:
+    def _piece(self, text: str, voice: Voice) -> bytes:
         path = os.path.join(self._folder, "piece.wav")
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(path)
-        # The driver's runAndWait returns before its synthesis ends, and the next runAndWait
-        # cancels a synthesis still marked as playing (losing that piece): wait for espeak-ng.
-        deadline = time.monotonic() + 10
-        while self._espeak.IsPlaying() and time.monotonic() < deadline:
-            time.sleep(0.002)
-        with contextlib.redirect_stdout(io.StringIO()):  # the driver prints "Audio saved to …"
-            self._engine.save_to_file(text, path)
-            self._engine.runAndWait()
-            return _await_wav(path, deadline=time.monotonic() + 10 + len(text) / 100)
+        failure = RuntimeError(f"pyttsx3 wrote no audio to {path}")
+        for _ in range(2):  # the driver now and then loses a piece; a second try gets it
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(path)
+            # The driver's runAndWait returns before its synthesis ends, and the next runAndWait
+            # cancels a synthesis still marked as playing (losing that piece): wait for espeak-ng.
+            deadline = time.monotonic() + 10
+            while self._espeak.IsPlaying() and time.monotonic() < deadline:
+                time.sleep(0.002)
+            self._select(voice)
+            with contextlib.redirect_stdout(io.StringIO()):  # the driver prints "Audio saved to …"
+                self._engine.save_to_file(text, path)
+                self._engine.runAndWait()
+                try:
+                    return _await_wav(path, deadline=time.monotonic() + 5 + len(text) / 100)
+                except RuntimeError as error:
+                    failure = error
+        raise failure
 
     def close(self) -> None:
         """Remove the engine's scratch folder now."""
