@@ -5,7 +5,7 @@ from __future__ import annotations
 from accessreader.catalog import FAILED, READY
 from accessreader.errors import FileTooLarge
 
-from servicekit import book, make_library, wait_done
+from servicekit import book, epub_without_package, make_library, wait_done
 
 
 def test_importing_a_folder_converts_every_book_into_the_catalog(tmp_path):
@@ -47,7 +47,7 @@ def test_a_failed_title_is_queued_again_when_added_again_and_uploads_have_a_limi
     worker = library.jobs.worker(1)
     worker.start()
     try:
-        broken = b"PK\x03\x04" + b"\x00" * 100
+        broken = epub_without_package()
         first = library.add(broken, "broken.epub")
         assert wait_done(library, first.job).status == "failed"
         assert library.catalog.get(first.title.id).status == FAILED
