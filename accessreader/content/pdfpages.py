@@ -50,7 +50,7 @@ ENGINES = ("pdfium", "pdfminer")
 #: pieces, enough that opening the PDF in the worker is paid rarely.
 RANGE_PAGES = 24
 #: Below this many pages one process reads faster than starting a pool.
-POOL_PAGES = {"pdfium": 150, "pdfminer": 12}
+POOL_PAGES = {"pdfium": 200, "pdfminer": 20}
 _CID = re.compile(r"\(cid:\d+\)")
 #: Typographic ligatures spelled out, so speech and braille meet ordinary letters.
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
@@ -59,7 +59,8 @@ _LAPARAMS = LAParams(all_texts=True, boxes_flow=None)
 _LOG = logging.getLogger("pdfminer")
 #: Code points PDFium gives for what it could not map, or for a hyphen at a line end (2).
 _UNMAPPED = {0, 0xFFFD, 0xFFFE}
-_LINE_END = {10, 13}
+#: What PDFium inserts itself: spaces between words, line ends (2 is its line-end hyphen).
+_MAYBE_GENERATED = {10, 13, 32}
 #: FPDFText_GetTextObject returning the object's address as an int, a cheap cache key.
 _TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
     ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
@@ -72,8 +73,11 @@ def lines(data: bytes, count: int, engine: str = "pdfium", workers: int | None =
     ``count`` is the number of pages; ``workers`` the number of processes (default:
     the CPUs this process may use, and 1 below ``POOL_PAGES[engine]`` pages).  Raises
     whatever the engine raises on a damaged file (``pdfium.PdfiumError``, pdfminer's
-    exceptions).
+    exceptions); ``ValueError`` for an unknown engine.  The pool needs the usual
+    ``if __name__ == "__main__":`` guard in the program's main script.
     """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r}; known: {', '.join(ENGINES)}")
     if workers is None:
         workers = 1 if count < POOL_PAGES[engine] else len(os.sched_getaffinity(0))
     ranges = [(start, min(start + RANGE_PAGES, count)) for start in range(0, count, RANGE_PAGES)]
@@ -81,7 +85,10 @@ def lines(data: bytes, count: int, engine: str = "pdfium", workers: int | None =
         return read_range(data, 0, count, engine)
     pages: list[PrintedPage] = []
     warnings: list[str] = []
+    # A fork server, not a fork of this process: the service reads PDFs on several
+    # threads, and a fork taken while one is inside PDFium would copy its half-done state.
     context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])  # workers start with the engines imported
     with ProcessPoolExecutor(min(workers, len(ranges)), context, initializer=_keep, initargs=(data,)) as pool:
         for found, logged in pool.map(_read_kept, ranges, [engine] * len(ranges)):
             pages += found
@@ -153,7 +160,7 @@ def _pdfium_range(data: bytes, start: int, stop: int) -> list[PrintedPage]:
 
 
 def _pdfium_page(page: pdfium.PdfPage) -> PrintedPage:
-    matrix, height = _turn(page.get_rotation(), page.get_mediabox())
+    matrix, height = _turn(page.get_rotation(), page.get_bbox())
     textpage = page.get_textpage()
     try:
         found = [_line(chars) for chars in _pdfium_rows(textpage, matrix)]
@@ -168,18 +175,25 @@ _Char = tuple[str, str, float, float, float, float, float]
 
 
 def _pdfium_rows(textpage: pdfium.PdfTextPage, matrix: tuple[float, ...]) -> Iterator[list[_Char]]:
-    """The page's characters grouped into printed lines (PDFium's spaces as chars without a box)."""
+    """The page's characters grouped into printed lines (PDFium's spaces as chars without a box).
+
+    Two characters in a row share a line when their heights overlap by half and the gap
+    between them is under twice the wider one's width: pdfminer's test (``char_margin``
+    2, ``line_overlap`` 0.5), so both engines cut lines alike.  This loop runs once per
+    character of the book, hence the plain locals.
+    """
     raw = textpage.raw
     unicode, generated, box_of = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox
     box = pdfium_c.FS_RECTF()
     a, b, c, d, e, f = matrix
+    upright = (a, b, c, d) == (1, 0, 0, 1)
     styles: dict[int, tuple[str, float]] = {}
     row: list[_Char] = []
     last: _Char | None = None
     for index in range(pdfium_c.FPDFText_CountChars(raw)):
         code = unicode(raw, index)
-        if generated(raw, index):
-            if code in _LINE_END and row:
+        if code in _MAYBE_GENERATED and generated(raw, index):
+            if code != 32 and row:
                 yield row
                 row, last = [], None
             elif code == 32 and last is not None:
@@ -193,15 +207,21 @@ def _pdfium_rows(textpage: pdfium.PdfTextPage, matrix: tuple[float, ...]) -> Ite
             style = styles[key] = _pdfium_style(raw, index, key)
         font, size = style
         box_of(raw, index, box)
-        xs = (a * box.left + c * box.bottom + e, a * box.right + c * box.top + e)
-        ys = (b * box.left + d * box.bottom + f, b * box.right + d * box.top + f)
-        bottom = min(ys)
-        char = (chr(code) if code != 2 else "-", font, size, min(xs), max(xs), bottom, bottom + size)
-        if last is not None and not _aligned(last, char):
-            yield row
-            row = []
-        row.append(char)
-        last = char
+        if upright:
+            x0, x1, y0 = box.left + e, box.right + e, box.bottom + f
+        else:
+            x0, x1 = sorted((a * box.left + c * box.bottom + e, a * box.right + c * box.top + e))
+            y0 = min(b * box.left + d * box.bottom + f, b * box.right + d * box.top + f)
+        y1 = y0 + size
+        if last is not None:
+            overlap = (y1 if y1 < last[6] else last[6]) - (y0 if y0 > last[5] else last[5])
+            gap = x0 - last[4] if x0 > last[4] else last[3] - x1 if last[3] > x1 else 0.0
+            width = x1 - x0 if x1 - x0 > last[4] - last[3] else last[4] - last[3]
+            if overlap <= 0.5 * (size if size < last[2] else last[2]) or gap >= 2.0 * width:
+                yield row
+                row = []
+        last = (chr(code) if code != 2 else "-", font, size, x0, x1, y0, y1)
+        row.append(last)
     if row:
         yield row
 
@@ -219,16 +239,6 @@ def _pdfium_style(raw: pdfium_c.FPDF_TEXTPAGE, index: int, key: int) -> tuple[st
             pdfium_c.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
             name = buffer.value
     return name.decode("latin-1"), size
-
-
-def _aligned(previous: _Char, char: _Char) -> bool:
-    """pdfminer's test for two characters on one line: their heights overlap by half,
-    and the gap between them is under twice the wider one's width."""
-    overlap = min(previous[6], char[6]) - max(previous[5], char[5])
-    if overlap <= 0.5 * min(previous[6] - previous[5], char[6] - char[5]):
-        return False
-    gap = max(char[3] - previous[4], previous[3] - char[4], 0.0)
-    return gap < 2.0 * max(previous[4] - previous[3], char[4] - char[3])
 
 
 def _line(chars: list[_Char]) -> Line | None:
