@@ -128,3 +128,4 @@ def test_pages_read_across_processes_match_one_process(engine):
 def test_an_unknown_engine_is_refused():
     with pytest.raises(ValueError, match="pdfium"):
         pdfpages.lines(sample_pdf(1), 1, "poppler")
+

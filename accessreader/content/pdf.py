@@ -1,10 +1,21 @@
 """The PDF reader: PDF bytes in, a draft Document out.
 
-    read(data, name, limits) ──pdfminer──▶ text lines per page (one page in memory at a time)
+    read(data, name, limits) ──pdfminer──▶ opens the file: password check, metadata,
+                                           outline, page tree (labels), damage notices
+        ──pdfpages───▶ text lines per page, by PDFium (pypdfium2) by default, in a
+                       process pool for long books (pdfminer's layout analysis is the
+                       other engine, ~8× slower)
         ──pdflayout──▶ running heads and page numbers out, columns in order, paragraphs,
                        split words joined
         ──outline────▶ headings at their printed titles, chapters at top-level entries
         ──builder────▶ Document with a print page marker at every page start
+
+Why two libraries: pdfminer.six reads the document structure well and reports the
+damage it works around (logged, it becomes a notice), but its per-character layout
+analysis in Python took ~95% of the time; PDFium extracts the characters with their
+boxes, fonts and sizes in C++.  So pdfminer keeps the file-level work (encryption,
+Info/XMP metadata, outline and named destinations, page labels, decoding each content
+stream once to hear about damage), and PDFium reads the text.
 
 Page markers carry the PDF's page labels, else the number printed in the running head
 or foot, else the page's index.  A paragraph running over a page end is kept whole and
@@ -19,7 +30,7 @@ Refusals: a PDF that needs a password to open → ``EncryptedFile`` (restriction
 on copying are not a refusal: the owner password does not hide the text, and
 conversion for blind readers is what the restriction flags allow); scans on which OCR
 finds no text → ``NoTextFound``; no text and no pictures → ``ScannedPdf``; anything
-pdfminer cannot parse, or a file cut short → ``CorruptFile``.
+pdfminer or PDFium cannot parse, or a file cut short → ``CorruptFile``.
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ import math
 import multiprocessing
 import os
 import re
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
@@ -57,6 +58,9 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 #: pdfminer's grouping of characters into lines, which the PDFium path follows too.
 _LAPARAMS = LAParams(all_texts=True, boxes_flow=None)
 _LOG = logging.getLogger("pdfminer")
+#: PDFium must not be entered by two threads at once, even for different documents
+#: (the service converts on several threads); processes read in parallel instead.
+_PDFIUM = threading.Lock()
 #: Code points PDFium gives for what it could not map, or for a hyphen at a line end (2).
 _UNMAPPED = {0, 0xFFFD, 0xFFFE}
 #: What PDFium inserts itself: spaces between words, line ends (2 is its line-end hyphen).
@@ -145,18 +149,19 @@ def _turn(rotation: int, box: tuple[float, float, float, float]) -> tuple[tuple[
 
 
 def _pdfium_range(data: bytes, start: int, stop: int) -> list[PrintedPage]:
-    document = pdfium.PdfDocument(data)
-    try:
-        pages = []
-        for index in range(start, stop):
-            page = document[index]
-            try:
-                pages.append(_pdfium_page(page))
-            finally:
-                page.close()
-        return pages
-    finally:
-        document.close()
+    with _PDFIUM:
+        document = pdfium.PdfDocument(data)
+        try:
+            pages = []
+            for index in range(start, stop):
+                page = document[index]
+                try:
+                    pages.append(_pdfium_page(page))
+                finally:
+                    page.close()
+            return pages
+        finally:
+            document.close()
 
 
 def _pdfium_page(page: pdfium.PdfPage) -> PrintedPage:
