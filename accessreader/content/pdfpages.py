@@ -84,6 +84,8 @@ def lines(data: bytes, count: int, engine: str = "pdfium", workers: int | None =
         raise ValueError(f"unknown PDF engine {engine!r}; known: {', '.join(ENGINES)}")
     if workers is None:
         workers = 1 if count < POOL_PAGES[engine] else len(os.sched_getaffinity(0))
+    if multiprocessing.current_process().daemon:  # a daemonic process may not start workers
+        workers = 1
     ranges = [(start, min(start + RANGE_PAGES, count)) for start in range(0, count, RANGE_PAGES)]
     if workers <= 1 or len(ranges) <= 1:
         return read_range(data, 0, count, engine)
