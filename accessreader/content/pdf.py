@@ -36,16 +36,13 @@ pdfminer or PDFium cannot parse, or a file cut short → ``CorruptFile``.
 from __future__ import annotations
 
 import io
-import logging
 import re
 import struct
 import subprocess
 import tempfile
-import threading
 import zlib
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFNoOutlines
 from pdfminer.pdfpage import PDFPage
@@ -74,9 +71,6 @@ _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 #: A page with a picture and fewer letters than this in its text layer is a scan: its
 #: text layer holds at most a page number or a stamp, so the page is read by OCR.
 _SCANNED_LETTERS = 20
-#: pdfminer reports damage it worked around as log warnings; they become a notice, not noise.
-_PDFMINER_LOG = logging.getLogger("pdfminer")
-_PDFMINER_LOG.propagate = False
 
 
 def read(data: bytes, name: str, limits: Limits, *, engine: str = "pdfium", workers: int | None = None) -> Document:
@@ -89,7 +83,7 @@ def read(data: bytes, name: str, limits: Limits, *, engine: str = "pdfium", work
     if b"%%EOF" not in data.rstrip(b"\x00 \t\r\n")[-4096:]:
         raise CorruptFile(name=name, format=FORMAT, detail="the file is cut short (no end-of-file mark)")
     builder = DocumentBuilder("pdf")
-    with _warnings() as warnings:
+    with pdfpages.pdfminer_warnings() as warnings:
         try:
             document = _open(data, name)
             _metadata(document, builder, name)
@@ -122,29 +116,6 @@ def read(data: bytes, name: str, limits: Limits, *, engine: str = "pdfium", work
         builder.notice("pdf_scanned_pages", _page_list([layout.labels[index] for index in scanned]))
     layout.build()
     return builder.build()
-
-
-class _Collector(logging.Handler):
-    """Keeps the warnings pdfminer logs on this thread while one PDF is read."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.thread = threading.get_ident()
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.thread == self.thread:
-            self.messages.append(record.getMessage()[:120])
-
-
-@contextmanager
-def _warnings() -> Iterator[list[str]]:
-    collector = _Collector()
-    _PDFMINER_LOG.addHandler(collector)
-    try:
-        yield collector.messages
-    finally:
-        _PDFMINER_LOG.removeHandler(collector)
 
 
 def _detail(exc: BaseException) -> str:

@@ -33,6 +33,7 @@ import re
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -57,11 +58,13 @@ _CID = re.compile(r"\(cid:\d+\)")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 #: pdfminer's grouping of characters into lines, which the PDFium path follows too.
 _LAPARAMS = LAParams(all_texts=True, boxes_flow=None)
+#: pdfminer reports damage it worked around as log warnings; they become a notice, not noise.
 _LOG = logging.getLogger("pdfminer")
+_LOG.propagate = False
 #: PDFium must not be entered by two threads at once, even for different documents
 #: (the service converts on several threads); processes read in parallel instead.
 _PDFIUM = threading.Lock()
-#: Code points PDFium gives for what it could not map, or for a hyphen at a line end (2).
+#: Code points PDFium gives for what it could not map.
 _UNMAPPED = {0, 0xFFFD, 0xFFFE}
 #: What PDFium inserts itself: spaces between words, line ends (2 is its line-end hyphen).
 _MAYBE_GENERATED = {10, 13, 32}
@@ -117,22 +120,33 @@ def _read_kept(span: tuple[int, int], engine: str) -> tuple[list[PrintedPage], l
 
 def read_range(data: bytes, start: int, stop: int, engine: str) -> tuple[list[PrintedPage], list[str]]:
     """Pages ``[start, stop)`` of the PDF read by ``engine``, and pdfminer's warnings."""
+    with pdfminer_warnings() as warnings:
+        pages = _pdfium_range(data, start, stop) if engine == "pdfium" else _pdfminer_range(data, start, stop)
+    return pages, warnings
+
+
+@contextmanager
+def pdfminer_warnings() -> Iterator[list[str]]:
+    """The warnings pdfminer logs on this thread meanwhile: damage it worked around."""
     collector = _Collector()
     _LOG.addHandler(collector)
     try:
-        pages = _pdfium_range(data, start, stop) if engine == "pdfium" else _pdfminer_range(data, start, stop)
+        yield collector.messages
     finally:
         _LOG.removeHandler(collector)
-    return pages, collector.messages
 
 
 class _Collector(logging.Handler):
+    """Keeps the warnings pdfminer logs on this thread (other threads read other PDFs)."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage()[:120])
+        if record.thread == self.thread:
+            self.messages.append(record.getMessage()[:120])
 
 
 def _turn(rotation: int, box: tuple[float, float, float, float]) -> tuple[tuple[float, ...], float]:
