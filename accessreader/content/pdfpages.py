@@ -204,15 +204,14 @@ def _pdfium_rows(textpage: pdfium.PdfTextPage, matrix: tuple[float, ...]) -> Ite
     character of the book, hence the plain locals.
     """
     raw = textpage.raw
-    unicode, generated, box_of = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox
+    generated, box_of = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox
     box = pdfium_c.FS_RECTF()
     a, b, c, d, e, f = matrix
     upright = (a, b, c, d) == (1, 0, 0, 1)
     styles: dict[int, tuple[str, float]] = {}
     row: list[_Char] = []
     last: _Char | None = None
-    for index in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = unicode(raw, index)
+    for index, code in enumerate(_codes(raw)):
         if code in _MAYBE_GENERATED and generated(raw, index):
             if code != 32 and row:
                 yield row
@@ -245,6 +244,18 @@ def _pdfium_rows(textpage: pdfium.PdfTextPage, matrix: tuple[float, ...]) -> Ite
         row.append(last)
     if row:
         yield row
+
+
+def _codes(raw: pdfium_c.FPDF_TEXTPAGE) -> list[int]:
+    """Each character's code point: the page's text in one call when it holds one UTF-16
+    unit per character (no surrogate pairs), else character by character."""
+    count = pdfium_c.FPDFText_CountChars(raw)
+    buffer = (ctypes.c_uint16 * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    codes = list(buffer[: max(written - 1, 0)])
+    if len(codes) != count or any(0xD800 <= code < 0xE000 for code in codes):
+        codes = [pdfium_c.FPDFText_GetUnicode(raw, index) for index in range(count)]
+    return [2 if code == 0xFFFE else code for code in codes]  # GetText's line-end hyphen, as GetUnicode gives it
 
 
 def _pdfium_style(raw: pdfium_c.FPDF_TEXTPAGE, index: int, key: int) -> tuple[str, float]:
