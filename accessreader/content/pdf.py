@@ -4,16 +4,17 @@
                                            outline, page tree (labels), damage notices
         ──pdfpages───▶ text lines per page, by PDFium (pypdfium2) by default, in a
                        process pool for long books (pdfminer's layout analysis is the
-                       other engine, ~8× slower)
+                       other engine, ~4× slower)
         ──pdflayout──▶ running heads and page numbers out, columns in order, paragraphs,
                        split words joined
         ──outline────▶ headings at their printed titles, chapters at top-level entries
         ──builder────▶ Document with a print page marker at every page start
 
 Why two libraries: pdfminer.six reads the document structure well and reports the
-damage it works around (logged, it becomes a notice), but its per-character layout
-analysis in Python took ~95% of the time; PDFium extracts the characters with their
-boxes, fonts and sizes in C++.  So pdfminer keeps the file-level work (encryption,
+damage it works around (logged, it becomes a notice), but interpreting the page
+contents and grouping characters into lines, in Python, took ~98% of the reader's
+time (``benchmarks/pdf_reader.py`` prints the parts); PDFium extracts the characters
+with their boxes, fonts and sizes in C++.  So pdfminer keeps the file-level work (encryption,
 Info/XMP metadata, outline and named destinations, page labels, decoding each content
 stream once to hear about damage), and PDFium reads the text.
 

@@ -8,13 +8,14 @@
 
 Two engines give the same plain lines:
 
-``pdfium`` (pypdfium2, PDFium's C++ text page; the default, about 8× faster): characters
+``pdfium`` (pypdfium2, PDFium's C++ text page; the default, ~4× faster): characters
 with their boxes, font size and font name, grouped into lines the way pdfminer groups
 them (consecutive characters on one baseline, no wide gap between them); PDFium's own
 word spaces are kept.  PDFium reports a hyphen at a line end without saying whether it
 was a soft one; it comes out as ``-`` and pdflayout's rules decide the join.
 
-``pdfminer`` (pdfminer.six layout analysis): the reference, kept to compare against.
+``pdfminer`` (pdfminer.six layout analysis, its box ordering off: ``pdflayout`` orders
+the lines): the reference, kept to compare against.
 
 Boxes are in points with y up, the page's lower left corner at 0, turned as the page's
 ``/Rotate`` asks, so both engines agree with each other and with pdfminer's layout.
