@@ -145,7 +145,7 @@ def breakdown(data: bytes, pages: int) -> None:
         ("pdfminer: parse + interpret (chars)", parse),
         ("pdfminer: chars into lines", lines - parse),
         ("pdfminer: lines into ordered boxes", boxes - lines),
-        ("  (old reader = all three above)", boxes),
+        ("  (pdfminer as the reader used it)", boxes),
         ("pdfium: parse + text page (C++)", native),
         ("pdfium: chars into lines (Python)", pdfium_lines - native),
         ("our rules (pdflayout, printed)", rules),

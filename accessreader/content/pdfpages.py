@@ -52,8 +52,10 @@ ENGINES = ("pdfium", "pdfminer")
 #: Pages one worker reads in one go: few enough that results stream back in bounded
 #: pieces, enough that opening the PDF in the worker is paid rarely.
 RANGE_PAGES = 24
-#: Below this many pages one process reads faster than starting a pool.
-POOL_PAGES = {"pdfium": 200, "pdfminer": 20}
+#: Below this many pages one process reads faster than starting a pool: on 2 shared
+#: CPUs (``benchmarks/pdf_reader.py``) a pool of 2 was even with one process at 240
+#: pages for PDFium (~12 ms a page) and 1.1× faster for pdfminer (~50 ms a page).
+POOL_PAGES = {"pdfium": 400, "pdfminer": 60}
 _CID = re.compile(r"\(cid:\d+\)")
 #: Typographic ligatures spelled out, so speech and braille meet ordinary letters.
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
