@@ -173,7 +173,7 @@ def main() -> None:
             baseline = timed(lambda: subprocess.run([pdftotext, str(path), str(path.with_suffix(".txt"))], check=True))
     figures = []
     for engine in pdfpages.ENGINES:
-        for workers in (1, cpus):
+        for workers in sorted({1, cpus}):
             seconds = timed(lambda e=engine, w=workers: pdf_reader.read(data, "bench.pdf", DEFAULT_LIMITS, engine=e, workers=w))
             figures.append((f"pdf reader, {engine}, {workers} process{'es' if workers > 1 else ''}", seconds))
     full = timed(lambda: content.read(data, "bench.pdf"))
