@@ -340,3 +340,10 @@ def test_cli_inspect_reads_a_pdf_and_refuses_bad_ones(tmp_path):
         assert words in result.output and "Traceback" not in result.output
     result = runner.invoke(main, ["--lang", "kk", "inspect", str(tmp_path / "scan.pdf")])
     assert "мәтін танылмады" in result.output
+
+
+def test_pdfminer_engine_reads_the_book_as_pdfium_does(book):
+    reference = pdf_reader.read(book_pdf(), "book.pdf", DEFAULT_LIMITS, engine="pdfminer")
+    ours = pdf_reader.read(book_pdf(), "book.pdf", DEFAULT_LIMITS)
+    assert [(b.kind, b.text) for _, b in ours.blocks()] == [(b.kind, b.text) for _, b in reference.blocks()]
+    assert texts(ours, HEADING)[0] == texts(book, HEADING)[0] == "Бірінші тарау. Кітапхана"

@@ -1,10 +1,22 @@
 """The PDF reader: PDF bytes in, a draft Document out.
 
-    read(data, name, limits) ──pdfminer──▶ text lines per page (one page in memory at a time)
+    read(data, name, limits) ──pdfminer──▶ opens the file: password check, metadata,
+                                           outline, page tree (labels), damage notices
+        ──pdfpages───▶ text lines per page, by PDFium (pypdfium2) by default, in a
+                       process pool for long books (pdfminer's layout analysis is the
+                       other engine, ~4× slower)
         ──pdflayout──▶ running heads and page numbers out, columns in order, paragraphs,
                        split words joined
         ──outline────▶ headings at their printed titles, chapters at top-level entries
         ──builder────▶ Document with a print page marker at every page start
+
+Why two libraries: pdfminer.six reads the document structure well and reports the
+damage it works around (logged, it becomes a notice), but interpreting the page
+contents and grouping characters into lines, in Python, took ~98% of the reader's
+time (``benchmarks/pdf_reader.py`` prints the parts); PDFium extracts the characters
+with their boxes, fonts and sizes in C++.  So pdfminer keeps the file-level work (encryption,
+Info/XMP metadata, outline and named destinations, page labels, decoding each content
+stream once to hear about damage), and PDFium reads the text.
 
 Page markers carry the PDF's page labels, else the number printed in the running head
 or foot, else the page's index.  A paragraph running over a page end is kept whole and
@@ -19,38 +31,34 @@ Refusals: a PDF that needs a password to open → ``EncryptedFile`` (restriction
 on copying are not a refusal: the owner password does not hide the text, and
 conversion for blind readers is what the restriction flags allow); scans on which OCR
 finds no text → ``NoTextFound``; no text and no pictures → ``ScannedPdf``; anything
-pdfminer cannot parse, or a file cut short → ``CorruptFile``.
+pdfminer or PDFium cannot parse, or a file cut short → ``CorruptFile``.
 """
 
 from __future__ import annotations
 
 import io
-import logging
 import re
 import struct
 import subprocess
 import tempfile
-import threading
 import zlib
-from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Callable
 
-from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LAParams, LTAnno, LTChar, LTContainer, LTImage, LTPage, LTTextLineHorizontal
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFNoOutlines
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from pdfminer.psexceptions import PSException
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import decode_text
+from pypdfium2 import PdfiumError
 
 from ..errors import CorruptFile, EncryptedFile, MissingDependency, NoTextFound, ScannedPdf, UnsafeXml
 from ..model import Document
-from . import ocr
+from . import ocr, pdfpages
 from .builder import DocumentBuilder
-from .pdflayout import Line, body_size, running_heads, strip_running
+from .pdflayout import body_size, running_heads, strip_running
 from .printed import OutlineEntry, PageLayout, PrintedPage
 from .safety import Limits, parse_xml
 
@@ -58,42 +66,42 @@ FORMAT = "PDF"
 #: What pdfminer raises on damaged files besides its own exceptions.
 _DAMAGE = (PSException, ValueError, KeyError, TypeError, IndexError, AttributeError, AssertionError,
            EOFError, struct.error, zlib.error, RecursionError, OverflowError, ZeroDivisionError)
-_CID = re.compile(r"\(cid:\d+\)")
-#: Typographic ligatures spelled out, so speech and braille meet ordinary letters.
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
-_LAPARAMS = LAParams(all_texts=True)
 #: A page with a picture and fewer letters than this in its text layer is a scan: its
 #: text layer holds at most a page number or a stamp, so the page is read by OCR.
 _SCANNED_LETTERS = 20
-#: pdfminer reports damage it worked around as log warnings; they become a notice, not noise.
-_PDFMINER_LOG = logging.getLogger("pdfminer")
-_PDFMINER_LOG.propagate = False
 
 
-def read(data: bytes, name: str, limits: Limits) -> Document:
+def read(data: bytes, name: str, limits: Limits, *, engine: str = "pdfium", workers: int | None = None) -> Document:
     """Read a PDF into a draft Document; raises EncryptedFile, ScannedPdf or CorruptFile.
 
     ``limits`` is the common reader signature: a PDF's only bound is its size, which
-    ``content.read`` checks before any reader runs.
+    ``content.read`` checks before any reader runs.  ``engine`` ("pdfium" or
+    "pdfminer") reads the text lines, in ``workers`` processes (see ``pdfpages.lines``).
     """
     if b"%%EOF" not in data.rstrip(b"\x00 \t\r\n")[-4096:]:
         raise CorruptFile(name=name, format=FORMAT, detail="the file is cut short (no end-of-file mark)")
     builder = DocumentBuilder("pdf")
-    with _warnings() as warnings:
+    with pdfpages.pdfminer_warnings() as warnings:
         try:
             document = _open(data, name)
             _metadata(document, builder, name)
-            pages, page_ids = _pages(document, name)
+            count, labels, page_ids = _pages(document, name)
             outline = _outline(document, page_ids)
+            pages, logged = pdfpages.lines(data, count, engine, workers)
+            warnings += logged
         except (EncryptedFile, CorruptFile):
             raise
         except PDFEncryptionError as exc:
             raise EncryptedFile(name=name, format=FORMAT) from exc
+        except (PdfiumError, BrokenProcessPool) as exc:  # BrokenProcessPool: PDFium died on the file
+            raise CorruptFile(name=name, format=FORMAT, detail=_detail(exc)) from exc
         except _DAMAGE as exc:
             raise CorruptFile(name=name, format=FORMAT, detail=_detail(exc)) from exc
+    for page, label in zip(pages, labels):
+        page.label = label
     scanned = _scanned(pages)
     if scanned:
         _recognise(data, name, pages, scanned, builder.metadata.languages)
@@ -109,29 +117,6 @@ def read(data: bytes, name: str, limits: Limits) -> Document:
         builder.notice("pdf_scanned_pages", _page_list([layout.labels[index] for index in scanned]))
     layout.build()
     return builder.build()
-
-
-class _Collector(logging.Handler):
-    """Keeps the warnings pdfminer logs on this thread while one PDF is read."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.thread = threading.get_ident()
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.thread == self.thread:
-            self.messages.append(record.getMessage()[:120])
-
-
-@contextmanager
-def _warnings() -> Iterator[list[str]]:
-    collector = _Collector()
-    _PDFMINER_LOG.addHandler(collector)
-    try:
-        yield collector.messages
-    finally:
-        _PDFMINER_LOG.removeHandler(collector)
 
 
 def _detail(exc: BaseException) -> str:
@@ -279,69 +264,25 @@ def _page_list(labels: list[str]) -> str:
     return ", ".join(labels[:20]) + (" …" if len(labels) > 20 else "")
 
 
-def _pages(document: PDFDocument, name: str) -> tuple[list[PrintedPage], dict[int, int]]:
-    """Every page's text lines, read one page at a time; and page object id → index."""
-    manager = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(manager, laparams=_LAPARAMS)
-    interpreter = PDFPageInterpreter(manager, device)
-    pages: list[PrintedPage] = []
+def _pages(document: PDFDocument, name: str) -> tuple[int, list[str], dict[int, int]]:
+    """The number of pages, their labels, and page object id → index.
+
+    Each page's content streams are decoded here once, so damage pdfminer works around
+    (a bad checksum) is logged whichever engine reads the text.
+    """
+    labels: list[str] = []
     ids: dict[int, int] = {}
     for page in PDFPage.create_pages(document):
-        ids[page.pageid] = len(pages)
-        interpreter.process_page(page)
-        layout: LTPage = device.get_result()
-        x0, y0, x1, y1 = layout.bbox
-        label = _text(page.label) if page.label else ""
-        pages.append(PrintedPage(list(_lines(layout)), y0, (y1 - y0) or 1.0, label, _has_image(layout)))
+        ids[page.pageid] = len(labels)
+        labels.append(_text(page.label) if page.label else "")
+        for stream in page.contents:
+            stream = resolve1(stream)
+            if isinstance(stream, PDFStream):
+                stream.get_data()
+                stream.data = None  # decoded again by the engine; not kept for every page
     declared = resolve1(resolve1(document.catalog.get("Pages")) or {}).get("Count") if document.catalog else None
-    if not pages:
+    if not labels:
         raise CorruptFile(name=name, format=FORMAT, detail="no pages")
-    if isinstance(declared, int) and declared > len(pages):
-        raise CorruptFile(name=name, format=FORMAT, detail=f"{declared - len(pages)} of {declared} pages are missing")
-    return pages, ids
-
-
-def _lines(container: LTContainer) -> Iterator[Line]:
-    for item in container:
-        if isinstance(item, LTTextLineHorizontal):
-            line = _line(item)
-            if line is not None:
-                yield line
-        elif isinstance(item, LTContainer):
-            yield from _lines(item)
-
-
-def _has_image(container: LTContainer) -> bool:
-    return any(isinstance(item, LTImage) or isinstance(item, LTContainer) and _has_image(item) for item in container)
-
-
-def _line(item: LTTextLineHorizontal) -> Line | None:
-    runs: list[tuple[str, str]] = []
-    sizes: list[float] = []
-    font = ""
-    for obj in item:
-        if isinstance(obj, LTChar):
-            font = obj.fontname
-            text = obj.get_text()
-            if text.strip():
-                sizes.append(obj.size)
-        elif isinstance(obj, LTAnno):
-            text = obj.get_text().replace("\n", " ")
-        else:
-            continue
-        if runs and runs[-1][1] == font:
-            runs[-1] = (runs[-1][0] + text, font)
-        else:
-            runs.append((text, font))
-    # Soft hyphens inside a line are invisible; one at its end may mark a split word.
-    runs = [(_CID.sub("", text).translate(_LIGATURES).replace("\u00ad", ""), font) for text, font in runs]
-    runs = [(text, font) for text, font in runs if text]
-    if not sizes or not "".join(text for text, _ in runs).strip():
-        return None
-    while not runs[-1][0].strip():
-        runs.pop()
-    soft = item.get_text().rstrip().endswith("\u00ad")
-    runs[-1] = (runs[-1][0].rstrip() + ("\u00ad" if soft else ""), runs[-1][1])
-    sizes.sort()
-    return Line(item.x0, item.x1, item.y1, item.y0, sizes[len(sizes) // 2], runs)
-
+    if isinstance(declared, int) and declared > len(labels):
+        raise CorruptFile(name=name, format=FORMAT, detail=f"{declared - len(labels)} of {declared} pages are missing")
+    return len(labels), labels, ids
