@@ -197,6 +197,43 @@ def proof(ctx: click.Context, file: str, output: str | None, grade: str, dots: s
     _report_problems(braille.problems, lang)
 
 
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option("--host", default=None, help="BrlAPI host of brltty, e.g. 127.0.0.1:1 (default: brltty's own, or $BRLAPI_HOST).")
+@click.option("--speech/--no-speech", default=True, show_default=True, help="Speak beside the braille.")
+@click.option("--speech-file", type=click.Path(dir_okay=False), help="Write the speech as a transcript file instead of the sound card.")
+@click.option("--reader", "reader_id", default=lambda: os.environ.get("USER", "reader"), help="Whose position and bookmarks (default: $USER).")
+@click.option("--positions", type=click.Path(dir_okay=False), help="Positions file (default: ~/.local/share/accessreader/positions.json).")
+@_code_flags
+@click.pass_context
+def read(ctx: click.Context, file: str, host: str | None, speech: bool, speech_file: str | None, reader_id: str, positions: str | None, grade: str, dots: str) -> None:
+    """Read a book on a braille display through brltty, with speech; q quits, ? lists the keys."""
+    from .braille import Code, parse_grades
+    from .terminal.display import Display
+    from .terminal.positions import PositionFile
+    from .terminal.reader import Reader, Session
+    from .terminal.speech import EspeakSink, FileSink, Speaker
+    from .tts.script import speech_script
+
+    lang = interface_language(ctx.meta.get("lang"))
+    code = Code(parse_grades(grade), int(dots))
+    document = _read_book(file)
+    store = Path(positions) if positions else Path.home() / ".local/share/accessreader/positions.json"
+    speaker = None
+    if speech or speech_file:
+        sink = FileSink(Path(speech_file)) if speech_file else EspeakSink()
+        speaker = Speaker(document, speech_script(document), sink)
+    reader = Reader(document, Display(host), Session(reader_id, lang, code, PositionFile(store)), speaker)
+    try:
+        reader.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        reader.display.close()
+        if speaker:
+            speaker.close()
+
+
 class _NoBar:
     """Stands in for a progress bar when stderr is not a terminal."""
 

@@ -138,8 +138,11 @@ class View:
 
     # moves: each returns False when there is nowhere to go ---------------------
     def pan_right(self) -> bool:
+        cells = self.book.rows[self.row].cells
         end = self.window_end()
-        if end < len(self.book.rows[self.row].cells):
+        while end < len(cells) and cells[end] == BLANK:
+            end += 1
+        if end < len(cells):
             self.start = end
             return True
         return self._to_row(self.row + 1)
@@ -192,8 +195,11 @@ class View:
             return False
         row, cell = self.book.row_at(block, locator.offset)
         self.row, self.start = row, 0
-        while self.window_end() <= cell and self.window_end() < len(self.book.rows[row].cells):
-            self.start = self.window_end()
+        while self.window_end() <= cell:
+            start = self.start
+            if not self.pan_right() or self.row != row:
+                self.row, self.start = row, start
+                break
         return True
 
     # helpers -----------------------------------------------------------------
@@ -208,8 +214,8 @@ class View:
         saved = self.row, self.start
         self.row, self.start = row, 0
         start = 0
-        while self.window_end() < before:
-            start = self.start = self.window_end()
+        while self.pan_right() and self.row == row and self.start < before:
+            start = self.start
         self.row, self.start = saved
         return start
 
