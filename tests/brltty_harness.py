@@ -13,7 +13,8 @@ text table from ``keys.dots_text_table`` so typed chords reach BrlAPI as
 Unicode braille.  Facts found by running it: ``Route N`` routes cell N counted
 from 0 (the README says from 1); a key sent before brltty's start message
 is gone only dismisses it (``-M 1`` keeps it short); a brltty waiting for its
-display ignores SIGTERM, so stopping falls back to SIGKILL.
+display ignores SIGTERM, so stopping falls back to SIGKILL; lines sent together
+are lost but the first, so keys are sent ``KEY_GAP`` apart.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from pathlib import Path
 from accessreader.terminal.keys import dots_text_table
 
 BRLTTY = shutil.which("brltty") or "/usr/bin/brltty"
+#: brltty's vr driver takes one command per read and drops the rest of what arrived with it
+KEY_GAP = 0.05
 _BRAILLE_LINE = re.compile(rb'^Braille "(.*)"\r?$')
 
 
@@ -101,6 +104,7 @@ class VirtualDisplay:
         self._shown = ""
         self._updates = 0
         self._socket: socket.socket | None = None
+        self._last_press = 0.0
 
     def connect(self) -> None:
         connection = socket.socket(socket.AF_UNIX)
@@ -126,9 +130,11 @@ class VirtualDisplay:
             return self._shown.rstrip("\u2800")
 
     def press(self, command: str) -> None:
-        """Send one key line (``FWINRT``, ``Route 3``, ``PassDots 27``…)."""
+        """Send one key line (``FWINRT``, ``Route 3``, ``PassDots 27``…), at least ``KEY_GAP`` after the last."""
         assert self._socket is not None
+        time.sleep(max(0.0, self._last_press + KEY_GAP - time.monotonic()))
         self._socket.sendall(command.encode() + b"\n")
+        self._last_press = time.monotonic()
 
     def wait_for(self, wanted, timeout: float = 5.0) -> str:
         """Wait until ``wanted(shown)`` holds (a string means: the display shows exactly that); the cells."""
