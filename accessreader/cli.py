@@ -210,6 +210,7 @@ def read(ctx: click.Context, file: str, host: str | None, speech: bool, speech_f
     """Read a book on a braille display through brltty, with speech; q quits, ? lists the keys."""
     from .braille import Code, parse_grades
     from .terminal.display import Display
+    from .terminal.pc_keyboard import PcKeyboard
     from .terminal.positions import PositionFile
     from .terminal.reader import Reader, Session
     from .terminal.speech import EspeakSink, FileSink, Speaker
@@ -223,12 +224,15 @@ def read(ctx: click.Context, file: str, host: str | None, speech: bool, speech_f
     if speech or speech_file:
         sink = FileSink(Path(speech_file)) if speech_file else EspeakSink()
         speaker = Speaker(document, speech_script(document), sink)
-    reader = Reader(document, Display(host), Session(reader_id, lang, code, PositionFile(store)), speaker)
+    keyboard = PcKeyboard(sys.stdin.fileno()) if sys.stdin.isatty() else None
+    reader = Reader(document, Display(host), Session(reader_id, lang, code, PositionFile(store)), speaker, keyboard)
     try:
         reader.run()
     except KeyboardInterrupt:
         pass
     finally:
+        if keyboard:
+            keyboard.close()
         reader.display.close()
         if speaker:
             speaker.close()

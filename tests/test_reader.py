@@ -5,6 +5,7 @@ Speech goes to a transcript file (``--speech-file``), positions to a file in the
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -15,6 +16,7 @@ import pytest
 from accessreader.braille.keyboard import kazakh_keyboard
 from accessreader.messages import translate
 from accessreader.terminal.display import Display
+from accessreader.terminal.pc_keyboard import PcKeyboard
 from accessreader.terminal.positions import PositionFile
 from accessreader.terminal.reader import Reader, Session, run_until_stopped
 from accessreader.terminal.speech import FileSink, Speaker
@@ -40,13 +42,13 @@ def daemon(tmp_path_factory):
 class Running:
     """A reader on the test display, in a thread, speaking into a file."""
 
-    def __init__(self, daemon, folder: Path, reader_id: str = "r1") -> None:
+    def __init__(self, daemon, folder: Path, reader_id: str = "r1", keyboard: PcKeyboard | None = None) -> None:
         self.brltty, self.display = daemon
         self.speech = folder / "speech.txt"
         document = book()
         self.speaker = Speaker(document, speech_script(document), FileSink(self.speech))
         session = Session(reader_id, "kk", positions=PositionFile(folder / "positions.json"))
-        self.reader = Reader(document, Display(self.brltty.host), session, self.speaker)
+        self.reader = Reader(document, Display(self.brltty.host), session, self.speaker, keyboard)
         self.thread = run_until_stopped(self.reader)
 
     def key(self, command: str, wanted=None) -> str:
@@ -188,6 +190,24 @@ def test_reconnects_after_brltty_restarts_without_losing_the_place(daemon, runni
     display.wait_for(shown, timeout=10)
     assert any(line[3] == translate("terminal_lost", "kk") for line in running.spoken())
     assert running.key("LnDn") == braille("Русский абзац о", "ru")
+
+
+def test_pc_keyboard_moves_and_types_a_search(daemon, tmp_path):
+    read_end, write_end = os.pipe()
+    started = Running(daemon, tmp_path, keyboard=PcKeyboard(read_end))
+    display = started.display
+    try:
+        display.wait_for(TITLE)
+        os.write(write_end, b"h")
+        display.wait_for(braille("Екінші бөлім"))
+        os.write(write_end, b"\x1b[A")  # arrow up: the line before, print page 5's paragraph
+        display.wait_for(braille("Ол ауылға жақындады."))
+        os.write(write_end, "fсоңғы\r".encode())  # a search typed on the PC keyboard
+        display.wait_for(braille("Соңғы абзац."))
+    finally:
+        started.stop()
+        os.close(write_end)
+        os.close(read_end)
 
 
 def test_the_read_command_runs_until_q(daemon, tmp_path):

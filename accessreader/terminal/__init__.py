@@ -3,6 +3,7 @@
     display.py   BrlAPI connection: size, dots out, keys in, DisplayLost
     buffer.py    the window over the book's braille: rows, panning, moves, routing
     keys.py      display commands, braille chords and PC keys → actions
+    pc_keyboard.py  the console keyboard as BrlAPI key codes
     speech.py    speech in its own thread, to the sound card or a transcript file
     positions.py where each reader stopped, and bookmarks
     reader.py    the loop tying them together

@@ -56,6 +56,10 @@ class Display:
         self._call(lambda connection: connection.writeDots(dots))
         self._shown = dots
 
+    def fileno(self) -> int:
+        """The connection's file descriptor, readable when keys may be waiting."""
+        return self._call(lambda connection: connection.fileDescriptor)
+
     def key(self, timeout_ms: int) -> int | None:
         """The next key code, waiting up to ``timeout_ms``; ``None`` when none came."""
         return self._call(lambda connection: connection.readKeyWithTimeout(timeout_ms))

@@ -1,6 +1,6 @@
 """The braille terminal reader: keys in, the book's braille out, speech alongside, position kept.
 
-    Display (BrlAPI) ──key──▶ keys.action ──▶ Reader.handle ──▶ View move / search / help / message
+    Display (BrlAPI), PC keyboard ──key──▶ keys.action ──▶ Reader.handle ──▶ View move / search / help / message
           ▲                                           │
           └──────────── show(cells) ◀─────────────────┤──▶ Speaker.follow(locator)   (own thread)
                                                       └──▶ PositionFile.save        (every move)
@@ -13,6 +13,7 @@ same place once it is back; the size may change (another display).
 
 from __future__ import annotations
 
+import select
 import threading
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ from ..model import Block, Chapter, Document, Locator, Metadata
 from .buffer import BrailleBook, View
 from .display import Display, DisplayLost
 from .keys import Action, action
+from .pc_keyboard import PcKeyboard
 from .positions import PositionFile, Saved
 from .speech import Speaker
 
@@ -46,8 +48,11 @@ class Session:
 class Reader:
     """One book on one display; ``run`` until ``stop`` (or the quit key)."""
 
-    def __init__(self, document: Document, display: Display, session: Session, speaker: Speaker | None = None) -> None:
+    def __init__(
+        self, document: Document, display: Display, session: Session, speaker: Speaker | None = None, keyboard: PcKeyboard | None = None
+    ) -> None:
         self.document = document
+        self.keyboard = keyboard
         self.display = display
         self.session = session
         self.speaker = speaker
@@ -67,11 +72,25 @@ class Reader:
             try:
                 if not self.display.connected:
                     self._connect()
-                code = self.display.key(100)
-                if code is not None:
-                    self.press(code)
+                self._wait_for_keys()
             except DisplayLost:
                 self._lost()
+
+    def _wait_for_keys(self) -> None:
+        """Handle the keys that come within a tenth of a second, from the display and the PC keyboard."""
+        sources = [self.display.fileno()] + ([self.keyboard.fileno()] if self.keyboard else [])
+        ready, _, _ = select.select(sources, [], [], 0.1)
+        if self.keyboard and self.keyboard.fileno() in ready:
+            codes = self.keyboard.read()
+            if not codes:  # the keyboard's input ended
+                self.keyboard = None
+            for code in codes:
+                self.press(code)
+        if sources[0] in ready:
+            code = self.display.key(0)
+            while code is not None:
+                self.press(code)
+                code = self.display.key(0)
 
     def stop(self) -> None:
         self._stopping.set()
