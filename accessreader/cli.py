@@ -17,7 +17,7 @@ import click
 
 from . import content
 from .content import images
-from .errors import AccessReaderError, FileNotFound
+from .errors import AccessReaderError, FileNotFound, NotFound
 from .inspection import summarise
 from .messages import interface_language, translate
 from .model import Document
@@ -198,34 +198,45 @@ def proof(ctx: click.Context, file: str, output: str | None, grade: str, dots: s
 
 
 @main.command()
-@click.argument("file", type=click.Path())
+@click.argument("book", metavar="TITLE-OR-FILE")
 @click.option("--host", default=None, help="BrlAPI host of brltty, e.g. 127.0.0.1:1 (default: brltty's own, or $BRLAPI_HOST).")
 @click.option("--speech/--no-speech", default=True, show_default=True, help="Speak beside the braille.")
 @click.option("--speech-file", type=click.Path(dir_okay=False), help="Write the speech as a transcript file instead of the sound card.")
 @click.option("--reader", "reader_id", default=lambda: os.environ.get("USER", "reader"), help="Whose position and bookmarks (default: $USER).")
-@click.option("--positions", type=click.Path(dir_okay=False), help="Positions file (default: ~/.local/share/accessreader/positions.json).")
+@click.option("--data-dir", type=click.Path(file_okay=False), help="The library's data folder: catalog, positions (default: $ACCESSREADER_DATA or ~/.local/share/accessreader).")
 @_code_flags
 @click.pass_context
-def read(ctx: click.Context, file: str, host: str | None, speech: bool, speech_file: str | None, reader_id: str, positions: str | None, grade: str, dots: str) -> None:
-    """Read a book on a braille display through brltty, with speech; q quits, ? lists the keys."""
+def read(ctx: click.Context, book: str, host: str | None, speech: bool, speech_file: str | None, reader_id: str, data_dir: str | None, grade: str, dots: str) -> None:
+    """Read a book (a file, or a title found in the catalog) on a braille display through brltty, with speech.
+
+    q quits, ? lists the keys."""
     from .braille import Code, parse_grades
+    from .positions import open_positions
+    from .store import default_data_dir
+    from .terminal.bookmarks import BookmarkFile
     from .terminal.display import Display
     from .terminal.pc_keyboard import PcKeyboard
-    from .terminal.positions import PositionFile
     from .terminal.reader import Reader, Session
     from .terminal.speech import EspeakSink, FileSink, Speaker
     from .tts.script import speech_script
 
     lang = interface_language(ctx.meta.get("lang"))
     code = Code(parse_grades(grade), int(dots))
-    document = _read_book(file)
-    store = Path(positions) if positions else Path.home() / ".local/share/accessreader/positions.json"
+    folder = Path(data_dir) if data_dir else default_data_dir()
+    find_title = _catalog_finder(folder)
+    if Path(book).exists() or find_title is None:
+        document = _read_book(book)
+    else:
+        document = find_title(book)
+        if document is None:
+            raise NotFound(what=book)
     speaker = None
     if speech or speech_file:
         sink = FileSink(Path(speech_file)) if speech_file else EspeakSink()
         speaker = Speaker(document, speech_script(document), sink)
+    session = Session(reader_id, lang, code, open_positions(folder), BookmarkFile(folder / "bookmarks.json"))
     keyboard = PcKeyboard(sys.stdin.fileno()) if sys.stdin.isatty() else None
-    reader = Reader(document, Display(host), Session(reader_id, lang, code, PositionFile(store)), speaker, keyboard)
+    reader = Reader(document, Display(host), session, speaker, keyboard, find_title)
     try:
         reader.run()
     except KeyboardInterrupt:
@@ -237,6 +248,21 @@ def read(ctx: click.Context, file: str, host: str | None, speech: bool, speech_f
         if speaker:
             speaker.close()
 
+
+def _catalog_finder(folder: Path):
+    """A function from a search to the best-matching readable title's Document, when the folder holds a catalog."""
+    from .catalog import Catalog
+    from .store import DATABASE_ENV, open_store
+
+    if not (os.environ.get(DATABASE_ENV) or (folder / "accessreader.db").exists()):
+        return None
+    catalog = Catalog(open_store(data_dir=folder))
+
+    def find(query: str) -> Document | None:
+        found = next((title for title in catalog.search(query) if title.has_document), None)
+        return catalog.document(found.id) if found else None
+
+    return find
 
 class _NoBar:
     """Stands in for a progress bar when stderr is not a terminal."""
@@ -256,6 +282,116 @@ def _progress(steps: int, label: str):
     if sys.stderr.isatty():
         return click.progressbar(length=steps, file=sys.stderr, label=label)
     return _NoBar()
+def _library():
+    from .library import Library
+    from .settings import Settings
+
+    return Library(Settings.from_env())
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Run the library service, with its conversion worker inside (embedded queue).
+
+    Settings come from the environment (ACCESSREADER_DATA, ACCESSREADER_QUEUE…);
+    see the README.
+    """
+    import uvicorn
+
+    from .server import create_app
+
+    lang = interface_language(ctx.meta.get("lang"))
+    library = _library()
+    app = create_app(library.settings, library)
+    worker = library.jobs.worker()
+    worker.start()
+    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
+    click.echo(translate("cli_serving", lang, url=f"http://{shown}:{port}/"))
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    finally:
+        worker.stop()
+
+
+@main.command()
+@click.option("--threads", type=click.IntRange(1, 64), help="Worker threads (default ACCESSREADER_WORKERS).")
+def worker(threads: int | None) -> None:
+    """Run conversion steps from the queue until stopped (SIGINT or SIGTERM).
+
+    Start any number of these, on any machines sharing the data folder, with
+    ACCESSREADER_QUEUE=redis://HOST:PORT/0.
+    """
+    import signal
+    import threading
+
+    library = _library()
+    stopping = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stopping.set())
+    running = library.jobs.worker(threads)
+    running.start()
+    while not stopping.wait(0.5):
+        pass
+    running.stop()
+    library.close()
+
+
+@main.command(name="import")
+@click.argument("folder", type=click.Path())
+@click.pass_context
+def import_(ctx: click.Context, folder: str) -> None:
+    """Put every book file under FOLDER in the catalog and queue its conversion."""
+    lang = interface_language(ctx.meta.get("lang"))
+    library = _library()
+    failed = False
+    for item in library.import_folder(Path(folder)):
+        if item.error is not None:
+            failed = True
+            click.echo(f"accessreader: {item.error.message(lang)}", err=True)
+        elif item.job is None:
+            click.echo(translate("cli_already", lang, name=item.name, title=item.title.id))
+        else:
+            click.echo(translate("cli_imported", lang, name=item.name, title=item.title.id, job=item.job))
+    library.close()
+    ctx.exit(2 if failed else 0)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per job.")
+@click.pass_context
+def jobs(ctx: click.Context, as_json: bool) -> None:
+    """Conversion jobs, newest first: stage, percent done, time left, error."""
+    lang = interface_language(ctx.meta.get("lang"))
+    library = _library()
+    infos = library.jobs.list()
+    library.close()
+    if as_json:
+        for info in infos:
+            click.echo(json.dumps(info.to_dict(lang), ensure_ascii=False))
+        return
+    if not infos:
+        click.echo(translate("cli_no_jobs", lang))
+        return
+    click.echo(translate("cli_jobs_header", lang))
+    for info in infos:
+        left = "—" if info.eta_seconds is None else f"{info.eta_seconds:.0f}s"
+        line = f"{info.id}  {info.status}  {translate('stage_' + info.stage, lang)}  {info.percent}%  {left}  #{info.title}  {info.source}"
+        click.echo(line + (f"  {info.error(lang)}" if info.error_code else ""))
+
+
+@main.command()
+@click.argument("job")
+@click.pass_context
+def retry(ctx: click.Context, job: str) -> None:
+    """Start the failed job JOB again."""
+    lang = interface_language(ctx.meta.get("lang"))
+    library = _library()
+    info = library.jobs.retry(job)
+    library.close()
+    click.echo(f"{info.id}  {info.status}  {translate('stage_' + info.stage, lang)}")
 
 
 if __name__ == "__main__":  # pragma: no cover

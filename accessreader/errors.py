@@ -7,7 +7,15 @@
      ├── BadOption               an option value that is not offered (a braille grade, a format)
      │    └── SixDotsOnly        8-dot braille asked for in BRF
      ├── MissingDependency       a braille table, voice or program is not installed
-     └── NotAllowed              a request without rights (the service turns it into 403)
+     ├── NotAllowed              a request without rights (the service turns it into 403)
+     │    ├── NotLoggedIn          rights need a login first (401)
+     │    ├── BadCredentials       wrong login, card number, PIN or password (401)
+     │    └── TooManyAttempts      a login locked after repeated wrong PINs (429)
+     ├── NotFound                no such title, rendition or person (404)
+     │    └── UnknownJob         no conversion job has that id
+     │         └── JobNotFailed  only a failed job can be retried
+     ├── AlreadyRegistered       a login or card number already in use (409)
+     └── WeakSecret              a PIN or password too short (422)
 
 The CLI prints ``error.message(lang)`` on one line and exits with ``error.exit_code``;
 the service answers with the same text.  Anything not in this tree is a bug.
@@ -127,3 +135,51 @@ class NotAllowed(AccessReaderError):
     """The request needs rights the caller does not have."""
 
     code = "not_allowed"
+
+
+class NotLoggedIn(NotAllowed):
+    """The request needs a login (or a reader's token) and came without one."""
+
+    code = "not_logged_in"
+
+
+class BadCredentials(NotAllowed):
+    """The login, card number, PIN or password is wrong (never saying which)."""
+
+    code = "bad_credentials"
+
+
+class TooManyAttempts(NotAllowed):
+    """A login locked for a while after too many wrong PINs or passwords."""
+
+    code = "too_many_attempts"
+
+
+class NotFound(AccessReaderError):
+    """No such title, rendition, person or token."""
+
+    code = "not_found"
+
+
+class AlreadyRegistered(AccessReaderError):
+    """The login or library card number is already in use."""
+
+    code = "already_registered"
+
+
+class WeakSecret(AccessReaderError):
+    """A PIN or password shorter than the rule asks."""
+
+    code = "weak_secret"
+
+
+class UnknownJob(NotFound):
+    """No conversion job has that id."""
+
+    code = "unknown_job"
+
+
+class JobNotFailed(UnknownJob):
+    """A retry asked for a job that has not failed."""
+
+    code = "job_not_failed"

@@ -126,6 +126,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Непереведённых символов нет.",
         "kk": "Аударылмаған таңбалар жоқ.",
     },
+    "not_logged_in": {
+        "en": "Please log in with your library card number and PIN",
+        "ru": "Войдите, указав номер читательского билета и PIN-код",
+        "kk": "Оқырман билетінің нөмірі мен PIN-кодты енгізіп кіріңіз",
+    },
+    "bad_credentials": {
+        "en": "The card number (login) or the PIN (password) is wrong",
+        "ru": "Неверный номер билета (логин) или PIN-код (пароль)",
+        "kk": "Билет нөмірі (логин) немесе PIN-код (құпиясөз) қате",
+    },
+    "too_many_attempts": {
+        "en": "Too many wrong attempts; try again in {minutes} min",
+        "ru": "Слишком много неверных попыток; повторите через {minutes} мин",
+        "kk": "Қате әрекеттер тым көп; {minutes} минуттан кейін қайталаңыз",
+    },
+    "not_found": {
+        "en": "{what} not found",
+        "ru": "{what}: не найдено",
+        "kk": "{what}: табылмады",
+    },
+    "already_registered": {
+        "en": "{login} is already registered",
+        "ru": "{login} уже зарегистрирован",
+        "kk": "{login} бұрыннан тіркелген",
+    },
+    "weak_secret": {
+        "en": "{what} must have at least {minimum} characters",
+        "ru": "{what}: нужно не меньше {minimum} символов",
+        "kk": "{what}: кемінде {minimum} таңба болуы керек",
+    },
     "label_title": {"en": "Title", "ru": "Название", "kk": "Атауы"},
     "label_authors": {"en": "Authors", "ru": "Авторы", "kk": "Авторлары"},
     "label_format": {"en": "Format", "ru": "Формат", "kk": "Пішімі"},
@@ -168,6 +198,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "{title}. {chapter}. {page} бет. {percent} пайыз.",
     },
     "terminal_search_prompt": {"en": "Find:", "ru": "Найти:", "kk": "Іздеу:"},
+    "terminal_open_prompt": {"en": "Open title:", "ru": "Открыть книгу:", "kk": "Кітапты ашу:"},
     "terminal_not_found": {
         "en": "Not found: {query}",
         "ru": "Не найдено: {query}",
@@ -242,6 +273,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "f: поиск, набор на брайлевской или обычной клавиатуре, Enter: найти; g: искать дальше.",
         "kk": "f: іздеу, брайль немесе компьютер пернетақтасында теріп, Enter: табу; g: қайта іздеу.",
     },
+    "help_open": {
+        "en": "o: open another title from the catalog, typed like a search.",
+        "ru": "o: открыть другую книгу из каталога, название набирается как при поиске.",
+        "kk": "o: каталогтан басқа кітапты ашу, атауы іздеудегідей теріледі.",
+    },
     "help_where": {
         "en": "w or Home key of the display: where am I.",
         "ru": "w или клавиша Home дисплея: где я.",
@@ -251,6 +287,199 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Help key, Escape or Enter: close help; q: quit.",
         "ru": "Клавиша справки, Escape или Enter: закрыть справку; q: выход.",
         "kk": "Анықтама пернесі, Escape немесе Enter: анықтаманы жабу; q: шығу.",
+    },
+    "unknown_job": {
+        "en": "There is no conversion job {job}",
+        "ru": "Задания на преобразование {job} нет",
+        "kk": "{job} түрлендіру тапсырмасы жоқ",
+    },
+    "job_not_failed": {
+        "en": "Job {job} is {status}; only a failed job can be retried",
+        "ru": "Задание {job} в состоянии «{status}»; повторить можно только задание, завершившееся ошибкой",
+        "kk": "{job} тапсырмасы «{status}» күйінде; тек қатемен аяқталған тапсырманы қайталауға болады",
+    },
+    "job_worker_lost": {
+        "en": "the worker doing step {step} stopped {attempts} times; the job was given up",
+        "ru": "обработчик, выполнявший шаг {step}, останавливался {attempts} раз; задание прекращено",
+        "kk": "{step} қадамын орындаған өңдеуші {attempts} рет тоқтады; тапсырма тоқтатылды",
+    },
+    "opds_library": {
+        "en": "AccessReader library: accessible books",
+        "ru": "Библиотека AccessReader: доступные книги",
+        "kk": "AccessReader кітапханасы: қолжетімді кітаптар",
+    },
+    "opds_new": {
+        "en": "Newest titles",
+        "ru": "Новые поступления",
+        "kk": "Жаңа түскен кітаптар",
+    },
+    "opds_new_about": {
+        "en": "Titles in braille and other accessible formats, newest first",
+        "ru": "Книги шрифтом Брайля и в других доступных форматах, сначала новые",
+        "kk": "Брайль қарпімен және басқа қолжетімді пішімдердегі кітаптар, алдымен жаңалары",
+    },
+    "opds_search": {
+        "en": "Search: {query}",
+        "ru": "Поиск: {query}",
+        "kk": "Іздеу: {query}",
+    },
+    "page_catalog": {
+        "en": "Library catalog",
+        "ru": "Каталог библиотеки",
+        "kk": "Кітапхана каталогы",
+    },
+    "page_search": {
+        "en": "Search",
+        "ru": "Найти",
+        "kk": "Іздеу",
+    },
+    "page_search_label": {
+        "en": "Words of the title, author or description",
+        "ru": "Слова из названия, имени автора или описания",
+        "kk": "Атауының, авторының немесе сипаттамасының сөздері",
+    },
+    "page_results": {
+        "en": "Search results",
+        "ru": "Результаты поиска",
+        "kk": "Іздеу нәтижелері",
+    },
+    "page_no_results": {
+        "en": "No titles found.",
+        "ru": "Книги не найдены.",
+        "kk": "Кітап табылмады.",
+    },
+    "page_opds": {
+        "en": "OPDS catalog for reading apps",
+        "ru": "OPDS-каталог для программ чтения",
+        "kk": "Оқу бағдарламаларына арналған OPDS каталогы",
+    },
+    "page_downloads": {
+        "en": "Downloads",
+        "ru": "Скачать",
+        "kk": "Жүктеп алу",
+    },
+    "page_download": {
+        "en": "Download {format}, {size}",
+        "ru": "Скачать: {format}, {size}",
+        "kk": "Жүктеп алу: {format}, {size}",
+    },
+    "page_no_formats": {
+        "en": "No accessible copy yet.",
+        "ru": "Доступной копии пока нет.",
+        "kk": "Қолжетімді көшірме әлі жоқ.",
+    },
+    "page_login_needed": {
+        "en": "Accessible copies are for registered print-disabled readers and library staff: log in with your library card number and PIN to download.",
+        "ru": "Доступные копии предназначены для зарегистрированных читателей с нарушениями восприятия печатного текста и сотрудников библиотеки: чтобы скачать, войдите по номеру читательского билета и PIN-коду.",
+        "kk": "Қолжетімді көшірмелер баспа мәтінін оқи алмайтын тіркелген оқырмандар мен кітапхана қызметкерлеріне арналған: жүктеп алу үшін оқырман билетінің нөмірі мен PIN-кодпен кіріңіз.",
+    },
+    "page_conversion": {
+        "en": "Conversion",
+        "ru": "Преобразование",
+        "kk": "Түрлендіру",
+    },
+    "page_converting": {
+        "en": "{stage}: {percent}% done.",
+        "ru": "{stage}: выполнено {percent}%.",
+        "kk": "{stage}: {percent}% орындалды.",
+    },
+    "page_eta": {
+        "en": "About {minutes} min left.",
+        "ru": "Осталось около {minutes} мин.",
+        "kk": "Шамамен {minutes} мин қалды.",
+    },
+    "page_failed": {
+        "en": "Conversion failed: {error}",
+        "ru": "Преобразование не удалось: {error}",
+        "kk": "Түрлендіру сәтсіз аяқталды: {error}",
+    },
+    "page_login": {"en": "Log in", "ru": "Войти", "kk": "Кіру"},
+    "page_logout": {"en": "Log out", "ru": "Выйти", "kk": "Шығу"},
+    "page_logged_in": {"en": "Logged in as {name}.", "ru": "Вы вошли как {name}.", "kk": "Сіз {name} ретінде кірдіңіз."},
+    "page_login_field": {
+        "en": "Library card number (staff: login)",
+        "ru": "Номер читательского билета (сотрудники: логин)",
+        "kk": "Оқырман билетінің нөмірі (қызметкерлер: логин)",
+    },
+    "page_secret_field": {
+        "en": "PIN (staff: password)",
+        "ru": "PIN-код (сотрудники: пароль)",
+        "kk": "PIN-код (қызметкерлер: құпиясөз)",
+    },
+    "page_back": {
+        "en": "Back to the catalog",
+        "ru": "Вернуться в каталог",
+        "kk": "Каталогқа оралу",
+    },
+    "stage_queued": {
+        "en": "Waiting in the queue",
+        "ru": "В очереди",
+        "kk": "Кезекте",
+    },
+    "stage_reading": {
+        "en": "Reading the book",
+        "ru": "Чтение книги",
+        "kk": "Кітапты оқу",
+    },
+    "stage_translating": {
+        "en": "Translating into braille",
+        "ru": "Перевод в шрифт Брайля",
+        "kk": "Брайль қарпіне аудару",
+    },
+    "stage_writing": {
+        "en": "Writing the files",
+        "ru": "Запись файлов",
+        "kk": "Файлдарды жазу",
+    },
+    "stage_done": {
+        "en": "Done",
+        "ru": "Готово",
+        "kk": "Дайын",
+    },
+    "stage_failed": {
+        "en": "Failed",
+        "ru": "Ошибка",
+        "kk": "Қате",
+    },
+    "format_brf": {
+        "en": "braille ready file (BRF)",
+        "ru": "файл для брайлевского принтера (BRF)",
+        "kk": "Брайль принтеріне арналған файл (BRF)",
+    },
+    "format_pef": {
+        "en": "braille in PEF",
+        "ru": "шрифт Брайля в формате PEF",
+        "kk": "PEF пішіміндегі Брайль қарпі",
+    },
+    "format_ubrl": {
+        "en": "Unicode braille text",
+        "ru": "текст шрифтом Брайля в Юникоде",
+        "kk": "Юникодтағы Брайль мәтіні",
+    },
+    "cli_serving": {
+        "en": "AccessReader is running: open {url}",
+        "ru": "AccessReader запущен: откройте {url}",
+        "kk": "AccessReader іске қосылды: {url} ашыңыз",
+    },
+    "cli_imported": {
+        "en": "{name}: title #{title}, job {job}",
+        "ru": "{name}: книга №{title}, задание {job}",
+        "kk": "{name}: №{title} кітап, {job} тапсырмасы",
+    },
+    "cli_already": {
+        "en": "{name}: already in the catalog as title #{title}",
+        "ru": "{name}: уже есть в каталоге как книга №{title}",
+        "kk": "{name}: каталогта №{title} кітап ретінде бар",
+    },
+    "cli_no_jobs": {
+        "en": "No jobs.",
+        "ru": "Заданий нет.",
+        "kk": "Тапсырмалар жоқ.",
+    },
+    "cli_jobs_header": {
+        "en": "JOB  STATUS  STAGE  DONE  LEFT  TITLE  SOURCE",
+        "ru": "ЗАДАНИЕ  СОСТОЯНИЕ  ЭТАП  ГОТОВО  ОСТАЛОСЬ  КНИГА  ИСТОЧНИК",
+        "kk": "ТАПСЫРМА  КҮЙІ  КЕЗЕҢІ  ДАЙЫН  ҚАЛДЫ  КІТАП  ДЕРЕККӨЗ",
     },
 }
 

@@ -17,7 +17,8 @@ from accessreader.braille.keyboard import kazakh_keyboard
 from accessreader.messages import translate
 from accessreader.terminal.display import Display
 from accessreader.terminal.pc_keyboard import PcKeyboard
-from accessreader.terminal.positions import PositionFile
+from accessreader.positions import FilePositions
+from accessreader.terminal.bookmarks import BookmarkFile
 from accessreader.terminal.reader import Reader, Session, run_until_stopped
 from accessreader.terminal.speech import FileSink, Speaker
 from accessreader.tts.script import speech_script
@@ -47,7 +48,7 @@ class Running:
         self.speech = folder / "speech.txt"
         document = book()
         self.speaker = Speaker(document, speech_script(document), FileSink(self.speech))
-        session = Session(reader_id, "kk", positions=PositionFile(folder / "positions.json"))
+        session = Session(reader_id, "kk", positions=FilePositions(folder / "positions.json"), bookmarks=BookmarkFile(folder / "bookmarks.json"))
         self.reader = Reader(document, Display(self.brltty.host), session, self.speaker, keyboard)
         self.thread = run_until_stopped(self.reader)
 
@@ -216,7 +217,7 @@ def test_the_read_command_runs_until_q(daemon, tmp_path):
     source.write_text(HTML, encoding="utf-8")
     speech = tmp_path / "speech.txt"
     command = [sys.executable, "-m", "accessreader", "--lang", "kk", "read", str(source), "--host", brltty.host,
-               "--speech-file", str(speech), "--positions", str(tmp_path / "positions.json"), "--reader", "cli"]  # fmt: skip
+               "--speech-file", str(speech), "--data-dir", str(tmp_path / "data"), "--reader", "cli"]  # fmt: skip
     process = subprocess.Popen(command, cwd=Path(__file__).parent.parent, stderr=subprocess.PIPE)
     try:
         display.wait_for(TITLE, timeout=20)
@@ -226,7 +227,7 @@ def test_the_read_command_runs_until_q(daemon, tmp_path):
     finally:
         process.kill()
     assert speech.read_text(encoding="utf-8").startswith("0:c0b0:0:0\tkk\t")
-    assert "cli" in (tmp_path / "positions.json").read_text(encoding="utf-8")
+    assert "cli" in (tmp_path / "data" / "positions.json").read_text(encoding="utf-8")
 
 
 def test_the_read_command_refuses_a_missing_file_in_one_line(tmp_path):

@@ -5,6 +5,6 @@
     keys.py      display commands, braille chords and PC keys → actions
     pc_keyboard.py  the console keyboard as BrlAPI key codes
     speech.py    speech in its own thread, to the sound card or a transcript file
-    positions.py where each reader stopped, and bookmarks
+    bookmarks.py a reader's bookmarks (positions are in accessreader.positions)
     reader.py    the loop tying them together
 """

@@ -80,6 +80,7 @@ QUICK_KEYS: dict[str, Action] = {
     "b": Action("bookmark_go"),
     "f": Action("search"),
     "g": Action("search_next"),
+    "o": Action("open"),
     "w": Action("where"),
     "s": Action("speech"),
     "+": Action("faster"),

@@ -3,7 +3,7 @@
     Display (BrlAPI), PC keyboard ──key──▶ keys.action ──▶ Reader.handle ──▶ View move / search / help / message
           ▲                                           │
           └──────────── show(cells) ◀─────────────────┤──▶ Speaker.follow(locator)   (own thread)
-                                                      └──▶ PositionFile.save        (every move)
+                                                      └──▶ positions.save          (every move)
 
 Braille is written before anything else is done for a key, and speech runs in
 its own thread, so the display never waits for speech.  When brltty goes away
@@ -16,55 +16,80 @@ from __future__ import annotations
 import select
 import threading
 from dataclasses import dataclass, field
+from collections.abc import Callable
 
 from ..braille.tables import Code
 from ..braille.translate import translate_document, translate_phrase
 from ..messages import translate
 from ..model import Block, Chapter, Document, Locator, Metadata
+from ..positions import PositionStore
+from ..tts.script import speech_script
+from .bookmarks import BookmarkFile
 from .buffer import BrailleBook, View
 from .display import Display, DisplayLost
 from .keys import Action, action
 from .pc_keyboard import PcKeyboard
-from .positions import PositionFile, Saved
 from .speech import Speaker
 
 RECONNECT_SECONDS = 0.5
 HELP_KEYS = (
     "help_pan", "help_line", "help_paragraph", "help_heading", "help_chapter", "help_page", "help_ends",
-    "help_route", "help_speech", "help_rate", "help_bookmarks", "help_search", "help_where", "help_leave",
+    "help_route", "help_speech", "help_rate", "help_bookmarks", "help_search", "help_open", "help_where", "help_leave",
 )  # fmt: skip
 
 
 @dataclass
 class Session:
-    """Who reads what: the reader's id, the interface language, the braille code, where positions are kept."""
+    """Who reads what: the reader's id, the interface language, the braille code, where positions and bookmarks are kept."""
 
     reader: str
     lang: str
     code: Code = field(default_factory=Code)
-    positions: PositionFile | None = None
+    positions: PositionStore | None = None
+    bookmarks: BookmarkFile | None = None
 
 
 class Reader:
     """One book on one display; ``run`` until ``stop`` (or the quit key)."""
 
     def __init__(
-        self, document: Document, display: Display, session: Session, speaker: Speaker | None = None, keyboard: PcKeyboard | None = None
+        self,
+        document: Document,
+        display: Display,
+        session: Session,
+        speaker: Speaker | None = None,
+        keyboard: PcKeyboard | None = None,
+        find_title: Callable[[str], Document | None] | None = None,
     ) -> None:
-        self.document = document
-        self.keyboard = keyboard
         self.display = display
         self.session = session
         self.speaker = speaker
-        self.book = BrailleBook(document, translate_document(document, session.code))
-        self.book_key = document.metadata.source_checksum or document.metadata.title
-        self.saved = session.positions.load(session.reader, self.book_key) if session.positions else Saved()
+        self.keyboard = keyboard
+        self.find_title = find_title
         self.view: View | None = None
         self.help: View | None = None
         self.message: str | None = None
         self.query: str | None = None
+        self.query_for = "search"  # what the typed text is for: "search" in the book, "open" a title
         self.last_query = ""
         self._stopping = threading.Event()
+        self._load(document)
+
+    def _load(self, document: Document) -> None:
+        """Make ``document`` the book read, at the reader's saved place in it."""
+        self.document = document
+        self.book = BrailleBook(document, translate_document(document, self.session.code))
+        self.book_key = document.metadata.source_checksum or document.metadata.title
+        session = self.session
+        saved = session.positions.load(session.reader, self.book_key) if session.positions else None
+        self.position: Locator | None = saved.locator if saved else None
+        self.bookmarks = session.bookmarks.load(session.reader, self.book_key) if session.bookmarks else []
+        if self.view is not None:
+            self.view = View(self.book, self.view.width)
+            if self.position is not None:
+                self.view.go(self.position)
+        if self.speaker:
+            self.speaker.load(document, speech_script(document))
 
     # the loop ------------------------------------------------------------------
     def run(self) -> None:
@@ -119,7 +144,8 @@ class Reader:
         if self.message is not None:
             text = self.message
         elif self.query is not None:
-            text = self._braille(translate("terminal_search_prompt", self.session.lang) + " " + self.query)
+            prompt = "terminal_search_prompt" if self.query_for == "search" else "terminal_open_prompt"
+            text = self._braille(translate(prompt, self.session.lang) + " " + self.query)
         else:
             text = (self.help or self.view).cells()
         self.display.show(text)
@@ -128,7 +154,7 @@ class Reader:
     def _connect(self) -> None:
         width = self.display.connect()
         if self.view is None or self.view.width != width:
-            place = self.view.locator() if self.view else self.saved.position
+            place = self.view.locator() if self.view else self.position
             self.view = View(self.book, width)
             if place is not None:
                 self.view.go(place)
@@ -186,18 +212,20 @@ class Reader:
             rate = self.speaker.change_rate(1 if name == "faster" else -1)
             return translate("terminal_rate", lang, rate=rate), lang
         if name == "bookmark_set":
-            self.saved.bookmarks = [view.locator()] + [b for b in self.saved.bookmarks if b != view.locator()]
-            self._save(view.locator())
+            self.bookmarks = [view.locator()] + [b for b in self.bookmarks if b != view.locator()]
+            if self.session.bookmarks:
+                self.session.bookmarks.save(self.session.reader, self.book_key, self.bookmarks)
             self.message = self._braille(translate("terminal_bookmark_set", lang))
             return translate("terminal_bookmark_set", lang), lang
         if name == "bookmark_go":
-            if self.saved.bookmarks and view.go(self.saved.bookmarks[0]):
+            if self.bookmarks and view.go(self.bookmarks[0]):
                 return None
             self.message = self._braille(translate("terminal_no_bookmark", lang))
             return translate("terminal_no_bookmark", lang), lang
-        if name == "search":
-            self.query = ""
-            return translate("terminal_search_prompt", lang), lang
+        if name in ("search", "open") and (name == "search" or self.find_title):
+            self.query, self.query_for = "", name
+            prompt = translate("terminal_search_prompt" if name == "search" else "terminal_open_prompt", lang)
+            return prompt, lang
         if name == "search_next":
             return self._search(self.last_query) if self.last_query else None
         if name == "quit":
@@ -234,6 +262,8 @@ class Reader:
             query, self.query = self.query.strip(), None
             if not query:
                 return None
+            if self.query_for == "open":
+                return self._open(query)
             self.last_query = query
             return self._search(query)
         return None
@@ -254,6 +284,16 @@ class Reader:
                 return None
         self.message = self._braille(translate("terminal_not_found", lang, query=query))
         return translate("terminal_not_found", lang, query=query), lang
+
+    def _open(self, query: str) -> tuple[str, str] | None:
+        """Open the catalog's best match for ``query`` at the reader's place in it."""
+        lang = self.session.lang
+        document = self.find_title(query)
+        if document is None:
+            self.message = self._braille(translate("terminal_not_found", lang, query=query))
+            return translate("terminal_not_found", lang, query=query), lang
+        self._load(document)
+        return None
 
     # helpers -----------------------------------------------------------------
     def _typing_language(self) -> str:
@@ -295,9 +335,9 @@ class Reader:
         return View(BrailleBook(document, translate_document(document, self.session.code)), self.view.width)
 
     def _save(self, position: Locator) -> None:
-        self.saved.position = position
+        self.position = position
         if self.session.positions:
-            self.session.positions.save(self.session.reader, self.book_key, self.saved)
+            self.session.positions.save(self.session.reader, self.book_key, position)
 
 
 def run_until_stopped(reader: Reader) -> threading.Thread:

@@ -71,20 +71,24 @@ class Speaker:
         self.sink = sink
         self.enabled = True
         self.rate = RATE
-        self._utterances = utterances
-        order = {block.id: index for index, (_, block) in enumerate(document.blocks())}
-        self._keys = [(order[u.locator.block], u.start) for u in utterances]
-        self._order = order
+        self.load(document, utterances)
         self._orders: queue.Queue = queue.Queue()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
         self._thread.start()
 
+    def load(self, document: Document, utterances: list[Utterance]) -> None:
+        """Read another book from now on (the reader opened another title)."""
+        order = {block.id: index for index, (_, block) in enumerate(document.blocks())}
+        self._keys = [(order[u.locator.block], u.start) for u in utterances]
+        self._order = order
+        self._utterances = utterances
+
     def follow(self, locator: Locator) -> None:
         """Read on from ``locator`` (from the start of the utterance holding it)."""
         if self.enabled and locator.block in self._order:
             key = (self._order[locator.block], locator.offset)
-            self._send(("read", max(bisect_right(self._keys, key) - 1, 0)))
+            self._send(("read", max(bisect_right(self._keys, key) - 1, 0), self._utterances))
 
     def say(self, text: str, voice: str) -> None:
         """Say ``text`` now (a word, a message) instead of reading on."""
@@ -121,7 +125,7 @@ class Speaker:
             if order[0] == "say":
                 self.sink.speak(order[1], order[2], self.rate, "", self._stop)
             elif order[0] == "read":
-                for utterance in self._utterances[order[1] :]:
+                for utterance in order[2][order[1] :]:
                     if self._stop.is_set():
                         break
                     where = str(Locator(utterance.locator.chapter, utterance.locator.block, utterance.locator.sentence, utterance.start))

@@ -1,0 +1,308 @@
+"""People: readers, staff and administrators; their secrets, sessions and tokens.
+
+    reader  library card number + PIN; ``print_disabled`` once the library has
+            registered them as a print-disabled person (Marrakesh Treaty)
+    staff   login + password; converts and manages titles
+    admin   login + password; also manages people
+
+PINs and passwords are hashed with Argon2id (argon2-cffi).  A session (web login)
+and a token (for feeds and streams that apps fetch without a login) are random
+secrets of which only the SHA-256 is stored; sessions expire, tokens last until revoked.
+What each role may do is decided in ``rights.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Row, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from . import schema
+from .errors import AlreadyRegistered, BadCredentials, NotFound, TooManyAttempts, WeakSecret
+from .store import Store
+
+READER = "reader"
+STAFF = "staff"
+ADMIN = "admin"
+ROLES = (READER, STAFF, ADMIN)
+
+SESSION_LIFETIME = timedelta(days=14)
+MIN_PIN = 4
+MAX_FAILURES = 5
+LOCKOUT = timedelta(minutes=15)
+MIN_PASSWORD = 8
+
+
+
+@dataclass
+class Person:
+    """Someone known to the library; ``login`` is the card number for readers."""
+
+    id: int
+    role: str
+    login: str
+    name: str
+    print_disabled: bool
+    active: bool
+    created_at: datetime
+
+
+@dataclass
+class Token:
+    """A per-reader token for feeds and streams; ``secret`` is only known when issued."""
+
+    id: int
+    person_id: int
+    label: str
+    created_at: datetime
+    revoked_at: datetime | None
+    secret: str = ""
+
+
+class People:
+    """Accounts, sessions and tokens in one ``Store``."""
+
+    def __init__(self, store: Store, hasher: PasswordHasher | None = None) -> None:
+        """``hasher`` sets the Argon2 cost (default: argon2-cffi's recommended parameters);
+        a stored hash made with other parameters is re-made at the next successful login."""
+        self.store = store
+        self.hasher = hasher or PasswordHasher()
+        self._dummy = ""
+
+    def register(self, role: str, login: str, secret: str, name: str = "", *, print_disabled: bool = False) -> Person:
+        """Add a person.  Readers log in with card number + PIN (at least 4 characters),
+        staff and admins with login + password (at least 8 characters).
+
+        Raises ``AlreadyRegistered`` when the login is taken and ``WeakSecret``
+        when the PIN or password is too short.
+        """
+        if role not in ROLES:
+            raise ValueError(f"unknown role {role!r}")
+        login = login.strip()
+        if not login:
+            raise BadCredentials()
+        _check_secret(role, secret)
+        try:
+            with self.store.begin() as connection:
+                person_id = connection.execute(
+                    insert(schema.people).values(
+                        role=role, login=login, name=name.strip(), secret_hash=self.hasher.hash(secret),
+                        print_disabled=print_disabled, active=True, created_at=schema.now(), failed_logins=0,
+                    )
+                ).inserted_primary_key[0]
+        except IntegrityError:
+            raise AlreadyRegistered(login=login) from None
+        return self.get(person_id)
+
+    def authenticate(self, login: str, secret: str) -> Person:
+        """The active person with this login and PIN/password; ``BadCredentials`` otherwise
+        (the same error whether the login or the secret was wrong).
+
+        After ``MAX_FAILURES`` wrong secrets in a row a login is locked for
+        ``LOCKOUT`` (a 4-digit PIN must not be guessable): ``TooManyAttempts``, even
+        with the right secret, until the time is up.
+        """
+        people = schema.people
+        with self.store.begin() as connection:
+            row = connection.execute(select(people).where(people.c.login == login.strip())).first()
+        if not self._dummy:
+            # Checked when the login is unknown, so a wrong login takes as long as a wrong PIN.
+            self._dummy = self.hasher.hash(secrets.token_hex(16))
+        stored = row.secret_hash if row is not None else self._dummy
+        stamp = schema.now()
+        if row is not None and row.locked_until is not None and schema.utc(row.locked_until) > stamp:
+            minutes = -(-(schema.utc(row.locked_until) - stamp).seconds // 60)
+            raise TooManyAttempts(minutes=minutes)
+        try:
+            self.hasher.verify(stored, secret)
+        except (VerificationError, InvalidHashError):
+            if row is not None:
+                self._count_failure(row.id)
+            raise BadCredentials() from None
+        if row is None or not row.active:
+            raise BadCredentials()
+        values: dict[str, Any] = {"failed_logins": 0, "locked_until": None}
+        if self.hasher.check_needs_rehash(stored):
+            values["secret_hash"] = self.hasher.hash(secret)
+        with self.store.begin() as connection:
+            connection.execute(update(people).where(people.c.id == row.id).values(**values))
+        return _person(row)
+
+    def _count_failure(self, person_id: int) -> None:
+        people = schema.people
+        with self.store.begin() as connection:
+            failures = connection.execute(
+                update(people).where(people.c.id == person_id)
+                .values(failed_logins=people.c.failed_logins + 1)
+                .returning(people.c.failed_logins)
+            ).scalar_one()
+            if failures >= MAX_FAILURES:
+                connection.execute(
+                    update(people).where(people.c.id == person_id)
+                    .values(failed_logins=0, locked_until=schema.now() + LOCKOUT)
+                )
+
+    def get(self, person_id: int) -> Person:
+        """One person; ``NotFound`` when there is none."""
+        with self.store.begin() as connection:
+            row = connection.execute(select(schema.people).where(schema.people.c.id == person_id)).first()
+        if row is None:
+            raise NotFound(what=f"person #{person_id}")
+        return _person(row)
+
+    def by_login(self, login: str) -> Person | None:
+        """The person with this login (card number), if any."""
+        with self.store.begin() as connection:
+            row = connection.execute(select(schema.people).where(schema.people.c.login == login.strip())).first()
+        return _person(row) if row is not None else None
+
+    def people(self, role: str | None = None) -> list[Person]:
+        """Everyone (with that role), by login."""
+        query = select(schema.people).order_by(schema.people.c.login)
+        if role is not None:
+            query = query.where(schema.people.c.role == role)
+        with self.store.begin() as connection:
+            return [_person(row) for row in connection.execute(query)]
+
+    def update(self, person_id: int, *, name: str | None = None, print_disabled: bool | None = None,
+               active: bool | None = None, secret: str | None = None) -> Person:
+        """Change a person's name, print-disabled registration, active flag or PIN/password.
+
+        Deactivating someone or changing their secret ends their sessions;
+        deactivating also revokes their tokens.
+        """
+        person = self.get(person_id)
+        values: dict[str, Any] = {}
+        if name is not None:
+            values["name"] = name.strip()
+        if print_disabled is not None:
+            values["print_disabled"] = print_disabled
+        if active is not None:
+            values["active"] = active
+        if secret is not None:
+            _check_secret(person.role, secret)
+            values["secret_hash"] = self.hasher.hash(secret)
+        if not values:
+            return person
+        stamp = schema.now()
+        with self.store.begin() as connection:
+            connection.execute(update(schema.people).where(schema.people.c.id == person_id).values(**values))
+            if active is False or secret is not None:
+                connection.execute(
+                    update(schema.sessions)
+                    .where(schema.sessions.c.person_id == person_id, schema.sessions.c.ended_at.is_(None))
+                    .values(ended_at=stamp)
+                )
+            if active is False:
+                connection.execute(
+                    update(schema.tokens)
+                    .where(schema.tokens.c.person_id == person_id, schema.tokens.c.revoked_at.is_(None))
+                    .values(revoked_at=stamp)
+                )
+        return self.get(person_id)
+
+    def start_session(self, person_id: int, lifetime: timedelta = SESSION_LIFETIME) -> str:
+        """A new session secret (for a cookie)."""
+        secret = secrets.token_urlsafe(32)
+        stamp = schema.now()
+        self.get(person_id)
+        with self.store.begin() as connection:
+            connection.execute(
+                insert(schema.sessions).values(
+                    person_id=person_id, secret_hash=_digest(secret), created_at=stamp, expires_at=stamp + lifetime
+                )
+            )
+        return secret
+
+    def session_person(self, secret: str) -> Person | None:
+        """Who this session belongs to; ``None`` if unknown, expired, ended or the person is inactive."""
+        table = schema.sessions
+        query = (
+            select(schema.people, table.c.expires_at)
+            .join(table, table.c.person_id == schema.people.c.id)
+            .where(table.c.secret_hash == _digest(secret), table.c.ended_at.is_(None), schema.people.c.active.is_(True))
+        )
+        with self.store.begin() as connection:
+            row = connection.execute(query).first()
+        if row is None or schema.utc(row.expires_at) <= schema.now():
+            return None
+        return _person(row)
+
+    def end_session(self, secret: str) -> None:
+        """Log out: the session no longer works."""
+        with self.store.begin() as connection:
+            connection.execute(
+                update(schema.sessions)
+                .where(schema.sessions.c.secret_hash == _digest(secret), schema.sessions.c.ended_at.is_(None))
+                .values(ended_at=schema.now())
+            )
+
+    def issue_token(self, person_id: int, label: str = "") -> Token:
+        """A new token for feeds and streams; its ``secret`` is returned this once."""
+        self.get(person_id)
+        secret = secrets.token_urlsafe(32)
+        stamp = schema.now()
+        with self.store.begin() as connection:
+            token_id = connection.execute(
+                insert(schema.tokens).values(
+                    person_id=person_id, secret_hash=_digest(secret), label=label, created_at=stamp
+                )
+            ).inserted_primary_key[0]
+        return Token(token_id, person_id, label, stamp, None, secret)
+
+    def token_person(self, secret: str) -> Person | None:
+        """Who this token belongs to; ``None`` if unknown, revoked or the person is inactive."""
+        table = schema.tokens
+        query = (
+            select(schema.people)
+            .join(table, table.c.person_id == schema.people.c.id)
+            .where(table.c.secret_hash == _digest(secret), table.c.revoked_at.is_(None), schema.people.c.active.is_(True))
+        )
+        with self.store.begin() as connection:
+            row = connection.execute(query).first()
+        return _person(row) if row is not None else None
+
+    def tokens(self, person_id: int) -> list[Token]:
+        """A person's tokens (without secrets), revoked ones included, oldest first."""
+        table = schema.tokens
+        with self.store.begin() as connection:
+            rows = connection.execute(select(table).where(table.c.person_id == person_id).order_by(table.c.id))
+            return [
+                Token(row.id, row.person_id, row.label, schema.utc(row.created_at), schema.utc(row.revoked_at))
+                for row in rows
+            ]
+
+    def revoke_token(self, token_id: int) -> None:
+        """The token stops working at once; ``NotFound`` for an unknown token."""
+        table = schema.tokens
+        with self.store.begin() as connection:
+            found = connection.execute(select(table.c.revoked_at).where(table.c.id == token_id)).first()
+            if found is None:
+                raise NotFound(what=f"token #{token_id}")
+            if found.revoked_at is None:
+                connection.execute(update(table).where(table.c.id == token_id).values(revoked_at=schema.now()))
+
+
+def _check_secret(role: str, secret: str) -> None:
+    minimum, what = (MIN_PIN, "PIN") if role == READER else (MIN_PASSWORD, "password")
+    if len(secret) < minimum:
+        raise WeakSecret(what=what, minimum=minimum)
+
+
+def _digest(secret: str) -> str:
+    # Session and token secrets are 256 random bits: a plain hash is enough, and fast per request.
+    return hashlib.sha256(secret.encode("utf-8", "replace")).hexdigest()
+
+
+def _person(row: Row[Any]) -> Person:
+    return Person(
+        id=row.id, role=row.role, login=row.login, name=row.name, print_disabled=bool(row.print_disabled),
+        active=bool(row.active), created_at=schema.utc(row.created_at),
+    )

@@ -1,0 +1,135 @@
+"""The database tables, as SQLAlchemy Core objects for queries.
+
+The migrations in ``accessreader/migrations/versions`` create these tables; a
+change here needs a new migration there.  The full-text table ``title_search``
+is not listed: it differs between SQLite (FTS5) and PostgreSQL (see ``search.py``).
+Times are stored in UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+titles = Table(
+    "titles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("authors", JSON, nullable=False),
+    Column("languages", JSON, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("publisher", Text, nullable=False),
+    Column("date", String(64), nullable=False),
+    Column("identifier", Text, nullable=False),
+    Column("source_name", Text, nullable=False),
+    Column("source_path", Text, nullable=False),
+    Column("source_format", String(16), nullable=False),
+    Column("source_size", Integer, nullable=False),
+    Column("checksum", String(80), nullable=False, unique=True),
+    Column("status", String(16), nullable=False),
+    Column("status_detail", Text, nullable=False),
+    Column("has_document", Boolean, nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+renditions = Table(
+    "renditions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title_id", Integer, ForeignKey("titles.id", ondelete="CASCADE"), nullable=False),
+    Column("fmt", String(32), nullable=False),
+    Column("path", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("media_type", String(128), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("title_id", "fmt"),
+)
+
+people = Table(
+    "people",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("login", String(128), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("secret_hash", Text, nullable=False),
+    Column("print_disabled", Boolean, nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("failed_logins", Integer, nullable=False),
+    Column("locked_until", DateTime(timezone=True)),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("secret_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True)),
+)
+
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("secret_hash", String(64), nullable=False, unique=True),
+    Column("label", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    # No foreign keys: the log outlives removed titles and people.
+    Column("person_id", Integer, nullable=False),
+    Column("login", String(128), nullable=False),
+    Column("title_id", Integer, nullable=False),
+    Column("fmt", String(32), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("detail", Text, nullable=False),
+)
+
+positions = Table(
+    "positions",
+    metadata,
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    Column("title_id", Integer, ForeignKey("titles.id", ondelete="CASCADE"), primary_key=True),
+    Column("locator", String(200), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def now() -> datetime:
+    """The current time in UTC."""
+    return datetime.now(timezone.utc)
+
+
+def utc(value: datetime | None) -> datetime | None:
+    """A stored time as an aware UTC datetime (SQLite hands them back naive)."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=timezone.utc)

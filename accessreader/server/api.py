@@ -1,0 +1,234 @@
+"""JSON routes: parse the request, call the library, shape the answer.
+
+    POST /api/login /api/logout /api/tokens      sessions and per-reader tokens
+    GET  /api/titles?q=  /api/titles/{id}        the catalog (anyone)
+    GET  /api/titles/{id}/download/{fmt}         readers with rights; audit-logged
+    POST /api/titles                             uploads, several files (staff)
+    GET  /api/jobs  /api/jobs/{id}  POST …/retry conversion jobs (staff)
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
+from fastapi.responses import FileResponse
+from pydantic import BaseModel, Field
+
+from ..catalog import Title
+from ..errors import BadInput, FileTooLarge, NotLoggedIn
+from ..content.safety import human_size
+from ..jobs import JobInfo
+from ..library import Imported, Library
+from ..people import Person
+from ..rights import require_staff
+from .app import SESSION_COOKIE, language_of, library_of, person_of
+
+router = APIRouter(prefix="/api")
+
+LibraryDep = Annotated[Library, Depends(library_of)]
+PersonDep = Annotated[Person | None, Depends(person_of)]
+LangDep = Annotated[str, Depends(language_of)]
+
+#: Upload files are read in pieces of this size, so an oversized one is refused early.
+_CHUNK = 1024 * 1024
+
+
+class Login(BaseModel):
+    login: str = Field(max_length=200, description="Library card number (readers) or login (staff).")
+    secret: str = Field(max_length=200, description="PIN (readers) or password (staff).")
+
+
+class PersonOut(BaseModel):
+    id: int
+    role: str
+    login: str
+    name: str
+    print_disabled: bool
+
+
+class TokenOut(BaseModel):
+    id: int
+    label: str
+    secret: str = Field(description="Shown this once; send as `Authorization: Bearer …` or `?token=…`.")
+
+
+class FormatOut(BaseModel):
+    format: str
+    media_type: str
+    size: int
+    href: str
+
+
+class ConversionOut(BaseModel):
+    job: str
+    status: str
+    stage: str
+    percent: int
+    eta_seconds: float | None
+    error: str
+
+
+class TitleOut(BaseModel):
+    id: int
+    title: str
+    authors: list[str]
+    languages: list[str]
+    description: str
+    status: str
+    added_at: datetime
+    formats: list[FormatOut]
+    conversion: ConversionOut | None = None
+
+
+class UploadOut(BaseModel):
+    name: str
+    title: int | None
+    job: str | None
+    error: str
+
+
+def title_out(library: Library, title: Title, lang: str = "en", with_job: bool = False) -> TitleOut:
+    job = library.jobs.list(title=str(title.id), limit=1) if with_job else []
+    return TitleOut(
+        id=title.id,
+        title=title.title,
+        authors=title.authors,
+        languages=title.languages,
+        description=title.description,
+        status=title.status,
+        added_at=title.added_at,
+        formats=[
+            FormatOut(format=r.fmt, media_type=r.media_type, size=r.size, href=f"/api/titles/{title.id}/download/{r.fmt}")
+            for r in title.renditions
+        ],
+        conversion=_conversion(job[0], lang) if job else None,
+    )
+
+
+def _conversion(info: JobInfo, lang: str) -> ConversionOut:
+    data = info.to_dict(lang)
+    return ConversionOut(job=info.id, **{k: data[k] for k in ("status", "stage", "percent", "eta_seconds", "error")})
+
+
+@router.post("/login", response_model=PersonOut, summary="Log in with card number and PIN (or staff login and password)")
+def login(body: Login, response: Response, library: LibraryDep) -> PersonOut:
+    person = library.people.authenticate(body.login, body.secret)
+    response.set_cookie(SESSION_COOKIE, library.people.start_session(person.id), httponly=True, samesite="lax")
+    return _person_out(person)
+
+
+@router.post("/logout", status_code=204, summary="End this session")
+def logout(request: Request, library: LibraryDep) -> Response:
+    session = request.cookies.get(SESSION_COOKIE)
+    if session:
+        library.people.end_session(session)
+    response = Response(status_code=204)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+@router.get("/me", response_model=PersonOut | None, summary="Who is asking (null for a visitor)")
+def me(person: PersonDep) -> PersonOut | None:
+    return _person_out(person) if person else None
+
+
+@router.post("/tokens", response_model=TokenOut, summary="A new token for reading apps and feeds")
+def new_token(person: PersonDep, library: LibraryDep, label: Annotated[str, Query(max_length=100)] = "") -> TokenOut:
+    if person is None:
+        raise NotLoggedIn()
+    token = library.people.issue_token(person.id, label)
+    return TokenOut(id=token.id, label=token.label, secret=token.secret)
+
+
+@router.get("/titles", response_model=list[TitleOut], summary="Search the catalog, or list the newest titles")
+def titles(
+    library: LibraryDep,
+    q: Annotated[str, Query(max_length=200, description="Words of the title, authors or description")] = "",
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[TitleOut]:
+    found = library.catalog.search(q, offset=offset, limit=limit) if q.strip() else library.catalog.titles(offset=offset, limit=limit)
+    return [title_out(library, t) for t in found]
+
+
+@router.get("/titles/{title_id}", response_model=TitleOut, summary="One title with its formats and conversion")
+def title(title_id: int, library: LibraryDep, lang: LangDep) -> TitleOut:
+    return title_out(library, library.catalog.get(title_id), lang, with_job=True)
+
+
+@router.get(
+    "/titles/{title_id}/download/{fmt}",
+    response_class=FileResponse,
+    summary="Download one format (registered print-disabled readers and staff; logged)",
+    responses={200: {"content": {"application/octet-stream": {}}}, 401: {}, 403: {}, 404: {}},
+)
+def download(title_id: int, fmt: str, person: PersonDep, library: LibraryDep) -> FileResponse:
+    rendition, path = library.audit.deliver(person, title_id, fmt)
+    return FileResponse(path, media_type=rendition.media_type, filename=path.name)
+
+
+@router.post("/titles", response_model=list[UploadOut], status_code=201, summary="Upload books (staff); each is queued, a refused file says why")
+async def upload(
+    files: Annotated[list[UploadFile], File(description="One or more EPUB, PDF, FB2, DOCX, HTML or TXT files")],
+    person: PersonDep,
+    library: LibraryDep,
+    lang: LangDep,
+) -> list[UploadOut]:
+    require_staff(person)
+    limit = library.settings.max_upload_bytes
+    results = []
+    for item in files:
+        name = item.filename or "upload"
+        try:
+            added = library.add(await _read_limited(item, limit, name), name)
+        except BadInput as error:  # this file is refused; the others of the request go on
+            added = Imported(_display(name), error=error)
+        results.append(
+            UploadOut(
+                name=added.name,
+                title=added.title.id if added.title else None,
+                job=added.job,
+                error=added.error.message(lang) if added.error else "",
+            )
+        )
+    return results
+
+
+def _display(name: str) -> str:
+    """The uploader's file name without any folders, for messages only."""
+    return name.replace("\\", "/").rsplit("/", 1)[-1][:200]
+
+
+async def _read_limited(item: UploadFile, limit: int, name: str) -> bytes:
+    parts, size = [], 0
+    while chunk := await item.read(_CHUNK):
+        size += len(chunk)
+        if size > limit:
+            raise FileTooLarge(name=name, size=f"> {human_size(limit)}", limit=human_size(limit))
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+@router.get("/jobs", response_model=list[ConversionOut], summary="Conversion jobs, newest first (staff)")
+def jobs(person: PersonDep, library: LibraryDep, lang: LangDep) -> list[ConversionOut]:
+    require_staff(person)
+    return [_conversion(info, lang) for info in library.jobs.list()]
+
+
+@router.get("/jobs/{job}", response_model=ConversionOut, summary="One conversion job (staff)")
+def job(job: str, person: PersonDep, library: LibraryDep, lang: LangDep) -> ConversionOut:
+    require_staff(person)
+    return _conversion(library.jobs.get(job), lang)
+
+
+@router.post("/jobs/{job}/retry", response_model=ConversionOut, summary="Start a failed job again (staff)")
+def retry(job: str, person: PersonDep, library: LibraryDep, lang: LangDep) -> ConversionOut:
+    require_staff(person)
+    return _conversion(library.jobs.retry(job), lang)
+
+
+def _person_out(person: Person) -> PersonOut:
+    return PersonOut(id=person.id, role=person.role, login=person.login, name=person.name, print_disabled=person.print_disabled)
+

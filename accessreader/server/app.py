@@ -1,0 +1,98 @@
+"""The FastAPI application: thin routes over ``library.Library``.
+
+    create_app(settings) ──▶ FastAPI
+        /api/...    JSON: login, tokens, catalog search, titles, downloads, uploads, jobs
+        /opds/...   OPDS 1.2 navigation and acquisition feeds (Atom)
+        /, /titles/{id}   minimal accessible HTML pages (kk / ru / en)
+
+Who is asking comes from a session cookie (``/api/login``), or a reader's token
+(``Authorization: Bearer …`` or ``?token=…``, for reading apps and feeds).  A
+user-facing error (``errors.AccessReaderError``) becomes JSON ``{"error", "message"}``
+in the caller's language with 401 (no login), 403 (no right), 404, 409, 413 or 422.
+"""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from .. import errors
+from ..library import Library
+from ..messages import LANGUAGES
+from ..people import Person
+from ..settings import Settings
+
+SESSION_COOKIE = "accessreader_session"
+
+#: HTTP status for each kind of user-facing error; the first match in this order wins.
+STATUS = (
+    (errors.NotLoggedIn, 401),
+    (errors.BadCredentials, 401),
+    (errors.NotAllowed, 403),
+    (errors.NotFound, 404),
+    (errors.AlreadyRegistered, 409),
+    (errors.FileTooLarge, 413),
+    (errors.MissingDependency, 503),
+)
+
+
+def create_app(settings: Settings, library: Library | None = None) -> FastAPI:
+    """The service over ``library`` (made from ``settings`` when not given); the caller runs the worker."""
+    from . import api, opds, pages
+
+    library = library or Library(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        library.close()
+
+    app = FastAPI(
+        title="AccessReader",
+        summary="A library's catalog of accessible books: braille and speech for print-disabled readers.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.library = library
+    app.add_exception_handler(errors.AccessReaderError, _error_response)
+    app.include_router(api.router)
+    app.include_router(opds.router)
+    app.include_router(pages.router)
+    return app
+
+
+def library_of(request: Request) -> Library:
+    return request.app.state.library
+
+
+def person_of(request: Request) -> Person | None:
+    """The person behind a token (header or query) or a session cookie, if any."""
+    people = library_of(request).people
+    header = request.headers.get("authorization", "")
+    token = request.query_params.get("token") or (header[7:].strip() if header.lower().startswith("bearer ") else "")
+    if token:
+        return people.token_person(token)
+    session = request.cookies.get(SESSION_COOKIE)
+    return people.session_person(session) if session else None
+
+
+def language_of(request: Request) -> str:
+    """``?lang=`` if it is kk, ru or en, else the first of those in Accept-Language, else en."""
+    explicit = request.query_params.get("lang", "")
+    if explicit in LANGUAGES:
+        return explicit
+    for part in request.headers.get("accept-language", "").split(","):
+        code = part.split(";")[0].strip().split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return "en"
+
+
+async def _error_response(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, errors.AccessReaderError)
+    status = next((code for kind, code in STATUS if isinstance(error, kind)), 422)
+    headers = {"WWW-Authenticate": 'Bearer realm="accessreader"'} if status == 401 else None
+    body = {"error": error.code, "message": error.message(language_of(request))}
+    return JSONResponse(body, status_code=status, headers=headers)

@@ -1,0 +1,147 @@
+"""The service's storage: one database (SQLite file by default) and a data folder.
+
+    ACCESSREADER_DATA (or ~/.local/share/accessreader)/
+        accessreader.db        the SQLite database, unless ACCESSREADER_DATABASE names another
+        sources/<sha256>.<ext> source files, under names the server chooses
+        documents/<id>.json    each title's Document as JSON
+        outputs/<id>/...       renditions (BRF, PEF, audio…), published by atomic rename
+        positions.json         the terminal's local position file (no service configured)
+
+``open_store`` makes the folders, connects and brings the schema up to date with
+Alembic (``accessreader/migrations``).  The same code runs on a PostgreSQL URL
+(``postgresql+psycopg://…``); only full-text search differs (see ``search.py``).
+Everything above this module (catalog, people, rights, positions) takes a ``Store``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import Connection, Engine, create_engine, event
+
+DATA_ENV = "ACCESSREADER_DATA"
+DATABASE_ENV = "ACCESSREADER_DATABASE"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def default_data_dir() -> Path:
+    """``$ACCESSREADER_DATA``, else ``$XDG_DATA_HOME/accessreader``, else ``~/.local/share/accessreader``."""
+    explicit = os.environ.get(DATA_ENV)
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_DATA_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".local" / "share") / "accessreader"
+
+
+def default_database_url(data_dir: Path) -> str:
+    """``$ACCESSREADER_DATABASE``, else the SQLite file ``accessreader.db`` in ``data_dir``."""
+    return os.environ.get(DATABASE_ENV) or f"sqlite:///{data_dir / 'accessreader.db'}"
+
+
+@dataclass
+class Store:
+    """An open database plus the data folder that holds the files it names."""
+
+    engine: Engine
+    data_dir: Path
+
+    @property
+    def dialect(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self.engine.dialect.name
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """A connection inside one transaction: committed on success, rolled back on any error."""
+        with self.engine.begin() as connection:
+            yield connection
+
+    def path(self, relative: str) -> Path:
+        """The absolute path of a file the database names relative to the data folder."""
+        return self.data_dir / relative
+
+    def write_atomic(self, relative: str, data: bytes) -> Path:
+        """Write ``data`` to ``relative`` under the data folder via a temporary name and a rename."""
+        target = self.path(relative)
+        write_atomic(target, data)
+        return target
+
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self.engine.dispose()
+
+
+def open_store(url: str | None = None, data_dir: Path | str | None = None, *, migrate: bool = True) -> Store:
+    """Open (and create, and migrate to the newest schema) the store.
+
+    ``data_dir`` defaults to ``default_data_dir()``, ``url`` to ``default_database_url``.
+    With ``migrate=False`` the schema is left as it is (for tests of old databases).
+    """
+    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url or default_database_url(folder))
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    store = Store(engine=engine, data_dir=folder)
+    if migrate:
+        upgrade(store)
+    return store
+
+
+def upgrade(store: Store, revision: str = "head") -> None:
+    """Run the Alembic migrations up to ``revision`` (default: the newest)."""
+    _migrate(store, "upgrade", revision)
+
+
+def downgrade(store: Store, revision: str) -> None:
+    """Undo migrations down to ``revision`` ("base": an empty database), for rolling back a release."""
+    _migrate(store, "downgrade", revision)
+
+
+def _migrate(store: Store, direction: str, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        getattr(command, direction)(config, revision)
+
+
+def revision(store: Store) -> str | None:
+    """The schema revision the database is at (``None`` for an empty database)."""
+    from alembic.migration import MigrationContext
+
+    with store.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``target`` whole or not at all: a temporary name in the same folder, then a rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets the web server read while a worker writes; foreign keys are off by default in SQLite.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; commits no longer wait for fsync
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()

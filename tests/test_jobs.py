@@ -1,0 +1,221 @@
+"""Conversion jobs on the embedded SQLite queue and on a real Redis server, with real braille."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from accessreader import content
+from accessreader.convert import convert
+from accessreader.errors import BadOption, JobNotFailed, UnknownJob
+from accessreader.jobs import DONE, FAILED, Jobs
+
+from queue_worker import FolderPublisher, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMATS = ["brf", "pef", "ubrl"]
+
+
+def book(chapters: int, paragraphs: int) -> bytes:
+    body = "\n\n".join(
+        f"Абзац {i}. Қазақ тілі мен орыс тілі бір кітапта. The quick brown fox jumps over the lazy dog {i}."
+        for i in range(paragraphs)
+    )
+    return "\n\n".join(f"Chapter {c}\n\n{body}" for c in range(1, chapters + 1)).encode()
+
+
+def source(data: Path, name: str, payload: bytes) -> Path:
+    path = data / "sources" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(payload)
+    return path
+
+
+def whole_book(payload: bytes, name: str, tmp: Path) -> dict[str, bytes]:
+    """The same book converted in one piece, the way `accessreader convert` does it."""
+    folder = tmp / f"whole-{name}"
+    converted = convert(content.read(payload, name), Path(name).stem, FORMATS, folder)
+    return {path.name: path.read_bytes() for path in converted.paths}
+
+
+def published(data: Path, title: str) -> dict[str, bytes]:
+    folder = data / "published" / title
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.is_dir() else {}
+
+
+def wait(jobs: Jobs, job: str, timeout: float = 60.0, until=lambda info: info.status in (DONE, FAILED)):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        info = jobs.get(job)
+        if until(info):
+            return info
+        time.sleep(0.02)
+    raise AssertionError(f"job {job} still {jobs.get(job)} after {timeout} s: {jobs.steps(job)}")
+
+
+def start_worker(data: Path, log: Path, queue: str = "", lease: float = 1.5) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.queue_worker", str(data), queue, str(lease)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("ab"),
+    )
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.kill()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def embedded(tmp_path):
+    publisher = FolderPublisher(tmp_path)
+    jobs = Jobs(settings(tmp_path, chapters_per_part=2), publisher)
+    worker = jobs.worker(2)
+    worker.start()
+    yield jobs, publisher
+    worker.stop()
+
+
+def test_a_book_split_over_workers_comes_out_as_one_conversion(embedded, tmp_path):
+    jobs, publisher = embedded
+    payload = book(chapters=5, paragraphs=4)
+    job = jobs.submit(source(tmp_path, "five.txt", payload), "t1", "five", FORMATS)
+
+    info = wait(jobs, job)
+
+    assert (info.status, info.stage, info.percent, info.eta_seconds, info.error()) == (DONE, "done", 100, 0.0, "")
+    assert [s["name"] for s in jobs.steps(job)] == ["prepare", "part-0-2", "part-2-4", "part-4-5", "assemble"]
+    assert published(tmp_path, "t1") == whole_book(payload, "five.txt", tmp_path)
+    assert publisher.events[0] == ("started", "t1") and publisher.events[-1] == ("finished", "t1")
+    assert not (tmp_path / "work" / job).exists()
+    assert jobs.list()[0].id == job and jobs.list(title="t1")[0].to_dict()["percent"] == 100
+
+
+def test_a_bad_source_fails_with_its_error_and_a_retry_after_the_fix_finishes(embedded, tmp_path):
+    jobs, publisher = embedded
+    path = source(tmp_path, "empty.txt", b"")
+    job = jobs.submit(path, "t2", "empty", FORMATS)
+
+    info = wait(jobs, job)
+
+    assert info.status == FAILED and info.stage == "failed"
+    assert info.error("en") == "empty.txt: the file is empty"
+    assert info.error("kk") == "empty.txt: файл бос"
+    assert info.to_dict("ru")["error"] == "empty.txt: файл пуст"
+    assert ("failed", "empty.txt: the file is empty") in publisher.events
+    assert published(tmp_path, "t2") == {}
+
+    path.write_bytes(book(chapters=1, paragraphs=2))
+    assert jobs.retry(job).status in ("queued", "running", DONE)
+    assert wait(jobs, job).status == DONE
+    assert set(published(tmp_path, "t2")) == {"empty.brf", "empty.pef", "empty.ubrl.txt"}
+    with pytest.raises(JobNotFailed):
+        jobs.retry(job)
+
+
+def test_unknown_jobs_and_formats_are_refused(embedded, tmp_path):
+    jobs, _ = embedded
+    with pytest.raises(UnknownJob) as error:
+        jobs.get("nosuchjob")
+    assert "nosuchjob" in error.value.message("ru")
+    with pytest.raises(BadOption):
+        jobs.submit(source(tmp_path, "a.txt", b"Text."), "t3", "a", ["docx"])
+    assert jobs.list() == []
+
+
+def test_a_worker_killed_mid_job_publishes_nothing_and_the_job_is_finished_by_another(tmp_path):
+    payload = book(chapters=20, paragraphs=60)
+    jobs = Jobs(settings(tmp_path, lease=1.5), FolderPublisher(tmp_path))
+    job = jobs.submit(source(tmp_path, "long.txt", payload), "t4", "long", FORMATS)
+    log = tmp_path / "workers.log"
+    first = start_worker(tmp_path, log)
+    try:
+        midway = wait(jobs, job, until=lambda info: info.stage == "translating" and info.done > 0 or info.status in (DONE, FAILED))
+        os.kill(first.pid, signal.SIGKILL)
+        first.wait(timeout=10)
+    finally:
+        stop(first)
+    assert midway.status == "running" and 0 < midway.done < midway.total, log.read_text()
+    assert midway.eta_seconds is not None and midway.eta_seconds > 0
+    assert published(tmp_path, "t4") == {}
+
+    second = start_worker(tmp_path, log)
+    try:
+        info = wait(jobs, job)
+    finally:
+        stop(second)
+    assert info.status == DONE, log.read_text()
+    steps = jobs.steps(job)
+    retried = [s for s in steps if s["attempts"] == 2]
+    assert retried and all(s["worker"].endswith(f":{second.pid}") for s in retried)
+    assert any(s["worker"].endswith(f":{first.pid}") for s in steps)
+    assert published(tmp_path, "t4") == whole_book(payload, "long.txt", tmp_path)
+    assert not (tmp_path / "work" / job).exists()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    port = free_port()
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--daemonize", "no"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_two_workers_on_redis_share_the_books(tmp_path, redis_url):
+    jobs = Jobs(settings(tmp_path, queue=redis_url), FolderPublisher(tmp_path))
+    payloads = {f"book{n}.txt": book(chapters=8, paragraphs=40) for n in range(2)}
+    log = tmp_path / "workers.log"
+    workers = [start_worker(tmp_path, log, queue=redis_url, lease=30) for _ in range(2)]
+    try:
+        ids = [jobs.submit(source(tmp_path, name, data), name, Path(name).stem, FORMATS) for name, data in payloads.items()]
+        infos = [wait(jobs, job) for job in ids]
+    finally:
+        for worker in workers:
+            stop(worker)
+    assert [info.status for info in infos] == [DONE, DONE], log.read_text()
+    ran = {s["worker"].rsplit(":", 1)[1] for job in ids for s in jobs.steps(job)}
+    assert ran == {str(w.pid) for w in workers}
+    for name, data in payloads.items():
+        assert published(tmp_path, name) == whole_book(data, name, tmp_path)
+
+
+def test_a_step_whose_worker_keeps_dying_gives_its_job_up(tmp_path):
+    jobs = Jobs(settings(tmp_path), FolderPublisher(tmp_path))  # no worker runs: the state is set by hand below
+    job = jobs.submit(source(tmp_path, "a.txt", book(1, 1)), "t5", "a", FORMATS)
+    with jobs._db() as db:  # as if three workers in a row took the step and were killed
+        db.execute("UPDATE steps SET status='running', lease=0, attempts=3 WHERE job=?", (job,))
+        db.execute("UPDATE jobs SET status='running' WHERE id=?", (job,))
+
+    assert jobs.recover() == 0
+    info = jobs.get(job)
+    assert info.status == FAILED
+    assert info.error("en") == "the worker doing step prepare stopped 3 times; the job was given up"
+    assert jobs.retry(job).status == "queued"

@@ -1,0 +1,65 @@
+"""The application layer: a folder import on the embedded queue, through to the catalog's formats."""
+
+from __future__ import annotations
+
+from accessreader.catalog import FAILED, READY
+from accessreader.errors import FileTooLarge
+
+from servicekit import book, make_library, wait_done
+
+
+def test_importing_a_folder_converts_every_book_into_the_catalog(tmp_path):
+    folder = tmp_path / "books"
+    (folder / "shelf").mkdir(parents=True)
+    (folder / "Дала әндері.txt").write_bytes(book("Дала әндері"))
+    (folder / "shelf" / "city.txt").write_bytes(book("City Library"))
+    (folder / "notes.md").write_text("not a book suffix")
+    (folder / "empty.txt").write_bytes(b"")
+    library = make_library(tmp_path)
+    worker = library.jobs.worker(2)
+    worker.start()
+    try:
+        results = library.import_folder(folder)
+        by_name = {r.name: r for r in results}
+        assert sorted(by_name) == ["city.txt", "empty.txt", "Дала әндері.txt"]
+        assert by_name["empty.txt"].error.message("kk") == "empty.txt: файл бос"
+        for name in ("city.txt", "Дала әндері.txt"):
+            assert wait_done(library, by_name[name].job).status == "done"
+    finally:
+        worker.stop()
+    song = library.catalog.get(by_name["Дала әндері.txt"].title.id)
+    assert song.title == "Дала әндері" and song.status == READY
+    assert [(r.fmt, r.path) for r in song.renditions] == [
+        ("brf", f"outputs/{song.id}/Дала-әндері.brf"),
+        ("pef", f"outputs/{song.id}/Дала-әндері.pef"),
+        ("ubrl", f"outputs/{song.id}/Дала-әндері.ubrl.txt"),
+    ]
+    assert all(library.store.path(r.path).stat().st_size == r.size > 0 for r in song.renditions)
+    assert [t.title for t in library.catalog.search("дала")] == ["Дала әндері"]
+
+    again = library.import_folder(folder)
+    assert [r.job for r in again if r.error is None] == [None, None]  # already converted: not queued twice
+    library.close()
+
+
+def test_a_failed_title_is_queued_again_when_added_again_and_uploads_have_a_limit(tmp_path):
+    library = make_library(tmp_path, max_upload_mb=0.001)
+    worker = library.jobs.worker(1)
+    worker.start()
+    try:
+        broken = b"PK\x03\x04" + b"\x00" * 100
+        first = library.add(broken, "broken.epub")
+        assert wait_done(library, first.job).status == "failed"
+        assert library.catalog.get(first.title.id).status == FAILED
+        second = library.add(broken, "broken.epub")
+        assert second.job and second.job != first.job
+        wait_done(library, second.job)
+        try:
+            library.add(b"x" * 2000, "big.txt")
+        except FileTooLarge as error:
+            assert "big.txt" in error.message("ru")
+        else:
+            raise AssertionError("an upload over the limit was taken")
+    finally:
+        worker.stop()
+        library.close()

@@ -1,0 +1,133 @@
+"""The store: data folder, SQLite by default, Alembic migrations on empty and older databases."""
+
+from datetime import datetime, timezone
+
+import pytest
+import sqlalchemy as sa
+
+from accessreader import content
+from accessreader.catalog import Catalog
+from accessreader.people import READER, People
+from accessreader.store import (
+    DATA_ENV,
+    DATABASE_ENV,
+    default_data_dir,
+    downgrade,
+    open_store,
+    revision,
+    upgrade,
+    write_atomic,
+)
+
+from stores import KINDS, LIGHT_HASHER, open_test_store
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_empty_database_is_brought_to_the_newest_schema(kind, tmp_path):
+    store = open_test_store(kind, tmp_path)
+    assert store.dialect == kind
+    assert revision(store) == "0003"
+    tables = set(sa.inspect(store.engine).get_table_names())
+    assert {"titles", "renditions", "title_search", "people", "sessions", "tokens", "audit", "positions"} <= tables
+
+
+def test_an_empty_folder_gets_a_sqlite_database_at_the_newest_schema(tmp_path):
+    store = open_store(data_dir=tmp_path / "data")
+    assert (tmp_path / "data" / "accessreader.db").is_file()
+    assert store.dialect == "sqlite"
+    assert revision(store) == "0003"
+    tables = set(sa.inspect(store.engine).get_table_names())
+    assert {"titles", "renditions", "title_search", "people", "sessions", "tokens", "audit", "positions"} <= tables
+
+
+def test_the_data_folder_and_database_come_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv(DATA_ENV, str(tmp_path / "lib"))
+    monkeypatch.setenv(DATABASE_ENV, f"sqlite:///{tmp_path / 'elsewhere.db'}")
+    assert default_data_dir() == tmp_path / "lib"
+    store = open_store()
+    assert store.data_dir == tmp_path / "lib"
+    assert (tmp_path / "elsewhere.db").is_file()
+    assert not (tmp_path / "lib" / "accessreader.db").exists()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_older_database_is_upgraded_and_keeps_its_titles(kind, tmp_path):
+    old = open_test_store(kind, tmp_path, migrate=False)
+    upgrade(old, "0001")  # the schema before people, rights and positions existed
+    assert revision(old) == "0001"
+    assert "people" not in sa.inspect(old.engine).get_table_names()
+    added = Catalog(old).add_source("Абай жолы\n\nҚалың қар жауды.".encode(), "Абай жолы.txt")
+    old.close()
+
+    store = open_store(old.engine.url.render_as_string(hide_password=False), tmp_path)
+    assert revision(store) == "0003"
+    catalog = Catalog(store)
+    assert [t.id for t in catalog.search("абай")] == [added.title.id]
+    assert catalog.get(added.title.id).checksum == added.title.checksum
+    assert People(store).register(READER, "1001", "4321").login == "1001"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_people_registered_before_the_lockout_columns_still_log_in(kind, tmp_path):
+    old = open_test_store(kind, tmp_path, migrate=False)
+    upgrade(old, "0002")
+    with old.begin() as connection:
+        connection.execute(
+            sa.text(
+                "INSERT INTO people (role, login, name, secret_hash, print_disabled, active, created_at) "
+                "VALUES ('reader', '000123', 'Айгүл', :hash, :yes, :yes, :now)"
+            ),
+            {"hash": LIGHT_HASHER.hash("4711"), "yes": True, "now": datetime.now(timezone.utc)},
+        )
+    upgrade(old)
+    assert revision(old) == "0003"
+    assert People(old, LIGHT_HASHER).authenticate("000123", "4711").name == "Айгүл"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_migration_can_be_undone_and_done_again(kind, tmp_path):
+    store = open_test_store(kind, tmp_path)
+    downgrade(store, "0001")
+    assert "people" not in sa.inspect(store.engine).get_table_names()
+    downgrade(store, "base")
+    assert revision(store) is None
+    assert set(sa.inspect(store.engine).get_table_names()) <= {"alembic_version"}
+    upgrade(store)
+    assert revision(store) == "0003"
+    assert Catalog(store).add_source(b"Hello\n\nA short book.", "hello.txt").created
+
+
+def test_opening_again_changes_nothing(tmp_path):
+    data = "Hello\n\nA short book.".encode()
+    first = open_store(data_dir=tmp_path)
+    title = Catalog(first).add_source(data, "hello.txt").title
+    first.close()
+    again = open_store(data_dir=tmp_path)
+    assert revision(again) == "0003"
+    assert Catalog(again).count() == 1
+    assert Catalog(again).get(title.id).source_size == len(data)
+
+
+def test_sqlite_runs_with_foreign_keys_and_wal(tmp_path):
+    store = open_store(data_dir=tmp_path)
+    with store.begin() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_atomic_writes_leave_the_whole_file_and_no_temporary(tmp_path):
+    target = tmp_path / "deep" / "file.bin"
+    write_atomic(target, b"first")
+    write_atomic(target, b"second")
+    assert target.read_bytes() == b"second"
+    assert [p.name for p in target.parent.iterdir()] == ["file.bin"]
+
+
+def test_a_stored_document_reads_back_through_content(tmp_path):
+    store = open_store(data_dir=tmp_path)
+    catalog = Catalog(store)
+    data = "Война и мир\n\nГлава 1\n\nОсенью в городе стало тихо.".encode()
+    title = catalog.add_source(data, "war.txt").title
+    catalog.attach_document(title.id, content.read(data, "war.txt"))
+    stored = store.path(f"documents/{title.id}.json").read_bytes()
+    assert content.read(stored, "stored.json").to_json() == catalog.document(title.id).to_json()
