@@ -13,11 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from accessreader import content
 from accessreader.braille.keyboard import kazakh_keyboard
+from accessreader.catalog import Catalog
 from accessreader.messages import translate
 from accessreader.terminal.display import Display
 from accessreader.terminal.pc_keyboard import PcKeyboard
 from accessreader.positions import FilePositions
+from accessreader.store import open_store
 from accessreader.terminal.bookmarks import BookmarkFile
 from accessreader.terminal.reader import Reader, Session, run_until_stopped
 from accessreader.terminal.speech import FileSink, Speaker
@@ -228,6 +231,34 @@ def test_the_read_command_runs_until_q(daemon, tmp_path):
         process.kill()
     assert speech.read_text(encoding="utf-8").startswith("0:c0b0:0:0\tkk\t")
     assert "cli" in (tmp_path / "data" / "positions.json").read_text(encoding="utf-8")
+
+
+ENGLISH = """<html lang="en"><head><title>Moby Dick</title></head><body>
+<h1>Loomings</h1><p>Call me Ishmael. Some years ago I went to sea.</p></body></html>"""
+
+
+def test_titles_are_found_in_the_catalog_and_another_opened_by_search(daemon, tmp_path):
+    brltty, display = daemon
+    data = tmp_path / "data"
+    catalog = Catalog(open_store(data_dir=data))
+    for html, name in ((HTML, "abai.html"), (ENGLISH, "moby.html")):
+        added = catalog.add_source(html.encode(), name)
+        catalog.attach_document(added.title.id, content.read(html.encode(), name))
+    catalog.store.engine.dispose()
+    command = [sys.executable, "-m", "accessreader", "--lang", "en", "read", "абай", "--host", brltty.host,
+               "--no-speech", "--data-dir", str(data), "--reader", "cli"]  # fmt: skip
+    process = subprocess.Popen(command, cwd=Path(__file__).parent.parent, stderr=subprocess.PIPE)
+    try:
+        display.wait_for(TITLE, timeout=20)
+        assert display.key("PassChar 111") == braille(translate("terminal_open_prompt", "en"), "en")  # o
+        for letter in "moby":
+            display.press(f"PassChar {ord(letter)}")
+        display.wait_for(braille(translate("terminal_open_prompt", "en") + " moby", "en"))
+        assert display.key("Return") == braille("Loomings", "en")
+        display.press("PassChar 113")  # q
+        assert process.wait(10) == 0
+    finally:
+        process.kill()
 
 
 def test_the_read_command_refuses_a_missing_file_in_one_line(tmp_path):
