@@ -34,7 +34,7 @@ import brlapi  # noqa: E402
 from accessreader import content  # noqa: E402
 from accessreader.terminal.display import Display  # noqa: E402
 from accessreader.terminal.keys import Action  # noqa: E402
-from accessreader.terminal.positions import PositionFile  # noqa: E402
+from accessreader.positions import FilePositions  # noqa: E402
 from accessreader.terminal.reader import Reader, Session, run_until_stopped  # noqa: E402
 from accessreader.terminal.speech import FileSink, Speaker  # noqa: E402
 from accessreader.tts.script import speech_script  # noqa: E402
@@ -123,7 +123,7 @@ def main() -> None:
             started = time.perf_counter()
             document = content.read(book_html(paragraphs), "long.html")
             speaker = Speaker(document, speech_script(document), FileSink(folder / "speech.txt"))
-            session = Session("bench", "kk", positions=PositionFile(folder / "positions.json"))
+            session = Session("bench", "kk", positions=FilePositions(folder / "positions.json"))
             reader = Reader(document, Display(brltty.host), session, speaker)
             loading = time.perf_counter() - started
             thread = run_until_stopped(reader)
