@@ -18,9 +18,8 @@ import click
 
 from . import content
 from .content import images
-from .errors import AccessReaderError, FileNotFound
 from .content.safety import DEFAULT_LIMITS, Limits, human_size
-from .errors import FileTooLarge
+from .errors import AccessReaderError, FileNotFound, FileTooLarge, NotFound
 from .inspection import summarise
 from .messages import interface_language, translate
 from .model import Document
@@ -216,6 +215,74 @@ def proof(ctx: click.Context, file: str, output: str | None, grade: str, dots: s
     atomic.write_bytes(target, proof_page.render(document, braille, lang).encode("utf-8"))
     click.echo(translate("braille_written", lang, path=target))
     _report_problems(braille.problems, lang)
+
+
+@main.command()
+@click.argument("book", metavar="TITLE-OR-FILE")
+@click.option("--host", default=None, help="BrlAPI host of brltty, e.g. 127.0.0.1:1 (default: brltty's own, or $BRLAPI_HOST).")
+@click.option("--speech/--no-speech", default=True, show_default=True, help="Speak beside the braille.")
+@click.option("--speech-file", type=click.Path(dir_okay=False), help="Write the speech as a transcript file instead of the sound card.")
+@click.option("--reader", "reader_id", default=lambda: os.environ.get("USER", "reader"), help="Whose position and bookmarks (default: $USER).")
+@click.option("--data-dir", type=click.Path(file_okay=False), help="The library's data folder: catalog, positions (default: $ACCESSREADER_DATA or ~/.local/share/accessreader).")
+@_code_flags
+@click.pass_context
+def read(ctx: click.Context, book: str, host: str | None, speech: bool, speech_file: str | None, reader_id: str, data_dir: str | None, grade: str, dots: str) -> None:
+    """Read a book (a file, or a title found in the catalog) on a braille display through brltty, with speech.
+
+    q quits, ? lists the keys."""
+    from .braille import Code, parse_grades
+    from .positions import open_positions
+    from .store import default_data_dir
+    from .terminal.bookmarks import BookmarkFile
+    from .terminal.display import Display
+    from .terminal.pc_keyboard import PcKeyboard
+    from .terminal.reader import Reader, Session
+    from .terminal.speech import EspeakSink, FileSink, Speaker
+    from .tts.script import speech_script
+
+    lang = interface_language(ctx.meta.get("lang"))
+    code = Code(parse_grades(grade), int(dots))
+    folder = Path(data_dir) if data_dir else default_data_dir()
+    find_title = _catalog_finder(folder)
+    if Path(book).exists() or find_title is None:
+        document = _read_book(book, ctx.meta["limits"])
+    else:
+        document = find_title(book)
+        if document is None:
+            raise NotFound(what=book)
+    speaker = None
+    if speech or speech_file:
+        sink = FileSink(Path(speech_file)) if speech_file else EspeakSink()
+        speaker = Speaker(document, speech_script(document), sink)
+    session = Session(reader_id, lang, code, open_positions(folder), BookmarkFile(folder / "bookmarks.json"))
+    keyboard = PcKeyboard(sys.stdin.fileno()) if sys.stdin.isatty() else None
+    reader = Reader(document, Display(host), session, speaker, keyboard, find_title)
+    try:
+        reader.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if keyboard:
+            keyboard.close()
+        reader.display.close()
+        if speaker:
+            speaker.close()
+
+
+def _catalog_finder(folder: Path):
+    """A function from a search to the best-matching readable title's Document, when the folder holds a catalog."""
+    from .catalog import Catalog
+    from .store import DATABASE_ENV, open_store
+
+    if not (os.environ.get(DATABASE_ENV) or (folder / "accessreader.db").exists()):
+        return None
+    catalog = Catalog(open_store(data_dir=folder))
+
+    def find(query: str) -> Document | None:
+        found = next((title for title in catalog.search(query) if title.has_document), None)
+        return catalog.document(found.id) if found else None
+
+    return find
 
 
 class _NoBar:

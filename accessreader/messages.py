@@ -187,6 +187,107 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "ссылка на примечание {detail} никуда не ведёт",
         "kk": "{detail} ескертпе сілтемесі ешқайда апармайды",
     },
+    "terminal_lost": {
+        "en": "The braille display is disconnected. Reconnecting.",
+        "ru": "Брайлевский дисплей отключён. Переподключаюсь.",
+        "kk": "Брайль дисплейі ажыратылды. Қайта қосылып жатырмын.",
+    },
+    "terminal_where": {
+        "en": "{title}. {chapter}. Page {page}. {percent} percent.",
+        "ru": "{title}. {chapter}. Страница {page}. {percent} процентов.",
+        "kk": "{title}. {chapter}. {page} бет. {percent} пайыз.",
+    },
+    "terminal_search_prompt": {"en": "Find:", "ru": "Найти:", "kk": "Іздеу:"},
+    "terminal_open_prompt": {"en": "Open title:", "ru": "Открыть книгу:", "kk": "Кітапты ашу:"},
+    "terminal_not_found": {
+        "en": "Not found: {query}",
+        "ru": "Не найдено: {query}",
+        "kk": "Табылмады: {query}",
+    },
+    "terminal_speech_on": {"en": "Speech on", "ru": "Речь включена", "kk": "Дауыс қосулы"},
+    "terminal_speech_off": {"en": "Speech off", "ru": "Речь выключена", "kk": "Дауыс өшірулі"},
+    "terminal_rate": {
+        "en": "Rate {rate}",
+        "ru": "Скорость {rate}",
+        "kk": "Жылдамдық {rate}",
+    },
+    "terminal_bookmark_set": {"en": "Bookmark set", "ru": "Закладка поставлена", "kk": "Бетбелгі қойылды"},
+    "terminal_no_bookmark": {"en": "No bookmark", "ru": "Закладок нет", "kk": "Бетбелгі жоқ"},
+    "help_pan": {
+        "en": "Pan keys or arrows left and right: move along the line.",
+        "ru": "Клавиши прокрутки или стрелки влево и вправо: по строке.",
+        "kk": "Жылжыту пернелері немесе солға, оңға бағыттауыштар: жол бойымен.",
+    },
+    "help_line": {
+        "en": "Line up and down, or arrows up and down: previous and next line.",
+        "ru": "Строка вверх и вниз, или стрелки вверх и вниз: предыдущая и следующая строка.",
+        "kk": "Жол жоғары және төмен, немесе жоғары, төмен бағыттауыштар: алдыңғы және келесі жол.",
+    },
+    "help_paragraph": {
+        "en": "n, N, Page Down, Page Up: next and previous paragraph.",
+        "ru": "n, N, Page Down, Page Up: следующий и предыдущий абзац.",
+        "kk": "n, N, Page Down, Page Up: келесі және алдыңғы абзац.",
+    },
+    "help_heading": {
+        "en": "h, or dots 1 2 5: next heading; with dot 7: previous heading.",
+        "ru": "h, или точки 1 2 5: следующий заголовок; с точкой 7: предыдущий.",
+        "kk": "h, немесе 1 2 5 нүктелері: келесі тақырып; 7 нүктемен: алдыңғысы.",
+    },
+    "help_chapter": {
+        "en": "c: next chapter; C: previous chapter.",
+        "ru": "c: следующая глава; C: предыдущая глава.",
+        "kk": "c: келесі тарау; C: алдыңғы тарау.",
+    },
+    "help_page": {
+        "en": "p: next print page; P: previous print page.",
+        "ru": "p: следующая печатная страница; P: предыдущая.",
+        "kk": "p: келесі баспа беті; P: алдыңғысы.",
+    },
+    "help_ends": {
+        "en": "t or Home: start of the book; e or End: end of the book.",
+        "ru": "t или Home: начало книги; e или End: конец книги.",
+        "kk": "t немесе Home: кітаптың басы; e немесе End: кітаптың соңы.",
+    },
+    "help_route": {
+        "en": "Routing key: read the word there and go on from it.",
+        "ru": "Клавиша маршрутизации: прочитать слово над ней и читать дальше с него.",
+        "kk": "Бағыттау пернесі: сол сөзді оқып, одан әрі жалғастыру.",
+    },
+    "help_speech": {
+        "en": "s: speech on or off.",
+        "ru": "s: включить или выключить речь.",
+        "kk": "s: дауысты қосу немесе өшіру.",
+    },
+    "help_rate": {
+        "en": "Plus and minus: faster and slower speech.",
+        "ru": "Плюс и минус: речь быстрее и медленнее.",
+        "kk": "Қосу және алу белгісі: дауыс жылдамырақ және баяуырақ.",
+    },
+    "help_bookmarks": {
+        "en": "m: set a bookmark; b: go to the bookmark.",
+        "ru": "m: поставить закладку; b: перейти к закладке.",
+        "kk": "m: бетбелгі қою; b: бетбелгіге өту.",
+    },
+    "help_search": {
+        "en": "f: search, typed on the braille or PC keyboard, Enter to find; g: find again.",
+        "ru": "f: поиск, набор на брайлевской или обычной клавиатуре, Enter: найти; g: искать дальше.",
+        "kk": "f: іздеу, брайль немесе компьютер пернетақтасында теріп, Enter: табу; g: қайта іздеу.",
+    },
+    "help_open": {
+        "en": "o: open another title from the catalog, typed like a search.",
+        "ru": "o: открыть другую книгу из каталога, название набирается как при поиске.",
+        "kk": "o: каталогтан басқа кітапты ашу, атауы іздеудегідей теріледі.",
+    },
+    "help_where": {
+        "en": "w or Home key of the display: where am I.",
+        "ru": "w или клавиша Home дисплея: где я.",
+        "kk": "w немесе дисплейдің Home пернесі: мен қайдамын.",
+    },
+    "help_leave": {
+        "en": "Help key, Escape or Enter: close help; q: quit.",
+        "ru": "Клавиша справки, Escape или Enter: закрыть справку; q: выход.",
+        "kk": "Анықтама пернесі, Escape немесе Enter: анықтаманы жабу; q: шығу.",
+    },
     "unknown_job": {
         "en": "There is no conversion job {job}",
         "ru": "Задания на преобразование {job} нет",
