@@ -166,30 +166,50 @@ def _report_problems(problems: list, lang: str) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path())
-@click.option("--to", "formats", default="brf", show_default=True, help="Output formats, comma-separated: brf, pef, ubrl.")
+@click.option("--to", "formats", default="brf", show_default=True, help="Output formats, comma-separated: brf, pef, ubrl (braille); mp3, opus, m4b, daisy, epub3 (speech).")
 @click.option("-o", "--output", "folder", type=click.Path(file_okay=False), help="Output folder (default: the book's folder).")
 @click.option("--cells", default=40, show_default=True, help="Braille cells per line.")
 @click.option("--lines", default=25, show_default=True, help="Lines per braille page.")
 @_code_flags
 @click.option("--sheets", default=50, show_default=True, help="Most sheets in one PEF volume.")
 @click.option("--duplex/--simplex", default=True, show_default=True, help="Emboss on both sides of the paper (PEF).")
+@click.option("--voice", "voices", default="", help="Voice per language for speech, e.g. kk=kk,ru=ru,en=en-us (espeak-ng voice names).")
+@click.option("--rate", type=click.IntRange(80, 450), help="Speech rate in words per minute (default: the voice's own).")
 @click.pass_context
-def convert(ctx: click.Context, file: str, formats: str, folder: str | None, cells: int, lines: int, grade: str, dots: str, sheets: int, duplex: bool) -> None:
-    """Convert a book into braille files: <stem>.brf, <stem>.pef, <stem>.ubrl.txt."""
+def convert(ctx: click.Context, file: str, formats: str, folder: str | None, cells: int, lines: int, grade: str, dots: str, sheets: int, duplex: bool, voices: str, rate: int | None) -> None:
+    """Convert a book into braille files (<stem>.brf, .pef, .ubrl.txt) and talking books (<stem>/<format>/)."""
+    from dataclasses import replace
+
     from . import convert as conversion
+    from .tts.outputs import speech_options
 
     lang = interface_language(ctx.meta.get("lang"))
-    options = _braille_options(grade, dots, cells, lines, sheets, duplex)
     names = conversion.parse_formats(formats)
+    options = replace(_braille_options(grade, dots, cells, lines, sheets, duplex), speech=speech_options(voices, rate))
     document = _read_book(file, ctx.meta["limits"])
     name = Path(file).name
     target = Path(folder) if folder else Path(file).parent
-    steps = sum(1 for _ in document.blocks()) + len(names)
+    braille = [n for n in names if n in conversion.FORMATS]
+    steps = (sum(1 for _ in document.blocks()) + len(braille)) if braille else 0
     with _progress(steps, name) as bar:
-        result = conversion.convert(document, _book_stem(name), names, target, options, bar.update)
+        spoken = _SpeechSteps(bar, steps)
+        result = conversion.convert(document, _book_stem(name), names, target, options, bar.update, spoken.update)
     for path in result.paths:
         click.echo(translate("braille_written", lang, path=path))
     _report_problems(result.problems, lang)
+
+
+class _SpeechSteps:
+    """Feeds ``(sentences done, total)`` into a progress bar that also counts braille steps."""
+
+    def __init__(self, bar, before: int) -> None:
+        self.bar, self.before, self.done = bar, before, 0
+
+    def update(self, done: int, total: int) -> None:
+        if hasattr(self.bar, "length"):
+            self.bar.length = self.before + total  # the sentence count is known once speaking starts
+        self.bar.update(done - self.done)
+        self.done = done
 
 
 @main.command()
@@ -299,9 +319,9 @@ class _NoBar:
 
 
 def _progress(steps: int, label: str):
-    """A progress bar on stderr when it is a terminal, else nothing."""
+    """A progress bar on stderr when it is a terminal (with the time left), else nothing."""
     if sys.stderr.isatty():
-        return click.progressbar(length=steps, file=sys.stderr, label=label)
+        return click.progressbar(length=max(steps, 1), file=sys.stderr, label=label, show_eta=True, show_pos=True)
     return _NoBar()
 def _library():
     from .library import Library

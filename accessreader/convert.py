@@ -1,13 +1,13 @@
 """Conversion: one Document into the output formats a reader asked for.
 
-    convert(document, stem, ["brf", "pef", "ubrl"], folder, Options)
-        ──Job (translation and pages made once, shared)──▶ FORMATS[name].write(job, target)
-        ──atomic──▶ folder/<stem>.brf, <stem>.pef, <stem>.ubrl.txt
+    convert(document, stem, ["brf", "pef", "ubrl", "mp3", "daisy"], folder, Options)
+        braille ──Job (translation and pages made once, shared)──▶ FORMATS[name].write(job, target)
+                ──atomic──▶ folder/<stem>.brf, <stem>.pef, <stem>.ubrl.txt
+        speech  ──tts.outputs.write_all (the book spoken once for all of them)──▶
+                folder/<stem>/mp3/, opus/, <stem>.m4b, daisy/ncc.html, <stem>.epub
 
-``FORMATS`` is the registry: a name → ``Format(suffix, write, describe)``.  A
-writer returns the file's bytes (written atomically here) or ``None`` when it
-wrote ``target`` itself through ``atomic.replacing`` (a folder of audio, say).
-Speech formats are added as entries the same way.
+``FORMATS`` is the braille registry: a name → ``Format(suffix, write, describe)``;
+``SPEECH_FORMATS`` are written by ``tts.outputs``, each folder atomically.
 
 Everything that can be refused (an unknown format, a grade with no table, a
 missing table, 8-dot braille in BRF) is checked before the first file is
@@ -29,17 +29,22 @@ from .braille.tables import LANGUAGES, Code, check
 from .braille.translate import Braille, Problem, main_language, translate_document
 from .errors import BadOption, SixDotsOnly
 from .model import PAGE_MARKER, Document
+from .tts.outputs import FORMATS as SPEECH_FORMATS
+from .tts.synthesis import SpeechOptions
 
 Progress = Callable[[int], None]
+#: ``speech_progress(sentences_done, sentences_total)`` while a book is spoken.
+SpeechProgress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
 class Options:
-    """What the reader chose: braille code, page size, binding."""
+    """What the reader chose: braille code, page size, binding; voices and rate."""
 
     code: Code = field(default_factory=Code)
     layout: Layout = field(default_factory=Layout)
     binding: Binding = field(default_factory=Binding)
+    speech: SpeechOptions = field(default_factory=SpeechOptions)
 
 
 class Job:
@@ -88,18 +93,21 @@ FORMATS: dict[str, Format] = {
 
 
 def parse_formats(text: str) -> list[str]:
-    """``"brf,pef"`` → ``["brf", "pef"]``; raises ``BadOption`` for a name not in ``FORMATS``."""
+    """``"brf,mp3"`` → ``["brf", "mp3"]``; raises ``BadOption`` for a name that is no braille or speech format."""
     names = [name.strip().lower() for name in text.split(",") if name.strip()]
-    unknown = [name for name in names if name not in FORMATS]
+    known = [*FORMATS, *SPEECH_FORMATS]
+    unknown = [name for name in names if name not in known]
     if unknown or not names:
-        raise BadOption(option="--to", value=",".join(unknown) or "''", choices=", ".join(FORMATS))
+        raise BadOption(option="--to", value=",".join(unknown) or "''", choices=", ".join(known))
     return list(dict.fromkeys(names))
 
 
 def prepare(document: Document, formats: list[str], options: Options) -> None:
     """Refuse now what would fail later: 8-dot BRF, a language without tables, a missing table."""
-    if options.code.dots == 8 and any(FORMATS[name].six_dots_only for name in formats):
+    if options.code.dots == 8 and any(name in FORMATS and FORMATS[name].six_dots_only for name in formats):
         raise SixDotsOnly()
+    if not any(name in FORMATS for name in formats) and formats:
+        return  # speech only: no braille tables needed
     fallback = main_language(document)
     used = {
         block.lang if block.lang in LANGUAGES else fallback
@@ -117,23 +125,32 @@ def convert(
     folder: Path,
     options: Options = Options(),
     progress: Progress | None = None,
+    speech_progress: SpeechProgress | None = None,
 ) -> Converted:
-    """Write ``folder/<stem><suffix>`` for each format; the paths come back in the order asked.
+    """Write each format asked for; the paths come back in the order asked.
 
-    ``progress(n)`` hears of each block translated and each file written.
-    Raises ``BadOption`` / ``MissingDependency`` before writing anything when
-    the request cannot be met; a file is either whole or not there.
+    Braille formats go to ``folder/<stem><suffix>``; speech formats to
+    ``folder/<stem>/<format>/`` (the path returned is the main file or folder).
+    ``progress(n)`` hears of each block translated and each braille file written,
+    ``speech_progress(done, total)`` of the sentences spoken.  Raises ``BadOption``
+    / ``MissingDependency`` before writing anything when the request cannot be
+    met; a file or folder is either whole or not there.
     """
+    from .tts.outputs import write_all
+
     prepare(document, formats, options)
     job = Job(document, options, progress)
-    written = []
-    for name in formats:
+    written: dict[str, Path] = {}
+    for name in (name for name in formats if name in FORMATS):
         target = Path(folder) / f"{stem}{FORMATS[name].suffix}"
         data = FORMATS[name].write(job, target)
         if data is not None:
             atomic.write_bytes(target, data)
-        written.append(target)
+        written[name] = target
         if progress:
             progress(1)
+    speech = {name: Path(folder) / stem / name for name in formats if name in SPEECH_FORMATS}
+    if speech:
+        written |= write_all(document, speech, options.speech, speech_progress or (lambda done, total: None))
     problems = job.braille.problems if "braille" in job.__dict__ else []
-    return Converted(written, problems)
+    return Converted([written[name] for name in formats], problems)

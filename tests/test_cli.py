@@ -157,3 +157,23 @@ def test_worker_finishes_queued_work_and_stops_on_sigterm(tmp_path):
         worker.send_signal(signal.SIGTERM)
         assert worker.wait(timeout=20) == 0
         library.close()
+
+
+def test_convert_makes_braille_and_talking_books_in_one_run(tmp_path):
+    source = book(tmp_path)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["convert", str(source), "--to", "brf,mp3,daisy", "-o", str(out), "--rate", "220"])
+    assert result.exit_code == 0, result.output
+    assert (out / "book.brf").is_file()
+    chapters = sorted((out / "book" / "mp3").glob("*.mp3"))
+    assert chapters and all(path.stat().st_size > 1000 for path in chapters)
+    assert (out / "book" / "daisy" / "ncc.html").is_file()
+    assert not [p for p in out.rglob("*") if ".partial" in p.name or p.name.startswith(".speech-")]
+
+
+def test_an_unknown_format_is_refused_naming_braille_and_speech_formats(tmp_path):
+    source = book(tmp_path)
+    result = CliRunner().invoke(main, ["convert", str(source), "--to", "brf,wav", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "wav" in result.output and "daisy" in result.output and "pef" in result.output
+    assert not (tmp_path / "out").exists()
