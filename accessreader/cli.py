@@ -257,7 +257,7 @@ def read(ctx: click.Context, book: str, host: str | None, speech: bool, speech_f
     from .terminal.display import Display
     from .terminal.pc_keyboard import PcKeyboard
     from .terminal.reader import Reader, Session
-    from .terminal.speech import EspeakSink, FileSink, Speaker
+    from .terminal.speech import FileSink, SoundSink, Speaker
     from .tts.script import speech_script
 
     lang = interface_language(ctx.meta.get("lang"))
@@ -272,7 +272,7 @@ def read(ctx: click.Context, book: str, host: str | None, speech: bool, speech_f
             raise NotFound(what=book)
     speaker = None
     if speech or speech_file:
-        sink = FileSink(Path(speech_file)) if speech_file else EspeakSink()
+        sink = FileSink(Path(speech_file)) if speech_file else SoundSink()
         speaker = Speaker(document, speech_script(document), sink)
     session = Session(reader_id, lang, code, open_positions(folder), BookmarkFile(folder / "bookmarks.json"))
     keyboard = PcKeyboard(sys.stdin.fileno()) if sys.stdin.isatty() else None

@@ -72,3 +72,22 @@ def test_rate_stays_in_bounds(tmp_path):
     finally:
         speaker.close()
 
+
+
+def test_sound_sink_plays_the_engine_voice_and_stops_when_told(tmp_path):
+    import threading
+    import wave
+
+    from accessreader.terminal.speech import SoundSink
+    from accessreader.tts.playback import WaveSink
+
+    path = tmp_path / "heard.wav"
+    sink = SoundSink(lambda rate: WaveSink(path, rate))
+    sink.speak("Кітапхана оқырмандары Абайдың өлеңдерін оқыды.", "kk", RATE, "", threading.Event())
+    stopped = threading.Event()
+    stopped.set()
+    sink.speak("Этот текст не должен прозвучать, читатель уже ушёл дальше.", "ru", RATE, "", stopped)
+    sink.close()
+    with wave.open(str(path)) as heard:
+        seconds = heard.getnframes() / heard.getframerate()
+    assert 1.0 < seconds < 6.0  # the Kazakh sentence, and nothing of the one cut off

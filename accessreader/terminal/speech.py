@@ -1,7 +1,7 @@
 """Speech beside braille: a thread that reads from the reading position on, never holding braille up.
 
     reader ──follow(locator)──▶ Speaker thread ──utterance by utterance──▶ sink
-                                   (each in its own language's voice)     ├─ EspeakSink: espeak-ng on the sound card
+                                   (each in its own language's voice)     ├─ SoundSink: the speech engine through sounddevice
                                                                           └─ FileSink: a transcript file, paced like speech
 
 ``follow`` and ``say`` return at once; the thread drops what it was saying
@@ -15,14 +15,16 @@ would take, so it follows the reader the way a voice does.
 from __future__ import annotations
 
 import queue
-import shutil
-import subprocess
 import threading
 from bisect import bisect_right
+from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
-from ..errors import MissingDependency
 from ..model import Document, Locator
+from ..tts.engines import DEFAULT_ENGINE, engine, voice_for, voices_for
+from ..tts.playback import Sink as PlaybackSink
+from ..tts.playback import SoundDeviceSink
 from ..tts.script import Utterance
 
 #: Words per minute: the default and the bounds faster/slower move in.
@@ -44,24 +46,29 @@ class FileSink:
         stop.wait(len(line) / (rate * 6 / 60))  # about six characters a word
 
 
-class EspeakSink:
-    """Speech on the sound card through espeak-ng, one process per utterance, cut off when the reader moves."""
+class SoundSink:
+    """Speech on the sound card: the speech engine's sound played through ``sounddevice``,
+    in tenth-of-a-second blocks so a move of the reader cuts it off at once.
 
-    def __init__(self) -> None:
-        self.program = shutil.which("espeak-ng")
-        if self.program is None:
-            raise MissingDependency(what="espeak-ng", install="espeak-ng")
+    ``make_sink(sample_rate)`` gives the output (``tts.playback.SoundDeviceSink`` by
+    default; a ``WaveSink`` records what would be heard).
+    """
+
+    def __init__(self, make_sink: Callable[[int], PlaybackSink] = SoundDeviceSink) -> None:
+        self.engine = engine(DEFAULT_ENGINE)
+        self.voices = voices_for()
+        self.output = make_sink(self.engine.sample_rate)
+        self.block = self.engine.sample_rate // 10 * 2
 
     def speak(self, text: str, voice: str, rate: int, where: str, stop: threading.Event) -> None:
-        process = subprocess.Popen(
-            [self.program, "-v", voice, "-s", str(rate), "--", text],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        while process.poll() is None:
-            if stop.wait(0.05):
-                process.kill()
-                process.wait()
+        pcm = self.engine.synthesize(text, replace(voice_for(self.voices, voice), rate=rate)).pcm
+        for start in range(0, len(pcm), self.block):
+            if stop.is_set():
                 return
+            self.output.write(pcm[start : start + self.block])
+
+    def close(self) -> None:
+        self.output.close()
 
 
 class Speaker:
@@ -109,6 +116,8 @@ class Speaker:
     def close(self) -> None:
         self._send(None)
         self._thread.join(5)
+        if hasattr(self.sink, "close"):
+            self.sink.close()
 
     def _send(self, order) -> None:
         self._stop.set()
