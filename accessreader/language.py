@@ -139,6 +139,7 @@ def normalise(code: str) -> str:
     return _ALIASES.get(primary, primary)
 
 
+@lru_cache(maxsize=8192)
 def script_of(char: str) -> str:
     """The script of one letter: ``CYRILLIC``, ``LATIN``, a language code for other scripts, or ""."""
     if not char.isalpha():
@@ -328,6 +329,7 @@ def _stretch_language(text: str, block_lang: str, method: str) -> str:
 # --- spans ---------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def _word_script(word: str) -> str:
     scripts = {script_of(char) for char in word if char.isalpha()}
     return scripts.pop() if len(scripts) == 1 else ""

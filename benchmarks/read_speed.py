@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import importlib.util
 import io
 import sys
 import tempfile
@@ -111,7 +110,7 @@ def _timed(action, repeat: int) -> tuple[float, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=1.0, help="plain text in each generated book, in MB (default 1)")
-    parser.add_argument("--formats", default=",".join(content.FORMATS), help="comma-separated formats")
+    parser.add_argument("--formats", default=",".join(make_samples.WRITERS), help="comma-separated formats")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the best is kept")
     args = parser.parse_args()
     print(f"{'format':6} {'size MB':>8} {'read s':>8} {'MB/s':>7} {'pages/s':>9} {'blocks/s':>10} {'baseline s':>11} {'x baseline':>11}")
@@ -123,9 +122,6 @@ def main() -> None:
             path.write_bytes(data)
             size = len(data) / MB
             base, _ = _timed(lambda: _bare_parse(fmt, data), args.repeat)
-            if importlib.util.find_spec(f"accessreader.content.{fmt}") is None:
-                print(f"{fmt:6} {size:8.2f}   not available: no {fmt} reader in this checkout (baseline {base:.2f} s)")
-                continue
             limits = Limits(max_file_bytes=len(data) + 1)
             seconds, document = _timed(lambda: content.read(data, path.name, limits), args.repeat)
             blocks = [b for _, b in document.blocks()]
