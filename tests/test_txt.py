@@ -5,7 +5,8 @@ from click.testing import CliRunner
 
 from accessreader import content
 from accessreader.cli import main
-from accessreader.content.txt import decode, heading_level
+from accessreader.content.plaintext import heading_level
+from accessreader.content.txt import decode
 from accessreader.errors import UnknownEncoding
 from accessreader.model import HEADING, PAGE_MARKER, PARAGRAPH
 
