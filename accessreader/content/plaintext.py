@@ -64,7 +64,7 @@ _INDENTS = (" ", "\t", "\u3000")
 _UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _TABLE_RULE = re.compile(r"^\s*-{2,}(?:\s+-{2,})+\s*$")
 _SEPARATOR = re.compile(r"^\s*\*(?:\s*\*){2}\s*$")
-_NOTE = re.compile(r"^\s*\[(\d{1,3})\]\s*(\S.*)$", re.DOTALL)
+_NOTE = re.compile(r"^\s*\[(\d{1,3})\]\s*(\S.*)$")
 _NOTE_MARK = re.compile(r"\[(\d{1,3})\]")
 _ITEM = re.compile(r"^(?P<indent> *)(?P<label>[•◦▪‣*–-]|\d{1,3}[.)]|[a-zа-яёәғқңөұүһі]\))\s+(?P<text>\S.*)$")
 _DASHES = ("–", "-")
@@ -274,15 +274,12 @@ class _Reader:
         if kind == PARAGRAPH:
             self._paragraphs(lines)
             return
-        note = _NOTE.match("\n".join(lines))
         if _SEPARATOR.match(lines[0]) and len(lines) == 1 and self._notes_follow(index):
             self.in_notes = True
             self.section += 1
             return
-        if note and self.in_notes:
-            self.notes[len(self.out.pieces)] = self.section
-            text = " ".join(note.group(2).split())
-            self.add(Piece(NOTE, text, label=note.group(1), anchor=f"{self.section}.{note.group(1)}"))
+        if self.in_notes and _NOTE.match(lines[0]):
+            self._notes(lines)
             return
         self.in_notes = False
         previous = self.out.pieces[-1].text if self.out.pieces else ""
@@ -293,6 +290,19 @@ class _Reader:
             self.add(Piece(STANZA, "\n".join(line.strip() for line in lines)))
         else:
             self._paragraphs(["\n".join(lines)])
+
+    def _notes(self, lines: list[str]) -> None:
+        """Notes of the current section: each starts at a "[n]" line, the lines after it continue it."""
+        notes: list[tuple[str, list[str]]] = []  # the caller saw the first line start with "[n]"
+        for line in lines:
+            match = _NOTE.match(line)
+            if match:
+                notes.append((match.group(1), [match.group(2)]))
+            else:
+                notes[-1][1].append(line.strip())
+        for number, texts in notes:
+            self.notes[len(self.out.pieces)] = self.section
+            self.add(Piece(NOTE, " ".join(texts), label=number, anchor=f"{self.section}.{number}"))
 
     def _notes_follow(self, index: int) -> bool:
         following = next((lines for kind, lines in self.units[index + 1 :] if kind != PAGE_MARKER), None)
