@@ -8,7 +8,16 @@ from accessreader.cli import main
 from accessreader.content.plaintext import heading_level
 from accessreader.content.txt import decode
 from accessreader.errors import UnknownEncoding
-from accessreader.model import HEADING, LIST_ITEM, NOTE, PAGE_MARKER, PARAGRAPH, SPAN_NOTEREF, STANZA, TABLE
+from accessreader.model import (
+    HEADING,
+    LIST_ITEM,
+    NOTE,
+    PAGE_MARKER,
+    PARAGRAPH,
+    SPAN_NOTEREF,
+    STANZA,
+    TABLE,
+)
 
 RUSSIAN = """Война и мир
 

@@ -24,10 +24,20 @@ Files with no blank lines keep the older rules of :func:`paragraphs_of`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..model import HEADING, LIST_ITEM, NOTE, PAGE_MARKER, PARAGRAPH, STANZA, TABLE, Cell
+from ..model import (
+    HEADING,
+    LIST_ITEM,
+    NOTE,
+    PAGE_MARKER,
+    PARAGRAPH,
+    STANZA,
+    TABLE,
+    Cell,
+)
 
 _NUMBER = r"(?:\d{1,3}|(?-i:[IVXLCDM]{1,7}))"
 _RU_ORDINAL = (
@@ -232,10 +242,9 @@ class _Reader:
     def read(self) -> Structure:
         texts = [index for index, (kind, _) in enumerate(self.units) if kind != PAGE_MARKER]
         for index, (kind, lines) in enumerate(self.units):
-            if texts and index == texts[0] and len(texts) > 1 and kind in ("text", PARAGRAPH):
-                if self._title(lines):
-                    continue
-            self._unit(index, kind, lines)
+            first = len(texts) > 1 and index == texts[0] and kind in ("text", PARAGRAPH)
+            if not (first and self._title(lines)):
+                self._unit(index, kind, lines)
         self._link_notes()
         return self.out
 
@@ -323,12 +332,13 @@ class _Reader:
         for index, section in self.notes.items():
             anchors.setdefault(section, {})[self.out.pieces[index].label] = self.out.pieces[index].anchor
             first.setdefault(section, index)
+        sections, starts = list(first), list(first.values())  # in reading order
         for index, piece in enumerate(self.out.pieces):
             if index in self.notes or piece.kind in (PAGE_MARKER, TABLE):
                 continue
-            later = [section for section, start in first.items() if start > index]
             for mark in _NOTE_MARK.finditer(piece.text):
                 number = mark.group(1)
+                later = sections[bisect.bisect_right(starts, index) :]
                 anchor = next((anchors[s][number] for s in later if number in anchors[s]), "")
                 if anchor:
                     piece.refs.append((mark.start(), mark.end(), anchor))
@@ -349,9 +359,9 @@ def _list_items(lines: list[str], after_colon: bool) -> list[Piece]:
             items[-1][2].append(line.strip())
         else:
             return []
-    if all(label in _DASHES for _, label, _ in items):
-        if len(items) < 2 or not (after_colon or min(indent for indent, _, _ in items) > 0):
-            return []
+    dialogue_like = len(items) < 2 or not (after_colon or min(indent for indent, _, _ in items) > 0)
+    if dialogue_like and all(label in _DASHES for _, label, _ in items):
+        return []
     indents = sorted({indent for indent, _, _ in items})
     return [
         Piece(LIST_ITEM, " ".join(" ".join(text).split()), level=indents.index(indent) + 1, label=label)
