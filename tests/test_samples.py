@@ -135,14 +135,9 @@ CARRIES = {
 }
 
 
-_TXT_PENDING = pytest.mark.xfail(
-    strict=True, reason="the TXT reader does not yet read underlined headings, lists, tables, poems and [n] notes"
-)
-
-
 @pytest.mark.parametrize(
     ("title", "fmt"),
-    [pytest.param(t, f, marks=_TXT_PENDING if f == "txt" else ()) for t, f in BOOKS],
+    BOOKS,
     ids=[make_samples.file_name(t, f) for t, f in BOOKS],
 )
 def test_reader_finds_the_structure(title, fmt: str) -> None:

@@ -1,28 +1,28 @@
 """The plain-text reader: bytes in an unknown encoding into a Document.
 
     bytes ──decode (BOM, UTF-16, UTF-8, CP1251 | KOI8-R)──▶ text
-          ──form feeds──▶ print pages ──blank lines / indents──▶ paragraphs
-          ──"Глава 1", "1-тарау", "Chapter I"…──▶ headings and chapters ──▶ DocumentBuilder
+          ──plaintext.structure──▶ pieces (headings, lists, tables, poems, notes, pages)
+          ──▶ DocumentBuilder (chapters, "[1]" marks linked to their notes)
 
 The encoding is decided from the bytes: a byte-order mark, then UTF-16 without
 one (most characters land in Latin, Cyrillic or punctuation), then strict
 UTF-8, else CP1251 against KOI8-R by Russian letter frequencies and letter case
 (see ``benchmarks/txt_encoding.py`` for how this compares with
 charset-normalizer).  Anything else, or a file whose parts disagree, is
-``UnknownEncoding``.  Paragraphs are separated by blank lines; in files with
-none, by indented first lines, else by line breaks.  A short line at the very
-top that is not a chapter heading is the book's title.
+``UnknownEncoding``.  How lines become blocks (paragraphs, underlined and
+"Глава 1" headings, the title block, lists, tables, poems, footnotes) is
+``content/plaintext.py``'s job.
 """
 
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 
 from ..errors import EmptyFile, UnknownEncoding
-from ..model import HEADING, PAGE_MARKER, PARAGRAPH, Document
-from .builder import DocumentBuilder
+from ..model import NOTE, PAGE_MARKER, STANZA, Document
+from .builder import DocumentBuilder, InlineText
+from .plaintext import Piece, structure
 from .safety import Limits
 
 #: How often each Russian letter occurs in running text, per thousand letters.
@@ -39,36 +39,6 @@ _CAPITAL_INSIDE = math.log(0.01)  # "пРИВЕТ": a capital right after a smal
 _MARGIN = 0.2  # mean log-likelihood per letter the winner must lead by
 _CHUNK = 40  # letters in a stretch judged on its own to find mixed files
 
-_NUMBER = r"(?:\d{1,3}|(?-i:[IVXLCDM]{1,7}))"
-_RU_ORDINAL = (
-    r"(?:(?:двадцать|тридцать|сорок)\s+)?(?:первая|вторая|третья|четв[её]ртая|пятая|шестая|седьмая|восьмая"
-    r"|девятая|десятая|одиннадцатая|двенадцатая|тринадцатая|четырнадцатая|пятнадцатая|шестнадцатая"
-    r"|семнадцатая|восемнадцатая|девятнадцатая|двадцатая|тридцатая|сороковая)"
-)
-_KK_ORDINAL = (
-    r"(?:(?:он|жиырма|отыз|қырық)\s+)?(?:бірінші|екінші|үшінші|төртінші|бесінші|алтыншы|жетінші|сегізінші"
-    r"|тоғызыншы|оныншы|жиырмасыншы|отызыншы|қырқыншы)"
-)
-_EN_NUMBER = (
-    r"(?:(?:twenty|thirty|forty)-?)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty)"
-)
-_REST = r"(?:\s*[.:—–-]?\s*(?:[.:—–-]\s*.+)?)$"
-_PART = re.compile(
-    rf"^(?:(?:часть|книга|том)\s+(?:{_NUMBER}|{_RU_ORDINAL})"
-    rf"|(?:part|book)\s+(?:{_NUMBER}|{_EN_NUMBER})"
-    rf"|(?:{_NUMBER}\s*-?\s*(?:ші|шы|інші|ыншы)?|{_KK_ORDINAL}\s)\s*(?:бөлім|бөлік|кітап))\b{_REST}",
-    re.IGNORECASE,
-)
-_CHAPTER = re.compile(
-    rf"^(?:глава\s+(?:{_NUMBER}|{_RU_ORDINAL})"
-    rf"|chapter\s+(?:{_NUMBER}|{_EN_NUMBER})"
-    rf"|(?:{_NUMBER}\s*-?\s*(?:ші|шы|інші|ыншы)?|{_KK_ORDINAL})\s*тарау|тарау\s+{_NUMBER}"
-    r"|пролог|эпилог|предисловие|послесловие|введение|заключение|prologue|epilogue|preface|foreword"
-    rf"|afterword|introduction|кіріспе|алғысөз|соңғы\s+сөз)\b{_REST}",
-    re.IGNORECASE,
-)
-_SENTENCE_END = tuple(".,;:!?…")
 
 
 def read(data: bytes, name: str, limits: Limits) -> Document:
@@ -77,84 +47,46 @@ def read(data: bytes, name: str, limits: Limits) -> Document:
     Raises ``UnknownEncoding`` when the encoding cannot be decided and
     ``EmptyFile`` when there is no text.
     """
-    text, encoding = decode(data, name)
+    text, _ = decode(data, name)
+    found = structure(text.replace("\r\n", "\n").replace("\r", "\n"))
     builder = DocumentBuilder("txt")
-    pages = text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
-    while len(pages) > 1 and not pages[-1].strip():
-        pages.pop()
-    blank_lines = re.search(r"\S[^\S\n]*\n[^\S\n]*\n\s*\S", text.replace("\r", "")) is not None
-    paragraphs = [paragraphs_of(page, blank_lines) for page in pages]
-    has_parts = any(_PART.match(p) for page in paragraphs for p in page)
-    first = next((p for page in paragraphs for p in page), "")
-    titled = sum(len(page) for page in paragraphs) > 1 and _is_title(first)
-    if titled:
-        builder.metadata.title = first
-    for number, page in enumerate(paragraphs, start=1):
-        if len(pages) > 1:
-            builder.page(str(number))
-        for paragraph in page:
-            level = 1 if titled else heading_level(paragraph, has_parts)
-            titled = False
-            if level:
-                builder.chapter(paragraph)
-                builder.add(HEADING, paragraph, level=level)
-            else:
-                builder.add(PARAGRAPH, paragraph)
+    builder.metadata.title = found.title
+    builder.metadata.authors = found.authors
+    starts = {}  # piece index → title of the chapter starting there (with the page it starts on)
+    for index, piece in enumerate(found.pieces):
+        if piece.chapter:
+            opens_page = index and found.pieces[index - 1].kind == PAGE_MARKER
+            starts[index - 1 if opens_page else index] = piece.text
+    for index, piece in enumerate(found.pieces):
+        if index in starts:
+            builder.chapter(starts[index])
+        builder.add(
+            piece.kind,
+            _inline(piece),
+            level=piece.level,
+            label=piece.label,
+            rows=piece.rows,
+            note_kind="footnote" if piece.kind == NOTE else "",
+            anchor=piece.anchor,
+        )
     document = builder.build()
     if not any(block.text for _, block in document.blocks() if block.kind != PAGE_MARKER):
         raise EmptyFile(name=name)
     return document
 
 
-def heading_level(line: str, has_parts: bool) -> int:
-    """1 for a part heading, 1 or 2 (under parts) for a chapter heading, 0 for anything else."""
-    if len(line) > 80:
-        return 0
-    if _PART.match(line):
-        return 1
-    if _CHAPTER.match(line):
-        return 2 if has_parts else 1
-    return 0
-
-
-def _is_title(line: str) -> bool:
-    return len(line) <= 100 and "\n" not in line and not line.endswith(_SENTENCE_END) and not heading_level(line, False)
-
-
-def paragraphs_of(page: str, blank_lines: bool) -> list[str]:
-    """The paragraphs of one page's text, each with its lines joined by a space.
-
-    With ``blank_lines`` a blank line ends a paragraph; otherwise an indented
-    line starts one when some lines are indented and others not, else every
-    line is a paragraph.  A heading line is always a paragraph of its own.
-    """
-    lines = page.split("\n")
-    non_blank = [line for line in lines if line.strip()]
-    indented = sum(1 for line in non_blank if line[:1] in (" ", "\t", "\u3000"))
-    by_indent = not blank_lines and 0 < indented < len(non_blank) and indented * 10 >= len(non_blank)
-    paragraphs: list[list[str]] = []
-    current: list[str] = []
-    for line in lines:
-        stripped = " ".join(line.split())
-        if not stripped:
-            if current:
-                paragraphs.append(current)
-            current = []
-            continue
-        starts = (
-            not current
-            or not (blank_lines or by_indent)
-            or (by_indent and line[:1] in (" ", "\t", "\u3000"))
-            or heading_level(stripped, False)
-            or heading_level(" ".join(current), False)
-        )
-        if starts and current:
-            paragraphs.append(current)
-            current = []
-        current.append(stripped)
-    if current:
-        paragraphs.append(current)
-    return [" ".join(lines) for lines in paragraphs]
+def _inline(piece: Piece) -> str | InlineText:
+    """The piece's text, with its "[1]" marks as note references when it has any."""
+    if not piece.refs:
+        return piece.text
+    inline = InlineText(keep_lines=piece.kind == STANZA)
+    position = 0
+    for start, end, anchor in piece.refs:
+        inline.add(piece.text[position:start])
+        inline.noteref(anchor, piece.text[start:end])
+        position = end
+    inline.add(piece.text[position:])
+    return inline
 
 
 # ── encodings ──────────────────────────────────────────────────────────────
