@@ -7,6 +7,8 @@
      ├── BadOption               an option value that is not offered (a braille grade, a format)
      │    └── SixDotsOnly        8-dot braille asked for in BRF
      ├── MissingDependency       a braille table, voice or program is not installed
+     │    └── UnknownVoice       a speech engine, voice or setting not available
+     ├── AudioFailed             an audio encoder failed
      ├── NotAllowed              a request without rights (the service turns it into 403)
      │    ├── NotLoggedIn          rights need a login first (401)
      │    ├── BadCredentials       wrong login, card number, PIN or password (401)
@@ -39,6 +41,14 @@ class AccessReaderError(Exception):
     def message(self, lang: str = "en") -> str:
         """The one-line message in ``lang`` (kk, ru or en; en for anything else)."""
         return translate(self.code, lang, **self.params)
+
+    def __reduce__(self) -> tuple:
+        """Pickle by parameters, so the error crosses from a worker process intact."""
+        return (_rebuild, (type(self), self.params))
+
+
+def _rebuild(cls: type[AccessReaderError], params: dict[str, object]) -> AccessReaderError:
+    return cls(**params)
 
 
 class BadInput(AccessReaderError):
@@ -183,3 +193,15 @@ class JobNotFailed(UnknownJob):
     """A retry asked for a job that has not failed."""
 
     code = "job_not_failed"
+
+
+class UnknownVoice(MissingDependency):
+    """A speech engine, voice or speech setting that is not available."""
+
+    code = "unknown_voice"
+
+
+class AudioFailed(AccessReaderError):
+    """An audio encoder (LAME, ffmpeg, opusenc) failed on the sound it was given."""
+
+    code = "audio_failed"

@@ -380,6 +380,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "ЗАДАНИЕ  СОСТОЯНИЕ  ЭТАП  ГОТОВО  ОСТАЛОСЬ  КНИГА  ИСТОЧНИК",
         "kk": "ТАПСЫРМА  КҮЙІ  КЕЗЕҢІ  ДАЙЫН  ҚАЛДЫ  КІТАП  ДЕРЕККӨЗ",
     },
+    "unknown_voice": {
+        "en": "speech voice or setting {voice} is not available: {detail}",
+        "ru": "голос или настройка речи {voice} недоступны: {detail}",
+        "kk": "{voice} дауысы немесе сөйлеу баптауы қолжетімсіз: {detail}",
+    },
+    "audio_failed": {
+        "en": "audio encoding with {program} failed: {detail}",
+        "ru": "не удалось закодировать звук программой {program}: {detail}",
+        "kk": "{program} бағдарламасымен дыбысты кодтау сәтсіз аяқталды: {detail}",
+    },
 }
 
 

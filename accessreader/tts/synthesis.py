@@ -1,0 +1,204 @@
+"""Sentence-level synthesis with exact timings, in parallel, streamed to the encoders.
+
+    [Utterance] --by chapter--> worker process: engine.synthesize(piece) per utterance
+                                  ├─ PCM ──> Encoder(s) (lame / opusenc / ffmpeg processes)
+                                  └─ samples counted ──> Timing(sentence id, start, end)
+                <-- ChapterAudio(chapter, samples, timings, files) per chapter
+
+Each chapter is one task for a pool of processes (as many as cores, longest
+chapters first).  Inside a task the utterances are spoken one by one and their PCM
+is written straight into the encoder processes, so synthesis and encoding overlap
+and nothing larger than one utterance's audio is held in memory.  A sentence's
+start and end are counted in samples of its chapter's audio: the pieces of one
+sentence (language runs, see ``script.py``) share its id and its span.
+
+Progress is reported as ``progress(sentences_done, sentences_total)``.  When one
+chapter fails (or the caller is interrupted) the other workers stop at their next
+sentence and their encoders are killed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.synchronize
+import os
+import queue
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Protocol
+
+from .audio import SUFFIXES, Bitrates, Encoder
+from .engines import DEFAULT_ENGINE, Engine, Voice, engine, voice_for, voices_for
+from .script import Utterance, by_chapter
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Where one sentence sits in its chapter's audio, in seconds."""
+
+    sentence_id: str
+    start: float
+    end: float
+
+
+@dataclass
+class ChapterAudio:
+    """One chapter's audio: its length in samples, sentence timings and encoded files."""
+
+    chapter: int
+    sample_rate: int
+    samples: int
+    timings: list[Timing]
+    files: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def seconds(self) -> float:
+        return self.samples / self.sample_rate
+
+
+@dataclass
+class SpeechOptions:
+    """How a book is spoken and encoded."""
+
+    engine: str = DEFAULT_ENGINE
+    voices: dict[str, Voice] = field(default_factory=voices_for)
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    bitrates: Bitrates = field(default_factory=Bitrates)
+
+
+class Sink(Protocol):
+    """Where PCM goes: an encoder, a sound device, a list in a test."""
+
+    def write(self, pcm: bytes) -> None: ...
+
+
+#: One piece handed to a worker: sentence id, voice language, text to say, last piece?
+Piece = tuple[str, str, str, bool]
+
+
+def speak(pieces: Iterable[Piece], tts: Engine, voices: dict[str, Voice], sinks: list[Sink],
+          done: Callable[[int], None] = lambda n: None) -> tuple[int, list[Timing]]:  # fmt: skip
+    """Speak ``pieces`` in order into every sink; return the sample count and the sentence timings.
+
+    ``done(n)`` is called after every sentence with the number finished since the last call.
+    """
+    rate = tts.sample_rate
+    samples = 0
+    timings: list[Timing] = []
+    start_of: dict[str, int] = {}
+    for sentence_id, lang, text, last in pieces:
+        start_of.setdefault(sentence_id, samples)
+        pcm = tts.synthesize(text, voice_for(voices, lang)).pcm
+        for sink in sinks:
+            sink.write(pcm)
+        samples += len(pcm) // 2
+        if last:
+            timings.append(Timing(sentence_id, start_of.pop(sentence_id) / rate, samples / rate))
+            done(1)
+    return samples, timings
+
+
+def pieces_of(utterances: Iterable[Utterance]) -> list[Piece]:
+    """What a worker needs of each utterance (small to send between processes)."""
+    return [(u.sentence_id, u.voice, u.spoken, u.last) for u in utterances]
+
+
+def render(utterances: list[Utterance], codecs: Iterable[str], folder: Path,
+           options: SpeechOptions | None = None,
+           progress: Progress = lambda d, t: None) -> list[ChapterAudio]:  # fmt: skip
+    """Speak a book's ``utterances`` and encode each chapter in each of ``codecs`` into ``folder``.
+
+    Files are named ``<chapter index + 1, 3 digits><suffix>`` (``001.mp3``).  Returns one
+    ``ChapterAudio`` per chapter that has something to say, in chapter order.  Raises
+    ``UnknownVoice``, ``MissingDependency`` or ``AudioFailed``.
+    """
+    options = options or SpeechOptions()
+    codecs = list(codecs)
+    chapters = [group for group in by_chapter(utterances) if group]
+    total = sum(1 for u in utterances if u.last)
+    jobs = [(group[0].locator.chapter, pieces_of(group)) for group in chapters]
+    jobs.sort(key=lambda job: -sum(len(p[2]) for p in job[1]))  # longest first balances the pool
+    results: list[ChapterAudio] = []
+    if not jobs:
+        return results
+    context = multiprocessing.get_context("spawn")  # libespeak-ng state is never shared by fork
+    reports: multiprocessing.Queue = context.Queue()
+    abort = context.Event()
+    done = 0
+    progress(0, total)
+    with ProcessPoolExecutor(
+        max_workers=max(1, min(options.workers, len(jobs))), mp_context=context,
+        initializer=_start_worker, initargs=(reports, abort),
+    ) as pool:  # fmt: skip
+        futures = {pool.submit(_render_chapter, chapter, pieces, codecs, folder, options) for chapter, pieces in jobs}
+        try:
+            while futures:
+                finished, futures = wait(futures, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    results.append(future.result())
+                done += _drain(reports)
+                progress(done, total)
+        except BaseException:  # a failed chapter, or Ctrl+C: stop the other workers at their next sentence
+            abort.set()
+            for future in futures:
+                future.cancel()
+            raise
+    done += _drain(reports)
+    progress(total, total)
+    return sorted(results, key=lambda audio: audio.chapter)
+
+
+_reports: multiprocessing.Queue | None = None
+_abort: multiprocessing.synchronize.Event | None = None
+
+
+class Cancelled(Exception):
+    """A worker stopped because another chapter failed."""
+
+
+def _start_worker(reports: multiprocessing.Queue, abort: multiprocessing.synchronize.Event) -> None:
+    global _reports, _abort
+    _reports, _abort = reports, abort
+
+
+def _drain(reports: multiprocessing.Queue) -> int:
+    count = 0
+    while True:
+        try:
+            count += reports.get_nowait()
+        except queue.Empty:
+            return count
+
+
+def _render_chapter(chapter: int, pieces: list[Piece], codecs: list[str], folder: Path,
+                    options: SpeechOptions) -> ChapterAudio:  # fmt: skip
+    """One worker task: speak a chapter into its encoders."""
+    tts = engine(options.engine)
+    encoders = [
+        Encoder(codec, folder / f"{chapter + 1:03d}{SUFFIXES[codec]}", tts.sample_rate, options.bitrates)
+        for codec in codecs
+    ]
+    pending = [0]
+
+    def done(count: int) -> None:
+        if _abort is not None and _abort.is_set():
+            raise Cancelled
+        pending[0] += count
+        if pending[0] >= 25 and _reports is not None:
+            _reports.put(pending[0])
+            pending[0] = 0
+
+    try:
+        samples, timings = speak(pieces, tts, options.voices, encoders, done)
+        for encoder in encoders:
+            encoder.close()
+    except BaseException:
+        for encoder in encoders:
+            encoder.abort()
+        raise
+    if pending[0] and _reports is not None:
+        _reports.put(pending[0])
+    return ChapterAudio(chapter, tts.sample_rate, samples, timings, {e.codec: e.path for e in encoders})

@@ -1,0 +1,88 @@
+"""Encoders on the real LAME, opusenc and ffmpeg: exact MP3 length, tags, M4B chapters."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import mutagen
+import pytest
+
+from accessreader.errors import AudioFailed
+from accessreader.tts.audio import Encoder, Mark, Tags, aac_seconds, make_m4b, probe_seconds, tag_file
+from accessreader.tts.engines import engine, voices_for
+
+
+@pytest.fixture(scope="module")
+def speech() -> bytes:
+    tts = engine("espeak")
+    return tts.synthesize("Алматы қаласы тауларға жақын орналасқан. " * 3, voices_for()["kk"]).pcm
+
+
+def encode(codec: str, pcm: bytes, path):
+    encoder = Encoder(codec, path, 22050)
+    for start in range(0, len(pcm), 4096):  # streamed in blocks, as synthesis does
+        encoder.write(pcm[start : start + 4096])
+    encoder.close()
+    return path
+
+
+def decoded_samples(path) -> int:
+    raw = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-ac", "1", "-ar", "22050", "-f", "s16le", "-"],
+                         capture_output=True, check=True).stdout  # fmt: skip
+    return len(raw) // 2
+
+
+def test_mp3_decodes_to_exactly_the_samples_given(speech, tmp_path):
+    mp3 = encode("mp3", speech, tmp_path / "001.mp3")
+    info = mutagen.File(mp3).info
+    assert info.channels == 1 and abs(info.bitrate - 56000) < 100 and info.sample_rate == 22050
+    assert decoded_samples(mp3) == len(speech) // 2  # gapless: timings from PCM hold in the file
+
+
+def test_opus_and_aac_keep_the_length(speech, tmp_path):
+    seconds = len(speech) / 2 / 22050
+    opus = encode("opus", speech, tmp_path / "001.opus")
+    assert mutagen.File(opus).info.length == pytest.approx(seconds, abs=0.03)
+    aac = encode("aac", speech, tmp_path / "001.aac")
+    assert aac_seconds(aac, 22050) == pytest.approx(seconds, abs=0.1)
+    assert probe_seconds(opus) == pytest.approx(seconds, abs=0.03)
+
+
+def test_tags_are_written_and_read_back(speech, tmp_path):
+    tags = Tags("Бірінші тарау", "Абай жолы", "Мұхтар Әуезов", 1, 12, "kk")
+    mp3 = encode("mp3", speech[:44100], tmp_path / "001.mp3")
+    opus = encode("opus", speech[:44100], tmp_path / "001.opus")
+    tag_file(mp3, tags)
+    tag_file(opus, tags)
+    id3 = mutagen.File(mp3).tags
+    assert str(id3["TIT2"]) == "Бірінші тарау" and str(id3["TALB"]) == "Абай жолы"
+    assert str(id3["TPE1"]) == "Мұхтар Әуезов" and str(id3["TRCK"]) == "1/12" and str(id3["TLAN"]) == "kaz"
+    comments = mutagen.File(opus)
+    assert comments["title"] == ["Бірінші тарау"] and comments["tracknumber"] == ["1"]
+    assert comments["language"] == ["kk"] and comments["artist"] == ["Мұхтар Әуезов"]
+
+
+def test_m4b_lists_its_chapters(speech, tmp_path):
+    first = encode("aac", speech, tmp_path / "001.aac")
+    second = encode("aac", speech[:22050], tmp_path / "002.aac")
+    one, two = aac_seconds(first, 22050), aac_seconds(second, 22050)
+    out = tmp_path / "book.m4b"
+    marks = [Mark("Бірінші; тарау = 1", 0, one), Mark("Вторая глава", one, one + two)]
+    make_m4b([first, second], marks, "Абай жолы", "Мұхтар Әуезов", "kk", out)
+    probe = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-show_format", "-of", "json", str(out)],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    data = json.loads(probe.stdout)
+    assert [c["tags"]["title"] for c in data["chapters"]] == ["Бірінші; тарау = 1", "Вторая глава"]
+    assert float(data["chapters"][1]["start_time"]) == pytest.approx(one, abs=0.002)
+    assert float(data["format"]["duration"]) == pytest.approx(one + two, abs=0.1)
+    assert data["format"]["tags"]["title"] == "Абай жолы"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["001.aac", "002.aac", "book.m4b"]
+
+
+def test_encoder_failure_is_a_clear_error(tmp_path):
+    encoder = Encoder("opus", tmp_path / "no-such-folder" / "001.opus", 22050)
+    with pytest.raises(AudioFailed) as caught:
+        encoder.write(b"\0\0" * 22050)
+        encoder.close()
+    assert "opusenc" in caught.value.message("kk")

@@ -1,0 +1,66 @@
+"""EPUB 3 media overlays: epubcheck finds no errors; durations and clips agree with the audio."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from speech_fixtures import two_chapter_book
+
+from accessreader.tts.epub3 import write_epub3
+from accessreader.tts.script import speech_script
+from accessreader.tts.synthesis import SpeechOptions, render
+
+EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
+OPF = {"opf": "http://www.idpf.org/2007/opf"}
+SMIL = "{http://www.w3.org/ns/SMIL}"
+
+
+@pytest.fixture(scope="module")
+def epub(tmp_path_factory):
+    book = two_chapter_book()
+    audio = render(speech_script(book), ["mp3"], tmp_path_factory.mktemp("audio"), SpeechOptions(workers=2))
+    return write_epub3(book, audio, tmp_path_factory.mktemp("epub") / "book.epub"), audio
+
+
+def clock(text: str) -> float:
+    h, m, s = text.split(":")
+    return int(h) * 3600 + int(m) * 60 + float(s)
+
+
+def test_epubcheck_finds_no_errors(epub):
+    path, _ = epub
+    result = subprocess.run(["java", "-jar", str(EPUBCHECK), str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 fatals / 0 errors / 0 warnings" in result.stdout + result.stderr
+
+
+def test_durations_per_overlay_add_up_to_the_total(epub):
+    path, audio = epub
+    with zipfile.ZipFile(path) as book:
+        assert book.namelist()[0] == "mimetype" and book.getinfo("mimetype").compress_type == zipfile.ZIP_STORED
+        opf = etree.fromstring(book.read("EPUB/package.opf"))
+    metas = opf.xpath("//opf:meta[@property='media:duration']", namespaces=OPF)
+    total = [clock(m.text) for m in metas if m.get("refines") is None]
+    parts = [clock(m.text) for m in metas if m.get("refines")]
+    assert len(parts) == len(audio) == 2
+    assert total == [pytest.approx(sum(parts), abs=0.0005)]
+    assert parts == pytest.approx([c.seconds for c in audio], abs=0.001)
+
+
+def test_each_sentence_is_paired_with_its_clip(epub):
+    path, audio = epub
+    with zipfile.ZipFile(path) as book:
+        smil = etree.fromstring(book.read("EPUB/smil/002.smil"))
+        text = etree.fromstring(book.read("EPUB/text/002.xhtml"))
+    pars = list(smil.iter(f"{SMIL}par"))
+    assert [p.find(f"{SMIL}text").get("src").split("#")[1] for p in pars] == [t.sentence_id for t in audio[1].timings]
+    ids = set(text.xpath("//@id"))
+    assert all(p.find(f"{SMIL}text").get("src").split("#")[1] in ids for p in pars)
+    ends = [clock(p.find(f"{SMIL}audio").get("clipEnd")) for p in pars]
+    assert ends[-1] == pytest.approx(audio[1].seconds, abs=0.001)
+    assert re.search(r"«Абай жолы»", etree.tostring(text, encoding="unicode"))
