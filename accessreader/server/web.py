@@ -92,8 +92,9 @@ def login_redirect(request: Request, error: Exception) -> Response:
     person = person_of(request)
     if person is not None:
         _ = i18n.gettext(lang)
-        return page(request, lang, person, "message.html", status=403, heading=_("Not available"),
-                    text=_("Accessible copies are for registered print-disabled readers and library staff."))  # fmt: skip
+        heading = _("Not available")
+        text = _("Accessible copies are for registered print-disabled readers and library staff.")
+        return page(request, lang, person, "message.html", status=403, heading=heading, text=text)
     return RedirectResponse(f"/login?next={error.path}", status_code=303)
 
 
