@@ -370,6 +370,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{name}: уже есть в каталоге как книга №{title}",
         "kk": "{name}: каталогта №{title} кітап ретінде бар",
     },
+    "cli_audio_made": {
+        "en": "{title}: {chapters} chapters spoken, {minutes} minutes, ready to stream",
+        "ru": "{title}: озвучено глав: {chapters}, {minutes} мин., можно слушать онлайн",
+        "kk": "{title}: {chapters} тарау дыбысталды, {minutes} минут, онлайн тыңдауға дайын",
+    },
     "cli_no_jobs": {
         "en": "No jobs.",
         "ru": "Заданий нет.",
