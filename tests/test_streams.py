@@ -63,6 +63,9 @@ def test_made_chapters_answer_range_requests_the_way_players_send_them(served):
     beyond = reader.get(url, headers={"Range": f"bytes={len(whole)}-"})
     assert beyond.status_code == 416 and beyond.headers["content-range"] == f"bytes */{len(whole)}"
 
+    head = reader.head(url)  # players and podcast apps ask for the length first
+    assert head.status_code == 200 and int(head.headers["content-length"]) == len(whole) and head.content == b""
+
     plain = reader.get(url)
     assert plain.status_code == 200 and plain.headers["content-type"] == "audio/mpeg" and plain.content == whole
 
@@ -112,6 +115,8 @@ def test_a_chapter_not_made_yet_is_spoken_live_sentence_by_sentence(served, tmp_
     assert 0.5 < seconds_of(later.content, tmp_path) < whole - 2.0
     assert reader.get(url, params={"from": "nonsense"}).status_code == 422
     assert reader.get(f"/api/titles/{served.live_title}/audio/2.opus").status_code == 404
+    head = reader.head(url)
+    assert head.status_code == 200 and head.headers["content-type"] == "audio/mpeg" and head.content == b""
     assert served.library.audit.entries(title_id=served.live_title, limit=1)[0].detail.startswith("chapter 2 live")
 
 

@@ -84,8 +84,9 @@ def chapters(title_id: int, person: PersonDep, audiobooks: AudioDep) -> list[Cha
     return [chapter_out(title_id, info) for info in audiobooks.chapters(title_id)]
 
 
-@router.get(
+@router.api_route(
     "/api/titles/{title_id}/audio/{number}.{codec}",
+    methods=["GET", "HEAD"],
     response_model=None,
     summary="One chapter's audio: ranges on made files (206, 416), live MP3 otherwise (readers; logged)",
     responses={200: {"content": {"audio/mpeg": {}, "audio/ogg": {}}}, 206: {}, 401: {}, 403: {}, 404: {}, 416: {}},
@@ -105,13 +106,16 @@ def chapter_audio(
         raise NotFound(what=f"{codec} audio")
     path = audiobooks.file(title_id, number - 1, codec)
     span = request.headers.get("range", "")
+    head = request.method == "HEAD"  # players and podcast apps asking for the type and length
     if path is not None:
-        if _starts_stream(span):
+        if _starts_stream(span) and not head:
             library.audit.record(reader, title_id, codec, STREAM, detail=f"chapter {number}")
         return FileResponse(path, media_type=MEDIA_TYPES[codec], headers={"Cache-Control": "private"})
     if codec != "mp3":
         raise NotFound(what=f"{codec} audio of chapter {number}")
     first = audiobooks.chapter(title_id, number - 1).first
+    if head:
+        return Response(media_type=MEDIA_TYPES[codec], headers={"Accept-Ranges": "none", "Cache-Control": "no-store"})
     if start:
         locator = _locator(start)
         first = audiobooks.start_sentence(title_id, Locator(number - 1, locator.block, locator.sentence))
