@@ -10,9 +10,10 @@ live) and a reader's token, starts ``accessreader serve`` as its own process, th
    the median and the worst of several requests;
 2. N listeners (one async httpx client, one connection each, started over a few
    seconds) each playing a made chapter the way a player does: ``Range: bytes=0-``,
-   reading ahead at most 10 s and then only as fast as the audio plays.  A
-   listener is *held* when its buffer never ran dry (audio received always covers
-   the time played, after a 1 s start) for the whole run.
+   starting to play once 1 s of audio came, reading ahead at most 10 s and then
+   only as fast as the audio plays.  A listener is *held* when its buffer never ran
+   dry (audio received always covers the time played) for the whole run; the time
+   each took to start playing is printed too.
 
 Prints the figures; the machine is shared, so the figures vary from run to run.
 """
@@ -74,15 +75,16 @@ def first_bytes(base: str, url: str, headers: dict[str, str], times: int) -> lis
 @dataclass
 class Listened:
     held: bool
-    seconds: float
+    start: float  # seconds from the request until STARTUP seconds of audio had come (playing starts)
     failed: bool = False
 
 
 async def listen(client: httpx.AsyncClient, url: str, rate: float, seconds: float, delay: float) -> Listened:
-    """One player: read ahead at most ``AHEAD`` seconds of audio; was the buffer ever empty?"""
+    """One player: plays once ``STARTUP`` s of audio came, reads at most ``AHEAD`` s ahead; ever empty?"""
     await asyncio.sleep(delay)
     loop = asyncio.get_running_loop()
-    start = loop.time()
+    asked = loop.time()
+    playing: float | None = None  # loop time when playing started
     received = 0
     held = True
     try:
@@ -91,18 +93,21 @@ async def listen(client: httpx.AsyncClient, url: str, rate: float, seconds: floa
                 return Listened(False, 0.0, failed=True)
             size = int(response.headers["content-length"])
             async for chunk in response.aiter_raw():
-                now = loop.time() - start
-                if now > STARTUP and received / rate < now - STARTUP:
+                now = loop.time()
+                if playing is not None and received / rate < now - playing:
                     held = False  # the audio ran out before this chunk came
                 received += len(chunk)
-                if now >= seconds or received >= size:
+                if playing is None and (received / rate >= STARTUP or received >= size):
+                    playing = now
+                played = now - playing if playing is not None else 0.0
+                if played >= seconds or received >= size:
                     break
-                ahead = received / rate - now
+                ahead = received / rate - played
                 if ahead > AHEAD:
                     await asyncio.sleep(ahead - AHEAD)
     except httpx.HTTPError:
-        return Listened(False, loop.time() - start, failed=True)
-    return Listened(held, loop.time() - start)
+        return Listened(False, loop.time() - asked, failed=True)
+    return Listened(held, (playing or loop.time()) - asked)
 
 
 async def crowd(base: str, url: str, rate: float, listeners: int, seconds: float, ramp: float) -> list[Listened]:
@@ -116,7 +121,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--listeners", type=int, default=1000)
     parser.add_argument("--seconds", type=float, default=20.0, help="How long each listener plays.")
-    parser.add_argument("--ramp", type=float, default=5.0, help="Seconds over which the listeners start.")
+    parser.add_argument("--ramp", type=float, default=10.0, help="Seconds over which the listeners start.")
     options = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="ar-streaming-") as folder:
@@ -149,7 +154,11 @@ def main() -> None:
             held = sum(r.held and not r.failed for r in results)
             failed = sum(r.failed for r in results)
             print(f"listeners: {options.listeners} at {rate * 8 / 1000:.0f} kbit/s for {seconds:.0f} s each "
-                  f"(started over {options.ramp:.0f} s, run took {took:.1f} s)")  # fmt: skip
+                  f"(started over {options.ramp:.0f} s: {options.listeners / options.ramp:.0f} new a second; run took {took:.1f} s)")  # fmt: skip
+            starts = sorted(r.start for r in results if not r.failed)
+            if starts:
+                print(f"time to start playing: median {statistics.median(starts) * 1000:.0f} ms, "
+                      f"95th percentile {starts[int(len(starts) * 0.95) - 1] * 1000:.0f} ms")  # fmt: skip
             print(f"held at real-time pace: {held} of {options.listeners} ({held / options.listeners:.1%}); "
                   f"buffer ran dry: {options.listeners - held - failed}; failed requests: {failed}")  # fmt: skip
         finally:
