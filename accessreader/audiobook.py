@@ -27,9 +27,9 @@ import os
 import re
 import shutil
 import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 from .catalog import Catalog
 from .errors import NotFound

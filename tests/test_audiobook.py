@@ -5,14 +5,13 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+from servicekit import book, make_library
 
 from accessreader.audiobook import Audiobooks, sentence_locator
 from accessreader.content import read
-from accessreader.errors import NotFound
+from accessreader.errors import NotFound, UnknownVoice
 from accessreader.model import Locator
 from accessreader.tts.synthesis import SpeechOptions
-
-from servicekit import book, make_library
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +63,7 @@ def test_a_failed_remake_keeps_the_old_audio_and_leaves_nothing_behind(made):
     library, title = made
     before = library.audiobooks.file(title, 2, "mp3").read_bytes()
     broken = Audiobooks(library.catalog, library.store, SpeechOptions(engine="no-such-engine", workers=1))
-    with pytest.raises(Exception):
+    with pytest.raises(UnknownVoice):
         broken.make(title)
     assert library.audiobooks.file(title, 2, "mp3").read_bytes() == before
     assert [p.name for p in library.audiobooks.folder(title).parent.iterdir()] == [str(title)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from lxml import etree
 
@@ -11,7 +11,7 @@ from accessreader.server.podcast import ITUNES, Episode, render
 
 
 def test_feed_is_rss_2_with_itunes_tags_and_one_episode_per_chapter():
-    stamp = datetime(2026, 5, 1, 12, 0, tzinfo=timezone.utc)
+    stamp = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
     title = Title(7, "Абай жолы", ["Мұхтар Әуезов"], ["kk"], "Роман.", "", "", "", "abai.epub", "sources/x.epub",
                   "epub", 10, "sha256:abc", "ready", "", stamp, stamp)  # fmt: skip
     episodes = [Episode(1, "Бірінші тарау", 61.4, 4096), Episode(2, "Екінші тарау", None, 0)]

@@ -8,13 +8,12 @@ import time
 import httpx
 import pytest
 from lxml import etree
+from servicekit import READER, VISITOR
+from webkit import serve, stop
 
 from accessreader.model import Locator
 from accessreader.positions import open_positions
 from accessreader.rights import STREAM
-
-from servicekit import READER, VISITOR
-from webkit import serve, stop
 
 
 @pytest.fixture(scope="module")

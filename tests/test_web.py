@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from servicekit import READER, STAFF, VISITOR
 from webkit import serve, stop
 
@@ -150,7 +149,7 @@ def test_a_reader_logs_in_searches_reads_listens_and_downloads_with_the_keyboard
 def test_the_player_resumes_from_the_saved_place(page, served):
     log_in(page, READER)
     chapters = page.request.get(f"/api/titles/{served.title}/audio").json()
-    sentence, start, _ = chapters[2]["sentences"][2]
+    _, start, _ = chapters[2]["sentences"][2]
     page.request.put(f"/api/titles/{served.title}/position", data={"chapter": 3, "seconds": start + 0.1})
     page.goto(f"/titles/{served.title}/listen")
     page.wait_for_selector("#player[data-ready='true']")
@@ -193,4 +192,7 @@ def test_staff_upload_a_book_and_follow_its_job_live(page, served):
     page.goto("/staff/jobs")
     assert page.get_attribute("#summary", "aria-live") == "polite"
     page.wait_for_function("() => document.getElementById('summary').textContent.includes('queued')")
+    page.goto("/staff/jobs?lang=ru")
+    page.wait_for_function("() => document.getElementById('summary').textContent.includes('в очереди')")
+    assert "В очереди" in page.inner_text("#jobs tbody")
     assert page.locator("#jobs tbody tr").count() >= 3

@@ -8,11 +8,10 @@ import time
 from dataclasses import dataclass
 
 import uvicorn
+from servicekit import book, make_library, wait_done
 
 from accessreader.library import Library
 from accessreader.server import create_app
-
-from servicekit import book, make_library, wait_done
 
 
 @dataclass

@@ -11,9 +11,9 @@ cookie), else the cookie, else Accept-Language, else English.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
-from typing import Callable
 
 from babel.messages.pofile import read_po
 from fastapi import Request
@@ -39,7 +39,7 @@ def interface_language(request: Request) -> str:
     return "en"
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(lang: str) -> dict[str, str]:
     """msgid → translation for ``lang`` (empty for English and for untranslated entries)."""
     path = LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"

@@ -14,13 +14,25 @@ in HTML's own words), never the page's language by mistake.
 from __future__ import annotations
 
 from html import escape
+from itertools import pairwise
 
 from markupsafe import Markup
 
 from ..model import (
-    BLOCKQUOTE, HEADING, IMAGE, LIST_ITEM, NOTE, PAGE_MARKER, SPAN_EMPHASIS, SPAN_LANG, SPAN_NOTEREF, STANZA, TABLE,
-    Block, Chapter,
-)  # fmt: skip
+    BLOCKQUOTE,
+    HEADING,
+    IMAGE,
+    LIST_ITEM,
+    NOTE,
+    PAGE_MARKER,
+    SPAN_EMPHASIS,
+    SPAN_LANG,
+    SPAN_NOTEREF,
+    STANZA,
+    TABLE,
+    Block,
+    Chapter,
+)
 
 #: Document languages a page may name; anything else is "unknown".
 _UNKNOWN = ("", "und", "zxx", "mul")
@@ -89,7 +101,7 @@ def _inline(block: Block) -> str:
     text = block.text
     cuts = sorted({0, len(text), *(p for s in block.spans for p in (s.start, s.end) if 0 <= p <= len(text))})
     out = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         piece = escape(text[start:end])
         covering = [s for s in block.spans if s.start <= start and end <= s.end]
         if any(s.kind == SPAN_EMPHASIS for s in covering):

@@ -84,9 +84,9 @@ def chapters(title_id: int, person: PersonDep, audiobooks: AudioDep) -> list[Cha
     return [chapter_out(title_id, info) for info in audiobooks.chapters(title_id)]
 
 
-@router.api_route(
+@router.head("/api/titles/{title_id}/audio/{number}.{codec}", include_in_schema=False)
+@router.get(
     "/api/titles/{title_id}/audio/{number}.{codec}",
-    methods=["GET", "HEAD"],
     response_model=None,
     summary="One chapter's audio: ranges on made files (206, 416), live MP3 otherwise (readers; logged)",
     responses={200: {"content": {"audio/mpeg": {}, "audio/ogg": {}}}, 206: {}, 401: {}, 403: {}, 404: {}, 416: {}},

@@ -28,6 +28,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from ..catalog import Title
 from ..content.safety import human_size
 from ..errors import AccessReaderError, BadCredentials, NotFound
+from ..jobs import STAGES
 from ..library import MEDIA_TYPES, Library
 from ..messages import LANGUAGES, MESSAGES, translate
 from ..model import Document
@@ -223,8 +224,13 @@ async def upload(request: Request, library: LibraryDep, lang: LangDep, person: P
 @router.get("/staff/jobs", response_class=HTMLResponse)
 def jobs_page(request: Request, library: LibraryDep, lang: LangDep, person: PersonDep) -> HTMLResponse:
     _staff(person, request)
+    _ = i18n.gettext(lang)
+    labels = {
+        "status": {"queued": _("queued"), "running": _("running"), "done": _("done"), "failed": _("failed")},
+        "stage": {stage: translate(f"stage_{stage}", lang) for stage in (*STAGES, "failed")},
+    }
     jobs = [info.to_dict(lang) for info in library.jobs.list(limit=100)]
-    return page(request, lang, person, "jobs.html", jobs=jobs)
+    return page(request, lang, person, "jobs.html", jobs=jobs, labels=labels)
 
 
 @router.get("/staff/titles/{title_id}/proof/{number}", response_class=HTMLResponse)
