@@ -44,6 +44,8 @@ CODECS = ("mp3", "opus")
 MEDIA_TYPES = {"mp3": "audio/mpeg", "opus": "audio/ogg"}
 #: LAME's settings for live MP3 (the same bitrate as the made files).
 LIVE_BITRATE = 56
+#: Speech scripts kept in memory (the titles listened to most recently).
+_SCRIPTS_KEPT = 32
 _SENTENCE_ID = re.compile(r"^(?P<block>.+)s(?P<sentence>\d+)$")
 
 
@@ -207,6 +209,8 @@ class Audiobooks:
         cached = self._scripts.get(title_id)
         if cached is None or cached[0] != key:
             cached = (key, by_chapter(speech_script(document)))
+            if len(self._scripts) >= _SCRIPTS_KEPT:
+                self._scripts.pop(next(iter(self._scripts)))  # the oldest kept
             self._scripts[title_id] = cached
         return cached[1]
 
