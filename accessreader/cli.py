@@ -435,5 +435,33 @@ def retry(ctx: click.Context, job: str) -> None:
     click.echo(f"{info.id}  {info.status}  {translate('stage_' + info.stage, lang)}")
 
 
+@main.command()
+@click.argument("title", type=int)
+@click.pass_context
+def audio(ctx: click.Context, title: int) -> None:
+    """Speak catalog title TITLE into MP3 and Opus chapters for listening online (the service streams them).
+
+    Until this is done, the service speaks each chapter live as it is played.
+    """
+    lang = interface_language(ctx.meta.get("lang"))
+    library = _library()
+    try:
+        name = library.catalog.get(title).title
+        with _progress(1, name) as bar:
+            last = [0]
+
+            def progress(done: int, total: int) -> None:
+                if total and hasattr(bar, "length"):
+                    bar.length = total
+                bar.update(done - last[0])
+                last[0] = done
+
+            chapters = library.audiobooks.make(title, progress)
+    finally:
+        library.close()
+    minutes = sum(c.seconds or 0 for c in chapters) / 60
+    click.echo(translate("cli_audio_made", lang, title=name, chapters=len(chapters), minutes=f"{minutes:.1f}"))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -3,7 +3,7 @@
     Library(settings)
       .add(data, name)          upload or file → catalog title + conversion job
       .import_folder(folder)    every book file under a folder (content.BOOK_SUFFIXES)
-      .catalog .people .audit .jobs
+      .catalog .people .audit .jobs .audiobooks
 
 The CLI (``import``, ``jobs``, ``retry``, ``worker``, ``serve``) and the FastAPI
 routes call this and nothing below it.  ``CatalogPublisher`` is how a finished
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import catalog as catalog_module
+from .audiobook import Audiobooks
 from .catalog import Catalog, Title
 from .content import BOOK_SUFFIXES
 from .content.safety import Limits, check_size
@@ -77,6 +78,7 @@ class Library:
         self.people = People(self.store)
         self.audit = Audit(self.store)
         self.jobs = Jobs(settings, CatalogPublisher(self.catalog))
+        self.audiobooks = Audiobooks(self.catalog, self.store)
 
     def add(self, data: bytes, name: str) -> Imported:
         """Put one book in the catalog and queue its conversion.

@@ -323,94 +323,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Поиск: {query}",
         "kk": "Іздеу: {query}",
     },
-    "page_catalog": {
-        "en": "Library catalog",
-        "ru": "Каталог библиотеки",
-        "kk": "Кітапхана каталогы",
-    },
-    "page_search": {
-        "en": "Search",
-        "ru": "Найти",
-        "kk": "Іздеу",
-    },
-    "page_search_label": {
-        "en": "Words of the title, author or description",
-        "ru": "Слова из названия, имени автора или описания",
-        "kk": "Атауының, авторының немесе сипаттамасының сөздері",
-    },
-    "page_results": {
-        "en": "Search results",
-        "ru": "Результаты поиска",
-        "kk": "Іздеу нәтижелері",
-    },
-    "page_no_results": {
-        "en": "No titles found.",
-        "ru": "Книги не найдены.",
-        "kk": "Кітап табылмады.",
-    },
-    "page_opds": {
-        "en": "OPDS catalog for reading apps",
-        "ru": "OPDS-каталог для программ чтения",
-        "kk": "Оқу бағдарламаларына арналған OPDS каталогы",
-    },
-    "page_downloads": {
-        "en": "Downloads",
-        "ru": "Скачать",
-        "kk": "Жүктеп алу",
-    },
-    "page_download": {
-        "en": "Download {format}, {size}",
-        "ru": "Скачать: {format}, {size}",
-        "kk": "Жүктеп алу: {format}, {size}",
-    },
-    "page_no_formats": {
-        "en": "No accessible copy yet.",
-        "ru": "Доступной копии пока нет.",
-        "kk": "Қолжетімді көшірме әлі жоқ.",
-    },
-    "page_login_needed": {
-        "en": "Accessible copies are for registered print-disabled readers and library staff: log in with your library card number and PIN to download.",
-        "ru": "Доступные копии предназначены для зарегистрированных читателей с нарушениями восприятия печатного текста и сотрудников библиотеки: чтобы скачать, войдите по номеру читательского билета и PIN-коду.",
-        "kk": "Қолжетімді көшірмелер баспа мәтінін оқи алмайтын тіркелген оқырмандар мен кітапхана қызметкерлеріне арналған: жүктеп алу үшін оқырман билетінің нөмірі мен PIN-кодпен кіріңіз.",
-    },
-    "page_conversion": {
-        "en": "Conversion",
-        "ru": "Преобразование",
-        "kk": "Түрлендіру",
-    },
-    "page_converting": {
-        "en": "{stage}: {percent}% done.",
-        "ru": "{stage}: выполнено {percent}%.",
-        "kk": "{stage}: {percent}% орындалды.",
-    },
-    "page_eta": {
-        "en": "About {minutes} min left.",
-        "ru": "Осталось около {minutes} мин.",
-        "kk": "Шамамен {minutes} мин қалды.",
-    },
-    "page_failed": {
-        "en": "Conversion failed: {error}",
-        "ru": "Преобразование не удалось: {error}",
-        "kk": "Түрлендіру сәтсіз аяқталды: {error}",
-    },
-    "page_login": {"en": "Log in", "ru": "Войти", "kk": "Кіру"},
-    "page_logout": {"en": "Log out", "ru": "Выйти", "kk": "Шығу"},
-    "page_logged_in": {"en": "Logged in as {name}.", "ru": "Вы вошли как {name}.", "kk": "Сіз {name} ретінде кірдіңіз."},
-    "page_login_field": {
-        "en": "Library card number (staff: login)",
-        "ru": "Номер читательского билета (сотрудники: логин)",
-        "kk": "Оқырман билетінің нөмірі (қызметкерлер: логин)",
-    },
-    "page_secret_field": {
-        "en": "PIN (staff: password)",
-        "ru": "PIN-код (сотрудники: пароль)",
-        "kk": "PIN-код (қызметкерлер: құпиясөз)",
-    },
-    "page_back": {
-        "en": "Back to the catalog",
-        "ru": "Вернуться в каталог",
-        "kk": "Каталогқа оралу",
-    },
     "stage_queued": {
         "en": "Waiting in the queue",
         "ru": "В очереди",
@@ -490,6 +402,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "audio encoding with {program} failed: {detail}",
         "ru": "не удалось закодировать звук программой {program}: {detail}",
         "kk": "{program} бағдарламасымен дыбысты кодтау сәтсіз аяқталды: {detail}",
+    },
+    "cli_audio_made": {
+        "en": "{title}: {chapters} chapters spoken, {minutes} minutes, ready to stream",
+        "ru": "{title}: озвучено глав: {chapters}, {minutes} мин., можно слушать онлайн",
+        "kk": "{title}: {chapters} тарау дыбысталды, {minutes} минут, онлайн тыңдауға дайын",
     },
 }
 

@@ -177,3 +177,25 @@ def test_an_unknown_format_is_refused_naming_braille_and_speech_formats(tmp_path
     assert result.exit_code == 2
     assert "wav" in result.output and "daisy" in result.output and "pef" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_audio_speaks_a_catalog_title_for_listening_online(tmp_path):
+    from servicekit import make_library, wait_done
+
+    library = make_library(tmp_path)
+    worker = library.jobs.worker(1)
+    worker.start()
+    try:
+        added = library.add(service_book("Ән"), "an.txt")
+        wait_done(library, added.job)
+    finally:
+        worker.stop()
+    library.close()
+    env = {"ACCESSREADER_DATA": str(tmp_path / "data")}
+    result = CliRunner().invoke(main, ["--lang", "en", "audio", str(added.title.id)], env=env)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Ән: 3 chapters spoken, ") and "ready to stream" in result.output
+    made = sorted(p.name for p in (tmp_path / "data" / "audio" / str(added.title.id)).iterdir())
+    assert made == ["001.mp3", "001.opus", "002.mp3", "002.opus", "003.mp3", "003.opus", "timings.json"]
+    missing = CliRunner().invoke(main, ["--lang", "ru", "audio", "999"], env=env)
+    assert missing.exit_code == 2 and "не найдено" in missing.output

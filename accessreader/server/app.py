@@ -3,7 +3,8 @@
     create_app(settings) ──▶ FastAPI
         /api/...    JSON: login, tokens, catalog search, titles, downloads, uploads, jobs
         /opds/...   OPDS 1.2 navigation and acquisition feeds (Atom)
-        /, /titles/{id}   minimal accessible HTML pages (kk / ru / en)
+        /api/titles/{id}/audio…, /feeds/…   listening: ranges, live speech, positions, podcasts
+        /, /titles/…, /staff/…   the web reader (Jinja2 pages, kk / ru / en)
 
 Who is asking comes from a session cookie (``/api/login``), or a reader's token
 (``Authorization: Bearer …`` or ``?token=…``, for reading apps and feeds).  A
@@ -42,7 +43,7 @@ STATUS = (
 
 def create_app(settings: Settings, library: Library | None = None) -> FastAPI:
     """The service over ``library`` (made from ``settings`` when not given); the caller runs the worker."""
-    from . import api, opds, pages
+    from . import api, opds, streams, web
 
     library = library or Library(settings)
 
@@ -61,7 +62,9 @@ def create_app(settings: Settings, library: Library | None = None) -> FastAPI:
     app.add_exception_handler(errors.AccessReaderError, _error_response)
     app.include_router(api.router)
     app.include_router(opds.router)
-    app.include_router(pages.router)
+    app.include_router(streams.router)
+    app.include_router(web.router)
+    app.add_exception_handler(web.LoginNeeded, web.login_redirect)
     return app
 
 

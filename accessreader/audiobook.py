@@ -1,0 +1,239 @@
+"""Spoken audio of catalog titles: chapter files made once, their timings, and live speech.
+
+    Audiobooks(catalog, store)
+      .make(title_id)            speak the stored Document → audio/<id>/{001.mp3, 001.opus, timings.json}
+      .chapters(title_id)        [ChapterInfo]: title, seconds (None until made), sentence timings
+      .file(title_id, n, codec)  the made file of chapter ``n``, for range requests
+      .live(title_id, n, start)  MP3 frames of chapter ``n`` spoken now, sentence by sentence
+      .locate / .time_of         seconds in a chapter ↔ ``model.Locator``
+
+This is the application layer under ``server/streams.py`` and ``accessreader audio``.
+The made audio of a title lives in one folder that is built under a temporary
+name and renamed into place only when whole, so a listener never meets half a
+book.  ``timings.json`` records, per chapter, its length and each sentence's
+start and end (from the PCM lengths, see ``tts/synthesis.py``); the same sentence
+ids name blocks and sentences of the Document, which is how a saved position
+(a locator) becomes a time in the player and back.
+
+Live speech uses the engine of this process (libespeak-ng, one sentence at a time)
+and LAME in-process (``lameenc``), so each sentence's frames go out as soon as it is
+spoken: the first audio comes after one short sentence, not a whole chapter.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import Catalog
+from .errors import NotFound
+from .model import Document, Locator
+from .store import Store
+from .tts.engines import engine, voice_for
+from .tts.script import Utterance, by_chapter, speech_script
+from .tts.synthesis import Progress, SpeechOptions, render
+
+#: Codecs made for listening, and what each is served as.
+CODECS = ("mp3", "opus")
+MEDIA_TYPES = {"mp3": "audio/mpeg", "opus": "audio/ogg"}
+#: LAME's settings for live MP3 (the same bitrate as the made files).
+LIVE_BITRATE = 56
+#: Speech scripts kept in memory (the titles listened to most recently).
+_SCRIPTS_KEPT = 32
+_SENTENCE_ID = re.compile(r"^(?P<block>.+)s(?P<sentence>\d+)$")
+
+
+@dataclass
+class SentenceTime:
+    """Where one sentence sits in its chapter's audio, in seconds."""
+
+    id: str
+    start: float
+    end: float
+
+
+@dataclass
+class ChapterInfo:
+    """One chapter as a listener sees it; ``seconds`` is None until its audio is made."""
+
+    index: int
+    title: str
+    seconds: float | None
+    first: str  # the id of the chapter's first spoken sentence ("" when it has none)
+    sentences: list[SentenceTime] = field(default_factory=list)
+
+    @property
+    def made(self) -> bool:
+        return self.seconds is not None
+
+
+class Audiobooks:
+    """Audio of the titles in one ``Catalog``, kept in ``audio/<id>/`` of its store."""
+
+    def __init__(self, catalog: Catalog, store: Store, options: SpeechOptions | None = None) -> None:
+        self.catalog = catalog
+        self.store = store
+        self.options = options or SpeechOptions()
+        self._scripts: dict[int, tuple[str, list[list[Utterance]]]] = {}
+
+    def folder(self, title_id: int) -> Path:
+        return self.store.path(f"audio/{title_id}")
+
+    def make(self, title_id: int, progress: Progress = lambda d, t: None) -> list[ChapterInfo]:
+        """Speak the whole title into MP3 and Opus chapter files with their timings.
+
+        Raises ``NotFound`` for a title without a stored Document, and what
+        ``tts.synthesis.render`` raises (``UnknownVoice``, ``MissingDependency``,
+        ``AudioFailed``).  An older audio folder is replaced only when the new one is whole.
+        """
+        document = self.catalog.document(title_id)
+        final = self.folder(title_id)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        temporary = final.with_name(f".{final.name}.partial-{uuid.uuid4().hex[:8]}")
+        temporary.mkdir()
+        try:
+            audio = render(speech_script(document), CODECS, temporary, self.options, progress)
+            timings = {
+                str(chapter.chapter): {
+                    "seconds": chapter.seconds,
+                    "sentences": [[t.sentence_id, round(t.start, 3), round(t.end, 3)] for t in chapter.timings],
+                }
+                for chapter in audio
+            }
+            (temporary / "timings.json").write_text(json.dumps(timings), encoding="utf-8")
+            old = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:8]}")
+            if final.exists():
+                os.rename(final, old)
+            os.rename(temporary, final)
+            shutil.rmtree(old, ignore_errors=True)
+        except BaseException:
+            shutil.rmtree(temporary, ignore_errors=True)
+            raise
+        return self.chapters(title_id)
+
+    def chapters(self, title_id: int) -> list[ChapterInfo]:
+        """The title's chapters that have something to say, with timings where made."""
+        document = self.catalog.document(title_id)
+        made = self._timings(title_id)
+        result = []
+        for group in self._script(title_id, document):
+            index = group[0].locator.chapter
+            timing = made.get(str(index))
+            sentences = [SentenceTime(*row) for row in timing["sentences"]] if timing else []
+            result.append(
+                ChapterInfo(
+                    index, document.chapters[index].title or f"{index + 1}",
+                    timing["seconds"] if timing else None, group[0].sentence_id, sentences,
+                )
+            )  # fmt: skip
+        return result
+
+    def chapter(self, title_id: int, index: int) -> ChapterInfo:
+        """One chapter (by its index in the Document); ``NotFound`` when it says nothing."""
+        for info in self.chapters(title_id):
+            if info.index == index:
+                return info
+        raise NotFound(what=f"chapter {index + 1} of title #{title_id}")
+
+    def file(self, title_id: int, index: int, codec: str) -> Path | None:
+        """The made file of chapter ``index`` in ``codec``, or None when not made yet."""
+        if codec not in CODECS:
+            raise NotFound(what=f"{codec} audio")
+        path = self.folder(title_id) / f"{index + 1:03d}.{codec}"
+        return path if path.is_file() else None
+
+    def live(self, title_id: int, index: int, start: str = "") -> Iterator[bytes]:
+        """MP3 of chapter ``index`` spoken now, from sentence id ``start`` (its first by default).
+
+        Yields the frames of each sentence as soon as it is spoken.  Raises
+        ``NotFound`` for a chapter with nothing to say or a sentence not in it.
+        """
+        import lameenc
+
+        utterances = self._utterances(title_id, index)
+        if start:
+            at = next((i for i, u in enumerate(utterances) if u.sentence_id == start), None)
+            if at is None:
+                raise NotFound(what=f"sentence {start} in chapter {index + 1}")
+            utterances = utterances[at:]
+        speaker = engine(self.options.engine)
+        encoder = lameenc.Encoder()
+        encoder.set_bit_rate(LIVE_BITRATE)
+        encoder.set_in_sample_rate(speaker.sample_rate)
+        encoder.set_channels(1)
+        encoder.set_quality(7)
+        return _frames(utterances, lambda u: speaker.synthesize(u.spoken, voice_for(self.options.voices, u.voice)).pcm, encoder)
+
+    def locate(self, title_id: int, index: int, seconds: float) -> Locator:
+        """The locator of the sentence playing at ``seconds`` in made chapter ``index``."""
+        info = self.chapter(title_id, index)
+        current = info.first
+        for sentence in info.sentences:
+            if sentence.start <= seconds:
+                current = sentence.id
+            else:
+                break
+        return sentence_locator(index, current)
+
+    def time_of(self, title_id: int, locator: Locator) -> float:
+        """Seconds into chapter ``locator.chapter`` where the locator's sentence starts (0 if not made)."""
+        info = self.chapter(title_id, locator.chapter)
+        wanted = f"{locator.block}s{locator.sentence}"
+        return next((s.start for s in info.sentences if s.id == wanted), 0.0)
+
+    def start_sentence(self, title_id: int, locator: Locator) -> str:
+        """The spoken sentence id at or after ``locator`` in its chapter, for a live start."""
+        utterances = self._utterances(title_id, locator.chapter)
+        wanted = f"{locator.block}s{locator.sentence}"
+        ids = [u.sentence_id for u in utterances]
+        if wanted in ids:
+            return wanted
+        following = [u for u in utterances if u.locator.block == locator.block and u.locator.sentence >= locator.sentence]
+        return following[0].sentence_id if following else ids[0]
+
+    def _utterances(self, title_id: int, index: int) -> list[Utterance]:
+        for group in self._script(title_id, self.catalog.document(title_id)):
+            if group[0].locator.chapter == index:
+                return group
+        raise NotFound(what=f"chapter {index + 1} of title #{title_id}")
+
+    def _script(self, title_id: int, document: Document) -> list[list[Utterance]]:
+        """The title's speech script by chapter, kept while its source checksum stays the same."""
+        key = document.metadata.source_checksum
+        cached = self._scripts.get(title_id)
+        if cached is None or cached[0] != key:
+            cached = (key, by_chapter(speech_script(document)))
+            if len(self._scripts) >= _SCRIPTS_KEPT:
+                self._scripts.pop(next(iter(self._scripts)))  # the oldest kept
+            self._scripts[title_id] = cached
+        return cached[1]
+
+    def _timings(self, title_id: int) -> dict:
+        try:
+            return json.loads((self.folder(title_id) / "timings.json").read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+
+
+def sentence_locator(chapter: int, sentence_id: str) -> Locator:
+    """``"c1b4s2"`` in chapter 1 → ``Locator(1, "c1b4", 2, 0)``."""
+    match = _SENTENCE_ID.match(sentence_id)
+    if match is None:
+        raise ValueError(f"not a sentence id: {sentence_id!r}")
+    return Locator(chapter, match["block"], int(match["sentence"]), 0)
+
+
+def _frames(utterances: list[Utterance], speak: Callable[[Utterance], bytes], encoder) -> Iterator[bytes]:
+    for utterance in utterances:
+        frames = bytes(encoder.encode(speak(utterance)))
+        if frames:
+            yield frames
+    tail = bytes(encoder.flush())
+    if tail:
+        yield tail

@@ -1,0 +1,212 @@
+"""Listening routes: chapter audio with HTTP ranges, live speech, positions, podcast feeds.
+
+    GET /api/titles/{id}/audio                   chapters with their times and sentence timings
+    GET /api/titles/{id}/audio/{n}.mp3|.opus     chapter n (1-based): the made file with ranges
+                                                 (206/416), else (mp3) spoken live, chunked
+    GET /api/titles/{id}/position                the reader's saved place (locator, chapter, seconds)
+    PUT /api/titles/{id}/position                save it: a locator, or a chapter and seconds
+    GET /feeds/titles/{id}.rss?token=…           a private podcast feed, episodes = chapters
+
+Everything here is for readers with rights (``rights.may_read``), by session or
+token; each stream start (a request without a range or from byte 0) is written to
+the audit log.  Positions are the same store the braille terminal uses
+(``positions.DatabasePositions``): reader = login, book = the title's checksum.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import FileResponse, StreamingResponse
+from pydantic import BaseModel, Field
+
+from ..audiobook import MEDIA_TYPES, Audiobooks, ChapterInfo
+from ..errors import BadOption, NotFound, NotLoggedIn
+from ..library import Library
+from ..model import Locator
+from ..people import Person
+from ..positions import DatabasePositions
+from ..rights import STREAM, require_reader
+from . import podcast
+from .app import TitleId, library_of, person_of
+
+router = APIRouter(tags=["listening"])
+
+LibraryDep = Annotated[Library, Depends(library_of)]
+PersonDep = Annotated[Person | None, Depends(person_of)]
+
+
+class ChapterOut(BaseModel):
+    number: int = Field(description="1-based, as in the audio URLs")
+    title: str
+    seconds: float | None = Field(description="Length of the made audio; null while it is spoken live")
+    href: str = Field(description="MP3: the made file (ranges) or a live stream")
+    opus_href: str | None
+    sentences: list[tuple[str, float, float]] = Field(description="Sentence id, start and end in seconds")
+
+
+class PositionOut(BaseModel):
+    locator: str | None = Field(description="chapter:block:sentence:offset, or null before any reading")
+    chapter: int | None = Field(description="1-based chapter number of the locator")
+    seconds: float | None = Field(description="Where the locator's sentence starts in the chapter's made audio")
+
+
+class PositionIn(BaseModel):
+    locator: str | None = Field(default=None, max_length=200, description="A locator string, or …")
+    chapter: int | None = Field(default=None, ge=1, le=100_000, description="… a 1-based chapter and …")
+    seconds: float | None = Field(default=None, ge=0, le=1_000_000, description="… seconds into its audio")
+
+
+def audiobooks_of(request: Request) -> Audiobooks:
+    return library_of(request).audiobooks
+
+
+AudioDep = Annotated[Audiobooks, Depends(audiobooks_of)]
+
+
+def chapter_out(title_id: int, info: ChapterInfo, token: str = "") -> ChapterOut:
+    suffix = f"?token={token}" if token else ""
+    base = f"/api/titles/{title_id}/audio/{info.index + 1}"
+    return ChapterOut(
+        number=info.index + 1,
+        title=info.title,
+        seconds=info.seconds,
+        href=f"{base}.mp3{suffix}",
+        opus_href=f"{base}.opus{suffix}" if info.made else None,
+        sentences=[(s.id, s.start, s.end) for s in info.sentences],
+    )
+
+
+@router.get("/api/titles/{title_id}/audio", response_model=list[ChapterOut], summary="Chapters with times (readers)")
+def chapters(title_id: TitleId, person: PersonDep, audiobooks: AudioDep) -> list[ChapterOut]:
+    require_reader(person)
+    return [chapter_out(title_id, info) for info in audiobooks.chapters(title_id)]
+
+
+@router.head("/api/titles/{title_id}/audio/{number}.{codec}", include_in_schema=False)
+@router.get(
+    "/api/titles/{title_id}/audio/{number}.{codec}",
+    response_model=None,
+    summary="One chapter's audio: ranges on made files (206, 416), live MP3 otherwise (readers; logged)",
+    responses={200: {"content": {"audio/mpeg": {}, "audio/ogg": {}}}, 206: {}, 401: {}, 403: {}, 404: {}, 416: {}},
+)
+def chapter_audio(
+    request: Request,
+    title_id: TitleId,
+    number: Annotated[int, Field(ge=1, le=100_000)],
+    codec: str,
+    person: PersonDep,
+    library: LibraryDep,
+    start: Annotated[str, Query(alias="from", max_length=200, description="Live only: a locator to start at")] = "",
+) -> Response:
+    reader = require_reader(person)
+    audiobooks = library.audiobooks
+    if codec not in MEDIA_TYPES:
+        raise NotFound(what=f"{codec} audio")
+    path = audiobooks.file(title_id, number - 1, codec)
+    span = request.headers.get("range", "")
+    head = request.method == "HEAD"  # players and podcast apps asking for the type and length
+    if path is not None:
+        if _starts_stream(span) and not head:
+            library.audit.record(reader, title_id, codec, STREAM, detail=f"chapter {number}")
+        return FileResponse(path, media_type=MEDIA_TYPES[codec], headers={"Cache-Control": "private"})
+    if codec != "mp3":
+        raise NotFound(what=f"{codec} audio of chapter {number}")
+    first = audiobooks.chapter(title_id, number - 1).first
+    if head:
+        return Response(media_type=MEDIA_TYPES[codec], headers={"Accept-Ranges": "none", "Cache-Control": "no-store"})
+    if start:
+        locator = _locator(start)
+        first = audiobooks.start_sentence(title_id, Locator(number - 1, locator.block, locator.sentence))
+    frames = audiobooks.live(title_id, number - 1, first)
+    library.audit.record(reader, title_id, codec, STREAM, detail=f"chapter {number} live from {first}")
+    return StreamingResponse(
+        frames, media_type=MEDIA_TYPES[codec], headers={"Accept-Ranges": "none", "Cache-Control": "no-store"}
+    )
+
+
+@router.get("/api/titles/{title_id}/position", response_model=PositionOut, summary="The reader's saved place")
+def get_position(title_id: TitleId, person: PersonDep, library: LibraryDep) -> PositionOut:
+    reader = require_reader(person)
+    title = library.catalog.get(title_id)
+    saved = DatabasePositions(library.store).load(reader.login, title.checksum)
+    return _position_out(library.audiobooks, title_id, saved.locator if saved else None)
+
+
+@router.put("/api/titles/{title_id}/position", response_model=PositionOut, summary="Save the reader's place")
+def put_position(title_id: TitleId, body: PositionIn, person: PersonDep, library: LibraryDep) -> PositionOut:
+    reader = require_reader(person)
+    title = library.catalog.get(title_id)
+    audiobooks = library.audiobooks
+    if body.locator:
+        locator = _locator(body.locator)
+        _check_known(library, title_id, locator)
+    elif body.chapter is not None:
+        locator = audiobooks.locate(title_id, body.chapter - 1, body.seconds or 0.0)
+    else:
+        raise BadOption(option="position", value="{}", choices="locator, chapter + seconds")
+    DatabasePositions(library.store).save(reader.login, title.checksum, locator)
+    return _position_out(audiobooks, title_id, locator)
+
+
+@router.get(
+    "/feeds/titles/{title_id}.rss",
+    response_class=Response,
+    summary="A private podcast feed of one title (needs ?token=)",
+    responses={200: {"content": {"application/rss+xml": {}}}, 401: {}, 403: {}, 404: {}},
+)
+def feed(
+    request: Request,
+    title_id: TitleId,
+    person: PersonDep,
+    library: LibraryDep,
+    token: Annotated[str, Query(max_length=200)] = "",
+) -> Response:
+    if not token:
+        raise NotLoggedIn()
+    require_reader(person)
+    title = library.catalog.get(title_id)
+    episodes = [
+        podcast.Episode(info.index + 1, info.title, info.seconds, _size(library.audiobooks, title_id, info))
+        for info in library.audiobooks.chapters(title_id)
+    ]
+    base = str(request.base_url).rstrip("/")
+    body = podcast.render(title, episodes, base, token)
+    return Response(body, media_type="application/rss+xml; charset=utf-8", headers={"Cache-Control": "private"})
+
+
+def _size(audiobooks: Audiobooks, title_id: int, info: ChapterInfo) -> int:
+    path = audiobooks.file(title_id, info.index, "mp3")
+    return path.stat().st_size if path else 0
+
+
+def _starts_stream(span: str) -> bool:
+    """A request without a range, or one from byte 0 (``bytes=0-``, Safari's ``bytes=0-1``)."""
+    return not span or span.replace(" ", "").startswith("bytes=0-")
+
+
+def _locator(text: str) -> Locator:
+    try:
+        return Locator.parse(text)
+    except ValueError:
+        raise BadOption(option="locator", value=text[:60], choices="chapter:block:sentence:offset") from None
+
+
+def _check_known(library: Library, title_id: int, locator: Locator) -> None:
+    """``NotFound`` unless the locator's block is in the chapter of the title it names."""
+    document = library.catalog.document(title_id)
+    chapters = document.chapters
+    if 0 <= locator.chapter < len(chapters) and any(b.id == locator.block for b in chapters[locator.chapter].blocks):
+        return
+    raise NotFound(what=f"{locator.block} in chapter {locator.chapter + 1}")
+
+
+def _position_out(audiobooks: Audiobooks, title_id: int, locator: Locator | None) -> PositionOut:
+    if locator is None:
+        return PositionOut(locator=None, chapter=None, seconds=None)
+    try:
+        seconds = audiobooks.time_of(title_id, locator)
+    except NotFound:  # a chapter with nothing to say (only images, say)
+        seconds = None
+    return PositionOut(locator=str(locator), chapter=locator.chapter + 1, seconds=seconds)

@@ -1,0 +1,274 @@
+"""The web reader: server-rendered, accessible pages over the library (Jinja2 templates).
+
+    /                         catalog and search
+    /titles/{id}              a title: facts, chapters to read, listen, downloads, podcast, conversion
+    /titles/{id}/read/{n}     chapter n as HTML (lang on every block); the place is saved as you read
+    /titles/{id}/listen       audio player with chapters, resuming from the saved place
+    /titles/{id}/podcast      (POST) a new personal token → the private feed's address
+    /login /logout            card number and PIN (staff: login and password)
+    /staff/upload             upload books (staff)
+    /staff/jobs               conversion jobs with live progress (staff)
+    /staff/titles/{id}/proof/{n}   print beside braille for chapter n (staff)
+
+Pages read the application layer and render templates in ``templates/`` with the
+reader's interface language (``i18n.py``); the scripts in ``static/`` only add to
+pages that work without them (saving the place, the player's chapters, job progress).
+A page that needs rights sends a visitor to the login form and back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Query, Request, UploadFile
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from ..catalog import Title
+from ..content.safety import human_size
+from ..errors import AccessReaderError, BadCredentials, NotFound
+from ..jobs import STAGES
+from ..library import MEDIA_TYPES, Library
+from ..messages import LANGUAGES, MESSAGES, translate
+from ..model import Document
+from ..people import Person
+from ..positions import DatabasePositions
+from ..rights import may_manage_titles, may_read
+from . import i18n
+from .app import SESSION_COOKIE, TitleId, library_of, person_of
+from .reading import html_lang, render_chapter
+
+router = APIRouter(include_in_schema=False)
+
+HERE = Path(__file__).resolve().parent
+STATIC = {name: HERE / "static" / name for name in ("site.css", "reader.js", "player.js", "jobs.js")}
+_ENVIRONMENT = Environment(
+    loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True
+)
+
+LibraryDep = Annotated[Library, Depends(library_of)]
+PersonDep = Annotated[Person | None, Depends(person_of)]
+LangDep = Annotated[str, Depends(i18n.interface_language)]
+
+
+class LoginNeeded(Exception):
+    """Rights are needed: send the visitor to the login form, then back to ``path``."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+
+def page(request: Request, lang: str, person: Person | None, template: str, status: int = 200, **context) -> HTMLResponse:
+    """Render ``template`` in ``lang``; remembers a language chosen with ``?lang=`` in a cookie."""
+    _ = i18n.gettext(lang)
+    here = request.url.path
+    html = _ENVIRONMENT.get_template(template).render(
+        _=_, lang=lang, person=person, here=here, languages=i18n.NAMES, staff=may_manage_titles(person),
+        reader=may_read(person), **context,
+    )  # fmt: skip
+    response = HTMLResponse(html, status_code=status)
+    chosen = request.query_params.get("lang", "")
+    if chosen in LANGUAGES and chosen != request.cookies.get(i18n.LANGUAGE_COOKIE):
+        response.set_cookie(i18n.LANGUAGE_COOKIE, chosen, max_age=365 * 24 * 3600, samesite="lax")
+    return response
+
+
+def _reader(person: Person | None, request: Request) -> Person:
+    if not may_read(person):
+        raise LoginNeeded(request.url.path)
+    return person  # type: ignore[return-value]
+
+
+def _staff(person: Person | None, request: Request) -> Person:
+    if not may_manage_titles(person):
+        raise LoginNeeded(request.url.path)
+    return person  # type: ignore[return-value]
+
+
+def login_redirect(request: Request, error: Exception) -> Response:
+    """The answer to ``LoginNeeded``: the login form (403 when logged in without the right)."""
+    assert isinstance(error, LoginNeeded)
+    lang = i18n.interface_language(request)
+    person = person_of(request)
+    if person is not None:
+        _ = i18n.gettext(lang)
+        heading = _("Not available")
+        text = _("Accessible copies are for registered print-disabled readers and library staff.")
+        return page(request, lang, person, "message.html", status=403, heading=heading, text=text)
+    return RedirectResponse(f"/login?next={error.path}", status_code=303)
+
+
+@router.get("/static/{name}")
+def static(name: str) -> FileResponse:
+    if name not in STATIC:
+        raise NotFound(what=name)
+    kind = "text/css" if name.endswith(".css") else "text/javascript"
+    return FileResponse(STATIC[name], media_type=kind, headers={"Cache-Control": "max-age=3600"})
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(request: Request, library: LibraryDep, lang: LangDep, person: PersonDep,
+          q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:  # fmt: skip
+    found = library.catalog.search(q, limit=100) if q.strip() else library.catalog.titles(limit=100)
+    return page(request, lang, person, "catalog.html", q=q, titles=found)
+
+
+@router.get("/titles/{title_id}", response_class=HTMLResponse)
+def title_page(request: Request, title_id: TitleId, library: LibraryDep, lang: LangDep, person: PersonDep) -> HTMLResponse:
+    title = library.catalog.get(title_id)
+    document = library.catalog.document(title_id) if title.has_document else None
+    resume = None
+    if document is not None and may_read(person):
+        saved = DatabasePositions(library.store).load(person.login, title.checksum)  # type: ignore[union-attr]
+        if saved is not None and saved.locator.chapter < len(document.chapters):
+            resume = saved.locator
+    jobs = library.jobs.list(title=str(title.id), limit=1)
+    job = jobs[0] if jobs and jobs[0].status != "done" else None
+    return page(
+        request, lang, person, "title.html", title=title, document=document, resume=resume, job=job,
+        job_stage=translate(f"stage_{job.stage}", lang) if job else "", job_error=job.error(lang) if job else "",
+        downloads=_downloads(title, lang),
+    )  # fmt: skip
+
+
+@router.get("/titles/{title_id}/read/{number}", response_class=HTMLResponse)
+def read_chapter(request: Request, title_id: TitleId, number: int, library: LibraryDep, lang: LangDep,
+                 person: PersonDep) -> HTMLResponse:  # fmt: skip
+    _reader(person, request)
+    title = library.catalog.get(title_id)
+    document = library.catalog.document(title_id)
+    if not 1 <= number <= len(document.chapters):
+        raise NotFound(what=f"chapter {number}")
+    chapter = document.chapters[number - 1]
+    return page(
+        request, lang, person, "chapter.html", title=title, number=number, count=len(document.chapters),
+        chapter_title=_chapter_title(document, number - 1), content=render_chapter(chapter, lang),
+        first_block=chapter.blocks[0].id if chapter.blocks else "", html_lang=html_lang,
+    )  # fmt: skip
+
+
+@router.get("/titles/{title_id}/listen", response_class=HTMLResponse)
+def listen(request: Request, title_id: TitleId, library: LibraryDep, lang: LangDep, person: PersonDep) -> HTMLResponse:
+    _reader(person, request)
+    title = library.catalog.get(title_id)
+    chapters = library.audiobooks.chapters(title_id)
+    return page(request, lang, person, "listen.html", title=title, chapters=chapters)
+
+
+@router.post("/titles/{title_id}/podcast", response_class=HTMLResponse)
+def podcast(request: Request, title_id: TitleId, library: LibraryDep, lang: LangDep, person: PersonDep) -> HTMLResponse:
+    reader = _reader(person, request)
+    title = library.catalog.get(title_id)
+    token = library.people.issue_token(reader.id, f"podcast {title_id}")
+    url = f"{str(request.base_url).rstrip('/')}/feeds/titles/{title_id}.rss?token={token.secret}"
+    return page(request, lang, person, "podcast.html", title=title, url=url)
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request, lang: LangDep, person: PersonDep,
+               next: Annotated[str, Query(max_length=500)] = "/") -> HTMLResponse:  # fmt: skip
+    return page(request, lang, person, "login.html", next=_local(next), error="")
+
+
+@router.post("/login", response_class=HTMLResponse, response_model=None)
+def login(
+    request: Request,
+    library: LibraryDep,
+    lang: LangDep,
+    login: Annotated[str, Form(max_length=200)],
+    secret: Annotated[str, Form(max_length=200)],
+    next: Annotated[str, Form(max_length=500)] = "/",
+) -> Response:
+    try:
+        person = library.people.authenticate(login, secret)
+    except BadCredentials as error:
+        return page(request, lang, None, "login.html", status=401, next=_local(next), error=error.message(lang))
+    response = RedirectResponse(_local(next), status_code=303)
+    response.set_cookie(SESSION_COOKIE, library.people.start_session(person.id), httponly=True, samesite="lax")
+    return response
+
+
+@router.post("/logout", response_class=RedirectResponse)
+def logout(request: Request, library: LibraryDep) -> RedirectResponse:
+    session = request.cookies.get(SESSION_COOKIE)
+    if session:
+        library.people.end_session(session)
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+@router.get("/staff/upload", response_class=HTMLResponse)
+def upload_form(request: Request, lang: LangDep, person: PersonDep) -> HTMLResponse:
+    _staff(person, request)
+    return page(request, lang, person, "upload.html", results=[])
+
+
+@router.post("/staff/upload", response_class=HTMLResponse)
+async def upload(request: Request, library: LibraryDep, lang: LangDep, person: PersonDep,
+                 files: list[UploadFile]) -> HTMLResponse:  # fmt: skip
+    _staff(person, request)
+    results = []
+    for item in files:
+        name = item.filename or "upload"
+        data = await item.read(library.settings.max_upload_bytes + 1)
+        try:
+            added = library.add(data, name)
+            results.append((name, added.title, ""))
+        except AccessReaderError as error:
+            results.append((name, None, error.message(lang)))
+    return page(request, lang, person, "upload.html", results=results)
+
+
+@router.get("/staff/jobs", response_class=HTMLResponse)
+def jobs_page(request: Request, library: LibraryDep, lang: LangDep, person: PersonDep) -> HTMLResponse:
+    _staff(person, request)
+    _ = i18n.gettext(lang)
+    labels = {
+        "status": {"queued": _("queued"), "running": _("running"), "done": _("done"), "failed": _("failed")},
+        "stage": {stage: translate(f"stage_{stage}", lang) for stage in (*STAGES, "failed")},
+    }
+    jobs = [info.to_dict(lang) for info in library.jobs.list(limit=100)]
+    return page(request, lang, person, "jobs.html", jobs=jobs, labels=labels)
+
+
+@router.get("/staff/titles/{title_id}/proof/{number}", response_class=HTMLResponse)
+def proof(request: Request, title_id: TitleId, number: int, library: LibraryDep, lang: LangDep,
+          person: PersonDep) -> HTMLResponse:  # fmt: skip
+    _staff(person, request)
+    from ..braille import proof as proof_page
+    from ..braille.translate import translate_document
+    from ..convert import Options, prepare
+
+    document = library.catalog.document(title_id)
+    if not 1 <= number <= len(document.chapters):
+        raise NotFound(what=f"chapter {number}")
+    one = Document(metadata=document.metadata, chapters=[document.chapters[number - 1]])
+    options = Options()
+    prepare(one, [], options)
+    return HTMLResponse(proof_page.render(one, translate_document(one, options.code), lang))
+
+
+def _downloads(title: Title, lang: str) -> list[tuple[str, str, str]]:
+    """(href, media type, label) of each format."""
+    _ = i18n.gettext(lang)
+    result = []
+    for r in title.renditions:
+        name = translate(f"format_{r.fmt}", lang) if f"format_{r.fmt}" in MESSAGES else r.fmt.upper()
+        href = f"/api/titles/{title.id}/download/{r.fmt}"
+        result.append((href, MEDIA_TYPES.get(r.fmt, r.media_type), _("Download {name}, {size}", name=name, size=human_size(r.size))))
+    return result
+
+
+def _chapter_title(document: Document, index: int) -> str:
+    chapter = document.chapters[index]
+    if chapter.title:
+        return chapter.title
+    heading = next((b.text for b in chapter.blocks if b.kind == "heading"), "")
+    return heading or str(index + 1)
+
+
+def _local(path: str) -> str:
+    """``path`` if it stays on this site ("/…" but not "//…"), else the catalog page."""
+    return path if path.startswith("/") and not path.startswith("//") and "\\" not in path else "/"

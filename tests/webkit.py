@@ -1,0 +1,60 @@
+"""A running service on a loopback port with a converted title whose audio is made, for the listening and web tests."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from dataclasses import dataclass
+
+import uvicorn
+from servicekit import book, make_library, wait_done
+
+from accessreader.library import Library
+from accessreader.server import create_app
+
+
+@dataclass
+class Served:
+    library: Library
+    base: str
+    title: int  # audio made for every chapter
+    live_title: int  # audio not made: chapters are spoken live
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve(tmp_path) -> tuple[Served, uvicorn.Server, threading.Thread]:
+    """Two converted titles (one with its audio made) and the service running in a thread."""
+    library = make_library(tmp_path)
+    worker = library.jobs.worker(1)
+    worker.start()
+    try:
+        made = library.add(book("Дала әндері", chapters=3), "dala.txt")
+        live = library.add(book("Тірі дауыс"), "live.txt")
+        wait_done(library, made.job)
+        wait_done(library, live.job)
+    finally:
+        worker.stop()
+    library.audiobooks.make(made.title.id)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(library.settings, library), host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="off"))  # fmt: skip
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise AssertionError("the service did not start")
+        time.sleep(0.02)
+    return Served(library, f"http://127.0.0.1:{port}", made.title.id, live.title.id), server, thread
+
+
+def stop(server: uvicorn.Server, thread: threading.Thread, library: Library) -> None:
+    server.should_exit = True
+    thread.join(10)
+    library.close()
