@@ -1,6 +1,7 @@
 """Whole files or none: every output is written to a temporary name beside it, then renamed.
 
     write_bytes(path, data)          bytes in hand
+    move(source, path)               a finished file, across filesystems too
     with replacing(path) as temp:    a writer that makes the file (or folder) itself
         ...write temp...
 
@@ -10,6 +11,7 @@ any earlier ``path`` untouched; readers never see half a book.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -46,8 +48,29 @@ def replacing(path: Path | str, folder: bool = False) -> Iterator[Path]:
 
 
 def write_bytes(path: Path | str, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically (mode 0644) and return the path."""
+    """Write ``data`` to ``path`` atomically and durably (flushed to disk, mode 0644); return the path."""
     with replacing(path) as temp:
-        temp.write_bytes(data)
+        with temp.open("wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
         temp.chmod(0o644)
     return Path(path)
+
+
+def move(source: Path | str, target: Path | str) -> Path:
+    """Move a finished file into place: a rename, or across filesystems a copy under a
+    temporary name in the target's folder and then a rename, so the name appears whole."""
+    source, target = Path(source), Path(target)
+    try:
+        os.replace(source, target)
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise
+        with replacing(target) as temp:
+            with source.open("rb") as inp, temp.open("wb") as out:
+                shutil.copyfileobj(inp, out, 1 << 20)
+                out.flush()
+                os.fsync(out.fileno())
+        source.unlink()
+    return target

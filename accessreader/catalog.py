@@ -13,11 +13,7 @@ Rights are not checked here (see ``rights.py``): the catalog is what anyone may 
 
 from __future__ import annotations
 
-import errno
 import hashlib
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +23,7 @@ from sqlalchemy import Connection, Row, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, StatementError
 
 from . import schema, search
+from .atomic import move
 from .content import FORMATS, sniff
 from .errors import BadInput, NotFound
 from .model import Document
@@ -211,7 +208,7 @@ class Catalog:
             if isinstance(content, Path):
                 target = self.store.path(relative)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                _move(content, target)
+                move(content, target)
             else:
                 target = self.store.write_atomic(relative, content)
             values = dict(path=relative, size=target.stat().st_size, media_type=media_type, created_at=schema.now())
@@ -285,25 +282,6 @@ class Catalog:
             outputs.rmdir()
 
 
-def _move(source: Path, target: Path) -> None:
-    """Move a finished file into place: a rename, or across filesystems a copy under a
-    temporary name in the target's folder and then a rename, so the name appears whole."""
-    try:
-        os.replace(source, target)
-    except OSError as error:
-        if error.errno != errno.EXDEV:
-            raise
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
-        try:
-            with source.open("rb") as inp, os.fdopen(fd, "wb") as out:
-                shutil.copyfileobj(inp, out, 1 << 20)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-        source.unlink()
 
 
 def _display_name(name: str) -> str:

@@ -24,9 +24,10 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import schema
+from .atomic import write_bytes
 from .errors import NotFound
 from .model import Locator
-from .store import DATABASE_ENV, Store, default_data_dir, open_store, write_atomic
+from .store import DATABASE_ENV, Store, default_data_dir, open_store
 
 
 @dataclass
@@ -165,7 +166,7 @@ class FilePositions:
             return {}
 
     def _write(self, data: dict[str, dict[str, dict[str, str]]]) -> None:
-        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        write_bytes(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
 def _saved(reader: str, book: str, entry: dict[str, str]) -> SavedPosition:

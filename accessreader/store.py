@@ -16,13 +16,14 @@ Everything above this module (catalog, people, rights, positions) takes a ``Stor
 from __future__ import annotations
 
 import os
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import Connection, Engine, create_engine, event
+
+from .atomic import write_bytes
 
 DATA_ENV = "ACCESSREADER_DATA"
 DATABASE_ENV = "ACCESSREADER_DATABASE"
@@ -68,7 +69,7 @@ class Store:
     def write_atomic(self, relative: str, data: bytes) -> Path:
         """Write ``data`` to ``relative`` under the data folder via a temporary name and a rename."""
         target = self.path(relative)
-        write_atomic(target, data)
+        write_bytes(target, data)
         return target
 
     def close(self) -> None:
@@ -122,19 +123,6 @@ def revision(store: Store) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``target`` whole or not at all: a temporary name in the same folder, then a rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

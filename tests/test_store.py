@@ -4,8 +4,10 @@ from datetime import datetime, timezone
 
 import pytest
 import sqlalchemy as sa
+from stores import KINDS, LIGHT_HASHER, open_test_store
 
 from accessreader import content
+from accessreader.atomic import write_bytes as write_atomic
 from accessreader.catalog import Catalog
 from accessreader.people import READER, People
 from accessreader.store import (
@@ -16,10 +18,7 @@ from accessreader.store import (
     open_store,
     revision,
     upgrade,
-    write_atomic,
 )
-
-from stores import KINDS, LIGHT_HASHER, open_test_store
 
 
 @pytest.mark.parametrize("kind", KINDS)

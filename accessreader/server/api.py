@@ -17,19 +17,20 @@ from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
 from ..catalog import Title
-from ..errors import BadInput, FileTooLarge, NotLoggedIn
 from ..content.safety import human_size
+from ..errors import BadInput, FileTooLarge, NotLoggedIn
 from ..jobs import JobInfo
 from ..library import Imported, Library
 from ..people import Person
 from ..rights import require_staff
-from .app import SESSION_COOKIE, TitleId, language_of, library_of, person_of
+from .app import SESSION_COOKIE, TitleId, library_of, person_of
+from .i18n import interface_language
 
 router = APIRouter(prefix="/api")
 
 LibraryDep = Annotated[Library, Depends(library_of)]
 PersonDep = Annotated[Person | None, Depends(person_of)]
-LangDep = Annotated[str, Depends(language_of)]
+LangDep = Annotated[str, Depends(interface_language)]
 
 #: Upload files are read in pieces of this size, so an oversized one is refused early.
 _CHUNK = 1024 * 1024

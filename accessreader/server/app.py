@@ -15,7 +15,6 @@ in the caller's language with 401 (no login), 403 (no right), 404, 409, 413 or 4
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
-
 from typing import Annotated
 
 from fastapi import FastAPI, Path, Request
@@ -23,9 +22,9 @@ from fastapi.responses import JSONResponse
 
 from .. import errors
 from ..library import Library
-from ..messages import LANGUAGES
 from ..people import Person
 from ..settings import Settings
+from .i18n import interface_language
 
 SESSION_COOKIE = "accessreader_session"
 
@@ -87,21 +86,11 @@ def person_of(request: Request) -> Person | None:
 TitleId = Annotated[int, Path(ge=1, le=2**63 - 1, description="The title's number in the catalog")]
 
 
-def language_of(request: Request) -> str:
-    """``?lang=`` if it is kk, ru or en, else the first of those in Accept-Language, else en."""
-    explicit = request.query_params.get("lang", "")
-    if explicit in LANGUAGES:
-        return explicit
-    for part in request.headers.get("accept-language", "").split(","):
-        code = part.split(";")[0].strip().split("-")[0].lower()
-        if code in LANGUAGES:
-            return code
-    return "en"
 
 
 async def _error_response(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, errors.AccessReaderError)
     status = next((code for kind, code in STATUS if isinstance(error, kind)), 422)
     headers = {"WWW-Authenticate": 'Bearer realm="accessreader"'} if status == 401 else None
-    body = {"error": error.code, "message": error.message(language_of(request))}
+    body = {"error": error.code, "message": error.message(interface_language(request))}
     return JSONResponse(body, status_code=status, headers=headers)

@@ -22,7 +22,8 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from ..catalog import Title
 from ..library import Library
 from ..messages import translate
-from .app import language_of, library_of
+from .app import library_of
+from .i18n import interface_language
 
 router = APIRouter(prefix="/opds", tags=["opds"])
 
@@ -39,7 +40,7 @@ ET.register_namespace("opds", OPDS)
 
 
 @router.get("", summary="OPDS navigation feed", response_class=Response, responses={200: {"content": {NAVIGATION: {}}}})
-def navigation(request: Request, lang: Annotated[str, Depends(language_of)]) -> Response:
+def navigation(request: Request, lang: Annotated[str, Depends(interface_language)]) -> Response:
     feed = _feed(request, "urn:accessreader:root", translate("opds_library", lang), _link(request, "/opds"), NAVIGATION)
     _search_link(feed, request)
     entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
@@ -55,7 +56,7 @@ def navigation(request: Request, lang: Annotated[str, Depends(language_of)]) -> 
 def newest(
     request: Request,
     library: Annotated[Library, Depends(library_of)],
-    lang: Annotated[str, Depends(language_of)],
+    lang: Annotated[str, Depends(interface_language)],
     page: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> Response:
     titles = library.catalog.titles(offset=page * PAGE, limit=PAGE + 1)
@@ -72,7 +73,7 @@ def newest(
 def search(
     request: Request,
     library: Annotated[Library, Depends(library_of)],
-    lang: Annotated[str, Depends(language_of)],
+    lang: Annotated[str, Depends(interface_language)],
     q: Annotated[str, Query(max_length=200)] = "",
 ) -> Response:
     feed = _feed(request, "urn:accessreader:search", translate("opds_search", lang, query=q), _link(request, "/opds/search", q=q), ACQUISITION)
@@ -82,7 +83,7 @@ def search(
 
 
 @router.get("/search.xml", summary="OpenSearch description of the catalog search", response_class=Response)
-def opensearch(request: Request, lang: Annotated[str, Depends(language_of)]) -> Response:
+def opensearch(request: Request, lang: Annotated[str, Depends(interface_language)]) -> Response:
     namespace = "http://a9.com/-/spec/opensearch/1.1/"
     root = ET.Element(f"{{{namespace}}}OpenSearchDescription")
     ET.SubElement(root, f"{{{namespace}}}ShortName").text = "AccessReader"
