@@ -13,7 +13,6 @@ lingua's Kazakh/Russian models costs (seconds and resident memory).
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import sys
 import time
@@ -24,30 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from accessreader import language  # noqa: E402
-
-DATA = ROOT / "tests" / "data" / "language"
+from tests.language_data import load_blocks, load_mixed  # noqa: E402
 
 
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def load_blocks() -> list[tuple[str, str]]:
-    lines = (DATA / "blocks.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    return [tuple(line.split("\t", 1)) for line in lines]
-
-
-def load_mixed() -> list[dict]:
-    rows = []
-    for line in (DATA / "mixed.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        spans, position = set(), 0
-        for substring, lang in row["spans"]:
-            start = row["text"].index(substring, position)
-            spans.add((start, start + len(substring), lang))
-            position = start + len(substring)
-        rows.append({**row, "spans": spans})
-    return rows
 
 
 def plain_lingua():
@@ -96,7 +76,7 @@ def measure(name, detect, spans, blocks, mixed, repeat) -> None:
     hits = found = expected = 0
     for row in mixed:
         got = spans(row["text"], row["lang"])
-        hits, found, expected = hits + len(got & row["spans"]), found + len(got), expected + len(row["spans"])
+        hits, found, expected = hits + len(got & set(row["spans"])), found + len(got), expected + len(row["spans"])
     per_lang = "  ".join(f"{g} {right[g] / total[g]:6.1%}" for g in ("kk", "ru", "en", "other") if total[g])
     print(
         f"{name:<18} blocks {sum(right.values()) / sum(total.values()):6.1%}  {per_lang}  "

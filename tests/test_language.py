@@ -1,37 +1,15 @@
-import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from language_data import load_blocks, load_mixed
 
 from accessreader import language
 from accessreader.content.builder import DocumentBuilder, InlineText
 from accessreader.content.finish import finish
 from accessreader.language import KAZAKH_LETTERS, detect, find_spans, normalise
 from accessreader.model import PARAGRAPH, SPAN_LANG
-
-DATA = Path(__file__).parent / "data" / "language"
-
-
-def load_blocks() -> list[tuple[str, str]]:
-    lines = (DATA / "blocks.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    return [tuple(line.split("\t", 1)) for line in lines]
-
-
-def load_mixed() -> list[dict]:
-    """Mixed paragraphs with spans as (start, end, lang), found from the labelled substrings in order."""
-    rows = []
-    for line in (DATA / "mixed.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        spans, position = [], 0
-        for substring, lang in row["spans"]:
-            start = row["text"].index(substring, position)
-            spans.append((start, start + len(substring), lang))
-            position = start + len(substring)
-        rows.append({**row, "spans": spans})
-    return rows
 
 
 def span_texts(text: str, lang: str, taken=()) -> list[tuple[str, str]]:
