@@ -196,6 +196,21 @@ def kazakh_score(text: str, method: str = COMBINED) -> float:
     return score
 
 
+#: Lingua's log-odds are clipped to ±4 (``_lingua_log_odds``); with word votes this far
+#: past that, lingua cannot change any decision taken on the score (thresholds up to ±2).
+_VOTES_DECIDE = 4.0 + 2.0
+
+
+def _decision_score(text: str, method: str) -> float:
+    """``kazakh_score`` for a decision, without asking lingua when the word votes alone
+    already decide it (the answer is the same; lingua is most of the cost)."""
+    if method == COMBINED:
+        votes = sum(word_vote(word) for word in _WORD.findall(text))
+        if abs(votes) >= _VOTES_DECIDE:
+            return votes
+    return kazakh_score(text, method)
+
+
 def word_vote(word: str) -> float:
     """One Cyrillic word's vote: positive for Kazakh, negative for Russian, 0 for neither."""
     if KAZAKH_LETTERS.intersection(word):
@@ -277,7 +292,7 @@ def _cyrillic_language(text: str, hint: str, method: str) -> str:
         return "uk"
     if _BE_LETTERS & set(text):
         return "be"
-    score = kazakh_score(text, method)
+    score = _decision_score(text, method)
     words = _WORD.findall(text)
     unsure = abs(score) < 1.0 or (len(words) < 3 and not any(word_vote(word) for word in words))
     if unsure and hint in ("kk", "ru"):
@@ -317,7 +332,7 @@ def _stretch_language(text: str, block_lang: str, method: str) -> str:
                 return detect(text, hint=block_lang, method=method)
         return block_lang
     if scripts == {CYRILLIC}:
-        score = kazakh_score(text, method)
+        score = _decision_score(text, method)
         if block_lang == "kk":
             return "ru" if score <= -2.0 else "kk"
         if block_lang == "ru":
