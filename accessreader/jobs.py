@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 #: Stages a job passes through, in order.
-STAGES = ("queued", "reading", "translating", "writing", "done")
+STAGES = ("queued", "reading", "translating", "writing", "speaking", "done")
 #: liblouis is not thread-safe: one braille step at a time in a process (more processes
 #: — ``accessreader worker`` — for parallel braille).
 _BRAILLE = threading.Lock()
@@ -132,6 +132,9 @@ class Publisher(Protocol):
 
     def publish(self, title: str, fmt: str, file_name: str, path: Path) -> None:
         """A whole output file at ``path``: move it into place as the title's format ``fmt``."""
+
+    def speak(self, title: str) -> None:
+        """Speak the title into audio chapters for listening (when ``Settings.audio`` is on)."""
 
     def finished(self, title: str) -> None:
         """Every format was published."""
@@ -341,6 +344,9 @@ class Jobs:
                 atomic.write_bytes(folder / file_name, data)
             self.publisher.publish(row["title"], name, file_name, folder / file_name)
             progress(1)
+        if self.settings.audio:
+            self._set(job, stage="speaking")
+            self.publisher.speak(row["title"])
         self.publisher.finished(row["title"])
         shutil.rmtree(self._work(job), ignore_errors=True)
 

@@ -41,8 +41,9 @@ MEDIA_TYPES = {
 class CatalogPublisher:
     """Job results into the catalog (``jobs.Publisher``); titles are named by their id as text."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, audiobooks: Audiobooks) -> None:
         self.catalog = catalog
+        self.audiobooks = audiobooks
 
     def started(self, title: str, document: Document) -> None:
         self.catalog.attach_document(int(title), document)
@@ -50,6 +51,9 @@ class CatalogPublisher:
 
     def publish(self, title: str, fmt: str, file_name: str, path: Path) -> None:
         self.catalog.publish_rendition(int(title), fmt, file_name, path, MEDIA_TYPES.get(fmt, "application/octet-stream"))
+
+    def speak(self, title: str) -> None:
+        self.audiobooks.make(int(title))
 
     def finished(self, title: str) -> None:
         self.catalog.set_status(int(title), catalog_module.READY)
@@ -77,8 +81,8 @@ class Library:
         self.catalog = Catalog(self.store)
         self.people = People(self.store)
         self.audit = Audit(self.store)
-        self.jobs = Jobs(settings, CatalogPublisher(self.catalog))
         self.audiobooks = Audiobooks(self.catalog, self.store)
+        self.jobs = Jobs(settings, CatalogPublisher(self.catalog, self.audiobooks))
 
     def add(self, data: bytes, name: str) -> Imported:
         """Put one book in the catalog and queue its conversion.

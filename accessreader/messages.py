@@ -343,6 +343,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Запись файлов",
         "kk": "Файлдарды жазу",
     },
+    "stage_speaking": {
+        "en": "Speaking the chapters for listening",
+        "ru": "Озвучивание глав для прослушивания",
+        "kk": "Тарауларды тыңдауға арнап дыбыстау",
+    },
     "stage_done": {
         "en": "Done",
         "ru": "Готово",

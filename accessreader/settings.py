@@ -47,6 +47,12 @@ SETTINGS: dict[str, Setting] = {
         "A running task not heard from for this long is taken to be lost (worker killed) and queued again.",
     ),
     "workers": Setting("ACCESSREADER_WORKERS", "2", "Worker threads of one `serve` or `worker` process."),
+    "audio": Setting(
+        "ACCESSREADER_AUDIO",
+        "no",
+        "yes: every conversion also speaks the title into MP3 and Opus chapters for listening online "
+        "(otherwise chapters are spoken live as they are played, or made with `accessreader audio`).",
+    ),
 }
 
 
@@ -61,6 +67,7 @@ class Settings:
     chapters_per_part: int = 4
     lease_seconds: float = 60.0
     workers: int = 2
+    audio: bool = False
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> "Settings":
@@ -90,5 +97,7 @@ def _convert(name: str, raw: str) -> object:
         return float(raw)
     if name in ("chapters_per_part", "workers"):
         return int(raw)
+    if name == "audio":
+        return raw.strip().lower() in ("1", "yes", "true", "on")
     return raw
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from servicekit import book, epub_without_package, make_library, wait_done
+
 from accessreader.catalog import FAILED, READY
 from accessreader.errors import FileTooLarge
-
-from servicekit import book, epub_without_package, make_library, wait_done
+from accessreader.settings import Settings
 
 
 def test_importing_a_folder_converts_every_book_into_the_catalog(tmp_path):
@@ -63,3 +64,23 @@ def test_a_failed_title_is_queued_again_when_added_again_and_uploads_have_a_limi
     finally:
         worker.stop()
         library.close()
+
+
+def test_with_audio_on_a_conversion_also_speaks_the_chapters_for_listening(tmp_path):
+    library = make_library(tmp_path, audio=True)
+    worker = library.jobs.worker(1)
+    worker.start()
+    try:
+        added = library.add(book("Дала әндері"), "dala.txt")
+        assert wait_done(library, added.job).status == "done"
+    finally:
+        worker.stop()
+    chapters = library.audiobooks.chapters(added.title.id)
+    assert chapters and all(chapter.made for chapter in chapters)
+    assert all(library.audiobooks.file(added.title.id, chapter.index, "mp3") for chapter in chapters)
+    library.close()
+
+
+def test_audio_setting_is_read_from_the_environment():
+    assert Settings.from_env({"ACCESSREADER_AUDIO": "yes"}).audio is True
+    assert Settings.from_env({}).audio is False
