@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import httpx
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -46,3 +48,11 @@ def wait_until(check, timeout: float = 300.0, every: float = 0.05) -> float:
             raise TimeoutError("benchmark step did not finish")
         time.sleep(every)
     return time.perf_counter() - start
+
+
+def answers(url: str) -> bool:
+    """True once the service at ``url`` answers 200 (False while it is still starting)."""
+    try:
+        return httpx.get(url, timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False

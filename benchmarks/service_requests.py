@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from accessreader.library import Library  # noqa: E402
 from accessreader.settings import Settings  # noqa: E402
 
-from service_common import accessreader, book, free_port, wait_until  # noqa: E402
+from service_common import accessreader, answers, book, free_port, wait_until  # noqa: E402
 
 WORDS = ["kitap", "дала", "city", "library", "тіл", "ән", "книга", "report"]
 NAMES = ["Kitaphana", "Дала әндері", "City Library", "Library report", "Тіл байлығы", "Книга песен"]
@@ -78,7 +78,7 @@ def main() -> None:
     try:
         server.stdout.readline()
         base = f"http://127.0.0.1:{port}"
-        wait_until(lambda: _up(base), timeout=30)
+        wait_until(lambda: answers(f"{base}/api/me"), timeout=30)
         figures = asyncio.run(drive(base, [a.title.id for a in added], options.requests, options.concurrency))
     finally:
         server.send_signal(signal.SIGINT)
@@ -87,13 +87,6 @@ def main() -> None:
     print(f"  baseline GET /api/me      {figures['floor']:8.1f} requests/s")
     print(f"  catalog search            {figures['search']:8.1f} requests/s  ({figures['search'] / figures['floor']:.2f}× baseline)")
     print(f"  BRF downloads (audited)   {figures['download']:8.1f} requests/s  ({figures['download'] / figures['floor']:.2f}× baseline)")
-
-
-def _up(base: str) -> bool:
-    try:
-        return httpx.get(f"{base}/api/me", timeout=1).status_code == 200
-    except httpx.TransportError:
-        return False
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import httpx
 
-from benchmarks.service_common import accessreader, book, free_port, wait_until
+from benchmarks.service_common import accessreader, answers, book, free_port, wait_until
 
 STARTUP = 1.0  # seconds of audio a player waits for before it starts
 AHEAD = 10.0  # seconds a player reads ahead of what it plays
@@ -131,7 +131,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         service = accessreader(data, "serve", "--port", str(port))
         try:
-            wait_until(lambda: _up(base), timeout=60)
+            wait_until(lambda: answers(f"{base}/"), timeout=60)
             auth = {"Authorization": f"Bearer {token}"}
             chapters = httpx.get(f"{base}/api/titles/{made}/audio", headers=auth).json()
             chapter = max(chapters, key=lambda c: c["seconds"])
@@ -164,13 +164,6 @@ def main() -> None:
         finally:
             service.terminate()
             service.wait(30)
-
-
-def _up(base: str) -> bool:
-    try:
-        return httpx.get(f"{base}/", timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False
 
 
 if __name__ == "__main__":
