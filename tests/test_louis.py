@@ -43,3 +43,21 @@ def test_missing_table_is_named_with_the_package_to_install():
         louis.check(("unicode.dis", "no-such-table.ctb"))
     message = caught.value.message("en")
     assert "no-such-table.ctb" in message and "liblouis-data" in message
+
+
+def test_threads_translating_at_once_each_get_their_own_cells():
+    """The web server and the terminal reader translate from several threads; liblouis shares buffers."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [(KK, "Соңғы абзац. Қарашаның суық күні."), (RU, "Русский абзац о дороге домой, 1 372 423 экземпляра."),
+             (EN2, "The children read their books together in the library.")]
+    alone = {text: louis.translate(tables, text).cells for tables, text in texts}
+
+    def many(pair):
+        tables, text = pair
+        return [(text, louis.translate(tables, text).cells) for _ in range(300)]
+
+    with ThreadPoolExecutor(len(texts)) as pool:
+        results = [item for batch in pool.map(many, texts) for item in batch]
+    wrong = [(text, cells) for text, cells in results if cells != alone[text]]
+    assert not wrong, f"{len(wrong)} of {len(results)} translations garbled, e.g. {wrong[0]}"

@@ -7,12 +7,16 @@
 Everything else in ``braille/`` speaks plain ``str`` and ``int`` lists.  The
 Debian package ``python3-louis`` provides the binding; when it is missing, or a
 table does not compile, ``errors.MissingDependency`` says what to install.
+liblouis keeps its working buffers in globals and the binding (ctypes) lets go
+of the GIL during a call, so two threads translating at once garble each
+other's cells: every call here holds one process-wide lock.
 A failure inside liblouis for a table that compiled is a bug and raises
 ``RuntimeError`` naming the tables and the text.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,6 +30,9 @@ except ImportError:  # reported by require() when braille is asked for
 #: Where Debian installs the tables and the binding.
 TABLES_PACKAGE = "apt-get install liblouis-data"
 BINDING_PACKAGE = "apt-get install python3-louis"
+
+#: liblouis is not thread-safe (shared translation buffers); one call at a time.
+_calls = threading.Lock()
 
 
 @dataclass
@@ -52,9 +59,10 @@ def require() -> None:
 def check(tables: tuple[str, ...]) -> None:
     """Compile ``tables`` once; raise ``MissingDependency`` naming them when they do not load."""
     require()
-    _louis.setLogLevel(_louis.LOG_OFF)
     try:
-        _louis.checkTable(list(tables))
+        with _calls:
+            _louis.setLogLevel(_louis.LOG_OFF)
+            _louis.checkTable(list(tables))
     except RuntimeError:
         raise MissingDependency(what=f"liblouis table {', '.join(tables)}", install=TABLES_PACKAGE) from None
 
@@ -68,7 +76,8 @@ def translate(tables: tuple[str, ...], text: str) -> Translation:
     if not text:
         return Translation("", [], [])
     try:
-        cells, to_print, to_cells, _ = _louis.translate(list(tables), text, mode=_louis.noUndefined)
+        with _calls:
+            cells, to_print, to_cells, _ = _louis.translate(list(tables), text, mode=_louis.noUndefined)
     except RuntimeError as exc:
         raise RuntimeError(f"liblouis could not translate {text[:60]!r} with {tables}: {exc}") from exc
     return Translation(cells, list(to_print), list(to_cells))
@@ -79,7 +88,8 @@ def back_translate(tables: tuple[str, ...], cells: str) -> str:
     if not cells:
         return ""
     try:
-        return _louis.backTranslateString(list(tables), cells)
+        with _calls:
+            return _louis.backTranslateString(list(tables), cells)
     except RuntimeError as exc:
         raise RuntimeError(f"liblouis could not back-translate {cells[:60]!r} with {tables}: {exc}") from exc
 
@@ -89,4 +99,5 @@ def defined(tables: tuple[str, ...], char: str) -> bool:
     """Whether the tables give ``char`` dots of its own (a space always counts)."""
     if char.isspace():
         return True
-    return bool(_louis.translate(list(tables), char, mode=_louis.noUndefined)[0])
+    with _calls:
+        return bool(_louis.translate(list(tables), char, mode=_louis.noUndefined)[0])
