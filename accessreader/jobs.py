@@ -52,9 +52,6 @@ log = logging.getLogger(__name__)
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 #: Stages a job passes through, in order.
 STAGES = ("queued", "reading", "translating", "writing", "speaking", "done")
-#: liblouis is not thread-safe: one braille step at a time in a process (more processes
-#: — ``accessreader worker`` — for parallel braille).
-_BRAILLE = threading.Lock()
 #: How many times a step is started before its job is given up as failed.
 MAX_ATTEMPTS = 3
 
@@ -226,13 +223,25 @@ class Jobs:
             )
 
     def recover(self) -> int:
-        """Queue again the steps whose lease ran out (their worker died); returns how many."""
+        """Queue again the steps that lost their worker; returns how many.
+
+        Two ways to lose one: a running step whose lease ran out (its worker was
+        killed), and a queued step whose queue message is gone (a worker took the
+        message off the queue and was killed before it claimed the step).  A
+        queued step is looked at once a lease period; a message sent twice is
+        harmless, since only one claim of a step succeeds.
+        """
         now = time.time()
         with self._db() as db:
             lost = db.execute(
                 "SELECT s.job, s.name, s.attempts FROM steps s JOIN jobs j ON j.id = s.job"
                 " WHERE s.status = ? AND s.lease < ? AND j.status = ?",
                 (RUNNING, now, RUNNING),
+            ).fetchall()
+            waiting = db.execute(
+                "SELECT s.job, s.name FROM steps s JOIN jobs j ON j.id = s.job"
+                " WHERE s.status = ? AND s.lease < ? AND j.status IN (?, ?)",
+                (QUEUED, now, QUEUED, RUNNING),
             ).fetchall()
         requeued = 0
         for job, name, attempts in lost:
@@ -241,13 +250,25 @@ class Jobs:
                 continue
             with self._db() as db:
                 changed = db.execute(
-                    "UPDATE steps SET status=? WHERE job=? AND name=? AND status=? AND lease < ?",
-                    (QUEUED, job, name, RUNNING, now),
+                    "UPDATE steps SET status=?, lease=? WHERE job=? AND name=? AND status=? AND lease < ?",
+                    (QUEUED, now + self.settings.lease_seconds, job, name, RUNNING, now),
                 ).rowcount
             if changed:
                 log.warning("job %s: step %s lost its worker, queued again", job, name)
                 self._step(job, name)
                 requeued += 1
+        if waiting:
+            on_queue = {tuple(task.args) for task in self.huey.pending()}
+            for job, name in waiting:
+                with self._db() as db:
+                    db.execute(
+                        "UPDATE steps SET lease=? WHERE job=? AND name=? AND status=?",
+                        (now + self.settings.lease_seconds, job, name, QUEUED),
+                    )
+                if (job, name) not in on_queue:
+                    log.warning("job %s: step %s lost its queue message, queued again", job, name)
+                    self._step(job, name)
+                    requeued += 1
         return requeued
 
     def steps(self, job: str) -> list[dict]:
@@ -291,8 +312,7 @@ class Jobs:
         source = self.data / row["source"]
         document = content.read(source.read_bytes(), row["name"])
         formats = row["formats"].split(",")
-        with _BRAILLE:
-            convert.prepare(document, formats, convert.Options())
+        convert.prepare(document, formats, convert.Options())
         self.publisher.started(row["title"], document)
         atomic.write_bytes(self._work(job) / "document.json", document.to_json().encode())
         size = max(1, self.settings.chapters_per_part)
@@ -313,11 +333,10 @@ class Jobs:
         code = convert.Options().code
         lang = main_language(document)
         blocks = []
-        with _BRAILLE:
-            for chapter in document.chapters[first:last]:
-                for block in chapter.blocks:
-                    blocks.append(translate_block(block, code, lang))
-                    progress(1)
+        for chapter in document.chapters[first:last]:
+            for block in chapter.blocks:
+                blocks.append(translate_block(block, code, lang))
+                progress(1)
         atomic.write_bytes(self._work(job) / f"{step}.pickle", pickle.dumps(blocks))
 
     def _assemble(self, job: str, progress: "_Progress") -> None:
@@ -338,8 +357,7 @@ class Jobs:
         folder = self._work(job) / "out"
         for name in row["formats"].split(","):
             file_name = f"{row['stem']}{convert.FORMATS[name].suffix}"
-            with _BRAILLE:
-                data = convert.FORMATS[name].write(conversion, folder / file_name)
+            data = convert.FORMATS[name].write(conversion, folder / file_name)
             if data is not None:
                 atomic.write_bytes(folder / file_name, data)
             self.publisher.publish(row["title"], name, file_name, folder / file_name)

@@ -163,6 +163,23 @@ def test_a_worker_killed_mid_job_publishes_nothing_and_the_job_is_finished_by_an
     assert not (tmp_path / "work" / job).exists()
 
 
+def test_a_step_whose_queue_message_died_with_its_worker_is_queued_again(tmp_path):
+    """A worker killed after taking a step off the queue, before claiming it, loses no step."""
+    jobs = Jobs(settings(tmp_path, lease=0.4), FolderPublisher(tmp_path))
+    job = jobs.submit(source(tmp_path, "lost.txt", book(chapters=2, paragraphs=3)), "t5", "lost", FORMATS)
+    taken = jobs.huey.dequeue()  # what the killed worker took with it
+    assert taken.args == (job, "prepare") and jobs.huey.pending_count() == 0
+
+    worker = jobs.worker(1)
+    worker.start()
+    try:
+        info = wait(jobs, job, timeout=30)
+    finally:
+        worker.stop()
+    assert info.status == DONE
+    assert set(published(tmp_path, "t5")) == {"lost.brf", "lost.pef", "lost.ubrl.txt"}
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
