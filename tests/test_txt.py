@@ -63,6 +63,7 @@ def blocks(doc):
         ("utf-16-be", RUSSIAN.encode("utf-16-be")),
         ("cp1251", RUSSIAN.encode("cp1251")),
         ("koi8_r", RUSSIAN.encode("koi8_r")),
+        ("cp866", RUSSIAN.encode("cp866")),
     ],
 )
 def test_every_encoding_reads_to_the_same_book(encoding, data):
@@ -87,6 +88,18 @@ def test_kazakh_letters_and_headings_survive_utf16_without_bom():
     assert blocks(doc)[2].text.startswith("Қалың қар жауған күні")
     assert [c.title for c in doc.chapters] == ["Абай жолы", "1-тарау", "Екінші тарау"]
     assert blocks(doc)[2].lang == "kk"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "kz1048"])
+def test_kazakh_8_bit_text_in_kz_1048_reads_like_unicode(encoding):
+    assert decode(KAZAKH.encode(encoding))[1] == encoding
+    assert blocks(read(KAZAKH.encode("kz1048"))) == blocks(read(KAZAKH.encode("utf-16-le")))
+
+
+def test_a_kazakh_book_whose_first_pages_have_no_kazakh_letter_is_still_kz_1048():
+    russian_preface = "\n\n".join(["Предисловие переводчика к этому изданию книги."] * 6)
+    data = (russian_preface + "\n\n" + KAZAKH).encode("kz1048")
+    assert decode(data) == (russian_preface + "\n\n" + KAZAKH, "kz1048")
 
 
 @pytest.mark.parametrize(

@@ -1,14 +1,17 @@
 """The plain-text reader: bytes in an unknown encoding into a Document.
 
-    bytes ──decode (BOM, UTF-16, UTF-8, CP1251 | KOI8-R)──▶ text
+    bytes ──decode (BOM, UTF-16, UTF-8, CP1251 | KZ-1048 | KOI8-R | CP866)──▶ text
           ──plaintext.structure──▶ pieces (headings, lists, tables, poems, notes, pages)
           ──▶ DocumentBuilder (chapters, "[1]" marks linked to their notes)
 
 The encoding is decided from the bytes: a byte-order mark, then UTF-16 without
 one (most characters land in Latin, Cyrillic or punctuation), then strict
-UTF-8, else CP1251 against KOI8-R by Russian letter frequencies and letter case
-(see ``benchmarks/txt_encoding.py`` for how this compares with
-charset-normalizer).  Anything else, or a file whose parts disagree, is
+UTF-8, else the 8-bit Cyrillic encodings found in library collections — CP1251
+(Windows Russian), KZ-1048 (Windows Kazakh: CP1251 with Kazakh letters in place
+of Serbian and Ukrainian ones), KOI8-R and CP866 (DOS) — by Russian and Kazakh
+letter frequencies and letter case (see ``benchmarks/txt_encoding.py`` for how
+this compares with charset-normalizer).  Text that reads the same in CP1251 and
+KZ-1048 (no Kazakh letters) is called CP1251.  Anything else, or a file whose parts disagree, is
 ``UnknownEncoding``.  How lines become blocks (paragraphs, underlined and
 "Глава 1" headings, the title block, lists, tables, poems, footnotes) is
 ``content/plaintext.py``'s job.
@@ -25,14 +28,18 @@ from .builder import DocumentBuilder, InlineText
 from .plaintext import Piece, structure
 from .safety import Limits
 
-#: How often each Russian letter occurs in running text, per thousand letters.
+#: How often each Russian letter occurs in running text, per thousand letters,
+#: and the Kazakh letters Russian lacks, about as often as in Kazakh prose.
 _FREQUENCY = dict(
     zip(
-        "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",
+        "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё" "іәқңғұүөһ",
         (110, 85, 80, 74, 67, 63, 55, 47, 45, 44, 35, 32, 30, 28, 26, 20, 19, 17, 17,
-         16, 16, 14, 12, 10, 9, 7, 6, 5, 4, 3, 3, 0.4, 0.4),
+         16, 16, 14, 12, 10, 9, 7, 6, 5, 4, 3, 3, 0.4, 0.4,
+         30, 20, 20, 10, 10, 8, 8, 6, 0.5),
     )
 )
+#: The 8-bit encodings tried, in the order a tie is given to.
+_EIGHT_BIT = ("cp1251", "kz1048", "koi8_r", "cp866")
 _LOG = {letter: math.log(value / 1000) for letter, value in _FREQUENCY.items()}
 _RARE = math.log(1e-4)  # a symbol that running text hardly ever has
 _CAPITAL_INSIDE = math.log(0.01)  # "пРИВЕТ": a capital right after a small letter
@@ -173,7 +180,7 @@ def _score(text: str) -> tuple[float, int, int]:
 
 
 def guess_cyrillic(data: bytes) -> str | None:
-    """``"cp1251"`` or ``"koi8_r"`` for Russian 8-bit text, None when undecidable or mixed.
+    """One of ``_EIGHT_BIT`` for Russian or Kazakh 8-bit text, None when undecidable or mixed.
 
     The text is judged as a whole and in stretches of about ``_CHUNK`` letters;
     the whole must clearly prefer one encoding and no stretch the other.
@@ -182,19 +189,23 @@ def guess_cyrillic(data: bytes) -> str | None:
     if verdict is None:
         return None
     for chunk in _chunks(data):
-        if _prefer(chunk) not in (verdict, None):
+        other = _prefer(chunk)
+        if other not in (verdict, None) and chunk.decode(other) != chunk.decode(verdict):
             return None
     return verdict
 
 
 def _prefer(data: bytes) -> str | None:
     """The encoding whose reading is clearly more Russian, if it reads as Russian letters at all."""
-    scores = {}
-    for encoding in ("cp1251", "koi8_r"):
+    scores, readings = {}, set()
+    for encoding in _EIGHT_BIT:
         try:
-            scores[encoding] = _score(data.decode(encoding))
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if text not in readings:  # KZ-1048 reads like CP1251 when there is no Kazakh letter
+            readings.add(text)
+            scores[encoding] = _score(text)
     ranked = sorted(scores.items(), key=lambda item: item[1][0], reverse=True)
     if not ranked:
         return None
@@ -209,7 +220,7 @@ def _prefer(data: bytes) -> str | None:
 def _chunks(data: bytes) -> list[bytes]:
     chunks, start, letters = [], 0, 0
     for index, byte in enumerate(data):
-        letters += byte >= 0xC0
+        letters += byte >= 0x80
         if letters >= _CHUNK and byte in b" \n":
             chunks.append(data[start:index])
             start, letters = index, 0
