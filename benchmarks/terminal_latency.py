@@ -16,6 +16,11 @@ to brltty until the display reports new cells:
 and, without brltty's round trip, the reader's own work per move (``Reader.handle``
 with the display still connected).  Prints the median and worst in milliseconds and the median's ratio to the
 baseline measured in the same run.  The aim is a median under 20 ms.
+
+brltty 6.5 looks for input from a braille driver every 40 ms (its compiled-in
+``BRAILLE_INPUT_POLL_INTERVAL``), so a key waits about 20 ms on average before
+brltty sees it: the baseline's median sits near that floor whatever the client
+does, and the reader's share is its median minus the baseline's, or its own work.
 """
 
 from __future__ import annotations
