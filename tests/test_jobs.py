@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -368,3 +369,23 @@ def test_a_speaking_step_killed_mid_chapter_is_redone_by_another_worker_and_noth
     ]  # fmt: skip
     assert [p.name for p in audio.parent.iterdir()] == [audio.name]
     library.close()
+
+
+def test_a_jobs_table_made_before_speaking_steps_is_read_and_extended(tmp_path):
+    """A data folder from the version without speaking steps keeps its jobs."""
+    with sqlite3.connect(tmp_path / "jobs.sqlite3") as db:
+        db.execute(
+            "CREATE TABLE jobs (id TEXT PRIMARY KEY, title TEXT NOT NULL, source TEXT NOT NULL, name TEXT NOT NULL,"
+            " stem TEXT NOT NULL, formats TEXT NOT NULL, status TEXT NOT NULL, stage TEXT NOT NULL,"
+            " total INTEGER NOT NULL DEFAULT 0, created REAL NOT NULL, started REAL, finished REAL,"
+            " error_code TEXT, error_params TEXT)"
+        )
+        db.execute(
+            "INSERT INTO jobs VALUES ('old1', 't1', 'sources/a.txt', 'a.txt', 'a', 'brf', 'done', 'done',"
+            " 4, 1, 1, 2, NULL, NULL)"
+        )
+    db.close()
+    jobs = Jobs(settings(tmp_path), FolderPublisher(tmp_path))
+    assert jobs.get("old1").to_dict()["percent"] == 100
+    job = jobs.submit(source(tmp_path, "b.txt", book(1, 1)), "t2", "b", FORMATS)
+    assert jobs.get(job).status == "queued" and jobs.get(job).speech == 0
