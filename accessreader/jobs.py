@@ -408,8 +408,8 @@ class Jobs:
         )  # fmt: skip
 
     def _audio(self, job: str, step: str, progress: "_Progress") -> None:
-        parts = sorted(self._named(job, "speak-%"), key=lambda name: _chapters(name)[0])
-        self.publisher.publish_audio(self._row(job)["title"], [self._work(job) / part for part in parts])
+        parts = [self._work(job) / name for name in self._named(job, "speak-%")]
+        self.publisher.publish_audio(self._row(job)["title"], parts)
         self._end(job)
 
     def _end(self, job: str) -> None:
@@ -542,7 +542,8 @@ def _chapters(step: str) -> tuple[int, int]:
 
 def _then(db: sqlite3.Connection, job: str, where: str, step: str) -> list[str]:
     """``[step]``, newly queued, once every step of ``job`` matching ``where`` is done; else []."""
-    left = db.execute(f"SELECT COUNT(*) FROM steps WHERE job=? AND ({where}) AND status != ?", (job, DONE)).fetchone()[0]
+    query = f"SELECT COUNT(*) FROM steps WHERE job=? AND ({where}) AND status != ?"
+    left = db.execute(query, (job, DONE)).fetchone()[0]
     added = not left and db.execute(
         "INSERT OR IGNORE INTO steps (job, name, status) VALUES (?, ?, ?)", (job, step, QUEUED)
     ).rowcount
