@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from fastapi.testclient import TestClient
-from servicekit import READER, make_library
+from servicekit import READER, make_library, seconds_of
 
 from accessreader import content
 from accessreader.convert import convert
@@ -288,13 +288,6 @@ def speaking_steps(jobs: Jobs, job: str) -> list[dict]:
     return [s for s in jobs.steps(job) if s["name"].startswith("speak-")]
 
 
-def duration(data: bytes, tmp: Path) -> float:
-    path = tmp / "chapter.audio"
-    path.write_bytes(data)
-    probe = ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)]
-    return float(subprocess.run(probe, capture_output=True, text=True, check=True).stdout)
-
-
 def test_two_worker_processes_speak_the_chapters_of_one_title_and_they_stream_afterwards(tmp_path):
     library = make_library(tmp_path, audio=True, lease_seconds=1.5)
     log = tmp_path / "workers.log"
@@ -321,9 +314,9 @@ def test_two_worker_processes_speak_the_chapters_of_one_title_and_they_stream_af
         for chapter in chapters:
             mp3, opus = client.get(chapter["href"]), client.get(chapter["opus_href"])
             assert mp3.status_code == opus.status_code == 200 and mp3.headers["content-type"] == "audio/mpeg"
-            assert duration(opus.content, tmp_path) == pytest.approx(chapter["seconds"], abs=0.02)
+            assert seconds_of(opus.content, tmp_path) == pytest.approx(chapter["seconds"], abs=0.02)
             # MP3 ends on whole frames of 52 ms, and ffprobe counts LAME's padding frame
-            assert 0 <= duration(mp3.content, tmp_path) - chapter["seconds"] <= 0.11
+            assert 0 <= seconds_of(mp3.content, tmp_path) - chapter["seconds"] <= 0.11
             assert chapter["sentences"][-1][2] == pytest.approx(chapter["seconds"], abs=0.01)
     assert len(chapters[1]["sentences"]) == 5 and chapters[1]["seconds"] > 2  # the heading and four sentences
 
