@@ -2,21 +2,22 @@
 
     Audiobooks(catalog, store)
       .make(title_id)            speak the stored Document → audio/<id>/{001.mp3, 001.opus, timings.json}
-      .install(title_id, parts)  spoken parts made by ``speak`` (a job's steps) → audio/<id>/
+      .install(title_id, parts)  spoken parts made by ``speak_chapters`` (a job's steps) → audio/<id>/
       .chapters(title_id)        [ChapterInfo]: title, seconds (None until made), sentence timings
       .file(title_id, n, codec)  the made file of chapter ``n``, for range requests
       .live(title_id, n, start)  MP3 frames of chapter ``n`` spoken now, sentence by sentence
       .locate / .time_of         seconds in a chapter ↔ ``model.Locator``
 
 This is the application layer under ``server/streams.py`` and ``accessreader audio``.
-``speak(document, folder, chapters=…)`` speaks some chapters into a folder of their
-own (a conversion job gives each worker a few chapters, see ``jobs.py``) and
-``join`` puts such parts together.  The made audio of a title lives in one folder
-that is built under a temporary name and renamed into place only when whole, so
-a listener never meets half a book.  ``timings.json`` records, per chapter, its length and each sentence's
-start and end (from the PCM lengths, see ``tts/synthesis.py``); the same sentence
-ids name blocks and sentences of the Document, which is how a saved position
-(a locator) becomes a time in the player and back.
+``speak_chapters(document, folder, chapters=…)`` speaks some chapters into a folder
+of their own (a conversion job gives each worker a few chapters, see ``jobs.py``)
+and ``join`` puts such parts together.  The made audio of a title lives in one
+folder that is built under a temporary name and renamed into place only when
+whole, so a listener never meets half a book.  ``timings.json`` records, per
+chapter, its length and each sentence's start and end (from the PCM lengths,
+see ``tts/synthesis.py``); the same sentence ids name blocks and sentences of
+the Document, which is how a saved position (a locator) becomes a time in the
+player and back.
 
 Live speech uses the engine of this process (libespeak-ng, one sentence at a time)
 and LAME in-process (``lameenc``), so each sentence's frames go out as soon as it is
@@ -97,11 +98,11 @@ class Audiobooks:
         ``tts.synthesis.render`` raises (``UnknownVoice``, ``MissingDependency``,
         ``AudioFailed``).  An older audio folder is replaced only when the new one is whole.
         """
-        speak(self.catalog.document(title_id), self.folder(title_id), self.options, progress)
+        speak_chapters(self.catalog.document(title_id), self.folder(title_id), self.options, progress)
         return self.chapters(title_id)
 
     def install(self, title_id: int, parts: list[Path]) -> None:
-        """Put spoken parts (folders made by ``speak``) in place as the title's audio, whole, at once."""
+        """Put spoken parts (folders made by ``speak_chapters``) in place as the title's audio, whole, at once."""
         join(parts, self.folder(title_id))
 
     def chapters(self, title_id: int) -> list[ChapterInfo]:
@@ -208,8 +209,8 @@ class Audiobooks:
             return {}
 
 
-def speak(document: Document, folder: Path, options: SpeechOptions,
-          progress: Progress = lambda d, t: None, chapters: range | None = None) -> None:  # fmt: skip
+def speak_chapters(document: Document, folder: Path, options: SpeechOptions,
+                   progress: Progress = lambda d, t: None, chapters: range | None = None) -> None:  # fmt: skip
     """Speak ``document`` (only ``chapters`` when given) into ``folder``: ``NNN.mp3``, ``NNN.opus``
     per chapter and ``timings.json``.
 
@@ -231,7 +232,7 @@ def speak(document: Document, folder: Path, options: SpeechOptions,
 
 
 def join(parts: list[Path], folder: Path) -> None:
-    """Put the folders ``parts`` made by ``speak`` together as ``folder``, which appears whole.
+    """Put the folders ``parts`` made by ``speak_chapters`` together as ``folder``, which appears whole.
 
     The parts stay as they are (their files are hard-linked, or copied across
     filesystems), so a join cut short can be done again.

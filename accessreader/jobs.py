@@ -155,7 +155,7 @@ class Publisher(Protocol):
         """A whole output file at ``path``: move it into place as the title's format ``fmt``."""
 
     def publish_audio(self, title: str, parts: list[Path]) -> None:
-        """Whole spoken parts (folders made by ``audiobook.speak``): put them in place together."""
+        """Whole spoken parts (folders made by ``audiobook.speak_chapters``): put them in place together."""
 
     def finished(self, title: str) -> None:
         """Every format was published."""
@@ -402,7 +402,7 @@ class Jobs:
 
     def _speak(self, job: str, step: str, progress: "_Progress") -> None:
         first, last = _chapters(step)
-        audiobook.speak(
+        audiobook.speak_chapters(
             self._document(job), self._work(job) / step, SpeechOptions(),
             lambda done, total: progress(done - progress.done), range(first, last),
         )  # fmt: skip
