@@ -2,18 +2,22 @@
 
     Audiobooks(catalog, store)
       .make(title_id)            speak the stored Document → audio/<id>/{001.mp3, 001.opus, timings.json}
+      .install(title_id, parts)  spoken parts made by ``speak_chapters`` (a job's steps) → audio/<id>/
       .chapters(title_id)        [ChapterInfo]: title, seconds (None until made), sentence timings
       .file(title_id, n, codec)  the made file of chapter ``n``, for range requests
       .live(title_id, n, start)  MP3 frames of chapter ``n`` spoken now, sentence by sentence
       .locate / .time_of         seconds in a chapter ↔ ``model.Locator``
 
 This is the application layer under ``server/streams.py`` and ``accessreader audio``.
-The made audio of a title lives in one folder that is built under a temporary
-name and renamed into place only when whole, so a listener never meets half a
-book.  ``timings.json`` records, per chapter, its length and each sentence's
-start and end (from the PCM lengths, see ``tts/synthesis.py``); the same sentence
-ids name blocks and sentences of the Document, which is how a saved position
-(a locator) becomes a time in the player and back.
+``speak_chapters(document, folder, chapters=…)`` speaks some chapters into a folder
+of their own (a conversion job gives each worker a few chapters, see ``jobs.py``)
+and ``join`` puts such parts together.  The made audio of a title lives in one
+folder that is built under a temporary name and renamed into place only when
+whole, so a listener never meets half a book.  ``timings.json`` records, per
+chapter, its length and each sentence's start and end (from the PCM lengths,
+see ``tts/synthesis.py``); the same sentence ids name blocks and sentences of
+the Document, which is how a saved position (a locator) becomes a time in the
+player and back.
 
 Live speech uses the engine of this process (libespeak-ng, one sentence at a time)
 and LAME in-process (``lameenc``), so each sentence's frames go out as soon as it is
@@ -26,11 +30,11 @@ import json
 import os
 import re
 import shutil
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic import replacing
 from .catalog import Catalog
 from .errors import NotFound
 from .model import Document, Locator
@@ -44,6 +48,8 @@ CODECS = ("mp3", "opus")
 MEDIA_TYPES = {"mp3": "audio/mpeg", "opus": "audio/ogg"}
 #: LAME's settings for live MP3 (the same bitrate as the made files).
 LIVE_BITRATE = 56
+#: The file of a made folder that holds each chapter's length and sentence timings.
+TIMINGS = "timings.json"
 #: Speech scripts kept in memory (the titles listened to most recently).
 _SCRIPTS_KEPT = 32
 _SENTENCE_ID = re.compile(r"^(?P<block>.+)s(?P<sentence>\d+)$")
@@ -92,30 +98,12 @@ class Audiobooks:
         ``tts.synthesis.render`` raises (``UnknownVoice``, ``MissingDependency``,
         ``AudioFailed``).  An older audio folder is replaced only when the new one is whole.
         """
-        document = self.catalog.document(title_id)
-        final = self.folder(title_id)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        temporary = final.with_name(f".{final.name}.partial-{uuid.uuid4().hex[:8]}")
-        temporary.mkdir()
-        try:
-            audio = render(speech_script(document), CODECS, temporary, self.options, progress)
-            timings = {
-                str(chapter.chapter): {
-                    "seconds": chapter.seconds,
-                    "sentences": [[t.sentence_id, round(t.start, 3), round(t.end, 3)] for t in chapter.timings],
-                }
-                for chapter in audio
-            }
-            (temporary / "timings.json").write_text(json.dumps(timings), encoding="utf-8")
-            old = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:8]}")
-            if final.exists():
-                os.rename(final, old)
-            os.rename(temporary, final)
-            shutil.rmtree(old, ignore_errors=True)
-        except BaseException:
-            shutil.rmtree(temporary, ignore_errors=True)
-            raise
+        speak_chapters(self.catalog.document(title_id), self.folder(title_id), self.options, progress)
         return self.chapters(title_id)
+
+    def install(self, title_id: int, parts: list[Path]) -> None:
+        """Put spoken parts (folders made by ``speak_chapters``) in place as the title's audio, whole, at once."""
+        join(parts, self.folder(title_id))
 
     def chapters(self, title_id: int) -> list[ChapterInfo]:
         """The title's chapters that have something to say, with timings where made."""
@@ -216,9 +204,55 @@ class Audiobooks:
 
     def _timings(self, title_id: int) -> dict:
         try:
-            return json.loads((self.folder(title_id) / "timings.json").read_text(encoding="utf-8"))
+            return json.loads((self.folder(title_id) / TIMINGS).read_text(encoding="utf-8"))
         except FileNotFoundError:
             return {}
+
+
+def speak_chapters(document: Document, folder: Path, options: SpeechOptions,
+                   progress: Progress = lambda d, t: None, chapters: range | None = None) -> None:  # fmt: skip
+    """Speak ``document`` (only ``chapters`` when given) into ``folder``: ``NNN.mp3``, ``NNN.opus``
+    per chapter and ``timings.json``.
+
+    The folder appears whole or not at all, replacing an older one; a speaker killed
+    midway leaves only a hidden temporary folder beside it.  Raises what
+    ``tts.synthesis.render`` raises.
+    """
+    with replacing(folder, folder=True) as temporary:
+        temporary.chmod(0o755)  # as a folder made by mkdir: listeners' servers may run as others
+        audio = render(speech_script(document, chapters=chapters), CODECS, temporary, options, progress)
+        timings = {
+            str(chapter.chapter): {
+                "seconds": chapter.seconds,
+                "sentences": [[t.sentence_id, round(t.start, 3), round(t.end, 3)] for t in chapter.timings],
+            }
+            for chapter in audio
+        }
+        (temporary / TIMINGS).write_text(json.dumps(timings), encoding="utf-8")
+
+
+def join(parts: list[Path], folder: Path) -> None:
+    """Put the folders ``parts`` made by ``speak_chapters`` together as ``folder``, which appears whole.
+
+    The parts stay as they are (their files are hard-linked, or copied across
+    filesystems), so a join cut short can be done again.
+    """
+    with replacing(folder, folder=True) as temporary:
+        temporary.chmod(0o755)  # as a folder made by mkdir: listeners' servers may run as others
+        timings: dict = {}
+        for part in parts:
+            timings.update(json.loads((part / TIMINGS).read_text(encoding="utf-8")))
+            for path in part.iterdir():
+                if path.name != TIMINGS:
+                    _link(path, temporary / path.name)
+        (temporary / TIMINGS).write_text(json.dumps(timings), encoding="utf-8")
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another filesystem, or one without hard links
+        shutil.copyfile(source, target)
 
 
 def sentence_locator(chapter: int, sentence_id: str) -> Locator:

@@ -5,18 +5,25 @@
     part-A-B     braille of chapters A…B-1 → work/<job>/part-A-B.pickle      (any worker)
     assemble     parts joined → each format written whole in work/<job>/, then handed
                  to the ``Publisher`` (the catalog), which moves it into place
+  with ``ACCESSREADER_AUDIO=yes``, once the braille is published (stage "speaking"):
+    speak-A-B    chapters A…B-1 spoken → work/<job>/speak-A-B/ (MP3, Opus, timings),
+                 a folder that appears whole                           (any worker)
+    audio        every speak-A-B folder handed to the ``Publisher`` at once, which puts
+                 them in place for listening (``audiobook.join``)
 
 The queue is ``SqliteHuey`` in the data folder (embedded: the worker runs inside
 ``accessreader serve``), or ``RedisHuey`` when ``ACCESSREADER_QUEUE=redis://…``,
 with ``accessreader worker`` on any number of machines sharing the data folder.
 
 Job state (stage, steps done of total, ETA, error) is kept in ``data/jobs.sqlite3``,
-where the API, the web page and ``accessreader jobs`` read it.  A step claims
+where the API, the web page and ``accessreader jobs`` read it.  Progress counts
+braille blocks, files written and sentences spoken; while speaking, the time left
+is reckoned from the pace of the speech alone.  A step claims
 itself with a lease; every worker process renews the leases of its own running
 steps every few seconds and queues again (``recover``) a step whose lease ran
 out — its worker was killed — up to ``MAX_ATTEMPTS`` times.  Nothing is
-published before ``assemble`` has a whole file, so a killed worker leaves no
-half-written output.
+published before ``assemble`` has a whole file or ``audio`` every spoken part,
+so a killed worker leaves no half-written output.
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Protocol
@@ -40,16 +47,20 @@ from huey import RedisHuey, SqliteHuey
 from huey.api import Huey
 from huey.consumer import Consumer
 
-from . import atomic, content, convert
+from . import atomic, audiobook, content, convert
 from .braille.translate import Braille, main_language, translate_block
 from .errors import AccessReaderError, JobNotFailed, UnknownJob
 from .messages import translate
 from .model import Document
 from .settings import Settings
+from .tts.script import speech_script
+from .tts.synthesis import SpeechOptions
 
 log = logging.getLogger(__name__)
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+#: A step planned but not on the queue yet (speaking waits for the braille).
+WAITING = "waiting"
 #: Stages a job passes through, in order.
 STAGES = ("queued", "reading", "translating", "writing", "speaking", "done")
 #: How many times a step is started before its job is given up as failed.
@@ -59,7 +70,8 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, source TEXT NOT NULL, name TEXT NOT NULL, stem TEXT NOT NULL,
     formats TEXT NOT NULL, status TEXT NOT NULL, stage TEXT NOT NULL, total INTEGER NOT NULL DEFAULT 0,
-    created REAL NOT NULL, started REAL, finished REAL, error_code TEXT, error_params TEXT
+    created REAL NOT NULL, started REAL, finished REAL, error_code TEXT, error_params TEXT,
+    speech INTEGER NOT NULL DEFAULT 0, speaking REAL
 );
 CREATE TABLE IF NOT EXISTS steps (
     job TEXT NOT NULL REFERENCES jobs(id), name TEXT NOT NULL, status TEXT NOT NULL,
@@ -67,6 +79,8 @@ CREATE TABLE IF NOT EXISTS steps (
     worker TEXT NOT NULL DEFAULT '', PRIMARY KEY (job, name)
 );
 """
+#: Columns added since the first jobs table: (name, declaration).
+_ADDED = (("speech", "INTEGER NOT NULL DEFAULT 0"), ("speaking", "REAL"))
 
 
 @dataclass
@@ -86,6 +100,8 @@ class JobInfo:
     finished: float | None
     error_code: str | None
     error_params: dict[str, str]
+    speech: int = 0  # sentences to speak, part of ``total``
+    speaking: float | None = None  # when speaking began
 
     @property
     def percent(self) -> int:
@@ -95,13 +111,21 @@ class JobInfo:
 
     @property
     def eta_seconds(self) -> float | None:
-        """Seconds left at the pace so far; ``None`` until there is a pace, 0 when finished."""
+        """Seconds left at the pace so far; ``None`` until there is a pace, 0 when finished.
+
+        Speech is far slower than braille: before speaking begins the braille's pace says
+        nothing of it (``None``), and while speaking only the sentences' pace counts.
+        """
         if self.status in (DONE, FAILED):
             return 0.0
-        if not self.started or not self.done or not self.total:
+        since, base = self.started, 0
+        if self.stage == "speaking" and self.speaking:
+            since, base = self.speaking, self.total - self.speech
+        elif self.speech:
             return None
-        elapsed = time.time() - self.started
-        return max(0.0, elapsed / self.done * (self.total - self.done))
+        if not since or self.done <= base or not self.total:
+            return None
+        return max(0.0, (time.time() - since) / (self.done - base) * (self.total - self.done))
 
     def error(self, lang: str = "en") -> str:
         """The failure in ``lang``, or "" when the job has not failed."""
@@ -130,8 +154,8 @@ class Publisher(Protocol):
     def publish(self, title: str, fmt: str, file_name: str, path: Path) -> None:
         """A whole output file at ``path``: move it into place as the title's format ``fmt``."""
 
-    def speak(self, title: str) -> None:
-        """Speak the title into audio chapters for listening (when ``Settings.audio`` is on)."""
+    def publish_audio(self, title: str, parts: list[Path]) -> None:
+        """Whole spoken parts (folders made by ``audiobook.speak_chapters``): put them in place together."""
 
     def finished(self, title: str) -> None:
         """Every format was published."""
@@ -161,6 +185,11 @@ class Jobs:
         with closing(sqlite3.connect(self.data / "jobs.sqlite3", timeout=30)) as db:
             db.execute("PRAGMA journal_mode=WAL")
             db.executescript(_SCHEMA)
+            have = {row[1] for row in db.execute("PRAGMA table_info(jobs)")}
+            for column, declaration in _ADDED:
+                if column not in have:  # a jobs table made by an older version
+                    with suppress(sqlite3.OperationalError):  # another process added it first
+                        db.execute(f"ALTER TABLE jobs ADD COLUMN {column} {declaration}")
 
     # ── asking ──────────────────────────────────────────────────────────────
 
@@ -208,7 +237,7 @@ class Jobs:
             db.execute("INSERT INTO steps (job, name, status) VALUES (?, 'prepare', ?)", (job, QUEUED))
             db.execute(
                 "UPDATE jobs SET status=?, stage='queued', total=0, started=NULL, finished=NULL,"
-                " error_code=NULL, error_params=NULL WHERE id=?",
+                " error_code=NULL, error_params=NULL, speech=0, speaking=NULL WHERE id=?",
                 (QUEUED, job),
             )
         self._step(job, "prepare")
@@ -290,13 +319,10 @@ class Jobs:
         if not self._claim(job, step):
             return
         progress = _Progress(self, job, step)
+        kinds = {"prepare": self._prepare, "part": self._part, "assemble": self._assemble,
+                 "speak": self._speak, "audio": self._audio}  # fmt: skip
         try:
-            if step == "prepare":
-                self._prepare(job)
-            elif step == "assemble":
-                self._assemble(job, progress)
-            else:
-                self._part(job, step, progress)
+            kinds[step.split("-")[0]](job, step, progress)
         except AccessReaderError as error:
             self._fail(job, error.code, {k: str(v) for k, v in error.params.items()})
             return
@@ -306,7 +332,7 @@ class Jobs:
             return
         self._step_done(job, step, progress.done)
 
-    def _prepare(self, job: str) -> None:
+    def _prepare(self, job: str, step: str, progress: "_Progress") -> None:
         row = self._row(job)
         self._set(job, stage="reading")
         source = self.data / row["source"]
@@ -317,19 +343,30 @@ class Jobs:
         atomic.write_bytes(self._work(job) / "document.json", document.to_json().encode())
         size = max(1, self.settings.chapters_per_part)
         count = len(document.chapters)
-        parts = [f"part-{first}-{min(first + size, count)}" for first in range(0, count, size)]
+        ranges = [(first, min(first + size, count)) for first in range(0, count, size)]
+        parts = [f"part-{first}-{last}" for first, last in ranges]
         blocks = sum(1 for _ in document.blocks())
+        speech, sentences = [], 0
+        if self.settings.audio:  # planned now, queued once the braille is published
+            script = speech_script(document)
+            said = {u.locator.chapter for u in script}
+            speech = [f"speak-{a}-{b}" for a, b in ranges if said.intersection(range(a, b))]
+            sentences = sum(1 for u in script if u.last)
         with self._db() as db:
             db.executemany(
-                "INSERT OR IGNORE INTO steps (job, name, status) VALUES (?, ?, ?)", [(job, p, QUEUED) for p in parts]
+                "INSERT OR IGNORE INTO steps (job, name, status) VALUES (?, ?, ?)",
+                [(job, p, QUEUED) for p in parts] + [(job, p, WAITING) for p in speech],
             )
-            db.execute("UPDATE jobs SET total=?, stage='translating' WHERE id=?", (blocks + len(formats), job))
+            db.execute(
+                "UPDATE jobs SET total=?, speech=?, stage='translating' WHERE id=?",
+                (blocks + len(formats) + sentences, sentences, job),
+            )
         for part in parts:
             self._step(job, part)
 
     def _part(self, job: str, step: str, progress: "_Progress") -> None:
         document = self._document(job)
-        first, last = (int(n) for n in step.split("-")[1:])
+        first, last = _chapters(step)
         code = convert.Options().code
         lang = main_language(document)
         blocks = []
@@ -339,14 +376,12 @@ class Jobs:
                 progress(1)
         atomic.write_bytes(self._work(job) / f"{step}.pickle", pickle.dumps(blocks))
 
-    def _assemble(self, job: str, progress: "_Progress") -> None:
+    def _assemble(self, job: str, step: str, progress: "_Progress") -> None:
         row = self._row(job)
         self._set(job, stage="writing")
         document = self._document(job)
         options = convert.Options()
-        with self._db() as db:
-            parts = [n for (n,) in db.execute("SELECT name FROM steps WHERE job=? AND name LIKE 'part-%'", (job,))]
-        parts.sort(key=lambda name: int(name.split("-")[1]))
+        parts = sorted(self._named(job, "part-%"), key=lambda name: _chapters(name)[0])
         blocks = []
         for part in parts:
             blocks += pickle.loads((self._work(job) / f"{part}.pickle").read_bytes())
@@ -362,10 +397,24 @@ class Jobs:
                 atomic.write_bytes(folder / file_name, data)
             self.publisher.publish(row["title"], name, file_name, folder / file_name)
             progress(1)
-        if self.settings.audio:
-            self._set(job, stage="speaking")
-            self.publisher.speak(row["title"])
-        self.publisher.finished(row["title"])
+        if not self._named(job, "speak-%"):
+            self._end(job)
+
+    def _speak(self, job: str, step: str, progress: "_Progress") -> None:
+        first, last = _chapters(step)
+        audiobook.speak_chapters(
+            self._document(job), self._work(job) / step, SpeechOptions(),
+            lambda done, total: progress(done - progress.done), range(first, last),
+        )  # fmt: skip
+
+    def _audio(self, job: str, step: str, progress: "_Progress") -> None:
+        parts = [self._work(job) / name for name in self._named(job, "speak-%")]
+        self.publisher.publish_audio(self._row(job)["title"], parts)
+        self._end(job)
+
+    def _end(self, job: str) -> None:
+        """Everything is published: tell the publisher, drop the work folder."""
+        self.publisher.finished(self._row(job)["title"])
         shutil.rmtree(self._work(job), ignore_errors=True)
 
     # ── state ───────────────────────────────────────────────────────────────
@@ -385,26 +434,31 @@ class Jobs:
         return bool(claimed)
 
     def _step_done(self, job: str, step: str, done: int) -> None:
+        """Mark ``step`` done and queue what follows it: assemble after the braille parts, the
+        speaking steps after assemble, audio after them; the job is done after the last."""
+        kind = step.split("-")[0]
+        follow: list[str] = []
         with self._db() as db:
             finished = db.execute(
                 "UPDATE steps SET status=?, done=? WHERE job=? AND name=? AND status=?", (DONE, done, job, step, RUNNING)
             ).rowcount
             if not finished:  # a step of an attempt since given up
                 return
-            if step == "assemble":
+            if kind in ("prepare", "part"):
+                follow = _then(db, job, "name LIKE 'part-%' OR name = 'prepare'", "assemble")
+            elif kind == "speak":
+                follow = _then(db, job, "name LIKE 'speak-%'", "audio")
+            elif kind == "assemble":
+                follow = [n for (n,) in db.execute("SELECT name FROM steps WHERE job=? AND status=?", (job, WAITING))]
+                db.execute("UPDATE steps SET status=? WHERE job=? AND status=?", (QUEUED, job, WAITING))
+                if follow:
+                    db.execute("UPDATE jobs SET stage='speaking', speaking=? WHERE id=?", (time.time(), job))
+            if kind in ("assemble", "audio") and not follow:
                 db.execute(
                     "UPDATE jobs SET status=?, stage='done', finished=? WHERE id=?", (DONE, time.time(), job)
                 )
-                return
-            waiting = db.execute(
-                "SELECT COUNT(*) FROM steps WHERE job=? AND (name LIKE 'part-%' OR name = 'prepare') AND status != ?",
-                (job, DONE),
-            ).fetchone()[0]
-            started = not waiting and db.execute(
-                "INSERT OR IGNORE INTO steps (job, name, status) VALUES (?, 'assemble', ?)", (job, QUEUED)
-            ).rowcount
-        if started:
-            self._step(job, "assemble")
+        for name in follow:
+            self._step(job, name)
 
     def _fail(self, job: str, code: str, params: dict[str, str]) -> None:
         self.publisher.failed(self._row(job)["title"], translate(code, "en", **params))
@@ -449,9 +503,16 @@ class Jobs:
                 finished=r["finished"],
                 error_code=r["error_code"],
                 error_params=json.loads(r["error_params"] or "{}"),
+                speech=r["speech"],
+                speaking=r["speaking"],
             )
             for r in rows
         ]
+
+    def _named(self, job: str, like: str) -> list[str]:
+        """The names of the job's steps LIKE ``like`` (``"speak-%"``)."""
+        with self._db() as db:
+            return [n for (n,) in db.execute("SELECT name FROM steps WHERE job=? AND name LIKE ?", (job, like))]
 
     def _work(self, job: str) -> Path:
         return self.data / "work" / job
@@ -471,6 +532,22 @@ class Jobs:
                 db.execute("ROLLBACK")
                 raise
             db.execute("COMMIT")
+
+
+def _chapters(step: str) -> tuple[int, int]:
+    """``"speak-4-8"`` → (4, 8): the chapters a part or speaking step does."""
+    first, last = step.split("-")[1:]
+    return int(first), int(last)
+
+
+def _then(db: sqlite3.Connection, job: str, where: str, step: str) -> list[str]:
+    """``[step]``, newly queued, once every step of ``job`` matching ``where`` is done; else []."""
+    query = f"SELECT COUNT(*) FROM steps WHERE job=? AND ({where}) AND status != ?"
+    left = db.execute(query, (job, DONE)).fetchone()[0]
+    added = not left and db.execute(
+        "INSERT OR IGNORE INTO steps (job, name, status) VALUES (?, ?, ?)", (job, step, QUEUED)
+    ).rowcount
+    return [step] if added else []
 
 
 def _worker_name() -> str:

@@ -8,7 +8,8 @@
 The CLI (``import``, ``jobs``, ``retry``, ``worker``, ``serve``) and the FastAPI
 routes call this and nothing below it.  ``CatalogPublisher`` is how a finished
 job's files reach the catalog: metadata when the source is read, each format
-moved into ``outputs/<id>/`` when whole, the title's status at the end.
+moved into ``outputs/<id>/`` when whole, the spoken chapters into ``audio/<id>/``
+when all are made, the title's status at the end.
 """
 
 from __future__ import annotations
@@ -52,8 +53,8 @@ class CatalogPublisher:
     def publish(self, title: str, fmt: str, file_name: str, path: Path) -> None:
         self.catalog.publish_rendition(int(title), fmt, file_name, path, MEDIA_TYPES.get(fmt, "application/octet-stream"))
 
-    def speak(self, title: str) -> None:
-        self.audiobooks.make(int(title))
+    def publish_audio(self, title: str, parts: list[Path]) -> None:
+        self.audiobooks.install(int(title), parts)
 
     def finished(self, title: str) -> None:
         self.catalog.set_status(int(title), catalog_module.READY)

@@ -39,7 +39,10 @@ SETTINGS: dict[str, Setting] = {
     "formats": Setting("ACCESSREADER_FORMATS", "brf,pef,ubrl", "Formats made for every title imported."),
     "max_upload_mb": Setting("ACCESSREADER_MAX_UPLOAD_MB", "50", "Largest file an upload may hold, in megabytes."),
     "chapters_per_part": Setting(
-        "ACCESSREADER_CHAPTERS_PER_PART", "4", "Chapters in one task; a longer title is shared among workers."
+        "ACCESSREADER_CHAPTERS_PER_PART",
+        "4",
+        "Chapters in one task (of braille, and of speech with ACCESSREADER_AUDIO); a longer title is shared "
+        "among workers.",
     ),
     "lease_seconds": Setting(
         "ACCESSREADER_LEASE_SECONDS",
@@ -50,7 +53,8 @@ SETTINGS: dict[str, Setting] = {
     "audio": Setting(
         "ACCESSREADER_AUDIO",
         "no",
-        "yes: every conversion also speaks the title into MP3 and Opus chapters for listening online "
+        "yes: every conversion also speaks the title into MP3 and Opus chapters for listening online, "
+        "a task per ACCESSREADER_CHAPTERS_PER_PART chapters on any worker, published when all are spoken "
         "(otherwise chapters are spoken live as they are played, or made with `accessreader audio`).",
     ),
 }

@@ -1,8 +1,9 @@
-"""A library in a temporary data folder with people, a running embedded worker and small books, for the service tests."""
+"""A library in a temporary data folder with people, a running embedded worker, small books and an audio length probe, for the service tests."""
 
 from __future__ import annotations
 
 import io
+import subprocess
 import time
 import zipfile
 
@@ -37,6 +38,14 @@ def wait_done(library: Library, job: str, timeout: float = 60.0):
             return info
         time.sleep(0.02)
     raise AssertionError(f"job {job} not finished: {library.jobs.get(job)}")
+
+
+def seconds_of(data: bytes, folder) -> float:
+    """The length of MP3 or Opus ``data`` as ffprobe reads it (written to a file in ``folder``)."""
+    path = folder / "probe.audio"
+    path.write_bytes(data)
+    probe = ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)]
+    return float(subprocess.run(probe, capture_output=True, text=True, check=True).stdout)
 
 
 def epub_without_package() -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -12,10 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from fastapi.testclient import TestClient
+from servicekit import READER, make_library, seconds_of
+
 from accessreader import content
 from accessreader.convert import convert
 from accessreader.errors import BadOption, JobNotFailed, UnknownJob
 from accessreader.jobs import DONE, FAILED, Jobs
+from accessreader.server import create_app
+from accessreader.tts.script import speech_script
 
 from queue_worker import FolderPublisher, settings
 
@@ -236,3 +242,143 @@ def test_a_step_whose_worker_keeps_dying_gives_its_job_up(tmp_path):
     assert info.status == FAILED
     assert info.error("en") == "the worker doing step prepare stopped 3 times; the job was given up"
     assert jobs.retry(job).status == "queued"
+
+
+# ── speaking: chapters shared among worker processes ─────────────────────────
+
+
+def talking_book(sentences: int) -> bytes:
+    """A title line and two chapters of ``sentences`` short Kazakh, Russian and English sentences."""
+    said = ["Дала кең.", "Степь широка.", "The steppe is wide."]
+    body = " ".join(said[i % 3] for i in range(sentences))
+    return f"Дала\n\nChapter 1\n\n{body}\n\nChapter 2\n\n{body}".encode()
+
+
+def audio_worker(data: Path, log: Path) -> subprocess.Popen:
+    """`accessreader worker` (one thread) speaking with the library's settings, in its own process group."""
+    env = {
+        **os.environ, "PYTHONPATH": str(ROOT), "ACCESSREADER_DATA": str(data), "ACCESSREADER_AUDIO": "yes",
+        "ACCESSREADER_CHAPTERS_PER_PART": "1", "ACCESSREADER_LEASE_SECONDS": "1.5",
+    }  # fmt: skip
+    return subprocess.Popen(
+        [sys.executable, "-m", "accessreader", "worker", "--threads", "1"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log.open("ab"), start_new_session=True,
+    )  # fmt: skip
+
+
+def stop_group(process: subprocess.Popen) -> None:
+    """Kill the worker and what it started (the speaking processes of a worker killed with -9 live on)."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait(timeout=10)
+
+
+def sentences_per_step(payload: bytes, name: str) -> dict[str, int]:
+    """How many sentences each speaking step says (one chapter a step)."""
+    counts: dict[str, int] = {}
+    for utterance in speech_script(content.read(payload, name)):
+        step = f"speak-{utterance.locator.chapter}-{utterance.locator.chapter + 1}"
+        counts[step] = counts.get(step, 0) + utterance.last
+    return counts
+
+
+def speaking_steps(jobs: Jobs, job: str) -> list[dict]:
+    return [s for s in jobs.steps(job) if s["name"].startswith("speak-")]
+
+
+def test_two_worker_processes_speak_the_chapters_of_one_title_and_they_stream_afterwards(tmp_path):
+    library = make_library(tmp_path, audio=True, lease_seconds=1.5)
+    log = tmp_path / "workers.log"
+    payload = talking_book(4)
+    workers = [audio_worker(library.settings.data, log) for _ in range(2)]
+    try:
+        added = library.add(payload, "dala.txt")
+        info = wait(library.jobs, added.job, timeout=120)
+    finally:
+        for worker in workers:
+            stop_group(worker)
+    assert (info.status, info.stage, info.percent) == (DONE, "done", 100), log.read_text()
+    steps = speaking_steps(library.jobs, added.job)
+    assert [s["name"] for s in steps] == ["speak-0-1", "speak-1-2", "speak-2-3"]
+    assert {s["worker"].rsplit(":", 1)[1] for s in steps} == {str(w.pid) for w in workers}
+    assert {s["name"]: s["done"] for s in steps} == sentences_per_step(payload, "dala.txt")
+    assert library.jobs.steps(added.job)[-1]["name"] == "audio"
+
+    title = added.title.id
+    with TestClient(create_app(library.settings, library)) as client:
+        assert client.post("/api/login", json={"login": READER[0], "secret": READER[1]}).status_code == 200
+        chapters = client.get(f"/api/titles/{title}/audio").json()
+        assert [c["number"] for c in chapters] == [1, 2, 3] and all(c["opus_href"] for c in chapters)
+        for chapter in chapters:
+            mp3, opus = client.get(chapter["href"]), client.get(chapter["opus_href"])
+            assert mp3.status_code == opus.status_code == 200 and mp3.headers["content-type"] == "audio/mpeg"
+            assert seconds_of(opus.content, tmp_path) == pytest.approx(chapter["seconds"], abs=0.02)
+            # MP3 ends on whole frames of 52 ms, and ffprobe counts LAME's padding frame
+            assert 0 <= seconds_of(mp3.content, tmp_path) - chapter["seconds"] <= 0.11
+            assert chapter["sentences"][-1][2] == pytest.approx(chapter["seconds"], abs=0.01)
+    assert len(chapters[1]["sentences"]) == 5 and chapters[1]["seconds"] > 2  # the heading and four sentences
+
+
+def test_a_speaking_step_killed_mid_chapter_is_redone_by_another_worker_and_nothing_half_made_is_heard(tmp_path):
+    library = make_library(tmp_path, audio=True, lease_seconds=1.5)
+    jobs, log = library.jobs, tmp_path / "workers.log"
+    payload = talking_book(15)
+    per_step = sentences_per_step(payload, "long.txt")
+    first = audio_worker(library.settings.data, log)
+    try:
+        added = library.add(payload, "long.txt")
+
+        def mid_chapter(info) -> bool:  # a chapter's speech under way, with sentences still to say
+            running = [s for s in speaking_steps(jobs, added.job) if s["status"] == "running"]
+            return info.status in (DONE, FAILED) or any(0 < s["done"] < per_step[s["name"]] - 3 for s in running)
+
+        midway = wait(jobs, added.job, timeout=120, until=mid_chapter)
+        killed = next(s["name"] for s in speaking_steps(jobs, added.job) if s["status"] == "running")
+        os.kill(first.pid, signal.SIGKILL)
+        first.wait(timeout=10)
+        audio = library.audiobooks.folder(added.title.id)
+        assert midway.stage == "speaking" and 0 < midway.percent < 100, log.read_text()
+        assert midway.eta_seconds is not None and midway.eta_seconds > 0
+        assert not audio.exists() and not any(c.made for c in library.audiobooks.chapters(added.title.id))
+
+        second = audio_worker(library.settings.data, log)
+        try:
+            info = wait(jobs, added.job, timeout=120)
+        finally:
+            stop_group(second)
+    finally:
+        stop_group(first)
+    assert info.status == DONE, log.read_text()
+    redone = next(s for s in speaking_steps(jobs, added.job) if s["name"] == killed)
+    assert redone["attempts"] == 2 and redone["worker"].endswith(f":{second.pid}")
+    assert redone["done"] == per_step[killed]
+    chapters = library.audiobooks.chapters(added.title.id)
+    assert [c.index for c in chapters] == [0, 1, 2] and all(c.made for c in chapters)
+    assert [len(c.sentences) for c in chapters] == [per_step[f"speak-{n}-{n + 1}"] for n in range(3)]
+    assert sorted(p.name for p in audio.iterdir()) == [
+        "001.mp3", "001.opus", "002.mp3", "002.opus", "003.mp3", "003.opus", "timings.json"
+    ]  # fmt: skip
+    assert [p.name for p in audio.parent.iterdir()] == [audio.name]
+    library.close()
+
+
+def test_a_jobs_table_made_before_speaking_steps_is_read_and_extended(tmp_path):
+    """A data folder from the version without speaking steps keeps its jobs."""
+    with sqlite3.connect(tmp_path / "jobs.sqlite3") as db:
+        db.execute(
+            "CREATE TABLE jobs (id TEXT PRIMARY KEY, title TEXT NOT NULL, source TEXT NOT NULL, name TEXT NOT NULL,"
+            " stem TEXT NOT NULL, formats TEXT NOT NULL, status TEXT NOT NULL, stage TEXT NOT NULL,"
+            " total INTEGER NOT NULL DEFAULT 0, created REAL NOT NULL, started REAL, finished REAL,"
+            " error_code TEXT, error_params TEXT)"
+        )
+        db.execute(
+            "INSERT INTO jobs VALUES ('old1', 't1', 'sources/a.txt', 'a.txt', 'a', 'brf', 'done', 'done',"
+            " 4, 1, 1, 2, NULL, NULL)"
+        )
+    db.close()
+    jobs = Jobs(settings(tmp_path), FolderPublisher(tmp_path))
+    assert jobs.get("old1").to_dict()["percent"] == 100
+    job = jobs.submit(source(tmp_path, "b.txt", book(1, 1)), "t2", "b", FORMATS)
+    assert jobs.get(job).status == "queued" and jobs.get(job).speech == 0

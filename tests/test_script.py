@@ -105,6 +105,9 @@ def test_chapters_are_kept_apart():
     assert len(chapters) == 2
     assert {u.locator.chapter for u in chapters[0]} == {0} and {u.locator.chapter for u in chapters[1]} == {1}
     assert chapters[1][0].spoken == "Екінші тарау"
+    # a job speaking some chapters gets the same utterances as the whole script has for them
+    assert speech_script(book(), chapters=range(1, 2)) == chapters[1]
+    assert speech_script(book(), chapters=range(0, 1)) == chapters[0]
 
 
 def test_page_numbers_are_announced_in_the_voice_around_them_unless_turned_off():

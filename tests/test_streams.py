@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 import time
 
 import httpx
 import pytest
 from lxml import etree
-from servicekit import READER, VISITOR
+from servicekit import READER, VISITOR, seconds_of
 from webkit import serve, stop
 
 from accessreader.model import Locator
@@ -32,13 +31,6 @@ def client(served, who=READER) -> httpx.Client:
 
 def audio_file(served, number: int, codec: str) -> bytes:
     return (served.library.audiobooks.folder(served.title) / f"{number:03d}.{codec}").read_bytes()
-
-
-def seconds_of(data: bytes, tmp_path) -> float:
-    path = tmp_path / "probe.mp3"
-    path.write_bytes(data)
-    probe = ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)]
-    return float(subprocess.run(probe, capture_output=True, text=True, check=True).stdout)
 
 
 def test_made_chapters_answer_range_requests_the_way_players_send_them(served):

@@ -98,8 +98,14 @@ class ScriptSettings:
     labels: bool = True  # read list item labels ("1.", "а)") and note marks
 
 
-def speech_script(document: Document, settings: ScriptSettings = ScriptSettings()) -> list[Utterance]:
-    """Every utterance of ``document`` in reading order (see the module docstring)."""
+def speech_script(
+    document: Document, settings: ScriptSettings = ScriptSettings(), chapters: range | None = None
+) -> list[Utterance]:
+    """Every utterance of ``document`` in reading order (see the module docstring).
+
+    ``chapters``: only the chapters with these indexes (the same utterances as in the
+    whole script; a job speaking part of a book need not word the rest).
+    """
     fallback = next((code for code in document.metadata.languages if code in VOICES), "ru")
     marks = {
         span.value: block.text[span.start : span.end]
@@ -109,6 +115,8 @@ def speech_script(document: Document, settings: ScriptSettings = ScriptSettings(
     }
     utterances: list[Utterance] = []
     for chapter_index, chapter in enumerate(document.chapters):
+        if chapters is not None and chapter_index not in chapters:
+            continue
         context = fallback
         for block in chapter.blocks:
             if block.lang in VOICES:

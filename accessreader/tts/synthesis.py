@@ -181,15 +181,12 @@ def _render_chapter(chapter: int, pieces: list[Piece], codecs: list[str], folder
         Encoder(codec, folder / f"{chapter + 1:03d}{SUFFIXES[codec]}", tts.sample_rate, options.bitrates)
         for codec in codecs
     ]
-    pending = [0]
 
-    def done(count: int) -> None:
+    def done(count: int) -> None:  # every sentence: a job's percent and time left move with the speech
         if _abort is not None and _abort.is_set():
             raise Cancelled
-        pending[0] += count
-        if pending[0] >= 25 and _reports is not None:
-            _reports.put(pending[0])
-            pending[0] = 0
+        if _reports is not None:
+            _reports.put(count)
 
     try:
         samples, timings = speak(pieces, tts, options.voices, encoders, done)
@@ -199,6 +196,4 @@ def _render_chapter(chapter: int, pieces: list[Piece], codecs: list[str], folder
         for encoder in encoders:
             encoder.abort()
         raise
-    if pending[0] and _reports is not None:
-        _reports.put(pending[0])
     return ChapterAudio(chapter, tts.sample_rate, samples, timings, {e.codec: e.path for e in encoders})
