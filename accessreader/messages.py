@@ -156,6 +156,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{what}: нужно не меньше {minimum} символов",
         "kk": "{what}: кемінде {minimum} таңба болуы керек",
     },
+    "last_admin": {
+        "en": "This is the only active administrator; add another one first",
+        "ru": "Это единственный действующий администратор; сначала добавьте другого",
+        "kk": "Бұл жалғыз белсенді әкімші; алдымен басқасын қосыңыз",
+    },
+    "secrets_differ": {
+        "en": "The two entries differ; nothing was changed",
+        "ru": "Два ввода не совпадают; ничего не изменено",
+        "kk": "Екі енгізу сәйкес емес; ештеңе өзгертілмеді",
+    },
     "label_title": {"en": "Title", "ru": "Название", "kk": "Атауы"},
     "label_authors": {"en": "Authors", "ru": "Авторы", "kk": "Авторлары"},
     "label_format": {"en": "Format", "ru": "Формат", "kk": "Пішімі"},
