@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -483,7 +484,9 @@ def people() -> None:
     """
 
 
-def _console() -> Person:
+@contextmanager
+def _accounts():
+    """The data folder's ``Accounts`` and the console's administrator acting on them."""
     import getpass
 
     from .accounts import console
@@ -492,7 +495,11 @@ def _console() -> Person:
         user = getpass.getuser()
     except (KeyError, OSError):
         user = "unknown"
-    return console(user)
+    library = _library()
+    try:
+        yield library, console(user)
+    finally:
+        library.close()
 
 
 def _secret_flag(command):
@@ -538,14 +545,11 @@ def _person_dict(person: Person) -> dict:
 def people_add(ctx: click.Context, login: str, role: str, name: str, print_disabled: bool, secret_stdin: bool) -> None:
     """Register LOGIN (a reader's library card number, or a staff login)."""
     lang = interface_language(ctx.meta.get("lang"))
-    library = _library()
-    try:
+    with _accounts() as (library, actor):
         if library.people.by_login(login) is not None:  # said before the secret is asked for
             raise AlreadyRegistered(login=login.strip())
         secret = _new_secret(lang, role, login.strip(), secret_stdin)
-        person = library.accounts.add(_console(), role, login, secret, name, print_disabled=print_disabled)
-    finally:
-        library.close()
+        person = library.accounts.add(actor, role, login, secret, name, print_disabled=print_disabled)
     click.echo(translate("cli_person_added", lang, login=person.login, role=person.role))
 
 
@@ -555,11 +559,8 @@ def people_add(ctx: click.Context, login: str, role: str, name: str, print_disab
 def people_list(ctx: click.Context, as_json: bool) -> None:
     """Everyone registered, by login: role, name, print-disabled, inactive."""
     lang = interface_language(ctx.meta.get("lang"))
-    library = _library()
-    try:
-        everyone = library.accounts.list(_console())
-    finally:
-        library.close()
+    with _accounts() as (library, actor):
+        everyone = library.accounts.list(actor)
     if as_json:
         for person in everyone:
             click.echo(json.dumps(_person_dict(person), ensure_ascii=False))
@@ -581,13 +582,9 @@ def people_list(ctx: click.Context, as_json: bool) -> None:
 def people_set(ctx: click.Context, login: str, print_disabled: bool | None, active: bool | None, name: str | None) -> None:
     """Change LOGIN's print-disabled registration, active flag or name."""
     lang = interface_language(ctx.meta.get("lang"))
-    library = _library()
-    actor = _console()
-    try:
+    with _accounts() as (library, actor):
         person = library.accounts.find(actor, login)
         person = library.accounts.change(actor, person.id, name=name, print_disabled=print_disabled, active=active)
-    finally:
-        library.close()
     click.echo(_person_line(person, lang))
 
 
@@ -598,14 +595,10 @@ def people_set(ctx: click.Context, login: str, print_disabled: bool | None, acti
 def people_reset(ctx: click.Context, login: str, secret_stdin: bool) -> None:
     """Give LOGIN a new PIN or password; their sessions end and a lockout is lifted."""
     lang = interface_language(ctx.meta.get("lang"))
-    library = _library()
-    actor = _console()
-    try:
+    with _accounts() as (library, actor):
         person = library.accounts.find(actor, login)
         secret = _new_secret(lang, person.role, person.login, secret_stdin)
         library.accounts.reset(actor, person.id, secret)
-    finally:
-        library.close()
     click.echo(translate("cli_secret_reset", lang, login=person.login))
 
 
@@ -615,13 +608,9 @@ def people_reset(ctx: click.Context, login: str, secret_stdin: bool) -> None:
 def people_tokens(ctx: click.Context, login: str) -> None:
     """LOGIN's tokens for reading apps and feeds: number, label, made, working or revoked."""
     lang = interface_language(ctx.meta.get("lang"))
-    library = _library()
-    actor = _console()
-    try:
+    with _accounts() as (library, actor):
         person = library.accounts.find(actor, login)
         tokens = library.accounts.tokens(actor, person.id)
-    finally:
-        library.close()
     if not tokens:
         click.echo(translate("cli_no_tokens", lang, login=person.login))
     for token in tokens:
@@ -636,13 +625,9 @@ def people_tokens(ctx: click.Context, login: str) -> None:
 def people_revoke(ctx: click.Context, login: str, token_ids: tuple[int, ...]) -> None:
     """Revoke LOGIN's tokens numbered TOKEN (see `people tokens`), or all of them when none is named."""
     lang = interface_language(ctx.meta.get("lang"))
-    library = _library()
-    actor = _console()
-    try:
+    with _accounts() as (library, actor):
         person = library.accounts.find(actor, login)
         revoked = library.accounts.revoke_tokens(actor, person.id, list(token_ids) or None)
-    finally:
-        library.close()
     click.echo(translate("cli_tokens_revoked", lang, login=person.login, count=len(revoked)))
 
 

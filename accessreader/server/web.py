@@ -107,9 +107,23 @@ def csrf_token(request: Request) -> str:
     return hashlib.sha256(f"accessreader-form:{session}".encode()).hexdigest() if session else ""
 
 
-def _form_from_this_site(request: Request, token: str) -> bool:
+def _admin_form(request: Request, lang: LangDep, person: PersonDep, csrf: Annotated[str, Form(max_length=100)]) -> Person:
+    """The admin sending a people form from this site's own page (its ``csrf`` token); else refused."""
+    admin = _admin(person, request, lang)
     expected = csrf_token(request)
-    return bool(expected) and hmac.compare_digest(expected, token)
+    if not (expected and hmac.compare_digest(expected, csrf)):
+        _ = i18n.gettext(lang)
+        raise LoginNeeded(request.url.path, _("The form was not sent from this site's own page; open the page again and send it from there."))
+    return admin
+
+
+AdminFormDep = Annotated[Person, Depends(_admin_form)]
+
+
+def _typed_twice(secret: str, again: str) -> str:
+    if secret != again:
+        raise SecretsDiffer()
+    return secret
 
 
 def login_redirect(request: Request, error: Exception) -> Response:
@@ -292,12 +306,6 @@ def _people_page(request: Request, library: Library, lang: str, admin: Person, s
     )  # fmt: skip
 
 
-def _refused_form(request: Request, lang: str, person: Person) -> HTMLResponse:
-    _ = i18n.gettext(lang)
-    text = _("The form was not sent from this site's own page; open the page again and send it from there.")
-    return page(request, lang, person, "message.html", status=403, heading=_("Not available"), text=text)
-
-
 @router.get("/people", response_class=HTMLResponse)
 def people_page(request: Request, library: LibraryDep, lang: LangDep, person: PersonDep,
                 added: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0) -> HTMLResponse:  # fmt: skip
@@ -315,8 +323,7 @@ def add_person(
     request: Request,
     library: LibraryDep,
     lang: LangDep,
-    person: PersonDep,
-    csrf: Annotated[str, Form(max_length=100)],
+    admin: AdminFormDep,
     role: Annotated[str, Form(max_length=16)],
     login: Annotated[str, Form(max_length=128)],
     secret: Annotated[str, Form(max_length=200)],
@@ -324,14 +331,9 @@ def add_person(
     name: Annotated[str, Form(max_length=200)] = "",
     print_disabled: Annotated[bool, Form()] = False,
 ) -> Response:
-    admin = _admin(person, request, lang)
-    if not _form_from_this_site(request, csrf):
-        return _refused_form(request, lang, admin)
     entered = {"role": role if role in ROLES else READER, "login": login, "name": name, "print_disabled": print_disabled}
     try:
-        if secret != again:
-            raise SecretsDiffer()
-        added = library.accounts.add(admin, entered["role"], login, secret, name, print_disabled=print_disabled)
+        added = library.accounts.add(admin, entered["role"], login, _typed_twice(secret, again), name, print_disabled=print_disabled)
     except AccessReaderError as error:
         return _people_page(request, library, lang, admin, status=422, error=error.message(lang), entered=entered)
     return RedirectResponse(f"/people?added={added.id}", status_code=303)
@@ -368,15 +370,11 @@ def change_person(
     person_id: PersonIdPath,
     library: LibraryDep,
     lang: LangDep,
-    person: PersonDep,
-    csrf: Annotated[str, Form(max_length=100)],
+    admin: AdminFormDep,
     name: Annotated[str, Form(max_length=200)] = "",
     print_disabled: Annotated[bool, Form()] = False,
     active: Annotated[bool, Form()] = False,
 ) -> Response:
-    admin = _admin(person, request, lang)
-    if not _form_from_this_site(request, csrf):
-        return _refused_form(request, lang, admin)
     try:
         library.accounts.change(admin, person_id, name=name, print_disabled=print_disabled, active=active)
     except AccessReaderError as error:
@@ -390,29 +388,19 @@ def reset_secret(
     person_id: PersonIdPath,
     library: LibraryDep,
     lang: LangDep,
-    person: PersonDep,
-    csrf: Annotated[str, Form(max_length=100)],
+    admin: AdminFormDep,
     secret: Annotated[str, Form(max_length=200)],
     again: Annotated[str, Form(max_length=200)],
 ) -> Response:
-    admin = _admin(person, request, lang)
-    if not _form_from_this_site(request, csrf):
-        return _refused_form(request, lang, admin)
     try:
-        if secret != again:
-            raise SecretsDiffer()
-        library.accounts.reset(admin, person_id, secret)
+        library.accounts.reset(admin, person_id, _typed_twice(secret, again))
     except AccessReaderError as error:
         return _person_page(request, library, lang, admin, person_id, status=422, error=error.message(lang))
     return RedirectResponse(f"/people/{person_id}?saved=secret", status_code=303)
 
 
 @router.post("/people/{person_id}/tokens", response_class=HTMLResponse, response_model=None)
-def revoke_tokens(request: Request, person_id: PersonIdPath, library: LibraryDep, lang: LangDep, person: PersonDep,
-                  csrf: Annotated[str, Form(max_length=100)]) -> Response:  # fmt: skip
-    admin = _admin(person, request, lang)
-    if not _form_from_this_site(request, csrf):
-        return _refused_form(request, lang, admin)
+def revoke_tokens(person_id: PersonIdPath, library: LibraryDep, admin: AdminFormDep) -> Response:
     library.accounts.revoke_tokens(admin, person_id)
     return RedirectResponse(f"/people/{person_id}?saved=tokens", status_code=303)
 
