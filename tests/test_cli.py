@@ -314,7 +314,8 @@ def test_serve_says_how_to_create_the_first_admin(tmp_path):
                 except httpx.TransportError:
                     time.sleep(0.05)
             server.send_signal(signal.SIGINT)
-            rest, _ = server.communicate(timeout=20)
+            rest = server.stdout.read()  # from the same buffer as the first line (communicate would skip it)
+            server.wait(timeout=20)
         finally:
             if server.poll() is None:
                 server.kill()
