@@ -263,9 +263,14 @@ def run_in_terminal(data: Path, args: list[str], answers: list[str]) -> tuple[in
     pid, terminal = pty.fork()
     if pid == 0:  # the child: the command with the pseudo-terminal as its controlling terminal
         os.execve(sys.executable, [sys.executable, "-m", "accessreader", "--lang", "en", *args], {**env(data), "PYTHONPATH": str(ROOT)})
+    import select
+
     shown = b""
     for answer in answers:
         while not shown.rstrip().endswith(b":"):
+            if not select.select([terminal], [], [], 60)[0]:
+                os.kill(pid, signal.SIGKILL)
+                raise AssertionError(f"no prompt, only {shown!r}")
             shown += os.read(terminal, 1024)
         os.write(terminal, answer.encode() + b"\n")
         shown = b""
