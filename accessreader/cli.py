@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,10 +20,11 @@ import click
 from . import content
 from .content import images
 from .content.safety import DEFAULT_LIMITS, Limits, human_size
-from .errors import AccessReaderError, FileNotFound, FileTooLarge, NotFound
+from .errors import AccessReaderError, AlreadyRegistered, FileNotFound, FileTooLarge, NotFound, SecretsDiffer
 from .inspection import summarise
 from .messages import interface_language, translate
 from .model import Document
+from .people import ADMIN, READER, ROLES, Person
 
 MB = 1024 * 1024
 
@@ -351,6 +353,8 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     worker.start()
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
     click.echo(translate("cli_serving", lang, url=f"http://{shown}:{port}/"))
+    if not library.people.count(ADMIN):
+        click.echo(translate("cli_first_admin", lang, command=_program()))
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
@@ -461,6 +465,170 @@ def audio(ctx: click.Context, title: int) -> None:
         library.close()
     minutes = sum(c.seconds or 0 for c in chapters) / 60
     click.echo(translate("cli_audio_made", lang, title=name, chapters=len(chapters), minutes=f"{minutes:.1f}"))
+
+
+def _program() -> str:
+    """How the person started this command, to repeat in advice (``.venv/bin/accessreader``)."""
+    started = Path(sys.argv[0])
+    if started.name == "accessreader":
+        return str(started)
+    return f"{sys.executable} -m accessreader" if started.name == "__main__.py" else "accessreader"
+
+
+@main.group()
+def people() -> None:
+    """Readers, staff and administrators of the catalog in the data folder (ACCESSREADER_DATA).
+
+    PINs and passwords are typed at the terminal (twice), or given on standard
+    input with --secret-stdin; never on the command line.
+    """
+
+
+@contextmanager
+def _accounts():
+    """The data folder's ``Accounts`` and the console's administrator acting on them."""
+    import getpass
+
+    from .accounts import console
+
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "unknown"
+    library = _library()
+    try:
+        yield library, console(user)
+    finally:
+        library.close()
+
+
+def _secret_flag(command):
+    return click.option("--secret-stdin", is_flag=True, help="Read the PIN or password from the first line of standard input (for scripts).")(command)
+
+
+def _new_secret(lang: str, role: str, login: str, from_stdin: bool) -> str:
+    """The new PIN (readers) or password: one line of stdin, or typed twice at the terminal without echo."""
+    import getpass
+
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    prompt = translate("cli_new_pin" if role == READER else "cli_new_password", lang, login=login)
+    try:
+        first = getpass.getpass(prompt)
+        second = getpass.getpass(translate("cli_repeat_secret", lang))
+    except (EOFError, KeyboardInterrupt):
+        raise click.Abort() from None
+    if first != second:
+        raise SecretsDiffer()
+    return first
+
+
+def _person_line(person: Person, lang: str) -> str:
+    notes = [translate("cli_print_disabled", lang)] if person.print_disabled else []
+    notes += [] if person.active else [translate("cli_inactive", lang)]
+    return "  ".join((person.login, person.role, person.name or "—", ", ".join(notes))).rstrip()
+
+
+def _person_dict(person: Person) -> dict:
+    return {"id": person.id, "role": person.role, "login": person.login, "name": person.name,
+            "print_disabled": person.print_disabled, "active": person.active,
+            "created_at": person.created_at.isoformat()}  # fmt: skip
+
+
+@people.command(name="add")
+@click.argument("login")
+@click.option("--role", type=click.Choice(ROLES), required=True, help="reader: card number and PIN; staff, admin: login and password.")
+@click.option("--name", default="", help="The person's name as staff should see it.")
+@click.option("--print-disabled", is_flag=True, help="Registered as a print-disabled reader (Marrakesh Treaty): may receive accessible copies.")
+@_secret_flag
+@click.pass_context
+def people_add(ctx: click.Context, login: str, role: str, name: str, print_disabled: bool, secret_stdin: bool) -> None:
+    """Register LOGIN (a reader's library card number, or a staff login)."""
+    lang = interface_language(ctx.meta.get("lang"))
+    with _accounts() as (library, actor):
+        if library.people.by_login(login) is not None:  # said before the secret is asked for
+            raise AlreadyRegistered(login=login.strip())
+        secret = _new_secret(lang, role, login.strip(), secret_stdin)
+        person = library.accounts.add(actor, role, login, secret, name, print_disabled=print_disabled)
+    click.echo(translate("cli_person_added", lang, login=person.login, role=person.role))
+
+
+@people.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per person.")
+@click.pass_context
+def people_list(ctx: click.Context, as_json: bool) -> None:
+    """Everyone registered, by login: role, name, print-disabled, inactive."""
+    lang = interface_language(ctx.meta.get("lang"))
+    with _accounts() as (library, actor):
+        everyone = library.accounts.list(actor)
+    if as_json:
+        for person in everyone:
+            click.echo(json.dumps(_person_dict(person), ensure_ascii=False))
+        return
+    if not everyone:
+        click.echo(translate("cli_no_people", lang))
+        return
+    click.echo(translate("cli_people_header", lang))
+    for person in everyone:
+        click.echo(_person_line(person, lang))
+
+
+@people.command(name="set")
+@click.argument("login")
+@click.option("--print-disabled/--no-print-disabled", default=None, help="Registered as print-disabled, or no longer.")
+@click.option("--active/--inactive", default=None, help="Inactive: cannot log in; sessions and tokens stop working.")
+@click.option("--name", default=None, help="A new name.")
+@click.pass_context
+def people_set(ctx: click.Context, login: str, print_disabled: bool | None, active: bool | None, name: str | None) -> None:
+    """Change LOGIN's print-disabled registration, active flag or name."""
+    lang = interface_language(ctx.meta.get("lang"))
+    with _accounts() as (library, actor):
+        person = library.accounts.find(actor, login)
+        person = library.accounts.change(actor, person.id, name=name, print_disabled=print_disabled, active=active)
+    click.echo(_person_line(person, lang))
+
+
+@people.command(name="reset")
+@click.argument("login")
+@_secret_flag
+@click.pass_context
+def people_reset(ctx: click.Context, login: str, secret_stdin: bool) -> None:
+    """Give LOGIN a new PIN or password; their sessions end and a lockout is lifted."""
+    lang = interface_language(ctx.meta.get("lang"))
+    with _accounts() as (library, actor):
+        person = library.accounts.find(actor, login)
+        secret = _new_secret(lang, person.role, person.login, secret_stdin)
+        library.accounts.reset(actor, person.id, secret)
+    click.echo(translate("cli_secret_reset", lang, login=person.login))
+
+
+@people.command(name="tokens")
+@click.argument("login")
+@click.pass_context
+def people_tokens(ctx: click.Context, login: str) -> None:
+    """LOGIN's tokens for reading apps and feeds: number, label, made, working or revoked."""
+    lang = interface_language(ctx.meta.get("lang"))
+    with _accounts() as (library, actor):
+        person = library.accounts.find(actor, login)
+        tokens = library.accounts.tokens(actor, person.id)
+    if not tokens:
+        click.echo(translate("cli_no_tokens", lang, login=person.login))
+    for token in tokens:
+        state = translate("cli_token_revoked" if token.revoked_at else "cli_token_working", lang)
+        click.echo(f"#{token.id}  {token.label or '—'}  {token.created_at:%Y-%m-%d %H:%M}  {state}")
+
+
+@people.command(name="revoke")
+@click.argument("login")
+@click.argument("token_ids", metavar="[TOKEN]...", nargs=-1, type=click.IntRange(min=1))
+@click.pass_context
+def people_revoke(ctx: click.Context, login: str, token_ids: tuple[int, ...]) -> None:
+    """Revoke LOGIN's tokens numbered TOKEN (see `people tokens`), or all of them when none is named."""
+    lang = interface_language(ctx.meta.get("lang"))
+    with _accounts() as (library, actor):
+        person = library.accounts.find(actor, login)
+        revoked = library.accounts.revoke_tokens(actor, person.id, list(token_ids) or None)
+    click.echo(translate("cli_tokens_revoked", lang, login=person.login, count=len(revoked)))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,12 +12,14 @@
      ├── NotAllowed              a request without rights (the service turns it into 403)
      │    ├── NotLoggedIn          rights need a login first (401)
      │    ├── BadCredentials       wrong login, card number, PIN or password (401)
-     │    └── TooManyAttempts      a login locked after repeated wrong PINs (429)
+     │    ├── TooManyAttempts      a login locked after repeated wrong PINs (429)
+     │    └── LastAdmin            deactivating the only active administrator (403)
      ├── NotFound                no such title, rendition or person (404)
      │    └── UnknownJob         no conversion job has that id
      │         └── JobNotFailed  only a failed job can be retried
      ├── AlreadyRegistered       a login or card number already in use (409)
      └── WeakSecret              a PIN or password too short (422)
+          └── SecretsDiffer      the PIN or password typed twice differently
 
 The CLI prints ``error.message(lang)`` on one line and exits with ``error.exit_code``;
 the service answers with the same text.  Anything not in this tree is a bug.
@@ -181,6 +183,18 @@ class WeakSecret(AccessReaderError):
     """A PIN or password shorter than the rule asks."""
 
     code = "weak_secret"
+
+
+class LastAdmin(NotAllowed):
+    """The only active administrator cannot be deactivated: nobody could manage people any more."""
+
+    code = "last_admin"
+
+
+class SecretsDiffer(WeakSecret):
+    """A new PIN or password was typed twice, differently."""
+
+    code = "secrets_differ"
 
 
 class UnknownJob(NotFound):

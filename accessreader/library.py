@@ -3,9 +3,9 @@
     Library(settings)
       .add(data, name)          upload or file → catalog title + conversion job
       .import_folder(folder)    every book file under a folder (content.BOOK_SUFFIXES)
-      .catalog .people .audit .jobs .audiobooks
+      .catalog .people .accounts .audit .jobs .audiobooks
 
-The CLI (``import``, ``jobs``, ``retry``, ``worker``, ``serve``) and the FastAPI
+The CLI (``import``, ``jobs``, ``retry``, ``worker``, ``serve``, ``people``) and the FastAPI
 routes call this and nothing below it.  ``CatalogPublisher`` is how a finished
 job's files reach the catalog: metadata when the source is read, each format
 moved into ``outputs/<id>/`` when whole, the spoken chapters into ``audio/<id>/``
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import catalog as catalog_module
+from .accounts import Accounts
 from .audiobook import Audiobooks
 from .catalog import Catalog, Title
 from .content import BOOK_SUFFIXES
@@ -81,6 +82,7 @@ class Library:
         self.store = store or open_store(data_dir=settings.data)
         self.catalog = Catalog(self.store)
         self.people = People(self.store)
+        self.accounts = Accounts(self.people)
         self.audit = Audit(self.store)
         self.audiobooks = Audiobooks(self.catalog, self.store)
         self.jobs = Jobs(settings, CatalogPublisher(self.catalog, self.audiobooks))

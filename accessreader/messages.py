@@ -156,6 +156,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{what}: нужно не меньше {minimum} символов",
         "kk": "{what}: кемінде {minimum} таңба болуы керек",
     },
+    "last_admin": {
+        "en": "This is the only active administrator; add another one first",
+        "ru": "Это единственный действующий администратор; сначала добавьте другого",
+        "kk": "Бұл жалғыз белсенді әкімші; алдымен басқасын қосыңыз",
+    },
+    "secrets_differ": {
+        "en": "The two entries differ; nothing was changed",
+        "ru": "Два ввода не совпадают; ничего не изменено",
+        "kk": "Екі енгізу сәйкес емес; ештеңе өзгертілмеді",
+    },
     "label_title": {"en": "Title", "ru": "Название", "kk": "Атауы"},
     "label_authors": {"en": "Authors", "ru": "Авторы", "kk": "Авторлары"},
     "label_format": {"en": "Format", "ru": "Формат", "kk": "Пішімі"},
@@ -398,6 +408,64 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "ЗАДАНИЕ  СОСТОЯНИЕ  ЭТАП  ГОТОВО  ОСТАЛОСЬ  КНИГА  ИСТОЧНИК",
         "kk": "ТАПСЫРМА  КҮЙІ  КЕЗЕҢІ  ДАЙЫН  ҚАЛДЫ  КІТАП  ДЕРЕККӨЗ",
     },
+    "cli_first_admin": {
+        "en": "No administrator yet: create the first one with {command} people add --role admin LOGIN",
+        "ru": "Администратора ещё нет: создайте первого командой {command} people add --role admin ЛОГИН",
+        "kk": "Әкімші әлі жоқ: алғашқысын мына пәрменмен жасаңыз: {command} people add --role admin ЛОГИН",
+    },
+    "cli_new_pin": {
+        "en": "New PIN for {login}: ",
+        "ru": "Новый PIN-код для {login}: ",
+        "kk": "{login} үшін жаңа PIN-код: ",
+    },
+    "cli_new_password": {
+        "en": "New password for {login}: ",
+        "ru": "Новый пароль для {login}: ",
+        "kk": "{login} үшін жаңа құпиясөз: ",
+    },
+    "cli_repeat_secret": {
+        "en": "Type it again: ",
+        "ru": "Введите ещё раз: ",
+        "kk": "Қайта теріңіз: ",
+    },
+    "cli_person_added": {
+        "en": "{login}: added as {role}",
+        "ru": "{login}: добавлен с ролью {role}",
+        "kk": "{login}: {role} рөлімен қосылды",
+    },
+    "cli_secret_reset": {
+        "en": "{login}: the new PIN or password is set; their sessions have ended",
+        "ru": "{login}: новый PIN-код или пароль установлен; сеансы завершены",
+        "kk": "{login}: жаңа PIN-код немесе құпиясөз орнатылды; сеанстары аяқталды",
+    },
+    "cli_tokens_revoked": {
+        "en": "{login}: tokens revoked: {count}",
+        "ru": "{login}: отозвано токенов: {count}",
+        "kk": "{login}: кері қайтарылған токендер: {count}",
+    },
+    "cli_no_people": {
+        "en": "Nobody is registered yet.",
+        "ru": "Ещё никто не зарегистрирован.",
+        "kk": "Әзірге ешкім тіркелмеген.",
+    },
+    "cli_people_header": {
+        "en": "LOGIN  ROLE  NAME  NOTES",
+        "ru": "ЛОГИН  РОЛЬ  ИМЯ  ОТМЕТКИ",
+        "kk": "ЛОГИН  РӨЛІ  АТЫ  БЕЛГІЛЕР",
+    },
+    "cli_print_disabled": {
+        "en": "print-disabled",
+        "ru": "с нарушением восприятия печатного текста",
+        "kk": "баспа мәтінін қабылдай алмайды",
+    },
+    "cli_inactive": {"en": "inactive", "ru": "отключён", "kk": "өшірілген"},
+    "cli_no_tokens": {
+        "en": "{login} has no tokens.",
+        "ru": "У {login} нет токенов.",
+        "kk": "{login} токендері жоқ.",
+    },
+    "cli_token_revoked": {"en": "revoked", "ru": "отозван", "kk": "кері қайтарылған"},
+    "cli_token_working": {"en": "working", "ru": "действует", "kk": "жұмыс істейді"},
     "unknown_voice": {
         "en": "speech voice or setting {voice} is not available: {detail}",
         "ru": "голос или настройка речи {voice} недоступны: {detail}",

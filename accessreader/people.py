@@ -17,15 +17,15 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Callable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import Connection, Row, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from . import schema
-from .errors import AlreadyRegistered, BadCredentials, NotFound, TooManyAttempts, WeakSecret
+from .errors import AlreadyRegistered, BadCredentials, LastAdmin, NotFound, TooManyAttempts, WeakSecret
 from .store import Store
 
 READER = "reader"
@@ -39,6 +39,8 @@ MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD = 8
 
+#: Called inside a change's transaction with the person's id (``Accounts`` writes its audit row so).
+Then = Callable[[Connection, int], object]
 
 
 @dataclass
@@ -76,12 +78,13 @@ class People:
         self.hasher = hasher or PasswordHasher()
         self._dummy = ""
 
-    def register(self, role: str, login: str, secret: str, name: str = "", *, print_disabled: bool = False) -> Person:
+    def register(self, role: str, login: str, secret: str, name: str = "", *, print_disabled: bool = False,
+                 then: Then | None = None) -> Person:  # fmt: skip
         """Add a person.  Readers log in with card number + PIN (at least 4 characters),
         staff and admins with login + password (at least 8 characters).
 
         Raises ``AlreadyRegistered`` when the login is taken and ``WeakSecret``
-        when the PIN or password is too short.
+        when the PIN or password is too short.  ``then`` runs in the same transaction.
         """
         if role not in ROLES:
             raise ValueError(f"unknown role {role!r}")
@@ -97,6 +100,8 @@ class People:
                         print_disabled=print_disabled, active=True, created_at=schema.now(), failed_logins=0,
                     )
                 ).inserted_primary_key[0]
+                if then is not None:
+                    then(connection, person_id)
         except IntegrityError:
             raise AlreadyRegistered(login=login) from None
         return self.get(person_id)
@@ -171,12 +176,24 @@ class People:
         with self.store.begin() as connection:
             return [_person(row) for row in connection.execute(query)]
 
+    def count(self, role: str | None = None, *, active_only: bool = True) -> int:
+        """How many people (with that role; active ones only unless ``active_only`` is false)."""
+        query = select(func.count()).select_from(schema.people)
+        if role is not None:
+            query = query.where(schema.people.c.role == role)
+        if active_only:
+            query = query.where(schema.people.c.active.is_(True))
+        with self.store.begin() as connection:
+            return connection.execute(query).scalar_one()
+
     def update(self, person_id: int, *, name: str | None = None, print_disabled: bool | None = None,
-               active: bool | None = None, secret: str | None = None) -> Person:
+               active: bool | None = None, secret: str | None = None, then: Then | None = None) -> Person:
         """Change a person's name, print-disabled registration, active flag or PIN/password.
 
-        Deactivating someone or changing their secret ends their sessions;
-        deactivating also revokes their tokens.
+        Deactivating someone or changing their secret ends their sessions (a new
+        secret also lifts a lockout); deactivating also revokes their tokens.  The last
+        active admin cannot be deactivated (``LastAdmin``).  ``then`` runs in the same
+        transaction, only when something changes.
         """
         person = self.get(person_id)
         values: dict[str, Any] = {}
@@ -188,11 +205,13 @@ class People:
             values["active"] = active
         if secret is not None:
             _check_secret(person.role, secret)
-            values["secret_hash"] = self.hasher.hash(secret)
+            values.update(secret_hash=self.hasher.hash(secret), failed_logins=0, locked_until=None)
         if not values:
             return person
         stamp = schema.now()
         with self.store.begin() as connection:
+            if active is False and person.active and person.role == ADMIN:
+                _keep_an_admin(connection, person_id)
             connection.execute(update(schema.people).where(schema.people.c.id == person_id).values(**values))
             if active is False or secret is not None:
                 connection.execute(
@@ -206,6 +225,8 @@ class People:
                     .where(schema.tokens.c.person_id == person_id, schema.tokens.c.revoked_at.is_(None))
                     .values(revoked_at=stamp)
                 )
+            if then is not None:
+                then(connection, person_id)
         return self.get(person_id)
 
     def start_session(self, person_id: int, lifetime: timedelta = SESSION_LIFETIME) -> str:
@@ -288,6 +309,35 @@ class People:
                 raise NotFound(what=f"token #{token_id}")
             if found.revoked_at is None:
                 connection.execute(update(table).where(table.c.id == token_id).values(revoked_at=schema.now()))
+
+
+    def revoke_tokens(self, person_id: int, token_ids: list[int] | None = None, then: Then | None = None) -> list[int]:
+        """Revoke these tokens of one person (all their working ones when ``token_ids`` is None);
+        the ids revoked now.  ``NotFound`` when a listed token is not theirs (nothing revoked)."""
+        table = schema.tokens
+        with self.store.begin() as connection:
+            rows = connection.execute(select(table.c.id, table.c.revoked_at).where(table.c.person_id == person_id)).all()
+            theirs = {row.id: row.revoked_at for row in rows}
+            missing = [token for token in token_ids or [] if token not in theirs]
+            if missing:
+                raise NotFound(what=f"token #{missing[0]}")
+            chosen = sorted(theirs) if token_ids is None else sorted(set(token_ids))
+            revoking = [token for token in chosen if theirs[token] is None]
+            if revoking:
+                connection.execute(update(table).where(table.c.id.in_(revoking)).values(revoked_at=schema.now()))
+                if then is not None:
+                    then(connection, person_id)
+        return revoking
+
+
+def _keep_an_admin(connection: Connection, leaving: int) -> None:
+    people = schema.people
+    others = connection.execute(
+        select(func.count()).select_from(people)
+        .where(people.c.role == ADMIN, people.c.active.is_(True), people.c.id != leaving)
+    ).scalar_one()
+    if not others:
+        raise LastAdmin()
 
 
 def _check_secret(role: str, secret: str) -> None:

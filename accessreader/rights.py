@@ -1,4 +1,4 @@
-"""Who may do what, and the audit log of every accessible copy handed out.
+"""Who may do what, and the audit log: every accessible copy handed out, every change to people.
 
     anyone (no login)                      browse and search the catalog
     reader registered as print-disabled    + download and stream accessible copies
@@ -8,7 +8,8 @@
 Accessible copies go only to registered print-disabled readers and staff (the
 Marrakesh Treaty's "beneficiary persons" and "authorized entity"); ``deliver``
 checks that and writes the audit row in the same transaction, so no copy leaves
-without a row.
+without a row.  Changes to people (``accounts.py``) are logged the same way, with
+``log_change`` inside the change's own transaction.
 """
 
 from __future__ import annotations
@@ -30,6 +31,12 @@ DOWNLOAD = "download"
 STREAM = "stream"
 ACTIONS = (DOWNLOAD, STREAM)
 
+ADDED = "added"
+CHANGED = "changed"
+SECRET_RESET = "secret_reset"
+TOKENS_REVOKED = "tokens_revoked"
+CHANGES = (ADDED, CHANGED, SECRET_RESET, TOKENS_REVOKED)
+
 
 @dataclass
 class AuditEntry:
@@ -40,6 +47,20 @@ class AuditEntry:
     login: str
     title_id: int
     fmt: str
+    action: str
+    at: datetime
+    detail: str
+
+
+@dataclass
+class PersonChange:
+    """One change to a person: who (``actor``) did what to whom, when; never a secret."""
+
+    id: int
+    actor_id: int
+    actor_login: str
+    person_id: int
+    login: str
     action: str
     at: datetime
     detail: str
@@ -132,6 +153,31 @@ class Audit:
             query = query.where(table.c.title_id == title_id)
         with self.store.begin() as connection:
             return [_entry(row) for row in connection.execute(query)]
+
+    def changes(self, *, person_id: int | None = None, limit: int = 100) -> list[PersonChange]:
+        """The newest changes to people, optionally to one person."""
+        table = schema.people_changes
+        query = select(table).order_by(table.c.id.desc()).limit(limit)
+        if person_id is not None:
+            query = query.where(table.c.person_id == person_id)
+        with self.store.begin() as connection:
+            return [
+                PersonChange(row.id, row.actor_id, row.actor_login, row.person_id, row.login, row.action,
+                             schema.utc(row.at), row.detail)  # fmt: skip
+                for row in connection.execute(query)
+            ]
+
+
+def log_change(connection: Connection, actor: Person, person_id: int, login: str, action: str, detail: str = "") -> None:
+    """Write who (``actor``) changed whom, inside the caller's transaction."""
+    if action not in CHANGES:
+        raise ValueError(f"unknown change {action!r}")
+    connection.execute(
+        insert(schema.people_changes).values(
+            actor_id=actor.id, actor_login=actor.login, person_id=person_id, login=login, action=action,
+            at=schema.now(), detail=detail,
+        )
+    )
 
 
 def _insert(connection: Connection, person: Person, title_id: int, fmt: str, action: str, detail: str) -> int:

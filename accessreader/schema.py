@@ -113,6 +113,20 @@ audit = Table(
     Column("detail", Text, nullable=False),
 )
 
+people_changes = Table(
+    "people_changes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    # No foreign keys: the log outlives removed people; the console has no person id (0).
+    Column("actor_id", Integer, nullable=False),
+    Column("actor_login", String(128), nullable=False),
+    Column("person_id", Integer, nullable=False),
+    Column("login", String(128), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("detail", Text, nullable=False),
+)
+
 positions = Table(
     "positions",
     metadata,

@@ -1,4 +1,4 @@
-"""A library in a temporary data folder with people, a running embedded worker, small books and an audio length probe, for the service tests."""
+"""A library in a temporary data folder with people (an admin, staff, readers), a running embedded worker, small books and an audio length probe, for the service tests."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from accessreader.jobs import DONE, FAILED
 from accessreader.library import Library
 from accessreader.settings import Settings
 
+ADMIN = ("admin1", "admin-password")
 STAFF = ("staff1", "staff-password")
 READER = ("1001", "4321")  # a registered print-disabled reader
 VISITOR = ("2002", "8765")  # a reader not registered as print-disabled
@@ -24,6 +25,7 @@ def book(title: str, chapters: int = 2) -> bytes:
 
 def make_library(tmp_path, **settings) -> Library:
     library = Library(Settings(data=tmp_path / "data", chapters_per_part=1, **settings))
+    library.people.register("admin", *ADMIN, "Administrator")
     library.people.register("staff", *STAFF, "Staff member")
     library.people.register("reader", *READER, "Reader", print_disabled=True)
     library.people.register("reader", *VISITOR, "Visitor")

@@ -10,6 +10,7 @@ import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 from servicekit import (
+    ADMIN,
     READER,
     STAFF,
     VISITOR,
@@ -131,9 +132,72 @@ def test_a_damaged_upload_is_refused_at_once(service):
     assert result["job"] is None and "damaged" in result["error"]
 
 
+def test_admins_manage_people_and_the_audit_log_says_who_changed_whom(service):
+    client, library = service
+    login(client, ADMIN)
+    created = client.post("/api/people", json={"role": "reader", "login": "3003", "secret": "2468", "name": "Айгүл"})
+    assert created.status_code == 201
+    reader = created.json()
+    assert (reader["login"], reader["print_disabled"], reader["active"]) == ("3003", False, True)
+    assert "secret" not in reader and "2468" not in created.text
+    assert client.post("/api/people", json={"role": "staff", "login": STAFF[0], "secret": "long enough"}).status_code == 409
+    short = client.post("/api/people", json={"role": "reader", "login": "3004", "secret": "12"}, headers={"accept-language": "kk"})
+    assert short.status_code == 422 and short.json()["message"] == "PIN: кемінде 4 таңба болуы керек"
+
+    changed = client.patch(f"/api/people/{reader['id']}", json={"print_disabled": True})
+    assert changed.status_code == 200 and changed.json()["print_disabled"] is True
+    assert [p["login"] for p in client.get("/api/people").json()] == sorted([ADMIN[0], STAFF[0], READER[0], VISITOR[0], "3003"])
+    assert client.get(f"/api/people/{reader['id']}").json()["name"] == "Айгүл"
+
+    with TestClient(client.app) as phone:  # the reader on their phone, with a token
+        login(phone, ("3003", "2468"))
+        token = phone.post("/api/tokens", params={"label": "phone"}).json()["secret"]
+    assert client.put(f"/api/people/{reader['id']}/secret", json={"secret": "1357"}).status_code == 204
+    assert client.post("/api/login", json={"login": "3003", "secret": "2468"}).status_code == 401
+    assert client.get("/api/me", params={"token": token}).json()["login"] == "3003"  # a token outlives a new PIN
+    assert client.delete(f"/api/people/{reader['id']}/tokens").json()["revoked"] != []
+    assert client.get("/api/me", params={"token": token}).json() is None
+
+    admin_id = library.people.by_login(ADMIN[0]).id
+    last = client.patch(f"/api/people/{admin_id}", json={"active": False})
+    assert last.status_code == 403 and last.json()["error"] == "last_admin"
+    assert client.patch("/api/people/999", json={"active": False}).status_code == 404
+    log = [(c.actor_login, c.login, c.action, c.detail) for c in reversed(library.audit.changes())]
+    assert log == [
+        (ADMIN[0], "3003", "added", "reader"),
+        (ADMIN[0], "3003", "changed", "print_disabled=yes"),
+        (ADMIN[0], "3003", "secret_reset", ""),
+        (ADMIN[0], "3003", "tokens_revoked", "all"),
+    ]
+
+
+def test_only_admins_manage_people_and_others_learn_nothing(service):
+    client, library = service
+    staff_id = library.people.by_login(STAFF[0]).id
+    attempts = [
+        ("get", "/api/people", None),
+        ("post", "/api/people", {"role": "admin", "login": "usurper", "secret": "long enough"}),
+        ("get", f"/api/people/{staff_id}", None),
+        ("get", "/api/people/999", None),  # the same answer whether the person exists or not
+        ("patch", f"/api/people/{staff_id}", {"active": False}),
+        ("put", f"/api/people/{staff_id}/secret", {"secret": "long enough"}),
+        ("delete", f"/api/people/{staff_id}/tokens", None),
+    ]
+    for who, status in ((None, 401), (READER, 403), (STAFF, 403)):
+        client.cookies.clear()
+        if who:
+            login(client, who)
+        for method, path, body in attempts:
+            answer = client.request(method, path, json=body)
+            assert (answer.status_code, set(answer.json())) == (status, {"error", "message"}), (who, method, path)
+    assert library.people.by_login("usurper") is None and library.audit.changes() == []
+    assert library.people.authenticate(*STAFF).active
+
+
 _schema_library = make_library(Path(tempfile.mkdtemp(prefix="accessreader-schema-")))
 _schema_app = create_app(_schema_library.settings, _schema_library)
-_schema_token = _schema_library.people.issue_token(_schema_library.people.by_login(STAFF[0]).id).secret
+# An admin may do everything the API offers (staff's rights and managing people).
+_schema_token = _schema_library.people.issue_token(_schema_library.people.by_login(ADMIN[0]).id).secret
 schema = schemathesis.openapi.from_asgi("/openapi.json", _schema_app)
 
 

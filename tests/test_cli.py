@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -199,3 +200,132 @@ def test_audio_speaks_a_catalog_title_for_listening_online(tmp_path):
     assert made == ["001.mp3", "001.opus", "002.mp3", "002.opus", "003.mp3", "003.opus", "timings.json"]
     missing = CliRunner().invoke(main, ["--lang", "ru", "audio", "999"], env=env)
     assert missing.exit_code == 2 and "не найдено" in missing.output
+
+
+def people_cli(data: Path, *args: str, secret: str | None = None, lang: str = "en"):
+    command = ["--lang", lang, "people", *args] + (["--secret-stdin"] if secret is not None else [])
+    return CliRunner().invoke(main, command, input=None if secret is None else secret + "\n", env=env(data))
+
+
+def test_people_are_added_listed_changed_and_reset_from_the_command_line(tmp_path):
+    data = tmp_path / "data"
+    assert people_cli(data, "list").stdout == "Nobody is registered yet.\n"
+    added = people_cli(data, "add", "--role", "admin", "chief", "--name", "Chief Librarian", secret="long enough")
+    assert added.exit_code == 0 and added.stdout == "chief: added as admin\n"
+    reader = people_cli(data, "add", "--role", "reader", "000123", "--print-disabled", secret="4711", lang="kk")
+    assert reader.stdout == "000123: reader рөлімен қосылды\n"
+    assert people_cli(data, "list").stdout.splitlines() == [
+        "LOGIN  ROLE  NAME  NOTES", "000123  reader  —  print-disabled", "chief  admin  Chief Librarian"
+    ]
+    changed = people_cli(data, "set", "000123", "--no-print-disabled", "--inactive", "--name", "Айгүл", lang="ru")
+    assert changed.exit_code == 0 and changed.stdout == "000123  reader  Айгүл  отключён\n"
+    listed = [json.loads(line) for line in people_cli(data, "list", "--json").stdout.splitlines()]
+    assert [(p["login"], p["print_disabled"], p["active"]) for p in listed] == [("000123", False, False), ("chief", False, True)]
+
+    library = Library(Settings(data=data))
+    try:
+        people = library.people
+        people.update(people.by_login("000123").id, active=True)
+        token = people.issue_token(people.by_login("000123").id, "phone")
+        reset = people_cli(data, "reset", "000123", secret="2580")
+        assert reset.exit_code == 0 and "000123" in reset.stdout
+        assert people.authenticate("000123", "2580").name == "Айгүл"
+        assert people_cli(data, "tokens", "000123").stdout.startswith(f"#{token.id}  phone  ")
+        assert people_cli(data, "revoke", "000123").stdout == "000123: tokens revoked: 1\n"
+        assert people.token_person(token.secret) is None
+        changes = [(c.actor_login.split(":")[0], c.login, c.action) for c in reversed(library.audit.changes())]
+        assert changes == [("console", "chief", "added"), ("console", "000123", "added"), ("console", "000123", "changed"),
+                           ("console", "000123", "secret_reset"), ("console", "000123", "tokens_revoked")]  # fmt: skip
+    finally:
+        library.close()
+
+
+def test_bad_people_commands_exit_2_with_one_line_and_change_nothing(tmp_path):
+    data = tmp_path / "data"
+    assert people_cli(data, "add", "--role", "admin", "chief", secret="long enough").exit_code == 0
+    for args, secret, lang, message in (
+        (("add", "--role", "reader", "000123"), "12", "ru", "PIN: нужно не меньше 4 символов"),
+        (("add", "--role", "staff", "chief"), "long enough", "en", "chief is already registered"),
+        (("set", "nobody", "--active"), None, "kk", "nobody: табылмады"),
+        (("set", "chief", "--inactive"), None, "en", "This is the only active administrator; add another one first"),
+        (("reset", "chief"), "short", "en", "password must have at least 8 characters"),
+        (("revoke", "chief", "7"), None, "en", "token #7 not found"),
+    ):
+        result = people_cli(data, *args, secret=secret, lang=lang)
+        assert (result.exit_code, result.stderr) == (2, f"accessreader: {message}\n"), args
+    assert [line.split()[0] for line in people_cli(data, "list").stdout.splitlines()[1:]] == ["chief"]
+
+
+def run_in_terminal(data: Path, args: list[str], answers: list[str]) -> tuple[int, str]:
+    """Run the command on a pseudo-terminal (so getpass reads from it) typing ``answers`` at its prompts."""
+    import pty
+
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: the command with the pseudo-terminal as its controlling terminal
+        os.execve(sys.executable, [sys.executable, "-m", "accessreader", "--lang", "en", *args], {**env(data), "PYTHONPATH": str(ROOT)})
+    import select
+
+    shown = b""
+    for answer in answers:
+        while not shown.rstrip().endswith(b":"):
+            if not select.select([terminal], [], [], 60)[0]:
+                os.kill(pid, signal.SIGKILL)
+                raise AssertionError(f"no prompt, only {shown!r}")
+            shown += os.read(terminal, 1024)
+        os.write(terminal, answer.encode() + b"\n")
+        shown = b""
+    output = b""
+    while True:
+        try:
+            chunk = os.read(terminal, 1024)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), output.decode()
+
+
+def test_a_password_is_typed_twice_at_the_terminal_without_echo(tmp_path):
+    data = tmp_path / "data"
+    code, output = run_in_terminal(data, ["people", "add", "--role", "staff", "librarian"], ["s3cret pass", "s3cret pass"])
+    assert code == 0 and "librarian: added as staff" in output and "s3cret" not in output
+    code, output = run_in_terminal(data, ["people", "reset", "librarian"], ["new password", "new passwrod"])
+    assert code == 2 and "The two entries differ; nothing was changed" in output
+    library = Library(Settings(data=data))
+    try:
+        assert library.people.authenticate("librarian", "s3cret pass").role == "staff"
+    finally:
+        library.close()
+
+
+def test_serve_says_how_to_create_the_first_admin(tmp_path):
+    data = tmp_path / "data"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+
+    def printed(lang: str) -> list[str]:
+        server = subprocess.Popen([sys.executable, "-m", "accessreader", "--lang", lang, "serve", "--port", str(port)],
+                                  cwd=ROOT, env=env(data), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+        try:
+            first = server.stdout.readline()
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:  # answering: everything said at the start is said
+                try:
+                    httpx.get(f"http://127.0.0.1:{port}/api/me")
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.05)
+            server.send_signal(signal.SIGINT)
+            rest = server.stdout.read()  # from the same buffer as the first line (communicate would skip it)
+            server.wait(timeout=20)
+        finally:
+            if server.poll() is None:
+                server.kill()
+        return (first + rest).splitlines()
+
+    assert printed("kk")[1] == f"Әкімші әлі жоқ: алғашқысын мына пәрменмен жасаңыз: {sys.executable} -m accessreader people add --role admin ЛОГИН"
+    assert people_cli(data, "add", "--role", "admin", "chief", secret="long enough").exit_code == 0
+    assert printed("en") == [f"AccessReader is running: open http://localhost:{port}/"]

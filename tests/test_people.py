@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 import sqlalchemy as sa
 
-from accessreader.errors import AlreadyRegistered, BadCredentials, NotFound, TooManyAttempts, WeakSecret
+from accessreader.errors import AlreadyRegistered, BadCredentials, LastAdmin, NotFound, TooManyAttempts, WeakSecret
 from accessreader.people import ADMIN, MAX_FAILURES, READER, STAFF, People
 
 from stores import KINDS, LIGHT_HASHER, open_test_store
@@ -143,3 +143,41 @@ def test_people_by_role(people):
     assert [p.login for p in people.people(READER)] == ["1", "2"]
     with pytest.raises(NotFound):
         people.get(999)
+
+
+def test_a_new_pin_lifts_a_lockout(people):
+    reader = people.register(READER, "000123", "4711")
+    for attempt in range(MAX_FAILURES):
+        with pytest.raises(BadCredentials):
+            people.authenticate("000123", f"{attempt:04d}")
+    with pytest.raises(TooManyAttempts):
+        people.authenticate("000123", "4711")
+    people.update(reader.id, secret="2580")
+    assert people.authenticate("000123", "2580").login == "000123"
+
+
+def test_the_last_active_admin_cannot_be_deactivated(people):
+    first = people.register(ADMIN, "admin", "long enough")
+    with pytest.raises(LastAdmin):
+        people.update(first.id, active=False)
+    assert people.get(first.id).active and people.count(ADMIN) == 1
+    second = people.register(ADMIN, "deputy", "long enough")
+    people.update(first.id, active=False)
+    assert people.count(ADMIN) == 1 and people.count(ADMIN, active_only=False) == 2
+    with pytest.raises(LastAdmin):
+        people.update(second.id, active=False)
+
+
+def test_revoking_a_persons_tokens(people):
+    reader = people.register(READER, "000123", "4711", print_disabled=True)
+    other = people.register(READER, "000124", "4711", print_disabled=True)
+    phone, car, radio = (people.issue_token(reader.id, label) for label in ("phone", "car", "radio"))
+    foreign = people.issue_token(other.id)
+    with pytest.raises(NotFound):
+        people.revoke_tokens(reader.id, [phone.id, foreign.id])  # not theirs: nothing revoked
+    assert people.token_person(phone.secret) == reader
+    assert people.revoke_tokens(reader.id, [phone.id]) == [phone.id]
+    assert people.revoke_tokens(reader.id) == [car.id, radio.id]
+    assert people.revoke_tokens(reader.id) == []
+    assert [people.token_person(t.secret) for t in (phone, car, radio)] == [None, None, None]
+    assert people.token_person(foreign.secret) == other

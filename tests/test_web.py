@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from servicekit import READER, STAFF, VISITOR
+from servicekit import ADMIN, READER, STAFF, VISITOR
 from webkit import serve, stop
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -83,9 +83,11 @@ def test_every_page_passes_the_axe_core_audit(page, served):
     title, live = served.title, served.live_title
     visitor_pages = ["/", "/?q=дала", f"/titles/{title}", "/login", "/?lang=kk", "/?lang=ru"]
     reader_pages = [f"/titles/{title}", f"/titles/{title}/read/2", f"/titles/{title}/listen", f"/titles/{live}/listen"]
-    staff_pages = ["/staff/upload", "/staff/jobs", f"/titles/{title}", f"/staff/titles/{title}/proof/2"]
+    staff_pages = ["/staff/upload", "/staff/jobs", f"/titles/{title}", f"/staff/titles/{title}/proof/2", "/people"]
+    reader_id = served.library.people.by_login(READER[0]).id
+    admin_pages = ["/people", f"/people/{reader_id}", f"/people/{reader_id}?saved=secret", "/people?lang=kk"]
     found = {}
-    for who, paths in ((None, visitor_pages), (READER, reader_pages), (STAFF, staff_pages)):
+    for who, paths in ((None, visitor_pages), (READER, reader_pages), (STAFF, staff_pages), (ADMIN, admin_pages)):
         page.context.clear_cookies()
         if who:
             log_in(page, who)
@@ -101,6 +103,15 @@ def test_every_page_passes_the_axe_core_audit(page, served):
     log_in(page, VISITOR)
     page.goto(f"/titles/{title}/read/1")  # logged in without the right: told so
     found["not allowed"] = violations(page)
+    page.context.clear_cookies()
+    log_in(page, ADMIN)
+    page.goto("/people")
+    page.fill("#login", STAFF[0])
+    page.fill("#secret", "short")
+    page.fill("#again", "short")
+    page.click("button:text('Add')")
+    page.wait_for_selector("#add-error")  # refused: said at the form
+    found["people form error"] = violations(page)
     assert {where: v for where, v in found.items() if v} == {}
 
 
@@ -203,3 +214,63 @@ def test_staff_upload_a_book_and_follow_its_job_live(page, served):
     page.wait_for_function("() => document.getElementById('summary').textContent.includes('в очереди')")
     assert "В очереди" in page.inner_text("#jobs tbody")
     assert page.locator("#jobs tbody tr").count() >= 3
+
+
+def test_an_admin_registers_a_reader_and_changes_their_flags_with_the_keyboard_alone(page, served):
+    log_in(page, STAFF)
+    assert page.locator("nav a[href='/people']").count() == 0  # staff do not see the people page
+    page.context.clear_cookies()
+    log_in(page, ADMIN)
+    page.goto("/")
+    tab_to(page, "People")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/people")
+    tab_into(page, "#role")  # a reader is chosen already
+    page.keyboard.press("Tab")
+    page.keyboard.type("4004")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Сәуле Омарова")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # registered as print-disabled
+    page.keyboard.press("Tab")
+    page.keyboard.type("1470")
+    page.keyboard.press("Tab")
+    page.keyboard.type("1470")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/people?added=*")
+    assert page.inner_text("[role='status']") == "4004 is registered."
+    people = served.library.people
+    added = people.by_login("4004")
+    assert (added.role, added.name, added.print_disabled, added.active) == ("reader", "Сәуле Омарова", True, True)
+
+    tab_to(page, "4004")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/people/{added.id}")
+    tab_into(page, "#print_disabled")
+    page.keyboard.press("Space")  # no longer registered
+    tab_to(page, "Save")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**saved=changed")
+    assert page.inner_text("[role='status']") == "The changes are saved."
+    assert people.get(added.id).print_disabled is False
+    changes = served.library.audit.changes(person_id=added.id)
+    assert [(c.actor_login, c.action, c.detail) for c in changes] == [
+        (ADMIN[0], "changed", "print_disabled=no"), (ADMIN[0], "added", "reader, print_disabled")
+    ]
+
+
+def test_people_forms_are_refused_without_the_pages_own_token(page, served):
+    log_in(page, ADMIN)
+    page.goto("/people")
+    token = page.get_attribute("input[name='csrf']", "value")
+    reader_id = served.library.people.by_login(READER[0]).id
+    forged = {"role": "admin", "login": "intruder", "secret": "long enough", "again": "long enough"}
+    for csrf in ("", "0" * 64):
+        answer = page.request.post("/people", form={**forged, "csrf": csrf})
+        assert answer.status == (422 if csrf == "" else 403)
+        assert page.request.post(f"/people/{reader_id}", form={"csrf": csrf}).status in (403, 422)
+    assert served.library.people.by_login("intruder") is None
+    assert served.library.people.get(reader_id).active and served.library.people.get(reader_id).print_disabled
+    page.context.clear_cookies()
+    log_in(page, ADMIN)  # a new session: the old page's token no longer counts
+    assert page.request.post("/people", form={**forged, "csrf": token}).status == 403

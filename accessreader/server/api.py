@@ -5,14 +5,18 @@
     GET  /api/titles/{id}/download/{fmt}         readers with rights; audit-logged
     POST /api/titles                             uploads, several files (staff)
     GET  /api/jobs  /api/jobs/{id}  POST …/retry conversion jobs (staff)
+    GET POST /api/people  GET PATCH /api/people/{id}   people (admins; changes audit-logged)
+    PUT /api/people/{id}/secret  DELETE /api/people/{id}/tokens   a new PIN or password, revoke tokens
+
+Secrets go in request bodies only and never come back.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
+from fastapi import APIRouter, Depends, File, Path, Query, Request, Response, UploadFile
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
@@ -47,6 +51,37 @@ class PersonOut(BaseModel):
     login: str
     name: str
     print_disabled: bool
+
+
+class PersonAdminOut(PersonOut):
+    active: bool = Field(description="An inactive person cannot log in; their sessions and tokens stopped working.")
+    created_at: datetime
+
+
+class NewPerson(BaseModel):
+    role: Literal["reader", "staff", "admin"] = Field(description="reader: card number and PIN; staff and admin: login and password.")
+    login: str = Field(min_length=1, max_length=128, pattern=r"\S", description="Library card number (readers) or login.")
+    secret: str = Field(max_length=200, description="PIN (at least 4 characters) or password (at least 8); never shown again.")
+    name: str = Field("", max_length=200)
+    print_disabled: bool = Field(False, description="Registered as a print-disabled reader (Marrakesh Treaty).")
+
+
+class PersonChange(BaseModel):
+    name: str | None = Field(None, max_length=200)
+    print_disabled: bool | None = None
+    active: bool | None = Field(None, description="false: cannot log in; sessions end and tokens are revoked.")
+
+
+class NewSecret(BaseModel):
+    secret: str = Field(max_length=200, description="The new PIN or password; the person's sessions end.")
+
+
+class RevokedOut(BaseModel):
+    revoked: list[int] = Field(description="The tokens revoked now.")
+
+
+#: A person's number in paths.
+PersonId = Annotated[int, Path(ge=1, le=2**63 - 1, description="The person's number")]
 
 
 class TokenOut(BaseModel):
@@ -228,6 +263,43 @@ def job(job: str, person: PersonDep, library: LibraryDep, lang: LangDep) -> Conv
 def retry(job: str, person: PersonDep, library: LibraryDep, lang: LangDep) -> ConversionOut:
     require_staff(person)
     return _conversion(library.jobs.retry(job), lang)
+
+
+@router.get("/people", response_model=list[PersonAdminOut], summary="Everyone registered, by login (admins)")
+def people(person: PersonDep, library: LibraryDep) -> list[PersonAdminOut]:
+    return [_admin_out(p) for p in library.accounts.list(person)]
+
+
+@router.post("/people", response_model=PersonAdminOut, status_code=201, summary="Register a reader, staff member or admin (admins; logged)")
+def add_person(body: NewPerson, person: PersonDep, library: LibraryDep) -> PersonAdminOut:
+    added = library.accounts.add(person, body.role, body.login, body.secret, body.name, print_disabled=body.print_disabled)
+    return _admin_out(added)
+
+
+@router.get("/people/{person_id}", response_model=PersonAdminOut, summary="One person (admins)")
+def get_person(person_id: PersonId, person: PersonDep, library: LibraryDep) -> PersonAdminOut:
+    return _admin_out(library.accounts.get(person, person_id))
+
+
+@router.patch("/people/{person_id}", response_model=PersonAdminOut, summary="Change name, print-disabled registration or active flag (admins; logged)")
+def change_person(person_id: PersonId, body: PersonChange, person: PersonDep, library: LibraryDep) -> PersonAdminOut:
+    changed = library.accounts.change(person, person_id, name=body.name, print_disabled=body.print_disabled, active=body.active)
+    return _admin_out(changed)
+
+
+@router.put("/people/{person_id}/secret", status_code=204, summary="A new PIN or password; the person's sessions end (admins; logged)")
+def reset_secret(person_id: PersonId, body: NewSecret, person: PersonDep, library: LibraryDep) -> Response:
+    library.accounts.reset(person, person_id, body.secret)
+    return Response(status_code=204)
+
+
+@router.delete("/people/{person_id}/tokens", response_model=RevokedOut, summary="Revoke all of a person's tokens (admins; logged)")
+def revoke_tokens(person_id: PersonId, person: PersonDep, library: LibraryDep) -> RevokedOut:
+    return RevokedOut(revoked=library.accounts.revoke_tokens(person, person_id))
+
+
+def _admin_out(person: Person) -> PersonAdminOut:
+    return PersonAdminOut(**_person_out(person).model_dump(), active=person.active, created_at=person.created_at)
 
 
 def _person_out(person: Person) -> PersonOut:

@@ -9,32 +9,38 @@
     /staff/upload             upload books (staff)
     /staff/jobs               conversion jobs with live progress (staff)
     /staff/titles/{id}/proof/{n}   print beside braille for chapter n (staff)
+    /people /people/{id}      people: list, add, change, new PIN or password, revoke tokens (admins)
 
 Pages read the application layer and render templates in ``templates/`` with the
 reader's interface language (``i18n.py``); the scripts in ``static/`` only add to
 pages that work without them (saving the place, the player's chapters, job progress).
-A page that needs rights sends a visitor to the login form and back.
+A page that needs rights sends a visitor to the login form and back.  The people
+forms carry a token made from the session (``csrf_token``) that another site cannot
+know, besides the SameSite session cookie every form relies on.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request, UploadFile
+from fastapi import Path as InPath
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..catalog import Title
 from ..content.safety import human_size
-from ..errors import AccessReaderError, BadCredentials, NotFound
+from ..errors import AccessReaderError, BadCredentials, NotFound, SecretsDiffer
 from ..jobs import STAGES
 from ..library import MEDIA_TYPES, Library
 from ..messages import LANGUAGES, MESSAGES, translate
 from ..model import Document
-from ..people import Person
+from ..people import ADMIN, READER, ROLES, STAFF, Person
 from ..positions import DatabasePositions
-from ..rights import may_manage_titles, may_read
+from ..rights import may_manage_people, may_manage_titles, may_read
 from . import i18n
 from .app import SESSION_COOKIE, TitleId, library_of, person_of
 from .reading import html_lang, render_chapter
@@ -53,10 +59,12 @@ LangDep = Annotated[str, Depends(i18n.interface_language)]
 
 
 class LoginNeeded(Exception):
-    """Rights are needed: send the visitor to the login form, then back to ``path``."""
+    """Rights are needed: send the visitor to the login form, then back to ``path``;
+    ``text`` tells someone logged in without the right what the page is for."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str = "") -> None:
         self.path = path
+        self.text = text
 
 
 def page(request: Request, lang: str, person: Person | None, template: str, status: int = 200, **context) -> HTMLResponse:
@@ -65,7 +73,7 @@ def page(request: Request, lang: str, person: Person | None, template: str, stat
     here = request.url.path
     html = _ENVIRONMENT.get_template(template).render(
         _=_, lang=lang, person=person, here=here, languages=i18n.NAMES, staff=may_manage_titles(person),
-        reader=may_read(person), **context,
+        reader=may_read(person), admin=may_manage_people(person), csrf=csrf_token(request), **context,
     )  # fmt: skip
     response = HTMLResponse(html, status_code=status)
     chosen = request.query_params.get("lang", "")
@@ -86,6 +94,38 @@ def _staff(person: Person | None, request: Request) -> Person:
     return person  # type: ignore[return-value]
 
 
+def _admin(person: Person | None, request: Request, lang: str) -> Person:
+    if not may_manage_people(person):
+        _ = i18n.gettext(lang)
+        raise LoginNeeded(request.url.path, _("This page is for the library's administrators."))
+    return person  # type: ignore[return-value]
+
+
+def csrf_token(request: Request) -> str:
+    """The form token of this browser's session ("" without one): only pages of this site show it."""
+    session = request.cookies.get(SESSION_COOKIE, "")
+    return hashlib.sha256(f"accessreader-form:{session}".encode()).hexdigest() if session else ""
+
+
+def _admin_form(request: Request, lang: LangDep, person: PersonDep, csrf: Annotated[str, Form(max_length=100)]) -> Person:
+    """The admin sending a people form from this site's own page (its ``csrf`` token); else refused."""
+    admin = _admin(person, request, lang)
+    expected = csrf_token(request)
+    if not (expected and hmac.compare_digest(expected, csrf)):
+        _ = i18n.gettext(lang)
+        raise LoginNeeded(request.url.path, _("The form was not sent from this site's own page; open the page again and send it from there."))
+    return admin
+
+
+AdminFormDep = Annotated[Person, Depends(_admin_form)]
+
+
+def _typed_twice(secret: str, again: str) -> str:
+    if secret != again:
+        raise SecretsDiffer()
+    return secret
+
+
 def login_redirect(request: Request, error: Exception) -> Response:
     """The answer to ``LoginNeeded``: the login form (403 when logged in without the right)."""
     assert isinstance(error, LoginNeeded)
@@ -94,7 +134,7 @@ def login_redirect(request: Request, error: Exception) -> Response:
     if person is not None:
         _ = i18n.gettext(lang)
         heading = _("Not available")
-        text = _("Accessible copies are for registered print-disabled readers and library staff.")
+        text = error.text or _("Accessible copies are for registered print-disabled readers and library staff.")
         return page(request, lang, person, "message.html", status=403, heading=heading, text=text)
     return RedirectResponse(f"/login?next={error.path}", status_code=303)
 
@@ -248,6 +288,121 @@ def proof(request: Request, title_id: TitleId, number: int, library: LibraryDep,
     options = Options()
     prepare(one, [], options)
     return HTMLResponse(proof_page.render(one, translate_document(one, options.code), lang))
+
+
+PersonIdPath = Annotated[int, InPath(ge=1, le=2**63 - 1)]
+
+
+def _role_names(lang: str) -> dict[str, str]:
+    _ = i18n.gettext(lang)
+    return {READER: _("Reader"), STAFF: _("Staff"), ADMIN: _("Administrator")}
+
+
+def _people_page(request: Request, library: Library, lang: str, admin: Person, status: int = 200,
+                 error: str = "", done: str = "", entered: dict | None = None) -> HTMLResponse:  # fmt: skip
+    return page(
+        request, lang, admin, "people.html", status=status, people=library.accounts.list(admin), roles=_role_names(lang),
+        error=error, done=done, entered=entered or {"role": READER, "login": "", "name": "", "print_disabled": False},
+    )  # fmt: skip
+
+
+@router.get("/people", response_class=HTMLResponse)
+def people_page(request: Request, library: LibraryDep, lang: LangDep, person: PersonDep,
+                added: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0) -> HTMLResponse:  # fmt: skip
+    admin = _admin(person, request, lang)
+    done = ""
+    if added:
+        _ = i18n.gettext(lang)
+        found = next((p for p in library.accounts.list(admin) if p.id == added), None)
+        done = _("{login} is registered.", login=found.login) if found else ""
+    return _people_page(request, library, lang, admin, done=done)
+
+
+@router.post("/people", response_class=HTMLResponse, response_model=None)
+def add_person(
+    request: Request,
+    library: LibraryDep,
+    lang: LangDep,
+    admin: AdminFormDep,
+    role: Annotated[str, Form(max_length=16)],
+    login: Annotated[str, Form(max_length=128)],
+    secret: Annotated[str, Form(max_length=200)],
+    again: Annotated[str, Form(max_length=200)],
+    name: Annotated[str, Form(max_length=200)] = "",
+    print_disabled: Annotated[bool, Form()] = False,
+) -> Response:
+    entered = {"role": role if role in ROLES else READER, "login": login, "name": name, "print_disabled": print_disabled}
+    try:
+        added = library.accounts.add(admin, entered["role"], login, _typed_twice(secret, again), name, print_disabled=print_disabled)
+    except AccessReaderError as error:
+        return _people_page(request, library, lang, admin, status=422, error=error.message(lang), entered=entered)
+    return RedirectResponse(f"/people?added={added.id}", status_code=303)
+
+
+#: What the person page says after each of its forms.
+_SAVED = ("changed", "secret", "tokens")
+
+
+def _person_page(request: Request, library: Library, lang: str, admin: Person, person_id: int, status: int = 200,
+                 error: str = "", saved: str = "") -> HTMLResponse:  # fmt: skip
+    _ = i18n.gettext(lang)
+    shown = library.accounts.get(admin, person_id)
+    working = sum(1 for token in library.accounts.tokens(admin, person_id) if token.revoked_at is None)
+    done = {
+        "changed": _("The changes are saved."),
+        "secret": _("The new PIN or password is set; the person's sessions have ended."),
+        "tokens": _("The tokens are revoked."),
+    }.get(saved, "")
+    return page(request, lang, admin, "person.html", status=status, shown=shown, roles=_role_names(lang),
+                tokens=working, error=error, done=done)  # fmt: skip
+
+
+@router.get("/people/{person_id}", response_class=HTMLResponse)
+def person_page(request: Request, person_id: PersonIdPath, library: LibraryDep, lang: LangDep, person: PersonDep,
+                saved: Annotated[str, Query(max_length=10)] = "") -> HTMLResponse:  # fmt: skip
+    admin = _admin(person, request, lang)
+    return _person_page(request, library, lang, admin, person_id, saved=saved if saved in _SAVED else "")
+
+
+@router.post("/people/{person_id}", response_class=HTMLResponse, response_model=None)
+def change_person(
+    request: Request,
+    person_id: PersonIdPath,
+    library: LibraryDep,
+    lang: LangDep,
+    admin: AdminFormDep,
+    name: Annotated[str, Form(max_length=200)] = "",
+    print_disabled: Annotated[bool, Form()] = False,
+    active: Annotated[bool, Form()] = False,
+) -> Response:
+    try:
+        library.accounts.change(admin, person_id, name=name, print_disabled=print_disabled, active=active)
+    except AccessReaderError as error:
+        return _person_page(request, library, lang, admin, person_id, status=409, error=error.message(lang))
+    return RedirectResponse(f"/people/{person_id}?saved=changed", status_code=303)
+
+
+@router.post("/people/{person_id}/secret", response_class=HTMLResponse, response_model=None)
+def reset_secret(
+    request: Request,
+    person_id: PersonIdPath,
+    library: LibraryDep,
+    lang: LangDep,
+    admin: AdminFormDep,
+    secret: Annotated[str, Form(max_length=200)],
+    again: Annotated[str, Form(max_length=200)],
+) -> Response:
+    try:
+        library.accounts.reset(admin, person_id, _typed_twice(secret, again))
+    except AccessReaderError as error:
+        return _person_page(request, library, lang, admin, person_id, status=422, error=error.message(lang))
+    return RedirectResponse(f"/people/{person_id}?saved=secret", status_code=303)
+
+
+@router.post("/people/{person_id}/tokens", response_class=HTMLResponse, response_model=None)
+def revoke_tokens(person_id: PersonIdPath, library: LibraryDep, admin: AdminFormDep) -> Response:
+    library.accounts.revoke_tokens(admin, person_id)
+    return RedirectResponse(f"/people/{person_id}?saved=tokens", status_code=303)
 
 
 def _downloads(title: Title, lang: str) -> list[tuple[str, str, str]]:
