@@ -1,7 +1,9 @@
-"""The web reader in headless Chromium (Debian's, driven by Playwright): keyboard only, axe-core audits, kk/ru/en, resume."""
+"""The web reader in headless Chromium (Debian's, driven by Playwright): keyboard only, axe-core audits, kk/ru/en,
+error pages, resume."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -18,7 +20,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    service, server, thread = serve(tmp_path_factory.mktemp("web"))
+    service, server, thread = serve(tmp_path_factory.mktemp("web"), max_upload_mb=0.25)
     yield service
     stop(server, thread, service.library)
 
@@ -77,6 +79,127 @@ def tab_into(page, selector: str, limit: int = 40) -> None:
         if page.evaluate(f"() => document.activeElement.matches({selector!r})"):
             return
     raise AssertionError(f"Tab never reached {selector}")
+
+
+def navigate(page, action) -> int:
+    """Run ``action`` (a click, a key) and return the status of the page it loads."""
+    with page.expect_response(lambda r: r.request.is_navigation_request() and r.request.frame == page.main_frame) as info:
+        action()
+    page.wait_for_load_state()
+    return info.value.status
+
+
+def explained(page, status: int, found: dict, where: str) -> tuple[int, str, str]:
+    """(status, h1, html lang) of the error page shown, after checking what every error page has."""
+    found[where] = violations(page)
+    assert page.locator("nav[aria-label] a[href='/']").count() == 1  # the site's navigation
+    assert page.locator("main h2 + ul a[href='/']").count() == 1  # what to do: the catalog at least
+    text = page.content()
+    assert "Traceback" not in text and "File &#34;" not in text and 'File "' not in text
+    return status, page.inner_text("h1"), page.get_attribute("html", "lang")
+
+
+def test_missing_pages_and_pages_without_rights_are_explained_in_the_readers_language(page, served):
+    found = {}
+    assert explained(page, page.goto("/titles/999999").status, found, "no title") == (404, "Page not found", "en")
+    assert page.get_attribute("form[role='search'] input", "type") == "search"
+    assert explained(page, page.goto("/titles/abc").status, found, "bad address") == (404, "Page not found", "en")
+    assert explained(page, page.goto("/no/such/page?lang=kk").status, found, "kk") == (404, "Бет табылмады", "kk")
+    status = navigate(page, lambda: page.click("a[hreflang='ru']"))  # the switcher on the error page itself
+    assert explained(page, status, found, "ru") == (404, "Страница не найдена", "ru")
+    page.context.clear_cookies()
+
+    # A visitor following a download link is asked to log in, and comes back to the file.
+    page.goto(f"/titles/{served.title}")
+    tab_to(page, "Download")
+    link = page.evaluate("() => document.activeElement.getAttribute('href')")
+    status = navigate(page, lambda: page.keyboard.press("Enter"))
+    assert explained(page, status, found, "download, no login") == (401, "Please log in", "en")
+    assert page.get_attribute("main li a", "href") == f"/login?next={link}"
+    # Logged in without the right: told so, on a page and a download alike.
+    log_in(page, VISITOR)
+    assert explained(page, page.goto(f"/titles/{served.title}/read/1").status, found, "page") == (403, "Not available", "en")
+    assert explained(page, page.goto(link).status, found, "download") == (403, "Not available", "en")
+    page.context.clear_cookies()
+    log_in(page, READER)
+    assert explained(page, page.goto(f"/titles/{served.title}/read/99").status, found, "chapter") == (404, "Page not found", "en")
+    assert {where: v for where, v in found.items() if v} == {}
+
+
+def test_refused_forms_say_why_with_their_status(page, served):
+    found = {}
+    page.goto("/")
+    page.fill("#q", "дала " * 50)  # longer than a search may be
+    status = navigate(page, lambda: page.press("#q", "Enter"))
+    assert explained(page, status, found, "search") == (422, "This could not be used", "en")
+
+    page.goto("/login")
+    page.fill("#login", READER[0])
+    page.fill("#secret", "0000")
+    assert navigate(page, lambda: page.press("#secret", "Enter")) == 401
+    assert page.inner_text("h1") == "Log in" and page.inner_text("[role='alert']")
+    found["wrong PIN"] = violations(page)
+    served.library.people.register("reader", "3003", "7777", "Locked")
+    for _ in range(5):
+        page.request.post("/api/login", data={"login": "3003", "secret": "0000"})
+    page.fill("#login", "3003")
+    page.fill("#secret", "7777")
+    assert navigate(page, lambda: page.press("#secret", "Enter")) == 429
+    assert "Too many wrong attempts" in page.inner_text("[role='alert']")
+
+    log_in(page, STAFF)
+    for name, data, status_heading in (
+        ("big.txt", "слово ".encode() * 30_000, (413, "The file is too large")),
+        ("tool.exe", b"MZ" + bytes(range(256)) * 4, (422, "This could not be used")),
+    ):
+        page.goto("/staff/upload")
+        page.set_input_files("#files", files=[{"name": name, "mimeType": "application/octet-stream", "buffer": data}])
+        status = navigate(page, lambda: page.click("main button[type='submit']"))
+        assert explained(page, status, found, name) == (*status_heading, "en")
+        assert name in page.inner_text("ul.details")
+        assert page.get_attribute("main li a", "href") == "/staff/upload"  # try again
+    assert served.library.catalog.search("big", limit=5) == []
+    assert {where: v for where, v in found.items() if v} == {}
+
+
+def test_a_server_error_is_logged_with_its_traceback_and_shown_as_a_short_page(page, served, caplog):
+    stored = served.library.catalog.store.path(f"documents/{served.live_title}.json")
+    kept = stored.read_bytes()
+    stored.write_bytes(b'{"schema": 1, "metadata": ')  # a damaged store: a bug to fix, not the reader's fault
+    try:
+        log_in(page, READER)
+        with caplog.at_level(logging.ERROR, logger="accessreader.server"):
+            response = page.goto(f"/titles/{served.live_title}/read/1?lang=kk")
+            found = {"500": violations(page)}
+            assert explained(page, response.status, found, "500") == (500, "Біз жақта ақау шықты", "kk")
+            assert "JSONDecodeError" not in page.content() and "schema" not in page.content()
+            api = page.request.get(f"/api/titles/{served.live_title}/audio")
+            assert api.status == 500 and api.json()["error"] == "internal" and "Traceback" not in api.text()
+        failures = [r for r in caplog.records if r.name == "accessreader.server" and r.exc_info]
+        assert [r.getMessage() for r in failures] == [
+            f"GET /titles/{served.live_title}/read/1 failed", f"GET /api/titles/{served.live_title}/audio failed"
+        ]
+        assert all(r.exc_info[0].__name__ == "JSONDecodeError" for r in failures)
+        assert found == {"500": []}
+    finally:
+        stored.write_bytes(kept)
+
+
+def test_the_api_feeds_and_streams_keep_their_own_error_format(page, served):
+    log_in(page, READER)
+    cases = {
+        "/api/titles/999999": (404, "error"),
+        "/api/titles/abc": (422, "detail"),
+        "/api/no/such": (404, "detail"),
+        f"/api/titles/{served.title}/audio/9.mp3": (404, "error"),
+        f"/feeds/titles/{served.title}.rss": (401, "error"),
+        "/opds/search?q=" + "x" * 300: (422, "detail"),
+    }
+    for path, (status, key) in cases.items():
+        answer = page.request.get(path)
+        assert (answer.status, answer.headers["content-type"], key in answer.json()) == (status, "application/json", True), path
+    asked = page.request.get("/titles/999999", headers={"Accept": "application/json"})  # a program asking a page for JSON
+    assert asked.status == 404 and asked.json()["error"] == "not_found"
 
 
 def test_every_page_passes_the_axe_core_audit(page, served):

@@ -13,7 +13,8 @@
 Pages read the application layer and render templates in ``templates/`` with the
 reader's interface language (``i18n.py``); the scripts in ``static/`` only add to
 pages that work without them (saving the place, the player's chapters, job progress).
-A page that needs rights sends a visitor to the login form and back.
+A page that needs rights sends a visitor to the login form and back (``LoginNeeded``,
+answered in ``errorpages.py`` with every other failure).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..catalog import Title
 from ..content.safety import human_size
-from ..errors import AccessReaderError, BadCredentials, NotFound
+from ..errors import AccessReaderError, BadCredentials, NotFound, TooManyAttempts
 from ..jobs import STAGES
 from ..library import MEDIA_TYPES, Library
 from ..messages import LANGUAGES, MESSAGES, translate
@@ -36,7 +37,7 @@ from ..people import Person
 from ..positions import DatabasePositions
 from ..rights import may_manage_titles, may_read
 from . import i18n
-from .app import SESSION_COOKIE, TitleId, library_of, person_of
+from .app import SESSION_COOKIE, TitleId, library_of, person_of, status_of
 from .reading import html_lang, render_chapter
 
 router = APIRouter(include_in_schema=False)
@@ -84,19 +85,6 @@ def _staff(person: Person | None, request: Request) -> Person:
     if not may_manage_titles(person):
         raise LoginNeeded(request.url.path)
     return person  # type: ignore[return-value]
-
-
-def login_redirect(request: Request, error: Exception) -> Response:
-    """The answer to ``LoginNeeded``: the login form (403 when logged in without the right)."""
-    assert isinstance(error, LoginNeeded)
-    lang = i18n.interface_language(request)
-    person = person_of(request)
-    if person is not None:
-        _ = i18n.gettext(lang)
-        heading = _("Not available")
-        text = _("Accessible copies are for registered print-disabled readers and library staff.")
-        return page(request, lang, person, "message.html", status=403, heading=heading, text=text)
-    return RedirectResponse(f"/login?next={error.path}", status_code=303)
 
 
 @router.get("/static/{name}")
@@ -182,8 +170,9 @@ def login(
 ) -> Response:
     try:
         person = library.people.authenticate(login, secret)
-    except BadCredentials as error:
-        return page(request, lang, None, "login.html", status=401, next=_local(next), error=error.message(lang))
+    except (BadCredentials, TooManyAttempts) as error:
+        status = status_of(error)
+        return page(request, lang, None, "login.html", status=status, next=_local(next), error=error.message(lang))
     response = RedirectResponse(_local(next), status_code=303)
     response.set_cookie(SESSION_COOKIE, library.people.start_session(person.id), httponly=True, samesite="lax")
     return response
@@ -209,7 +198,7 @@ def upload_form(request: Request, lang: LangDep, person: PersonDep) -> HTMLRespo
 async def upload(request: Request, library: LibraryDep, lang: LangDep, person: PersonDep,
                  files: list[UploadFile]) -> HTMLResponse:  # fmt: skip
     _staff(person, request)
-    results = []
+    results, refusals = [], []
     for item in files:
         name = item.filename or "upload"
         data = await item.read(library.settings.max_upload_bytes + 1)
@@ -218,6 +207,11 @@ async def upload(request: Request, library: LibraryDep, lang: LangDep, person: P
             results.append((name, added.title, ""))
         except AccessReaderError as error:
             results.append((name, None, error.message(lang)))
+            refusals.append(error)
+    if refusals and len(refusals) == len(results):  # nothing taken: an error page with the first refusal's status (413, 422…)
+        from .errorpages import error_page
+
+        return error_page(request, status_of(refusals[0]), [message for _, _, message in results])
     return page(request, lang, person, "upload.html", results=results)
 
 
