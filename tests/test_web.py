@@ -11,6 +11,9 @@ import pytest
 from servicekit import READER, STAFF, VISITOR
 from webkit import serve, stop
 
+from accessreader.model import Locator
+from accessreader.positions import open_positions
+
 sync_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = (Path(__file__).parent / "data" / "axe.min.js").read_text(encoding="utf-8")
@@ -251,7 +254,7 @@ def test_a_reader_logs_in_searches_reads_listens_and_downloads_with_the_keyboard
     tab_to(page, "Chapter 1")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/titles/{served.title}/read/2")
-    blocks = page.eval_on_selector_all("#text [id^='c']", "els => els.map(e => [e.tagName, e.getAttribute('lang')])")
+    blocks = page.eval_on_selector_all("#text [id^='c']:not(.s)", "els => els.map(e => [e.tagName, e.getAttribute('lang')])")
     assert blocks[0] == ["H2", "en"] and ["P", "kk"] in blocks and all(lang is not None for _, lang in blocks)
     assert page.eval_on_selector("#text span[lang='en']", "e => e.textContent") == "English is here too"
     page.wait_for_timeout(400)  # the reader saves the place after opening a chapter
@@ -293,7 +296,86 @@ def test_the_player_resumes_from_the_saved_place(page, served):
     page.request.put(f"/api/titles/{served.live_title}/position", data={"locator": "1:c1b1:2:0"})
     page.goto(f"/titles/{served.live_title}/listen")
     page.wait_for_selector("#player[data-ready='true']")
-    assert page.eval_on_selector("#audio", "a => a.getAttribute('src')").endswith("/audio/2.mp3?from=1%3Ac1b1%3A2%3A0")
+    start = served.library.catalog.document(served.live_title).block("c1b1").sentences[2].start  # kept to the sentence
+    assert page.eval_on_selector("#audio", "a => a.getAttribute('src')").endswith(f"/audio/2.mp3?from=1%3Ac1b1%3A2%3A{start}")
+
+
+def saving(page, body: dict):
+    """Expect the page to PUT ``body`` as the reader's position; the value is the request."""
+    return page.expect_request(lambda r: r.method == "PUT" and r.url.endswith("/position") and r.post_data_json == body)
+
+
+def test_the_place_is_one_sentence_for_the_page_the_player_the_terminal_and_the_api(page, served):
+    log_in(page, READER)
+    title, position = served.title, f"/api/titles/{served.title}/position"
+    paragraph = served.library.catalog.document(title).chapters[2].blocks[1]  # three sentences: kk, ru, en
+    timings = {sid: (start, end) for sid, start, end in page.request.get(f"/api/titles/{title}/audio").json()[2]["sentences"]}
+    checksum = served.library.catalog.get(title).checksum
+
+    # The page → the API, the player and the terminal: the reader clicks the third sentence.
+    page.goto(f"/titles/{title}/read/3")
+    page.wait_for_load_state("networkidle")
+    third = paragraph.sentence_id(2)
+    with saving(page, {"locator": f"2:{paragraph.id}:2:0"}) as put:
+        page.click(f"#{third}")
+    put.value.response()
+    start = paragraph.sentences[2].start
+    assert page.request.get(position).json() == {"locator": f"2:{paragraph.id}:2:{start}", "chapter": 3, "seconds": timings[third][0]}
+    assert open_positions(served.library.settings.data).load(READER[0], checksum).locator == Locator(2, paragraph.id, 2, start)
+    page.goto(f"/titles/{title}/listen")
+    page.wait_for_selector("#player[data-ready='true']")
+    page.eval_on_selector("#audio", "a => a.load()")
+    page.wait_for_function(f"() => Math.abs(document.getElementById('audio').currentTime - {timings[third][0]}) < 0.05")
+
+    # The player → the page: paused in the middle of the second sentence.
+    second = paragraph.sentence_id(1)
+    middle = sum(timings[second]) / 2
+    with page.expect_request(lambda r: r.method == "PUT" and r.url.endswith("/position")) as put:
+        page.evaluate(f"async () => {{ const a = document.getElementById('audio'); a.currentTime = {middle}; await a.play(); a.pause(); }}")
+    put.value.response()
+    page.wait_for_load_state("networkidle")
+    assert page.request.get(position).json()["locator"] == f"2:{paragraph.id}:1:{paragraph.sentences[1].start}"
+    page.goto(f"/titles/{title}/read/3")
+    page.wait_for_function(f"() => document.activeElement.id === {second!r}")  # the page opens at the sentence
+    assert page.get_attribute("#resume", "href") == f"#{second}"
+    assert violations(page) == []
+    page.wait_for_timeout(1000)  # opening the page at the saved place saves nothing new
+    assert page.request.get(position).json()["locator"] == f"2:{paragraph.id}:1:{paragraph.sentences[1].start}"
+
+
+def test_without_javascript_the_chapter_reads_and_the_skip_link_leads_to_the_saved_sentence(browser, served):
+    context = browser.new_context(base_url=served.base, java_script_enabled=False, locale="en-US")
+    page = context.new_page()
+    try:
+        log_in(page, READER)
+        paragraph = served.library.catalog.document(served.title).chapters[1].blocks[1]
+        page.request.put(f"/api/titles/{served.title}/position", data={"locator": f"1:{paragraph.id}:2:0"})
+        page.goto(f"/titles/{served.title}")
+        continued = page.get_by_role("link", name="Continue reading where you stopped (chapter 2)")
+        assert continued.get_attribute("href") == f"/titles/{served.title}/read/2#{paragraph.sentence_id(2)}"
+        page.goto(f"/titles/{served.title}/read/2")
+        assert page.inner_text(f"#{paragraph.id}") == paragraph.text
+        tab_to(page, "Skip to content")
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.id") == "resume"
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**#{paragraph.sentence_id(2)}")
+        assert page.eval_on_selector(":target", "e => e.textContent") == "English is here too."
+    finally:
+        context.close()
+
+
+def test_scrolling_on_saves_the_first_sentence_on_the_screen(page, served):
+    log_in(page, READER)
+    page.request.put(f"/api/titles/{served.title}/position", data={"locator": "0:c0b0:0:0"})
+    page.set_viewport_size({"width": 600, "height": 300})
+    with saving(page, {"locator": "1:c1b0:0:0"}):  # opened with no place in this chapter: its start
+        page.goto(f"/titles/{served.title}/read/2")
+    page.evaluate("() => { document.body.style.paddingBottom = '2000px'; }")  # a long chapter
+    with saving(page, {"locator": "1:c1b1:0:0"}) as put:
+        page.evaluate("() => window.scrollTo(0, document.getElementById('c1b1').getBoundingClientRect().top + scrollY)")
+    put.value.response()
+    assert page.request.get(f"/api/titles/{served.title}/position").json()["locator"] == "1:c1b1:0:0"
 
 
 def test_the_interface_language_is_chosen_and_remembered(page, served):

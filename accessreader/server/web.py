@@ -2,7 +2,8 @@
 
     /                         catalog and search
     /titles/{id}              a title: facts, chapters to read, listen, downloads, podcast, conversion
-    /titles/{id}/read/{n}     chapter n as HTML (lang on every block); the place is saved as you read
+    /titles/{id}/read/{n}     chapter n as HTML (lang on every block); the place is saved as you read,
+                              to the sentence, and the page opens at it
     /titles/{id}/listen       audio player with chapters, resuming from the saved place
     /titles/{id}/podcast      (POST) a new personal token → the private feed's address
     /login /logout            card number and PIN (staff: login and password)
@@ -32,13 +33,13 @@ from ..errors import AccessReaderError, BadCredentials, NotFound, TooManyAttempt
 from ..jobs import STAGES
 from ..library import MEDIA_TYPES, Library
 from ..messages import LANGUAGES, MESSAGES, translate
-from ..model import Document
+from ..model import Document, Locator
 from ..people import Person
 from ..positions import DatabasePositions
 from ..rights import may_manage_titles, may_read
 from . import i18n
 from .app import SESSION_COOKIE, TitleId, library_of, person_of, status_of
-from .reading import html_lang, render_chapter
+from .reading import anchor, html_lang, render_chapter
 
 router = APIRouter(include_in_schema=False)
 
@@ -106,15 +107,12 @@ def index(request: Request, library: LibraryDep, lang: LangDep, person: PersonDe
 def title_page(request: Request, title_id: TitleId, library: LibraryDep, lang: LangDep, person: PersonDep) -> HTMLResponse:
     title = library.catalog.get(title_id)
     document = library.catalog.document(title_id) if title.has_document else None
-    resume = None
-    if document is not None and may_read(person):
-        saved = DatabasePositions(library.store).load(person.login, title.checksum)  # type: ignore[union-attr]
-        if saved is not None and saved.locator.chapter < len(document.chapters):
-            resume = saved.locator
+    resume = _saved_place(library, person, title, document) if document is not None else None
     jobs = library.jobs.list(title=str(title.id), limit=1)
     job = jobs[0] if jobs and jobs[0].status != "done" else None
     return page(
         request, lang, person, "title.html", title=title, document=document, resume=resume, job=job,
+        resume_anchor=anchor(document.chapters[resume.chapter], resume) if resume else "",
         job_stage=translate(f"stage_{job.stage}", lang) if job else "", job_error=job.error(lang) if job else "",
         downloads=_downloads(title, lang),
     )  # fmt: skip
@@ -129,10 +127,11 @@ def read_chapter(request: Request, title_id: TitleId, number: int, library: Libr
     if not 1 <= number <= len(document.chapters):
         raise NotFound(what=f"chapter {number}")
     chapter = document.chapters[number - 1]
+    saved = _saved_place(library, person, title, document)
     return page(
         request, lang, person, "chapter.html", title=title, number=number, count=len(document.chapters),
         chapter_title=_chapter_title(document, number - 1), content=render_chapter(chapter, lang),
-        first_block=chapter.blocks[0].id if chapter.blocks else "", html_lang=html_lang,
+        resume=anchor(chapter, saved) if saved and saved.chapter == number - 1 else "", html_lang=html_lang,
     )  # fmt: skip
 
 
@@ -253,6 +252,14 @@ def _downloads(title: Title, lang: str) -> list[tuple[str, str, str]]:
         href = f"/api/titles/{title.id}/download/{r.fmt}"
         result.append((href, MEDIA_TYPES.get(r.fmt, r.media_type), _("Download {name}, {size}", name=name, size=human_size(r.size))))
     return result
+
+
+def _saved_place(library: Library, person: Person | None, title: Title, document: Document) -> Locator | None:
+    """The reader's saved place in ``title`` (from any medium), if it is in one of the document's chapters."""
+    if not may_read(person):
+        return None
+    saved = DatabasePositions(library.store).load(person.login, title.checksum)  # type: ignore[union-attr]
+    return saved.locator if saved is not None and 0 <= saved.locator.chapter < len(document.chapters) else None
 
 
 def _chapter_title(document: Document, index: int) -> str:
