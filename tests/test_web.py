@@ -86,10 +86,9 @@ def tab_into(page, selector: str, limit: int = 40) -> None:
 
 def navigate(page, action) -> int:
     """Run ``action`` (a click, a key) and return the status of the page it loads."""
-    with page.expect_response(lambda r: r.request.is_navigation_request() and r.request.frame == page.main_frame) as info:
+    with page.expect_navigation() as loaded:  # the new page committed and loaded, not only its response
         action()
-    page.wait_for_load_state()
-    return info.value.status
+    return loaded.value.status
 
 
 def explained(page, status: int, found: dict, where: str) -> tuple[int, str, str]:

@@ -20,7 +20,7 @@ message only; a stack trace never reaches the asker.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
@@ -37,7 +37,7 @@ from .web import LoginNeeded, page
 
 log = logging.getLogger("accessreader.server")
 
-#: Addresses that answer programs in their own format, whatever the Accept header says.
+#: Addresses that answer programs in their own format (unless a browser navigates there).
 MACHINE_PATHS = ("/api/", "/opds", "/feeds/", "/static/", "/docs", "/redoc", "/openapi.json")
 #: Statuses whose error message says more than the page's own text (the message is in the reader's language).
 _TELLING = (409, 413, 422, 429, 503)
@@ -70,7 +70,7 @@ def error_page(request: Request, status: int, details: Sequence[str] = ()) -> HT
     except Exception:  # the store itself may be what failed
         person = None
     _ = gettext(lang)
-    heading, text = _explanation(status, person is not None, _)
+    heading, text = _explanation(status, _)
     actions = []
     if status == 401:
         actions.append((f"/login?next={quote(request.url.path)}", _("Log in")))
@@ -83,14 +83,12 @@ def error_page(request: Request, status: int, details: Sequence[str] = ()) -> HT
     )  # fmt: skip
 
 
-def _explanation(status: int, logged_in: bool, _) -> tuple[str, str]:
+def _explanation(status: int, _: Callable[..., str]) -> tuple[str, str]:
     """(heading, what to do) for ``status``."""
     if status == 401:
         return _("Please log in"), _("This page is for registered readers and library staff. Log in with your library card number and PIN.")
     if status == 403:
-        heading = _("Not available")
-        text = _("Accessible copies are for registered print-disabled readers and library staff.")
-        return heading, text
+        return _("Not available"), _("Accessible copies are for registered print-disabled readers and library staff.")
     if status == 404:
         return _("Page not found"), _("There is no title, chapter or page at this address. Search the catalog or go back to it.")
     if status == 413:
