@@ -16,6 +16,7 @@ HTML's own words), never the page's language by mistake.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from html import escape
 from itertools import groupby, pairwise
 
@@ -122,7 +123,8 @@ def _inline(block: Block) -> str:
     sentences = block.sentences if _sentenced(block) else []
     edges = [p for s in (*block.spans, *sentences) for p in (s.start, s.end)]
     cuts = sorted({0, len(text), *(p for p in edges if 0 <= p <= len(text))})
-    pieces = [(_sentence_of(sentences, start, end), _piece(block, start, end)) for start, end in pairwise(cuts)]
+    starts = [s.start for s in sentences]
+    pieces = [(_sentence_of(sentences, starts, start, end), _piece(block, start, end)) for start, end in pairwise(cuts)]
     html = []
     for index, group in groupby(pieces, key=lambda item: item[0]):
         joined = "".join(piece for _, piece in group)
@@ -130,9 +132,10 @@ def _inline(block: Block) -> str:
     return "".join(html)
 
 
-def _sentence_of(sentences: list[Sentence], start: int, end: int) -> int | None:
-    """The index of the sentence holding ``text[start:end]``, None between sentences."""
-    return next((i for i, s in enumerate(sentences) if s.start <= start and end <= s.end), None)
+def _sentence_of(sentences: list[Sentence], starts: list[int], start: int, end: int) -> int | None:
+    """The index of the sentence holding ``text[start:end]`` (``starts``: the sentences' starts), None between sentences."""
+    index = bisect_right(starts, start) - 1
+    return index if index >= 0 and end <= sentences[index].end else None
 
 
 def _piece(block: Block, start: int, end: int) -> str:
