@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lxml import html
 
-from accessreader.model import Block, Cell, Chapter, Span
-from accessreader.server.reading import html_lang, render_chapter
+from accessreader.model import Block, Cell, Chapter, Locator, Sentence, Span
+from accessreader.server.reading import anchor, html_lang, render_chapter
 
 
 def rendered(*blocks: Block):
@@ -51,3 +51,22 @@ def test_spans_nest_even_when_they_overlap():
 def test_text_is_escaped():
     article = rendered(Block("c0b0", "paragraph", "<script>alert(1)</script> & co", "en"))
     assert article.xpath("//script") == [] and article.text_content().strip() == "<script>alert(1)</script> & co"
+
+
+def test_each_sentence_is_an_anchor_that_a_locator_points_at():
+    paragraph = Block("c1b2", "paragraph", "Бір сөйлем. Hello there. Үшінші.", "kk", spans=[Span("lang", 12, 24, "en")],
+                      sentences=[Sentence(0, 11), Sentence(12, 24), Sentence(25, 32)])  # fmt: skip
+    table = Block("c1b3", "table", "Год: 2024", "ru", rows=[[Cell("Год", True)], [Cell("2024")]], sentences=[Sentence(0, 9)])
+    chapter = Chapter("t", [paragraph, table])
+    article = html.fromstring(f"<article>{render_chapter(chapter, 'en')}</article>")
+    element = article.get_element_by_id("c1b2")
+    assert [(s.get("id"), s.text_content()) for s in element.xpath("./span[@class='s']")] == [
+        ("c1b2s0", "Бір сөйлем."), ("c1b2s1", "Hello there."), ("c1b2s2", "Үшінші."),
+    ]  # fmt: skip
+    assert element.text_content() == paragraph.text and element.get("lang") == "kk"
+    assert article.get_element_by_id("c1b2s1").xpath("./span/@lang") == ["en"]
+    assert article.xpath("//table//span") == []  # a table's cells are not its linearised sentences
+    assert anchor(chapter, Locator(1, "c1b2", 2, 25)) == "c1b2s2"
+    assert anchor(chapter, Locator(1, "c1b3", 0, 0)) == "c1b3"
+    assert anchor(chapter, Locator(1, "c1b2", 9, 0)) == "c1b2"  # no such sentence: its block
+    assert anchor(chapter, Locator(1, "c9b9", 0, 0)) == ""

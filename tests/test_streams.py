@@ -121,8 +121,13 @@ def test_positions_are_saved_restored_and_map_to_times_in_the_audio(served):
     assert chapters[1]["seconds"] >= sentences[-1][2] > sentences[1][1] > 0
     third_id, third_start, third_end = sentences[2]
     saved = reader.put(url, json={"chapter": 2, "seconds": (third_start + third_end) / 2}).json()
-    assert saved["locator"] == f"1:{third_id[: third_id.rindex('s')]}:{third_id[third_id.rindex('s') + 1:]}:0"
+    block, sentence = third_id.rsplit("s", 1)
+    start = served.library.catalog.document(served.title).block(block).sentences[int(sentence)].start
+    assert saved["locator"] == f"1:{block}:{sentence}:{start}"  # the offset where the sentence starts
     assert saved["seconds"] == pytest.approx(third_start)
+    # A locator's offset is kept inside its sentence: one outside becomes the sentence's start.
+    assert reader.put(url, json={"locator": f"1:{block}:{sentence}:{start + 1}"}).json()["locator"] == f"1:{block}:{sentence}:{start + 1}"
+    assert reader.put(url, json={"locator": f"1:{block}:{sentence}:0"}).json()["locator"] == saved["locator"]
 
     # The braille terminal reads the same store: a position saved there is where the player resumes.
     title = served.library.catalog.get(served.title)

@@ -1,13 +1,18 @@
-"""The web reader in headless Chromium (Debian's, driven by Playwright): keyboard only, axe-core audits, kk/ru/en, resume."""
+"""The web reader in headless Chromium (Debian's, driven by Playwright): keyboard only, axe-core audits, kk/ru/en,
+error pages, resume."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
 import pytest
 from servicekit import ADMIN, READER, STAFF, VISITOR
 from webkit import serve, stop
+
+from accessreader.model import Locator
+from accessreader.positions import open_positions
 
 sync_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -18,7 +23,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    service, server, thread = serve(tmp_path_factory.mktemp("web"))
+    service, server, thread = serve(tmp_path_factory.mktemp("web"), max_upload_mb=0.25)
     yield service
     stop(server, thread, service.library)
 
@@ -77,6 +82,126 @@ def tab_into(page, selector: str, limit: int = 40) -> None:
         if page.evaluate(f"() => document.activeElement.matches({selector!r})"):
             return
     raise AssertionError(f"Tab never reached {selector}")
+
+
+def navigate(page, action) -> int:
+    """Run ``action`` (a click, a key) and return the status of the page it loads."""
+    with page.expect_navigation() as loaded:  # the new page committed and loaded, not only its response
+        action()
+    return loaded.value.status
+
+
+def explained(page, status: int, found: dict, where: str) -> tuple[int, str, str]:
+    """(status, h1, html lang) of the error page shown, after checking what every error page has."""
+    found[where] = violations(page)
+    assert page.locator("nav[aria-label] a[href='/']").count() == 1  # the site's navigation
+    assert page.locator("main h2 + ul a[href='/']").count() == 1  # what to do: the catalog at least
+    text = page.content()
+    assert "Traceback" not in text and "File &#34;" not in text and 'File "' not in text
+    return status, page.inner_text("h1"), page.get_attribute("html", "lang")
+
+
+def test_missing_pages_and_pages_without_rights_are_explained_in_the_readers_language(page, served):
+    found = {}
+    assert explained(page, page.goto("/titles/999999").status, found, "no title") == (404, "Page not found", "en")
+    assert page.get_attribute("form[role='search'] input", "type") == "search"
+    assert explained(page, page.goto("/titles/abc").status, found, "bad address") == (404, "Page not found", "en")
+    assert explained(page, page.goto("/no/such/page?lang=kk").status, found, "kk") == (404, "Бет табылмады", "kk")
+    status = navigate(page, lambda: page.click("a[hreflang='ru']"))  # the switcher on the error page itself
+    assert explained(page, status, found, "ru") == (404, "Страница не найдена", "ru")
+    page.context.clear_cookies()
+
+    # A visitor following a download link is asked to log in, and comes back to the file.
+    page.goto(f"/titles/{served.title}")
+    tab_to(page, "Download")
+    link = page.evaluate("() => document.activeElement.getAttribute('href')")
+    status = navigate(page, lambda: page.keyboard.press("Enter"))
+    assert explained(page, status, found, "download, no login") == (401, "Please log in", "en")
+    assert page.get_attribute("main li a", "href") == f"/login?next={link}"
+    # Logged in without the right: told so, on a page and a download alike.
+    log_in(page, VISITOR)
+    assert explained(page, page.goto(f"/titles/{served.title}/read/1").status, found, "page") == (403, "Not available", "en")
+    assert explained(page, page.goto(link).status, found, "download") == (403, "Not available", "en")
+    page.context.clear_cookies()
+    log_in(page, READER)
+    assert explained(page, page.goto(f"/titles/{served.title}/read/99").status, found, "chapter") == (404, "Page not found", "en")
+    assert {where: v for where, v in found.items() if v} == {}
+
+
+def test_refused_forms_say_why_with_their_status(page, served):
+    found = {}
+    page.goto("/")
+    page.fill("#q", "дала " * 50)  # longer than a search may be
+    status = navigate(page, lambda: page.press("#q", "Enter"))
+    assert explained(page, status, found, "search") == (422, "This could not be used", "en")
+
+    page.goto("/login")
+    page.fill("#login", READER[0])
+    page.fill("#secret", "0000")
+    assert navigate(page, lambda: page.press("#secret", "Enter")) == 401
+    assert page.inner_text("h1") == "Log in" and page.inner_text("[role='alert']")
+    found["wrong PIN"] = violations(page)
+    served.library.people.register("reader", "3003", "7777", "Locked")
+    for _ in range(5):
+        page.request.post("/api/login", data={"login": "3003", "secret": "0000"})
+    page.fill("#login", "3003")
+    page.fill("#secret", "7777")
+    assert navigate(page, lambda: page.press("#secret", "Enter")) == 429
+    assert "Too many wrong attempts" in page.inner_text("[role='alert']")
+
+    log_in(page, STAFF)
+    for name, data, status_heading in (
+        ("big.txt", "слово ".encode() * 30_000, (413, "The file is too large")),
+        ("tool.exe", b"MZ" + bytes(range(256)) * 4, (422, "This could not be used")),
+    ):
+        page.goto("/staff/upload")
+        page.set_input_files("#files", files=[{"name": name, "mimeType": "application/octet-stream", "buffer": data}])
+        status = navigate(page, lambda: page.click("main button[type='submit']"))
+        assert explained(page, status, found, name) == (*status_heading, "en")
+        assert name in page.inner_text("ul.details")
+        assert page.get_attribute("main li a", "href") == "/staff/upload"  # try again
+    assert served.library.catalog.search("big", limit=5) == []
+    assert {where: v for where, v in found.items() if v} == {}
+
+
+def test_a_server_error_is_logged_with_its_traceback_and_shown_as_a_short_page(page, served, caplog):
+    stored = served.library.catalog.store.path(f"documents/{served.live_title}.json")
+    kept = stored.read_bytes()
+    stored.write_bytes(b'{"schema": 1, "metadata": ')  # a damaged store: a bug to fix, not the reader's fault
+    try:
+        log_in(page, READER)
+        with caplog.at_level(logging.ERROR, logger="accessreader.server"):
+            response = page.goto(f"/titles/{served.live_title}/read/1?lang=kk")
+            found = {"500": violations(page)}
+            assert explained(page, response.status, found, "500") == (500, "Біз жақта ақау шықты", "kk")
+            assert "JSONDecodeError" not in page.content() and "schema" not in page.content()
+            api = page.request.get(f"/api/titles/{served.live_title}/audio")
+            assert api.status == 500 and api.json()["error"] == "internal" and "Traceback" not in api.text()
+        failures = [r for r in caplog.records if r.name == "accessreader.server" and r.exc_info]
+        assert [r.getMessage() for r in failures] == [
+            f"GET /titles/{served.live_title}/read/1 failed", f"GET /api/titles/{served.live_title}/audio failed"
+        ]
+        assert all(r.exc_info[0].__name__ == "JSONDecodeError" for r in failures)
+        assert found == {"500": []}
+    finally:
+        stored.write_bytes(kept)
+
+
+def test_the_api_feeds_and_streams_keep_their_own_error_format(page, served):
+    log_in(page, READER)
+    cases = {
+        "/api/titles/999999": (404, "error"),
+        "/api/titles/abc": (422, "detail"),
+        "/api/no/such": (404, "detail"),
+        f"/api/titles/{served.title}/audio/9.mp3": (404, "error"),
+        f"/feeds/titles/{served.title}.rss": (401, "error"),
+        "/opds/search?q=" + "x" * 300: (422, "detail"),
+    }
+    for path, (status, key) in cases.items():
+        answer = page.request.get(path)
+        assert (answer.status, answer.headers["content-type"], key in answer.json()) == (status, "application/json", True), path
+    asked = page.request.get("/titles/999999", headers={"Accept": "application/json"})  # a program asking a page for JSON
+    assert asked.status == 404 and asked.json()["error"] == "not_found"
 
 
 def test_every_page_passes_the_axe_core_audit(page, served):
@@ -139,7 +264,7 @@ def test_a_reader_logs_in_searches_reads_listens_and_downloads_with_the_keyboard
     tab_to(page, "Chapter 1")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/titles/{served.title}/read/2")
-    blocks = page.eval_on_selector_all("#text [id^='c']", "els => els.map(e => [e.tagName, e.getAttribute('lang')])")
+    blocks = page.eval_on_selector_all("#text [id^='c']:not(.s)", "els => els.map(e => [e.tagName, e.getAttribute('lang')])")
     assert blocks[0] == ["H2", "en"] and ["P", "kk"] in blocks and all(lang is not None for _, lang in blocks)
     assert page.eval_on_selector("#text span[lang='en']", "e => e.textContent") == "English is here too"
     page.wait_for_timeout(400)  # the reader saves the place after opening a chapter
@@ -181,7 +306,86 @@ def test_the_player_resumes_from_the_saved_place(page, served):
     page.request.put(f"/api/titles/{served.live_title}/position", data={"locator": "1:c1b1:2:0"})
     page.goto(f"/titles/{served.live_title}/listen")
     page.wait_for_selector("#player[data-ready='true']")
-    assert page.eval_on_selector("#audio", "a => a.getAttribute('src')").endswith("/audio/2.mp3?from=1%3Ac1b1%3A2%3A0")
+    start = served.library.catalog.document(served.live_title).block("c1b1").sentences[2].start  # kept to the sentence
+    assert page.eval_on_selector("#audio", "a => a.getAttribute('src')").endswith(f"/audio/2.mp3?from=1%3Ac1b1%3A2%3A{start}")
+
+
+def saving(page, body: dict):
+    """Expect the page to PUT ``body`` as the reader's position; the value is the request."""
+    return page.expect_request(lambda r: r.method == "PUT" and r.url.endswith("/position") and r.post_data_json == body)
+
+
+def test_the_place_is_one_sentence_for_the_page_the_player_the_terminal_and_the_api(page, served):
+    log_in(page, READER)
+    title, position = served.title, f"/api/titles/{served.title}/position"
+    paragraph = served.library.catalog.document(title).chapters[2].blocks[1]  # three sentences: kk, ru, en
+    timings = {sid: (start, end) for sid, start, end in page.request.get(f"/api/titles/{title}/audio").json()[2]["sentences"]}
+    checksum = served.library.catalog.get(title).checksum
+
+    # The page → the API, the player and the terminal: the reader clicks the third sentence.
+    page.goto(f"/titles/{title}/read/3")
+    page.wait_for_load_state("networkidle")
+    third = paragraph.sentence_id(2)
+    with saving(page, {"locator": f"2:{paragraph.id}:2:0"}) as put:
+        page.click(f"#{third}")
+    put.value.response()
+    start = paragraph.sentences[2].start
+    assert page.request.get(position).json() == {"locator": f"2:{paragraph.id}:2:{start}", "chapter": 3, "seconds": timings[third][0]}
+    assert open_positions(served.library.settings.data).load(READER[0], checksum).locator == Locator(2, paragraph.id, 2, start)
+    page.goto(f"/titles/{title}/listen")
+    page.wait_for_selector("#player[data-ready='true']")
+    page.eval_on_selector("#audio", "a => a.load()")
+    page.wait_for_function(f"() => Math.abs(document.getElementById('audio').currentTime - {timings[third][0]}) < 0.05")
+
+    # The player → the page: paused in the middle of the second sentence.
+    second = paragraph.sentence_id(1)
+    middle = sum(timings[second]) / 2
+    with page.expect_request(lambda r: r.method == "PUT" and r.url.endswith("/position")) as put:
+        page.evaluate(f"async () => {{ const a = document.getElementById('audio'); a.currentTime = {middle}; await a.play(); a.pause(); }}")
+    put.value.response()
+    page.wait_for_load_state("networkidle")
+    assert page.request.get(position).json()["locator"] == f"2:{paragraph.id}:1:{paragraph.sentences[1].start}"
+    page.goto(f"/titles/{title}/read/3")
+    page.wait_for_function(f"() => document.activeElement.id === {second!r}")  # the page opens at the sentence
+    assert page.get_attribute("#resume", "href") == f"#{second}"
+    assert violations(page) == []
+    page.wait_for_timeout(1000)  # opening the page at the saved place saves nothing new
+    assert page.request.get(position).json()["locator"] == f"2:{paragraph.id}:1:{paragraph.sentences[1].start}"
+
+
+def test_without_javascript_the_chapter_reads_and_the_skip_link_leads_to_the_saved_sentence(browser, served):
+    context = browser.new_context(base_url=served.base, java_script_enabled=False, locale="en-US")
+    page = context.new_page()
+    try:
+        log_in(page, READER)
+        paragraph = served.library.catalog.document(served.title).chapters[1].blocks[1]
+        page.request.put(f"/api/titles/{served.title}/position", data={"locator": f"1:{paragraph.id}:2:0"})
+        page.goto(f"/titles/{served.title}")
+        continued = page.get_by_role("link", name="Continue reading where you stopped (chapter 2)")
+        assert continued.get_attribute("href") == f"/titles/{served.title}/read/2#{paragraph.sentence_id(2)}"
+        page.goto(f"/titles/{served.title}/read/2")
+        assert page.inner_text(f"#{paragraph.id}") == paragraph.text
+        tab_to(page, "Skip to content")
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.id") == "resume"
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**#{paragraph.sentence_id(2)}")
+        assert page.eval_on_selector(":target", "e => e.textContent") == "English is here too."
+    finally:
+        context.close()
+
+
+def test_scrolling_on_saves_the_first_sentence_on_the_screen(page, served):
+    log_in(page, READER)
+    page.request.put(f"/api/titles/{served.title}/position", data={"locator": "0:c0b0:0:0"})
+    page.set_viewport_size({"width": 600, "height": 300})
+    with saving(page, {"locator": "1:c1b0:0:0"}):  # opened with no place in this chapter: its start
+        page.goto(f"/titles/{served.title}/read/2")
+    page.evaluate("() => { document.body.style.paddingBottom = '2000px'; }")  # a long chapter
+    with saving(page, {"locator": "1:c1b1:0:0"}) as put:
+        page.evaluate("() => window.scrollTo(0, document.getElementById('c1b1').getBoundingClientRect().top + scrollY)")
+    put.value.response()
+    assert page.request.get(f"/api/titles/{served.title}/position").json()["locator"] == "1:c1b1:0:0"
 
 
 def test_the_interface_language_is_chosen_and_remembered(page, served):

@@ -28,9 +28,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def serve(tmp_path) -> tuple[Served, uvicorn.Server, threading.Thread]:
-    """Two converted titles (one with its audio made) and the service running in a thread."""
-    library = make_library(tmp_path)
+def serve(tmp_path, **settings) -> tuple[Served, uvicorn.Server, threading.Thread]:
+    """Two converted titles (one with its audio made) and the service running in a thread; ``settings`` as in Settings."""
+    library = make_library(tmp_path, **settings)
     worker = library.jobs.worker(1)
     worker.start()
     try:

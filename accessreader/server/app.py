@@ -9,7 +9,8 @@
 Who is asking comes from a session cookie (``/api/login``), or a reader's token
 (``Authorization: Bearer …`` or ``?token=…``, for reading apps and feeds).  A
 user-facing error (``errors.AccessReaderError``) becomes JSON ``{"error", "message"}``
-in the caller's language with 401 (no login), 403 (no right), 404, 409, 413 or 422.
+in the caller's language with 401 (no login), 403 (no right), 404, 409, 413, 422 or
+429, or, for a person's browser on a page, an accessible page (``errorpages.py``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ SESSION_COOKIE = "accessreader_session"
 STATUS = (
     (errors.NotLoggedIn, 401),
     (errors.BadCredentials, 401),
+    (errors.TooManyAttempts, 429),
     (errors.NotAllowed, 403),
     (errors.NotFound, 404),
     (errors.AlreadyRegistered, 409),
@@ -42,7 +44,7 @@ STATUS = (
 
 def create_app(settings: Settings, library: Library | None = None) -> FastAPI:
     """The service over ``library`` (made from ``settings`` when not given); the caller runs the worker."""
-    from . import api, opds, streams, web
+    from . import api, errorpages, opds, streams, web
 
     library = library or Library(settings)
 
@@ -58,12 +60,11 @@ def create_app(settings: Settings, library: Library | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.library = library
-    app.add_exception_handler(errors.AccessReaderError, _error_response)
     app.include_router(api.router)
     app.include_router(opds.router)
     app.include_router(streams.router)
     app.include_router(web.router)
-    app.add_exception_handler(web.LoginNeeded, web.login_redirect)
+    errorpages.install(app)
     return app
 
 
@@ -86,11 +87,14 @@ def person_of(request: Request) -> Person | None:
 TitleId = Annotated[int, Path(ge=1, le=2**63 - 1, description="The title's number in the catalog")]
 
 
+def status_of(error: errors.AccessReaderError) -> int:
+    """The HTTP status of a user-facing error (422 for any not in ``STATUS``)."""
+    return next((code for kind, code in STATUS if isinstance(error, kind)), 422)
 
 
-async def _error_response(request: Request, error: Exception) -> JSONResponse:
-    assert isinstance(error, errors.AccessReaderError)
-    status = next((code for kind, code in STATUS if isinstance(error, kind)), 422)
+def error_json(request: Request, error: errors.AccessReaderError) -> JSONResponse:
+    """``{"error": code, "message": text in the caller's language}`` with the error's status."""
+    status = status_of(error)
     headers = {"WWW-Authenticate": 'Bearer realm="accessreader"'} if status == 401 else None
     body = {"error": error.code, "message": error.message(interface_language(request))}
     return JSONResponse(body, status_code=status, headers=headers)

@@ -4,7 +4,7 @@
     GET /api/titles/{id}/audio/{n}.mp3|.opus     chapter n (1-based): the made file with ranges
                                                  (206/416), else (mp3) spoken live, chunked
     GET /api/titles/{id}/position                the reader's saved place (locator, chapter, seconds)
-    PUT /api/titles/{id}/position                save it: a locator, or a chapter and seconds
+    PUT /api/titles/{id}/position                save it: a locator, or a chapter and seconds (→ its sentence)
     GET /feeds/titles/{id}.rss?token=…           a private podcast feed, episodes = chapters
 
 Everything here is for readers with rights (``rights.may_read``), by session or
@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 from ..audiobook import MEDIA_TYPES, Audiobooks, ChapterInfo
 from ..errors import BadOption, NotFound, NotLoggedIn
 from ..library import Library
-from ..model import Locator
+from ..model import Document, Locator
 from ..people import Person
 from ..positions import DatabasePositions
 from ..rights import STREAM, require_reader
@@ -53,7 +53,9 @@ class PositionOut(BaseModel):
 
 
 class PositionIn(BaseModel):
-    locator: str | None = Field(default=None, max_length=200, description="A locator string, or …")
+    locator: str | None = Field(
+        default=None, max_length=200, description="A locator string (an offset outside its sentence becomes the sentence's start), or …"
+    )
     chapter: int | None = Field(default=None, ge=1, le=100_000, description="… a 1-based chapter and …")
     seconds: float | None = Field(default=None, ge=0, le=1_000_000, description="… seconds into its audio")
 
@@ -141,11 +143,11 @@ def put_position(title_id: TitleId, body: PositionIn, person: PersonDep, library
     audiobooks = library.audiobooks
     if body.locator:
         locator = _locator(body.locator)
-        _check_known(library, title_id, locator)
     elif body.chapter is not None:
         locator = audiobooks.locate(title_id, body.chapter - 1, body.seconds or 0.0)
     else:
         raise BadOption(option="position", value="{}", choices="locator, chapter + seconds")
+    locator = _in_sentence(library.catalog.document(title_id), locator)
     DatabasePositions(library.store).save(reader.login, title.checksum, locator)
     return _position_out(audiobooks, title_id, locator)
 
@@ -193,13 +195,25 @@ def _locator(text: str) -> Locator:
         raise BadOption(option="locator", value=text[:60], choices="chapter:block:sentence:offset") from None
 
 
-def _check_known(library: Library, title_id: int, locator: Locator) -> None:
-    """``NotFound`` unless the locator's block is in the chapter of the title it names."""
-    document = library.catalog.document(title_id)
+def _in_sentence(document: Document, locator: Locator) -> Locator:
+    """``locator`` with its offset inside its sentence (the sentence's start when it was not; a sentence
+    the block does not have is the one at the offset), so the terminal, which goes by offset,
+    resumes at the sentence the web page or the player saved.
+
+    Raises ``NotFound`` unless the locator's block is in the chapter it names.
+    """
     chapters = document.chapters
-    if 0 <= locator.chapter < len(chapters) and any(b.id == locator.block for b in chapters[locator.chapter].blocks):
-        return
-    raise NotFound(what=f"{locator.block} in chapter {locator.chapter + 1}")
+    in_chapter = chapters[locator.chapter].blocks if 0 <= locator.chapter < len(chapters) else []
+    block = next((b for b in in_chapter if b.id == locator.block), None)
+    if block is None:
+        raise NotFound(what=f"{locator.block} in chapter {locator.chapter + 1}")
+    if not block.sentences:
+        return locator
+    within = 0 <= locator.sentence < len(block.sentences)
+    index = locator.sentence if within else block.sentence_at(max(locator.offset, 0))
+    sentence = block.sentences[index]
+    offset = locator.offset if sentence.start <= locator.offset < sentence.end else sentence.start
+    return Locator(locator.chapter, block.id, index, offset)
 
 
 def _position_out(audiobooks: Audiobooks, title_id: int, locator: Locator | None) -> PositionOut:

@@ -2,7 +2,8 @@
 
     /                         catalog and search
     /titles/{id}              a title: facts, chapters to read, listen, downloads, podcast, conversion
-    /titles/{id}/read/{n}     chapter n as HTML (lang on every block); the place is saved as you read
+    /titles/{id}/read/{n}     chapter n as HTML (lang on every block); the place is saved as you read,
+                              to the sentence, and the page opens at it
     /titles/{id}/listen       audio player with chapters, resuming from the saved place
     /titles/{id}/podcast      (POST) a new personal token → the private feed's address
     /login /logout            card number and PIN (staff: login and password)
@@ -14,9 +15,10 @@
 Pages read the application layer and render templates in ``templates/`` with the
 reader's interface language (``i18n.py``); the scripts in ``static/`` only add to
 pages that work without them (saving the place, the player's chapters, job progress).
-A page that needs rights sends a visitor to the login form and back.  The people
-forms carry a token made from the session (``csrf_token``) that another site cannot
-know, besides the SameSite session cookie every form relies on.
+A page that needs rights sends a visitor to the login form and back (``LoginNeeded``,
+answered in ``errorpages.py`` with every other failure).  The people forms carry a
+token made from the session (``csrf_token``) that another site cannot know, besides
+the SameSite session cookie every form relies on.
 """
 
 from __future__ import annotations
@@ -33,17 +35,17 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..catalog import Title
 from ..content.safety import human_size
-from ..errors import AccessReaderError, BadCredentials, NotFound, SecretsDiffer
+from ..errors import AccessReaderError, BadCredentials, NotFound, SecretsDiffer, TooManyAttempts
 from ..jobs import STAGES
 from ..library import MEDIA_TYPES, Library
 from ..messages import LANGUAGES, MESSAGES, translate
-from ..model import Document
+from ..model import Document, Locator
 from ..people import ADMIN, READER, ROLES, STAFF, Person
 from ..positions import DatabasePositions
 from ..rights import may_manage_people, may_manage_titles, may_read
 from . import i18n
-from .app import SESSION_COOKIE, TitleId, library_of, person_of
-from .reading import html_lang, render_chapter
+from .app import SESSION_COOKIE, TitleId, library_of, person_of, status_of
+from .reading import anchor, html_lang, render_chapter
 
 router = APIRouter(include_in_schema=False)
 
@@ -126,19 +128,6 @@ def _typed_twice(secret: str, again: str) -> str:
     return secret
 
 
-def login_redirect(request: Request, error: Exception) -> Response:
-    """The answer to ``LoginNeeded``: the login form (403 when logged in without the right)."""
-    assert isinstance(error, LoginNeeded)
-    lang = i18n.interface_language(request)
-    person = person_of(request)
-    if person is not None:
-        _ = i18n.gettext(lang)
-        heading = _("Not available")
-        text = error.text or _("Accessible copies are for registered print-disabled readers and library staff.")
-        return page(request, lang, person, "message.html", status=403, heading=heading, text=text)
-    return RedirectResponse(f"/login?next={error.path}", status_code=303)
-
-
 @router.get("/static/{name}")
 def static(name: str) -> FileResponse:
     if name not in STATIC:
@@ -158,15 +147,12 @@ def index(request: Request, library: LibraryDep, lang: LangDep, person: PersonDe
 def title_page(request: Request, title_id: TitleId, library: LibraryDep, lang: LangDep, person: PersonDep) -> HTMLResponse:
     title = library.catalog.get(title_id)
     document = library.catalog.document(title_id) if title.has_document else None
-    resume = None
-    if document is not None and may_read(person):
-        saved = DatabasePositions(library.store).load(person.login, title.checksum)  # type: ignore[union-attr]
-        if saved is not None and saved.locator.chapter < len(document.chapters):
-            resume = saved.locator
+    resume = _saved_place(library, person, title, document) if document is not None else None
     jobs = library.jobs.list(title=str(title.id), limit=1)
     job = jobs[0] if jobs and jobs[0].status != "done" else None
     return page(
         request, lang, person, "title.html", title=title, document=document, resume=resume, job=job,
+        resume_anchor=anchor(document.chapters[resume.chapter], resume) if resume else "",
         job_stage=translate(f"stage_{job.stage}", lang) if job else "", job_error=job.error(lang) if job else "",
         downloads=_downloads(title, lang),
     )  # fmt: skip
@@ -181,10 +167,11 @@ def read_chapter(request: Request, title_id: TitleId, number: int, library: Libr
     if not 1 <= number <= len(document.chapters):
         raise NotFound(what=f"chapter {number}")
     chapter = document.chapters[number - 1]
+    saved = _saved_place(library, person, title, document)
     return page(
         request, lang, person, "chapter.html", title=title, number=number, count=len(document.chapters),
         chapter_title=_chapter_title(document, number - 1), content=render_chapter(chapter, lang),
-        first_block=chapter.blocks[0].id if chapter.blocks else "", html_lang=html_lang,
+        resume=anchor(chapter, saved) if saved and saved.chapter == number - 1 else "", html_lang=html_lang,
     )  # fmt: skip
 
 
@@ -222,8 +209,9 @@ def login(
 ) -> Response:
     try:
         person = library.people.authenticate(login, secret)
-    except BadCredentials as error:
-        return page(request, lang, None, "login.html", status=401, next=_local(next), error=error.message(lang))
+    except (BadCredentials, TooManyAttempts) as error:
+        status = status_of(error)
+        return page(request, lang, None, "login.html", status=status, next=_local(next), error=error.message(lang))
     response = RedirectResponse(_local(next), status_code=303)
     response.set_cookie(SESSION_COOKIE, library.people.start_session(person.id), httponly=True, samesite="lax")
     return response
@@ -249,7 +237,7 @@ def upload_form(request: Request, lang: LangDep, person: PersonDep) -> HTMLRespo
 async def upload(request: Request, library: LibraryDep, lang: LangDep, person: PersonDep,
                  files: list[UploadFile]) -> HTMLResponse:  # fmt: skip
     _staff(person, request)
-    results = []
+    results, refusals = [], []
     for item in files:
         name = item.filename or "upload"
         data = await item.read(library.settings.max_upload_bytes + 1)
@@ -258,6 +246,11 @@ async def upload(request: Request, library: LibraryDep, lang: LangDep, person: P
             results.append((name, added.title, ""))
         except AccessReaderError as error:
             results.append((name, None, error.message(lang)))
+            refusals.append(error)
+    if refusals and len(refusals) == len(results):  # nothing taken: an error page with the first refusal's status (413, 422…)
+        from .errorpages import error_page
+
+        return error_page(request, status_of(refusals[0]), [message for _, _, message in results])
     return page(request, lang, person, "upload.html", results=results)
 
 
@@ -414,6 +407,14 @@ def _downloads(title: Title, lang: str) -> list[tuple[str, str, str]]:
         href = f"/api/titles/{title.id}/download/{r.fmt}"
         result.append((href, MEDIA_TYPES.get(r.fmt, r.media_type), _("Download {name}, {size}", name=name, size=human_size(r.size))))
     return result
+
+
+def _saved_place(library: Library, person: Person | None, title: Title, document: Document) -> Locator | None:
+    """The reader's saved place in ``title`` (from any medium), if it is in one of the document's chapters."""
+    if not may_read(person):
+        return None
+    saved = DatabasePositions(library.store).load(person.login, title.checksum)  # type: ignore[union-attr]
+    return saved.locator if saved is not None and 0 <= saved.locator.chapter < len(document.chapters) else None
 
 
 def _chapter_title(document: Document, index: int) -> str:
