@@ -95,6 +95,9 @@ def test_requests_without_rights_learn_nothing(service):
     assert library.catalog.count() == 0 and library.audit.entries() == []
     bad = client.post("/api/login", json={"login": READER[0], "secret": "0000"})
     assert bad.status_code == 401 and bad.json()["error"] == "bad_credentials"
+    too_long = client.post("/api/login", json={"login": READER[0], "secret": "9" * 201})
+    assert too_long.status_code == 422 and too_long.json()["detail"][0]["loc"] == ["body", "secret"]
+    assert "9" * 201 not in too_long.text  # a secret sent is never echoed back
 
 
 def test_a_token_downloads_without_a_session_and_uploads_have_a_size_limit(tmp_path):

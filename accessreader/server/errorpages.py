@@ -12,7 +12,7 @@ link followed without a login is told to log in), and to any request for a page
 address that does not ask for JSON.  The JSON API, OPDS, feeds, streams and static
 files (``MACHINE_PATHS``) otherwise keep their own answers, as do callers asking for
 JSON: ``{"error", "message"}`` for user-facing errors, FastAPI's own for validation
-and unknown routes.  A bug
+(less the values sent, which may be a PIN or a password) and unknown routes.  A bug
 (any other exception) is logged here with its traceback and answered with a short
 message only; a stack trace never reaches the asker.
 """
@@ -24,7 +24,8 @@ from collections.abc import Callable, Sequence
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
@@ -126,8 +127,9 @@ async def _login_needed(request: Request, error: Exception) -> Response:
 async def _invalid(request: Request, error: Exception) -> Response:
     """A bad address (path part) is a page not found; a bad form or query value, 422."""
     assert isinstance(error, RequestValidationError)
-    if not wants_page(request):
-        return await request_validation_exception_handler(request, error)
+    if not wants_page(request):  # where and why, never the value sent back (it may be a secret)
+        problems = [{key: value for key, value in problem.items() if key != "input"} for problem in error.errors()]
+        return JSONResponse({"detail": jsonable_encoder(problems)}, status_code=422)
     in_path = any(problem.get("loc", ("",))[0] == "path" for problem in error.errors())
     return error_page(request, 404 if in_path else 422)
 
