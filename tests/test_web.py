@@ -124,6 +124,8 @@ def test_missing_pages_and_pages_without_rights_are_explained_in_the_readers_lan
     assert explained(page, page.goto(link).status, found, "download") == (403, "Not available", "en")
     page.context.clear_cookies()
     log_in(page, READER)
+    assert explained(page, page.goto("/staff/upload").status, found, "staff page") == (403, "Not available", "en")
+    assert "for the library's staff" in page.inner_text("main")
     assert explained(page, page.goto(f"/titles/{served.title}/read/99").status, found, "chapter") == (404, "Page not found", "en")
     assert {where: v for where, v in found.items() if v} == {}
 

@@ -92,7 +92,8 @@ def _reader(person: Person | None, request: Request) -> Person:
 
 def _staff(person: Person | None, request: Request) -> Person:
     if not may_manage_titles(person):
-        raise LoginNeeded(request.url.path)
+        _ = i18n.gettext(i18n.interface_language(request))
+        raise LoginNeeded(request.url.path, _("This page is for the library's staff."))
     return person  # type: ignore[return-value]
 
 
