@@ -480,3 +480,17 @@ def test_people_forms_are_refused_without_the_pages_own_token(page, served):
     page.context.clear_cookies()
     log_in(page, ADMIN)  # a new session: the old page's token no longer counts
     assert page.request.post("/people", form={**forged, "csrf": token}).status == 403
+
+
+def test_upload_podcast_and_logout_forms_from_another_site_are_refused(page, served):
+    log_in(page, STAFF)
+    titles = served.library.catalog.count()
+    book = {"name": "forged.txt", "mimeType": "text/plain", "buffer": "Forged book.\n\nOne sentence.".encode()}
+    assert page.request.post("/staff/upload", multipart={"files": book}).status == 403
+    assert page.request.post(f"/titles/{served.title}/podcast").status == 403
+    assert page.request.post("/logout").status == 403
+    assert served.library.catalog.count() == titles
+    assert page.goto("/staff/upload").status == 200  # still logged in
+    token = page.get_attribute("input[name='csrf']", "value")
+    assert page.request.post("/staff/upload", multipart={"files": book, "csrf": token}).status == 200
+    assert served.library.catalog.count() == titles + 1

@@ -16,9 +16,10 @@ Pages read the application layer and render templates in ``templates/`` with the
 reader's interface language (``i18n.py``); the scripts in ``static/`` only add to
 pages that work without them (saving the place, the player's chapters, job progress).
 A page that needs rights sends a visitor to the login form and back (``LoginNeeded``,
-answered in ``errorpages.py`` with every other failure).  The people forms carry a
+answered in ``errorpages.py`` with every other failure).  Every form that changes
+something for a logged-in person (people, upload, podcast address, logout) carries a
 token made from the session (``csrf_token``) that another site cannot know, besides
-the SameSite session cookie every form relies on.
+the SameSite session cookie.
 """
 
 from __future__ import annotations
@@ -110,13 +111,21 @@ def csrf_token(request: Request) -> str:
     return hashlib.sha256(f"accessreader-form:{session}".encode()).hexdigest() if session else ""
 
 
-def _admin_form(request: Request, lang: LangDep, person: PersonDep, csrf: Annotated[str, Form(max_length=100)]) -> Person:
-    """The admin sending a people form from this site's own page (its ``csrf`` token); else refused."""
-    admin = _admin(person, request, lang)
+def _from_our_page(request: Request, csrf: Annotated[str, Form(max_length=100)] = "") -> None:
+    """A form that changes something must come from this site's own page (its ``csrf`` token); else refused."""
     expected = csrf_token(request)
     if not (expected and hmac.compare_digest(expected, csrf)):
-        _ = i18n.gettext(lang)
+        _ = i18n.gettext(i18n.interface_language(request))
         raise LoginNeeded(request.url.path, _("The form was not sent from this site's own page; open the page again and send it from there."))
+
+
+OurPageDep = Depends(_from_our_page)
+
+
+def _admin_form(request: Request, lang: LangDep, person: PersonDep, csrf: Annotated[str, Form(max_length=100)]) -> Person:
+    """The admin sending a people form from this site's own page; else refused."""
+    admin = _admin(person, request, lang)
+    _from_our_page(request, csrf)
     return admin
 
 
@@ -184,7 +193,7 @@ def listen(request: Request, title_id: TitleId, library: LibraryDep, lang: LangD
     return page(request, lang, person, "listen.html", title=title, chapters=chapters)
 
 
-@router.post("/titles/{title_id}/podcast", response_class=HTMLResponse)
+@router.post("/titles/{title_id}/podcast", response_class=HTMLResponse, dependencies=[OurPageDep])
 def podcast(request: Request, title_id: TitleId, library: LibraryDep, lang: LangDep, person: PersonDep) -> HTMLResponse:
     reader = _reader(person, request)
     title = library.catalog.get(title_id)
@@ -218,7 +227,7 @@ def login(
     return response
 
 
-@router.post("/logout", response_class=RedirectResponse)
+@router.post("/logout", response_class=RedirectResponse, dependencies=[OurPageDep])
 def logout(request: Request, library: LibraryDep) -> RedirectResponse:
     session = request.cookies.get(SESSION_COOKIE)
     if session:
@@ -236,8 +245,9 @@ def upload_form(request: Request, lang: LangDep, person: PersonDep) -> HTMLRespo
 
 @router.post("/staff/upload", response_class=HTMLResponse)
 async def upload(request: Request, library: LibraryDep, lang: LangDep, person: PersonDep,
-                 files: list[UploadFile]) -> HTMLResponse:  # fmt: skip
+                 files: list[UploadFile], csrf: Annotated[str, Form(max_length=100)] = "") -> HTMLResponse:  # fmt: skip
     _staff(person, request)
+    _from_our_page(request, csrf)
     results, refusals = [], []
     for item in files:
         name = item.filename or "upload"
