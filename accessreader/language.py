@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -114,12 +115,12 @@ _EN_WORDS = frozenset(
 )
 #: A few function words of other Latin-script languages, for the rules alone.
 _OTHER_WORDS = {
-    "de": "der die das und ist von mit den dem des ein eine nicht auch sich auf für im zu ihren".split(),
-    "fr": "le la les des et est une un du en dans pour sur pas au aux ses cette qui à".split(),
-    "es": "el los las y es del para con una por su sus este esta como más al".split(),
-    "it": "il lo gli della delle e è di che per con una sono nel alla".split(),
-    "pt": "o os as e é do da dos das para com uma não em no na".split(),
-    "tr": "ve bir bu da de için ile çok olan gibi daha".split(),
+    "de": frozenset("der die das und ist von mit den dem des ein eine nicht auch sich auf für im zu ihren".split()),
+    "fr": frozenset("le la les des et est une un du en dans pour sur pas au aux ses cette qui à".split()),
+    "es": frozenset("el los las y es del para con una por su sus este esta como más al".split()),
+    "it": frozenset("il lo gli della delle e è di che per con una sono nel alla".split()),
+    "pt": frozenset("o os as e é do da dos das para com uma não em no na".split()),
+    "tr": frozenset("ve bir bu da de için ile çok olan gibi daha".split()),
 }
 
 # --- patterns ------------------------------------------------------------------
@@ -127,6 +128,8 @@ _OTHER_WORDS = {
 _LETTERS = r"[^\W\d_]"
 _WORD = re.compile(rf"{_LETTERS}+(?:[-'’]{_LETTERS}+)*")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)\S+[^\s.,;:!?»)\]\"”]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
+#: What every ``_URL`` match holds: searching for it first spares the slow pattern most texts.
+_URL_MARK = re.compile(r"://|[wW]{3}\.|@")
 _QUOTED = re.compile(r"«([^«»]+)»|“([^“”]+)”|„([^„“”]+)[“”]|\"([^\"]+)\"|\(([^()]+)\)")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 #: What may stand between two words of one run: spaces, a hyphen or dash, "&", a comma.
@@ -164,10 +167,10 @@ def detect(text: str, hint: str = "", method: str = COMBINED) -> str:
     hint = normalise(hint)
     core = _core(text)
     counts: dict[str, int] = {}
-    for char in core:
+    for char, count in Counter(core).items():  # scripts in the order they first appear
         script = script_of(char)
         if script:
-            counts[script] = counts.get(script, 0) + 1
+            counts[script] = counts.get(script, 0) + count
     if not counts:
         return "und"
     script = max(counts, key=counts.get)
@@ -190,7 +193,7 @@ def kazakh_score(text: str, method: str = COMBINED) -> float:
     """
     score = 0.0
     if method != LINGUA:
-        score += sum(word_vote(word) for word in _WORD.findall(text))
+        score += _votes(text)
     if method != RULES:
         score += _lingua_log_odds(text)
     return score
@@ -205,12 +208,18 @@ def _decision_score(text: str, method: str) -> float:
     """``kazakh_score`` for a decision, without asking lingua when the word votes alone
     already decide it (the answer is the same; lingua is most of the cost)."""
     if method == COMBINED:
-        votes = sum(word_vote(word) for word in _WORD.findall(text))
+        votes = _votes(text)
         if abs(votes) >= _VOTES_DECIDE:
             return votes
     return kazakh_score(text, method)
 
 
+def _votes(text: str) -> float:
+    """The sum of the word votes of ``text``."""
+    return sum(map(word_vote, _WORD.findall(text)))
+
+
+@lru_cache(maxsize=65536)
 def word_vote(word: str) -> float:
     """One Cyrillic word's vote: positive for Kazakh, negative for Russian, 0 for neither."""
     if KAZAKH_LETTERS.intersection(word):
@@ -240,7 +249,7 @@ def find_spans(
     """
     _check(method)
     block_lang = normalise(block_lang)
-    blocked = list(taken) + [match.span() for match in _URL.finditer(text)]
+    blocked = list(taken) + [match.span() for match in _links(text)]
     spans: list[Span] = []
 
     def claim(start: int, end: int, lang: str, cover: tuple[int, int]) -> None:
@@ -258,14 +267,16 @@ def find_spans(
 
     own_script = CYRILLIC if block_lang in ("kk", "ru", "uk", "be") else LATIN
     other_script = LATIN if own_script == CYRILLIC else CYRILLIC
-    for start, end in _runs(text, lambda word: _word_script(word) == other_script):
+    present = {script_of(char) for char in set(text)}
+    runs = _runs(text, lambda word: _word_script(word) == other_script) if other_script in present else []
+    for start, end in runs:
         if _overlaps(blocked, start, end) or _only_numerals(text[start:end]):
             continue
         lang = _stretch_language(text[start:end], block_lang, method)
         if lang not in (block_lang, "und"):
             claim(start, end, lang, (start, end))
 
-    if block_lang == "ru":
+    if block_lang == "ru" and not KAZAKH_LETTERS.isdisjoint(text):
         for start, end in _kazakh_runs(text):
             if not _overlaps(blocked, start, end):
                 claim(start, end, "kk", (start, end))
@@ -280,9 +291,15 @@ def _check(method: str) -> None:
         raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
 
 
+def _links(text: str) -> Iterable[re.Match]:
+    """The URLs and e-mail addresses in ``text``."""
+    return _URL.finditer(text) if _URL_MARK.search(text) else ()
+
+
 def _core(text: str) -> str:
     """``text`` without URLs, and without quoted or bracketed stretches when enough is left."""
-    text = _URL.sub(" ", text)
+    if _URL_MARK.search(text):
+        text = _URL.sub(" ", text)
     rest = _QUOTED.sub(" ", text)
     return rest if len(_WORD.findall(rest)) >= 2 else text
 
@@ -302,8 +319,9 @@ def _cyrillic_language(text: str, hint: str, method: str) -> str:
 
 def _latin_language(text: str, hint: str, method: str) -> str:
     words = [word.lower() for word in _WORD.findall(text)]
-    english = sum(word in _EN_WORDS for word in words)
-    votes = {lang: sum(word in listed for word in words) for lang, listed in _OTHER_WORDS.items()}
+    counts = Counter(words)
+    english = sum(counts[word] for word in _EN_WORDS.intersection(counts))
+    votes = {lang: sum(counts[word] for word in listed.intersection(counts)) for lang, listed in _OTHER_WORDS.items()}
     best = max(votes, key=votes.get)
     if method == RULES:
         if votes[best] > english:
