@@ -471,6 +471,11 @@ def _latin_detector():
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
+#: How many texts lingua's answers are kept for: a book quotes the same titles and names again and again.
+_LINGUA_CACHE = 4096
+
+
+@lru_cache(maxsize=_LINGUA_CACHE)
 def _lingua_log_odds(text: str) -> float:
     """Lingua's Kazakh-against-Russian log-odds for ``text``, clipped to ±4."""
     values = _cyrillic_detector().compute_language_confidence_values(text)
@@ -479,6 +484,7 @@ def _lingua_log_odds(text: str) -> float:
     return math.log(kazakh / (1.0 - kazakh))
 
 
+@lru_cache(maxsize=_LINGUA_CACHE)
 def _lingua_latin(text: str) -> tuple[str, float]:
     values = _latin_detector().compute_language_confidence_values(text)
     if not values:

@@ -251,7 +251,7 @@ def _translate_run(
         cells.append(line_cells)
         to_print.extend(map(source.__getitem__, result.to_print))
         if isinstance(source, range):
-            to_cells[line_start:line_end] = [base + cell for cell in result.to_cells]
+            to_cells[line_start:line_end] = map(base.__add__, result.to_cells)
         else:
             for index, cell_index in enumerate(result.to_cells):
                 to_cells[source[index]] = base + cell_index
@@ -315,9 +315,9 @@ _PLAIN: dict[tuple[str, ...], set[str]] = {}
 
 def _all_plain(text: str, tables: tuple[str, ...]) -> bool:
     known = _PLAIN.setdefault(tables, {" "})
-    unknown = set(text) - known
-    if not unknown:
+    if known.issuperset(text):
         return True
+    unknown = set(text) - known
     plain = {c for c in unknown if not c.isspace() and unicodedata.category(c) != "Cf" and louis.defined(tables, c)}
     known |= plain
     return len(plain) == len(unknown)
