@@ -35,6 +35,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import islice
 from typing import Iterable, Sequence
 
 from .model import SPAN_LANG, Span
@@ -136,6 +137,7 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 _RUN_GAP = re.compile(r"\s+|\s*[&+]\s*|\s*[-–]\s*|,\s*")
 
 
+@lru_cache(maxsize=1024)
 def normalise(code: str) -> str:
     """A BCP 47 tag reduced to its primary language: ``"ru-RU"`` → ``"ru"``, ``"kaz"`` → ``"kk"``."""
     primary = (code or "").strip().replace("_", "-").split("-")[0].lower()
@@ -191,12 +193,7 @@ def kazakh_score(text: str, method: str = COMBINED) -> float:
     The sum of the word votes plus lingua's log-odds (each alone for ``RULES``
     or ``LINGUA``).
     """
-    score = 0.0
-    if method != LINGUA:
-        score += _votes(text)
-    if method != RULES:
-        score += _lingua_log_odds(text)
-    return score
+    return _score(text, _WORD.findall(text), method)
 
 
 #: Lingua's log-odds are clipped to ±4 (``_lingua_log_odds``); with word votes this far
@@ -204,19 +201,20 @@ def kazakh_score(text: str, method: str = COMBINED) -> float:
 _VOTES_DECIDE = 4.0 + 2.0
 
 
-def _decision_score(text: str, method: str) -> float:
-    """``kazakh_score`` for a decision, without asking lingua when the word votes alone
-    already decide it (the answer is the same; lingua is most of the cost)."""
-    if method == COMBINED:
-        votes = _votes(text)
-        if abs(votes) >= _VOTES_DECIDE:
-            return votes
-    return kazakh_score(text, method)
+def _score(text: str, words: list[str], method: str, decide: bool = False) -> float:
+    """``kazakh_score`` of ``text``, whose words are ``words``.
 
-
-def _votes(text: str) -> float:
-    """The sum of the word votes of ``text``."""
-    return sum(map(word_vote, _WORD.findall(text)))
+    With ``decide`` (a score for a decision), lingua is not asked when the word
+    votes alone already decide (the answer is the same; lingua is most of the cost).
+    """
+    score = 0.0
+    if method != LINGUA:
+        score += sum(map(word_vote, words))
+        if decide and method == COMBINED and abs(score) >= _VOTES_DECIDE:
+            return score
+    if method != RULES:
+        score += _lingua_log_odds(text)
+    return score
 
 
 @lru_cache(maxsize=65536)
@@ -301,16 +299,18 @@ def _core(text: str) -> str:
     if _URL_MARK.search(text):
         text = _URL.sub(" ", text)
     rest = _QUOTED.sub(" ", text)
-    return rest if len(_WORD.findall(rest)) >= 2 else text
+    two_words = len(list(islice(_WORD.finditer(rest), 2))) == 2
+    return rest if two_words else text
 
 
 def _cyrillic_language(text: str, hint: str, method: str) -> str:
-    if _UK_LETTERS & set(text) and not (KAZAKH_LETTERS - set("іІ")) & set(text):
+    letters = set(text)
+    if _UK_LETTERS & letters and not (KAZAKH_LETTERS - set("іІ")) & letters:
         return "uk"
-    if _BE_LETTERS & set(text):
+    if _BE_LETTERS & letters:
         return "be"
-    score = _decision_score(text, method)
     words = _WORD.findall(text)
+    score = _score(text, words, method, decide=True)
     unsure = abs(score) < 1.0 or (len(words) < 3 and not any(word_vote(word) for word in words))
     if unsure and hint in ("kk", "ru"):
         return hint
@@ -350,7 +350,7 @@ def _stretch_language(text: str, block_lang: str, method: str) -> str:
                 return detect(text, hint=block_lang, method=method)
         return block_lang
     if scripts == {CYRILLIC}:
-        score = _decision_score(text, method)
+        score = _score(text, words, method, decide=True)
         if block_lang == "kk":
             return "ru" if score <= -2.0 else "kk"
         if block_lang == "ru":

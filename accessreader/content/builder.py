@@ -32,7 +32,10 @@ from ..model import (
     linearise_table,
 )
 
-_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_WHITE = r"[ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_SPACE = re.compile(f"{_WHITE}+")
+#: The white space runs folding changes: all but a lone plain space between two words, which stays as it is.
+_UNFOLDED = re.compile(f"{_WHITE}{{2,}}|(?! ){_WHITE}|\\A | \\Z")
 
 
 @dataclass
@@ -108,7 +111,7 @@ def _fold(raw: str, keep_lines: bool, positions: list[int]) -> tuple[str, dict[i
     pending = iter(positions)
     position = next(pending, None)
     removed = last = 0
-    for match in _SPACE.finditer(raw):
+    for match in _UNFOLDED.finditer(raw):
         start, end = match.span()
         while position is not None and position < start:
             where[position] = position - removed
