@@ -34,8 +34,10 @@ from ..model import (
 
 _WHITE = r"[ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 _SPACE = re.compile(f"{_WHITE}+")
-#: The white space runs folding changes: all but a lone plain space between two words, which stays as it is.
-_UNFOLDED = re.compile(f"{_WHITE}{{2,}}|(?! ){_WHITE}|\\A | \\Z")
+#: The white space runs folding changes: all but a lone plain space between two words, which stays
+#: as it is.  A run of two or more, one at either end, one that is not a plain space; each
+#: alternative after the first white space character, so the search skips ahead to one.
+_UNFOLDED = re.compile(f"{_WHITE}(?:{_WHITE}+|(?<=\\A.)|\\Z|(?<! ))", re.DOTALL)
 
 
 @dataclass
