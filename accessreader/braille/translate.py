@@ -249,10 +249,11 @@ def _translate_run(
         if _not_braille(tables).search(line_cells):
             line_cells = _mark_not_braille(block.id, line_cells, result.to_print, source, tables, problems)
         cells.append(line_cells)
-        to_print.extend(map(source.__getitem__, result.to_print))
-        if isinstance(source, range):
-            to_cells[line_start:line_end] = map(base.__add__, result.to_cells)
+        if isinstance(source, range):  # the line as it is: offsets count from its start
+            to_print.extend([line_start + index for index in result.to_print])
+            to_cells[line_start:line_end] = [base + cell for cell in result.to_cells]
         else:
+            to_print.extend(map(source.__getitem__, result.to_print))
             for index, cell_index in enumerate(result.to_cells):
                 to_cells[source[index]] = base + cell_index
         if newline < 0:
