@@ -266,7 +266,8 @@ def find_spans(
 
     own_script = CYRILLIC if block_lang in ("kk", "ru", "uk", "be") else LATIN
     other_script = LATIN if own_script == CYRILLIC else CYRILLIC
-    present = {script_of(char) for char in set(text)}
+    chars = set(text)
+    present = {script_of(char) for char in chars}
     runs = _runs(text, lambda word: _word_script(word) == other_script) if other_script in present else []
     for start, end in runs:
         if _overlaps(blocked, start, end) or _only_numerals(text[start:end]):
@@ -275,7 +276,7 @@ def find_spans(
         if lang not in (block_lang, "und"):
             claim(start, end, lang, (start, end))
 
-    if block_lang == "ru" and not KAZAKH_LETTERS.isdisjoint(text):
+    if block_lang == "ru" and not KAZAKH_LETTERS.isdisjoint(chars):
         for start, end in _kazakh_runs(text):
             if not _overlaps(blocked, start, end):
                 claim(start, end, "kk", (start, end))
