@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
+from itertools import islice
 from typing import Iterable, Sequence
 
 from .model import SPAN_LANG, Span
@@ -114,12 +116,12 @@ _EN_WORDS = frozenset(
 )
 #: A few function words of other Latin-script languages, for the rules alone.
 _OTHER_WORDS = {
-    "de": "der die das und ist von mit den dem des ein eine nicht auch sich auf für im zu ihren".split(),
-    "fr": "le la les des et est une un du en dans pour sur pas au aux ses cette qui à".split(),
-    "es": "el los las y es del para con una por su sus este esta como más al".split(),
-    "it": "il lo gli della delle e è di che per con una sono nel alla".split(),
-    "pt": "o os as e é do da dos das para com uma não em no na".split(),
-    "tr": "ve bir bu da de için ile çok olan gibi daha".split(),
+    "de": frozenset("der die das und ist von mit den dem des ein eine nicht auch sich auf für im zu ihren".split()),
+    "fr": frozenset("le la les des et est une un du en dans pour sur pas au aux ses cette qui à".split()),
+    "es": frozenset("el los las y es del para con una por su sus este esta como más al".split()),
+    "it": frozenset("il lo gli della delle e è di che per con una sono nel alla".split()),
+    "pt": frozenset("o os as e é do da dos das para com uma não em no na".split()),
+    "tr": frozenset("ve bir bu da de için ile çok olan gibi daha".split()),
 }
 
 # --- patterns ------------------------------------------------------------------
@@ -127,12 +129,16 @@ _OTHER_WORDS = {
 _LETTERS = r"[^\W\d_]"
 _WORD = re.compile(rf"{_LETTERS}+(?:[-'’]{_LETTERS}+)*")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)\S+[^\s.,;:!?»)\]\"”]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
+#: What every ``_URL`` match holds: searching for it first spares most texts the slow pattern
+#: ("[wW]" thrice, not "{3}": a repeat would keep the search from skipping ahead to a first character).
+_URL_MARK = re.compile(r"://|[wW][wW][wW]\.|@")
 _QUOTED = re.compile(r"«([^«»]+)»|“([^“”]+)”|„([^„“”]+)[“”]|\"([^\"]+)\"|\(([^()]+)\)")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 #: What may stand between two words of one run: spaces, a hyphen or dash, "&", a comma.
 _RUN_GAP = re.compile(r"\s+|\s*[&+]\s*|\s*[-–]\s*|,\s*")
 
 
+@lru_cache(maxsize=1024)
 def normalise(code: str) -> str:
     """A BCP 47 tag reduced to its primary language: ``"ru-RU"`` → ``"ru"``, ``"kaz"`` → ``"kk"``."""
     primary = (code or "").strip().replace("_", "-").split("-")[0].lower()
@@ -164,10 +170,10 @@ def detect(text: str, hint: str = "", method: str = COMBINED) -> str:
     hint = normalise(hint)
     core = _core(text)
     counts: dict[str, int] = {}
-    for char in core:
+    for char, count in Counter(core).items():  # scripts in the order they first appear
         script = script_of(char)
         if script:
-            counts[script] = counts.get(script, 0) + 1
+            counts[script] = counts.get(script, 0) + count
     if not counts:
         return "und"
     script = max(counts, key=counts.get)
@@ -188,12 +194,7 @@ def kazakh_score(text: str, method: str = COMBINED) -> float:
     The sum of the word votes plus lingua's log-odds (each alone for ``RULES``
     or ``LINGUA``).
     """
-    score = 0.0
-    if method != LINGUA:
-        score += sum(word_vote(word) for word in _WORD.findall(text))
-    if method != RULES:
-        score += _lingua_log_odds(text)
-    return score
+    return _score(text, _WORD.findall(text), method)
 
 
 #: Lingua's log-odds are clipped to ±4 (``_lingua_log_odds``); with word votes this far
@@ -201,16 +202,23 @@ def kazakh_score(text: str, method: str = COMBINED) -> float:
 _VOTES_DECIDE = 4.0 + 2.0
 
 
-def _decision_score(text: str, method: str) -> float:
-    """``kazakh_score`` for a decision, without asking lingua when the word votes alone
-    already decide it (the answer is the same; lingua is most of the cost)."""
-    if method == COMBINED:
-        votes = sum(word_vote(word) for word in _WORD.findall(text))
-        if abs(votes) >= _VOTES_DECIDE:
-            return votes
-    return kazakh_score(text, method)
+def _score(text: str, words: list[str], method: str, decide: bool = False) -> float:
+    """``kazakh_score`` of ``text``, whose words are ``words``.
+
+    With ``decide`` (a score for a decision), lingua is not asked when the word
+    votes alone already decide (the answer is the same; lingua is most of the cost).
+    """
+    score = 0.0
+    if method != LINGUA:
+        score += sum(map(word_vote, words))
+        if decide and method == COMBINED and abs(score) >= _VOTES_DECIDE:
+            return score
+    if method != RULES:
+        score += _lingua_log_odds(text)
+    return score
 
 
+@lru_cache(maxsize=65536)
 def word_vote(word: str) -> float:
     """One Cyrillic word's vote: positive for Kazakh, negative for Russian, 0 for neither."""
     if KAZAKH_LETTERS.intersection(word):
@@ -240,7 +248,7 @@ def find_spans(
     """
     _check(method)
     block_lang = normalise(block_lang)
-    blocked = list(taken) + [match.span() for match in _URL.finditer(text)]
+    blocked = list(taken) + [match.span() for match in _links(text)]
     spans: list[Span] = []
 
     def claim(start: int, end: int, lang: str, cover: tuple[int, int]) -> None:
@@ -258,14 +266,17 @@ def find_spans(
 
     own_script = CYRILLIC if block_lang in ("kk", "ru", "uk", "be") else LATIN
     other_script = LATIN if own_script == CYRILLIC else CYRILLIC
-    for start, end in _runs(text, lambda word: _word_script(word) == other_script):
+    chars = set(text)
+    present = {script_of(char) for char in chars}
+    runs = _runs(text, lambda word: _word_script(word) == other_script) if other_script in present else []
+    for start, end in runs:
         if _overlaps(blocked, start, end) or _only_numerals(text[start:end]):
             continue
         lang = _stretch_language(text[start:end], block_lang, method)
         if lang not in (block_lang, "und"):
             claim(start, end, lang, (start, end))
 
-    if block_lang == "ru":
+    if block_lang == "ru" and not KAZAKH_LETTERS.isdisjoint(chars):
         for start, end in _kazakh_runs(text):
             if not _overlaps(blocked, start, end):
                 claim(start, end, "kk", (start, end))
@@ -280,20 +291,28 @@ def _check(method: str) -> None:
         raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
 
 
+def _links(text: str) -> Iterable[re.Match]:
+    """The URLs and e-mail addresses in ``text``."""
+    return _URL.finditer(text) if _URL_MARK.search(text) else ()
+
+
 def _core(text: str) -> str:
     """``text`` without URLs, and without quoted or bracketed stretches when enough is left."""
-    text = _URL.sub(" ", text)
+    if _URL_MARK.search(text):
+        text = _URL.sub(" ", text)
     rest = _QUOTED.sub(" ", text)
-    return rest if len(_WORD.findall(rest)) >= 2 else text
+    two_words = len(list(islice(_WORD.finditer(rest), 2))) == 2
+    return rest if two_words else text
 
 
 def _cyrillic_language(text: str, hint: str, method: str) -> str:
-    if _UK_LETTERS & set(text) and not (KAZAKH_LETTERS - set("іІ")) & set(text):
+    letters = set(text)
+    if _UK_LETTERS & letters and not (KAZAKH_LETTERS - set("іІ")) & letters:
         return "uk"
-    if _BE_LETTERS & set(text):
+    if _BE_LETTERS & letters:
         return "be"
-    score = _decision_score(text, method)
     words = _WORD.findall(text)
+    score = _score(text, words, method, decide=True)
     unsure = abs(score) < 1.0 or (len(words) < 3 and not any(word_vote(word) for word in words))
     if unsure and hint in ("kk", "ru"):
         return hint
@@ -302,8 +321,9 @@ def _cyrillic_language(text: str, hint: str, method: str) -> str:
 
 def _latin_language(text: str, hint: str, method: str) -> str:
     words = [word.lower() for word in _WORD.findall(text)]
-    english = sum(word in _EN_WORDS for word in words)
-    votes = {lang: sum(word in listed for word in words) for lang, listed in _OTHER_WORDS.items()}
+    counts = Counter(words)
+    english = sum(counts[word] for word in _EN_WORDS.intersection(counts))
+    votes = {lang: sum(counts[word] for word in listed.intersection(counts)) for lang, listed in _OTHER_WORDS.items()}
     best = max(votes, key=votes.get)
     if method == RULES:
         if votes[best] > english:
@@ -332,7 +352,7 @@ def _stretch_language(text: str, block_lang: str, method: str) -> str:
                 return detect(text, hint=block_lang, method=method)
         return block_lang
     if scripts == {CYRILLIC}:
-        score = _decision_score(text, method)
+        score = _score(text, words, method, decide=True)
         if block_lang == "kk":
             return "ru" if score <= -2.0 else "kk"
         if block_lang == "ru":
@@ -453,6 +473,11 @@ def _latin_detector():
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
+#: How many texts lingua's answers are kept for: a book quotes the same titles and names again and again.
+_LINGUA_CACHE = 4096
+
+
+@lru_cache(maxsize=_LINGUA_CACHE)
 def _lingua_log_odds(text: str) -> float:
     """Lingua's Kazakh-against-Russian log-odds for ``text``, clipped to ±4."""
     values = _cyrillic_detector().compute_language_confidence_values(text)
@@ -461,6 +486,7 @@ def _lingua_log_odds(text: str) -> float:
     return math.log(kazakh / (1.0 - kazakh))
 
 
+@lru_cache(maxsize=_LINGUA_CACHE)
 def _lingua_latin(text: str) -> tuple[str, float]:
     values = _latin_detector().compute_language_confidence_values(text)
     if not values:

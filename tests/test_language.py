@@ -101,6 +101,11 @@ def test_latin_runs_in_cyrillic_text_are_english_but_urls_and_emails_are_left_al
     assert span_texts(text, "ru") == [("JAWS for Windows", "en")]
 
 
+def test_urls_and_emails_in_capitals_are_left_alone_too():
+    text = "Сайт WWW.LIBRARY.KZ, почта Info@Library.KZ и программа JAWS for Windows."
+    assert span_texts(text, "ru") == [("JAWS for Windows", "en")]
+
+
 def test_cyrillic_in_english_text():
     text = 'The librarian answered in Russian: "Книга на полке слева".'
     assert span_texts(text, "en") == [("Книга на полке слева", "ru")]

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from braille_samples import corpus_document, long_document
 
 from accessreader.braille.layout import BLANK, CONTINUATION, Layout, page_number_cells, paginate, wrap
@@ -56,6 +58,24 @@ def test_long_word_is_cut_with_a_continuation_mark():
     rebuilt = "".join(cells[start:end] for _, start, end, _ in pieces)
     assert rebuilt.replace(BLANK, "") == cells.replace(BLANK, "")
     assert CONTINUATION == "⠤"
+
+
+def test_lines_take_as_many_whole_words_as_fit():
+    assert wrap("⠁⠁⠀⠃⠃⠃⠀⠀⠃⠀", 8, 2, 0) == [(2, 0, 6, False), (0, 8, 9, False)]
+
+
+@given(st.text(alphabet="⠀⠁⠃", max_size=80), st.integers(12, 40))
+def test_lines_break_between_words_and_the_next_word_would_not_fit(cells, width):
+    pieces = wrap(cells, width, 2, 0)
+    for (column, start, end, cut), following in zip(pieces, pieces[1:] + [None]):
+        assert column + end - start + cut <= width and cells[start] != BLANK
+        if cut or following is None:
+            continue
+        assert end == len(cells) or cells[end] == BLANK
+        next_end = cells.find(BLANK, following[1])
+        assert column + (len(cells) if next_end < 0 else next_end) - start > width
+    words = "".join(cells[start:end] + (BLANK if not cut else "") for _, start, end, cut in pieces).split(BLANK)
+    assert [w for w in words if w] == [w for w in cells.split(BLANK) if w] or any(cut for *_, cut in pieces)
 
 
 def test_title_and_contents_pages_come_first_with_braille_page_numbers():

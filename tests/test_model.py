@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from accessreader import __all__ as public
 from accessreader.content.builder import DocumentBuilder, InlineText
 from accessreader.model import HEADING, NOTE, PARAGRAPH, SPAN_LANG, SPAN_NOTEREF, TABLE, Cell, Document, Locator
@@ -28,6 +31,19 @@ def test_inline_text_folds_space_and_keeps_span_offsets():
     assert [para.text[s.start : s.end] for s in lang] == ["«Он саусақ»"]
     ref = next(s for s in para.spans if s.kind == SPAN_NOTEREF)
     assert para.text[ref.start : ref.end] == "1"
+
+
+@given(st.lists(st.text(alphabet=" \t\n\u00a0\u2003ab", max_size=8), max_size=5), st.booleans())
+def test_inline_text_folds_every_run_of_white_space(pieces, keep_lines):
+    text = InlineText(keep_lines=keep_lines)
+    for index, piece in enumerate(pieces):
+        text.add(piece, lang="en" if index % 2 else "")
+    folded, spans = text.result("")
+    assert folded.split() == "".join(pieces).split()
+    assert folded == folded.strip() and "  " not in folded and " \n" not in folded and "\n " not in folded
+    assert keep_lines or "\n" not in folded
+    for span in spans:  # no white space at either end
+        assert folded[span.start : span.end] == folded[span.start : span.end].strip() != ""
 
 
 def test_note_references_link_both_ways():

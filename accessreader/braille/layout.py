@@ -127,13 +127,10 @@ def wrap(cells: str, width: int, first: int = 0, runover: int = 0) -> list[tuple
         if position >= size:
             break
         room = width - column
-        end = cursor = position
-        while cursor < size:
-            word_end = cells.find(BLANK, cursor)
-            word_end = size if word_end < 0 else word_end
-            if word_end - position > room:
-                break
-            end, cursor = word_end, word_end + 1
+        if position + room >= size and cells[-1] != BLANK:
+            end = size  # the rest fits
+        else:  # the line ends at the last blank within reach; with none, the word is cut
+            end = max(cells.rfind(BLANK, position, position + room + 1), position)
         if end == position:
             out.append((column, position, position + room - 1, True))
             position += room - 1

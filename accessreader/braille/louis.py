@@ -80,7 +80,7 @@ def translate(tables: tuple[str, ...], text: str) -> Translation:
             cells, to_print, to_cells, _ = _louis.translate(list(tables), text, mode=_louis.noUndefined)
     except RuntimeError as exc:
         raise RuntimeError(f"liblouis could not translate {text[:60]!r} with {tables}: {exc}") from exc
-    return Translation(cells, list(to_print), list(to_cells))
+    return Translation(cells, to_print, to_cells)
 
 
 def back_translate(tables: tuple[str, ...], cells: str) -> str:

@@ -249,10 +249,11 @@ def _translate_run(
         if _not_braille(tables).search(line_cells):
             line_cells = _mark_not_braille(block.id, line_cells, result.to_print, source, tables, problems)
         cells.append(line_cells)
-        to_print.extend(map(source.__getitem__, result.to_print))
-        if isinstance(source, range):
+        if isinstance(source, range):  # the line as it is: offsets count from its start
+            to_print.extend([line_start + index for index in result.to_print])
             to_cells[line_start:line_end] = [base + cell for cell in result.to_cells]
         else:
+            to_print.extend(map(source.__getitem__, result.to_print))
             for index, cell_index in enumerate(result.to_cells):
                 to_cells[source[index]] = base + cell_index
         if newline < 0:
@@ -315,9 +316,9 @@ _PLAIN: dict[tuple[str, ...], set[str]] = {}
 
 def _all_plain(text: str, tables: tuple[str, ...]) -> bool:
     known = _PLAIN.setdefault(tables, {" "})
-    unknown = set(text) - known
-    if not unknown:
+    if known.issuperset(text):
         return True
+    unknown = set(text) - known
     plain = {c for c in unknown if not c.isspace() and unicodedata.category(c) != "Cf" and louis.defined(tables, c)}
     known |= plain
     return len(plain) == len(unknown)

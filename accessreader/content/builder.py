@@ -32,7 +32,12 @@ from ..model import (
     linearise_table,
 )
 
-_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_WHITE = r"[ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_SPACE = re.compile(f"{_WHITE}+")
+#: The white space runs folding changes: all but a lone plain space between two words, which stays
+#: as it is.  A run of two or more, one at either end, one that is not a plain space; each
+#: alternative after the first white space character, so the search skips ahead to one.
+_UNFOLDED = re.compile(f"{_WHITE}(?:{_WHITE}+|(?<=\\A.)|\\Z|(?<! ))", re.DOTALL)
 
 
 @dataclass
@@ -108,7 +113,7 @@ def _fold(raw: str, keep_lines: bool, positions: list[int]) -> tuple[str, dict[i
     pending = iter(positions)
     position = next(pending, None)
     removed = last = 0
-    for match in _SPACE.finditer(raw):
+    for match in _UNFOLDED.finditer(raw):
         start, end = match.span()
         while position is not None and position < start:
             where[position] = position - removed
