@@ -57,8 +57,23 @@ def test_each_page_records_its_languages_and_the_models_that_read_it():
     mixed = render_page(TEXTS["kk"] + " " + TEXTS["ru"], 3, seed=2)
     pages = ocr.recognise([render_page(TEXTS["ru"], 1), render_page(TEXTS["en"], 2, skew=-4.0), mixed])
     assert [sorted(page.languages) for page in pages] == [["ru"], ["en"], ["kk", "ru"]]
-    assert {page.models for page in pages} == {ocr.ALL_LANGUAGES}
+    assert [page.models for page in pages[:2]] == ["rus", "eng"]
+    assert sorted(pages[2].models.split("+")) == ["kaz", "rus"]
     assert [round(page.skew) for page in pages] == [0, 4, 0]
+
+
+def test_a_line_the_page_models_could_not_write_brings_its_language_in():
+    from accessreader.content.pdflayout import Line
+
+    def line(text):
+        return Line(0, 300, 10, 0, 10, [(text, "")])
+
+    russian = [line("Центральная городская библиотека открыла в этом году новый зал")] * 12
+    english = line("The central city library opened a new reading room")
+    kazakh = line("Қаланың орталық кітапханасы биыл жаңа оқу залын ашты")
+    assert ocr.page_languages(russian + [english]) == ["ru", "en"]
+    assert ocr.page_languages(russian + [kazakh]) == ["ru", "kk"]  # rus has no Қ, Ә, …
+    assert ocr.page_languages([kazakh] * 12 + russian[:1]) == ["kk"]  # kaz has all of Russian's letters
 
 
 def test_an_english_page_in_a_book_said_to_be_kazakh_and_russian_is_read_with_english_too():
