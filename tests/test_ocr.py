@@ -53,13 +53,14 @@ def test_a_nearly_level_page_is_left_as_it_is():
     assert deskew.straighten(page) == (page, 0.0)
 
 
-def test_each_page_records_its_languages_and_the_models_that_read_it():
+def test_each_page_records_its_languages_and_a_kazakh_page_is_read_with_kaz_alone():
     mixed = render_page(TEXTS["kk"] + " " + TEXTS["ru"], 3, seed=2)
-    pages = ocr.recognise([render_page(TEXTS["ru"], 1), render_page(TEXTS["en"], 2, skew=-4.0), mixed])
-    assert [sorted(page.languages) for page in pages] == [["ru"], ["en"], ["kk", "ru"]]
-    assert [page.models for page in pages[:2]] == ["rus", "eng"]
-    assert sorted(pages[2].models.split("+")) == ["kaz", "rus"]
-    assert [round(page.skew) for page in pages] == [0, 4, 0]
+    pages = ocr.recognise(
+        [render_page(TEXTS["ru"], 1), render_page(TEXTS["en"], 2, skew=-4.0), mixed, render_page(TEXTS["kk"], 4)]
+    )
+    assert [sorted(page.languages) for page in pages] == [["ru"], ["en"], ["kk", "ru"], ["kk"]]
+    assert [page.models for page in pages] == [ocr.ALL_LANGUAGES] * 3 + ["kaz"]
+    assert [round(page.skew) for page in pages] == [0, 4, 0, 0]
 
 
 def test_a_line_the_page_models_could_not_write_brings_its_language_in():

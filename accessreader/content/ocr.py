@@ -9,30 +9,27 @@ pages) and by the PDF reader for pages without a text layer, so scans get the sa
 running-head, paragraph, hyphen and heading rules as text PDFs.  Each line keeps
 its words' mean confidence (0–100); pages under ``LOW_CONFIDENCE`` become notices.
 
-Languages per page: a book whose metadata names one language has every page read
-with that language's model.  Otherwise (several languages, or none) each page is
-first glanced at: read at a third of its resolution with Kazakh, Russian and English
-together, its lines' languages told by ``language.detect`` (``page_languages``), and
-the page then read with those languages' models only, so a Russian page of a
-Kazakh-Russian book is read with ``rus`` alone and a mixed page with ``kaz+rus``.
-On the generated scans this reads as well as or better than the three models together,
-for about half again their processor time (benchmarks/ocr_scans.py prints both).  A
-page that still reads under ``LOW_CONFIDENCE`` is read again with all three, and the
-more confident reading is kept.  Each page records the models it was read with, the
-languages found in its lines and the angle it was straightened by.
+Languages per page: a page is read with the book's languages (its metadata), or
+with Kazakh, Russian and English together when the book names none; its lines'
+languages are then told by ``language.detect`` (``page_languages``).  A page found to
+be in Kazakh alone is read again with ``kaz`` alone: with ``rus`` loaded too,
+Tesseract reads some Қ Ң as К Н.  Russian and English pages are not read again:
+their own model alone was measured no better than the three together
+(benchmarks/ocr_scans.py prints both).  A page with text that reads under
+``LOW_CONFIDENCE`` with the book's languages (an English foreword in a book said to be
+Kazakh and Russian) is read again with all three, and the more confident reading is
+kept.  Each page records the models it was read with, the languages found in its
+lines, and the angle it was straightened by.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import statistics
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
-
-from PIL import Image
 
 from ..errors import BadInput, MissingDependency
 from ..language import detect, script_of
@@ -54,8 +51,8 @@ PAGE_LANGUAGE_SHARE = 0.15
 #: Lines with fewer letters than this are too short to tell their language.
 _LINE_LETTERS = 12
 
-#: The glance that finds a page's languages reads it at 1/_GLANCE of its resolution.
-_GLANCE = 3
+#: Languages whose pages read better with their own model alone than among others.
+READ_ALONE = {"kk"}
 
 #: Resolution assumed for page images that do not say theirs.
 DEFAULT_DPI = 300
@@ -132,24 +129,19 @@ def recognise_page(image: bytes, number: int, languages: str = ALL_LANGUAGES, dp
 
 
 def read_page(image: bytes, number: int, languages: str = ALL_LANGUAGES, dpi: float = DEFAULT_DPI) -> OcrPage:
-    """One page straightened and read with its own languages' models: the work
-    ``recognise`` does for each page (see the module's docstring).
-
-    ``languages``: the book's, as Tesseract names them; with more than one, the page's
-    own are found by a glance at a third of the resolution.
-    """
+    """One page straightened and read with the book's ``languages`` (Tesseract's names),
+    then again if its languages call for it: the work ``recognise`` does for each page
+    (see the module's docstring)."""
     level, angle = deskew.straighten(image)
-    models = languages
-    if "+" in languages:
-        glance = recognise_page(_reduced(level, _GLANCE), number, ALL_LANGUAGES, dpi / _GLANCE)
-        found = page_languages(glance.lines)
-        models = tesseract_languages(found) if found else languages
-    page = recognise_page(level, number, models, dpi)
-    if models != ALL_LANGUAGES and page.confidence < LOW_CONFIDENCE:
+    page = recognise_page(level, number, languages, dpi)
+    if page.lines and languages != ALL_LANGUAGES and page.confidence < LOW_CONFIDENCE:
         wider = recognise_page(level, number, ALL_LANGUAGES, dpi)
         page = wider if wider.confidence > page.confidence else page
+    found = page_languages(page.lines)
+    if len(found) == 1 and found[0] in READ_ALONE and page.models != TESSERACT_LANGUAGES[found[0]]:
+        page = recognise_page(level, number, TESSERACT_LANGUAGES[found[0]], dpi)
     page.skew = angle
-    page.languages = page_languages(page.lines)
+    page.languages = found
     return page
 
 
@@ -210,14 +202,6 @@ def notice_low_confidence(builder: DocumentBuilder, pages: Sequence[PrintedPage]
     for page, label in zip(pages, labels):
         if page.confidence is not None and page.lines and page.confidence < LOW_CONFIDENCE:
             builder.notice("ocr_low_confidence", f"{label} ({page.confidence:.0f}%)")
-
-
-def _reduced(image: bytes, factor: int) -> bytes:
-    """A page image at 1/``factor`` of its resolution, as PGM bytes."""
-    out = io.BytesIO()
-    with Image.open(io.BytesIO(image)) as page:
-        page.convert("L").reduce(factor).save(out, "PPM")
-    return out.getvalue()
 
 
 def _script(text: str) -> str:
