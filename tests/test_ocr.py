@@ -7,7 +7,7 @@ from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
 from accessreader import content
-from accessreader.content import images, ocr
+from accessreader.content import deskew, images, ocr
 from accessreader.errors import CorruptFile, NoTextFound
 from accessreader.model import HEADING, PAGE_MARKER, PARAGRAPH
 
@@ -31,6 +31,57 @@ def test_character_error_rate_per_language_is_under_bound(lang):
     document = images.read_pages([("p.png", page)], "scan", languages=[lang])
     assert cer(TEXTS[lang], book_text(document)) < CER_BOUND[lang]
     assert all(b.lang == lang for _, b in document.blocks() if b.kind == PARAGRAPH)
+
+
+@pytest.mark.parametrize("lang,angle", [("kk", 4.0), ("kk", -5.0), ("ru", 5.0), ("ru", -3.0), ("en", 3.0), ("en", -4.0)])
+def test_a_page_turned_by_3_to_5_degrees_reads_within_the_bound(lang, angle):
+    # unstraightened, Tesseract loses most of a page turned 3° or more clockwise
+    # (benchmarks/ocr_scans.py prints the CER with and without straightening)
+    page = render_page(TEXTS[lang], 12, seed=4, skew=angle)
+    document = images.read_pages([("p.png", page)], "scan", languages=[lang])
+    assert cer(TEXTS[lang], book_text(document)) < CER_BOUND[lang]
+
+
+@pytest.mark.parametrize("angle", [-5.0, -3.0, 1.5, 4.0])
+def test_skew_is_measured_to_a_tenth_of_a_degree(angle):
+    page = Image.open(io.BytesIO(render_page(TEXTS["kk"], 7, head=HEADS["kk"], skew=angle)))
+    assert deskew.skew_angle(page) == pytest.approx(-angle, abs=0.1)
+
+
+def test_a_nearly_level_page_is_left_as_it_is():
+    page = render_page(TEXTS["ru"], 7, skew=0.6)
+    assert deskew.straighten(page) == (page, 0.0)
+
+
+def test_each_page_records_its_languages_and_a_kazakh_page_is_read_with_kaz_alone():
+    mixed = render_page(TEXTS["kk"] + " " + TEXTS["ru"], 3, seed=2)
+    pages = ocr.recognise(
+        [render_page(TEXTS["ru"], 1), render_page(TEXTS["en"], 2, skew=-4.0), mixed, render_page(TEXTS["kk"], 4)]
+    )
+    assert [sorted(page.languages) for page in pages] == [["ru"], ["en"], ["kk", "ru"], ["kk"]]
+    assert [page.models for page in pages] == [ocr.ALL_LANGUAGES] * 3 + ["kaz"]
+    assert [round(page.skew) for page in pages] == [0, 4, 0, 0]
+
+
+def test_a_line_the_page_models_could_not_write_brings_its_language_in():
+    from accessreader.content.pdflayout import Line
+
+    def line(text):
+        return Line(0, 300, 10, 0, 10, [(text, "")])
+
+    russian = [line("Центральная городская библиотека открыла в этом году новый зал")] * 12
+    english = line("The central city library opened a new reading room")
+    kazakh = line("Қаланың орталық кітапханасы биыл жаңа оқу залын ашты")
+    assert ocr.page_languages(russian + [english]) == ["ru", "en"]
+    assert ocr.page_languages(russian + [kazakh]) == ["ru", "kk"]  # rus has no Қ, Ә, …
+    assert ocr.page_languages([kazakh] * 12 + russian[:1]) == ["kk"]  # kaz has all of Russian's letters
+
+
+def test_an_english_page_in_a_book_said_to_be_kazakh_and_russian_is_read_with_english_too():
+    page = render_page(TEXTS["en"], 9, seed=6)
+    document = images.read_pages([("p.png", page)], "scan", languages=["kk", "ru"])
+    assert cer(TEXTS["en"], book_text(document)) < CER_BOUND["en"]
+    assert all(b.lang == "en" for _, b in document.blocks() if b.kind == PARAGRAPH)
 
 
 def test_multi_page_tiff_becomes_pages_with_markers_headings_and_no_running_heads():

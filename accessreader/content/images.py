@@ -70,12 +70,18 @@ def _recognise(
     progress: Callable[[int], None] | None = None,
 ) -> Document:
     images = [page for name, data in files for page in page_images(data, name)]
-    builder = DocumentBuilder("scan")
-    builder.metadata.title = title
-    builder.metadata.languages = list(languages)
     pages = recognise_images(images, ocr.tesseract_languages(languages), progress)
     if not any(page.lines for page in pages):
         raise NoTextFound(name=files[0][0] if len(files) == 1 else title)
+    return lay_out(pages, title, languages)
+
+
+def lay_out(pages: Sequence[ocr.OcrPage], title: str, languages: Sequence[str] = ()) -> Document:
+    """A draft book (before ``finish``) from recognised pages: running heads, page
+    numbers, paragraphs and headings found by the printed-page layout rules."""
+    builder = DocumentBuilder("scan")
+    builder.metadata.title = title
+    builder.metadata.languages = list(languages)
     printed = [page.printed() for page in pages]
     layout = PageLayout(printed, {}, builder)
     ocr.notice_low_confidence(builder, printed, layout.labels)

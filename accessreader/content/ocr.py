@@ -1,12 +1,25 @@
 """OCR: page images of a scanned book into printed lines, through Tesseract.
 
-    page image ──tesseract (one process per core, TSV out)──▶ OcrPage: pdflayout.Lines
+    page image ──deskew.straighten──▶ level page ──tesseract (one process per core, TSV out)
+               ──▶ OcrPage: pdflayout.Lines, the page's languages
                ──printed.PageLayout (the PDF reader's layout rules)──▶ blocks
 
 Used by the image reader (``images.py``: PNG, JPEG, multi-page TIFF, a folder of
 pages) and by the PDF reader for pages without a text layer, so scans get the same
 running-head, paragraph, hyphen and heading rules as text PDFs.  Each line keeps
 its words' mean confidence (0–100); pages under ``LOW_CONFIDENCE`` become notices.
+
+Languages per page: a page is read with the book's languages (its metadata), or
+with Kazakh, Russian and English together when the book names none; its lines'
+languages are then told by ``language.detect`` (``page_languages``).  A page found to
+be in Kazakh alone is read again with ``kaz`` alone: with ``rus`` loaded too,
+Tesseract reads some Қ Ң as К Н.  Russian and English pages are not read again:
+their own model alone was measured no better than the three together
+(benchmarks/ocr_scans.py prints both).  A page with text that reads under
+``LOW_CONFIDENCE`` with the book's languages (an English foreword in a book said to be
+Kazakh and Russian) is read again with all three, and the more confident reading is
+kept.  Each page records the models it was read with, the languages found in its
+lines, and the angle it was straightened by.
 """
 
 from __future__ import annotations
@@ -15,10 +28,12 @@ import os
 import statistics
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from ..errors import BadInput, MissingDependency
+from ..language import detect, script_of
+from . import deskew
 from .builder import DocumentBuilder
 from .pdflayout import Line
 from .printed import PrintedPage
@@ -29,6 +44,15 @@ LOW_CONFIDENCE = 70.0
 #: Tesseract's names for the languages AccessReader reads.
 TESSERACT_LANGUAGES = {"kk": "kaz", "ru": "rus", "en": "eng"}
 ALL_LANGUAGES = "kaz+rus+eng"
+
+#: A language with at least this share of a page's letters is one of the page's languages.
+PAGE_LANGUAGE_SHARE = 0.15
+
+#: Lines with fewer letters than this are too short to tell their language.
+_LINE_LETTERS = 12
+
+#: Languages whose pages read better with their own model alone than among others.
+READ_ALONE = {"kk"}
 
 #: Resolution assumed for page images that do not say theirs.
 DEFAULT_DPI = 300
@@ -44,11 +68,16 @@ _SAME_SIZE = 0.25
 
 @dataclass
 class OcrPage:
-    """The lines Tesseract found on one page (boxes in points, y up) and the page's height."""
+    """The lines Tesseract found on one page (boxes in points, y up) and the page's height;
+    ``models``: the Tesseract languages it was read with (``"kaz+rus"``), ``languages``: the
+    languages found in its text, most letters first, ``skew``: degrees it was turned level by."""
 
     number: int
     lines: list[Line]
     height: float
+    models: str = ""
+    languages: list[str] = field(default_factory=list)
+    skew: float = 0.0
 
     @property
     def confidence(self) -> float:
@@ -94,7 +123,52 @@ def recognise_page(image: bytes, number: int, languages: str = ALL_LANGUAGES, dp
                 install="apt-get install tesseract-ocr-kaz tesseract-ocr-rus tesseract-ocr-eng",
             )
         raise BadInput(name=f"page {number}", detail=message.splitlines()[-1] if message else "OCR failed")
-    return _page_from_tsv(result.stdout.decode("utf-8", "replace"), number, 72.0 / dpi)
+    page = _page_from_tsv(result.stdout.decode("utf-8", "replace"), number, 72.0 / dpi)
+    page.models = languages
+    return page
+
+
+def read_page(image: bytes, number: int, languages: str = ALL_LANGUAGES, dpi: float = DEFAULT_DPI) -> OcrPage:
+    """One page straightened and read with the book's ``languages`` (Tesseract's names),
+    then again if its languages call for it: the work ``recognise`` does for each page
+    (see the module's docstring)."""
+    level, angle = deskew.straighten(image)
+    page = recognise_page(level, number, languages, dpi)
+    if page.lines and languages != ALL_LANGUAGES and page.confidence < LOW_CONFIDENCE:
+        wider = recognise_page(level, number, ALL_LANGUAGES, dpi)
+        page = wider if wider.confidence > page.confidence else page
+    found = page_languages(page.lines)
+    if len(found) == 1 and found[0] in READ_ALONE and page.models != TESSERACT_LANGUAGES[found[0]]:
+        page = recognise_page(level, number, TESSERACT_LANGUAGES[found[0]], dpi)
+    page.skew = angle
+    page.languages = found
+    return page
+
+
+def page_languages(lines: Sequence[Line]) -> list[str]:
+    """The languages of a page's lines (kk, ru, en, …), most letters first.
+
+    Each line long enough to tell is named by ``language.detect``.  A language counts
+    when its lines hold ``PAGE_LANGUAGE_SHARE`` of the page's letters, and also, however
+    few its lines, when the counted languages' models could not write them: Kazakh
+    (``rus`` and ``eng`` lack Ә Ғ Қ …), or the first language of a script (Cyrillic,
+    Latin) that no counted language is written in.
+    """
+    letters: dict[str, int] = {}
+    scripts: dict[str, str] = {}
+    for line in lines:
+        count = sum(c.isalpha() for c in line.text)
+        if count >= _LINE_LETTERS:
+            lang = detect(line.text)
+            letters[lang] = letters.get(lang, 0) + count
+            scripts.setdefault(lang, _script(line.text))
+    total = sum(letters.values())
+    ranked = sorted(letters, key=letters.get, reverse=True)
+    chosen = [lang for lang in ranked if letters[lang] >= PAGE_LANGUAGE_SHARE * total]
+    for lang in ranked:
+        if lang not in chosen and (lang == "kk" or scripts[lang] not in {scripts[other] for other in chosen}):
+            chosen.append(lang)
+    return chosen
 
 
 def recognise(
@@ -103,14 +177,15 @@ def recognise(
     progress: Callable[[int], None] | None = None,
     dpi: float = DEFAULT_DPI,
 ) -> list[OcrPage]:
-    """OCR pages in parallel, one Tesseract process per core; pages come back in order.
+    """Pages read by ``read_page`` in parallel, one Tesseract process per core; pages come
+    back in order.
 
     An image may be given as a function that makes it (rendering a PDF page, say):
     it is called in the worker, so only as many pages as cores are in memory at once.
     """
 
     def work(image: bytes | Callable[[], bytes], number: int) -> OcrPage:
-        return recognise_page(image() if callable(image) else image, number, languages, dpi)
+        return read_page(image() if callable(image) else image, number, languages, dpi)
 
     with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
         futures = [pool.submit(work, image, n + 1) for n, image in enumerate(images)]
@@ -127,6 +202,14 @@ def notice_low_confidence(builder: DocumentBuilder, pages: Sequence[PrintedPage]
     for page, label in zip(pages, labels):
         if page.confidence is not None and page.lines and page.confidence < LOW_CONFIDENCE:
             builder.notice("ocr_low_confidence", f"{label} ({page.confidence:.0f}%)")
+
+
+def _script(text: str) -> str:
+    """The script most of ``text``'s letters are in (``language.CYRILLIC``, ``LATIN``, …)."""
+    counts: dict[str, int] = {}
+    for script in filter(None, map(script_of, text)):
+        counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.get, default="")
 
 
 def _page_from_tsv(tsv: str, number: int, scale: float) -> OcrPage:
