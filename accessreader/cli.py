@@ -177,8 +177,9 @@ def _report_problems(problems: list, lang: str) -> None:
 @click.option("--duplex/--simplex", default=True, show_default=True, help="Emboss on both sides of the paper (PEF).")
 @click.option("--voice", "voices", default="", help="Voice per language for speech, e.g. kk=kk,ru=ru,en=en-us (espeak-ng voice names).")
 @click.option("--rate", type=click.IntRange(80, 450), help="Speech rate in words per minute (default: the voice's own).")
+@click.option("--workers", type=click.IntRange(min=1), help="Processes that translate and speak a long book (default: one per core).")
 @click.pass_context
-def convert(ctx: click.Context, file: str, formats: str, folder: str | None, cells: int, lines: int, grade: str, dots: str, sheets: int, duplex: bool, voices: str, rate: int | None) -> None:
+def convert(ctx: click.Context, file: str, formats: str, folder: str | None, cells: int, lines: int, grade: str, dots: str, sheets: int, duplex: bool, voices: str, rate: int | None, workers: int | None) -> None:
     """Convert a book into braille files (<stem>.brf, .pef, .ubrl.txt) and talking books (<stem>/<format>/)."""
     from dataclasses import replace
 
@@ -188,6 +189,8 @@ def convert(ctx: click.Context, file: str, formats: str, folder: str | None, cel
     lang = interface_language(ctx.meta.get("lang"))
     names = conversion.parse_formats(formats)
     options = replace(_braille_options(grade, dots, cells, lines, sheets, duplex), speech=speech_options(voices, rate))
+    if workers:
+        options = replace(options, workers=workers, speech=replace(options.speech, workers=workers))
     document = _read_book(file, ctx.meta["limits"])
     name = Path(file).name
     target = Path(folder) if folder else Path(file).parent

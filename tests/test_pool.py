@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 from braille_samples import corpus_document, long_document
 
+from click.testing import CliRunner
+
 from accessreader import content, convert
 from accessreader.braille import pool, tables
 from accessreader.braille.translate import translate_document
+from accessreader.cli import main
 from accessreader.errors import MissingDependency
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +38,20 @@ def test_a_long_book_on_two_workers_is_byte_for_byte_one_process(tmp_path):
     one = _outputs(document, tmp_path / "one", 1)
     assert {path.name: path.read_bytes() for path in two.paths} == one
     assert one["book.brf"].count(b"\f") > 100
+
+
+def test_convert_workers_option_writes_the_same_files(tmp_path):
+    book = tmp_path / "long.json"
+    book.write_text(long_document(1500).to_json(), encoding="utf-8")
+    written = {}
+    for workers in ("1", "2"):
+        out = tmp_path / workers
+        result = CliRunner().invoke(main, ["convert", str(book), "--to", "brf,pef", "-o", str(out), "--workers", workers])
+        assert result.exit_code == 0, result.output
+        written[workers] = [(out / name).read_bytes() for name in ("long.brf", "long.pef")]
+    assert written["1"] == written["2"]
+    refused = CliRunner().invoke(main, ["convert", str(book), "--workers", "0"])
+    assert refused.exit_code == 2 and "--workers" in refused.output
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "samples").iterdir() if p.is_file()))
