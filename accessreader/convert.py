@@ -21,12 +21,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from . import atomic
-from .braille import brf, pef, pool, unicode_text
+from . import atomic, processes
+from .braille import brf, pef, unicode_text
 from .braille.layout import Layout, Pages, paginate
 from .braille.pef import Binding
 from .braille.tables import LANGUAGES, Code, check
-from .braille.translate import Braille, Problem, main_language
+from .braille.translate import Braille, Problem, main_language, translate_document
 from .errors import BadOption, SixDotsOnly
 from .model import PAGE_MARKER, Document
 from .tts.outputs import FORMATS as SPEECH_FORMATS
@@ -45,7 +45,7 @@ class Options:
     layout: Layout = field(default_factory=Layout)
     binding: Binding = field(default_factory=Binding)
     speech: SpeechOptions = field(default_factory=SpeechOptions)
-    workers: int = field(default_factory=pool.default_workers)
+    workers: int = field(default_factory=processes.default_workers)
 
 
 class Job:
@@ -58,7 +58,7 @@ class Job:
 
     @cached_property
     def braille(self) -> Braille:
-        return pool.translate(self.document, self.options.code, self.options.workers, self.progress)
+        return translate_document(self.document, self.options.code, self.progress, self.options.workers)
 
     @cached_property
     def pages(self) -> Pages:

@@ -5,8 +5,8 @@
 Prints the throughput ratio (liblouis's own command-line tool's time over
 ours, so 1.0 means as fast as bare liblouis; the aim is ≥ 0.8), the time and
 the peak memory for a book of about ``--mb`` megabytes of text, translated in
-one process and then by ``--workers`` processes (``braille/pool.py``, what
-``accessreader convert`` does; default: one per core).
+one process and then by ``--workers`` processes (``processes.py``: languages,
+sentences and braille, what ``accessreader convert`` does; default: one per core).
 
 Two inputs are measured: an EPUB (reading, language detection, translation,
 pagination: the whole pipeline staff run) and the same book as a stored Document
@@ -38,9 +38,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from accessreader import content  # noqa: E402
-from accessreader.braille import brf, pool  # noqa: E402
+from accessreader import processes  # noqa: E402
+from accessreader.braille import brf  # noqa: E402
 from accessreader.braille.layout import Layout, paginate  # noqa: E402
 from accessreader.braille.tables import Code  # noqa: E402
+from accessreader.braille.translate import translate_document  # noqa: E402
 from accessreader.content.builder import DocumentBuilder  # noqa: E402
 from accessreader.content.finish import finish  # noqa: E402
 from accessreader.model import HEADING, PARAGRAPH  # noqa: E402
@@ -109,8 +111,8 @@ SOURCES = (("EPUB → BRF", epub_book), ("Document (JSON) → BRF", stored_book)
 
 
 def to_brf(data: bytes, name: str, workers: int = 1) -> bytes:
-    document = content.read(data, name)
-    return brf.write(paginate(document, pool.translate(document, Code(), workers), Layout()))
+    document = content.read(data, name, workers=workers)
+    return brf.write(paginate(document, translate_document(document, Code(), workers=workers), Layout()))
 
 
 def lou_translate_seconds(data: bytes, name: str) -> tuple[float, float]:
@@ -172,7 +174,7 @@ def measure(data: bytes, name: str, workers: int) -> Run:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=5.0, help="book size in megabytes of text (default 5)")
-    parser.add_argument("--workers", type=int, default=pool.default_workers(), help="processes for the parallel run (default: cores)")
+    parser.add_argument("--workers", type=int, default=processes.default_workers(), help="processes for the parallel run (default: cores)")
     args = parser.parse_args()
     for label, make in SOURCES:
         data, name = make(args.mb)

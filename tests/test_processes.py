@@ -1,5 +1,7 @@
-"""Braille on several processes (braille/pool.py): the same bytes as one process, errors and Ctrl+C stay clean."""
+"""A long book read and translated on several processes (processes.py): the same bytes as one process,
+errors and Ctrl+C stay clean."""
 
+import importlib
 import multiprocessing
 import os
 import signal
@@ -14,9 +16,11 @@ from braille_samples import corpus_document, long_document
 
 from click.testing import CliRunner
 
-from accessreader import content, convert
-from accessreader.braille import pool, tables
+from accessreader import content, convert, processes
+from accessreader.braille import tables, translate
 from accessreader.braille.translate import translate_document
+
+finishing = importlib.import_module("accessreader.content.finish")  # the package's ``finish`` is the function
 from accessreader.cli import main
 from accessreader.errors import MissingDependency
 
@@ -30,8 +34,8 @@ def _outputs(document, folder: Path, workers: int) -> dict[str, bytes]:
 
 
 def test_a_long_book_on_two_workers_is_byte_for_byte_one_process(tmp_path):
-    document = long_document(1500)  # three chapters, past pool.SMALL
-    assert sum(len(b.text) for _, b in document.blocks()) > pool.SMALL
+    document = long_document(1500)  # three chapters, past translate.SMALL
+    assert sum(len(b.text) for _, b in document.blocks()) > translate.SMALL
     steps = []
     two = convert.convert(document, "book", FORMATS, tmp_path / "two", convert.Options(workers=2), steps.append)
     assert sum(steps) == sum(1 for _ in document.blocks()) + len(FORMATS)  # the progress bar reaches its end
@@ -54,43 +58,52 @@ def test_convert_workers_option_writes_the_same_files(tmp_path):
     assert refused.exit_code == 2 and "--workers" in refused.output
 
 
+@pytest.fixture
+def every_book_shared(monkeypatch):
+    """Small books would stay in-process: here every book is shared among the workers."""
+    monkeypatch.setattr(translate, "SMALL", 0)
+    monkeypatch.setattr(finishing, "SMALL", 0)
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "samples").iterdir() if p.is_file()))
-def test_every_sample_is_the_same_on_two_workers(name, tmp_path, monkeypatch):
-    monkeypatch.setattr(pool, "SMALL", 0)  # small books would stay in-process
-    document = content.read((ROOT / "samples" / name).read_bytes(), name)
-    assert _outputs(document, tmp_path / "two", 2) == _outputs(document, tmp_path / "one", 1)
+def test_every_sample_is_the_same_on_two_workers(name, tmp_path, every_book_shared):
+    data = (ROOT / "samples" / name).read_bytes()
+    two, one = content.read(data, name, workers=2), content.read(data, name)
+    assert two.to_json() == one.to_json()
+    assert _outputs(two, tmp_path / "two", 2) == _outputs(one, tmp_path / "one", 1)
 
 
-def test_the_braille_corpus_is_the_same_on_three_workers(tmp_path, monkeypatch):
-    monkeypatch.setattr(pool, "SMALL", 0)
+def test_the_braille_corpus_is_the_same_on_three_workers(tmp_path, every_book_shared):
     document = corpus_document()
     assert _outputs(document, tmp_path / "three", 3) == _outputs(document, tmp_path / "one", 1)
-    assert pool.translate(document, convert.Options().code, 3).problems == translate_document(document, convert.Options().code).problems
+    code = convert.Options().code
+    assert translate_document(document, code, workers=3).problems == translate_document(document, code).problems
 
 
-def test_a_process_with_threads_gets_workers_from_a_forkserver(tmp_path, monkeypatch):
-    monkeypatch.setattr(pool, "SMALL", 0)
-    document = corpus_document()
+def test_a_process_with_threads_gets_workers_from_a_forkserver(tmp_path, every_book_shared):
+    data = (ROOT / "samples" / "kitaphana-kk-ru.epub").read_bytes()
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        assert pool.start_method() == "forkserver"
+        assert processes.start_method() == "forkserver"
+        document = content.read(data, "kitaphana-kk-ru.epub", workers=2)
         two = _outputs(document, tmp_path / "two", 2)
     finally:
         stop.set()
         thread.join()
-    assert two == _outputs(document, tmp_path / "one", 1)
+    one = content.read(data, "kitaphana-kk-ru.epub")
+    assert document.to_json() == one.to_json()
+    assert two == _outputs(one, tmp_path / "one", 1)
 
 
-def test_a_table_failing_in_a_worker_is_the_same_clean_error(monkeypatch):
-    monkeypatch.setattr(pool, "SMALL", 0)
+def test_a_table_failing_in_a_worker_is_the_same_clean_error(monkeypatch, every_book_shared):
     monkeypatch.setitem(tables.REGISTRY, ("kk", 1, 6), ("ru-unicode.dis", "no-such-table.utb"))
     document = corpus_document()
     with pytest.raises(MissingDependency) as alone:
         translate_document(document, tables.Code())
     with pytest.raises(MissingDependency) as pooled:  # raised in a forked worker, which sees the same registry
-        pool.translate(document, tables.Code(), 2)
+        translate_document(document, tables.Code(), workers=2)
     assert pooled.value.message("kk") == alone.value.message("kk")
     assert "no-such-table.utb" in str(pooled.value)
     assert multiprocessing.active_children() == []
@@ -98,11 +111,11 @@ def test_a_table_failing_in_a_worker_is_the_same_clean_error(monkeypatch):
 
 def test_runs_are_contiguous_and_balanced():
     blocks = [b for _, b in long_document(300).blocks()]
-    runs = pool.split(blocks, 2)
+    runs = processes.split(blocks, 2, lambda block: len(block.text))
     assert [b for run in runs for b in run] == blocks
     sizes = [sum(len(b.text) for b in run) for run in runs]
     assert len(runs) == 2 and abs(sizes[0] - sizes[1]) < max(len(b.text) for b in blocks) * 2
-    assert pool.split(blocks[:1], 4) == [blocks[:1]]
+    assert processes.split(blocks[:1], 4) == [blocks[:1]]
 
 
 def _children(pid: int) -> set[int]:
