@@ -1,7 +1,6 @@
 """A long book read and translated on several processes (processes.py): the same bytes as one process,
 errors and Ctrl+C stay clean."""
 
-import importlib
 import multiprocessing
 import os
 import signal
@@ -17,10 +16,8 @@ from braille_samples import corpus_document, long_document
 from click.testing import CliRunner
 
 from accessreader import content, convert, processes
-from accessreader.braille import tables, translate
+from accessreader.braille import tables
 from accessreader.braille.translate import translate_document
-
-finishing = importlib.import_module("accessreader.content.finish")  # the package's ``finish`` is the function
 from accessreader.cli import main
 from accessreader.errors import MissingDependency
 
@@ -34,8 +31,8 @@ def _outputs(document, folder: Path, workers: int) -> dict[str, bytes]:
 
 
 def test_a_long_book_on_two_workers_is_byte_for_byte_one_process(tmp_path):
-    document = long_document(1500)  # three chapters, past translate.SMALL
-    assert sum(len(b.text) for _, b in document.blocks()) > translate.SMALL
+    document = long_document(1500)  # three chapters, past processes.SMALL
+    assert sum(len(b.text) for _, b in document.blocks()) > processes.SMALL
     steps = []
     two = convert.convert(document, "book", FORMATS, tmp_path / "two", convert.Options(workers=2), steps.append)
     assert sum(steps) == sum(1 for _ in document.blocks()) + len(FORMATS)  # the progress bar reaches its end
@@ -61,8 +58,7 @@ def test_convert_workers_option_writes_the_same_files(tmp_path):
 @pytest.fixture
 def every_book_shared(monkeypatch):
     """Small books would stay in-process: here every book is shared among the workers."""
-    monkeypatch.setattr(translate, "SMALL", 0)
-    monkeypatch.setattr(finishing, "SMALL", 0)
+    monkeypatch.setattr(processes, "SMALL", 0)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "samples").iterdir() if p.is_file()))

@@ -44,9 +44,6 @@ from ..model import PAGE_MARKER, Block, Document
 from . import louis
 from .tables import LANGUAGES, Code
 
-#: Print characters below which a book is translated in the calling process even with
-#: workers: starting them would cost more than they save (0.15–0.4 s against about 1 s per MB).
-SMALL = 200_000
 #: What an undefined character becomes when it has no base letter in the table.
 UNKNOWN = "?"
 #: What a non-braille character left in the output becomes.
@@ -143,21 +140,14 @@ def translate_document(
 ) -> Braille:
     """Every block of ``document`` in braille; ``progress(n)`` is told of blocks done.
 
-    A book of ``SMALL`` characters or more is shared among ``workers`` processes.
+    A long book is shared among ``workers`` processes (see ``processes.SMALL``).
     Raises ``MissingDependency`` when a needed table does not load and
     ``BadOption`` when ``code`` has no table for a language of the book.
     """
     lang = main_language(document)
     blocks = [block for _, block in document.blocks()]
-    if workers > 1 and sum(len(block.text) for block in blocks) >= SMALL:
-        weight = lambda block: len(block.text)  # noqa: E731
-        return Braille(processes.map_in_order(translate_block, blocks, (code, lang), workers, weight, progress), lang, code)
-    out = []
-    for block in blocks:
-        out.append(translate_block(block, code, lang))
-        if progress:
-            progress(1)
-    return Braille(out, lang, code)
+    weight = lambda block: len(block.text)  # noqa: E731
+    return Braille(processes.map_in_order(translate_block, blocks, (code, lang), workers, weight, progress), lang, code)
 
 
 def translate_block(block: Block, code: Code, fallback: str) -> BrailleBlock:

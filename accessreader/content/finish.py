@@ -20,9 +20,6 @@ from pathlib import PurePath
 from .. import language, processes, sentences
 from ..model import HEADING, PAGE_MARKER, SPAN_LANG, STANZA, TABLE, Block, Document, Sentence, Span, TocEntry
 
-#: Characters of text below which a book is finished in the calling process even with workers.
-SMALL = 200_000
-
 
 def finish(document: Document, data: bytes, name: str, workers: int = 1) -> Document:
     """Complete ``document`` read from ``data`` in place and return it, on up to ``workers`` processes."""
@@ -31,11 +28,8 @@ def finish(document: Document, data: bytes, name: str, workers: int = 1) -> Docu
     declared = [language.normalise(code) for code in meta.languages if code]
     fallback = declared[0] if declared else ""
     blocks = [block for _, block in document.blocks()]
-    if workers > 1 and sum(len(block.text) for block in blocks) >= SMALL:
-        weight = lambda block: len(block.text)  # noqa: E731
-        done = processes.map_in_order(finish_block, blocks, (fallback,), workers, weight)
-    else:
-        done = [finish_block(block, fallback) for block in blocks]
+    weight = lambda block: len(block.text)  # noqa: E731
+    done = processes.map_in_order(finish_block, blocks, (fallback,), workers, weight)
     for block, (lang, spans, split) in zip(blocks, done):
         block.lang, block.spans, block.sentences = lang, spans, split
     counts = Counter(block.lang for _, block in document.blocks() if block.kind != PAGE_MARKER and block.text)
@@ -63,4 +57,3 @@ def finish_block(block: Block, fallback: str) -> tuple[str, list[Span], list[Sen
         key=lambda s: (s.start, s.kind),
     )
     return lang, spans, sentences.split(block.text, lang, lines=block.kind in (TABLE, STANZA))
-
