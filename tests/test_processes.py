@@ -28,7 +28,7 @@ def _outputs(document, folder: Path, workers: int) -> dict[str, bytes]:
 
 
 def test_a_long_book_on_two_workers_is_byte_for_byte_one_process(tmp_path):
-    document = long_document(1500)  # three chapters, past processes.SMALL
+    document = long_document(2500)  # three chapters, past processes.SMALL
     assert sum(len(b.text) for _, b in document.blocks()) > processes.SMALL
     steps = []
     two = convert.convert(document, "book", FORMATS, tmp_path / "two", convert.Options(workers=2), steps.append)
@@ -40,7 +40,7 @@ def test_a_long_book_on_two_workers_is_byte_for_byte_one_process(tmp_path):
 
 def test_convert_workers_option_writes_the_same_files(tmp_path):
     book = tmp_path / "long.json"
-    book.write_text(long_document(1500).to_json(), encoding="utf-8")
+    book.write_text(long_document(2500).to_json(), encoding="utf-8")
     written = {}
     for workers in ("1", "2"):
         out = tmp_path / workers
