@@ -67,10 +67,11 @@ def main(ctx: click.Context, lang: str | None, max_size: float) -> None:
     ctx.meta["limits"] = replace(DEFAULT_LIMITS, max_file_bytes=int(max_size * MB))
 
 
-def _read_book(path: str, limits: Limits) -> Document:
+def _read_book(path: str, limits: Limits, workers: int = 1) -> Document:
     """A file as a book, or a folder of scanned page images (in name order) as one book.
 
-    A file's size is checked against ``limits`` before anything is read.
+    A file's size is checked against ``limits`` before anything is read; a long
+    book's languages and sentences are found on ``workers`` processes.
     """
     file = Path(path)
     if file.is_dir():
@@ -84,7 +85,7 @@ def _read_book(path: str, limits: Limits) -> Document:
     size = file.stat().st_size
     if size > limits.max_file_bytes:
         raise FileTooLarge(name=file.name, size=human_size(size), limit=human_size(limits.max_file_bytes))
-    return content.read(file.read_bytes(), file.name, limits)
+    return content.read(file.read_bytes(), file.name, limits, workers)
 
 
 @main.command()
@@ -177,8 +178,9 @@ def _report_problems(problems: list, lang: str) -> None:
 @click.option("--duplex/--simplex", default=True, show_default=True, help="Emboss on both sides of the paper (PEF).")
 @click.option("--voice", "voices", default="", help="Voice per language for speech, e.g. kk=kk,ru=ru,en=en-us (espeak-ng voice names).")
 @click.option("--rate", type=click.IntRange(80, 450), help="Speech rate in words per minute (default: the voice's own).")
+@click.option("--workers", type=click.IntRange(min=1), help="Processes that read, translate and speak a long book (default: one per core).")
 @click.pass_context
-def convert(ctx: click.Context, file: str, formats: str, folder: str | None, cells: int, lines: int, grade: str, dots: str, sheets: int, duplex: bool, voices: str, rate: int | None) -> None:
+def convert(ctx: click.Context, file: str, formats: str, folder: str | None, cells: int, lines: int, grade: str, dots: str, sheets: int, duplex: bool, voices: str, rate: int | None, workers: int | None) -> None:
     """Convert a book into braille files (<stem>.brf, .pef, .ubrl.txt) and talking books (<stem>/<format>/)."""
     from dataclasses import replace
 
@@ -188,7 +190,9 @@ def convert(ctx: click.Context, file: str, formats: str, folder: str | None, cel
     lang = interface_language(ctx.meta.get("lang"))
     names = conversion.parse_formats(formats)
     options = replace(_braille_options(grade, dots, cells, lines, sheets, duplex), speech=speech_options(voices, rate))
-    document = _read_book(file, ctx.meta["limits"])
+    if workers:
+        options = replace(options, workers=workers, speech=replace(options.speech, workers=workers))
+    document = _read_book(file, ctx.meta["limits"], options.workers)
     name = Path(file).name
     target = Path(folder) if folder else Path(file).parent
     braille = [n for n in names if n in conversion.FORMATS]

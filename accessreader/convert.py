@@ -21,7 +21,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from . import atomic
+from . import atomic, processes
 from .braille import brf, pef, unicode_text
 from .braille.layout import Layout, Pages, paginate
 from .braille.pef import Binding
@@ -39,12 +39,13 @@ SpeechProgress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class Options:
-    """What the reader chose: braille code, page size, binding; voices and rate."""
+    """What the reader chose: braille code, page size, binding; voices and rate; processes for braille."""
 
     code: Code = field(default_factory=Code)
     layout: Layout = field(default_factory=Layout)
     binding: Binding = field(default_factory=Binding)
     speech: SpeechOptions = field(default_factory=SpeechOptions)
+    workers: int = field(default_factory=processes.default_workers)
 
 
 class Job:
@@ -57,7 +58,7 @@ class Job:
 
     @cached_property
     def braille(self) -> Braille:
-        return translate_document(self.document, self.options.code, self.progress)
+        return translate_document(self.document, self.options.code, self.progress, self.options.workers)
 
     @cached_property
     def pages(self) -> Pages:

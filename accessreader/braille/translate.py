@@ -24,6 +24,10 @@ Nothing is left untranslated silently.  The documented fallback:
 
 Each replacement is a ``Problem`` with its block, character offset and table,
 shown by ``accessreader proof`` and counted by ``convert``.
+
+A block's braille depends on the block alone and the book's main language, so a
+long book is translated on several processes (``processes.py``, ``workers``),
+cut anywhere between blocks, with the same result byte for byte.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
+from .. import processes
 from ..errors import AccessReaderError
 from ..messages import translate as message
 from ..model import PAGE_MARKER, Block, Document
@@ -131,20 +136,18 @@ def main_language(document: Document) -> str:
 
 
 def translate_document(
-    document: Document, code: Code, progress: Callable[[int], None] | None = None
+    document: Document, code: Code, progress: Callable[[int], None] | None = None, workers: int = 1
 ) -> Braille:
-    """Every block of ``document`` in braille; ``progress(n)`` is told of each block done.
+    """Every block of ``document`` in braille; ``progress(n)`` is told of blocks done.
 
+    A long book is shared among ``workers`` processes (see ``processes.SMALL``).
     Raises ``MissingDependency`` when a needed table does not load and
     ``BadOption`` when ``code`` has no table for a language of the book.
     """
     lang = main_language(document)
-    blocks = []
-    for _, block in document.blocks():
-        blocks.append(translate_block(block, code, lang))
-        if progress:
-            progress(1)
-    return Braille(blocks, lang, code)
+    blocks = [block for _, block in document.blocks()]
+    weight = lambda block: len(block.text)  # noqa: E731
+    return Braille(processes.map_in_order(translate_block, blocks, (code, lang), workers, weight, progress), lang, code)
 
 
 def translate_block(block: Block, code: Code, fallback: str) -> BrailleBlock:

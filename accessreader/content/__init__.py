@@ -104,8 +104,8 @@ def _looks_binary(head: bytes) -> bool:
     return controls > len(head) // 50 + 1
 
 
-def read(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Read a book from its bytes into a finished Document.
+def read(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS, workers: int = 1) -> Document:
+    """Read a book from its bytes into a finished Document (a long one finished on ``workers`` processes).
 
     ``name`` is used in messages and to break ties; raises ``errors.BadInput``.
     """
@@ -113,7 +113,7 @@ def read(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> Docume
     fmt = sniff(data, name, limits)
     reader = importlib.import_module(f"{__name__}.{_READER_MODULES[fmt]}")
     document = reader.read(data, name, limits)
-    return document if fmt == "json" else finish(document, data, name)
+    return document if fmt == "json" else finish(document, data, name, workers)
 
 
 __all__ = ["BOOK_SUFFIXES", "FORMATS", "Limits", "read", "sniff"]

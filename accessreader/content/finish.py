@@ -5,6 +5,10 @@ wrong or missing); here each block's language is decided from its own text,
 embedded stretches in another language become spans, text is split into
 sentences per language, and metadata gaps are filled (title, languages,
 table of contents) so that every format arrives at outputs the same way.
+
+A block's language, spans and sentences depend on its own text and the book's
+declared language alone, so a long book is finished on several processes
+(``processes.py``, ``workers``) with the same result.
 """
 
 from __future__ import annotations
@@ -13,31 +17,21 @@ import hashlib
 from collections import Counter
 from pathlib import PurePath
 
-from .. import language, sentences
-from ..model import HEADING, PAGE_MARKER, SPAN_LANG, STANZA, TABLE, Document, TocEntry
+from .. import language, processes, sentences
+from ..model import HEADING, PAGE_MARKER, SPAN_LANG, STANZA, TABLE, Block, Document, Sentence, Span, TocEntry
 
 
-def finish(document: Document, data: bytes, name: str) -> Document:
-    """Complete ``document`` read from ``data`` in place and return it."""
+def finish(document: Document, data: bytes, name: str, workers: int = 1) -> Document:
+    """Complete ``document`` read from ``data`` in place and return it, on up to ``workers`` processes."""
     meta = document.metadata
     meta.source_checksum = "sha256:" + hashlib.sha256(data).hexdigest()
     declared = [language.normalise(code) for code in meta.languages if code]
     fallback = declared[0] if declared else ""
-    for _, block in document.blocks():
-        if block.kind == PAGE_MARKER:
-            block.lang = "zxx"
-            continue
-        hint = language.normalise(block.lang) if block.lang != "und" else fallback
-        block.lang = language.detect(block.text, hint=hint)
-        marked = [s for s in block.spans if s.kind == SPAN_LANG]
-        for span in marked:
-            span.value = language.normalise(span.value)
-        found = language.find_spans(block.text, block.lang, taken=[(s.start, s.end) for s in marked])
-        block.spans = sorted(
-            [s for s in block.spans if not (s.kind == SPAN_LANG and s.value == block.lang)] + found,
-            key=lambda s: (s.start, s.kind),
-        )
-        block.sentences = sentences.split(block.text, block.lang, lines=block.kind in (TABLE, STANZA))
+    blocks = [block for _, block in document.blocks()]
+    weight = lambda block: len(block.text)  # noqa: E731
+    done = processes.map_in_order(finish_block, blocks, (fallback,), workers, weight)
+    for block, (lang, spans, split) in zip(blocks, done):
+        block.lang, block.spans, block.sentences = lang, spans, split
     counts = Counter(block.lang for _, block in document.blocks() if block.kind != PAGE_MARKER and block.text)
     meta.languages = [code for code, _ in counts.most_common() if code != "und"] or declared
     if not document.toc:
@@ -48,3 +42,18 @@ def finish(document: Document, data: bytes, name: str) -> Document:
         meta.title = next((e.title for e in document.toc), "") or PurePath(name).stem.split(".")[0]
     return document
 
+
+def finish_block(block: Block, fallback: str) -> tuple[str, list[Span], list[Sentence]]:
+    """``block``'s language (its declared one, else ``fallback``, as a hint), spans and sentences."""
+    if block.kind == PAGE_MARKER:
+        return "zxx", block.spans, block.sentences
+    lang = language.detect(block.text, hint=language.normalise(block.lang) if block.lang != "und" else fallback)
+    marked = [s for s in block.spans if s.kind == SPAN_LANG]
+    for span in marked:
+        span.value = language.normalise(span.value)
+    found = language.find_spans(block.text, lang, taken=[(s.start, s.end) for s in marked])
+    spans = sorted(
+        [s for s in block.spans if not (s.kind == SPAN_LANG and s.value == lang)] + found,
+        key=lambda s: (s.start, s.kind),
+    )
+    return lang, spans, sentences.split(block.text, lang, lines=block.kind in (TABLE, STANZA))
