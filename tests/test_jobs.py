@@ -16,7 +16,9 @@ import pytest
 from fastapi.testclient import TestClient
 from servicekit import READER, make_library, seconds_of
 
-from accessreader import content
+from sqlalchemy import update
+
+from accessreader import content, schema
 from accessreader.convert import convert
 from accessreader.errors import BadOption, JobNotFailed, UnknownJob
 from accessreader.jobs import DONE, FAILED, Jobs
@@ -233,9 +235,9 @@ def test_two_workers_on_redis_share_the_books(tmp_path, redis_url):
 def test_a_step_whose_worker_keeps_dying_gives_its_job_up(tmp_path):
     jobs = Jobs(settings(tmp_path), FolderPublisher(tmp_path))  # no worker runs: the state is set by hand below
     job = jobs.submit(source(tmp_path, "a.txt", book(1, 1)), "t5", "a", FORMATS)
-    with jobs._db() as db:  # as if three workers in a row took the step and were killed
-        db.execute("UPDATE steps SET status='running', lease=0, attempts=3 WHERE job=?", (job,))
-        db.execute("UPDATE jobs SET status='running' WHERE id=?", (job,))
+    with jobs.store.begin() as db:  # as if three workers in a row took the step and were killed
+        db.execute(update(schema.steps).where(schema.steps.c.job == job).values(status="running", lease=0, attempts=3))
+        db.execute(update(schema.jobs).where(schema.jobs.c.id == job).values(status="running"))
 
     assert jobs.recover() == 0
     info = jobs.get(job)
