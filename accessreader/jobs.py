@@ -237,11 +237,16 @@ class Jobs:
         return self.get(job)
 
     def renew(self) -> None:
-        """Extend the leases of the steps this process is running: it is alive."""
+        """Extend the leases of the steps this process is running: it is alive.
+
+        A step's row locked by a change under way is left for the next round (``SKIP
+        LOCKED``), so renewing never waits on, or deadlocks with, a job's transaction.
+        """
+        mine = select(_S.id).where(_S.status == RUNNING, _S.worker == _worker_name())
         with self._db() as db:
             db.execute(
                 update(schema.steps)
-                .where(_S.status == RUNNING, _S.worker == _worker_name())
+                .where(_S.id.in_(mine.with_for_update(skip_locked=True)))
                 .values(lease=time.time() + self.settings.lease_seconds)
             )
 
@@ -538,7 +543,9 @@ class Jobs:
     def _db(self, job: str | None = None) -> Iterator[Connection]:
         """A connection in one writing transaction (committed on leaving) that first locks ``job``'s
         row (PostgreSQL), or the whole database (SQLite: ``BEGIN IMMEDIATE``), so that steps of
-        one job ending at once on two workers see each other's changes."""
+        one job ending at once on two workers see each other's changes.  A change to more than
+        one step's row locks its job first: locks are taken job, then steps, and never wait
+        the other way round."""
         with self.store.begin() as db:
             if self.store.dialect == "sqlite":
                 db.exec_driver_sql("BEGIN IMMEDIATE")

@@ -26,6 +26,7 @@ from accessreader.server import create_app
 from accessreader.tts.script import speech_script
 
 from queue_worker import FolderPublisher, settings
+from stores import KINDS, open_test_store
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ["brf", "pef", "ubrl"]
@@ -68,11 +69,15 @@ def wait(jobs: Jobs, job: str, timeout: float = 60.0, until=lambda info: info.st
     raise AssertionError(f"job {job} still {jobs.get(job)} after {timeout} s: {jobs.steps(job)}")
 
 
-def start_worker(data: Path, log: Path, queue: str = "", lease: float = 1.5) -> subprocess.Popen:
+def start_worker(data: Path, log: Path, queue: str = "", lease: float = 1.5, database: str = "") -> subprocess.Popen:
+    """A worker process over ``data``; ``database``: the store's URL (else the SQLite file in ``data``)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if database:
+        env["ACCESSREADER_DATABASE"] = database
     return subprocess.Popen(
         [sys.executable, "-m", "tests.queue_worker", str(data), queue, str(lease)],
         cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=log.open("ab"),
     )
@@ -214,11 +219,15 @@ def redis_url(tmp_path):
     server.wait(timeout=10)
 
 
-def test_two_workers_on_redis_share_the_books(tmp_path, redis_url):
-    jobs = Jobs(settings(tmp_path, queue=redis_url), FolderPublisher(tmp_path))
+@pytest.mark.parametrize("kind", KINDS)
+def test_two_workers_on_redis_share_the_books(kind, tmp_path, redis_url):
+    """Worker processes that share the store's database (as machines share PostgreSQL) and Redis."""
+    store = open_test_store(kind, tmp_path)
+    database = store.engine.url.render_as_string(hide_password=False)
+    jobs = Jobs(settings(tmp_path, queue=redis_url), FolderPublisher(tmp_path), store)
     payloads = {f"book{n}.txt": book(chapters=8, paragraphs=40) for n in range(2)}
     log = tmp_path / "workers.log"
-    workers = [start_worker(tmp_path, log, queue=redis_url, lease=30) for _ in range(2)]
+    workers = [start_worker(tmp_path, log, queue=redis_url, lease=30, database=database) for _ in range(2)]
     try:
         ids = [jobs.submit(source(tmp_path, name, data), name, Path(name).stem, FORMATS) for name, data in payloads.items()]
         infos = [wait(jobs, job) for job in ids]
@@ -230,6 +239,9 @@ def test_two_workers_on_redis_share_the_books(tmp_path, redis_url):
     assert ran == {str(w.pid) for w in workers}
     for name, data in payloads.items():
         assert published(tmp_path, name) == whole_book(data, name, tmp_path)
+    assert (tmp_path / "accessreader.db").exists() == (kind == "sqlite")  # on PostgreSQL the folder holds files only
+    assert not (tmp_path / "jobs.sqlite3").exists()
+    store.close()
 
 
 def test_a_step_whose_worker_keeps_dying_gives_its_job_up(tmp_path):
@@ -366,7 +378,7 @@ def test_a_speaking_step_killed_mid_chapter_is_redone_by_another_worker_and_noth
     library.close()
 
 
-def test_a_jobs_table_made_before_speaking_steps_is_read_and_extended(tmp_path):
+def test_a_jobs_table_made_before_speaking_steps_is_copied_into_the_store(tmp_path):
     """A data folder from the version without speaking steps keeps its jobs."""
     with sqlite3.connect(tmp_path / "jobs.sqlite3") as db:
         db.execute(
@@ -381,6 +393,48 @@ def test_a_jobs_table_made_before_speaking_steps_is_read_and_extended(tmp_path):
         )
     db.close()
     jobs = Jobs(settings(tmp_path), FolderPublisher(tmp_path))
-    assert jobs.get("old1").to_dict()["percent"] == 100
+    assert jobs.get("old1").to_dict()["percent"] == 100 and jobs.steps("old1") == []
     job = jobs.submit(source(tmp_path, "b.txt", book(1, 1)), "t2", "b", FORMATS)
     assert jobs.get(job).status == "queued" and jobs.get(job).speech == 0
+
+
+#: The tables of ``data/jobs.sqlite3`` as the versions before the store's revision 0005 made them.
+OLD_JOBS_FILE = """
+CREATE TABLE jobs (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, source TEXT NOT NULL, name TEXT NOT NULL, stem TEXT NOT NULL,
+    formats TEXT NOT NULL, status TEXT NOT NULL, stage TEXT NOT NULL, total INTEGER NOT NULL DEFAULT 0,
+    created REAL NOT NULL, started REAL, finished REAL, error_code TEXT, error_params TEXT,
+    speech INTEGER NOT NULL DEFAULT 0, speaking REAL
+);
+CREATE TABLE steps (
+    job TEXT NOT NULL REFERENCES jobs(id), name TEXT NOT NULL, status TEXT NOT NULL,
+    done INTEGER NOT NULL DEFAULT 0, lease REAL NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,
+    worker TEXT NOT NULL DEFAULT '', PRIMARY KEY (job, name)
+);
+"""
+
+
+def test_an_unfinished_job_of_an_older_jobs_file_is_copied_into_the_store_once_and_finished(tmp_path):
+    source(tmp_path, "old.txt", book(chapters=2, paragraphs=3))
+    db = sqlite3.connect(tmp_path / "jobs.sqlite3")
+    with db:
+        db.executescript(OLD_JOBS_FILE)
+        db.execute(
+            "INSERT INTO jobs (id, title, source, name, stem, formats, status, stage, created)"
+            " VALUES ('old2', 't6', 'sources/old.txt', 'old.txt', 'old', 'brf,pef,ubrl', 'queued', 'queued', 1)"
+        )
+        db.execute("INSERT INTO steps (job, name, status) VALUES ('old2', 'prepare', 'queued')")
+    db.close()
+
+    jobs = Jobs(settings(tmp_path, lease=0.4), FolderPublisher(tmp_path))
+    assert not (tmp_path / "jobs.sqlite3").exists() and (tmp_path / "jobs.sqlite3.imported").is_file()
+    worker = jobs.worker(1)
+    worker.start()
+    try:
+        info = wait(jobs, "old2", timeout=30)
+    finally:
+        worker.stop()
+    assert info.status == DONE
+    assert set(published(tmp_path, "t6")) == {"old.brf", "old.pef", "old.ubrl.txt"}
+    again = Jobs(settings(tmp_path), FolderPublisher(tmp_path))
+    assert [(j.id, j.status) for j in again.list()] == [("old2", DONE)]
