@@ -13,22 +13,24 @@
 
 The queue is ``SqliteHuey`` in the data folder (embedded: the worker runs inside
 ``accessreader serve``), or ``RedisHuey`` when ``ACCESSREADER_QUEUE=redis://…``,
-with ``accessreader worker`` on any number of machines sharing the data folder.
+with ``accessreader worker`` on any number of machines sharing the data folder
+for files and the database for the job state.
 
 Job state (stage, steps done of total, ETA, error, leases) is kept in the ``jobs``
 and ``steps`` tables of the catalog's store (``store.py``: SQLite in the data folder,
 or the PostgreSQL of ``ACCESSREADER_DATABASE``, which workers on other machines then
 share; the data folder holds only files), where the API, the web page and
-``accessreader jobs`` read it.  Each change is one transaction that first locks the
-job's row (SQLite: the whole file, ``BEGIN IMMEDIATE``); a step is claimed by a
+``accessreader jobs`` read it.  A change to a job is one transaction that first locks
+the job's row (SQLite: the whole file, ``BEGIN IMMEDIATE``); a step is claimed by a
 conditional ``UPDATE … WHERE status='queued'``, so two workers never both run it.
-Jobs in a ``data/jobs.sqlite3`` of an earlier version are copied in once.  Progress counts
-braille blocks, files written and sentences spoken; while speaking, the time left
-is reckoned from the pace of the speech alone.  A step claims
-itself with a lease; every worker process renews the leases of its own running
-steps every few seconds and queues again (``recover``) a step whose lease ran
-out — its worker was killed — up to ``MAX_ATTEMPTS`` times.  Nothing is
-published before ``assemble`` has a whole file or ``audio`` every spoken part,
+Jobs in a ``data/jobs.sqlite3`` of an earlier version are copied in once.
+
+Progress counts braille blocks, files written and sentences spoken; while speaking,
+the time left is reckoned from the pace of the speech alone.  A step claims itself
+with a lease; every worker process renews the leases of its own running steps
+every few seconds and queues again (``recover``) a step whose lease ran out — its
+worker was killed — up to ``MAX_ATTEMPTS`` times.  Nothing is published before
+``assemble`` has a whole file or ``audio`` every spoken part,
 so a killed worker leaves no half-written output.
 """
 

@@ -10,7 +10,7 @@
 ``open_store`` makes the folders, connects and brings the schema up to date with
 Alembic (``accessreader/migrations``).  The same code runs on a PostgreSQL URL
 (``postgresql+psycopg://…``); only full-text search differs (see ``search.py``).
-Everything above this module (catalog, people, rights, positions) takes a ``Store``.
+Everything above this module (catalog, people, rights, positions, jobs) takes a ``Store``.
 """
 
 from __future__ import annotations
