@@ -23,6 +23,7 @@ from accessreader.convert import convert
 from accessreader.errors import BadOption, JobNotFailed, UnknownJob
 from accessreader.jobs import DONE, FAILED, Jobs
 from accessreader.server import create_app
+from accessreader.store import Store
 from accessreader.tts.script import speech_script
 
 from queue_worker import FolderPublisher, settings
@@ -81,6 +82,12 @@ def start_worker(data: Path, log: Path, queue: str = "", lease: float = 1.5, dat
         stdout=subprocess.DEVNULL,
         stderr=log.open("ab"),
     )
+
+
+def shared_store(kind: str, data: Path) -> tuple[Store, str]:
+    """A store of ``kind`` for the jobs in ``data``, and its URL for the worker processes."""
+    store = open_test_store(kind, data)
+    return store, store.engine.url.render_as_string(hide_password=False)
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -146,23 +153,23 @@ def test_unknown_jobs_and_formats_are_refused(embedded, tmp_path):
     assert jobs.list() == []
 
 
-def test_a_worker_killed_mid_job_publishes_nothing_and_the_job_is_finished_by_another(tmp_path):
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_worker_killed_mid_job_publishes_nothing_and_the_job_is_finished_by_another(kind, tmp_path):
     payload = book(chapters=20, paragraphs=60)
-    jobs = Jobs(settings(tmp_path, lease=1.5), FolderPublisher(tmp_path))
+    store, database = shared_store(kind, tmp_path)
+    jobs = Jobs(settings(tmp_path, lease=1.5), FolderPublisher(tmp_path), store)
     job = jobs.submit(source(tmp_path, "long.txt", payload), "t4", "long", FORMATS)
     log = tmp_path / "workers.log"
-    first = start_worker(tmp_path, log)
+    first = start_worker(tmp_path, log, database=database)
     try:
-        midway = wait(jobs, job, until=lambda info: info.stage == "translating" and info.done > 0 or info.status in (DONE, FAILED))
-        os.kill(first.pid, signal.SIGKILL)
-        first.wait(timeout=10)
+        midway = kill_mid_step(jobs, job, first)
     finally:
         stop(first)
-    assert midway.status == "running" and 0 < midway.done < midway.total, log.read_text()
+    assert (midway.status, midway.stage) == ("running", "translating") and 0 < midway.done < midway.total, log.read_text()
     assert midway.eta_seconds is not None and midway.eta_seconds > 0
     assert published(tmp_path, "t4") == {}
 
-    second = start_worker(tmp_path, log)
+    second = start_worker(tmp_path, log, database=database)
     try:
         info = wait(jobs, job)
     finally:
@@ -174,6 +181,22 @@ def test_a_worker_killed_mid_job_publishes_nothing_and_the_job_is_finished_by_an
     assert any(s["worker"].endswith(f":{first.pid}") for s in steps)
     assert published(tmp_path, "t4") == whole_book(payload, "long.txt", tmp_path)
     assert not (tmp_path / "work" / job).exists()
+    store.close()
+
+
+def kill_mid_step(jobs: Jobs, job: str, worker: subprocess.Popen):
+    """SIGKILL ``worker`` while it runs a braille part of ``job``: stopped first (SIGSTOP) once some
+    blocks are done, and let go on (SIGCONT) while it is between two steps; the job as it was."""
+    while True:
+        wait(jobs, job, until=lambda info: info.done > 0 or info.status in (DONE, FAILED))
+        os.kill(worker.pid, signal.SIGSTOP)
+        info = jobs.get(job)
+        mine = [s for s in jobs.steps(job) if s["status"] == "running" and s["worker"].endswith(f":{worker.pid}")]
+        if mine or info.stage != "translating":  # caught in a part, or too late (the test then fails)
+            os.kill(worker.pid, signal.SIGKILL)
+            worker.wait(timeout=10)
+            return info
+        os.kill(worker.pid, signal.SIGCONT)
 
 
 def test_a_step_whose_queue_message_died_with_its_worker_is_queued_again(tmp_path):
@@ -222,8 +245,7 @@ def redis_url(tmp_path):
 @pytest.mark.parametrize("kind", KINDS)
 def test_two_workers_on_redis_share_the_books(kind, tmp_path, redis_url):
     """Worker processes that share the store's database (as machines share PostgreSQL) and Redis."""
-    store = open_test_store(kind, tmp_path)
-    database = store.engine.url.render_as_string(hide_password=False)
+    store, database = shared_store(kind, tmp_path)
     jobs = Jobs(settings(tmp_path, queue=redis_url), FolderPublisher(tmp_path), store)
     payloads = {f"book{n}.txt": book(chapters=8, paragraphs=40) for n in range(2)}
     log = tmp_path / "workers.log"
