@@ -162,7 +162,7 @@ def test_a_worker_killed_mid_job_publishes_nothing_and_the_job_is_finished_by_an
     log = tmp_path / "workers.log"
     first = start_worker(tmp_path, log, database=database)
     try:
-        midway = kill_mid_step(jobs, job, first)
+        midway, _ = kill_mid_step(jobs, job, first)
     finally:
         stop(first)
     assert (midway.status, midway.stage) == ("running", "translating") and 0 < midway.done < midway.total, log.read_text()
@@ -184,18 +184,23 @@ def test_a_worker_killed_mid_job_publishes_nothing_and_the_job_is_finished_by_an
     store.close()
 
 
-def kill_mid_step(jobs: Jobs, job: str, worker: subprocess.Popen):
-    """SIGKILL ``worker`` while it runs a braille part of ``job``: stopped first (SIGSTOP) once some
-    blocks are done, and let go on (SIGCONT) while it is between two steps; the job as it was."""
+def kill_mid_step(jobs: Jobs, job: str, worker: subprocess.Popen, under_way=lambda step: step["done"] > 0):
+    """SIGKILL ``worker`` while it runs a step of ``job`` that is ``under_way`` (by default: some of
+    it done).  The worker is stopped first (SIGSTOP) to look, and let go on (SIGCONT) when the
+    step ended in between; returns the job as it was and the step killed ("" if the job ended)."""
+
+    def running(info) -> list[str]:
+        return [s["name"] for s in jobs.steps(job) if s["status"] == "running" and under_way(s)]
+
     while True:
-        wait(jobs, job, until=lambda info: info.done > 0 or info.status in (DONE, FAILED))
+        wait(jobs, job, timeout=120, until=lambda info: running(info) or info.status in (DONE, FAILED))
         os.kill(worker.pid, signal.SIGSTOP)
         info = jobs.get(job)
-        mine = [s for s in jobs.steps(job) if s["status"] == "running" and s["worker"].endswith(f":{worker.pid}")]
-        if mine or info.stage != "translating":  # caught in a part, or too late (the test then fails)
+        caught = running(info)
+        if caught or info.status in (DONE, FAILED):
             os.kill(worker.pid, signal.SIGKILL)
             worker.wait(timeout=10)
-            return info
+            return info, caught[0] if caught else ""
         os.kill(worker.pid, signal.SIGCONT)
 
 
@@ -360,20 +365,16 @@ def test_two_worker_processes_speak_the_chapters_of_one_title_and_they_stream_af
 def test_a_speaking_step_killed_mid_chapter_is_redone_by_another_worker_and_nothing_half_made_is_heard(tmp_path):
     library = make_library(tmp_path, audio=True, lease_seconds=1.5)
     jobs, log = library.jobs, tmp_path / "workers.log"
-    payload = talking_book(15)
+    payload = talking_book(60)
     per_step = sentences_per_step(payload, "long.txt")
     first = audio_worker(library.settings.data, log)
     try:
         added = library.add(payload, "long.txt")
 
-        def mid_chapter(info) -> bool:  # a chapter's speech under way, with sentences still to say
-            running = [s for s in speaking_steps(jobs, added.job) if s["status"] == "running"]
-            return info.status in (DONE, FAILED) or any(0 < s["done"] < per_step[s["name"]] - 3 for s in running)
+        def mid_chapter(step: dict) -> bool:  # a chapter's speech under way, with sentences still to say
+            return step["name"].startswith("speak-") and 0 < step["done"] < per_step[step["name"]] - 3
 
-        midway = wait(jobs, added.job, timeout=120, until=mid_chapter)
-        killed = next(s["name"] for s in speaking_steps(jobs, added.job) if s["status"] == "running")
-        os.kill(first.pid, signal.SIGKILL)
-        first.wait(timeout=10)
+        midway, killed = kill_mid_step(jobs, added.job, first, mid_chapter)
         audio = library.audiobooks.folder(added.title.id)
         assert midway.stage == "speaking" and 0 < midway.percent < 100, log.read_text()
         assert midway.eta_seconds is not None and midway.eta_seconds > 0
