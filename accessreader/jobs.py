@@ -432,9 +432,8 @@ class Jobs:
                 )
             ).rowcount  # fmt: skip
             if claimed:
-                db.execute(
-                    update(schema.jobs).where(_J.id == job).values(status=RUNNING, started=func.coalesce(_J.started, now))
-                )
+                started = func.coalesce(_J.started, now)
+                db.execute(update(schema.jobs).where(_J.id == job).values(status=RUNNING, started=started))
         return bool(claimed)
 
     def _step_done(self, job: str, step: str, done: int) -> None:

@@ -20,6 +20,9 @@ from accessreader.store import (
     upgrade,
 )
 
+#: The tables of the newest schema.
+TABLES = ("titles", "renditions", "title_search", "people", "sessions", "tokens", "audit", "positions", "jobs", "steps")
+
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_an_empty_database_is_brought_to_the_newest_schema(kind, tmp_path):
@@ -27,7 +30,7 @@ def test_an_empty_database_is_brought_to_the_newest_schema(kind, tmp_path):
     assert store.dialect == kind
     assert revision(store) == "0005"
     tables = set(sa.inspect(store.engine).get_table_names())
-    assert {"titles", "renditions", "title_search", "people", "sessions", "tokens", "audit", "positions", "jobs", "steps"} <= tables
+    assert set(TABLES) <= tables
 
 
 def test_an_empty_folder_gets_a_sqlite_database_at_the_newest_schema(tmp_path):
@@ -36,7 +39,7 @@ def test_an_empty_folder_gets_a_sqlite_database_at_the_newest_schema(tmp_path):
     assert store.dialect == "sqlite"
     assert revision(store) == "0005"
     tables = set(sa.inspect(store.engine).get_table_names())
-    assert {"titles", "renditions", "title_search", "people", "sessions", "tokens", "audit", "positions", "jobs", "steps"} <= tables
+    assert set(TABLES) <= tables
 
 
 def test_the_data_folder_and_database_come_from_the_environment(tmp_path, monkeypatch):
