@@ -370,8 +370,9 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 def worker(threads: int | None) -> None:
     """Run conversion steps from the queue until stopped (SIGINT or SIGTERM).
 
-    Start any number of these, on any machines sharing the data folder, with
-    ACCESSREADER_QUEUE=redis://HOST:PORT/0.
+    Start any number of these, on any machines sharing the data folder (for files),
+    with ACCESSREADER_QUEUE=redis://HOST:PORT/0 and the same PostgreSQL
+    ACCESSREADER_DATABASE.
     """
     import signal
     import threading

@@ -13,16 +13,24 @@
 
 The queue is ``SqliteHuey`` in the data folder (embedded: the worker runs inside
 ``accessreader serve``), or ``RedisHuey`` when ``ACCESSREADER_QUEUE=redis://…``,
-with ``accessreader worker`` on any number of machines sharing the data folder.
+with ``accessreader worker`` on any number of machines sharing the data folder
+for files and the database for the job state.
 
-Job state (stage, steps done of total, ETA, error) is kept in ``data/jobs.sqlite3``,
-where the API, the web page and ``accessreader jobs`` read it.  Progress counts
-braille blocks, files written and sentences spoken; while speaking, the time left
-is reckoned from the pace of the speech alone.  A step claims
-itself with a lease; every worker process renews the leases of its own running
-steps every few seconds and queues again (``recover``) a step whose lease ran
-out — its worker was killed — up to ``MAX_ATTEMPTS`` times.  Nothing is
-published before ``assemble`` has a whole file or ``audio`` every spoken part,
+Job state (stage, steps done of total, ETA, error, leases) is kept in the ``jobs``
+and ``steps`` tables of the catalog's store (``store.py``: SQLite in the data folder,
+or the PostgreSQL of ``ACCESSREADER_DATABASE``, which workers on other machines then
+share; the data folder holds only files), where the API, the web page and
+``accessreader jobs`` read it.  A change to a job is one transaction that first locks
+the job's row (SQLite: the whole file, ``BEGIN IMMEDIATE``); a step is claimed by a
+conditional ``UPDATE … WHERE status='queued'``, so two workers never both run it.
+Jobs in a ``data/jobs.sqlite3`` of an earlier version are copied in once.
+
+Progress counts braille blocks, files written and sentences spoken; while speaking,
+the time left is reckoned from the pace of the speech alone.  A step claims itself
+with a lease; every worker process renews the leases of its own running steps
+every few seconds and queues again (``recover``) a step whose lease ran out — its
+worker was killed — up to ``MAX_ATTEMPTS`` times.  Nothing is published before
+``assemble`` has a whole file or ``audio`` every spoken part,
 so a killed worker leaves no half-written output.
 """
 
@@ -46,13 +54,16 @@ from typing import Iterator, Protocol
 from huey import RedisHuey, SqliteHuey
 from huey.api import Huey
 from huey.consumer import Consumer
+from sqlalchemy import ColumnElement, Connection, RowMapping, delete, func, insert, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
-from . import atomic, audiobook, content, convert
+from . import atomic, audiobook, content, convert, schema
 from .braille.translate import Braille, main_language, translate_block
 from .errors import AccessReaderError, JobNotFailed, UnknownJob
 from .messages import translate
 from .model import Document
 from .settings import Settings
+from .store import Store, open_settings_store
 from .tts.script import speech_script
 from .tts.synthesis import SpeechOptions
 
@@ -66,21 +77,7 @@ STAGES = ("queued", "reading", "translating", "writing", "speaking", "done")
 #: How many times a step is started before its job is given up as failed.
 MAX_ATTEMPTS = 3
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS jobs (
-    id TEXT PRIMARY KEY, title TEXT NOT NULL, source TEXT NOT NULL, name TEXT NOT NULL, stem TEXT NOT NULL,
-    formats TEXT NOT NULL, status TEXT NOT NULL, stage TEXT NOT NULL, total INTEGER NOT NULL DEFAULT 0,
-    created REAL NOT NULL, started REAL, finished REAL, error_code TEXT, error_params TEXT,
-    speech INTEGER NOT NULL DEFAULT 0, speaking REAL
-);
-CREATE TABLE IF NOT EXISTS steps (
-    job TEXT NOT NULL REFERENCES jobs(id), name TEXT NOT NULL, status TEXT NOT NULL,
-    done INTEGER NOT NULL DEFAULT 0, lease REAL NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,
-    worker TEXT NOT NULL DEFAULT '', PRIMARY KEY (job, name)
-);
-"""
-#: Columns added since the first jobs table: (name, declaration).
-_ADDED = (("speech", "INTEGER NOT NULL DEFAULT 0"), ("speaking", "REAL"))
+_J, _S = schema.jobs.c, schema.steps.c
 
 
 @dataclass
@@ -173,23 +170,21 @@ def make_queue(settings: Settings) -> Huey:
 
 
 class Jobs:
-    """The jobs of one data folder on one queue; the CLI, the server and the workers share it."""
+    """The jobs of one data folder on one queue; the CLI, the server and the workers share it.
 
-    def __init__(self, settings: Settings, publisher: Publisher) -> None:
+    ``store`` is the catalog's (the ``Library`` passes its own); by default the one the
+    settings name (``store.open_settings_store``).
+    """
+
+    def __init__(self, settings: Settings, publisher: Publisher, store: Store | None = None) -> None:
         self.settings = settings
         self.publisher = publisher
         self.data = Path(settings.data)
         self.data.mkdir(parents=True, exist_ok=True)
+        self.store = store or open_settings_store(settings)
         self.huey = make_queue(settings)
         self._step = self.huey.task(name="accessreader.step")(self._run)
-        with closing(sqlite3.connect(self.data / "jobs.sqlite3", timeout=30)) as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.executescript(_SCHEMA)
-            have = {row[1] for row in db.execute("PRAGMA table_info(jobs)")}
-            for column, declaration in _ADDED:
-                if column not in have:  # a jobs table made by an older version
-                    with suppress(sqlite3.OperationalError):  # another process added it first
-                        db.execute(f"ALTER TABLE jobs ADD COLUMN {column} {declaration}")
+        _import_old(self.store, self.data / "jobs.sqlite3")
 
     # ── asking ──────────────────────────────────────────────────────────────
 
@@ -206,49 +201,55 @@ class Jobs:
         relative = Path(source).resolve().relative_to(self.data.resolve())
         with self._db() as db:
             db.execute(
-                "INSERT INTO jobs (id, title, source, name, stem, formats, status, stage, created)"
-                " VALUES (?,?,?,?,?,?,?,?,?)",
-                (job, title, str(relative), name or relative.name, stem, ",".join(names), QUEUED, "queued", time.time()),
+                insert(schema.jobs).values(
+                    id=job, title=title, source=str(relative), name=name or relative.name, stem=stem,
+                    formats=",".join(names), status=QUEUED, stage="queued", created=time.time(),
+                )
             )
-            db.execute("INSERT INTO steps (job, name, status) VALUES (?, 'prepare', ?)", (job, QUEUED))
+            db.execute(insert(schema.steps).values(job=job, name="prepare", status=QUEUED))
         self._step(job, "prepare")
         return job
 
     def get(self, job: str) -> JobInfo:
         """The job ``job``; raises ``UnknownJob``."""
-        found = self._infos("WHERE j.id = ?", (job,))
+        found = self._infos(_J.id == job)
         if not found:
             raise UnknownJob(job=job)
         return found[0]
 
     def list(self, title: str | None = None, limit: int = 200) -> list[JobInfo]:
         """The newest jobs first (only ``title``'s when given)."""
-        if title is None:
-            return self._infos("ORDER BY j.created DESC LIMIT ?", (limit,))
-        return self._infos("WHERE j.title = ? ORDER BY j.created DESC LIMIT ?", (title, limit))
+        return self._infos(None if title is None else _J.title == title, limit)
 
     def retry(self, job: str) -> JobInfo:
         """Start a failed job again from the beginning; raises ``UnknownJob`` or ``JobNotFailed``."""
         info = self.get(job)
         if info.status != FAILED:
             raise JobNotFailed(job=job, status=info.status)
-        with self._db() as db:
-            db.execute("DELETE FROM steps WHERE job = ?", (job,))
-            db.execute("INSERT INTO steps (job, name, status) VALUES (?, 'prepare', ?)", (job, QUEUED))
+        with self._db(job) as db:
+            db.execute(delete(schema.steps).where(_S.job == job))
+            db.execute(insert(schema.steps).values(job=job, name="prepare", status=QUEUED))
             db.execute(
-                "UPDATE jobs SET status=?, stage='queued', total=0, started=NULL, finished=NULL,"
-                " error_code=NULL, error_params=NULL, speech=0, speaking=NULL WHERE id=?",
-                (QUEUED, job),
+                update(schema.jobs).where(_J.id == job).values(
+                    status=QUEUED, stage="queued", total=0, started=None, finished=None,
+                    error_code=None, error_params=None, speech=0, speaking=None,
+                )
             )
         self._step(job, "prepare")
         return self.get(job)
 
     def renew(self) -> None:
-        """Extend the leases of the steps this process is running: it is alive."""
+        """Extend the leases of the steps this process is running: it is alive.
+
+        A step's row locked by a change under way is left for the next round (``SKIP
+        LOCKED``), so renewing never waits on, or deadlocks with, a job's transaction.
+        """
+        mine = select(_S.id).where(_S.status == RUNNING, _S.worker == _worker_name())
         with self._db() as db:
             db.execute(
-                "UPDATE steps SET lease=? WHERE status=? AND worker=?",
-                (time.time() + self.settings.lease_seconds, RUNNING, _worker_name()),
+                update(schema.steps)
+                .where(_S.id.in_(mine.with_for_update(skip_locked=True)))
+                .values(lease=time.time() + self.settings.lease_seconds)
             )
 
     def recover(self) -> int:
@@ -261,17 +262,16 @@ class Jobs:
         harmless, since only one claim of a step succeeds.
         """
         now = time.time()
-        with self._db() as db:
+        both = schema.steps.join(schema.jobs)
+        with self.store.begin() as db:
             lost = db.execute(
-                "SELECT s.job, s.name, s.attempts FROM steps s JOIN jobs j ON j.id = s.job"
-                " WHERE s.status = ? AND s.lease < ? AND j.status = ?",
-                (RUNNING, now, RUNNING),
-            ).fetchall()
+                select(_S.job, _S.name, _S.attempts).select_from(both)
+                .where(_S.status == RUNNING, _S.lease < now, _J.status == RUNNING)
+            ).all()  # fmt: skip
             waiting = db.execute(
-                "SELECT s.job, s.name FROM steps s JOIN jobs j ON j.id = s.job"
-                " WHERE s.status = ? AND s.lease < ? AND j.status IN (?, ?)",
-                (QUEUED, now, QUEUED, RUNNING),
-            ).fetchall()
+                select(_S.job, _S.name).select_from(both)
+                .where(_S.status == QUEUED, _S.lease < now, _J.status.in_((QUEUED, RUNNING)))
+            ).all()  # fmt: skip
         requeued = 0
         for job, name, attempts in lost:
             if attempts >= MAX_ATTEMPTS:
@@ -279,8 +279,9 @@ class Jobs:
                 continue
             with self._db() as db:
                 changed = db.execute(
-                    "UPDATE steps SET status=?, lease=? WHERE job=? AND name=? AND status=? AND lease < ?",
-                    (QUEUED, now + self.settings.lease_seconds, job, name, RUNNING, now),
+                    update(schema.steps)
+                    .where(_S.job == job, _S.name == name, _S.status == RUNNING, _S.lease < now)
+                    .values(status=QUEUED, lease=now + self.settings.lease_seconds)
                 ).rowcount
             if changed:
                 log.warning("job %s: step %s lost its worker, queued again", job, name)
@@ -291,8 +292,9 @@ class Jobs:
             for job, name in waiting:
                 with self._db() as db:
                     db.execute(
-                        "UPDATE steps SET lease=? WHERE job=? AND name=? AND status=?",
-                        (now + self.settings.lease_seconds, job, name, QUEUED),
+                        update(schema.steps)
+                        .where(_S.job == job, _S.name == name, _S.status == QUEUED)
+                        .values(lease=now + self.settings.lease_seconds)
                     )
                 if (job, name) not in on_queue:
                     log.warning("job %s: step %s lost its queue message, queued again", job, name)
@@ -302,11 +304,9 @@ class Jobs:
 
     def steps(self, job: str) -> list[dict]:
         """The steps of a job: name, status, units done, attempts and the worker ("host:pid") that ran it last."""
-        with self._db() as db:
-            rows = db.execute(
-                "SELECT name, status, done, attempts, worker FROM steps WHERE job=? ORDER BY rowid", (job,)
-            ).fetchall()
-        return [dict(row) for row in rows]
+        query = select(_S.name, _S.status, _S.done, _S.attempts, _S.worker).where(_S.job == job).order_by(_S.id)
+        with self.store.begin() as db:
+            return [dict(row) for row in db.execute(query).mappings()]
 
     def worker(self, workers: int | None = None) -> "Worker":
         """A worker over this queue (threads in this process), not started yet."""
@@ -352,15 +352,15 @@ class Jobs:
             said = {u.locator.chapter for u in script}
             speech = [f"speak-{a}-{b}" for a, b in ranges if said.intersection(range(a, b))]
             sentences = sum(1 for u in script if u.last)
-        with self._db() as db:
-            db.executemany(
-                "INSERT OR IGNORE INTO steps (job, name, status) VALUES (?, ?, ?)",
-                [(job, p, QUEUED) for p in parts] + [(job, p, WAITING) for p in speech],
-            )
+        planned = [{"job": job, "name": p, "status": QUEUED} for p in parts]
+        planned += [{"job": job, "name": p, "status": WAITING} for p in speech]
+        with self._db(job) as db:
+            if planned:
+                db.execute(self.store.insert(schema.steps).on_conflict_do_nothing(), planned)
             db.execute(
-                "UPDATE jobs SET total=?, speech=?, stage='translating' WHERE id=?",
-                (blocks + len(formats) + sentences, sentences, job),
-            )
+                update(schema.jobs).where(_J.id == job)
+                .values(total=blocks + len(formats) + sentences, speech=sentences, stage="translating")
+            )  # fmt: skip
         for part in parts:
             self._step(job, part)
 
@@ -421,16 +421,19 @@ class Jobs:
 
     def _claim(self, job: str, step: str) -> bool:
         now = time.time()
-        with self._db() as db:
+        with self._db(job) as db:
+            active = select(_J.id).where(_J.status.in_((QUEUED, RUNNING)))
             claimed = db.execute(
-                "UPDATE steps SET status=?, lease=?, done=0, attempts=attempts+1, worker=?"
-                " WHERE job=? AND name=? AND status=? AND job IN (SELECT id FROM jobs WHERE status IN (?, ?))",
-                (RUNNING, now + self.settings.lease_seconds, _worker_name(), job, step, QUEUED, QUEUED, RUNNING),
-            ).rowcount
-            if claimed:
-                db.execute(
-                    "UPDATE jobs SET status=?, started=COALESCE(started, ?) WHERE id=?", (RUNNING, now, job)
+                update(schema.steps)
+                .where(_S.job == job, _S.name == step, _S.status == QUEUED, _S.job.in_(active))
+                .values(
+                    status=RUNNING, lease=now + self.settings.lease_seconds, done=0,
+                    attempts=_S.attempts + 1, worker=_worker_name(),
                 )
+            ).rowcount  # fmt: skip
+            if claimed:
+                started = func.coalesce(_J.started, now)
+                db.execute(update(schema.jobs).where(_J.id == job).values(status=RUNNING, started=started))
         return bool(claimed)
 
     def _step_done(self, job: str, step: str, done: int) -> None:
@@ -438,56 +441,72 @@ class Jobs:
         speaking steps after assemble, audio after them; the job is done after the last."""
         kind = step.split("-")[0]
         follow: list[str] = []
-        with self._db() as db:
+        with self._db(job) as db:
             finished = db.execute(
-                "UPDATE steps SET status=?, done=? WHERE job=? AND name=? AND status=?", (DONE, done, job, step, RUNNING)
+                update(schema.steps)
+                .where(_S.job == job, _S.name == step, _S.status == RUNNING)
+                .values(status=DONE, done=done)
             ).rowcount
             if not finished:  # a step of an attempt since given up
                 return
             if kind in ("prepare", "part"):
-                follow = _then(db, job, "name LIKE 'part-%' OR name = 'prepare'", "assemble")
+                follow = self._then(db, job, or_(_S.name.like("part-%"), _S.name == "prepare"), "assemble")
             elif kind == "speak":
-                follow = _then(db, job, "name LIKE 'speak-%'", "audio")
+                follow = self._then(db, job, _S.name.like("speak-%"), "audio")
             elif kind == "assemble":
-                follow = [n for (n,) in db.execute("SELECT name FROM steps WHERE job=? AND status=?", (job, WAITING))]
-                db.execute("UPDATE steps SET status=? WHERE job=? AND status=?", (QUEUED, job, WAITING))
+                waiting = (_S.job == job, _S.status == WAITING)
+                follow = list(db.execute(select(_S.name).where(*waiting).order_by(_S.id)).scalars())
+                db.execute(update(schema.steps).where(*waiting).values(status=QUEUED))
                 if follow:
-                    db.execute("UPDATE jobs SET stage='speaking', speaking=? WHERE id=?", (time.time(), job))
+                    db.execute(update(schema.jobs).where(_J.id == job).values(stage="speaking", speaking=time.time()))
             if kind in ("assemble", "audio") and not follow:
                 db.execute(
-                    "UPDATE jobs SET status=?, stage='done', finished=? WHERE id=?", (DONE, time.time(), job)
+                    update(schema.jobs).where(_J.id == job).values(status=DONE, stage="done", finished=time.time())
                 )
         for name in follow:
             self._step(job, name)
 
+    def _then(self, db: Connection, job: str, where: ColumnElement[bool], step: str) -> list[str]:
+        """``[step]``, newly queued, once every step of ``job`` matching ``where`` is done; else []."""
+        left = db.execute(
+            select(func.count()).select_from(schema.steps).where(_S.job == job, where, _S.status != DONE)
+        ).scalar()
+        added = not left and db.execute(
+            self.store.insert(schema.steps).values(job=job, name=step, status=QUEUED).on_conflict_do_nothing()
+        ).rowcount
+        return [step] if added else []
+
     def _fail(self, job: str, code: str, params: dict[str, str]) -> None:
         self.publisher.failed(self._row(job)["title"], translate(code, "en", **params))
-        with self._db() as db:
+        with self._db(job) as db:
             db.execute(
-                "UPDATE jobs SET status=?, stage='failed', finished=?, error_code=?, error_params=? WHERE id=?",
-                (FAILED, time.time(), code, json.dumps(params, ensure_ascii=False), job),
-            )
-            db.execute("UPDATE steps SET status=? WHERE job=? AND status != ?", (FAILED, job, DONE))
+                update(schema.jobs).where(_J.id == job).values(
+                    status=FAILED, stage="failed", finished=time.time(),
+                    error_code=code, error_params=json.dumps(params, ensure_ascii=False),
+                )
+            )  # fmt: skip
+            db.execute(update(schema.steps).where(_S.job == job, _S.status != DONE).values(status=FAILED))
         shutil.rmtree(self._work(job), ignore_errors=True)
 
     def _set(self, job: str, stage: str) -> None:
-        with self._db() as db:
-            db.execute("UPDATE jobs SET stage=? WHERE id=?", (stage, job))
+        with self._db(job) as db:
+            db.execute(update(schema.jobs).where(_J.id == job).values(stage=stage))
 
-    def _row(self, job: str) -> sqlite3.Row:
-        with self._db() as db:
-            row = db.execute("SELECT * FROM jobs WHERE id=?", (job,)).fetchone()
+    def _row(self, job: str) -> RowMapping:
+        with self.store.begin() as db:
+            row = db.execute(select(schema.jobs).where(_J.id == job)).mappings().first()
         if row is None:
             raise UnknownJob(job=job)
         return row
 
-    def _infos(self, where: str, params: tuple) -> list[JobInfo]:
-        with self._db() as db:
-            rows = db.execute(
-                "SELECT j.*, (SELECT COALESCE(SUM(done), 0) FROM steps s WHERE s.job = j.id) AS done"
-                f" FROM jobs j {where}",
-                params,
-            ).fetchall()
+    def _infos(self, where: ColumnElement[bool] | None, limit: int | None = None) -> list[JobInfo]:
+        """The jobs matching ``where`` (all when None), the newest first, with their steps' units done."""
+        done = select(func.coalesce(func.sum(_S.done), 0)).where(_S.job == _J.id).scalar_subquery()
+        query = select(schema.jobs, done.label("done")).order_by(_J.created.desc()).limit(limit)
+        if where is not None:
+            query = query.where(where)
+        with self.store.begin() as db:
+            rows = db.execute(query).mappings().all()
         return [
             JobInfo(
                 id=r["id"],
@@ -511,8 +530,9 @@ class Jobs:
 
     def _named(self, job: str, like: str) -> list[str]:
         """The names of the job's steps LIKE ``like`` (``"speak-%"``)."""
-        with self._db() as db:
-            return [n for (n,) in db.execute("SELECT name FROM steps WHERE job=? AND name LIKE ?", (job, like))]
+        query = select(_S.name).where(_S.job == job, _S.name.like(like)).order_by(_S.id)
+        with self.store.begin() as db:
+            return list(db.execute(query).scalars())
 
     def _work(self, job: str) -> Path:
         return self.data / "work" / job
@@ -521,17 +541,18 @@ class Jobs:
         return Document.from_json((self._work(job) / "document.json").read_text(encoding="utf-8"))
 
     @contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        """A connection in one transaction (committed on leaving), WAL so workers and readers share it."""
-        with closing(sqlite3.connect(self.data / "jobs.sqlite3", timeout=30, isolation_level=None)) as db:
-            db.row_factory = sqlite3.Row
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
+    def _db(self, job: str | None = None) -> Iterator[Connection]:
+        """A connection in one writing transaction (committed on leaving) that first locks ``job``'s
+        row (PostgreSQL), or the whole database (SQLite: ``BEGIN IMMEDIATE``), so that steps of
+        one job ending at once on two workers see each other's changes.  A change to more than
+        one step's row locks its job first: locks are taken job, then steps, and never wait
+        the other way round."""
+        with self.store.begin() as db:
+            if self.store.dialect == "sqlite":
+                db.exec_driver_sql("BEGIN IMMEDIATE")
+            if job is not None:
+                db.execute(select(_J.id).where(_J.id == job).with_for_update())
+            yield db
 
 
 def _chapters(step: str) -> tuple[int, int]:
@@ -540,14 +561,32 @@ def _chapters(step: str) -> tuple[int, int]:
     return int(first), int(last)
 
 
-def _then(db: sqlite3.Connection, job: str, where: str, step: str) -> list[str]:
-    """``[step]``, newly queued, once every step of ``job`` matching ``where`` is done; else []."""
-    query = f"SELECT COUNT(*) FROM steps WHERE job=? AND ({where}) AND status != ?"
-    left = db.execute(query, (job, DONE)).fetchone()[0]
-    added = not left and db.execute(
-        "INSERT OR IGNORE INTO steps (job, name, status) VALUES (?, ?, ?)", (job, step, QUEUED)
-    ).rowcount
-    return [step] if added else []
+def _import_old(store: Store, path: Path) -> None:
+    """Copy the jobs and steps of ``path`` (``data/jobs.sqlite3``, where versions before the store's
+    revision 0005 kept them) into ``store`` once, then rename it ``jobs.sqlite3.imported``.
+
+    Unfinished jobs go on: their messages are still on the queue, and ``recover`` queues
+    again a step whose worker or message was lost.
+    """
+    try:
+        old = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=30)
+    except sqlite3.OperationalError:  # no such file (or another process imported it first)
+        return
+    with closing(old):
+        old.row_factory = sqlite3.Row
+        tables = {name for (name,) in old.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        rows = {
+            table: [dict(row) for row in old.execute(f"SELECT * FROM {table.name} ORDER BY rowid")]
+            for table in (schema.jobs, schema.steps)
+            if table.name in tables
+        }
+    with store.begin() as db:
+        for table, found in rows.items():  # jobs first: the steps refer to them
+            if found:
+                db.execute(store.insert(table).on_conflict_do_nothing(), found)
+    with suppress(FileNotFoundError):
+        path.rename(path.with_name(path.name + ".imported"))
+    log.info("jobs of %s copied into the store", path)
 
 
 def _worker_name() -> str:
@@ -570,7 +609,9 @@ class _Progress:
             return
         self._written = now
         with self.jobs._db() as db:
-            db.execute("UPDATE steps SET done=? WHERE job=? AND name=?", (self.done, self.job, self.step))
+            db.execute(
+                update(schema.steps).where(_S.job == self.job, _S.name == self.step).values(done=self.done)
+            )
 
 
 class _Consumer(Consumer):
@@ -604,5 +645,5 @@ class Worker:
             try:
                 self.jobs.renew()
                 self.jobs.recover()
-            except sqlite3.Error:
+            except SQLAlchemyError:
                 log.exception("recovering lost steps")

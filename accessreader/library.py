@@ -30,7 +30,7 @@ from .model import Document
 from .people import People
 from .rights import Audit
 from .settings import Settings
-from .store import Store, open_store
+from .store import Store, open_settings_store
 
 #: Media types of the output formats, for downloads and feeds.
 MEDIA_TYPES = {
@@ -79,13 +79,13 @@ class Library:
 
     def __init__(self, settings: Settings, store: Store | None = None) -> None:
         self.settings = settings
-        self.store = store or open_store(data_dir=settings.data)
+        self.store = store or open_settings_store(settings)
         self.catalog = Catalog(self.store)
         self.people = People(self.store)
         self.accounts = Accounts(self.people)
         self.audit = Audit(self.store)
         self.audiobooks = Audiobooks(self.catalog, self.store)
-        self.jobs = Jobs(settings, CatalogPublisher(self.catalog, self.audiobooks))
+        self.jobs = Jobs(settings, CatalogPublisher(self.catalog, self.audiobooks), self.store)
 
     def add(self, data: bytes, name: str) -> Imported:
         """Put one book in the catalog and queue its conversion.

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from . import schema
 from .atomic import write_bytes
@@ -76,7 +75,6 @@ class DatabasePositions:
 
     def save(self, reader: str, book: str, locator: Locator) -> SavedPosition:
         stamp = schema.now()
-        insert = postgresql.insert if self.store.dialect == "postgresql" else sqlite.insert
         with self.store.begin() as connection:
             person_id = connection.execute(
                 select(schema.people.c.id).where(schema.people.c.login == reader)
@@ -88,7 +86,7 @@ class DatabasePositions:
                 raise NotFound(what=f"reader {reader}")
             if title_id is None:
                 raise NotFound(what=f"book {book}")
-            statement = insert(schema.positions).values(
+            statement = self.store.insert(schema.positions).values(
                 person_id=person_id, title_id=title_id, locator=str(locator), updated_at=stamp
             )
             connection.execute(

@@ -3,7 +3,8 @@
 The migrations in ``accessreader/migrations/versions`` create these tables; a
 change here needs a new migration there.  The full-text table ``title_search``
 is not listed: it differs between SQLite (FTS5) and PostgreSQL (see ``search.py``).
-Times are stored in UTC.
+Times are stored in UTC; the conversion jobs' times (``jobs``, ``steps``) are Unix
+seconds, as ``time.time()`` gives them, for their leases and estimates.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -134,6 +136,41 @@ positions = Table(
     Column("title_id", Integer, ForeignKey("titles.id", ondelete="CASCADE"), primary_key=True),
     Column("locator", String(200), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+jobs = Table(
+    "jobs",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("stem", Text, nullable=False),
+    Column("formats", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("stage", String(16), nullable=False),
+    Column("total", Integer, nullable=False, default=0),
+    Column("created", Float, nullable=False),
+    Column("started", Float),
+    Column("finished", Float),
+    Column("error_code", String(64)),
+    Column("error_params", Text),
+    Column("speech", Integer, nullable=False, default=0),
+    Column("speaking", Float),
+)
+
+steps = Table(
+    "steps",
+    metadata,
+    Column("id", Integer, primary_key=True),  # the order the steps were planned in
+    Column("job", String(32), ForeignKey("jobs.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(64), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("done", Integer, nullable=False, default=0),
+    Column("lease", Float, nullable=False, default=0.0),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("worker", String(255), nullable=False, default=""),
+    UniqueConstraint("job", "name"),
 )
 
 

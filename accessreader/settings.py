@@ -34,7 +34,8 @@ SETTINGS: dict[str, Setting] = {
         "ACCESSREADER_QUEUE",
         "",
         "Task queue: empty for the embedded SQLite queue in the data folder, or redis://HOST:PORT/DB "
-        "to share jobs with `accessreader worker` on other machines.",
+        "to share jobs with `accessreader worker` on other machines (they share the job state through "
+        "PostgreSQL, ACCESSREADER_DATABASE, and the data folder for files only).",
     ),
     "formats": Setting("ACCESSREADER_FORMATS", "brf,pef,ubrl", "Formats made for every title imported."),
     "max_upload_mb": Setting("ACCESSREADER_MAX_UPLOAD_MB", "50", "Largest file an upload may hold, in megabytes."),

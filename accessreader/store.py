@@ -10,7 +10,7 @@
 ``open_store`` makes the folders, connects and brings the schema up to date with
 Alembic (``accessreader/migrations``).  The same code runs on a PostgreSQL URL
 (``postgresql+psycopg://…``); only full-text search differs (see ``search.py``).
-Everything above this module (catalog, people, rights, positions) takes a ``Store``.
+Everything above this module (catalog, people, rights, positions, jobs) takes a ``Store``.
 """
 
 from __future__ import annotations
@@ -19,9 +19,13 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Table, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 from .atomic import write_bytes
 
@@ -62,6 +66,10 @@ class Store:
         with self.engine.begin() as connection:
             yield connection
 
+    def insert(self, table: Table) -> sqlite.Insert | postgresql.Insert:
+        """An INSERT into ``table`` in this database's dialect, which has ``on_conflict_do_nothing``/``_update``."""
+        return (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
+
     def path(self, relative: str) -> Path:
         """The absolute path of a file the database names relative to the data folder."""
         return self.data_dir / relative
@@ -94,6 +102,11 @@ def open_store(url: str | None = None, data_dir: Path | str | None = None, *, mi
     return store
 
 
+def open_settings_store(settings: "Settings") -> Store:
+    """The store of the service and its workers: ``$ACCESSREADER_DATABASE``, else SQLite in the data folder."""
+    return open_store(data_dir=settings.data)
+
+
 def upgrade(store: Store, revision: str = "head") -> None:
     """Run the Alembic migrations up to ``revision`` (default: the newest)."""
     _migrate(store, "upgrade", revision)
@@ -121,8 +134,6 @@ def revision(store: Store) -> str | None:
 
     with store.engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
-
-
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -16,14 +16,18 @@ import pytest
 from fastapi.testclient import TestClient
 from servicekit import READER, make_library, seconds_of
 
-from accessreader import content
+from sqlalchemy import update
+
+from accessreader import content, schema
 from accessreader.convert import convert
 from accessreader.errors import BadOption, JobNotFailed, UnknownJob
 from accessreader.jobs import DONE, FAILED, Jobs
 from accessreader.server import create_app
+from accessreader.store import Store
 from accessreader.tts.script import speech_script
 
 from queue_worker import FolderPublisher, settings
+from stores import KINDS, open_test_store
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ["brf", "pef", "ubrl"]
@@ -66,14 +70,24 @@ def wait(jobs: Jobs, job: str, timeout: float = 60.0, until=lambda info: info.st
     raise AssertionError(f"job {job} still {jobs.get(job)} after {timeout} s: {jobs.steps(job)}")
 
 
-def start_worker(data: Path, log: Path, queue: str = "", lease: float = 1.5) -> subprocess.Popen:
+def start_worker(data: Path, log: Path, queue: str = "", lease: float = 1.5, database: str = "") -> subprocess.Popen:
+    """A worker process over ``data``; ``database``: the store's URL (else the SQLite file in ``data``)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if database:
+        env["ACCESSREADER_DATABASE"] = database
     return subprocess.Popen(
         [sys.executable, "-m", "tests.queue_worker", str(data), queue, str(lease)],
         cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=log.open("ab"),
     )
+
+
+def shared_store(kind: str, data: Path) -> tuple[Store, str]:
+    """A store of ``kind`` for the jobs in ``data``, and its URL for the worker processes."""
+    store = open_test_store(kind, data)
+    return store, store.engine.url.render_as_string(hide_password=False)
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -139,23 +153,24 @@ def test_unknown_jobs_and_formats_are_refused(embedded, tmp_path):
     assert jobs.list() == []
 
 
-def test_a_worker_killed_mid_job_publishes_nothing_and_the_job_is_finished_by_another(tmp_path):
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_worker_killed_mid_job_publishes_nothing_and_the_job_is_finished_by_another(kind, tmp_path):
     payload = book(chapters=20, paragraphs=60)
-    jobs = Jobs(settings(tmp_path, lease=1.5), FolderPublisher(tmp_path))
+    store, database = shared_store(kind, tmp_path)
+    jobs = Jobs(settings(tmp_path, lease=1.5), FolderPublisher(tmp_path), store)
     job = jobs.submit(source(tmp_path, "long.txt", payload), "t4", "long", FORMATS)
     log = tmp_path / "workers.log"
-    first = start_worker(tmp_path, log)
+    first = start_worker(tmp_path, log, database=database)
     try:
-        midway = wait(jobs, job, until=lambda info: info.stage == "translating" and info.done > 0 or info.status in (DONE, FAILED))
-        os.kill(first.pid, signal.SIGKILL)
-        first.wait(timeout=10)
+        midway, _ = kill_mid_step(jobs, job, first)
     finally:
         stop(first)
-    assert midway.status == "running" and 0 < midway.done < midway.total, log.read_text()
+    assert (midway.status, midway.stage) == ("running", "translating"), log.read_text()
+    assert 0 < midway.done < midway.total
     assert midway.eta_seconds is not None and midway.eta_seconds > 0
     assert published(tmp_path, "t4") == {}
 
-    second = start_worker(tmp_path, log)
+    second = start_worker(tmp_path, log, database=database)
     try:
         info = wait(jobs, job)
     finally:
@@ -167,6 +182,27 @@ def test_a_worker_killed_mid_job_publishes_nothing_and_the_job_is_finished_by_an
     assert any(s["worker"].endswith(f":{first.pid}") for s in steps)
     assert published(tmp_path, "t4") == whole_book(payload, "long.txt", tmp_path)
     assert not (tmp_path / "work" / job).exists()
+    store.close()
+
+
+def kill_mid_step(jobs: Jobs, job: str, worker: subprocess.Popen, under_way=lambda step: step["done"] > 0):
+    """SIGKILL ``worker`` while it runs a step of ``job`` that is ``under_way`` (by default: some of
+    it done).  The worker is stopped first (SIGSTOP) to look, and let go on (SIGCONT) when the
+    step ended in between; returns the job as it was and the step killed ("" if the job ended)."""
+
+    def running(info) -> list[str]:
+        return [s["name"] for s in jobs.steps(job) if s["status"] == "running" and under_way(s)]
+
+    while True:
+        wait(jobs, job, timeout=120, until=lambda info: running(info) or info.status in (DONE, FAILED))
+        os.kill(worker.pid, signal.SIGSTOP)
+        info = jobs.get(job)
+        caught = running(info)
+        if caught or info.status in (DONE, FAILED):
+            os.kill(worker.pid, signal.SIGKILL)
+            worker.wait(timeout=10)
+            return info, caught[0] if caught else ""
+        os.kill(worker.pid, signal.SIGCONT)
 
 
 def test_a_step_whose_queue_message_died_with_its_worker_is_queued_again(tmp_path):
@@ -212,11 +248,14 @@ def redis_url(tmp_path):
     server.wait(timeout=10)
 
 
-def test_two_workers_on_redis_share_the_books(tmp_path, redis_url):
-    jobs = Jobs(settings(tmp_path, queue=redis_url), FolderPublisher(tmp_path))
+@pytest.mark.parametrize("kind", KINDS)
+def test_two_workers_on_redis_share_the_books(kind, tmp_path, redis_url):
+    """Worker processes that share the store's database (as machines share PostgreSQL) and Redis."""
+    store, database = shared_store(kind, tmp_path)
+    jobs = Jobs(settings(tmp_path, queue=redis_url), FolderPublisher(tmp_path), store)
     payloads = {f"book{n}.txt": book(chapters=8, paragraphs=40) for n in range(2)}
     log = tmp_path / "workers.log"
-    workers = [start_worker(tmp_path, log, queue=redis_url, lease=30) for _ in range(2)]
+    workers = [start_worker(tmp_path, log, queue=redis_url, lease=30, database=database) for _ in range(2)]
     try:
         ids = [jobs.submit(source(tmp_path, name, data), name, Path(name).stem, FORMATS) for name, data in payloads.items()]
         infos = [wait(jobs, job) for job in ids]
@@ -228,14 +267,17 @@ def test_two_workers_on_redis_share_the_books(tmp_path, redis_url):
     assert ran == {str(w.pid) for w in workers}
     for name, data in payloads.items():
         assert published(tmp_path, name) == whole_book(data, name, tmp_path)
+    assert (tmp_path / "accessreader.db").exists() == (kind == "sqlite")  # on PostgreSQL the folder holds files only
+    assert not (tmp_path / "jobs.sqlite3").exists()
+    store.close()
 
 
 def test_a_step_whose_worker_keeps_dying_gives_its_job_up(tmp_path):
     jobs = Jobs(settings(tmp_path), FolderPublisher(tmp_path))  # no worker runs: the state is set by hand below
     job = jobs.submit(source(tmp_path, "a.txt", book(1, 1)), "t5", "a", FORMATS)
-    with jobs._db() as db:  # as if three workers in a row took the step and were killed
-        db.execute("UPDATE steps SET status='running', lease=0, attempts=3 WHERE job=?", (job,))
-        db.execute("UPDATE jobs SET status='running' WHERE id=?", (job,))
+    with jobs.store.begin() as db:  # as if three workers in a row took the step and were killed
+        db.execute(update(schema.steps).where(schema.steps.c.job == job).values(status="running", lease=0, attempts=3))
+        db.execute(update(schema.jobs).where(schema.jobs.c.id == job).values(status="running"))
 
     assert jobs.recover() == 0
     info = jobs.get(job)
@@ -324,20 +366,16 @@ def test_two_worker_processes_speak_the_chapters_of_one_title_and_they_stream_af
 def test_a_speaking_step_killed_mid_chapter_is_redone_by_another_worker_and_nothing_half_made_is_heard(tmp_path):
     library = make_library(tmp_path, audio=True, lease_seconds=1.5)
     jobs, log = library.jobs, tmp_path / "workers.log"
-    payload = talking_book(15)
+    payload = talking_book(60)
     per_step = sentences_per_step(payload, "long.txt")
     first = audio_worker(library.settings.data, log)
     try:
         added = library.add(payload, "long.txt")
 
-        def mid_chapter(info) -> bool:  # a chapter's speech under way, with sentences still to say
-            running = [s for s in speaking_steps(jobs, added.job) if s["status"] == "running"]
-            return info.status in (DONE, FAILED) or any(0 < s["done"] < per_step[s["name"]] - 3 for s in running)
+        def mid_chapter(step: dict) -> bool:  # a chapter's speech under way, with sentences still to say
+            return step["name"].startswith("speak-") and 0 < step["done"] < per_step[step["name"]] - 3
 
-        midway = wait(jobs, added.job, timeout=120, until=mid_chapter)
-        killed = next(s["name"] for s in speaking_steps(jobs, added.job) if s["status"] == "running")
-        os.kill(first.pid, signal.SIGKILL)
-        first.wait(timeout=10)
+        midway, killed = kill_mid_step(jobs, added.job, first, mid_chapter)
         audio = library.audiobooks.folder(added.title.id)
         assert midway.stage == "speaking" and 0 < midway.percent < 100, log.read_text()
         assert midway.eta_seconds is not None and midway.eta_seconds > 0
@@ -364,7 +402,7 @@ def test_a_speaking_step_killed_mid_chapter_is_redone_by_another_worker_and_noth
     library.close()
 
 
-def test_a_jobs_table_made_before_speaking_steps_is_read_and_extended(tmp_path):
+def test_a_jobs_table_made_before_speaking_steps_is_copied_into_the_store(tmp_path):
     """A data folder from the version without speaking steps keeps its jobs."""
     with sqlite3.connect(tmp_path / "jobs.sqlite3") as db:
         db.execute(
@@ -379,6 +417,48 @@ def test_a_jobs_table_made_before_speaking_steps_is_read_and_extended(tmp_path):
         )
     db.close()
     jobs = Jobs(settings(tmp_path), FolderPublisher(tmp_path))
-    assert jobs.get("old1").to_dict()["percent"] == 100
+    assert jobs.get("old1").to_dict()["percent"] == 100 and jobs.steps("old1") == []
     job = jobs.submit(source(tmp_path, "b.txt", book(1, 1)), "t2", "b", FORMATS)
     assert jobs.get(job).status == "queued" and jobs.get(job).speech == 0
+
+
+#: The tables of ``data/jobs.sqlite3`` as the versions before the store's revision 0005 made them.
+OLD_JOBS_FILE = """
+CREATE TABLE jobs (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, source TEXT NOT NULL, name TEXT NOT NULL, stem TEXT NOT NULL,
+    formats TEXT NOT NULL, status TEXT NOT NULL, stage TEXT NOT NULL, total INTEGER NOT NULL DEFAULT 0,
+    created REAL NOT NULL, started REAL, finished REAL, error_code TEXT, error_params TEXT,
+    speech INTEGER NOT NULL DEFAULT 0, speaking REAL
+);
+CREATE TABLE steps (
+    job TEXT NOT NULL REFERENCES jobs(id), name TEXT NOT NULL, status TEXT NOT NULL,
+    done INTEGER NOT NULL DEFAULT 0, lease REAL NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,
+    worker TEXT NOT NULL DEFAULT '', PRIMARY KEY (job, name)
+);
+"""
+
+
+def test_an_unfinished_job_of_an_older_jobs_file_is_copied_into_the_store_once_and_finished(tmp_path):
+    source(tmp_path, "old.txt", book(chapters=2, paragraphs=3))
+    db = sqlite3.connect(tmp_path / "jobs.sqlite3")
+    with db:
+        db.executescript(OLD_JOBS_FILE)
+        db.execute(
+            "INSERT INTO jobs (id, title, source, name, stem, formats, status, stage, created)"
+            " VALUES ('old2', 't6', 'sources/old.txt', 'old.txt', 'old', 'brf,pef,ubrl', 'queued', 'queued', 1)"
+        )
+        db.execute("INSERT INTO steps (job, name, status) VALUES ('old2', 'prepare', 'queued')")
+    db.close()
+
+    jobs = Jobs(settings(tmp_path, lease=0.4), FolderPublisher(tmp_path))
+    assert not (tmp_path / "jobs.sqlite3").exists() and (tmp_path / "jobs.sqlite3.imported").is_file()
+    worker = jobs.worker(1)
+    worker.start()
+    try:
+        info = wait(jobs, "old2", timeout=30)
+    finally:
+        worker.stop()
+    assert info.status == DONE
+    assert set(published(tmp_path, "t6")) == {"old.brf", "old.pef", "old.ubrl.txt"}
+    again = Jobs(settings(tmp_path), FolderPublisher(tmp_path))
+    assert [(j.id, j.status) for j in again.list()] == [("old2", DONE)]
