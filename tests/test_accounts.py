@@ -36,7 +36,8 @@ def test_the_console_adds_the_first_admin_who_then_manages_readers(world):
         ("chief", "000123", TOKENS_REVOKED, "all"),
     ]
     assert [c.action for c in audit.changes(person_id=admin.id)] == [ADDED]
-    assert "9876" not in repr(audit.changes()) and "4711" not in repr(audit.changes())
+    recorded = repr([{k: v for k, v in vars(c).items() if k != "at"} for c in audit.changes()])  # a time's digits may match
+    assert "9876" not in recorded and "4711" not in recorded
 
 
 def test_only_admins_manage_people_and_others_learn_nothing(world):
