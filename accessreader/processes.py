@@ -1,4 +1,5 @@
 """One function over a long list on several processes: a contiguous run per core, results in order.
+(``run_tasks`` below it is the pool itself, which speech synthesis uses too.)
 
     items ──split by weight──▶ runs (reading order)
         run ──worker process: function(item, *args) each──▶ [result]
@@ -26,6 +27,7 @@ it), which stops them the same way; no worker outlives the call.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.context
 import multiprocessing.synchronize
 import os
 import queue
@@ -69,27 +71,60 @@ def map_in_order(
     context = multiprocessing.get_context(start_method())
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload([function.__module__])
+    told = 0
+
+    def heard(count: int) -> None:
+        nonlocal told
+        told += count
+        if progress:
+            progress(count)
+
+    results = run_tasks([(_run, (function, run, args)) for run in runs], len(runs), context, heard)
+    if progress and len(items) > told:  # reports still in the queue when the last run came back
+        progress(len(items) - told)
+    return [result for run in results for result in run]
+
+
+def run_tasks(
+    tasks: Sequence[tuple[Callable[..., R], tuple]],
+    workers: int,
+    context: multiprocessing.context.BaseContext,
+    progress: Callable[[int], None] | None = None,
+) -> list[R]:
+    """``function(*args)`` for each task on up to ``workers`` processes of ``context``; results in task order.
+
+    A task tells of units done with ``report(n)``, which ``progress(n)`` hears.
+    When a task fails, or the caller is interrupted, the others stop at their
+    next report and the first error is raised here.
+    """
     reports: multiprocessing.Queue = context.Queue()
     abort = context.Event()
-    results: dict[int, list[R]] = {}
-    told = 0
-    with ProcessPoolExecutor(len(runs), mp_context=context, initializer=_start, initargs=(reports, abort)) as pool:
-        futures = {pool.submit(_run, function, run, args): index for index, run in enumerate(runs)}
+    results: dict[int, R] = {}
+    with ProcessPoolExecutor(max(1, min(workers, len(tasks))), mp_context=context,
+                             initializer=_start, initargs=(reports, abort)) as pool:  # fmt: skip
+        futures = {pool.submit(function, *args): index for index, (function, args) in enumerate(tasks)}
         waiting = set(futures)
         try:
             while waiting:
                 finished, waiting = wait(waiting, timeout=0.2, return_when=FIRST_COMPLETED)
                 for future in finished:
                     results[futures[future]] = future.result()
-                told += _report(reports, progress)
-        except BaseException:  # a failed run, or Ctrl+C: the others stop at their next report
+                _report(reports, progress)
+        except BaseException:  # a failed task, or Ctrl+C: the others stop at their next report
             abort.set()
             for future in waiting:
                 future.cancel()
             raise
-    if progress and len(items) > told:  # reports still in the queue when the last run came back
-        progress(len(items) - told)
-    return [result for index in range(len(runs)) for result in results[index]]
+    _report(reports, progress)
+    return [results[index] for index in range(len(tasks))]
+
+
+def report(count: int) -> None:
+    """In a task of ``run_tasks``: ``count`` more units done; raises ``Cancelled`` once the pool is stopping."""
+    if _abort is not None and _abort.is_set():
+        raise Cancelled
+    if _reports is not None:
+        _reports.put(count)
 
 
 def _done(result: R, progress: Callable[[int], None] | None) -> R:
@@ -140,12 +175,9 @@ def _run(function: Callable[..., Any], items: list, args: tuple) -> list:
     for index, item in enumerate(items, 1):
         out.append(function(item, *args))
         if index % REPORT_EVERY == 0:
-            if _abort is not None and _abort.is_set():
-                raise Cancelled
-            if _reports is not None:
-                _reports.put(REPORT_EVERY)
-    if _reports is not None and len(items) % REPORT_EVERY:
-        _reports.put(len(items) % REPORT_EVERY)
+            report(REPORT_EVERY)
+    if len(items) % REPORT_EVERY:
+        report(len(items) % REPORT_EVERY)
     return out
 
 

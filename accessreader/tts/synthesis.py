@@ -20,14 +20,12 @@ sentence and their encoders are killed.
 from __future__ import annotations
 
 import multiprocessing
-import multiprocessing.synchronize
 import os
-import queue
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Protocol
 
+from ..processes import report, run_tasks
 from .audio import SUFFIXES, Bitrates, Encoder
 from .engines import DEFAULT_ENGINE, Engine, Voice, engine, voice_for, voices_for
 from .script import Utterance, by_chapter
@@ -121,56 +119,21 @@ def render(utterances: list[Utterance], codecs: Iterable[str], folder: Path,
     total = sum(1 for u in utterances if u.last)
     jobs = [(group[0].locator.chapter, pieces_of(group)) for group in chapters]
     jobs.sort(key=lambda job: -sum(len(p[2]) for p in job[1]))  # longest first balances the pool
-    results: list[ChapterAudio] = []
     if not jobs:
-        return results
-    context = multiprocessing.get_context("spawn")  # libespeak-ng state is never shared by fork
-    reports: multiprocessing.Queue = context.Queue()
-    abort = context.Event()
+        return []
     done = 0
     progress(0, total)
-    with ProcessPoolExecutor(
-        max_workers=max(1, min(options.workers, len(jobs))), mp_context=context,
-        initializer=_start_worker, initargs=(reports, abort),
-    ) as pool:  # fmt: skip
-        futures = {pool.submit(_render_chapter, chapter, pieces, codecs, folder, options) for chapter, pieces in jobs}
-        try:
-            while futures:
-                finished, futures = wait(futures, timeout=0.2, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    results.append(future.result())
-                done += _drain(reports)
-                progress(done, total)
-        except BaseException:  # a failed chapter, or Ctrl+C: stop the other workers at their next sentence
-            abort.set()
-            for future in futures:
-                future.cancel()
-            raise
-    done += _drain(reports)
+
+    def heard(count: int) -> None:
+        nonlocal done
+        done += count
+        progress(done, total)
+
+    tasks = [(_render_chapter, (chapter, pieces, codecs, folder, options)) for chapter, pieces in jobs]
+    # spawned: libespeak-ng state is never shared by fork
+    results = run_tasks(tasks, options.workers, multiprocessing.get_context("spawn"), heard)
     progress(total, total)
     return sorted(results, key=lambda audio: audio.chapter)
-
-
-_reports: multiprocessing.Queue | None = None
-_abort: multiprocessing.synchronize.Event | None = None
-
-
-class Cancelled(Exception):
-    """A worker stopped because another chapter failed."""
-
-
-def _start_worker(reports: multiprocessing.Queue, abort: multiprocessing.synchronize.Event) -> None:
-    global _reports, _abort
-    _reports, _abort = reports, abort
-
-
-def _drain(reports: multiprocessing.Queue) -> int:
-    count = 0
-    while True:
-        try:
-            count += reports.get_nowait()
-        except queue.Empty:
-            return count
 
 
 def _render_chapter(chapter: int, pieces: list[Piece], codecs: list[str], folder: Path,
@@ -182,14 +145,8 @@ def _render_chapter(chapter: int, pieces: list[Piece], codecs: list[str], folder
         for codec in codecs
     ]
 
-    def done(count: int) -> None:  # every sentence: a job's percent and time left move with the speech
-        if _abort is not None and _abort.is_set():
-            raise Cancelled
-        if _reports is not None:
-            _reports.put(count)
-
-    try:
-        samples, timings = speak(pieces, tts, options.voices, encoders, done)
+    try:  # reported every sentence: a job's percent and time left move with the speech
+        samples, timings = speak(pieces, tts, options.voices, encoders, report)
         for encoder in encoders:
             encoder.close()
     except BaseException:
