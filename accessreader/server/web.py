@@ -317,8 +317,10 @@ def people_page(request: Request, library: LibraryDep, lang: LangDep, person: Pe
     done = ""
     if added:
         _ = i18n.gettext(lang)
-        found = next((p for p in library.accounts.list(admin) if p.id == added), None)
-        done = _("{login} is registered.", login=found.login) if found else ""
+        try:
+            done = _("{login} is registered.", login=library.accounts.get(admin, added).login)
+        except NotFound:  # removed since, or a made-up number in the address
+            pass
     return _people_page(request, library, lang, admin, done=done)
 
 
