@@ -192,7 +192,8 @@ def test_reconnects_after_brltty_restarts_without_losing_the_place(daemon, runni
     brltty.start()
     display.connect()
     display.wait_for(shown, timeout=10)
-    assert any(line[3] == translate("terminal_lost", "kk") for line in running.spoken())
+    lost = translate("terminal_lost", "kk")  # said by the speech thread, which may come a moment later
+    wait_until(lambda: any(line[3:4] == [lost] for line in running.spoken()))
     assert running.key("LnDn") == braille("Русский абзац о", "ru")
 
 
