@@ -269,7 +269,7 @@ class Jobs:
                 .where(_S.status == RUNNING, _S.lease < now, _J.status == RUNNING)
             ).all()  # fmt: skip
             waiting = db.execute(
-                select(_S.job, _S.name).select_from(both)
+                select(_S.id, _S.job, _S.name).select_from(both)
                 .where(_S.status == QUEUED, _S.lease < now, _J.status.in_((QUEUED, RUNNING)))
             ).all()  # fmt: skip
         requeued = 0
@@ -287,15 +287,15 @@ class Jobs:
                 log.warning("job %s: step %s lost its worker, queued again", job, name)
                 self._step(job, name)
                 requeued += 1
-        if waiting:
+        if waiting:  # looked at now: not again for a lease period
+            with self._db() as db:
+                db.execute(
+                    update(schema.steps)
+                    .where(_S.id.in_([step_id for step_id, _, _ in waiting]), _S.status == QUEUED)
+                    .values(lease=now + self.settings.lease_seconds)
+                )
             on_queue = {tuple(task.args) for task in self.huey.pending()}
-            for job, name in waiting:
-                with self._db() as db:
-                    db.execute(
-                        update(schema.steps)
-                        .where(_S.job == job, _S.name == name, _S.status == QUEUED)
-                        .values(lease=now + self.settings.lease_seconds)
-                    )
+            for _, job, name in waiting:
                 if (job, name) not in on_queue:
                     log.warning("job %s: step %s lost its queue message, queued again", job, name)
                     self._step(job, name)
