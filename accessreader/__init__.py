@@ -7,4 +7,15 @@ from .content import read, sniff
 from .errors import AccessReaderError, BadInput
 from .model import Block, Chapter, Document, Locator, Metadata, Span
 
-__all__ = ["AccessReaderError", "BadInput", "Block", "Chapter", "Document", "Locator", "Metadata", "Span", "read", "sniff"]
+__all__ = [
+    "AccessReaderError",
+    "BadInput",
+    "Block",
+    "Chapter",
+    "Document",
+    "Locator",
+    "Metadata",
+    "Span",
+    "read",
+    "sniff",
+]

@@ -24,7 +24,7 @@ from .errors import AccessReaderError, AlreadyRegistered, FileNotFound, FileTooL
 from .inspection import summarise
 from .messages import interface_language, translate
 from .model import Document
-from .people import ADMIN, READER, ROLES, Person
+from .service.people import ADMIN, READER, ROLES, Person
 
 MB = 1024 * 1024
 
@@ -114,8 +114,7 @@ def _format_summary(summary: dict, path: str, lang: str) -> str:
         f"  {t('label_title')}: {summary['title']}",
         f"  {t('label_authors')}: {', '.join(summary['authors']) or '—'}",
         f"  {t('label_format')}: {summary['format']}",
-        f"  {t('label_languages')}: "
-        + ", ".join(f"{code} {count}" for code, count in summary["languages"].items()),
+        f"  {t('label_languages')}: " + ", ".join(f"{code} {count}" for code, count in summary["languages"].items()),
         f"  {t('label_counts', blocks=summary['blocks'], sentences=summary['sentences'], words=summary['words'], pages=summary['page_markers'])}",
         f"  {t('label_outline')}:",
     ]
@@ -128,7 +127,9 @@ def _format_summary(summary: dict, path: str, lang: str) -> str:
 
 @main.command()
 @click.argument("text", nargs=-1)
-@click.option("--lang", "text_lang", type=click.Choice(["kk", "ru", "en"]), help="Language of the text (default: detected).")
+@click.option(
+    "--lang", "text_lang", type=click.Choice(["kk", "ru", "en"]), help="Language of the text (default: detected)."
+)
 def normalize(text: tuple[str, ...], text_lang: str | None) -> None:
     """Print what the voice will say for TEXT (or standard input), one sentence a line."""
     from . import language, sentences
@@ -138,6 +139,7 @@ def normalize(text: tuple[str, ...], text_lang: str | None) -> None:
     lang = text_lang or language.detect(written, hint="ru")
     for sentence in sentences.split(written.strip(), lang, lines=True):
         click.echo(say(written.strip()[sentence.start : sentence.end], lang))
+
 
 def _book_stem(name: str) -> str:
     lowered = name.lower()
@@ -156,8 +158,16 @@ def _braille_options(grade: str, dots: str, cells: int = 40, lines: int = 25, sh
 
 def _code_flags(command):
     """--grade and --dots, shared by convert and proof."""
-    command = click.option("--dots", type=click.Choice(["6", "8"]), default="6", show_default=True, help="6-dot literary or 8-dot computer braille.")(command)
-    return click.option("--grade", default="", help="Grade per language, e.g. en=2,ru=1,kk=1 (default en=2, ru=1, kk=1).")(command)
+    command = click.option(
+        "--dots",
+        type=click.Choice(["6", "8"]),
+        default="6",
+        show_default=True,
+        help="6-dot literary or 8-dot computer braille.",
+    )(command)
+    return click.option(
+        "--grade", default="", help="Grade per language, e.g. en=2,ru=1,kk=1 (default en=2, ru=1, kk=1)."
+    )(command)
 
 
 def _report_problems(problems: list, lang: str) -> None:
@@ -169,18 +179,51 @@ def _report_problems(problems: list, lang: str) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path())
-@click.option("--to", "formats", default="brf", show_default=True, help="Output formats, comma-separated: brf, pef, ubrl (braille); mp3, opus, m4b, daisy, epub3 (speech).")
-@click.option("-o", "--output", "folder", type=click.Path(file_okay=False), help="Output folder (default: the book's folder).")
+@click.option(
+    "--to",
+    "formats",
+    default="brf",
+    show_default=True,
+    help="Output formats, comma-separated: brf, pef, ubrl (braille); mp3, opus, m4b, daisy, epub3 (speech).",
+)
+@click.option(
+    "-o", "--output", "folder", type=click.Path(file_okay=False), help="Output folder (default: the book's folder)."
+)
 @click.option("--cells", default=40, show_default=True, help="Braille cells per line.")
 @click.option("--lines", default=25, show_default=True, help="Lines per braille page.")
 @_code_flags
 @click.option("--sheets", default=50, show_default=True, help="Most sheets in one PEF volume.")
 @click.option("--duplex/--simplex", default=True, show_default=True, help="Emboss on both sides of the paper (PEF).")
-@click.option("--voice", "voices", default="", help="Voice per language for speech, e.g. kk=kk,ru=ru,en=en-us (espeak-ng voice names).")
-@click.option("--rate", type=click.IntRange(80, 450), help="Speech rate in words per minute (default: the voice's own).")
-@click.option("--workers", type=click.IntRange(min=1), help="Processes that read, translate and speak a long book (default: one per core).")
+@click.option(
+    "--voice",
+    "voices",
+    default="",
+    help="Voice per language for speech, e.g. kk=kk,ru=ru,en=en-us (espeak-ng voice names).",
+)
+@click.option(
+    "--rate", type=click.IntRange(80, 450), help="Speech rate in words per minute (default: the voice's own)."
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Processes that read, translate and speak a long book (default: one per core).",
+)
 @click.pass_context
-def convert(ctx: click.Context, file: str, formats: str, folder: str | None, cells: int, lines: int, grade: str, dots: str, sheets: int, duplex: bool, voices: str, rate: int | None, workers: int | None) -> None:
+def convert(
+    ctx: click.Context,
+    file: str,
+    formats: str,
+    folder: str | None,
+    cells: int,
+    lines: int,
+    grade: str,
+    dots: str,
+    sheets: int,
+    duplex: bool,
+    voices: str,
+    rate: int | None,
+    workers: int | None,
+) -> None:
     """Convert a book into braille files (<stem>.brf, .pef, .ubrl.txt) and talking books (<stem>/<format>/)."""
     from dataclasses import replace
 
@@ -220,7 +263,12 @@ class _SpeechSteps:
 
 @main.command()
 @click.argument("file", type=click.Path())
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The HTML page to write (default: <stem>.proof.html beside the book).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="The HTML page to write (default: <stem>.proof.html beside the book).",
+)
 @_code_flags
 @click.pass_context
 def proof(ctx: click.Context, file: str, output: str | None, grade: str, dots: str) -> None:
@@ -245,20 +293,45 @@ def proof(ctx: click.Context, file: str, output: str | None, grade: str, dots: s
 
 @main.command()
 @click.argument("book", metavar="TITLE-OR-FILE")
-@click.option("--host", default=None, help="BrlAPI host of brltty, e.g. 127.0.0.1:1 (default: brltty's own, or $BRLAPI_HOST).")
+@click.option(
+    "--host", default=None, help="BrlAPI host of brltty, e.g. 127.0.0.1:1 (default: brltty's own, or $BRLAPI_HOST)."
+)
 @click.option("--speech/--no-speech", default=True, show_default=True, help="Speak beside the braille.")
-@click.option("--speech-file", type=click.Path(dir_okay=False), help="Write the speech as a transcript file instead of the sound card.")
-@click.option("--reader", "reader_id", default=lambda: os.environ.get("USER", "reader"), help="Whose position and bookmarks (default: $USER).")
-@click.option("--data-dir", type=click.Path(file_okay=False), help="The library's data folder: catalog, positions (default: $ACCESSREADER_DATA or ~/.local/share/accessreader).")
+@click.option(
+    "--speech-file",
+    type=click.Path(dir_okay=False),
+    help="Write the speech as a transcript file instead of the sound card.",
+)
+@click.option(
+    "--reader",
+    "reader_id",
+    default=lambda: os.environ.get("USER", "reader"),
+    help="Whose position and bookmarks (default: $USER).",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    help="The library's data folder: catalog, positions (default: $ACCESSREADER_DATA or ~/.local/share/accessreader).",
+)
 @_code_flags
 @click.pass_context
-def read(ctx: click.Context, book: str, host: str | None, speech: bool, speech_file: str | None, reader_id: str, data_dir: str | None, grade: str, dots: str) -> None:
+def read(
+    ctx: click.Context,
+    book: str,
+    host: str | None,
+    speech: bool,
+    speech_file: str | None,
+    reader_id: str,
+    data_dir: str | None,
+    grade: str,
+    dots: str,
+) -> None:
     """Read a book (a file, or a title found in the catalog) on a braille display through brltty, with speech.
 
     q quits, ? lists the keys."""
     from .braille import Code, parse_grades
-    from .positions import open_positions
-    from .store import default_data_dir
+    from .service.positions import open_positions
+    from .service.store import default_data_dir
     from .terminal.bookmarks import BookmarkFile
     from .terminal.display import Display
     from .terminal.pc_keyboard import PcKeyboard
@@ -297,8 +370,8 @@ def read(ctx: click.Context, book: str, host: str | None, speech: bool, speech_f
 
 def _catalog_finder(folder: Path):
     """A function from a search to the best-matching readable title's Document, when the folder holds a catalog."""
-    from .catalog import Catalog
-    from .store import DATABASE_ENV, open_store
+    from .service.catalog import Catalog
+    from .service.store import DATABASE_ENV, open_store
 
     if not (os.environ.get(DATABASE_ENV) or (folder / "accessreader.db").exists()):
         return None
@@ -314,7 +387,7 @@ def _catalog_finder(folder: Path):
 class _NoBar:
     """Stands in for a progress bar when stderr is not a terminal."""
 
-    def __enter__(self) -> "_NoBar":
+    def __enter__(self) -> _NoBar:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -329,8 +402,10 @@ def _progress(steps: int, label: str):
     if sys.stderr.isatty():
         return click.progressbar(length=max(steps, 1), file=sys.stderr, label=label, show_eta=True, show_pos=True)
     return _NoBar()
+
+
 def _library():
-    from .library import Library
+    from .service.library import Library
     from .settings import Settings
 
     return Library(Settings.from_env())
@@ -494,7 +569,7 @@ def _accounts():
     """The data folder's ``Accounts`` and the console's administrator acting on them."""
     import getpass
 
-    from .accounts import console
+    from .service.accounts import console
 
     try:
         user = getpass.getuser()
@@ -508,7 +583,11 @@ def _accounts():
 
 
 def _secret_flag(command):
-    return click.option("--secret-stdin", is_flag=True, help="Read the PIN or password from the first line of standard input (for scripts).")(command)
+    return click.option(
+        "--secret-stdin",
+        is_flag=True,
+        help="Read the PIN or password from the first line of standard input (for scripts).",
+    )(command)
 
 
 def _new_secret(lang: str, role: str, login: str, from_stdin: bool) -> str:
@@ -542,9 +621,18 @@ def _person_dict(person: Person) -> dict:
 
 @people.command(name="add")
 @click.argument("login")
-@click.option("--role", type=click.Choice(ROLES), required=True, help="reader: card number and PIN; staff, admin: login and password.")
+@click.option(
+    "--role",
+    type=click.Choice(ROLES),
+    required=True,
+    help="reader: card number and PIN; staff, admin: login and password.",
+)
 @click.option("--name", default="", help="The person's name as staff should see it.")
-@click.option("--print-disabled", is_flag=True, help="Registered as a print-disabled reader (Marrakesh Treaty): may receive accessible copies.")
+@click.option(
+    "--print-disabled",
+    is_flag=True,
+    help="Registered as a print-disabled reader (Marrakesh Treaty): may receive accessible copies.",
+)
 @_secret_flag
 @click.pass_context
 def people_add(ctx: click.Context, login: str, role: str, name: str, print_disabled: bool, secret_stdin: bool) -> None:
@@ -584,7 +672,9 @@ def people_list(ctx: click.Context, as_json: bool) -> None:
 @click.option("--active/--inactive", default=None, help="Inactive: cannot log in; sessions and tokens stop working.")
 @click.option("--name", default=None, help="A new name.")
 @click.pass_context
-def people_set(ctx: click.Context, login: str, print_disabled: bool | None, active: bool | None, name: str | None) -> None:
+def people_set(
+    ctx: click.Context, login: str, print_disabled: bool | None, active: bool | None, name: str | None
+) -> None:
     """Change LOGIN's print-disabled registration, active flag or name."""
     lang = interface_language(ctx.meta.get("lang"))
     with _accounts() as (library, actor):

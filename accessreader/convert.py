@@ -16,10 +16,10 @@ written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable
 
 from . import atomic, processes
 from .braille import brf, pef, unicode_text

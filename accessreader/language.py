@@ -34,9 +34,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
-from typing import Iterable, Sequence
 
 from .model import SPAN_LANG, Span
 
@@ -90,19 +90,124 @@ _RU_WORDS = frozenset(
     того чем там тут здесь сегодня вчера завтра год года году лет""".split()
 )
 _KK_SUFFIXES = (
-    "ның", "нің", "дың", "дің", "тың", "тің", "нын", "нин", "дын", "дин", "тын", "тин",
-    "лар", "лер", "дар", "дер", "тар", "тер", "ларды", "лерди", "лары", "лери", "ларын", "лерин",
-    "ларга", "лерге", "ларда", "лерде", "лардан", "лерден", "ларымен",
-    "ады", "йды", "ыпты", "ипти", "ылды", "илди", "ылады", "иледи", "ыды",
-    "ган", "ген", "кан", "мын", "мин", "сыз", "сиз", "ден", "нен", "тен",
-    "ымен", "дагы", "деги", "тагы", "лык", "дык", "тык", "ушы", "уши", "уге", "уды", "уди",
+    "ның",
+    "нің",
+    "дың",
+    "дің",
+    "тың",
+    "тің",
+    "нын",
+    "нин",
+    "дын",
+    "дин",
+    "тын",
+    "тин",
+    "лар",
+    "лер",
+    "дар",
+    "дер",
+    "тар",
+    "тер",
+    "ларды",
+    "лерди",
+    "лары",
+    "лери",
+    "ларын",
+    "лерин",
+    "ларга",
+    "лерге",
+    "ларда",
+    "лерде",
+    "лардан",
+    "лерден",
+    "ларымен",
+    "ады",
+    "йды",
+    "ыпты",
+    "ипти",
+    "ылды",
+    "илди",
+    "ылады",
+    "иледи",
+    "ыды",
+    "ган",
+    "ген",
+    "кан",
+    "мын",
+    "мин",
+    "сыз",
+    "сиз",
+    "ден",
+    "нен",
+    "тен",
+    "ымен",
+    "дагы",
+    "деги",
+    "тагы",
+    "лык",
+    "дык",
+    "тык",
+    "ушы",
+    "уши",
+    "уге",
+    "уды",
+    "уди",
 )
 _RU_ENDINGS = (
-    "ого", "его", "ому", "ему", "ыми", "ими", "ая", "яя", "ое", "ые", "ие", "ый", "ий",
-    "ость", "ости", "ение", "ения", "ании", "ание", "ания", "ться", "тся", "ешь", "ишь", "ует",
-    "ывает", "ивает", "ский", "ская", "ское", "ские", "ского", "ской", "ском", "ских",
-    "ция", "ции", "цию", "ство", "ства", "ству", "ами", "ями", "ях", "ить", "ать", "еть", "ять",
-    "лся", "лась", "лось", "лись", "ов", "ев",
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ыми",
+    "ими",
+    "ая",
+    "яя",
+    "ое",
+    "ые",
+    "ие",
+    "ый",
+    "ий",
+    "ость",
+    "ости",
+    "ение",
+    "ения",
+    "ании",
+    "ание",
+    "ания",
+    "ться",
+    "тся",
+    "ешь",
+    "ишь",
+    "ует",
+    "ывает",
+    "ивает",
+    "ский",
+    "ская",
+    "ское",
+    "ские",
+    "ского",
+    "ской",
+    "ском",
+    "ских",
+    "ция",
+    "ции",
+    "цию",
+    "ство",
+    "ства",
+    "ству",
+    "ами",
+    "ями",
+    "ях",
+    "ить",
+    "ать",
+    "еть",
+    "ять",
+    "лся",
+    "лась",
+    "лось",
+    "лись",
+    "ов",
+    "ев",
 )
 _RU_LETTERS = frozenset("ьъёщцфэ")
 _UK_LETTERS = frozenset("їєґЇЄҐ")
@@ -237,9 +342,7 @@ def word_vote(word: str) -> float:
     return 0.0
 
 
-def find_spans(
-    text: str, block_lang: str, taken: Iterable[tuple[int, int]] = (), method: str = COMBINED
-) -> list[Span]:
+def find_spans(text: str, block_lang: str, taken: Iterable[tuple[int, int]] = (), method: str = COMBINED) -> list[Span]:
     """Stretches of ``text`` in a language other than ``block_lang``, as ``SPAN_LANG`` spans.
 
     No span overlaps a ``taken`` range (spans the source marked), a URL or an
@@ -402,7 +505,11 @@ def _kazakh_runs(text: str) -> list[tuple[int, int]]:
             index += 1
             continue
         first = last = index
-        while first > 0 and _joined(text, words[first - 1], words[first]) and _kazakh_before(text, words[first - 1], words[first]):
+        while (
+            first > 0
+            and _joined(text, words[first - 1], words[first])
+            and _kazakh_before(text, words[first - 1], words[first])
+        ):
             first -= 1
         probe = index
         while probe + 1 < len(words) and _joined(text, words[probe], words[probe + 1]):
@@ -469,7 +576,15 @@ def _latin_detector():
     """Lingua in low-accuracy mode over English and a few European languages, built once."""
     from lingua import Language, LanguageDetectorBuilder
 
-    languages = (Language.ENGLISH, Language.GERMAN, Language.FRENCH, Language.SPANISH, Language.ITALIAN, Language.PORTUGUESE, Language.TURKISH)
+    languages = (
+        Language.ENGLISH,
+        Language.GERMAN,
+        Language.FRENCH,
+        Language.SPANISH,
+        Language.ITALIAN,
+        Language.PORTUGUESE,
+        Language.TURKISH,
+    )
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 

@@ -19,8 +19,9 @@ Everything here is plain data and serialises to and from JSON losslessly
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 #: Block kinds, in the order a reader meets them in books.
 HEADING = "heading"
@@ -193,7 +194,7 @@ class Locator:
         return f"{self.chapter}:{self.block}:{self.sentence}:{self.offset}"
 
     @classmethod
-    def parse(cls, text: str) -> "Locator":
+    def parse(cls, text: str) -> Locator:
         """Read the string form; raises ``ValueError`` on anything else."""
         parts = text.split(":")
         if len(parts) != 4 or not parts[1]:
@@ -237,21 +238,20 @@ class Document:
         return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Document":
+    def from_dict(cls, data: dict[str, Any]) -> Document:
         if data.get("schema") != SCHEMA_VERSION:
             raise ValueError(f"unsupported document schema {data.get('schema')!r}")
         return cls(
             metadata=Metadata(**data["metadata"]),
             chapters=[
-                Chapter(title=c["title"], blocks=[_block_from_dict(b) for b in c["blocks"]])
-                for c in data["chapters"]
+                Chapter(title=c["title"], blocks=[_block_from_dict(b) for b in c["blocks"]]) for c in data["chapters"]
             ],
             toc=[TocEntry(**t) for t in data["toc"]],
             notices=[Notice(**n) for n in data["notices"]],
         )
 
     @classmethod
-    def from_json(cls, text: str) -> "Document":
+    def from_json(cls, text: str) -> Document:
         return cls.from_dict(json.loads(text))
 
 

@@ -75,7 +75,7 @@ class Settings:
     audio: bool = False
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> "Settings":
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
         """Settings from ``environ`` (``os.environ`` by default), then ``overrides`` that are not None."""
         environ = dict(os.environ if environ is None else environ)
         values: dict[str, object] = {}
@@ -105,4 +105,3 @@ def _convert(name: str, raw: str) -> object:
     if name == "audio":
         return raw.strip().lower() in ("1", "yes", "true", "on")
     return raw
-

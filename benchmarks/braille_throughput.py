@@ -37,8 +37,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from accessreader import content  # noqa: E402
-from accessreader import processes  # noqa: E402
+from accessreader import (
+    content,  # noqa: E402
+    processes,  # noqa: E402
+)
 from accessreader.braille import brf  # noqa: E402
 from accessreader.braille.layout import Layout, paginate  # noqa: E402
 from accessreader.braille.tables import Code  # noqa: E402
@@ -90,7 +92,9 @@ def epub_book(megabytes: float) -> tuple[bytes, str]:
     items = []
     for index, chapter in enumerate(document.chapters):
         body = "".join(
-            f'<h1>{escape(b.text)}</h1>' if b.kind == HEADING else f'<p xml:lang="{b.lang}" lang="{b.lang}">{escape(b.text)}</p>'
+            f"<h1>{escape(b.text)}</h1>"
+            if b.kind == HEADING
+            else f'<p xml:lang="{b.lang}" lang="{b.lang}">{escape(b.text)}</p>'
             for b in chapter.blocks
         )
         item = epub.EpubHtml(title=chapter.title, file_name=f"c{index}.xhtml", lang="kk")
@@ -130,7 +134,9 @@ def lou_translate_seconds(data: bytes, name: str) -> tuple[float, float]:
             with path.open("rb") as stdin:
                 before = _children_cpu()
                 start = time.perf_counter()
-                subprocess.run(["lou_translate", "-f", ",".join(tables)], stdin=stdin, stdout=subprocess.DEVNULL, check=True)
+                subprocess.run(
+                    ["lou_translate", "-f", ",".join(tables)], stdin=stdin, stdout=subprocess.DEVNULL, check=True
+                )
                 wall += time.perf_counter() - start
                 cpu += _children_cpu() - before
     return wall, cpu
@@ -174,7 +180,12 @@ def measure(data: bytes, name: str, workers: int) -> Run:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=5.0, help="book size in megabytes of text (default 5)")
-    parser.add_argument("--workers", type=int, default=processes.default_workers(), help="processes for the parallel run (default: cores)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=processes.default_workers(),
+        help="processes for the parallel run (default: cores)",
+    )
     args = parser.parse_args()
     for label, make in SOURCES:
         data, name = make(args.mb)
@@ -186,15 +197,21 @@ def main() -> None:
                 runs[workers] = fresh.submit(measure, data, name, workers).result()
         print(f"input: {label}")
         print(f"  book: {text_mb:.2f} MB of text, {len(data) / 1e6:.2f} MB file, {runs[1].pages} braille pages")
-        print(f"  lou_translate (same text, same tables): {base_wall:.2f} s = {text_mb / base_wall:.2f} MB/s (CPU {base_cpu:.2f} s)")
+        print(
+            f"  lou_translate (same text, same tables): {base_wall:.2f} s = {text_mb / base_wall:.2f} MB/s (CPU {base_cpu:.2f} s)"
+        )
         for workers, run in runs.items():
             how = "1 process" if workers == 1 else f"{workers} workers"
             print(f"  accessreader, {how}: {run.wall:.2f} s = {text_mb / run.wall:.2f} MB/s (CPU {run.cpu:.2f} s)")
-            print(f"    throughput ratio (lou_translate time / ours): {base_wall / run.wall:.2f} wall clock, "
-                  f"{base_cpu / run.cpu:.2f} CPU  (aim >= 0.8)")
+            print(
+                f"    throughput ratio (lou_translate time / ours): {base_wall / run.wall:.2f} wall clock, "
+                f"{base_cpu / run.cpu:.2f} CPU  (aim >= 0.8)"
+            )
             workers_rss = f", largest worker {run.workers_rss / 1024:.0f} MB" if run.workers_rss else ""
-            print(f"    peak memory: max RSS {run.rss / 1024:.0f} MB{workers_rss} "
-                  f"(a fresh process: {run.warm_rss / 1024:.0f} MB with tables and lingua loaded)")
+            print(
+                f"    peak memory: max RSS {run.rss / 1024:.0f} MB{workers_rss} "
+                f"(a fresh process: {run.warm_rss / 1024:.0f} MB with tables and lingua loaded)"
+            )
         same = len({run.digest for run in runs.values()}) == 1
         print(f"  the same BRF from both: {'yes' if same else 'NO'}")
 

@@ -25,13 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert, text  # noqa: E402
 
-from accessreader.catalog import Catalog  # noqa: E402
 from accessreader.model import Locator  # noqa: E402
-from accessreader.people import READER, People  # noqa: E402
-from accessreader.positions import DatabasePositions, FilePositions  # noqa: E402
-from accessreader import schema, search  # noqa: E402
-from accessreader.search import fold, words  # noqa: E402
-from accessreader.store import open_store  # noqa: E402
+from accessreader.service import schema, search  # noqa: E402
+from accessreader.service.catalog import Catalog  # noqa: E402
+from accessreader.service.people import READER, People  # noqa: E402
+from accessreader.service.positions import DatabasePositions, FilePositions  # noqa: E402
+from accessreader.service.search import fold, words  # noqa: E402
+from accessreader.service.store import open_store  # noqa: E402
 
 WORDS = {
     "kk": "қазақ дала ақын өмір жол тарау әңгіме ертегі тарих ұлы бала ана жер су күн ай ел халық өлең кітап".split(),
@@ -66,10 +66,23 @@ def fill(store, count: int, rng: random.Random) -> None:
             description = " ".join(rng.choices(pools[lang], weights[lang], k=40))
             title_id = connection.execute(
                 insert(schema.titles).values(
-                    title=title, authors=authors, languages=[lang], description=description, publisher="",
-                    date="", identifier="", source_name=f"{number}.txt", source_path=f"sources/{number}.txt",
-                    source_format="txt", source_size=0, checksum=f"sha256:{number:064x}", status="ready",
-                    status_detail="", has_document=True, added_at=stamp, updated_at=stamp,
+                    title=title,
+                    authors=authors,
+                    languages=[lang],
+                    description=description,
+                    publisher="",
+                    date="",
+                    identifier="",
+                    source_name=f"{number}.txt",
+                    source_path=f"sources/{number}.txt",
+                    source_format="txt",
+                    source_size=0,
+                    checksum=f"sha256:{number:064x}",
+                    status="ready",
+                    status_detail="",
+                    has_document=True,
+                    added_at=stamp,
+                    updated_at=stamp,
                 )
             ).inserted_primary_key[0]
             search.index(connection, title_id, title, authors, description)
@@ -124,7 +137,10 @@ def main() -> None:
 
     People(store).register(READER, "000123", "4711", print_disabled=True)
     book = catalog.titles(limit=1)[0].checksum
-    for name, positions in (("database", DatabasePositions(store)), ("local file", FilePositions(folder / "positions.json"))):
+    for name, positions in (
+        ("database", DatabasePositions(store)),
+        ("local file", FilePositions(folder / "positions.json")),
+    ):
         times = []
         for move in range(300):
             begin = time.perf_counter()

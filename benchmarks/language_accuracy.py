@@ -34,8 +34,15 @@ def plain_lingua():
     """Lingua alone over every language labelled in the data, high accuracy, models preloaded."""
     from lingua import Language, LanguageDetectorBuilder
 
-    languages = [Language.KAZAKH, Language.RUSSIAN, Language.ENGLISH, Language.GERMAN, Language.FRENCH,
-                 Language.SPANISH, Language.UKRAINIAN]
+    languages = [
+        Language.KAZAKH,
+        Language.RUSSIAN,
+        Language.ENGLISH,
+        Language.GERMAN,
+        Language.FRENCH,
+        Language.SPANISH,
+        Language.UKRAINIAN,
+    ]
     detector = LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
 
     def code(language_) -> str:
@@ -105,18 +112,24 @@ def main() -> None:
     print(f"lingua kk/ru load: {time.perf_counter() - started:.2f} s, +{rss_mb() - before:.0f} MB resident")
     before, started = rss_mb(), time.perf_counter()
     language.detect("Die Bibliothek ist heute geschlossen.")
-    print(f"lingua Latin (low accuracy) load: {time.perf_counter() - started:.2f} s, +{rss_mb() - before:.0f} MB resident")
+    print(
+        f"lingua Latin (low accuracy) load: {time.perf_counter() - started:.2f} s, +{rss_mb() - before:.0f} MB resident"
+    )
 
     blocks, mixed = load_blocks(), load_mixed()
-    print(f"{len(blocks)} blocks ({len([1 for l, _ in blocks if l == 'kk'])} kk), {len(mixed)} mixed paragraphs, "
-          f"{sum(len(r['spans']) for r in mixed)} spans")
+    print(
+        f"{len(blocks)} blocks ({len([1 for l, _ in blocks if l == 'kk'])} kk), {len(mixed)} mixed paragraphs, "
+        f"{sum(len(r['spans']) for r in mixed)} spans"
+    )
     measure("combined (ours)", *ours(language.COMBINED), blocks, mixed, args.repeat)
     measure("rules alone", *ours(language.RULES), blocks, mixed, args.repeat)
     measure("lingua voice only", *ours(language.LINGUA), blocks, mixed, args.repeat)
     before, started = rss_mb(), time.perf_counter()
     baseline = plain_lingua()
-    print(f"plain lingua (7 languages, preloaded) load: {time.perf_counter() - started:.2f} s, "
-          f"+{rss_mb() - before:.0f} MB resident")
+    print(
+        f"plain lingua (7 languages, preloaded) load: {time.perf_counter() - started:.2f} s, "
+        f"+{rss_mb() - before:.0f} MB resident"
+    )
     measure("plain lingua", *baseline, blocks, mixed, args.repeat)
 
 

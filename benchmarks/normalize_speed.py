@@ -62,9 +62,14 @@ def make_sentences(lang: str, count: int, seed: int = 7) -> list[str]:
         big = rng.randint(1000, 9_999_999)
         result.append(
             template.format(
-                year=rng.randint(1900, 2030), year2=rng.randint(1900, 2030), big=f"{big:,}".replace(",", " "),
-                bigc=f"{big:,}", pct=rng.randint(2, 99), num=rng.randint(1, 999),
-                dec=f"{rng.randint(100, 9999)},{rng.randint(1, 9)}", day=rng.randint(1, 28),
+                year=rng.randint(1900, 2030),
+                year2=rng.randint(1900, 2030),
+                big=f"{big:,}".replace(",", " "),
+                bigc=f"{big:,}",
+                pct=rng.randint(2, 99),
+                num=rng.randint(1, 999),
+                dec=f"{rng.randint(100, 9999)},{rng.randint(1, 9)}",
+                day=rng.randint(1, 28),
                 date=f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{rng.randint(1990, 2030)}",
                 roman=rng.choice(ROMANS),
             )
@@ -91,7 +96,8 @@ def espeak_seconds(text: str, voice: str) -> float:
         started = time.perf_counter()
         subprocess.run(
             ["espeak-ng", "-v", voice, "-w", str(Path(folder) / "out.wav"), "-f", str(source)],
-            check=True, capture_output=True,
+            check=True,
+            capture_output=True,
         )
         return time.perf_counter() - started
 

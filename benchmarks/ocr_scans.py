@@ -27,9 +27,9 @@ import os
 import resource
 import sys
 import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -111,9 +111,7 @@ def main() -> None:
             pages,
             lambda: alone(pages, ocr.recognise(pages, ocr.ALL_LANGUAGES)),
         )
-        turned = [
-            render_page(text, 10 + n, head=HEADS[lang], seed=n, skew=SKEWS[n % len(SKEWS)]) for n in range(count)
-        ]
+        turned = [render_page(text, 10 + n, head=HEADS[lang], seed=n, skew=SKEWS[n % len(SKEWS)]) for n in range(count)]
         print(f"  turned by {', '.join(f'{a:+g}°' for a in SKEWS[:count])}:")
         row("  before, as they come", expected, turned, lambda: before(turned, own))
         now = row("  now, straightened", expected, turned, lambda: ocr.recognise(turned, own))
@@ -137,8 +135,10 @@ def main() -> None:
     start = time.perf_counter()
     ocr.recognise(pages)
     together = time.perf_counter() - start
-    print(f"one page at a time: {60 * len(pages) / serial:.1f} pages/minute; all cores: "
-          f"{60 * len(pages) / together:.1f} pages/minute (ratio {serial / together:.2f})")
+    print(
+        f"one page at a time: {60 * len(pages) / serial:.1f} pages/minute; all cores: "
+        f"{60 * len(pages) / together:.1f} pages/minute (ratio {serial / together:.2f})"
+    )
 
 
 if __name__ == "__main__":

@@ -174,7 +174,9 @@ def main() -> None:
     figures = []
     for engine in pdfpages.ENGINES:
         for workers in sorted({1, cpus}):
-            seconds = timed(lambda e=engine, w=workers: pdf_reader.read(data, "bench.pdf", DEFAULT_LIMITS, engine=e, workers=w))
+            seconds = timed(
+                lambda e=engine, w=workers: pdf_reader.read(data, "bench.pdf", DEFAULT_LIMITS, engine=e, workers=w)
+            )
             figures.append((f"pdf reader, {engine}, {workers} process{'es' if workers > 1 else ''}", seconds))
     full = timed(lambda: content.read(data, "bench.pdf"))
     figures.append(("content.read (default engine)", full))
@@ -182,13 +184,19 @@ def main() -> None:
         figures.insert(0, ("pdftotext (poppler)", baseline))
     for label, seconds in figures:
         ratio = f"{seconds / baseline:6.1f}x pdftotext" if baseline else ""
-        print(f"{label:34s} {seconds:7.2f} s  {args.pages / seconds:7.1f} pages/s  {megabytes / seconds:6.2f} MB/s  {ratio}")
+        print(
+            f"{label:34s} {seconds:7.2f} s  {args.pages / seconds:7.1f} pages/s  {megabytes / seconds:6.2f} MB/s  {ratio}"
+        )
     times = dict(figures)
     for engine in pdfpages.ENGINES:
         one = times[f"pdf reader, {engine}, 1 process"]
         if cpus > 1:
-            print(f"{engine}: {cpus} processes vs 1: speed-up {one / times[f'pdf reader, {engine}, {cpus} processes']:.2f}x")
-    print(f"pdfium vs pdfminer, one process each: {times['pdf reader, pdfminer, 1 process'] / times['pdf reader, pdfium, 1 process']:.1f}x faster")
+            print(
+                f"{engine}: {cpus} processes vs 1: speed-up {one / times[f'pdf reader, {engine}, {cpus} processes']:.2f}x"
+            )
+    print(
+        f"pdfium vs pdfminer, one process each: {times['pdf reader, pdfminer, 1 process'] / times['pdf reader, pdfium, 1 process']:.1f}x faster"
+    )
     if not baseline:
         print("pdftotext not installed (apt-get install poppler-utils): no baseline")
     if args.profile_pages:

@@ -46,7 +46,9 @@ def chapter_body(c: int, paragraphs: int) -> str:
         parts.append(PARAGRAPH.format(n=n, c=c))
     parts.append("<ul>" + "".join(f"<li>пункт {i}</li>" for i in range(10)) + "</ul>")
     parts.append("<table><tr><th>Год</th><th>Экз.</th></tr>" + "<tr><td>2024</td><td>1 372</td></tr>" * 10 + "</table>")
-    parts += [f'<aside epub:type="footnote" id="fn{c}-{n}"><p>{n}. Примечание {n}.</p></aside>' for n in range(paragraphs)]
+    parts += [
+        f'<aside epub:type="footnote" id="fn{c}-{n}"><p>{n}. Примечание {n}.</p></aside>' for n in range(paragraphs)
+    ]
     return "".join(parts)
 
 
@@ -105,7 +107,9 @@ def main() -> None:
     paragraphs = 100
     book = make_epub(chapters, paragraphs)
     page = make_html(chapters, paragraphs)
-    print(f"book: {chapters} chapters x {paragraphs} paragraphs + notes; EPUB {len(book) // 1024} KB, HTML {len(page) // 1024} KB")
+    print(
+        f"book: {chapters} chapters x {paragraphs} paragraphs + notes; EPUB {len(book) // 1024} KB, HTML {len(page) // 1024} KB"
+    )
     rows = [
         ("EPUB baseline (ebooklib + lxml text)", best(epub_baseline, book), None),
         ("epub.read (draft Document)", best(epub.read, book, "b.epub", DEFAULT_LIMITS), "EPUB"),

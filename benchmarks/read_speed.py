@@ -113,7 +113,9 @@ def main() -> None:
     parser.add_argument("--formats", default=",".join(make_samples.WRITERS), help="comma-separated formats")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the best is kept")
     args = parser.parse_args()
-    print(f"{'format':6} {'size MB':>8} {'read s':>8} {'MB/s':>7} {'pages/s':>9} {'blocks/s':>10} {'baseline s':>11} {'x baseline':>11}")
+    print(
+        f"{'format':6} {'size MB':>8} {'read s':>8} {'MB/s':>7} {'pages/s':>9} {'blocks/s':>10} {'baseline s':>11} {'x baseline':>11}"
+    )
     title = big_title(copies_for(int(args.mb * MB)))
     with tempfile.TemporaryDirectory() as folder:
         for fmt in args.formats.split(","):

@@ -26,10 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from accessreader.library import Library  # noqa: E402
-from accessreader.settings import Settings  # noqa: E402
-
 from service_common import accessreader, book, wait_until  # noqa: E402
+
+from accessreader.service.library import Library  # noqa: E402
+from accessreader.settings import Settings  # noqa: E402
 
 
 def round_trip(workers: int, books: list[tuple[str, bytes]], chapters_per_part: int, audio: bool) -> float:
@@ -72,7 +72,9 @@ def main() -> None:
     for name, value in defaults.items():
         if getattr(options, name) is None:
             setattr(options, name, value)
-    books = [(f"book{n}.txt", book(f"Batch book {n}", options.chapters, options.paragraphs)) for n in range(options.titles)]
+    books = [
+        (f"book{n}.txt", book(f"Batch book {n}", options.chapters, options.paragraphs)) for n in range(options.titles)
+    ]
     one = two = float("inf")
     for _ in range(options.rounds):  # in turn, so that a busy spell of a shared machine hits both
         one = min(one, round_trip(1, books, options.chapters_per_part, options.audio))

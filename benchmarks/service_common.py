@@ -35,8 +35,12 @@ def free_port() -> int:
 def accessreader(data: Path, *args: str, **extra: str) -> subprocess.Popen:
     """``python -m accessreader ARGS`` as a process over ``data``, from this checkout."""
     return subprocess.Popen(
-        [sys.executable, "-m", "accessreader", *args], cwd=ROOT, env=env(data, **extra),
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        [sys.executable, "-m", "accessreader", *args],
+        cwd=ROOT,
+        env=env(data, **extra),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     )
 
 

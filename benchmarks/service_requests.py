@@ -22,10 +22,10 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from accessreader.library import Library  # noqa: E402
-from accessreader.settings import Settings  # noqa: E402
-
 from service_common import accessreader, answers, book, free_port, wait_until  # noqa: E402
+
+from accessreader.service.library import Library  # noqa: E402
+from accessreader.settings import Settings  # noqa: E402
 
 WORDS = ["kitap", "дала", "city", "library", "тіл", "ән", "книга", "report"]
 NAMES = ["Kitaphana", "Дала әндері", "City Library", "Library report", "Тіл байлығы", "Книга песен"]
@@ -83,10 +83,16 @@ def main() -> None:
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)
-    print(f"service on loopback, {options.titles} titles, {options.requests} requests, concurrency {options.concurrency}")
+    print(
+        f"service on loopback, {options.titles} titles, {options.requests} requests, concurrency {options.concurrency}"
+    )
     print(f"  baseline GET /api/me      {figures['floor']:8.1f} requests/s")
-    print(f"  catalog search            {figures['search']:8.1f} requests/s  ({figures['search'] / figures['floor']:.2f}× baseline)")
-    print(f"  BRF downloads (audited)   {figures['download']:8.1f} requests/s  ({figures['download'] / figures['floor']:.2f}× baseline)")
+    print(
+        f"  catalog search            {figures['search']:8.1f} requests/s  ({figures['search'] / figures['floor']:.2f}× baseline)"
+    )
+    print(
+        f"  BRF downloads (audited)   {figures['download']:8.1f} requests/s  ({figures['download'] / figures['floor']:.2f}× baseline)"
+    )
 
 
 if __name__ == "__main__":

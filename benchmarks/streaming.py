@@ -40,7 +40,7 @@ READER = ("1001", "4321")
 def prepare(data: Path) -> tuple[int, int, str]:
     """Two titles in ``data`` (audio made for the first) and a token of a print-disabled reader."""
     from accessreader.content import read
-    from accessreader.library import Library
+    from accessreader.service.library import Library
     from accessreader.settings import Settings
 
     library = Library(Settings(data=data))

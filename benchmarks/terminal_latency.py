@@ -37,9 +37,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import brlapi  # noqa: E402
 
 from accessreader import content  # noqa: E402
+from accessreader.service.positions import FilePositions  # noqa: E402
 from accessreader.terminal.display import Display  # noqa: E402
 from accessreader.terminal.keys import Action  # noqa: E402
-from accessreader.positions import FilePositions  # noqa: E402
 from accessreader.terminal.reader import Reader, Session, run_until_stopped  # noqa: E402
 from accessreader.terminal.speech import FileSink, Speaker  # noqa: E402
 from accessreader.tts.script import speech_script  # noqa: E402
@@ -57,9 +57,13 @@ def book_html(paragraphs: int) -> bytes:
         if n % 10 == 0:
             parts.append(f'<span role="doc-pagebreak" aria-label="{n // 10 + 1}"></span>')
         if n % 7 == 3:
-            parts.append(f'<p lang="ru">Абзац {n}: дорога домой была долгой, и он думал о книгах, которые прочёл зимой.</p>')
+            parts.append(
+                f'<p lang="ru">Абзац {n}: дорога домой была долгой, и он думал о книгах, которые прочёл зимой.</p>'
+            )
         else:
-            parts.append(f"<p>{n}-абзац. Қарашаның суық күні Абай үйге қайтып келе жатыр еді, жол ұзақ болды, ол кітаптар туралы ойлады.</p>")
+            parts.append(
+                f"<p>{n}-абзац. Қарашаның суық күні Абай үйге қайтып келе жатыр еді, жол ұзақ болды, ол кітаптар туралы ойлады.</p>"
+            )
     parts.append("</body></html>")
     return "".join(parts).encode()
 
@@ -146,9 +150,13 @@ def main() -> None:
             brltty.stop()
     blocks = sum(1 for _ in document.blocks())
     print(f"book: {blocks} blocks, {len(reader.book.rows)} rows; reading, speech script and braille: {loading:.1f} s")
-    print(f"baseline (bare BrlAPI client): median {statistics.median(floor):.2f} ms, worst {max(floor):.2f} ms over {moves} keys")
+    print(
+        f"baseline (bare BrlAPI client): median {statistics.median(floor):.2f} ms, worst {max(floor):.2f} ms over {moves} keys"
+    )
     print(f"reader: median {statistics.median(times):.2f} ms, worst {max(times):.2f} ms over {moves} moves")
-    print(f"reader's own work per move (Reader.handle): median {statistics.median(own):.2f} ms, worst {max(own):.2f} ms")
+    print(
+        f"reader's own work per move (Reader.handle): median {statistics.median(own):.2f} ms, worst {max(own):.2f} ms"
+    )
     print(f"ratio of medians reader/baseline: {statistics.median(times) / statistics.median(floor):.2f}")
 
 

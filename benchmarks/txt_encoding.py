@@ -82,8 +82,10 @@ def main() -> None:
             totals[label] += time.perf_counter() - start
             print(f"{length:>7} {label:<19} {right:>5} {wrong:>5} {undecided:>9}")
     ratio = totals["charset-normalizer"] / max(totals["ours"], 1e-9)
-    print(f"time: ours {totals['ours']:.3f} s, charset-normalizer {totals['charset-normalizer']:.3f} s "
-          f"(ours is {ratio:.0f}x faster)")
+    print(
+        f"time: ours {totals['ours']:.3f} s, charset-normalizer {totals['charset-normalizer']:.3f} s "
+        f"(ours is {ratio:.0f}x faster)"
+    )
 
 
 if __name__ == "__main__":

@@ -39,7 +39,9 @@ def corpus_document(title: str = "Корпус") -> Document:
     builder.metadata.authors = ["Абай Құнанбайұлы"]
     for index, (lang, paragraphs) in enumerate(CORPUS.items()):
         builder.chapter(lang)
-        builder.add(HEADING, {"kk": "Қазақша бөлім", "ru": "Русский раздел", "en": "English part"}[lang], level=1, lang=lang)
+        builder.add(
+            HEADING, {"kk": "Қазақша бөлім", "ru": "Русский раздел", "en": "English part"}[lang], level=1, lang=lang
+        )
         builder.page(str(index + 1))
         for text in paragraphs:
             builder.add(PARAGRAPH, text, lang=lang)

@@ -12,8 +12,8 @@ import sys
 import threading
 from pathlib import Path
 
-from accessreader.jobs import Jobs
 from accessreader.model import Document
+from accessreader.service.jobs import Jobs
 from accessreader.settings import Settings
 
 

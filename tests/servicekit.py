@@ -7,8 +7,8 @@ import subprocess
 import time
 import zipfile
 
-from accessreader.jobs import DONE, FAILED
-from accessreader.library import Library
+from accessreader.service.jobs import DONE, FAILED
+from accessreader.service.library import Library
 from accessreader.settings import Settings
 
 ADMIN = ("admin1", "admin-password")

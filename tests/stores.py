@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
-from accessreader.store import Store, open_store
+from accessreader.service.store import Store, open_store
 
 KINDS = ("sqlite", "postgresql")
 
@@ -47,7 +47,9 @@ class _PostgresServer:
             os.chown(self.root, user.pw_uid, user.pw_gid)
         data = str(self.root / "data")
         self._run("initdb", "-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8")
-        options = f"-k {self.root} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        options = (
+            f"-k {self.root} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
         self._run("pg_ctl", "-D", data, "-o", options, "-l", str(self.root / "log"), "-w", "start")
         atexit.register(self.stop)
 

@@ -1,13 +1,12 @@
 """Accounts: only admins manage people, and every change says who changed whom in the audit log."""
 
 import pytest
-
-from accessreader.accounts import Accounts, console
-from accessreader.errors import LastAdmin, NotAllowed, NotFound, NotLoggedIn
-from accessreader.people import ADMIN, READER, STAFF, People
-from accessreader.rights import ADDED, CHANGED, SECRET_RESET, TOKENS_REVOKED, Audit
-
 from stores import KINDS, LIGHT_HASHER, open_test_store
+
+from accessreader.errors import LastAdmin, NotAllowed, NotFound, NotLoggedIn
+from accessreader.service.accounts import Accounts, console
+from accessreader.service.people import ADMIN, READER, STAFF, People
+from accessreader.service.rights import ADDED, CHANGED, SECRET_RESET, TOKENS_REVOKED, Audit
 
 
 @pytest.fixture(params=KINDS)
@@ -36,7 +35,9 @@ def test_the_console_adds_the_first_admin_who_then_manages_readers(world):
         ("chief", "000123", TOKENS_REVOKED, "all"),
     ]
     assert [c.action for c in audit.changes(person_id=admin.id)] == [ADDED]
-    recorded = repr([{k: v for k, v in vars(c).items() if k != "at"} for c in audit.changes()])  # a time's digits may match
+    recorded = repr(
+        [{k: v for k, v in vars(c).items() if k != "at"} for c in audit.changes()]
+    )  # a time's digits may match
     assert "9876" not in recorded and "4711" not in recorded
 
 

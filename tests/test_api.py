@@ -58,7 +58,11 @@ def test_staff_upload_several_files_and_readers_with_rights_download_them(servic
     assert wait_done(library, job).status == "done"
     assert client.get(f"/api/jobs/{job}").json()["percent"] == 100
     stored = library.catalog.get(title_id)
-    assert stored.source_name == "Дала.txt" and stored.source_path.startswith("sources/") and ".." not in stored.source_path
+    assert (
+        stored.source_name == "Дала.txt"
+        and stored.source_path.startswith("sources/")
+        and ".." not in stored.source_path
+    )
 
     found = client.get("/api/titles", params={"q": "ДАЛА"}).json()
     assert [(t["id"], t["title"]) for t in found] == [(title_id, "Дала әндері")]
@@ -143,13 +147,20 @@ def test_admins_manage_people_and_the_audit_log_says_who_changed_whom(service):
     reader = created.json()
     assert (reader["login"], reader["print_disabled"], reader["active"]) == ("3003", False, True)
     assert "secret" not in reader and "2468" not in created.text
-    assert client.post("/api/people", json={"role": "staff", "login": STAFF[0], "secret": "long enough"}).status_code == 409
-    short = client.post("/api/people", json={"role": "reader", "login": "3004", "secret": "12"}, headers={"accept-language": "kk"})
+    assert (
+        client.post("/api/people", json={"role": "staff", "login": STAFF[0], "secret": "long enough"}).status_code
+        == 409
+    )
+    short = client.post(
+        "/api/people", json={"role": "reader", "login": "3004", "secret": "12"}, headers={"accept-language": "kk"}
+    )
     assert short.status_code == 422 and short.json()["message"] == "PIN: кемінде 4 таңба болуы керек"
 
     changed = client.patch(f"/api/people/{reader['id']}", json={"print_disabled": True})
     assert changed.status_code == 200 and changed.json()["print_disabled"] is True
-    assert [p["login"] for p in client.get("/api/people").json()] == sorted([ADMIN[0], STAFF[0], READER[0], VISITOR[0], "3003"])
+    assert [p["login"] for p in client.get("/api/people").json()] == sorted(
+        [ADMIN[0], STAFF[0], READER[0], VISITOR[0], "3003"]
+    )
     assert client.get(f"/api/people/{reader['id']}").json()["name"] == "Айгүл"
 
     with TestClient(client.app) as phone:  # the reader on their phone, with a token

@@ -7,10 +7,10 @@ import subprocess
 import pytest
 from servicekit import book, make_library
 
-from accessreader.audiobook import Audiobooks, sentence_locator
 from accessreader.content import read
 from accessreader.errors import NotFound, UnknownVoice
 from accessreader.model import Locator
+from accessreader.service.audiobook import Audiobooks, sentence_locator
 from accessreader.tts.synthesis import SpeechOptions
 
 

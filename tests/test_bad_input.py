@@ -74,14 +74,22 @@ def _bad_files() -> dict[str, tuple[str, bytes, str]]:
         "whitespace": ("blank.txt", b" \n\t\r\n  \n", "empty_file"),
         "png_without_text": ("cover.epub", _png(), "no_text_found"),  # a picture is read as a scan
         "elf": ("program.epub", Path("/bin/true").read_bytes(), "unknown_format"),
-        "random_zip": ("photos.epub", _zip({"a.jpg": b"\xff\xd8\xff" + bytes(200), "notes.txt": b"hello"}), "unknown_format"),
+        "random_zip": (
+            "photos.epub",
+            _zip({"a.jpg": b"\xff\xd8\xff" + bytes(200), "notes.txt": b"hello"}),
+            "unknown_format",
+        ),
         "truncated_zip": ("cut.epub", sample[: len(sample) // 2], "corrupt_file"),
         # 10 MB of zeros packs into ~10 KB: a ratio of about 1000 to 1
         "zip_bomb": ("bomb.epub", _epub_shell({"chapter.xhtml": bytes(10 * 1024 * 1024)}), "archive_bomb"),
         "zip_many_members": ("many.epub", _epub_shell({f"x/{i}.xhtml": b"" for i in range(20_001)}), "archive_bomb"),
         "billion_laughs": ("laughs.fb2", BILLION_LAUGHS, "unsafe_xml"),
         "external_entity": ("secret.fb2", EXTERNAL_ENTITY, "unsafe_xml"),
-        "billion_laughs_html": ("laughs.html", b"<!DOCTYPE html [<!ENTITY a 'aaaa'>]><html><body>&a;</body></html>", "unsafe_xml"),
+        "billion_laughs_html": (
+            "laughs.html",
+            b"<!DOCTYPE html [<!ENTITY a 'aaaa'>]><html><body>&a;</body></html>",
+            "unsafe_xml",
+        ),
     }
 
 
@@ -176,7 +184,11 @@ def test_subprocess_prints_no_traceback(bad_files) -> None:
     env = {k: v for k, v in os.environ.items() if k != "ACCESSREADER_DEBUG"}
     done = subprocess.run(
         [sys.executable, "-m", "accessreader", "--lang", "kk", "inspect", str(path)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 2
     assert done.stdout == ""

@@ -6,13 +6,12 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from stores import KINDS, open_test_store
 
 from accessreader import content
-from accessreader.catalog import CONVERTING, FAILED, QUEUED, READY, Catalog
 from accessreader.errors import BadInput, NotFound, UnknownFormat
 from accessreader.model import Document, Metadata
-
-from stores import KINDS, open_test_store
+from accessreader.service.catalog import CONVERTING, FAILED, QUEUED, READY, Catalog
 
 KAZAKH = """Абай жолы
 

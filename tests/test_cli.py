@@ -17,7 +17,7 @@ from servicekit import READER
 from servicekit import book as service_book
 
 from accessreader.cli import main
-from accessreader.library import Library
+from accessreader.service.library import Library
 from accessreader.settings import Settings
 
 
@@ -30,7 +30,23 @@ def book(tmp_path, name="book.json"):
 def test_convert_writes_brf_pef_and_unicode(tmp_path):
     source = book(tmp_path)
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["convert", str(source), "--to", "brf,pef,ubrl", "-o", str(out), "--cells", "32", "--lines", "20", "--grade", "en=1"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "convert",
+            str(source),
+            "--to",
+            "brf,pef,ubrl",
+            "-o",
+            str(out),
+            "--cells",
+            "32",
+            "--lines",
+            "20",
+            "--grade",
+            "en=1",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["book.brf", "book.pef", "book.ubrl.txt"]
     brf = (out / "book.brf").read_bytes().decode("ascii")
@@ -80,11 +96,9 @@ def test_proof_writes_an_html_page(tmp_path):
     assert page.find(".//table/caption").text == "Корпус"
     assert CliRunner().invoke(main, ["proof", str(source)]).exit_code == 0
     assert (tmp_path / "book.proof.html").is_file()
+
+
 """The service commands: import, jobs, retry through CliRunner; serve and worker as real processes."""
-
-
-
-
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,7 +128,11 @@ def test_import_lists_jobs_and_serve_converts_and_serves_them(tmp_path):
         port = probe.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "accessreader", "--lang", "en", "serve", "--port", str(port)],
-        cwd=ROOT, env=env(data), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env=env(data),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert server.stdout.readline().strip() == f"AccessReader is running: open http://localhost:{port}/"
@@ -163,7 +181,9 @@ def test_worker_finishes_queued_work_and_stops_on_sigterm(tmp_path):
 def test_convert_makes_braille_and_talking_books_in_one_run(tmp_path):
     source = book(tmp_path)
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["convert", str(source), "--to", "brf,mp3,daisy", "-o", str(out), "--rate", "220"])
+    result = CliRunner().invoke(
+        main, ["convert", str(source), "--to", "brf,mp3,daisy", "-o", str(out), "--rate", "220"]
+    )
     assert result.exit_code == 0, result.output
     assert (out / "book.brf").is_file()
     chapters = sorted((out / "book" / "mp3").glob("*.mp3"))
@@ -215,12 +235,17 @@ def test_people_are_added_listed_changed_and_reset_from_the_command_line(tmp_pat
     reader = people_cli(data, "add", "--role", "reader", "000123", "--print-disabled", secret="4711", lang="kk")
     assert reader.stdout == "000123: reader рөлімен қосылды\n"
     assert people_cli(data, "list").stdout.splitlines() == [
-        "LOGIN  ROLE  NAME  NOTES", "000123  reader  —  print-disabled", "chief  admin  Chief Librarian"
+        "LOGIN  ROLE  NAME  NOTES",
+        "000123  reader  —  print-disabled",
+        "chief  admin  Chief Librarian",
     ]
     changed = people_cli(data, "set", "000123", "--no-print-disabled", "--inactive", "--name", "Айгүл", lang="ru")
     assert changed.exit_code == 0 and changed.stdout == "000123  reader  Айгүл  отключён\n"
     listed = [json.loads(line) for line in people_cli(data, "list", "--json").stdout.splitlines()]
-    assert [(p["login"], p["print_disabled"], p["active"]) for p in listed] == [("000123", False, False), ("chief", False, True)]
+    assert [(p["login"], p["print_disabled"], p["active"]) for p in listed] == [
+        ("000123", False, False),
+        ("chief", False, True),
+    ]
 
     library = Library(Settings(data=data))
     try:
@@ -262,7 +287,11 @@ def run_in_terminal(data: Path, args: list[str], answers: list[str]) -> tuple[in
 
     pid, terminal = pty.fork()
     if pid == 0:  # the child: the command with the pseudo-terminal as its controlling terminal
-        os.execve(sys.executable, [sys.executable, "-m", "accessreader", "--lang", "en", *args], {**env(data), "PYTHONPATH": str(ROOT)})
+        os.execve(
+            sys.executable,
+            [sys.executable, "-m", "accessreader", "--lang", "en", *args],
+            {**env(data), "PYTHONPATH": str(ROOT)},
+        )
     import select
 
     shown = b""
@@ -289,7 +318,9 @@ def run_in_terminal(data: Path, args: list[str], answers: list[str]) -> tuple[in
 
 def test_a_password_is_typed_twice_at_the_terminal_without_echo(tmp_path):
     data = tmp_path / "data"
-    code, output = run_in_terminal(data, ["people", "add", "--role", "staff", "librarian"], ["s3cret pass", "s3cret pass"])
+    code, output = run_in_terminal(
+        data, ["people", "add", "--role", "staff", "librarian"], ["s3cret pass", "s3cret pass"]
+    )
     assert code == 0 and "librarian: added as staff" in output and "s3cret" not in output
     code, output = run_in_terminal(data, ["people", "reset", "librarian"], ["new password", "new passwrod"])
     assert code == 2 and "The two entries differ; nothing was changed" in output
@@ -326,6 +357,9 @@ def test_serve_says_how_to_create_the_first_admin(tmp_path):
                 server.kill()
         return (first + rest).splitlines()
 
-    assert printed("kk")[1] == f"Әкімші әлі жоқ: алғашқысын мына пәрменмен жасаңыз: {sys.executable} -m accessreader people add --role admin ЛОГИН"
+    assert (
+        printed("kk")[1]
+        == f"Әкімші әлі жоқ: алғашқысын мына пәрменмен жасаңыз: {sys.executable} -m accessreader people add --role admin ЛОГИН"
+    )
     assert people_cli(data, "add", "--role", "admin", "chief", secret="long enough").exit_code == 0
     assert printed("en") == [f"AccessReader is running: open http://localhost:{port}/"]

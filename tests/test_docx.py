@@ -193,7 +193,9 @@ def test_run_language_becomes_a_span(doc):
 
 
 def test_explicit_page_breaks_become_numbered_markers(doc):
-    sequence = [b.text for b in blocks(doc) if b.kind == PAGE_MARKER or b.text in ("Беттің соңы", "келесі бет", "Жаңа бет")]
+    sequence = [
+        b.text for b in blocks(doc) if b.kind == PAGE_MARKER or b.text in ("Беттің соңы", "келесі бет", "Жаңа бет")
+    ]
     assert sequence == ["1", "Беттің соңы", "2", "келесі бет", "3", "Жаңа бет"]
     assert blocks(doc)[0].kind == PAGE_MARKER
 

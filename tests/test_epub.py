@@ -17,7 +17,9 @@ from accessreader.errors import BadInput, CorruptFile, EncryptedFile, UnsafeXml
 from accessreader.model import SPAN_LANG, SPAN_NOTEREF
 
 HEAD = '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body>'
-CHAPTER_ONE = HEAD + """
+CHAPTER_ONE = (
+    HEAD
+    + """
 <section id="s1"><h1>Бірінші тарау</h1>
 <p>Учитель сказал: <span xml:lang="kk">«Білім – таусылмас қазына»</span>, и <em>все</em> запомнили.<a epub:type="noteref" href="notes.xhtml#n1">1</a></p>
 <span epub:type="pagebreak" id="page2" title="2"/>
@@ -28,10 +30,17 @@ CHAPTER_ONE = HEAD + """
 <div class="poem"><div class="stanza"><p class="line">Ақ киімді, денелі, ақ сақалды,</p>
 <p class="line">Соқыр, мылқау, танымайды тірі жанды.</p></div></div>
 </section></body></html>"""
-CHAPTER_TWO = HEAD + """<h1 id="t2">Глава вторая</h1>
+)
+CHAPTER_TWO = (
+    HEAD
+    + """<h1 id="t2">Глава вторая</h1>
 <p id="p5">Первая страница главы.</p><p id="p6" xml:lang="en">The second page begins here.</p></body></html>"""
-NOTES = HEAD + """<h1>Примечания</h1>
+)
+NOTES = (
+    HEAD
+    + """<h1>Примечания</h1>
 <aside epub:type="footnote" id="n1"><p><a href="ch1.xhtml#s1">1</a> Абай, «Қара сөздер».</p></aside></body></html>"""
+)
 APPENDIX = HEAD + "<h1>Қосымша</h1><p>Не в основном порядке чтения.</p></body></html>"
 PAGE_LIST = """<nav epub:type="page-list" hidden=""><ol>
 <li><a href="text/ch1.xhtml#page2">2</a></li><li><a href="text/ch2.xhtml#p6">6</a></li></ol></nav></body>"""
@@ -72,7 +81,9 @@ def make_book(version: int) -> bytes:
         page.content = body
         book.add_item(page)
         pages.append(page)
-    book.add_item(ebook.EpubImage(uid="steppe", file_name="images/steppe.png", media_type="image/png", content=b"\x89PNG"))
+    book.add_item(
+        ebook.EpubImage(uid="steppe", file_name="images/steppe.png", media_type="image/png", content=b"\x89PNG")
+    )
     book.toc = [
         ebook.Link("text/ch1.xhtml#s1", "Бірінші тарау", "t1"),
         (ebook.Section("Бөлімдер"), [ebook.Link("text/ch1.xhtml#lists", "Списки и таблицы", "t2")]),
@@ -210,7 +221,12 @@ PAGE = '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p
 
 
 def hand_made(**members: str) -> bytes:
-    files = {"META-INF/container.xml": CONTAINER, "OEBPS/content.opf": OPF, "OEBPS/c.xhtml": PAGE, "OEBPS/font.otf": "x"}
+    files = {
+        "META-INF/container.xml": CONTAINER,
+        "OEBPS/content.opf": OPF,
+        "OEBPS/c.xhtml": PAGE,
+        "OEBPS/font.otf": "x",
+    }
     files.update({k.replace("__", "/").replace("_dot_", "."): v for k, v in members.items()})
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
@@ -235,7 +251,9 @@ def test_hand_made_epub_reads():
 
 
 def test_drm_is_refused_with_a_message_in_each_language():
-    data = hand_made(**{"META-INF__encryption_dot_xml": encryption("http://www.w3.org/2001/04/xmlenc#aes128-cbc", "OEBPS/c.xhtml")})
+    data = hand_made(
+        **{"META-INF__encryption_dot_xml": encryption("http://www.w3.org/2001/04/xmlenc#aes128-cbc", "OEBPS/c.xhtml")}
+    )
     with pytest.raises(EncryptedFile) as caught:
         read(data, "locked.epub")
     assert "DRM" in caught.value.message("en") and "locked.epub" in caught.value.message("en")
@@ -243,7 +261,12 @@ def test_drm_is_refused_with_a_message_in_each_language():
 
 
 @pytest.mark.parametrize(
-    "algorithm", ["http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC", "http://www.w3.org/2001/04/xmlenc#aes128-cbc"]
+    "algorithm",
+    [
+        "http://www.idpf.org/2008/embedding",
+        "http://ns.adobe.com/pdf/enc#RC",
+        "http://www.w3.org/2001/04/xmlenc#aes128-cbc",
+    ],
 )
 def test_font_obfuscation_or_encrypted_fonts_are_not_drm(algorithm):
     data = hand_made(**{"META-INF__encryption_dot_xml": encryption(algorithm, "OEBPS/font.otf")})
@@ -274,8 +297,14 @@ EXTERNAL = (
     [
         ("OEBPS__c_dot_xhtml", BILLION_LAUGHS),
         ("OEBPS__c_dot_xhtml", EXTERNAL),
-        ("OEBPS__content_dot_opf", OPF.replace('<?xml version="1.0"?>', '<?xml version="1.0"?><!DOCTYPE p [<!ENTITY e "x">]>')),
-        ("META-INF__container_dot_xml", CONTAINER.replace("?>", '?><!DOCTYPE c [<!ENTITY e SYSTEM "http://example.com/">]>', 1)),
+        (
+            "OEBPS__content_dot_opf",
+            OPF.replace('<?xml version="1.0"?>', '<?xml version="1.0"?><!DOCTYPE p [<!ENTITY e "x">]>'),
+        ),
+        (
+            "META-INF__container_dot_xml",
+            CONTAINER.replace("?>", '?><!DOCTYPE c [<!ENTITY e SYSTEM "http://example.com/">]>', 1),
+        ),
     ],
     ids=["billion-laughs-xhtml", "external-entity-xhtml", "entity-in-opf", "entity-in-container"],
 )

@@ -46,7 +46,7 @@ def test_a_chapter_starts_at_each_top_level_heading():
 
 
 def test_without_h1_the_highest_heading_present_splits_chapters():
-    doc = read("<html><body><h2>A</h2><p>a</p><h3>A.1</h3><p>b</p><h2>B</h2><p>c</p></body></html>".encode())
+    doc = read(b"<html><body><h2>A</h2><p>a</p><h3>A.1</h3><p>b</p><h2>B</h2><p>c</p></body></html>")
     assert [c.title for c in doc.chapters] == ["A", "B"]
 
 

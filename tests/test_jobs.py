@@ -12,22 +12,20 @@ import time
 from pathlib import Path
 
 import pytest
-
 from fastapi.testclient import TestClient
+from queue_worker import FolderPublisher, settings
 from servicekit import READER, make_library, seconds_of
-
 from sqlalchemy import update
+from stores import KINDS, open_test_store
 
-from accessreader import content, schema
+from accessreader import content
 from accessreader.convert import convert
 from accessreader.errors import BadOption, JobNotFailed, UnknownJob
-from accessreader.jobs import DONE, FAILED, Jobs
 from accessreader.server import create_app
-from accessreader.store import Store
+from accessreader.service import schema
+from accessreader.service.jobs import DONE, FAILED, Jobs
+from accessreader.service.store import Store
 from accessreader.tts.script import speech_script
-
-from queue_worker import FolderPublisher, settings
-from stores import KINDS, open_test_store
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ["brf", "pef", "ubrl"]
@@ -257,7 +255,9 @@ def test_two_workers_on_redis_share_the_books(kind, tmp_path, redis_url):
     log = tmp_path / "workers.log"
     workers = [start_worker(tmp_path, log, queue=redis_url, lease=30, database=database) for _ in range(2)]
     try:
-        ids = [jobs.submit(source(tmp_path, name, data), name, Path(name).stem, FORMATS) for name, data in payloads.items()]
+        ids = [
+            jobs.submit(source(tmp_path, name, data), name, Path(name).stem, FORMATS) for name, data in payloads.items()
+        ]
         infos = [wait(jobs, job) for job in ids]
     finally:
         for worker in workers:

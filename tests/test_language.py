@@ -168,7 +168,12 @@ def test_spans_never_cut_a_word_in_the_mixed_set():
 
 @settings(max_examples=150, deadline=None)
 @given(
-    st.lists(st.sampled_from(["Абай", "жолы", "кітап", "оқыды", "и", "книга", "Harry", "Potter", "«", "»", "(", ")", "www.a.kz", ", "]), max_size=14),
+    st.lists(
+        st.sampled_from(
+            ["Абай", "жолы", "кітап", "оқыды", "и", "книга", "Harry", "Potter", "«", "»", "(", ")", "www.a.kz", ", "]
+        ),
+        max_size=14,
+    ),
     st.sampled_from(["ru", "kk", "en"]),
 )
 def test_spans_are_whole_words_and_do_not_overlap(pieces, lang):

@@ -1,7 +1,7 @@
 import pytest
+from braille_samples import corpus_document, long_document
 from hypothesis import given
 from hypothesis import strategies as st
-from braille_samples import corpus_document, long_document
 
 from accessreader.braille.layout import BLANK, CONTINUATION, Layout, page_number_cells, paginate, wrap
 from accessreader.braille.tables import Code

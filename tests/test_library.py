@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from servicekit import book, epub_without_package, make_library, wait_done
 
-from accessreader.catalog import FAILED, READY
 from accessreader.errors import FileTooLarge
+from accessreader.service.catalog import FAILED, READY
 from accessreader.settings import Settings
 
 

@@ -31,7 +31,11 @@ def test_undefined_characters_give_no_cells_and_are_known_as_undefined():
 
 @pytest.mark.parametrize(
     "tables, text",
-    [(RU, "ёлка, привет мир 123."), (EN2, "The children were going home, 123."), (("unicode.dis", "en-ueb-g1.ctb"), "Bring the book.")],
+    [
+        (RU, "ёлка, привет мир 123."),
+        (EN2, "The children were going home, 123."),
+        (("unicode.dis", "en-ueb-g1.ctb"), "Bring the book."),
+    ],
 )
 def test_back_translation_round_trips_russian_and_english(tables, text):
     cells = louis.translate(tables, text).cells
@@ -49,8 +53,11 @@ def test_threads_translating_at_once_each_get_their_own_cells():
     """The web server and the terminal reader translate from several threads; liblouis shares buffers."""
     from concurrent.futures import ThreadPoolExecutor
 
-    texts = [(KK, "Соңғы абзац. Қарашаның суық күні."), (RU, "Русский абзац о дороге домой, 1 372 423 экземпляра."),
-             (EN2, "The children read their books together in the library.")]
+    texts = [
+        (KK, "Соңғы абзац. Қарашаның суық күні."),
+        (RU, "Русский абзац о дороге домой, 1 372 423 экземпляра."),
+        (EN2, "The children read their books together in the library."),
+    ]
     alone = {text: louis.translate(tables, text).cells for tables, text in texts}
 
     def many(pair):

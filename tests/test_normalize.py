@@ -30,7 +30,11 @@ def phonemes(text: str, lang: str) -> str:
 SAID_AS = [
     # (language, written, words a person would say)
     ("ru", "1 372 423 экземпляра", "один миллион триста семьдесят две тысячи четыреста двадцать три экземпляра"),
-    ("ru", "1\u00a0372\u00a0423 экземпляра", "один миллион триста семьдесят две тысячи четыреста двадцать три экземпляра"),
+    (
+        "ru",
+        "1\u00a0372\u00a0423 экземпляра",
+        "один миллион триста семьдесят две тысячи четыреста двадцать три экземпляра",
+    ),
     ("ru", "2770,4 тыс. тенге", "две тысячи семьсот семьдесят целых четыре десятых тысячи тенге"),
     ("ru", "т.е.", "то есть"),
     ("ru", "в 2021 г.", "в две тысячи двадцать первом году"),
@@ -153,7 +157,10 @@ def test_kazakh(written, said):
         ("21st", "twenty-first"),
         ("On June 8, 2024", "On June eighth, twenty twenty-four"),
         ("in 1990 and the 1990s", "in nineteen ninety and the nineteen nineties"),
-        ("1,372,423 copies", "one million, three hundred and seventy-two thousand, four hundred and twenty-three copies"),
+        (
+            "1,372,423 copies",
+            "one million, three hundred and seventy-two thousand, four hundred and twenty-three copies",
+        ),
         ("pi is 3.14", "pi is three point one four"),
         ("$5 or 45%", "five dollars or forty-five percent"),
         ("Dr. Smith, i.e. Mr. Smith", "Doctor Smith, that is Mister Smith"),

@@ -5,13 +5,12 @@ import io
 import pytest
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
+from scanpages import HEADS, TEXTS, render_page
 
 from accessreader import content
 from accessreader.content import deskew, images, ocr
 from accessreader.errors import CorruptFile, NoTextFound
 from accessreader.model import HEADING, PAGE_MARKER, PARAGRAPH
-
-from scanpages import HEADS, TEXTS, render_page
 
 #: Character error rate each language must stay under on the generated scans.
 CER_BOUND = {"kk": 0.02, "ru": 0.02, "en": 0.02}
@@ -33,7 +32,9 @@ def test_character_error_rate_per_language_is_under_bound(lang):
     assert all(b.lang == lang for _, b in document.blocks() if b.kind == PARAGRAPH)
 
 
-@pytest.mark.parametrize("lang,angle", [("kk", 4.0), ("kk", -5.0), ("ru", 5.0), ("ru", -3.0), ("en", 3.0), ("en", -4.0)])
+@pytest.mark.parametrize(
+    "lang,angle", [("kk", 4.0), ("kk", -5.0), ("ru", 5.0), ("ru", -3.0), ("en", 3.0), ("en", -4.0)]
+)
 def test_a_page_turned_by_3_to_5_degrees_reads_within_the_bound(lang, angle):
     # unstraightened, Tesseract loses most of a page turned 3° or more clockwise
     # (benchmarks/ocr_scans.py prints the CER with and without straightening)
@@ -86,7 +87,11 @@ def test_an_english_page_in_a_book_said_to_be_kazakh_and_russian_is_read_with_en
 
 def test_multi_page_tiff_becomes_pages_with_markers_headings_and_no_running_heads():
     frames = [
-        Image.open(io.BytesIO(render_page(TEXTS["kk"], n, head=HEADS["kk"], heading="Бірінші тарау" if n == 21 else "", seed=n)))
+        Image.open(
+            io.BytesIO(
+                render_page(TEXTS["kk"], n, head=HEADS["kk"], heading="Бірінші тарау" if n == 21 else "", seed=n)
+            )
+        )
         for n in (21, 22, 23)
     ]
     tiff = io.BytesIO()

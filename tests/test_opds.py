@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from lxml import etree
 from fastapi.testclient import TestClient
+from lxml import etree
+from servicekit import READER, book, make_library, wait_done
 
 from accessreader.server import create_app
-
-from servicekit import READER, book, make_library, wait_done
 
 NS = {"a": "http://www.w3.org/2005/Atom", "dc": "http://purl.org/dc/terms/"}
 
@@ -37,7 +36,11 @@ def test_feeds_link_each_titles_accessible_formats_with_the_readers_token(tmp_pa
     assert entry.findtext("a:title", namespaces=NS) == "Kitaphana"
     assert entry.xpath("dc:language/text()", namespaces=NS) == library.catalog.get(added.title.id).languages != []
     links = entry.findall("a:link[@rel='http://opds-spec.org/acquisition']", NS)
-    assert [link.get("type") for link in links] == ["application/x-brf", "application/x-pef+xml", "text/plain; charset=utf-8"]
+    assert [link.get("type") for link in links] == [
+        "application/x-brf",
+        "application/x-pef+xml",
+        "text/plain; charset=utf-8",
+    ]
     assert all(f"token={token}" in link.get("href") for link in links)
 
     download = client.get(links[0].get("href"))  # an app with only the feed's links can fetch the book

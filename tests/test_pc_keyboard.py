@@ -11,7 +11,12 @@ from accessreader.terminal.pc_keyboard import PcKeyboard, decode
 
 
 def test_escape_sequences_and_control_keys():
-    assert decode(b"\x1b[A\x1b[B\x1b[C\x1b[D") == [brlapi.KEY_SYM_UP, brlapi.KEY_SYM_DOWN, brlapi.KEY_SYM_RIGHT, brlapi.KEY_SYM_LEFT]
+    assert decode(b"\x1b[A\x1b[B\x1b[C\x1b[D") == [
+        brlapi.KEY_SYM_UP,
+        brlapi.KEY_SYM_DOWN,
+        brlapi.KEY_SYM_RIGHT,
+        brlapi.KEY_SYM_LEFT,
+    ]
     assert decode(b"\x1b[5~\x1b[6~\x1b[H\x1b[4~\x1bOP") == [
         brlapi.KEY_SYM_PAGE_UP, brlapi.KEY_SYM_PAGE_DOWN, brlapi.KEY_SYM_HOME, brlapi.KEY_SYM_END, brlapi.KEY_SYM_F1,
     ]  # fmt: skip

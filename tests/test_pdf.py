@@ -64,7 +64,7 @@ def book_pdf() -> bytes:
     pdf.set_title("Летопись библиотеки")
     pdf.set_author("Иванов И. И.; Сейтқали А.")
     pdf.set_subject("Жылнама")
-    pdf.set_creation_date(datetime.datetime(2025, 3, 14, tzinfo=datetime.timezone.utc))
+    pdf.set_creation_date(datetime.datetime(2025, 3, 14, tzinfo=datetime.UTC))
     pdf.set_xmp_metadata(
         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
         '<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" rdf:about="">'

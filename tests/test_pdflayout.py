@@ -109,7 +109,11 @@ def test_missing_printed_numbers_are_filled_from_neighbours():
 
 
 def test_outline_title_is_found_over_lines_and_after_a_number():
-    lines = [line("Текст до заголовка.", 50, 760), line("Глава 2. Степь", 50, 700, size=16), line("и горы", 50, 680, size=16)]
+    lines = [
+        line("Текст до заголовка.", 50, 760),
+        line("Глава 2. Степь", 50, 700, size=16),
+        line("и горы", 50, 680, size=16),
+    ]
     assert find_title(lines, "Степь и горы", 0, 11) == (1, 3)
     assert find_title(lines, "Глава 2", 0, 11) == (1, 2)
     assert find_title(lines, "Озеро", 0, 11) is None

@@ -86,7 +86,11 @@ def test_both_engines_give_the_same_lines():
     reference, _ = pdfpages.read_range(data, 0, 2, "pdfminer")
     for page, expected in zip(ours, reference):
         assert reading(page) == reading(expected)
-        assert (page.bottom, page.height, page.pictured) == (expected.bottom, pytest.approx(expected.height), expected.pictured)
+        assert (page.bottom, page.height, page.pictured) == (
+            expected.bottom,
+            pytest.approx(expected.height),
+            expected.pictured,
+        )
         for line, other in zip(order(page.lines), order(expected.lines)):
             assert (line.size, line.bold) == (pytest.approx(other.size), other.bold)
             assert (line.top, line.bottom, line.x1) == pytest.approx((other.top, other.bottom, other.x1), abs=0.5)
@@ -107,7 +111,9 @@ def test_turned_pages_are_read_as_shown(degrees, angle, first):
 
 
 def test_text_scaled_by_its_matrix_gets_its_printed_size_and_font():
-    data = raw_pdf(b"BT /F1 1 Tf 12 0 0 12 72 700 Tm (Title) Tj ET q 2 0 0 2 0 0 cm BT /F1 5 Tf 36 300 Td (Body) Tj ET Q")
+    data = raw_pdf(
+        b"BT /F1 1 Tf 12 0 0 12 72 700 Tm (Title) Tj ET q 2 0 0 2 0 0 cm BT /F1 5 Tf 36 300 Td (Body) Tj ET Q"
+    )
     for engine in pdfpages.ENGINES:
         (page,), _ = pdfpages.read_range(data, 0, 1, engine)
         found = {line.text: (round(line.size, 1), font_style(line.runs[0][1])) for line in page.lines}
@@ -121,11 +127,12 @@ def test_pages_read_across_processes_match_one_process(engine):
     alone, _ = pdfpages.lines(data, count, engine, workers=1)
     pooled, _ = pdfpages.lines(data, count, engine, workers=2)
     assert [reading(page) for page in pooled] == [reading(page) for page in alone]
-    assert [[(l.top, l.x0) for l in page.lines] for page in pooled] == [[(l.top, l.x0) for l in page.lines] for page in alone]
+    assert [[(l.top, l.x0) for l in page.lines] for page in pooled] == [
+        [(l.top, l.x0) for l in page.lines] for page in alone
+    ]
     assert reading(pooled[-1])[0] == f"Бірінші тарау {count}"
 
 
 def test_an_unknown_engine_is_refused():
     with pytest.raises(ValueError, match="pdfium"):
         pdfpages.lines(sample_pdf(1), 1, "poppler")
-

@@ -1,14 +1,13 @@
 """People: hashed PINs and passwords, logins, sessions, revocable tokens."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
+from stores import KINDS, LIGHT_HASHER, open_test_store
 
 from accessreader.errors import AlreadyRegistered, BadCredentials, LastAdmin, NotFound, TooManyAttempts, WeakSecret
-from accessreader.people import ADMIN, MAX_FAILURES, READER, STAFF, People
-
-from stores import KINDS, LIGHT_HASHER, open_test_store
+from accessreader.service.people import ADMIN, MAX_FAILURES, READER, STAFF, People
 
 
 @pytest.fixture(params=KINDS)
@@ -18,7 +17,12 @@ def people(request, tmp_path):
 
 def test_a_reader_logs_in_with_card_number_and_pin(people):
     reader = people.register(READER, " 000123 ", "4711", "Айгүл Серікқызы", print_disabled=True)
-    assert (reader.role, reader.login, reader.name, reader.print_disabled) == (READER, "000123", "Айгүл Серікқызы", True)
+    assert (reader.role, reader.login, reader.name, reader.print_disabled) == (
+        READER,
+        "000123",
+        "Айгүл Серікқызы",
+        True,
+    )
     assert people.authenticate("000123", "4711") == reader
     assert people.by_login("000123") == reader
     assert people.get(reader.id) == reader
@@ -70,7 +74,9 @@ def test_repeated_wrong_pins_lock_the_card_for_a_while(people):
     assert "15" in locked.value.message("kk")
     assert people.authenticate("000124", "4711").login == "000124"  # other cards are not affected
     with people.store.begin() as connection:
-        connection.execute(sa.text("UPDATE people SET locked_until = :past"), {"past": datetime.now(timezone.utc) - timedelta(seconds=1)})
+        connection.execute(
+            sa.text("UPDATE people SET locked_until = :past"), {"past": datetime.now(UTC) - timedelta(seconds=1)}
+        )
     assert people.authenticate("000123", "4711").login == "000123"
 
 
@@ -131,7 +137,10 @@ def test_tokens_work_until_revoked(people):
     assert people.token_person(phone.secret) is None
     assert people.token_person(car.secret) == reader
     listed = people.tokens(reader.id)
-    assert [(t.label, t.revoked_at is not None, t.secret) for t in listed] == [("phone", True, ""), ("car radio", False, "")]
+    assert [(t.label, t.revoked_at is not None, t.secret) for t in listed] == [
+        ("phone", True, ""),
+        ("car radio", False, ""),
+    ]
     with pytest.raises(NotFound):
         people.revoke_token(999)
 

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from lxml import etree
 
-from accessreader.catalog import Title
 from accessreader.server.podcast import ITUNES, Episode, render
+from accessreader.service.catalog import Title
 
 
 def test_feed_is_rss_2_with_itunes_tags_and_one_episode_per_chapter():
@@ -19,13 +19,19 @@ def test_feed_is_rss_2_with_itunes_tags_and_one_episode_per_chapter():
     ns = {"itunes": ITUNES}
     channel = rss.find("channel")
     assert rss.tag == "rss" and rss.get("version") == "2.0"
-    assert [channel.findtext(t) for t in ("title", "link", "language")] == ["Абай жолы", "http://lib.example/titles/7", "kk"]
+    assert [channel.findtext(t) for t in ("title", "link", "language")] == [
+        "Абай жолы",
+        "http://lib.example/titles/7",
+        "kk",
+    ]
     assert channel.findtext("itunes:author", namespaces=ns) == "Мұхтар Әуезов"
     assert channel.findtext("itunes:block", namespaces=ns) == "Yes"  # never listed in a directory
     assert channel.find("itunes:category", ns).get("text") == "Arts"
     first, second = channel.findall("item")
     assert first.find("enclosure").attrib == {
-        "url": "http://lib.example/api/titles/7/audio/1.mp3?token=t%26k", "length": "4096", "type": "audio/mpeg",
+        "url": "http://lib.example/api/titles/7/audio/1.mp3?token=t%26k",
+        "length": "4096",
+        "type": "audio/mpeg",
     }
     assert first.findtext("itunes:duration", namespaces=ns) == "61"
     assert second.find("enclosure").get("length") == "0" and second.find("itunes:duration", ns) is None

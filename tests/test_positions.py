@@ -4,15 +4,14 @@ import json
 import time
 
 import pytest
+from stores import KINDS, LIGHT_HASHER, open_test_store
 
 from accessreader import content
-from accessreader.catalog import Catalog
 from accessreader.errors import NotFound
 from accessreader.model import Locator
-from accessreader.people import READER, People
-from accessreader.positions import DatabasePositions, FilePositions, open_positions
-
-from stores import KINDS, LIGHT_HASHER, open_test_store
+from accessreader.service.catalog import Catalog
+from accessreader.service.people import READER, People
+from accessreader.service.positions import DatabasePositions, FilePositions, open_positions
 
 BOOK = "Абай жолы\n\n1-тарау\n\nҚалың қар жауған күні ауылға қонақ келді.\n\nЕкінші тарау\n\nКүз түсті.".encode()
 OTHER = "Война и мир\n\nГлава 1\n\nОсенью в городе стало тихо.".encode()

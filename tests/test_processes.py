@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from braille_samples import corpus_document, long_document
-
 from click.testing import CliRunner
 
 from accessreader import content, convert, processes
@@ -44,7 +43,9 @@ def test_convert_workers_option_writes_the_same_files(tmp_path):
     written = {}
     for workers in ("1", "2"):
         out = tmp_path / workers
-        result = CliRunner().invoke(main, ["convert", str(book), "--to", "brf,pef", "-o", str(out), "--workers", workers])
+        result = CliRunner().invoke(
+            main, ["convert", str(book), "--to", "brf,pef", "-o", str(out), "--workers", workers]
+        )
         assert result.exit_code == 0, result.output
         written[workers] = [(out / name).read_bytes() for name in ("long.brf", "long.pef")]
     assert written["1"] == written["2"]

@@ -17,10 +17,17 @@ def test_each_block_shows_print_beside_braille_with_language_and_table():
     assert page.get("lang") == "kk"
     rows = page.findall(".//tbody/tr")
     assert len(rows) == sum(1 for _ in document.blocks())
-    assert [th.text for th in page.findall(".//thead/tr/th")] == ["Мәтін блогы", "Тіл және кесте", "Баспа мәтіні", "Брайль қарпі"]
+    assert [th.text for th in page.findall(".//thead/tr/th")] == [
+        "Мәтін блогы",
+        "Тіл және кесте",
+        "Баспа мәтіні",
+        "Брайль қарпі",
+    ]
     mixed = page.get_element_by_id("c3b3")
     cells = mixed.findall("td")
-    assert "kk: kk.utb" in cells[0].text and "ru: ru-litbrl.ctb" in cells[0].text and "en: en-ueb-g2.ctb" in cells[0].text
+    assert (
+        "kk: kk.utb" in cells[0].text and "ru: ru-litbrl.ctb" in cells[0].text and "en: en-ueb-g2.ctb" in cells[0].text
+    )
     assert {s.get("lang") for s in cells[1].findall("span")} == {"kk", "ru", "en"}
     assert cells[2].get("lang") == "kk-Brai" and cells[2].text.startswith("⠕⠹")
     assert page.find(".//mark") is None

@@ -15,13 +15,13 @@ import pytest
 
 from accessreader import content
 from accessreader.braille.keyboard import kazakh_keyboard
-from accessreader.catalog import Catalog
 from accessreader.messages import translate
+from accessreader.service.catalog import Catalog
+from accessreader.service.positions import FilePositions
+from accessreader.service.store import open_store
+from accessreader.terminal.bookmarks import BookmarkFile
 from accessreader.terminal.display import Display
 from accessreader.terminal.pc_keyboard import PcKeyboard
-from accessreader.positions import FilePositions
-from accessreader.store import open_store
-from accessreader.terminal.bookmarks import BookmarkFile
 from accessreader.terminal.reader import Reader, Session, run_until_stopped
 from accessreader.terminal.speech import FileSink, Speaker
 from accessreader.tts.script import speech_script
@@ -51,7 +51,12 @@ class Running:
         self.speech = folder / "speech.txt"
         document = book()
         self.speaker = Speaker(document, speech_script(document), FileSink(self.speech))
-        session = Session(reader_id, "kk", positions=FilePositions(folder / "positions.json"), bookmarks=BookmarkFile(folder / "bookmarks.json"))
+        session = Session(
+            reader_id,
+            "kk",
+            positions=FilePositions(folder / "positions.json"),
+            bookmarks=BookmarkFile(folder / "bookmarks.json"),
+        )
         self.reader = Reader(document, Display(self.brltty.host), session, self.speaker, keyboard)
         self.thread = run_until_stopped(self.reader)
 

@@ -56,7 +56,9 @@ def test_text_is_escaped():
 def test_each_sentence_is_an_anchor_that_a_locator_points_at():
     paragraph = Block("c1b2", "paragraph", "Бір сөйлем. Hello there. Үшінші.", "kk", spans=[Span("lang", 12, 24, "en")],
                       sentences=[Sentence(0, 11), Sentence(12, 24), Sentence(25, 32)])  # fmt: skip
-    table = Block("c1b3", "table", "Год: 2024", "ru", rows=[[Cell("Год", True)], [Cell("2024")]], sentences=[Sentence(0, 9)])
+    table = Block(
+        "c1b3", "table", "Год: 2024", "ru", rows=[[Cell("Год", True)], [Cell("2024")]], sentences=[Sentence(0, 9)]
+    )
     chapter = Chapter("t", [paragraph, table])
     article = html.fromstring(f"<article>{render_chapter(chapter, 'en')}</article>")
     element = article.get_element_by_id("c1b2")

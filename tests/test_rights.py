@@ -1,11 +1,12 @@
 """Rights (Marrakesh Treaty): who gets accessible copies; every delivery in the audit log."""
 
 import pytest
+from stores import KINDS, LIGHT_HASHER, open_test_store
 
-from accessreader.catalog import Catalog
 from accessreader.errors import NotAllowed, NotFound, NotLoggedIn
-from accessreader.people import ADMIN, READER, STAFF, People
-from accessreader.rights import (
+from accessreader.service.catalog import Catalog
+from accessreader.service.people import ADMIN, READER, STAFF, People
+from accessreader.service.rights import (
     DOWNLOAD,
     STREAM,
     Audit,
@@ -16,8 +17,6 @@ from accessreader.rights import (
     require_reader,
     require_staff,
 )
-
-from stores import KINDS, LIGHT_HASHER, open_test_store
 
 
 @pytest.fixture(scope="module", params=KINDS)
@@ -52,7 +51,11 @@ def world(request, tmp_path_factory):
 )
 def test_decisions(world, who, read, manage_titles, manage_people):
     person = world[2][who]
-    assert (may_read(person), may_manage_titles(person), may_manage_people(person)) == (read, manage_titles, manage_people)
+    assert (may_read(person), may_manage_titles(person), may_manage_people(person)) == (
+        read,
+        manage_titles,
+        manage_people,
+    )
 
 
 def test_requirements_say_whether_to_log_in_or_that_it_is_not_allowed(world):

@@ -115,7 +115,9 @@ def test_pdf_has_text_layer_outline_and_print_page_labels() -> None:
         data = (SAMPLES / make_samples.file_name(title, "pdf")).read_bytes()
         document = PDFDocument(PDFParser(io.BytesIO(data)))
         outline = [(level, text) for level, text, *_ in document.get_outlines()]
-        headings = [(int(p.kind[1]), make_samples.plain(p.content)) for c in title.chapters for p in c if p.kind in ("h1", "h2")]
+        headings = [
+            (int(p.kind[1]), make_samples.plain(p.content)) for c in title.chapters for p in c if p.kind in ("h1", "h2")
+        ]
         assert outline == headings
         labels = list(itertools.islice(document.get_page_labels(), len(_parts(title, "page"))))
         assert labels == [p.content for p in _parts(title, "page")]

@@ -3,28 +3,35 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from accessreader.catalog import Catalog
-from accessreader.model import Document, Metadata
-from accessreader.search import fold, words
-
 from stores import KINDS, open_test_store
+
+from accessreader.model import Document, Metadata
+from accessreader.service.catalog import Catalog
+from accessreader.service.search import fold, words
 
 BOOKS = {
     "abai": Metadata(
-        title="Абай жолы", authors=["Мұхтар Әуезов"], languages=["kk"],
+        title="Абай жолы",
+        authors=["Мұхтар Әуезов"],
+        languages=["kk"],
         description="Қазақ даласындағы ақын Абай Құнанбайұлының өмірі туралы роман-эпопея.",
     ),
     "kazak": Metadata(
-        title="Казаки", authors=["Лев Толстой"], languages=["ru"],
+        title="Казаки",
+        authors=["Лев Толстой"],
+        languages=["ru"],
         description="Повесть о жизни на Кавказе, о казаках и о любви. Ёмкая проза.",
     ),
     "alice": Metadata(
-        title="Alice's Adventures in Wonderland", authors=["Lewis Carroll"], languages=["en"],
+        title="Alice's Adventures in Wonderland",
+        authors=["Lewis Carroll"],
+        languages=["en"],
         description="A girl falls down a rabbit hole into a fantasy world.",
     ),
     "ulytau": Metadata(
-        title="Ұлытау аңыздары", authors=["Ғабит Мүсірепов"], languages=["kk"],
+        title="Ұлытау аңыздары",
+        authors=["Ғабит Мүсірепов"],
+        languages=["kk"],
         description="Ел аузындағы аңыздар мен әңгімелер. Оқиғалар Іле өңірінде өтеді.",
     ),
 }
@@ -123,7 +130,9 @@ def test_a_title_word_ranks_above_a_description_word(catalog):
         catalog.remove(extra.id)
 
 
-@pytest.mark.parametrize("query", ['"', "abai OR", "NEAR(a b)", "title:alice", "*", "a AND NOT b", "x'; DROP TABLE titles; --"])
+@pytest.mark.parametrize(
+    "query", ['"', "abai OR", "NEAR(a b)", "title:alice", "*", "a AND NOT b", "x'; DROP TABLE titles; --"]
+)
 def test_query_syntax_never_reaches_the_engine(catalog, query):
     catalog.search(query)  # no error
     assert catalog.count() == len(BOOKS)

@@ -52,8 +52,16 @@ def test_abbreviation_does_not_end_a_sentence(lang, sentence):
     "lang,text,expected",
     [
         ("ru", "А. С. Пушкин родился в Москве. Он писал стихи.", ["А. С. Пушкин родился в Москве.", "Он писал стихи."]),
-        ("kk", "Ш. Уәлиханов Омбыда оқыды. Кейін ол ғалым болды.", ["Ш. Уәлиханов Омбыда оқыды.", "Кейін ол ғалым болды."]),
-        ("en", "The Hobbit is by J. R. R. Tolkien. It is a classic.", ["The Hobbit is by J. R. R. Tolkien.", "It is a classic."]),
+        (
+            "kk",
+            "Ш. Уәлиханов Омбыда оқыды. Кейін ол ғалым болды.",
+            ["Ш. Уәлиханов Омбыда оқыды.", "Кейін ол ғалым болды."],
+        ),
+        (
+            "en",
+            "The Hobbit is by J. R. R. Tolkien. It is a classic.",
+            ["The Hobbit is by J. R. R. Tolkien.", "It is a classic."],
+        ),
         ("ru", "Автор — А.С. Пушкин. Читайте.", ["Автор — А.С. Пушкин.", "Читайте."]),
     ],
 )

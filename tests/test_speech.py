@@ -73,7 +73,6 @@ def test_rate_stays_in_bounds(tmp_path):
         speaker.close()
 
 
-
 def test_sound_sink_plays_the_engine_voice_and_stops_when_told(tmp_path):
     import threading
     import wave

@@ -1,6 +1,6 @@
 """The store: data folder, SQLite by default, Alembic migrations on empty and older databases."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -8,9 +8,9 @@ from stores import KINDS, LIGHT_HASHER, open_test_store
 
 from accessreader import content
 from accessreader.atomic import write_bytes as write_atomic
-from accessreader.catalog import Catalog
-from accessreader.people import READER, People
-from accessreader.store import (
+from accessreader.service.catalog import Catalog
+from accessreader.service.people import READER, People
+from accessreader.service.store import (
     DATA_ENV,
     DATABASE_ENV,
     default_data_dir,
@@ -79,7 +79,7 @@ def test_people_registered_before_the_lockout_columns_still_log_in(kind, tmp_pat
                 "INSERT INTO people (role, login, name, secret_hash, print_disabled, active, created_at) "
                 "VALUES ('reader', '000123', 'Айгүл', :hash, :yes, :yes, :now)"
             ),
-            {"hash": LIGHT_HASHER.hash("4711"), "yes": True, "now": datetime.now(timezone.utc)},
+            {"hash": LIGHT_HASHER.hash("4711"), "yes": True, "now": datetime.now(UTC)},
         )
     upgrade(old)
     assert revision(old) == "0005"
@@ -100,7 +100,7 @@ def test_every_migration_can_be_undone_and_done_again(kind, tmp_path):
 
 
 def test_opening_again_changes_nothing(tmp_path):
-    data = "Hello\n\nA short book.".encode()
+    data = b"Hello\n\nA short book."
     first = open_store(data_dir=tmp_path)
     title = Catalog(first).add_source(data, "hello.txt").title
     first.close()

@@ -11,8 +11,8 @@ from servicekit import READER, VISITOR, seconds_of
 from webkit import serve, stop
 
 from accessreader.model import Locator
-from accessreader.positions import open_positions
-from accessreader.rights import STREAM
+from accessreader.service.positions import open_positions
+from accessreader.service.rights import STREAM
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +126,10 @@ def test_positions_are_saved_restored_and_map_to_times_in_the_audio(served):
     assert saved["locator"] == f"1:{block}:{sentence}:{start}"  # the offset where the sentence starts
     assert saved["seconds"] == pytest.approx(third_start)
     # A locator's offset is kept inside its sentence: one outside becomes the sentence's start.
-    assert reader.put(url, json={"locator": f"1:{block}:{sentence}:{start + 1}"}).json()["locator"] == f"1:{block}:{sentence}:{start + 1}"
+    assert (
+        reader.put(url, json={"locator": f"1:{block}:{sentence}:{start + 1}"}).json()["locator"]
+        == f"1:{block}:{sentence}:{start + 1}"
+    )
     assert reader.put(url, json={"locator": f"1:{block}:{sentence}:0"}).json()["locator"] == saved["locator"]
 
     # The braille terminal reads the same store: a position saved there is where the player resumes.

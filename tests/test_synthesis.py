@@ -10,7 +10,7 @@ from speech_fixtures import long_book, two_chapter_book
 from accessreader.errors import UnknownVoice
 from accessreader.tts.engines import Voice, engine, voices_for
 from accessreader.tts.script import speech_script
-from accessreader.tts.synthesis import SpeechOptions, render, speak, pieces_of
+from accessreader.tts.synthesis import SpeechOptions, pieces_of, render, speak
 
 
 @pytest.fixture(scope="module")

@@ -37,7 +37,11 @@ def test_kazakh_title_inside_russian_sentence_is_kazakh_braille():
     start, end = text.index("«"), text.index("»") + 1
     block = Block(id="c0b0", kind=PARAGRAPH, text=text, lang="ru", spans=[Span(SPAN_LANG, start, end, "kk")])
     result = translate_block(block, Code(), "ru")
-    assert [(r.lang, r.table) for r in result.runs] == [("ru", "ru-litbrl.ctb"), ("kk", "kk.utb"), ("ru", "ru-litbrl.ctb")]
+    assert [(r.lang, r.table) for r in result.runs] == [
+        ("ru", "ru-litbrl.ctb"),
+        ("kk", "kk.utb"),
+        ("ru", "ru-litbrl.ctb"),
+    ]
     kazakh = result.cells[result.cell_of(start) : result.cell_of(end)]
     assert "⠹⠁⠵⠁⠹" in kazakh and "⠜⠝⠽" in kazakh
     # Russian parentheses stay Russian (kk.utb writes them as dots 2-3-5-6).

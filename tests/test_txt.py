@@ -351,8 +351,14 @@ def test_kazakh_footnote_on_a_later_page_and_pages_inside_their_chapter():
     text = "1-тарау\n\nЖусан[1] иісі.\n\f\nДала кең.\n\n* * *\n\n[1] Жусан — дала өсімдігі.\n\f\n2-тарау\n\nСоңы.\n"
     doc = read(text.encode())
     assert [[(b.kind, b.text) for b in c.blocks] for c in doc.chapters] == [
-        [(PAGE_MARKER, "1"), (HEADING, "1-тарау"), (PARAGRAPH, "Жусан[1] иісі."), (PAGE_MARKER, "2"),
-         (PARAGRAPH, "Дала кең."), (NOTE, "Жусан — дала өсімдігі.")],
+        [
+            (PAGE_MARKER, "1"),
+            (HEADING, "1-тарау"),
+            (PARAGRAPH, "Жусан[1] иісі."),
+            (PAGE_MARKER, "2"),
+            (PARAGRAPH, "Дала кең."),
+            (NOTE, "Жусан — дала өсімдігі."),
+        ],
         [(PAGE_MARKER, "3"), (HEADING, "2-тарау"), (PARAGRAPH, "Соңы.")],
     ]
     assert doc.chapters[0].blocks[5].note_ref == "c0b2"

@@ -12,7 +12,7 @@ from servicekit import ADMIN, READER, STAFF, VISITOR
 from webkit import serve, stop
 
 from accessreader.model import Locator
-from accessreader.positions import open_positions
+from accessreader.service.positions import open_positions
 
 sync_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -69,7 +69,9 @@ def tab_to(page, text: str, limit: int = 40) -> None:
     """Press Tab until the focused element's text (or label) holds ``text``."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        focused = page.evaluate("() => { const e = document.activeElement; return (e.innerText || e.value || e.getAttribute('aria-label') || '') }")
+        focused = page.evaluate(
+            "() => { const e = document.activeElement; return (e.innerText || e.value || e.getAttribute('aria-label') || '') }"
+        )
         if text in focused:
             return
     raise AssertionError(f"Tab never reached {text!r}")
@@ -120,13 +122,21 @@ def test_missing_pages_and_pages_without_rights_are_explained_in_the_readers_lan
     assert page.get_attribute("main li a", "href") == f"/login?next={link}"
     # Logged in without the right: told so, on a page and a download alike.
     log_in(page, VISITOR)
-    assert explained(page, page.goto(f"/titles/{served.title}/read/1").status, found, "page") == (403, "Not available", "en")
+    assert explained(page, page.goto(f"/titles/{served.title}/read/1").status, found, "page") == (
+        403,
+        "Not available",
+        "en",
+    )
     assert explained(page, page.goto(link).status, found, "download") == (403, "Not available", "en")
     page.context.clear_cookies()
     log_in(page, READER)
     assert explained(page, page.goto("/staff/upload").status, found, "staff page") == (403, "Not available", "en")
     assert "for the library's staff" in page.inner_text("main")
-    assert explained(page, page.goto(f"/titles/{served.title}/read/99").status, found, "chapter") == (404, "Page not found", "en")
+    assert explained(page, page.goto(f"/titles/{served.title}/read/99").status, found, "chapter") == (
+        404,
+        "Page not found",
+        "en",
+    )
     assert {where: v for where, v in found.items() if v} == {}
 
 
@@ -181,7 +191,8 @@ def test_a_server_error_is_logged_with_its_traceback_and_shown_as_a_short_page(p
             assert api.status == 500 and api.json()["error"] == "internal" and "Traceback" not in api.text()
         failures = [r for r in caplog.records if r.name == "accessreader.server" and r.exc_info]
         assert [r.getMessage() for r in failures] == [
-            f"GET /titles/{served.live_title}/read/1 failed", f"GET /api/titles/{served.live_title}/audio failed"
+            f"GET /titles/{served.live_title}/read/1 failed",
+            f"GET /api/titles/{served.live_title}/audio failed",
         ]
         assert all(r.exc_info[0].__name__ == "JSONDecodeError" for r in failures)
         assert found == {"500": []}
@@ -201,8 +212,14 @@ def test_the_api_feeds_and_streams_keep_their_own_error_format(page, served):
     }
     for path, (status, key) in cases.items():
         answer = page.request.get(path)
-        assert (answer.status, answer.headers["content-type"], key in answer.json()) == (status, "application/json", True), path
-    asked = page.request.get("/titles/999999", headers={"Accept": "application/json"})  # a program asking a page for JSON
+        assert (answer.status, answer.headers["content-type"], key in answer.json()) == (
+            status,
+            "application/json",
+            True,
+        ), path
+    asked = page.request.get(
+        "/titles/999999", headers={"Accept": "application/json"}
+    )  # a program asking a page for JSON
     assert asked.status == 404 and asked.json()["error"] == "not_found"
 
 
@@ -266,7 +283,9 @@ def test_a_reader_logs_in_searches_reads_listens_and_downloads_with_the_keyboard
     tab_to(page, "Chapter 1")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/titles/{served.title}/read/2")
-    blocks = page.eval_on_selector_all("#text [id^='c']:not(.s)", "els => els.map(e => [e.tagName, e.getAttribute('lang')])")
+    blocks = page.eval_on_selector_all(
+        "#text [id^='c']:not(.s)", "els => els.map(e => [e.tagName, e.getAttribute('lang')])"
+    )
     assert blocks[0] == ["H2", "en"] and ["P", "kk"] in blocks and all(lang is not None for _, lang in blocks)
     assert page.eval_on_selector("#text span[lang='en']", "e => e.textContent") == "English is here too"
     page.wait_for_timeout(400)  # the reader saves the place after opening a chapter
@@ -309,7 +328,9 @@ def test_the_player_resumes_from_the_saved_place(page, served):
     page.goto(f"/titles/{served.live_title}/listen")
     page.wait_for_selector("#player[data-ready='true']")
     start = served.library.catalog.document(served.live_title).block("c1b1").sentences[2].start  # kept to the sentence
-    assert page.eval_on_selector("#audio", "a => a.getAttribute('src')").endswith(f"/audio/2.mp3?from=1%3Ac1b1%3A2%3A{start}")
+    assert page.eval_on_selector("#audio", "a => a.getAttribute('src')").endswith(
+        f"/audio/2.mp3?from=1%3Ac1b1%3A2%3A{start}"
+    )
 
 
 def saving(page, body: dict):
@@ -321,7 +342,9 @@ def test_the_place_is_one_sentence_for_the_page_the_player_the_terminal_and_the_
     log_in(page, READER)
     title, position = served.title, f"/api/titles/{served.title}/position"
     paragraph = served.library.catalog.document(title).chapters[2].blocks[1]  # three sentences: kk, ru, en
-    timings = {sid: (start, end) for sid, start, end in page.request.get(f"/api/titles/{title}/audio").json()[2]["sentences"]}
+    timings = {
+        sid: (start, end) for sid, start, end in page.request.get(f"/api/titles/{title}/audio").json()[2]["sentences"]
+    }
     checksum = served.library.catalog.get(title).checksum
 
     # The page → the API, the player and the terminal: the reader clicks the third sentence.
@@ -332,8 +355,14 @@ def test_the_place_is_one_sentence_for_the_page_the_player_the_terminal_and_the_
         page.click(f"#{third}")
     put.value.response()
     start = paragraph.sentences[2].start
-    assert page.request.get(position).json() == {"locator": f"2:{paragraph.id}:2:{start}", "chapter": 3, "seconds": timings[third][0]}
-    assert open_positions(served.library.settings.data).load(READER[0], checksum).locator == Locator(2, paragraph.id, 2, start)
+    assert page.request.get(position).json() == {
+        "locator": f"2:{paragraph.id}:2:{start}",
+        "chapter": 3,
+        "seconds": timings[third][0],
+    }
+    assert open_positions(served.library.settings.data).load(READER[0], checksum).locator == Locator(
+        2, paragraph.id, 2, start
+    )
     page.goto(f"/titles/{title}/listen")
     page.wait_for_selector("#player[data-ready='true']")
     page.eval_on_selector("#audio", "a => a.load()")
@@ -343,7 +372,9 @@ def test_the_place_is_one_sentence_for_the_page_the_player_the_terminal_and_the_
     second = paragraph.sentence_id(1)
     middle = sum(timings[second]) / 2
     with page.expect_request(lambda r: r.method == "PUT" and r.url.endswith("/position")) as put:
-        page.evaluate(f"async () => {{ const a = document.getElementById('audio'); a.currentTime = {middle}; await a.play(); a.pause(); }}")
+        page.evaluate(
+            f"async () => {{ const a = document.getElementById('audio'); a.currentTime = {middle}; await a.play(); a.pause(); }}"
+        )
     put.value.response()
     page.wait_for_load_state("networkidle")
     assert page.request.get(position).json()["locator"] == f"2:{paragraph.id}:1:{paragraph.sentences[1].start}"
@@ -461,7 +492,8 @@ def test_an_admin_registers_a_reader_and_changes_their_flags_with_the_keyboard_a
     assert people.get(added.id).print_disabled is False
     changes = served.library.audit.changes(person_id=added.id)
     assert [(c.actor_login, c.action, c.detail) for c in changes] == [
-        (ADMIN[0], "changed", "print_disabled=no"), (ADMIN[0], "added", "reader, print_disabled")
+        (ADMIN[0], "changed", "print_disabled=no"),
+        (ADMIN[0], "added", "reader, print_disabled"),
     ]
 
 
@@ -485,7 +517,7 @@ def test_people_forms_are_refused_without_the_pages_own_token(page, served):
 def test_upload_podcast_and_logout_forms_from_another_site_are_refused(page, served):
     log_in(page, STAFF)
     titles = served.library.catalog.count()
-    book = {"name": "forged.txt", "mimeType": "text/plain", "buffer": "Forged book.\n\nOne sentence.".encode()}
+    book = {"name": "forged.txt", "mimeType": "text/plain", "buffer": b"Forged book.\n\nOne sentence."}
     assert page.request.post("/staff/upload", multipart={"files": book}).status == 403
     assert page.request.post(f"/titles/{served.title}/podcast").status == 403
     assert page.request.post("/logout").status == 403

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import uvicorn
 from servicekit import book, make_library, wait_done
 
-from accessreader.library import Library
 from accessreader.server import create_app
+from accessreader.service.library import Library
 
 
 @dataclass

@@ -1,13 +1,13 @@
 """Braille: Document → cells with position maps → pages → BRF, PEF, Unicode text, proof pages.
 
-    tables.py        (language, grade, dots) → liblouis tables; find and check them
-    louis.py         the only liblouis import: translate, back-translate, defined?
-    translate.py     block by block, language span by span; fallbacks reported as Problems
-    layout.py        pages of cells × lines: title page, contents, headings, page numbers
-    brf.py pef.py    pages → ASCII braille / PEF 2008-1
-    unicode_text.py  one paragraph per line of Unicode braille
-    keyboard.py      Kazakh braille-keyboard chords from kk.utb's definitions
-    proof.py         print beside braille, as an HTML page for staff
+tables.py        (language, grade, dots) → liblouis tables; find and check them
+louis.py         the only liblouis import: translate, back-translate, defined?
+translate.py     block by block, language span by span; fallbacks reported as Problems
+layout.py        pages of cells × lines: title page, contents, headings, page numbers
+brf.py pef.py    pages → ASCII braille / PEF 2008-1
+unicode_text.py  one paragraph per line of Unicode braille
+keyboard.py      Kazakh braille-keyboard chords from kk.utb's definitions
+proof.py         print beside braille, as an HTML page for staff
 """
 
 from .layout import Layout, Pages, paginate

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .tables import find_table
 
@@ -87,7 +87,7 @@ def read_definitions(name: str, seen: set[str] | None = None) -> dict[str, str]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def kazakh_keyboard(table: str = "kk.utb") -> Keyboard:
     """The Kazakh keyboard from ``table``; letters of the alphabet first, then single-cell punctuation."""
     definitions = read_definitions(table)

@@ -221,7 +221,9 @@ def _indents(block: BrailleBlock) -> tuple[int, int]:
 def _block_lines(block: BrailleBlock, width: int) -> list[Line]:
     if block.kind == PAGE_MARKER:
         number = block.cells.strip(BLANK)
-        return [Line(PRINT_PAGE_LINE * (width - len(number)) + number, block.id, 0, width - len(number), len(block.cells))]
+        return [
+            Line(PRINT_PAGE_LINE * (width - len(number)) + number, block.id, 0, width - len(number), len(block.cells))
+        ]
     prefix = block.label + BLANK if block.label and block.kind in (LIST_ITEM, NOTE) else ""
     first, runover = _indents(block)
     lines: list[Line] = []
@@ -241,7 +243,10 @@ def _block_lines(block: BrailleBlock, width: int) -> list[Line]:
 
 
 def _centred(cells: str, width: int) -> list[Line]:
-    return [Line(BLANK * ((width - (e - s)) // 2) + cells[s:e] + (CONTINUATION if cut else "")) for _, s, e, cut in wrap(cells, width)]
+    return [
+        Line(BLANK * ((width - (e - s)) // 2) + cells[s:e] + (CONTINUATION if cut else ""))
+        for _, s, e, cut in wrap(cells, width)
+    ]
 
 
 def _front_matter(document: Document, braille: Braille, layout: Layout, starts: dict[str, str]) -> list[Page]:
@@ -263,7 +268,10 @@ def _front_matter(document: Document, braille: Braille, layout: Layout, starts: 
         room = width - len(number) - 3
         indent = min(2 * max(entry.level - 1, 0), max(room - 4, 0))
         pieces = wrap(text, room, indent, min(indent + 2, room - 2))
-        lines = [Line(BLANK * c + text[s:e] + (CONTINUATION if cut else ""), entry.block, s, c, e - s) for c, s, e, cut in pieces]
+        lines = [
+            Line(BLANK * c + text[s:e] + (CONTINUATION if cut else ""), entry.block, s, c, e - s)
+            for c, s, e, cut in pieces
+        ]
         if not lines:
             continue
         last = lines[-1]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..errors import MissingDependency
 
@@ -55,7 +55,7 @@ def require() -> None:
         raise MissingDependency(what="liblouis (Python module louis)", install=BINDING_PACKAGE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def check(tables: tuple[str, ...]) -> None:
     """Compile ``tables`` once; raise ``MissingDependency`` naming them when they do not load."""
     require()

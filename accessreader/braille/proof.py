@@ -37,9 +37,7 @@ def render(document: Document, braille: Braille, lang: str = "en") -> str:
     ]
     if problems:
         parts.append("<ul>")
-        parts += [
-            f'<li><a href="#{escape(p.block)}">{escape(p.message(lang))}</a></li>' for p in problems
-        ]
+        parts += [f'<li><a href="#{escape(p.block)}">{escape(p.message(lang))}</a></li>' for p in problems]
         parts.append("</ul>")
     else:
         parts.append(f"<p>{t('braille_proof_clean')}</p>")

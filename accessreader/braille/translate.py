@@ -34,8 +34,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
 from .. import processes
 from ..errors import AccessReaderError
@@ -278,7 +278,12 @@ def _not_braille(tables: tuple[str, ...]) -> re.Pattern:
 
 
 def _mark_not_braille(
-    block: str, cells: str, cell_to_index: list[int], source: Sequence[int], tables: tuple[str, ...], problems: list[Problem]
+    block: str,
+    cells: str,
+    cell_to_index: list[int],
+    source: Sequence[int],
+    tables: tuple[str, ...],
+    problems: list[Problem],
 ) -> str:
     """``cells`` with every non-braille cell replaced by ⠿ and reported."""
     pattern = _not_braille(tables)

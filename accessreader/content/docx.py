@@ -480,8 +480,21 @@ def _letters(value: int, alphabet: str) -> str:
 
 
 def _roman(value: int) -> str:
-    numerals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-                (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    numerals = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ]
     out = []
     for size, numeral in numerals:
         while value >= size:
@@ -491,4 +504,6 @@ def _roman(value: int) -> str:
 
 
 def _related_parts(package, reltype: str) -> list:
-    return [rel.target_part for rel in package.part.rels.values() if rel.reltype == _RT + reltype and not rel.is_external]
+    return [
+        rel.target_part for rel in package.part.rels.values() if rel.reltype == _RT + reltype and not rel.is_external
+    ]

@@ -275,9 +275,7 @@ class _Walker:
             kind = _local(child)
             child_lang = child.get(_XML_LANG, lang)
             target = _href(child)
-            if kind == "a" and target.startswith("#") and (
-                target[1:] in self.notes_ids or child.get("type") == "note"
-            ):
+            if kind == "a" and target.startswith("#") and (target[1:] in self.notes_ids or child.get("type") == "note"):
                 out.noteref(target[1:], _text(child) or "*")
             elif kind == "image":
                 alt = (child.get("alt") or child.get("title") or "").strip()

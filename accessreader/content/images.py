@@ -1,14 +1,14 @@
 """Page images (PNG, JPEG, multi-page TIFF, or a folder of them) into a Document by OCR.
 
-    image bytes ──Pillow: frames → greyscale PNG──▶ ocr.recognise ──▶ printed.PageLayout ──▶ Document
+image bytes ──Pillow: frames → greyscale PNG──▶ ocr.recognise ──▶ printed.PageLayout ──▶ Document
 """
 
 from __future__ import annotations
 
 import io
 import warnings
+from collections.abc import Callable, Sequence
 from pathlib import PurePath
-from typing import Callable, Sequence
 
 from PIL import Image, UnidentifiedImageError
 
@@ -16,8 +16,8 @@ from ..errors import CorruptFile, FileTooLarge, NoTextFound
 from ..model import Document
 from . import ocr
 from .builder import DocumentBuilder
-from .printed import PageLayout
 from .finish import finish
+from .printed import PageLayout
 from .safety import Limits
 
 #: File endings of page images, for folders of scanned pages.

@@ -31,12 +31,72 @@ from .builder import DocumentBuilder, InlineText
 _EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
-_SKIP = {"script", "style", "template", "noscript", "head", "title", "nav", "rp", "iframe", "input",
-         "select", "textarea", "button", "object", "embed", "canvas", "map"}
-_BLOCK = {"address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "div", "dl",
-          "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-          "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "ul", "img", "svg",
-          "caption", "tr", "td", "th", "tbody", "thead", "tfoot", "html"}
+_SKIP = {
+    "script",
+    "style",
+    "template",
+    "noscript",
+    "head",
+    "title",
+    "nav",
+    "rp",
+    "iframe",
+    "input",
+    "select",
+    "textarea",
+    "button",
+    "object",
+    "embed",
+    "canvas",
+    "map",
+}
+_BLOCK = {
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
+    "img",
+    "svg",
+    "caption",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "html",
+}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _EMPHASIS = {"em", "i", "strong", "b"}
 _NOTE_TYPES = {"footnote", "endnote", "rearnote", "note", "doc-footnote", "doc-endnote"}
@@ -422,8 +482,14 @@ class Walk:
         if local_name(element) == "svg":
             title = next((e for e in element.iter() if local_name(e) == "title"), None)
             alt = element.get("aria-label") or (text_content(title) if title is not None else "")
-            source = next((e.get("{http://www.w3.org/1999/xlink}href") or e.get("href") or "" for e in element.iter()
-                           if local_name(e) == "image"), "")
+            source = next(
+                (
+                    e.get("{http://www.w3.org/1999/xlink}href") or e.get("href") or ""
+                    for e in element.iter()
+                    if local_name(e) == "image"
+                ),
+                "",
+            )
         else:
             alt = element.get("alt") or element.get("title") or ""
             source = element.get("src") or ""
@@ -586,8 +652,12 @@ def _note_mark(element: etree._Element) -> str:
 
 
 def _page_number(element: etree._Element) -> str:
-    for value, prefixed in ((element.get("title"), False), (text_content(element), False),
-                            (element.get("aria-label"), True), (element.get("id"), True)):
+    for value, prefixed in (
+        (element.get("title"), False),
+        (text_content(element), False),
+        (element.get("aria-label"), True),
+        (element.get("id"), True),
+    ):
         if value and value.strip():
             return _PAGE_PREFIX.sub("", value.strip()) if prefixed else value.strip()
     return ""
@@ -610,8 +680,21 @@ def _counter(number: int, style: str) -> str:
         return letters if style == "a" else letters.upper()
     if style in ("i", "I") and 0 < number < 4000:
         numerals = ""
-        for value, symbol in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                              (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        for value, symbol in (
+            (1000, "m"),
+            (900, "cm"),
+            (500, "d"),
+            (400, "cd"),
+            (100, "c"),
+            (90, "xc"),
+            (50, "l"),
+            (40, "xl"),
+            (10, "x"),
+            (9, "ix"),
+            (5, "v"),
+            (4, "iv"),
+            (1, "i"),
+        ):
             count, number = divmod(number, value)
             numerals += symbol * count
         return numerals if style == "i" else numerals.upper()

@@ -27,9 +27,9 @@ from __future__ import annotations
 import os
 import statistics
 import subprocess
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
 from ..errors import BadInput, MissingDependency
 from ..language import detect, script_of

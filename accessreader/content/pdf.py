@@ -42,8 +42,9 @@ import struct
 import subprocess
 import tempfile
 import zlib
+from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Callable
+from typing import Any
 
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFNoOutlines
 from pdfminer.pdfpage import PDFPage
@@ -64,8 +65,21 @@ from .safety import Limits, parse_xml
 
 FORMAT = "PDF"
 #: What pdfminer raises on damaged files besides its own exceptions.
-_DAMAGE = (PSException, ValueError, KeyError, TypeError, IndexError, AttributeError, AssertionError,
-           EOFError, struct.error, zlib.error, RecursionError, OverflowError, ZeroDivisionError)
+_DAMAGE = (
+    PSException,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    AssertionError,
+    EOFError,
+    struct.error,
+    zlib.error,
+    RecursionError,
+    OverflowError,
+    ZeroDivisionError,
+)
 _DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
@@ -191,7 +205,9 @@ def _outline(document: PDFDocument, page_ids: dict[int, int]) -> dict[int, list[
             continue
         page, top = target
         if page in page_ids:
-            by_page.setdefault(page_ids[page], []).append(OutlineEntry(max(level, 1), " ".join(str(title).split()), top))
+            by_page.setdefault(page_ids[page], []).append(
+                OutlineEntry(max(level, 1), " ".join(str(title).split()), top)
+            )
     return by_page
 
 

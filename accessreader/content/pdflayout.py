@@ -245,7 +245,12 @@ def _merge_row(row: list[Line]) -> Line:
     widest = max(row, key=lambda l: len(l.text))
     scores = [l.confidence for l in row if l.confidence is not None]
     return Line(
-        row[0].x0, max(l.x1 for l in row), max(l.top for l in row), min(l.bottom for l in row), widest.size, runs,
+        row[0].x0,
+        max(l.x1 for l in row),
+        max(l.top for l in row),
+        min(l.bottom for l in row),
+        widest.size,
+        runs,
         confidence=sum(scores) / len(scores) if scores else None,
     )
 

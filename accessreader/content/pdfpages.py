@@ -77,7 +77,9 @@ _TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
 )
 
 
-def lines(data: bytes, count: int, engine: str = "pdfium", workers: int | None = None) -> tuple[list[PrintedPage], list[str]]:
+def lines(
+    data: bytes, count: int, engine: str = "pdfium", workers: int | None = None
+) -> tuple[list[PrintedPage], list[str]]:
     """Every page's lines, and the warnings pdfminer logged while reading them.
 
     ``count`` is the number of pages; ``workers`` the number of processes (default:
@@ -293,8 +295,14 @@ def _line(chars: list[_Char]) -> Line | None:
     cleaned = _clean(runs, sizes, False)
     if cleaned is None:
         return None
-    return Line(min(c[3] for c in visible), max(c[4] for c in visible), max(c[6] for c in visible),
-                min(c[5] for c in visible), cleaned[1], cleaned[0])
+    return Line(
+        min(c[3] for c in visible),
+        max(c[4] for c in visible),
+        max(c[6] for c in visible),
+        min(c[5] for c in visible),
+        cleaned[1],
+        cleaned[0],
+    )
 
 
 def _clean(runs: list[tuple[str, str]], sizes: list[float], soft: bool) -> tuple[list[tuple[str, str]], float] | None:

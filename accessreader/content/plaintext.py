@@ -393,7 +393,7 @@ def _table(lines: list[str]) -> list[list[Cell]]:
 
 
 def _looks_like_names(line: str) -> bool:
-    """"Мұхтар Әуезов", "Л. Н. Толстой", "Ilf and Petrov": capitalised words, a few per name."""
+    """ "Мұхтар Әуезов", "Л. Н. Толстой", "Ilf and Petrov": capitalised words, a few per name."""
     names = [name for name in _NAME_JOIN.split(line) if name]
     return bool(names) and all(
         1 <= len(name.split()) <= 4 and all(_NAME_WORD.match(word) for word in name.split()) for name in names

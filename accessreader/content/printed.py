@@ -123,9 +123,12 @@ class PageLayout:
                 level = heading_level(previous, line, following, self.levels) if not self.outline else 0
                 if level:
                     end = i + 1
-                    while end < len(lines) and end - i < 4 and heading_level(
-                        lines[end - 1], lines[end], None, self.levels
-                    ) == level and abs(lines[end].size - line.size) < 0.5:
+                    while (
+                        end < len(lines)
+                        and end - i < 4
+                        and heading_level(lines[end - 1], lines[end], None, self.levels) == level
+                        and abs(lines[end].size - line.size) < 0.5
+                    ):
                         end += 1
                     self._heading(level, self._text(lines[i:end]), lines[i:end])
                     previous, i, first = None, end, False

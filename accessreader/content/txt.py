@@ -32,10 +32,51 @@ from .safety import Limits
 #: and the Kazakh letters Russian lacks, about as often as in Kazakh prose.
 _FREQUENCY = dict(
     zip(
-        "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё" "іәқңғұүөһ",
-        (110, 85, 80, 74, 67, 63, 55, 47, 45, 44, 35, 32, 30, 28, 26, 20, 19, 17, 17,
-         16, 16, 14, 12, 10, 9, 7, 6, 5, 4, 3, 3, 0.4, 0.4,
-         30, 20, 20, 10, 10, 8, 8, 6, 0.5),
+        "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъёіәқңғұүөһ",
+        (
+            110,
+            85,
+            80,
+            74,
+            67,
+            63,
+            55,
+            47,
+            45,
+            44,
+            35,
+            32,
+            30,
+            28,
+            26,
+            20,
+            19,
+            17,
+            17,
+            16,
+            16,
+            14,
+            12,
+            10,
+            9,
+            7,
+            6,
+            5,
+            4,
+            3,
+            3,
+            0.4,
+            0.4,
+            30,
+            20,
+            20,
+            10,
+            10,
+            8,
+            8,
+            6,
+            0.5,
+        ),
     )
 )
 #: The 8-bit encodings tried, in the order a tie is given to.
@@ -45,7 +86,6 @@ _RARE = math.log(1e-4)  # a symbol that running text hardly ever has
 _CAPITAL_INSIDE = math.log(0.01)  # "пРИВЕТ": a capital right after a small letter
 _MARGIN = 0.2  # mean log-likelihood per letter the winner must lead by
 _CHUNK = 40  # letters in a stretch judged on its own to find mixed files
-
 
 
 def read(data: bytes, name: str, limits: Limits) -> Document:
@@ -150,7 +190,8 @@ def _plausible(text: str) -> float:
     good = sum(
         1
         for c in text
-        if c < "\u0250" and (c.isprintable() or c in "\t\n\r\f")
+        if c < "\u0250"
+        and (c.isprintable() or c in "\t\n\r\f")
         or "\u0400" <= c <= "\u04ff"
         or "\u2000" <= c <= "\u206f"
     )

@@ -20,13 +20,13 @@ from fastapi import APIRouter, Depends, File, Path, Query, Request, Response, Up
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
-from ..catalog import Title
 from ..content.safety import human_size
 from ..errors import BadInput, FileTooLarge, NotLoggedIn
-from ..jobs import JobInfo
-from ..library import Imported, Library
-from ..people import Person
-from ..rights import require_staff
+from ..service.catalog import Title
+from ..service.jobs import JobInfo
+from ..service.library import Imported, Library
+from ..service.people import Person
+from ..service.rights import require_staff
 from .app import SESSION_COOKIE, TitleId, library_of, person_of
 from .i18n import interface_language
 
@@ -59,9 +59,15 @@ class PersonAdminOut(PersonOut):
 
 
 class NewPerson(BaseModel):
-    role: Literal["reader", "staff", "admin"] = Field(description="reader: card number and PIN; staff and admin: login and password.")
-    login: str = Field(min_length=1, max_length=128, pattern=r"\S", description="Library card number (readers) or login.")
-    secret: str = Field(max_length=200, description="PIN (at least 4 characters) or password (at least 8); never shown again.")
+    role: Literal["reader", "staff", "admin"] = Field(
+        description="reader: card number and PIN; staff and admin: login and password."
+    )
+    login: str = Field(
+        min_length=1, max_length=128, pattern=r"\S", description="Library card number (readers) or login."
+    )
+    secret: str = Field(
+        max_length=200, description="PIN (at least 4 characters) or password (at least 8); never shown again."
+    )
     name: str = Field("", max_length=200)
     print_disabled: bool = Field(False, description="Registered as a print-disabled reader (Marrakesh Treaty).")
 
@@ -136,7 +142,9 @@ def title_out(library: Library, title: Title, lang: str = "en", with_job: bool =
         status=title.status,
         added_at=title.added_at,
         formats=[
-            FormatOut(format=r.fmt, media_type=r.media_type, size=r.size, href=f"/api/titles/{title.id}/download/{r.fmt}")
+            FormatOut(
+                format=r.fmt, media_type=r.media_type, size=r.size, href=f"/api/titles/{title.id}/download/{r.fmt}"
+            )
             for r in title.renditions
         ],
         conversion=_conversion(job[0], lang) if job else None,
@@ -148,7 +156,9 @@ def _conversion(info: JobInfo, lang: str) -> ConversionOut:
     return ConversionOut(job=info.id, **{k: data[k] for k in ("status", "stage", "percent", "eta_seconds", "error")})
 
 
-@router.post("/login", response_model=PersonOut, summary="Log in with card number and PIN (or staff login and password)")
+@router.post(
+    "/login", response_model=PersonOut, summary="Log in with card number and PIN (or staff login and password)"
+)
 def login(body: Login, response: Response, library: LibraryDep) -> PersonOut:
     person = library.people.authenticate(body.login, body.secret)
     response.set_cookie(SESSION_COOKIE, library.people.start_session(person.id), httponly=True, samesite="lax")
@@ -185,7 +195,11 @@ def titles(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[TitleOut]:
-    found = library.catalog.search(q, offset=offset, limit=limit) if q.strip() else library.catalog.titles(offset=offset, limit=limit)
+    found = (
+        library.catalog.search(q, offset=offset, limit=limit)
+        if q.strip()
+        else library.catalog.titles(offset=offset, limit=limit)
+    )
     return [title_out(library, t) for t in found]
 
 
@@ -205,7 +219,12 @@ def download(title_id: TitleId, fmt: str, person: PersonDep, library: LibraryDep
     return FileResponse(path, media_type=rendition.media_type, filename=path.name)
 
 
-@router.post("/titles", response_model=list[UploadOut], status_code=201, summary="Upload books (staff); each is queued, a refused file says why")
+@router.post(
+    "/titles",
+    response_model=list[UploadOut],
+    status_code=201,
+    summary="Upload books (staff); each is queued, a refused file says why",
+)
 async def upload(
     files: Annotated[list[UploadFile], File(description="One or more EPUB, PDF, FB2, DOCX, HTML or TXT files")],
     person: PersonDep,
@@ -270,9 +289,16 @@ def people(person: PersonDep, library: LibraryDep) -> list[PersonAdminOut]:
     return [_admin_out(p) for p in library.accounts.list(person)]
 
 
-@router.post("/people", response_model=PersonAdminOut, status_code=201, summary="Register a reader, staff member or admin (admins; logged)")
+@router.post(
+    "/people",
+    response_model=PersonAdminOut,
+    status_code=201,
+    summary="Register a reader, staff member or admin (admins; logged)",
+)
 def add_person(body: NewPerson, person: PersonDep, library: LibraryDep) -> PersonAdminOut:
-    added = library.accounts.add(person, body.role, body.login, body.secret, body.name, print_disabled=body.print_disabled)
+    added = library.accounts.add(
+        person, body.role, body.login, body.secret, body.name, print_disabled=body.print_disabled
+    )
     return _admin_out(added)
 
 
@@ -281,19 +307,31 @@ def get_person(person_id: PersonId, person: PersonDep, library: LibraryDep) -> P
     return _admin_out(library.accounts.get(person, person_id))
 
 
-@router.patch("/people/{person_id}", response_model=PersonAdminOut, summary="Change name, print-disabled registration or active flag (admins; logged)")
+@router.patch(
+    "/people/{person_id}",
+    response_model=PersonAdminOut,
+    summary="Change name, print-disabled registration or active flag (admins; logged)",
+)
 def change_person(person_id: PersonId, body: PersonChange, person: PersonDep, library: LibraryDep) -> PersonAdminOut:
-    changed = library.accounts.change(person, person_id, name=body.name, print_disabled=body.print_disabled, active=body.active)
+    changed = library.accounts.change(
+        person, person_id, name=body.name, print_disabled=body.print_disabled, active=body.active
+    )
     return _admin_out(changed)
 
 
-@router.put("/people/{person_id}/secret", status_code=204, summary="A new PIN or password; the person's sessions end (admins; logged)")
+@router.put(
+    "/people/{person_id}/secret",
+    status_code=204,
+    summary="A new PIN or password; the person's sessions end (admins; logged)",
+)
 def reset_secret(person_id: PersonId, body: NewSecret, person: PersonDep, library: LibraryDep) -> Response:
     library.accounts.reset(person, person_id, body.secret)
     return Response(status_code=204)
 
 
-@router.delete("/people/{person_id}/tokens", response_model=RevokedOut, summary="Revoke all of a person's tokens (admins; logged)")
+@router.delete(
+    "/people/{person_id}/tokens", response_model=RevokedOut, summary="Revoke all of a person's tokens (admins; logged)"
+)
 def revoke_tokens(person_id: PersonId, person: PersonDep, library: LibraryDep) -> RevokedOut:
     return RevokedOut(revoked=library.accounts.revoke_tokens(person, person_id))
 
@@ -303,5 +341,6 @@ def _admin_out(person: Person) -> PersonAdminOut:
 
 
 def _person_out(person: Person) -> PersonOut:
-    return PersonOut(id=person.id, role=person.role, login=person.login, name=person.name, print_disabled=person.print_disabled)
-
+    return PersonOut(
+        id=person.id, role=person.role, login=person.login, name=person.name, print_disabled=person.print_disabled
+    )

@@ -22,8 +22,8 @@ from fastapi import FastAPI, Path, Request
 from fastapi.responses import JSONResponse
 
 from .. import errors
-from ..library import Library
-from ..people import Person
+from ..service.library import Library
+from ..service.people import Person
 from ..settings import Settings
 from .i18n import interface_language
 

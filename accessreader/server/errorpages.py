@@ -89,11 +89,15 @@ def error_page(request: Request, status: int, details: Sequence[str] = (), text:
 def _explanation(status: int, _: Callable[..., str]) -> tuple[str, str]:
     """(heading, what to do) for ``status``."""
     if status == 401:
-        return _("Please log in"), _("This page is for registered readers and library staff. Log in with your library card number and PIN.")
+        return _("Please log in"), _(
+            "This page is for registered readers and library staff. Log in with your library card number and PIN."
+        )
     if status == 403:
         return _("Not available"), _("Accessible copies are for registered print-disabled readers and library staff.")
     if status == 404:
-        return _("Page not found"), _("There is no title, chapter or page at this address. Search the catalog or go back to it.")
+        return _("Page not found"), _(
+            "There is no title, chapter or page at this address. Search the catalog or go back to it."
+        )
     if status == 413:
         return _("The file is too large"), _("Choose a smaller file and try again.")
     if status == 422:
@@ -101,7 +105,9 @@ def _explanation(status: int, _: Callable[..., str]) -> tuple[str, str]:
     if status == 429:
         return _("Too many attempts"), _("Wait a few minutes and try again.")
     if status >= 500:
-        return _("Something went wrong on our side"), _("The library's staff can see what happened. Please try again in a few minutes.")
+        return _("Something went wrong on our side"), _(
+            "The library's staff can see what happened. Please try again in a few minutes."
+        )
     return _("This could not be done"), _("Go back and try again, or go to the catalog.")
 
 

@@ -12,16 +12,16 @@ every link, so an app given one feed address can follow and download with it.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Annotated
 from urllib.parse import urlencode
 from xml.etree import ElementTree as ET
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from ..catalog import Title
-from ..library import Library
 from ..messages import translate
+from ..service.catalog import Title
+from ..service.library import Library
 from .app import library_of
 from .i18n import interface_language
 
@@ -48,11 +48,22 @@ def navigation(request: Request, lang: Annotated[str, Depends(interface_language
     _text(entry, "id", "urn:accessreader:new")
     _text(entry, "updated", _now())
     _text(entry, "content", translate("opds_new_about", lang))
-    ET.SubElement(entry, f"{{{ATOM}}}link", rel="http://opds-spec.org/sort/new", href=_link(request, "/opds/new"), type=ACQUISITION)
+    ET.SubElement(
+        entry,
+        f"{{{ATOM}}}link",
+        rel="http://opds-spec.org/sort/new",
+        href=_link(request, "/opds/new"),
+        type=ACQUISITION,
+    )
     return _response(feed, NAVIGATION)
 
 
-@router.get("/new", summary="OPDS acquisition feed: newest titles", response_class=Response, responses={200: {"content": {ACQUISITION: {}}}})
+@router.get(
+    "/new",
+    summary="OPDS acquisition feed: newest titles",
+    response_class=Response,
+    responses={200: {"content": {ACQUISITION: {}}}},
+)
 def newest(
     request: Request,
     library: Annotated[Library, Depends(library_of)],
@@ -60,23 +71,42 @@ def newest(
     page: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> Response:
     titles = library.catalog.titles(offset=page * PAGE, limit=PAGE + 1)
-    feed = _feed(request, f"urn:accessreader:new:{page}", translate("opds_new", lang), _link(request, "/opds/new", page=page), ACQUISITION)
+    feed = _feed(
+        request,
+        f"urn:accessreader:new:{page}",
+        translate("opds_new", lang),
+        _link(request, "/opds/new", page=page),
+        ACQUISITION,
+    )
     _search_link(feed, request)
     if len(titles) > PAGE:
-        ET.SubElement(feed, f"{{{ATOM}}}link", rel="next", href=_link(request, "/opds/new", page=page + 1), type=ACQUISITION)
+        ET.SubElement(
+            feed, f"{{{ATOM}}}link", rel="next", href=_link(request, "/opds/new", page=page + 1), type=ACQUISITION
+        )
     for title in titles[:PAGE]:
         _entry(feed, request, title)
     return _response(feed, ACQUISITION)
 
 
-@router.get("/search", summary="OPDS acquisition feed: catalog search", response_class=Response, responses={200: {"content": {ACQUISITION: {}}}})
+@router.get(
+    "/search",
+    summary="OPDS acquisition feed: catalog search",
+    response_class=Response,
+    responses={200: {"content": {ACQUISITION: {}}}},
+)
 def search(
     request: Request,
     library: Annotated[Library, Depends(library_of)],
     lang: Annotated[str, Depends(interface_language)],
     q: Annotated[str, Query(max_length=200)] = "",
 ) -> Response:
-    feed = _feed(request, "urn:accessreader:search", translate("opds_search", lang, query=q), _link(request, "/opds/search", q=q), ACQUISITION)
+    feed = _feed(
+        request,
+        "urn:accessreader:search",
+        translate("opds_search", lang, query=q),
+        _link(request, "/opds/search", q=q),
+        ACQUISITION,
+    )
     for title in library.catalog.search(q, limit=PAGE) if q.strip() else []:
         _entry(feed, request, title)
     return _response(feed, ACQUISITION)
@@ -88,9 +118,13 @@ def opensearch(request: Request, lang: Annotated[str, Depends(interface_language
     root = ET.Element(f"{{{namespace}}}OpenSearchDescription")
     ET.SubElement(root, f"{{{namespace}}}ShortName").text = "AccessReader"
     ET.SubElement(root, f"{{{namespace}}}Description").text = translate("opds_library", lang)
-    template = _link(request, "/opds/search") + ("&" if "?" in _link(request, "/opds/search") else "?") + "q={searchTerms}"
+    template = (
+        _link(request, "/opds/search") + ("&" if "?" in _link(request, "/opds/search") else "?") + "q={searchTerms}"
+    )
     ET.SubElement(root, f"{{{namespace}}}Url", type=ACQUISITION, template=template)
-    return Response(ET.tostring(root, encoding="utf-8", xml_declaration=True), media_type="application/opensearchdescription+xml")
+    return Response(
+        ET.tostring(root, encoding="utf-8", xml_declaration=True), media_type="application/opensearchdescription+xml"
+    )
 
 
 def _feed(request: Request, feed_id: str, title: str, self_href: str, kind: str) -> ET.Element:
@@ -109,7 +143,7 @@ def _entry(feed: ET.Element, request: Request, title: Title) -> None:
     entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
     _text(entry, "title", title.title)
     _text(entry, "id", f"urn:accessreader:title:{title.id}")
-    _text(entry, "updated", title.updated_at.astimezone(timezone.utc).isoformat())
+    _text(entry, "updated", title.updated_at.astimezone(UTC).isoformat())
     for name in title.authors:
         author = ET.SubElement(entry, f"{{{ATOM}}}author")
         _text(author, "name", name)
@@ -117,7 +151,9 @@ def _entry(feed: ET.Element, request: Request, title: Title) -> None:
         ET.SubElement(entry, f"{{{DC}}}language").text = code
     if title.description:
         _text(entry, "summary", title.description)
-    ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=_link(request, f"/titles/{title.id}"), type="text/html")
+    ET.SubElement(
+        entry, f"{{{ATOM}}}link", rel="alternate", href=_link(request, f"/titles/{title.id}"), type="text/html"
+    )
     for rendition in title.renditions:
         ET.SubElement(
             entry,
@@ -131,7 +167,11 @@ def _entry(feed: ET.Element, request: Request, title: Title) -> None:
 
 def _search_link(feed: ET.Element, request: Request) -> None:
     ET.SubElement(
-        feed, f"{{{ATOM}}}link", rel="search", href=_link(request, "/opds/search.xml"), type="application/opensearchdescription+xml"
+        feed,
+        f"{{{ATOM}}}link",
+        rel="search",
+        href=_link(request, "/opds/search.xml"),
+        type="application/opensearchdescription+xml",
     )
 
 
@@ -147,7 +187,7 @@ def _text(parent: ET.Element, tag: str, text: str) -> None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def _response(feed: ET.Element, media_type: str) -> Response:

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from lxml import etree
 
-from ..catalog import Title
+from ..service.catalog import Title
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 ATOM = "http://www.w3.org/2005/Atom"

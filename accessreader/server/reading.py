@@ -128,7 +128,9 @@ def _inline(block: Block) -> str:
     html = []
     for index, group in groupby(pieces, key=lambda item: item[0]):
         joined = "".join(piece for _, piece in group)
-        html.append(joined if index is None else f'<span class="s" id="{escape(block.sentence_id(index))}">{joined}</span>')
+        html.append(
+            joined if index is None else f'<span class="s" id="{escape(block.sentence_id(index))}">{joined}</span>'
+        )
     return "".join(html)
 
 

@@ -21,13 +21,13 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import FileResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
-from ..audiobook import MEDIA_TYPES, Audiobooks, ChapterInfo
 from ..errors import BadOption, NotFound, NotLoggedIn
-from ..library import Library
 from ..model import Document, Locator
-from ..people import Person
-from ..positions import DatabasePositions
-from ..rights import STREAM, require_reader
+from ..service.audiobook import MEDIA_TYPES, Audiobooks, ChapterInfo
+from ..service.library import Library
+from ..service.people import Person
+from ..service.positions import DatabasePositions
+from ..service.rights import STREAM, require_reader
 from . import podcast
 from .app import TitleId, library_of, person_of
 
@@ -54,7 +54,9 @@ class PositionOut(BaseModel):
 
 class PositionIn(BaseModel):
     locator: str | None = Field(
-        default=None, max_length=200, description="A locator string (an offset outside its sentence becomes the sentence's start), or …"
+        default=None,
+        max_length=200,
+        description="A locator string (an offset outside its sentence becomes the sentence's start), or …",
     )
     chapter: int | None = Field(default=None, ge=1, le=100_000, description="… a 1-based chapter and …")
     seconds: float | None = Field(default=None, ge=0, le=1_000_000, description="… seconds into its audio")

@@ -34,16 +34,16 @@ from fastapi import Path as InPath
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ..catalog import Title
 from ..content.safety import human_size
 from ..errors import AccessReaderError, BadCredentials, NotFound, SecretsDiffer, TooManyAttempts
-from ..jobs import STAGES
-from ..library import MEDIA_TYPES, Library
 from ..messages import LANGUAGES, MESSAGES, translate
 from ..model import Document, Locator
-from ..people import ADMIN, READER, ROLES, STAFF, Person
-from ..positions import DatabasePositions
-from ..rights import may_manage_people, may_manage_titles, may_read
+from ..service.catalog import Title
+from ..service.jobs import STAGES
+from ..service.library import MEDIA_TYPES, Library
+from ..service.people import ADMIN, READER, ROLES, STAFF, Person
+from ..service.positions import DatabasePositions
+from ..service.rights import may_manage_people, may_manage_titles, may_read
 from . import i18n
 from .app import SESSION_COOKIE, TitleId, library_of, person_of, status_of
 from .reading import anchor, html_lang, render_chapter
@@ -53,7 +53,10 @@ router = APIRouter(include_in_schema=False)
 HERE = Path(__file__).resolve().parent
 STATIC = {name: HERE / "static" / name for name in ("site.css", "reader.js", "player.js", "jobs.js")}
 _ENVIRONMENT = Environment(
-    loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True
+    loader=FileSystemLoader(HERE / "templates"),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
 )
 
 LibraryDep = Annotated[Library, Depends(library_of)]
@@ -70,7 +73,9 @@ class LoginNeeded(Exception):
         self.text = text
 
 
-def page(request: Request, lang: str, person: Person | None, template: str, status: int = 200, **context) -> HTMLResponse:
+def page(
+    request: Request, lang: str, person: Person | None, template: str, status: int = 200, **context
+) -> HTMLResponse:
     """Render ``template`` in ``lang``; remembers a language chosen with ``?lang=`` in a cookie."""
     _ = i18n.gettext(lang)
     here = request.url.path
@@ -116,13 +121,18 @@ def _from_our_page(request: Request, csrf: Annotated[str, Form(max_length=100)] 
     expected = csrf_token(request)
     if not (expected and hmac.compare_digest(expected, csrf)):
         _ = i18n.gettext(i18n.interface_language(request))
-        raise LoginNeeded(request.url.path, _("The form was not sent from this site's own page; open the page again and send it from there."))
+        raise LoginNeeded(
+            request.url.path,
+            _("The form was not sent from this site's own page; open the page again and send it from there."),
+        )
 
 
 OurPageDep = Depends(_from_our_page)
 
 
-def _admin_form(request: Request, lang: LangDep, person: PersonDep, csrf: Annotated[str, Form(max_length=100)]) -> Person:
+def _admin_form(
+    request: Request, lang: LangDep, person: PersonDep, csrf: Annotated[str, Form(max_length=100)]
+) -> Person:
     """The admin sending a people form from this site's own page; else refused."""
     admin = _admin(person, request, lang)
     _from_our_page(request, csrf)
@@ -154,7 +164,9 @@ def index(request: Request, library: LibraryDep, lang: LangDep, person: PersonDe
 
 
 @router.get("/titles/{title_id}", response_class=HTMLResponse)
-def title_page(request: Request, title_id: TitleId, library: LibraryDep, lang: LangDep, person: PersonDep) -> HTMLResponse:
+def title_page(
+    request: Request, title_id: TitleId, library: LibraryDep, lang: LangDep, person: PersonDep
+) -> HTMLResponse:
     title = library.catalog.get(title_id)
     document = library.catalog.document(title_id) if title.has_document else None
     resume = _saved_place(library, person, title, document) if document is not None else None
@@ -258,7 +270,9 @@ async def upload(request: Request, library: LibraryDep, lang: LangDep, person: P
         except AccessReaderError as error:
             results.append((name, None, error.message(lang)))
             refusals.append(error)
-    if refusals and len(refusals) == len(results):  # nothing taken: an error page with the first refusal's status (413, 422…)
+    if refusals and len(refusals) == len(
+        results
+    ):  # nothing taken: an error page with the first refusal's status (413, 422…)
         from .errorpages import error_page
 
         return error_page(request, status_of(refusals[0]), [message for _, _, message in results])
@@ -337,9 +351,16 @@ def add_person(
     name: Annotated[str, Form(max_length=200)] = "",
     print_disabled: Annotated[bool, Form()] = False,
 ) -> Response:
-    entered = {"role": role if role in ROLES else READER, "login": login, "name": name, "print_disabled": print_disabled}
+    entered = {
+        "role": role if role in ROLES else READER,
+        "login": login,
+        "name": name,
+        "print_disabled": print_disabled,
+    }
     try:
-        added = library.accounts.add(admin, entered["role"], login, _typed_twice(secret, again), name, print_disabled=print_disabled)
+        added = library.accounts.add(
+            admin, entered["role"], login, _typed_twice(secret, again), name, print_disabled=print_disabled
+        )
     except AccessReaderError as error:
         return _people_page(request, library, lang, admin, status=422, error=error.message(lang), entered=entered)
     return RedirectResponse(f"/people?added={added.id}", status_code=303)
@@ -418,7 +439,13 @@ def _downloads(title: Title, lang: str) -> list[tuple[str, str, str]]:
     for r in title.renditions:
         name = translate(f"format_{r.fmt}", lang) if f"format_{r.fmt}" in MESSAGES else r.fmt.upper()
         href = f"/api/titles/{title.id}/download/{r.fmt}"
-        result.append((href, MEDIA_TYPES.get(r.fmt, r.media_type), _("Download {name}, {size}", name=name, size=human_size(r.size))))
+        result.append(
+            (
+                href,
+                MEDIA_TYPES.get(r.fmt, r.media_type),
+                _("Download {name}, {size}", name=name, size=human_size(r.size)),
+            )
+        )
     return result
 
 

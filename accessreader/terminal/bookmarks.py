@@ -4,7 +4,7 @@
     BookmarkFile(path).save(reader, book, [Locator, …])       (whole file replaced atomically)
 
 The reading position itself lives in the shared position store
-(``accessreader.positions``: the service's database, or a local file); the
+(``accessreader.service.positions``: the service's database, or a local file); the
 catalog keeps no bookmarks, so the terminal keeps them here.  ``book`` is
 the title's source checksum, as in the position store.
 """

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import select
 import threading
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from ..braille.tables import Code
 from ..braille.translate import translate_document, translate_phrase
 from ..messages import translate
 from ..model import Block, Chapter, Document, Locator, Metadata
-from ..positions import PositionStore
+from ..service.positions import PositionStore
 from ..tts.script import speech_script
 from .bookmarks import BookmarkFile
 from .buffer import BrailleBook, View
@@ -330,7 +330,10 @@ class Reader:
 
     def _help_view(self) -> View:
         lang = self.session.lang
-        blocks = [Block(id=f"c0b{index}", kind="paragraph", text=translate(key, lang), lang=lang) for index, key in enumerate(HELP_KEYS)]
+        blocks = [
+            Block(id=f"c0b{index}", kind="paragraph", text=translate(key, lang), lang=lang)
+            for index, key in enumerate(HELP_KEYS)
+        ]
         document = Document(Metadata(title="help", languages=[lang]), [Chapter("help", blocks)])
         return View(BrailleBook(document, translate_document(document, self.session.code)), self.view.width)
 
@@ -345,4 +348,3 @@ def run_until_stopped(reader: Reader) -> threading.Thread:
     thread = threading.Thread(target=reader.run, name="reader", daemon=True)
     thread.start()
     return thread
-

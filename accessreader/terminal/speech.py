@@ -17,9 +17,9 @@ from __future__ import annotations
 import queue
 import threading
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 from ..model import Document, Locator
 from ..tts.engines import DEFAULT_ENGINE, engine, voice_for, voices_for
@@ -137,6 +137,13 @@ class Speaker:
                 for utterance in order[2][order[1] :]:
                     if self._stop.is_set():
                         break
-                    where = str(Locator(utterance.locator.chapter, utterance.locator.block, utterance.locator.sentence, utterance.start))
+                    where = str(
+                        Locator(
+                            utterance.locator.chapter,
+                            utterance.locator.block,
+                            utterance.locator.sentence,
+                            utterance.start,
+                        )
+                    )
                     self.sink.speak(utterance.spoken, utterance.voice, self.rate, where, self._stop)
             order = self._orders.get()

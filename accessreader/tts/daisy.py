@@ -178,9 +178,7 @@ def _heading(level: int, element_id: str, smil: str, target: str, text: str) -> 
 
 def _ncc(head: dict[str, str], entries: list[str], language: str, title: str) -> str:
     metas = "\n".join(
-        f"<meta name={quoteattr(k)} content={quoteattr(v)}"
-        + (' scheme="yyyy-mm-dd"' if k == "dc:date" else "")
-        + "/>"
+        f"<meta name={quoteattr(k)} content={quoteattr(v)}" + (' scheme="yyyy-mm-dd"' if k == "dc:date" else "") + "/>"
         for k, v in head.items()
     )
     return (

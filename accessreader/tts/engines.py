@@ -35,8 +35,9 @@ import tempfile
 import threading
 import time
 import wave
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Callable, Protocol
+from typing import Protocol
 
 from ..errors import MissingDependency, UnknownVoice
 

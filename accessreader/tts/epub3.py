@@ -94,7 +94,7 @@ def _nav(document: Document, audio: list[ChapterAudio], language: str) -> str:
 
 def _package(document: Document, audio: list[ChapterAudio], durations: dict[int, float], language: str) -> str:
     meta = document.metadata
-    modified = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    modified = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     manifest = [
         '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
         '<item id="css" href="style.css" media-type="text/css"/>',

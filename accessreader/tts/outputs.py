@@ -24,8 +24,8 @@ import shutil
 import tempfile
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..errors import EmptyFile
 from ..model import Document

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import threading
 import wave
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Protocol
 
 from ..errors import MissingDependency
 from ..model import Document, Locator

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Protocol
+from typing import Protocol
 
 from ..processes import report, run_tasks
 from .audio import SUFFIXES, Bitrates, Encoder

@@ -34,7 +34,7 @@ from lxml import etree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from titles import TITLES, Part, Title  # noqa: E402
 
-FIXED_DATE = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
+FIXED_DATE = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
 XHTML = "http://www.w3.org/1999/xhtml"
 OPS = "http://www.idpf.org/2007/ops"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -45,6 +45,7 @@ EXTENSIONS = {"epub": "epub", "fb2": "fb2", "docx": "docx", "html": "html", "txt
 
 
 # ── inline markup ─────────────────────────────────────────────────────────────
+
 
 @dataclass
 class Run:
@@ -126,6 +127,7 @@ def _fixed_zip(data: bytes) -> bytes:
 
 # ── HTML and EPUB ─────────────────────────────────────────────────────────────
 
+
 class _Markup:
     """Builds (X)HTML elements for parts; ``epub`` adds the XHTML namespace and epub:type."""
 
@@ -142,7 +144,9 @@ class _Markup:
         if self.epub and "epub-type" in attrs:
             attrs[f"{{{OPS}}}type"] = attrs.pop("epub-type")
         attrs.pop("epub-type", None)
-        node = etree.Element(self.tag(name), attrs) if parent is None else etree.SubElement(parent, self.tag(name), attrs)
+        node = (
+            etree.Element(self.tag(name), attrs) if parent is None else etree.SubElement(parent, self.tag(name), attrs)
+        )
         node.text = text or None
         return node
 
@@ -165,7 +169,15 @@ class _Markup:
             if run.note:
                 number = str(self.numbers[run.note])
                 sup = self.el(node, "sup")
-                self.el(sup, "a", number, href=f"#fn-{number}", id=f"fnref-{number}", role="doc-noteref", epub_type="noteref")
+                self.el(
+                    sup,
+                    "a",
+                    number,
+                    href=f"#fn-{number}",
+                    id=f"fnref-{number}",
+                    role="doc-noteref",
+                    epub_type="noteref",
+                )
                 last = sup
             elif run.lang:
                 last = self.el(node, "span", run.text)
@@ -178,8 +190,13 @@ class _Markup:
     def part(self, parent: etree._Element, part: Part, ids: dict[int, str]) -> None:
         if part.kind == "page":
             self.el(
-                parent, "span", id=f"page-{part.content}", role="doc-pagebreak",
-                aria_label=part.content, title=part.content, epub_type="pagebreak",
+                parent,
+                "span",
+                id=f"page-{part.content}",
+                role="doc-pagebreak",
+                aria_label=part.content,
+                title=part.content,
+                epub_type="pagebreak",
             )
             return
         if part.kind in ("h1", "h2"):
@@ -319,9 +336,7 @@ def to_epub(title: Title) -> bytes:
         book.add_item(item)
         chapters.append(item)
         toc.append(epub.Link(f"chapter-{number}.xhtml", heading, f"chapter-{number}"))
-    nav = epub.EpubItem(
-        uid="nav", file_name="nav.xhtml", media_type="application/xhtml+xml", content=_nav(title, ids)
-    )
+    nav = epub.EpubItem(uid="nav", file_name="nav.xhtml", media_type="application/xhtml+xml", content=_nav(title, ids))
     nav.properties = ["nav"]
     book.add_item(nav)
     book.add_item(epub.EpubNcx())
@@ -333,6 +348,7 @@ def to_epub(title: Title) -> bytes:
 
 
 # ── FB2 ───────────────────────────────────────────────────────────────────────
+
 
 def to_fb2(title: Title) -> bytes:
     """A FictionBook 2 file: a section per chapter holding a section per heading, notes in their own body."""
@@ -529,7 +545,9 @@ def to_docx(title: Title) -> bytes:
                         run = cell.add_run(text)
                         run.bold = r == 0 or None
                         _set_run_lang(run, part.lang)
-    footnotes = OpcPart(PackURI("/word/footnotes.xml"), _FOOTNOTES_TYPE, _footnotes_xml(title, numbers), document.part.package)
+    footnotes = OpcPart(
+        PackURI("/word/footnotes.xml"), _FOOTNOTES_TYPE, _footnotes_xml(title, numbers), document.part.package
+    )
     document.part.relate_to(footnotes, _FOOTNOTES_REL)
     out = io.BytesIO()
     document.save(out)
@@ -537,6 +555,7 @@ def to_docx(title: Title) -> bytes:
 
 
 # ── TXT ───────────────────────────────────────────────────────────────────────
+
 
 def to_txt(title: Title) -> bytes:
     """UTF-8 plain text: setext headings, wrapped paragraphs, [n] note marks, a form feed per print page."""
@@ -582,6 +601,7 @@ def to_txt(title: Title) -> bytes:
 
 
 # ── PDF ───────────────────────────────────────────────────────────────────────
+
 
 def to_pdf(title: Title) -> bytes:
     """A tagged-free but text-bearing PDF: DejaVu fonts, an outline, page labels = print pages."""

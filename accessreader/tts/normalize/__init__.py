@@ -19,9 +19,10 @@ source_start, source_end)`` so highlighting can follow the voice.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Callable
+
 from .common import Context, Rule, common_rules
 
 __all__ = ["Normalized", "normalize", "normalize_map", "Rule", "Context"]
@@ -37,11 +38,11 @@ class Normalized:
     segments: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     @classmethod
-    def literal(cls, text: str, source_start: int, source_end: int) -> "Normalized":
+    def literal(cls, text: str, source_start: int, source_end: int) -> Normalized:
         """``text`` said for the source range ``source_start:source_end``."""
         return cls(text, [(0, len(text), source_start, source_end)] if text else [])
 
-    def join(self, other: "Normalized") -> "Normalized":
+    def join(self, other: Normalized) -> Normalized:
         """This text followed by ``other``, segments shifted and kept in order."""
         shift = len(self.text)
         moved = [(a + shift, b + shift, c, d) for a, b, c, d in other.segments]

@@ -11,19 +11,55 @@ import re
 
 from num2words import num2words
 
-from .common import Handler, roman_rule, NUMBER, Context, Rule, roman_value, rule
+from .common import NUMBER, Context, Handler, Rule, roman_rule, roman_value, rule
 
 MONTHS = "January February March April May June July August September October November December".split()
 _MONTH = "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\."
-_YEAR_BEFORE = {"in", "since", "by", "from", "until", "till", "of", "during", "before", "after", "circa", "year",
-                "c", "ca", "to", "and", "around", "early", "late", "mid"}
+_YEAR_BEFORE = {
+    "in",
+    "since",
+    "by",
+    "from",
+    "until",
+    "till",
+    "of",
+    "during",
+    "before",
+    "after",
+    "circa",
+    "year",
+    "c",
+    "ca",
+    "to",
+    "and",
+    "around",
+    "early",
+    "late",
+    "mid",
+}
 _CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
 _SIGN_WORDS = {"$": "dollars", "€": "euros", "£": "pounds", "₸": "tenge"}
 _ABBREVIATIONS = {
-    "e.g.": "for example", "i.e.": "that is", "etc.": "et cetera", "vs.": "versus", "approx.": "approximately",
-    "Dr.": "Doctor", "Mr.": "Mister", "Mrs.": "Missus", "Ms.": "Miz", "Prof.": "Professor", "St.": "Saint",
-    "Jr.": "Junior", "Sr.": "Senior", "vol.": "volume", "fig.": "figure", "ch.": "chapter", "pp.": "pages",
-    "p.": "page", "No.": "number", "Nos.": "numbers",
+    "e.g.": "for example",
+    "i.e.": "that is",
+    "etc.": "et cetera",
+    "vs.": "versus",
+    "approx.": "approximately",
+    "Dr.": "Doctor",
+    "Mr.": "Mister",
+    "Mrs.": "Missus",
+    "Ms.": "Miz",
+    "Prof.": "Professor",
+    "St.": "Saint",
+    "Jr.": "Junior",
+    "Sr.": "Senior",
+    "vol.": "volume",
+    "fig.": "figure",
+    "ch.": "chapter",
+    "pp.": "pages",
+    "p.": "page",
+    "No.": "number",
+    "Nos.": "numbers",
 }
 _CASELESS = {"e.g.", "i.e.", "etc.", "vs.", "approx.", "vol.", "fig.", "ch."}
 _CHAPTER_WORDS = "Chapter|Part|Book|Volume|Section|Act|Scene|Appendix|Lesson|Unit"

@@ -16,7 +16,7 @@ from functools import lru_cache
 import pymorphy3
 from num2words.lang_RU import Num2Word_RU
 
-from .common import Handler, roman_rule, abbreviation_pattern, NUMBER, Context, Rule, roman_value, rule, to_int
+from .common import NUMBER, Context, Handler, Rule, abbreviation_pattern, roman_rule, roman_value, rule, to_int
 
 _N2W = Num2Word_RU()
 _CASE_CODE = {"nomn": "n", "gent": "g", "datv": "d", "accs": "a", "ablt": "i", "loct": "p"}
@@ -40,24 +40,75 @@ _PREPOSITIONS = {
 MONTHS = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
 
 _UNITS = {
-    "тыс.": "тысяча", "тыс": "тысяча", "млн.": "миллион", "млн": "миллион", "млрд.": "миллиард",
-    "млрд": "миллиард", "трлн": "триллион", "экз.": "экземпляр", "руб.": "рубль", "р.": "рубль",
-    "коп.": "копейка", "чел.": "человек", "стр.": "страница", "%": "процент", "₸": "тенге", "тг": "тенге",
-    "$": "доллар", "€": "евро", "₽": "рубль", "км": "километр", "кг": "килограмм", "см": "сантиметр",
-    "мм": "миллиметр", "м": "метр", "га": "гектар", "°C": "градус", "°": "градус", "ч.": "час",
-    "мин.": "минута", "сек.": "секунда", "т": "тонна", "л": "литр",
+    "тыс.": "тысяча",
+    "тыс": "тысяча",
+    "млн.": "миллион",
+    "млн": "миллион",
+    "млрд.": "миллиард",
+    "млрд": "миллиард",
+    "трлн": "триллион",
+    "экз.": "экземпляр",
+    "руб.": "рубль",
+    "р.": "рубль",
+    "коп.": "копейка",
+    "чел.": "человек",
+    "стр.": "страница",
+    "%": "процент",
+    "₸": "тенге",
+    "тг": "тенге",
+    "$": "доллар",
+    "€": "евро",
+    "₽": "рубль",
+    "км": "километр",
+    "кг": "килограмм",
+    "см": "сантиметр",
+    "мм": "миллиметр",
+    "м": "метр",
+    "га": "гектар",
+    "°C": "градус",
+    "°": "градус",
+    "ч.": "час",
+    "мин.": "минута",
+    "сек.": "секунда",
+    "т": "тонна",
+    "л": "литр",
 }
 _UNIT = "|".join(re.escape(u) + (r"(?!\w)" if u[-1].isalpha() else "") for u in sorted(_UNITS, key=len, reverse=True))
 
 #: Abbreviations: fixed words, or "=lemma" for a noun put in the case its preposition asks for.
 _ABBREVIATIONS = {
-    "в т. ч.": "в том числе", "т. е.": "то есть", "т. д.": "так далее", "т. п.": "тому подобное",
-    "т. к.": "так как", "т. н.": "так называемый", "т. о.": "таким образом", "до н. э.": "до нашей эры",
-    "н. э.": "нашей эры", "и др.": "и другие", "др.": "другие", "им.": "имени", "напр.": "например",
-    "см.": "смотри", "ул.": "=улица", "г.": "=город", "гг.": "годы", "стр.": "=страница",
-    "рис.": "=рисунок", "табл.": "=таблица", "гл.": "=глава", "ч.": "=часть", "проф.": "=профессор",
-    "акад.": "=академик", "обл.": "=область", "пос.": "=посёлок", "просп.": "=проспект",
-    "тыс.": "тысяч", "млн": "миллионов", "млрд": "миллиардов", "экз.": "экземпляров", "руб.": "рублей",
+    "в т. ч.": "в том числе",
+    "т. е.": "то есть",
+    "т. д.": "так далее",
+    "т. п.": "тому подобное",
+    "т. к.": "так как",
+    "т. н.": "так называемый",
+    "т. о.": "таким образом",
+    "до н. э.": "до нашей эры",
+    "н. э.": "нашей эры",
+    "и др.": "и другие",
+    "др.": "другие",
+    "им.": "имени",
+    "напр.": "например",
+    "см.": "смотри",
+    "ул.": "=улица",
+    "г.": "=город",
+    "гг.": "годы",
+    "стр.": "=страница",
+    "рис.": "=рисунок",
+    "табл.": "=таблица",
+    "гл.": "=глава",
+    "ч.": "=часть",
+    "проф.": "=профессор",
+    "акад.": "=академик",
+    "обл.": "=область",
+    "пос.": "=посёлок",
+    "просп.": "=проспект",
+    "тыс.": "тысяч",
+    "млн": "миллионов",
+    "млрд": "миллиардов",
+    "экз.": "экземпляров",
+    "руб.": "рублей",
     "коп.": "копеек",
 }
 _CHAPTER_WORDS = (
@@ -230,8 +281,14 @@ def _currency_first(match: re.Match, context: Context) -> str:
 
 
 _YEAR_WORDS = {
-    "год": ("nomn", False), "года": ("gent", False), "году": ("loct", False), "годом": ("ablt", False),
-    "годы": ("nomn", True), "годов": ("gent", True), "годах": ("loct", True), "годам": ("datv", True),
+    "год": ("nomn", False),
+    "года": ("gent", False),
+    "году": ("loct", False),
+    "годом": ("ablt", False),
+    "годы": ("nomn", True),
+    "годов": ("gent", True),
+    "годах": ("loct", True),
+    "годам": ("datv", True),
     "годами": ("ablt", True),
 }
 
@@ -265,15 +322,25 @@ def _date(match: re.Match, context: Context) -> str | None:
 
 _ORDINAL_FORMS = {
     ("й", "ый", "ий"): [("nomn", "masc", False)],
-    ("ой",): [("nomn", "masc", False), ("gent", "femn", False), ("datv", "femn", False),
-              ("ablt", "femn", False), ("loct", "femn", False)],
+    ("ой",): [
+        ("nomn", "masc", False),
+        ("gent", "femn", False),
+        ("datv", "femn", False),
+        ("ablt", "femn", False),
+        ("loct", "femn", False),
+    ],
     ("я", "ая", "ья"): [("nomn", "femn", False)],
     ("е", "ое", "ье"): [("nomn", "neut", False), ("nomn", "masc", True)],
     ("ые", "ьи"): [("nomn", "masc", True)],
     ("го", "ого"): [("gent", "masc", False), ("gent", "neut", False)],
     ("му", "ому"): [("datv", "masc", False), ("datv", "neut", False)],
-    ("м", "ым", "ом"): [("ablt", "masc", False), ("loct", "masc", False), ("loct", "neut", False),
-                        ("ablt", "neut", False), ("datv", "masc", True)],
+    ("м", "ым", "ом"): [
+        ("ablt", "masc", False),
+        ("loct", "masc", False),
+        ("loct", "neut", False),
+        ("ablt", "neut", False),
+        ("datv", "masc", True),
+    ],
     ("х", "ых"): [("gent", "masc", True), ("loct", "masc", True)],
     ("ми", "ыми"): [("ablt", "masc", True)],
     ("ю", "ую"): [("accs", "femn", False)],
@@ -292,8 +359,10 @@ def _pick_form(forms: list[tuple[str, str, bool]], after: list[str], before: str
     """The (case, gender, plural) among ``forms`` that the next noun or the preposition points to."""
     for parse in _noun_parses(after):
         for case, gender, plural in forms:
-            if _case(parse.tag) == case and (parse.tag.number == "plur") == plural and (
-                plural or parse.tag.gender == gender
+            if (
+                _case(parse.tag) == case
+                and (parse.tag.number == "plur") == plural
+                and (plural or parse.tag.gender == gender)
             ):
                 return case, gender, plural
     for wanted in _PREPOSITIONS.get(before, []):

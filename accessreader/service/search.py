@@ -58,9 +58,16 @@ def words(query: str) -> list[str]:
 def index(connection: Connection, title_id: int, title: str, authors: list[str], description: str) -> None:
     """Put (or replace) one title in the search table."""
     unindex(connection, title_id)
-    values = {"id": title_id, "title": fold(title), "authors": fold(" ".join(authors)), "description": fold(description)}
+    values = {
+        "id": title_id,
+        "title": fold(title),
+        "authors": fold(" ".join(authors)),
+        "description": fold(description),
+    }
     if connection.dialect.name == "sqlite":
-        statement = "INSERT INTO title_search (rowid, title, authors, description) VALUES (:id, :title, :authors, :description)"
+        statement = (
+            "INSERT INTO title_search (rowid, title, authors, description) VALUES (:id, :title, :authors, :description)"
+        )
     else:
         statement = "INSERT INTO title_search (title_id, title, authors, description) VALUES (:id, :title, :authors, :description)"
     connection.execute(text(statement), values)

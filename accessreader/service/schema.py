@@ -1,6 +1,6 @@
 """The database tables, as SQLAlchemy Core objects for queries.
 
-The migrations in ``accessreader/migrations/versions`` create these tables; a
+The migrations in ``accessreader/service/migrations/versions`` create these tables; a
 change here needs a new migration there.  The full-text table ``title_search``
 is not listed: it differs between SQLite (FTS5) and PostgreSQL (see ``search.py``).
 Times are stored in UTC; the conversion jobs' times (``jobs``, ``steps``) are Unix
@@ -9,7 +9,7 @@ seconds, as ``time.time()`` gives them, for their leases and estimates.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
@@ -176,11 +176,11 @@ steps = Table(
 
 def now() -> datetime:
     """The current time in UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def utc(value: datetime | None) -> datetime | None:
     """A stored time as an aware UTC datetime (SQLite hands them back naive)."""
     if value is None or value.tzinfo is not None:
         return value
-    return value.replace(tzinfo=timezone.utc)
+    return value.replace(tzinfo=UTC)

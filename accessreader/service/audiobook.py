@@ -34,14 +34,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import replacing
+from ..atomic import replacing
+from ..errors import NotFound
+from ..model import Document, Locator
+from ..tts.engines import engine, voice_for
+from ..tts.script import Utterance, by_chapter, speech_script
+from ..tts.synthesis import Progress, SpeechOptions, render
 from .catalog import Catalog
-from .errors import NotFound
-from .model import Document, Locator
 from .store import Store
-from .tts.engines import engine, voice_for
-from .tts.script import Utterance, by_chapter, speech_script
-from .tts.synthesis import Progress, SpeechOptions, render
 
 #: Codecs made for listening, and what each is served as.
 CODECS = ("mp3", "opus")
@@ -156,7 +156,9 @@ class Audiobooks:
         encoder.set_in_sample_rate(speaker.sample_rate)
         encoder.set_channels(1)
         encoder.set_quality(7)
-        return _frames(utterances, lambda u: speaker.synthesize(u.spoken, voice_for(self.options.voices, u.voice)).pcm, encoder)
+        return _frames(
+            utterances, lambda u: speaker.synthesize(u.spoken, voice_for(self.options.voices, u.voice)).pcm, encoder
+        )
 
     def locate(self, title_id: int, index: int, seconds: float) -> Locator:
         """The locator of the sentence playing at ``seconds`` in made chapter ``index``."""
@@ -182,7 +184,9 @@ class Audiobooks:
         ids = [u.sentence_id for u in utterances]
         if wanted in ids:
             return wanted
-        following = [u for u in utterances if u.locator.block == locator.block and u.locator.sentence >= locator.sentence]
+        following = [
+            u for u in utterances if u.locator.block == locator.block and u.locator.sentence >= locator.sentence
+        ]
         return following[0].sentence_id if following else ids[0]
 
     def _utterances(self, title_id: int, index: int) -> list[Utterance]:

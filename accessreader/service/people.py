@@ -15,17 +15,18 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Callable
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Row, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from ..errors import AlreadyRegistered, BadCredentials, LastAdmin, NotFound, TooManyAttempts, WeakSecret
 from . import schema
-from .errors import AlreadyRegistered, BadCredentials, LastAdmin, NotFound, TooManyAttempts, WeakSecret
 from .store import Store
 
 READER = "reader"
@@ -96,8 +97,14 @@ class People:
             with self.store.begin() as connection:
                 person_id = connection.execute(
                     insert(schema.people).values(
-                        role=role, login=login, name=name.strip(), secret_hash=self.hasher.hash(secret),
-                        print_disabled=print_disabled, active=True, created_at=schema.now(), failed_logins=0,
+                        role=role,
+                        login=login,
+                        name=name.strip(),
+                        secret_hash=self.hasher.hash(secret),
+                        print_disabled=print_disabled,
+                        active=True,
+                        created_at=schema.now(),
+                        failed_logins=0,
                     )
                 ).inserted_primary_key[0]
                 if then is not None:
@@ -144,13 +151,15 @@ class People:
         people = schema.people
         with self.store.begin() as connection:
             failures = connection.execute(
-                update(people).where(people.c.id == person_id)
+                update(people)
+                .where(people.c.id == person_id)
                 .values(failed_logins=people.c.failed_logins + 1)
                 .returning(people.c.failed_logins)
             ).scalar_one()
             if failures >= MAX_FAILURES:
                 connection.execute(
-                    update(people).where(people.c.id == person_id)
+                    update(people)
+                    .where(people.c.id == person_id)
                     .values(failed_logins=0, locked_until=schema.now() + LOCKOUT)
                 )
 
@@ -186,8 +195,16 @@ class People:
         with self.store.begin() as connection:
             return connection.execute(query).scalar_one()
 
-    def update(self, person_id: int, *, name: str | None = None, print_disabled: bool | None = None,
-               active: bool | None = None, secret: str | None = None, then: Then | None = None) -> Person:
+    def update(
+        self,
+        person_id: int,
+        *,
+        name: str | None = None,
+        print_disabled: bool | None = None,
+        active: bool | None = None,
+        secret: str | None = None,
+        then: Then | None = None,
+    ) -> Person:
         """Change a person's name, print-disabled registration, active flag or PIN/password.
 
         Deactivating someone or changing their secret ends their sessions (a new
@@ -284,7 +301,9 @@ class People:
         query = (
             select(schema.people)
             .join(table, table.c.person_id == schema.people.c.id)
-            .where(table.c.secret_hash == _digest(secret), table.c.revoked_at.is_(None), schema.people.c.active.is_(True))
+            .where(
+                table.c.secret_hash == _digest(secret), table.c.revoked_at.is_(None), schema.people.c.active.is_(True)
+            )
         )
         with self.store.begin() as connection:
             row = connection.execute(query).first()
@@ -310,13 +329,14 @@ class People:
             if found.revoked_at is None:
                 connection.execute(update(table).where(table.c.id == token_id).values(revoked_at=schema.now()))
 
-
     def revoke_tokens(self, person_id: int, token_ids: list[int] | None = None, then: Then | None = None) -> list[int]:
         """Revoke these tokens of one person (all their working ones when ``token_ids`` is None);
         the ids revoked now.  ``NotFound`` when a listed token is not theirs (nothing revoked)."""
         table = schema.tokens
         with self.store.begin() as connection:
-            rows = connection.execute(select(table.c.id, table.c.revoked_at).where(table.c.person_id == person_id)).all()
+            rows = connection.execute(
+                select(table.c.id, table.c.revoked_at).where(table.c.person_id == person_id)
+            ).all()
             theirs = {row.id: row.revoked_at for row in rows}
             missing = [token for token in token_ids or [] if token not in theirs]
             if missing:
@@ -333,7 +353,8 @@ class People:
 def _keep_an_admin(connection: Connection, leaving: int) -> None:
     people = schema.people
     others = connection.execute(
-        select(func.count()).select_from(people)
+        select(func.count())
+        .select_from(people)
         .where(people.c.role == ADMIN, people.c.active.is_(True), people.c.id != leaving)
     ).scalar_one()
     if not others:
@@ -353,6 +374,11 @@ def _digest(secret: str) -> str:
 
 def _person(row: Row[Any]) -> Person:
     return Person(
-        id=row.id, role=row.role, login=row.login, name=row.name, print_disabled=bool(row.print_disabled),
-        active=bool(row.active), created_at=schema.utc(row.created_at),
+        id=row.id,
+        role=row.role,
+        login=row.login,
+        name=row.name,
+        print_disabled=bool(row.print_disabled),
+        active=bool(row.active),
+        created_at=schema.utc(row.created_at),
     )

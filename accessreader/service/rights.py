@@ -14,16 +14,17 @@ without a row.  Changes to people (``accounts.py``) are logged the same way, wit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select
 
+from ..errors import NotAllowed, NotFound, NotLoggedIn
 from . import schema
 from .catalog import Rendition
-from .errors import NotAllowed, NotFound, NotLoggedIn
 from .people import ADMIN, READER, STAFF, Person
 from .store import Store
 
@@ -162,20 +163,35 @@ class Audit:
             query = query.where(table.c.person_id == person_id)
         with self.store.begin() as connection:
             return [
-                PersonChange(row.id, row.actor_id, row.actor_login, row.person_id, row.login, row.action,
-                             schema.utc(row.at), row.detail)  # fmt: skip
+                PersonChange(
+                    row.id,
+                    row.actor_id,
+                    row.actor_login,
+                    row.person_id,
+                    row.login,
+                    row.action,
+                    schema.utc(row.at),
+                    row.detail,
+                )  # fmt: skip
                 for row in connection.execute(query)
             ]
 
 
-def log_change(connection: Connection, actor: Person, person_id: int, login: str, action: str, detail: str = "") -> None:
+def log_change(
+    connection: Connection, actor: Person, person_id: int, login: str, action: str, detail: str = ""
+) -> None:
     """Write who (``actor``) changed whom, inside the caller's transaction."""
     if action not in CHANGES:
         raise ValueError(f"unknown change {action!r}")
     connection.execute(
         insert(schema.people_changes).values(
-            actor_id=actor.id, actor_login=actor.login, person_id=person_id, login=login, action=action,
-            at=schema.now(), detail=detail,
+            actor_id=actor.id,
+            actor_login=actor.login,
+            person_id=person_id,
+            login=login,
+            action=action,
+            at=schema.now(),
+            detail=detail,
         )
     )
 
@@ -185,11 +201,18 @@ def _insert(connection: Connection, person: Person, title_id: int, fmt: str, act
         raise ValueError(f"unknown audit action {action!r}")
     return connection.execute(
         insert(schema.audit).values(
-            person_id=person.id, login=person.login, title_id=title_id, fmt=fmt, action=action,
-            at=schema.now(), detail=detail,
+            person_id=person.id,
+            login=person.login,
+            title_id=title_id,
+            fmt=fmt,
+            action=action,
+            at=schema.now(),
+            detail=detail,
         )
     ).inserted_primary_key[0]
 
 
 def _entry(row: Row[Any]) -> AuditEntry:
-    return AuditEntry(row.id, row.person_id, row.login, row.title_id, row.fmt, row.action, schema.utc(row.at), row.detail)
+    return AuditEntry(
+        row.id, row.person_id, row.login, row.title_id, row.fmt, row.action, schema.utc(row.at), row.detail
+    )

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from ..errors import NotFound
 from . import schema
-from .errors import NotFound
 from .people import ADMIN, People, Person, Token
 from .rights import ADDED, CHANGED, SECRET_RESET, TOKENS_REVOKED, log_change, require_admin
 
@@ -79,7 +79,9 @@ class Accounts:
         changed = {key: value for key, value in wanted.items() if value is not None and getattr(person, key) != value}
         if not changed:
             return person
-        detail = ", ".join(key if key == "name" else f"{key}={'yes' if value else 'no'}" for key, value in changed.items())
+        detail = ", ".join(
+            key if key == "name" else f"{key}={'yes' if value else 'no'}" for key, value in changed.items()
+        )
         return self.people.update(person_id, **changed, then=_logger(admin, person.login, CHANGED, detail))
 
     def reset(self, actor: Person | None, person_id: int, secret: str) -> Person:
@@ -99,7 +101,9 @@ class Accounts:
         admin = require_admin(actor)
         person = self.people.get(person_id)
         detail = "all" if token_ids is None else ", ".join(f"#{token}" for token in sorted(set(token_ids)))
-        return self.people.revoke_tokens(person_id, token_ids, then=_logger(admin, person.login, TOKENS_REVOKED, detail))
+        return self.people.revoke_tokens(
+            person_id, token_ids, then=_logger(admin, person.login, TOKENS_REVOKED, detail)
+        )
 
 
 def _logger(actor: Person, login: str, action: str, detail: str = ""):

@@ -22,11 +22,11 @@ from typing import Any
 from sqlalchemy import Connection, Row, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, StatementError
 
+from ..atomic import move
+from ..content import FORMATS, sniff
+from ..errors import BadInput, NotFound
+from ..model import Document
 from . import schema, search
-from .atomic import move
-from .content import FORMATS, sniff
-from .errors import BadInput, NotFound
-from .model import Document
 from .store import Store
 
 QUEUED = "queued"
@@ -116,10 +116,23 @@ class Catalog:
             with self.store.begin() as connection:
                 title_id = connection.execute(
                     insert(schema.titles).values(
-                        title=provisional, authors=[], languages=[], description="", publisher="", date="",
-                        identifier="", source_name=display, source_path=relative, source_format=fmt,
-                        source_size=len(data), checksum=checksum, status=QUEUED, status_detail="",
-                        has_document=False, added_at=stamp, updated_at=stamp,
+                        title=provisional,
+                        authors=[],
+                        languages=[],
+                        description="",
+                        publisher="",
+                        date="",
+                        identifier="",
+                        source_name=display,
+                        source_path=relative,
+                        source_format=fmt,
+                        source_size=len(data),
+                        checksum=checksum,
+                        status=QUEUED,
+                        status_detail="",
+                        has_document=False,
+                        added_at=stamp,
+                        updated_at=stamp,
                     )
                 ).inserted_primary_key[0]
                 search.index(connection, title_id, provisional, [], "")
@@ -148,10 +161,18 @@ class Catalog:
                 current = _title_row(connection, title_id)
                 title = meta.title.strip() or current.title
                 connection.execute(
-                    update(schema.titles).where(schema.titles.c.id == title_id).values(
-                        title=title, authors=list(meta.authors), languages=list(meta.languages),
-                        description=meta.description, publisher=meta.publisher, date=meta.date,
-                        identifier=meta.identifier, has_document=True, updated_at=schema.now(),
+                    update(schema.titles)
+                    .where(schema.titles.c.id == title_id)
+                    .values(
+                        title=title,
+                        authors=list(meta.authors),
+                        languages=list(meta.languages),
+                        description=meta.description,
+                        publisher=meta.publisher,
+                        date=meta.date,
+                        identifier=meta.identifier,
+                        has_document=True,
+                        updated_at=schema.now(),
                     )
                 )
                 search.index(connection, title_id, title, list(meta.authors), meta.description)
@@ -179,7 +200,8 @@ class Catalog:
             raise ValueError(f"unknown status {status!r}")
         with self.store.begin() as connection:
             changed = connection.execute(
-                update(schema.titles).where(schema.titles.c.id == title_id)
+                update(schema.titles)
+                .where(schema.titles.c.id == title_id)
                 .values(status=status, status_detail=detail, updated_at=schema.now())
             ).rowcount
         if not changed:
@@ -282,8 +304,6 @@ class Catalog:
             outputs.rmdir()
 
 
-
-
 def _display_name(name: str) -> str:
     """The uploader's file name without folders, made safe to store as text."""
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
@@ -312,12 +332,24 @@ def _titles(connection: Connection, rows: list[Row[Any]]) -> list[Title]:
     renditions = _renditions(connection, [row.id for row in rows])
     return [
         Title(
-            id=row.id, title=row.title, authors=list(row.authors), languages=list(row.languages),
-            description=row.description, publisher=row.publisher, date=row.date, identifier=row.identifier,
-            source_name=row.source_name, source_path=row.source_path, source_format=row.source_format,
-            source_size=row.source_size, checksum=row.checksum, status=row.status,
-            status_detail=row.status_detail, added_at=schema.utc(row.added_at),
-            updated_at=schema.utc(row.updated_at), has_document=bool(row.has_document),
+            id=row.id,
+            title=row.title,
+            authors=list(row.authors),
+            languages=list(row.languages),
+            description=row.description,
+            publisher=row.publisher,
+            date=row.date,
+            identifier=row.identifier,
+            source_name=row.source_name,
+            source_path=row.source_path,
+            source_format=row.source_format,
+            source_size=row.source_size,
+            checksum=row.checksum,
+            status=row.status,
+            status_detail=row.status_detail,
+            added_at=schema.utc(row.added_at),
+            updated_at=schema.utc(row.updated_at),
+            has_document=bool(row.has_document),
             renditions=renditions.get(row.id, []),
         )
         for row in rows

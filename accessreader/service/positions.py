@@ -22,10 +22,10 @@ from typing import Protocol
 
 from sqlalchemy import select
 
+from ..atomic import write_bytes
+from ..errors import NotFound
+from ..model import Locator
 from . import schema
-from .atomic import write_bytes
-from .errors import NotFound
-from .model import Locator
 from .store import DATABASE_ENV, Store, default_data_dir, open_store
 
 
@@ -76,12 +76,8 @@ class DatabasePositions:
     def save(self, reader: str, book: str, locator: Locator) -> SavedPosition:
         stamp = schema.now()
         with self.store.begin() as connection:
-            person_id = connection.execute(
-                select(schema.people.c.id).where(schema.people.c.login == reader)
-            ).scalar()
-            title_id = connection.execute(
-                select(schema.titles.c.id).where(schema.titles.c.checksum == book)
-            ).scalar()
+            person_id = connection.execute(select(schema.people.c.id).where(schema.people.c.login == reader)).scalar()
+            title_id = connection.execute(select(schema.titles.c.id).where(schema.titles.c.checksum == book)).scalar()
             if person_id is None:
                 raise NotFound(what=f"reader {reader}")
             if title_id is None:

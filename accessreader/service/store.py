@@ -8,7 +8,7 @@
         positions.json         the terminal's local position file (no service configured)
 
 ``open_store`` makes the folders, connects and brings the schema up to date with
-Alembic (``accessreader/migrations``).  The same code runs on a PostgreSQL URL
+Alembic (``accessreader/service/migrations``).  The same code runs on a PostgreSQL URL
 (``postgresql+psycopg://…``); only full-text search differs (see ``search.py``).
 Everything above this module (catalog, people, rights, positions, jobs) takes a ``Store``.
 """
@@ -16,18 +16,19 @@ Everything above this module (catalog, people, rights, positions, jobs) takes a 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event
 from sqlalchemy.dialects import postgresql, sqlite
 
 if TYPE_CHECKING:
-    from .settings import Settings
+    from ..settings import Settings
 
-from .atomic import write_bytes
+from ..atomic import write_bytes
 
 DATA_ENV = "ACCESSREADER_DATA"
 DATABASE_ENV = "ACCESSREADER_DATABASE"
@@ -102,7 +103,7 @@ def open_store(url: str | None = None, data_dir: Path | str | None = None, *, mi
     return store
 
 
-def open_settings_store(settings: "Settings") -> Store:
+def open_settings_store(settings: Settings) -> Store:
     """The store of the service and its workers: ``$ACCESSREADER_DATABASE``, else SQLite in the data folder."""
     return open_store(data_dir=settings.data)
 

@@ -46,10 +46,11 @@ import sqlite3
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Protocol
 
 from huey import RedisHuey, SqliteHuey
 from huey.api import Huey
@@ -57,15 +58,16 @@ from huey.consumer import Consumer
 from sqlalchemy import ColumnElement, Connection, RowMapping, delete, func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from . import atomic, audiobook, content, convert, schema
-from .braille.translate import Braille, main_language, translate_block
-from .errors import AccessReaderError, JobNotFailed, UnknownJob
-from .messages import translate
-from .model import Document
-from .settings import Settings
+from .. import atomic, content, convert
+from ..braille.translate import Braille, main_language, translate_block
+from ..errors import AccessReaderError, JobNotFailed, UnknownJob
+from ..messages import translate
+from ..model import Document
+from ..settings import Settings
+from ..tts.script import speech_script
+from ..tts.synthesis import SpeechOptions
+from . import audiobook, schema
 from .store import Store, open_settings_store
-from .tts.script import speech_script
-from .tts.synthesis import SpeechOptions
 
 log = logging.getLogger(__name__)
 
@@ -188,9 +190,7 @@ class Jobs:
 
     # ── asking ──────────────────────────────────────────────────────────────
 
-    def submit(
-        self, source: Path, title: str, stem: str, formats: list[str] | None = None, name: str = ""
-    ) -> str:
+    def submit(self, source: Path, title: str, stem: str, formats: list[str] | None = None, name: str = "") -> str:
         """Queue the conversion of ``source`` (a file under the data folder); returns the job id.
 
         ``name`` is the file name people know the source by (for messages), by
@@ -202,8 +202,15 @@ class Jobs:
         with self._db() as db:
             db.execute(
                 insert(schema.jobs).values(
-                    id=job, title=title, source=str(relative), name=name or relative.name, stem=stem,
-                    formats=",".join(names), status=QUEUED, stage="queued", created=time.time(),
+                    id=job,
+                    title=title,
+                    source=str(relative),
+                    name=name or relative.name,
+                    stem=stem,
+                    formats=",".join(names),
+                    status=QUEUED,
+                    stage="queued",
+                    created=time.time(),
                 )
             )
             db.execute(insert(schema.steps).values(job=job, name="prepare", status=QUEUED))
@@ -230,9 +237,18 @@ class Jobs:
             db.execute(delete(schema.steps).where(_S.job == job))
             db.execute(insert(schema.steps).values(job=job, name="prepare", status=QUEUED))
             db.execute(
-                update(schema.jobs).where(_J.id == job).values(
-                    status=QUEUED, stage="queued", total=0, started=None, finished=None,
-                    error_code=None, error_params=None, speech=0, speaking=None,
+                update(schema.jobs)
+                .where(_J.id == job)
+                .values(
+                    status=QUEUED,
+                    stage="queued",
+                    total=0,
+                    started=None,
+                    finished=None,
+                    error_code=None,
+                    error_params=None,
+                    speech=0,
+                    speaking=None,
                 )
             )
         self._step(job, "prepare")
@@ -308,7 +324,7 @@ class Jobs:
         with self.store.begin() as db:
             return [dict(row) for row in db.execute(query).mappings()]
 
-    def worker(self, workers: int | None = None) -> "Worker":
+    def worker(self, workers: int | None = None) -> Worker:
         """A worker over this queue (threads in this process), not started yet."""
         return Worker(self, workers or self.settings.workers)
 
@@ -332,7 +348,7 @@ class Jobs:
             return
         self._step_done(job, step, progress.done)
 
-    def _prepare(self, job: str, step: str, progress: "_Progress") -> None:
+    def _prepare(self, job: str, step: str, progress: _Progress) -> None:
         row = self._row(job)
         self._set(job, stage="reading")
         source = self.data / row["source"]
@@ -364,7 +380,7 @@ class Jobs:
         for part in parts:
             self._step(job, part)
 
-    def _part(self, job: str, step: str, progress: "_Progress") -> None:
+    def _part(self, job: str, step: str, progress: _Progress) -> None:
         document = self._document(job)
         first, last = _chapters(step)
         code = convert.Options().code
@@ -376,7 +392,7 @@ class Jobs:
                 progress(1)
         atomic.write_bytes(self._work(job) / f"{step}.pickle", pickle.dumps(blocks))
 
-    def _assemble(self, job: str, step: str, progress: "_Progress") -> None:
+    def _assemble(self, job: str, step: str, progress: _Progress) -> None:
         row = self._row(job)
         self._set(job, stage="writing")
         document = self._document(job)
@@ -400,14 +416,14 @@ class Jobs:
         if not self._named(job, "speak-%"):
             self._end(job)
 
-    def _speak(self, job: str, step: str, progress: "_Progress") -> None:
+    def _speak(self, job: str, step: str, progress: _Progress) -> None:
         first, last = _chapters(step)
         audiobook.speak_chapters(
             self._document(job), self._work(job) / step, SpeechOptions(),
             lambda done, total: progress(done - progress.done), range(first, last),
         )  # fmt: skip
 
-    def _audio(self, job: str, step: str, progress: "_Progress") -> None:
+    def _audio(self, job: str, step: str, progress: _Progress) -> None:
         parts = [self._work(job) / name for name in self._named(job, "speak-%")]
         self.publisher.publish_audio(self._row(job)["title"], parts)
         self._end(job)
@@ -471,9 +487,12 @@ class Jobs:
         left = db.execute(
             select(func.count()).select_from(schema.steps).where(_S.job == job, where, _S.status != DONE)
         ).scalar()
-        added = not left and db.execute(
-            self.store.insert(schema.steps).values(job=job, name=step, status=QUEUED).on_conflict_do_nothing()
-        ).rowcount
+        added = (
+            not left
+            and db.execute(
+                self.store.insert(schema.steps).values(job=job, name=step, status=QUEUED).on_conflict_do_nothing()
+            ).rowcount
+        )
         return [step] if added else []
 
     def _fail(self, job: str, code: str, params: dict[str, str]) -> None:
@@ -609,9 +628,7 @@ class _Progress:
             return
         self._written = now
         with self.jobs._db() as db:
-            db.execute(
-                update(schema.steps).where(_S.job == self.job, _S.name == self.step).values(done=self.done)
-            )
+            db.execute(update(schema.steps).where(_S.job == self.job, _S.name == self.step).values(done=self.done))
 
 
 class _Consumer(Consumer):

@@ -18,18 +18,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..content import BOOK_SUFFIXES
+from ..content.safety import Limits, check_size
+from ..errors import AccessReaderError, FileNotFound
+from ..model import Document
+from ..settings import Settings
 from . import catalog as catalog_module
 from .accounts import Accounts
 from .audiobook import Audiobooks
 from .catalog import Catalog, Title
-from .content import BOOK_SUFFIXES
-from .content.safety import Limits, check_size
-from .errors import AccessReaderError, FileNotFound
 from .jobs import Jobs
-from .model import Document
 from .people import People
 from .rights import Audit
-from .settings import Settings
 from .store import Store, open_settings_store
 
 #: Media types of the output formats, for downloads and feeds.
@@ -52,7 +52,9 @@ class CatalogPublisher:
         self.catalog.set_status(int(title), catalog_module.CONVERTING)
 
     def publish(self, title: str, fmt: str, file_name: str, path: Path) -> None:
-        self.catalog.publish_rendition(int(title), fmt, file_name, path, MEDIA_TYPES.get(fmt, "application/octet-stream"))
+        self.catalog.publish_rendition(
+            int(title), fmt, file_name, path, MEDIA_TYPES.get(fmt, "application/octet-stream")
+        )
 
     def publish_audio(self, title: str, parts: list[Path]) -> None:
         self.audiobooks.install(int(title), parts)
