@@ -3,7 +3,8 @@
 Each command parses its options, calls the library, and formats the result.
 User-facing failures (``errors.AccessReaderError``) become one line in the
 user's language (``--lang`` or the locale) and exit code 2; nothing prints a
-traceback unless ``ACCESSREADER_DEBUG`` is set.
+traceback unless ``ACCESSREADER_DEBUG`` is set.  Settings (``settings.py``) are read once,
+in ``main``, with ``--max-size`` as an option over ``ACCESSREADER_MAX_FILE_MB``.
 """
 
 from __future__ import annotations
@@ -25,8 +26,7 @@ from .inspection import summarise
 from .messages import interface_language, translate
 from .model import Document
 from .service.people import ADMIN, READER, ROLES, Person
-
-MB = 1024 * 1024
+from .settings import SETTINGS, Settings
 
 
 class _Group(click.Group):
@@ -42,7 +42,7 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception as error:  # a bug: say so in one line, keep the details for debugging
-            if os.environ.get("ACCESSREADER_DEBUG"):
+            if getattr(ctx.meta.get("settings"), "debug", False):
                 raise
             lang = interface_language(ctx.meta.get("lang"))
             detail = f"{type(error).__name__}: {error}"
@@ -55,16 +55,21 @@ class _Group(click.Group):
 @click.option(
     "--max-size",
     type=click.FloatRange(min=0, min_open=True),
-    default=DEFAULT_LIMITS.max_file_bytes / MB,
-    show_default=True,
-    envvar="ACCESSREADER_MAX_FILE_MB",
-    help="Refuse input files larger than this many MB (env ACCESSREADER_MAX_FILE_MB).",
+    help=f"Refuse input files larger than this many MB (default {SETTINGS['max_file_mb'].default}; "
+    f"env {SETTINGS['max_file_mb'].env}).",
 )
 @click.pass_context
-def main(ctx: click.Context, lang: str | None, max_size: float) -> None:
+def main(ctx: click.Context, lang: str | None, max_size: float | None) -> None:
     """AccessReader: catalog e-books as braille and speech."""
     ctx.meta["lang"] = lang
-    ctx.meta["limits"] = replace(DEFAULT_LIMITS, max_file_bytes=int(max_size * MB))
+    settings = Settings.from_env(max_file_mb=max_size)
+    ctx.meta["settings"] = settings
+    ctx.meta["limits"] = replace(DEFAULT_LIMITS, max_file_bytes=settings.max_file_bytes)
+
+
+def _settings() -> Settings:
+    """The settings ``main`` read (environment, then the group's options)."""
+    return click.get_current_context().meta["settings"]
 
 
 def _read_book(path: str, limits: Limits, workers: int = 1) -> Document:
@@ -331,7 +336,6 @@ def read(
     q quits, ? lists the keys."""
     from .braille import Code, parse_grades
     from .service.positions import open_positions
-    from .service.store import default_data_dir
     from .terminal.bookmarks import BookmarkFile
     from .terminal.display import Display
     from .terminal.pc_keyboard import PcKeyboard
@@ -341,7 +345,7 @@ def read(
 
     lang = interface_language(ctx.meta.get("lang"))
     code = Code(parse_grades(grade), int(dots))
-    folder = Path(data_dir) if data_dir else default_data_dir()
+    folder = Path(data_dir) if data_dir else _settings().data
     find_title = _catalog_finder(folder)
     if Path(book).exists() or find_title is None:
         document = _read_book(book, ctx.meta["limits"])
@@ -371,11 +375,12 @@ def read(
 def _catalog_finder(folder: Path):
     """A function from a search to the best-matching readable title's Document, when the folder holds a catalog."""
     from .service.catalog import Catalog
-    from .service.store import DATABASE_ENV, open_store
+    from .service.store import open_settings_store
 
-    if not (os.environ.get(DATABASE_ENV) or (folder / "accessreader.db").exists()):
+    settings = _settings().with_options(data=folder)
+    if not settings.has_service:
         return None
-    catalog = Catalog(open_store(data_dir=folder))
+    catalog = Catalog(open_settings_store(settings))
 
     def find(query: str) -> Document | None:
         found = next((title for title in catalog.search(query) if title.has_document), None)
@@ -406,9 +411,27 @@ def _progress(steps: int, label: str):
 
 def _library():
     from .service.library import Library
-    from .settings import Settings
 
-    return Library(Settings.from_env())
+    return Library(_settings())
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the settings as one JSON list.")
+@click.option("--markdown", is_flag=True, help="Print the table of every setting and its default (the README's).")
+def settings(as_json: bool, markdown: bool) -> None:
+    """Every setting: name, environment variable, value, where it came from (default, environment, option), help."""
+    from .settings import markdown_table
+
+    if markdown:
+        click.echo(markdown_table(), nl=False)
+        return
+    rows = _settings().rows()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['name']} = {row['value']}  ({row['origin']}, {row['env']})")
+        click.echo(f"    {row['help']}")
 
 
 @main.command()

@@ -146,6 +146,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{what}: не найдено",
         "kk": "{what}: табылмады",
     },
+    "conflict": {
+        "en": "This cannot be done now: it clashes with the current state; look again and retry",
+        "ru": "Сейчас это сделать нельзя: это противоречит текущему состоянию; проверьте и повторите",
+        "kk": "Мұны қазір істеу мүмкін емес: ағымдағы күйге қайшы келеді; тексеріп, қайталаңыз",
+    },
     "already_registered": {
         "en": "{login} is already registered",
         "ru": "{login} уже зарегистрирован",

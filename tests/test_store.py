@@ -10,15 +10,8 @@ from accessreader import content
 from accessreader.atomic import write_bytes as write_atomic
 from accessreader.service.catalog import Catalog
 from accessreader.service.people import READER, People
-from accessreader.service.store import (
-    DATA_ENV,
-    DATABASE_ENV,
-    default_data_dir,
-    downgrade,
-    open_store,
-    revision,
-    upgrade,
-)
+from accessreader.service.store import downgrade, open_store, revision, upgrade
+from accessreader.settings import SETTINGS, Settings
 
 #: The tables of the newest schema.
 TABLES = ("titles", "renditions", "title_search", "people", "sessions", "tokens", "audit", "positions", "jobs", "steps")
@@ -43,9 +36,9 @@ def test_an_empty_folder_gets_a_sqlite_database_at_the_newest_schema(tmp_path):
 
 
 def test_the_data_folder_and_database_come_from_the_environment(tmp_path, monkeypatch):
-    monkeypatch.setenv(DATA_ENV, str(tmp_path / "lib"))
-    monkeypatch.setenv(DATABASE_ENV, f"sqlite:///{tmp_path / 'elsewhere.db'}")
-    assert default_data_dir() == tmp_path / "lib"
+    monkeypatch.setenv(SETTINGS["data"].env, str(tmp_path / "lib"))
+    monkeypatch.setenv(SETTINGS["database"].env, f"sqlite:///{tmp_path / 'elsewhere.db'}")
+    assert Settings.from_env().data == tmp_path / "lib"
     store = open_store()
     assert store.data_dir == tmp_path / "lib"
     assert (tmp_path / "elsewhere.db").is_file()

@@ -36,7 +36,7 @@ STATUS = (
     (errors.TooManyAttempts, 429),
     (errors.NotAllowed, 403),
     (errors.NotFound, 404),
-    (errors.AlreadyRegistered, 409),
+    (errors.Conflict, 409),
     (errors.FileTooLarge, 413),
     (errors.MissingDependency, 503),
 )

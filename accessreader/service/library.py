@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import convert
 from ..content import BOOK_SUFFIXES
 from ..content.safety import Limits, check_size
 from ..errors import AccessReaderError, FileNotFound
@@ -32,38 +33,41 @@ from .people import People
 from .rights import Audit
 from .store import Store, open_settings_store
 
-#: Media types of the output formats, for downloads and feeds.
+#: Media types of the output formats, for downloads and feeds (mp3, opus and daisy are published zipped).
 MEDIA_TYPES = {
-    "brf": "application/x-brf",
-    "pef": "application/x-pef+xml",
-    "ubrl": "text/plain; charset=utf-8",
+    convert.BRF: "application/x-brf",
+    convert.PEF: "application/x-pef+xml",
+    convert.UBRL: "text/plain; charset=utf-8",
+    convert.MP3: "application/zip",
+    convert.OPUS: "application/zip",
+    convert.M4B: "audio/mp4",
+    convert.DAISY: "application/zip",
+    convert.EPUB3: "application/epub+zip",
 }
 
 
 class CatalogPublisher:
-    """Job results into the catalog (``jobs.Publisher``); titles are named by their id as text."""
+    """Job results into the catalog (``jobs.Publisher``); titles are named by their id."""
 
     def __init__(self, catalog: Catalog, audiobooks: Audiobooks) -> None:
         self.catalog = catalog
         self.audiobooks = audiobooks
 
-    def started(self, title: str, document: Document) -> None:
-        self.catalog.attach_document(int(title), document)
-        self.catalog.set_status(int(title), catalog_module.CONVERTING)
+    def started(self, title: int, document: Document) -> None:
+        self.catalog.attach_document(title, document)
+        self.catalog.set_status(title, catalog_module.CONVERTING)
 
-    def publish(self, title: str, fmt: str, file_name: str, path: Path) -> None:
-        self.catalog.publish_rendition(
-            int(title), fmt, file_name, path, MEDIA_TYPES.get(fmt, "application/octet-stream")
-        )
+    def publish(self, title: int, fmt: str, file_name: str, path: Path) -> None:
+        self.catalog.publish_rendition(title, fmt, file_name, path, MEDIA_TYPES[fmt])
 
-    def publish_audio(self, title: str, parts: list[Path]) -> None:
-        self.audiobooks.install(int(title), parts)
+    def publish_audio(self, title: int, parts: list[Path]) -> None:
+        self.audiobooks.install(title, parts)
 
-    def finished(self, title: str) -> None:
-        self.catalog.set_status(int(title), catalog_module.READY)
+    def finished(self, title: int) -> None:
+        self.catalog.set_status(title, catalog_module.READY)
 
-    def failed(self, title: str, message: str) -> None:
-        self.catalog.set_status(int(title), catalog_module.FAILED, message)
+    def failed(self, title: int, message: str) -> None:
+        self.catalog.set_status(title, catalog_module.FAILED, message)
 
 
 @dataclass
@@ -102,7 +106,7 @@ class Library:
         if not added.created and title.status != catalog_module.FAILED:
             return Imported(name, title)
         source = self.store.path(title.source_path)
-        job = self.jobs.submit(source, str(title.id), _stem(title.source_name), name=title.source_name)
+        job = self.jobs.submit(source, title.id, _stem(title.source_name), name=title.source_name)
         return Imported(name, title, job)
 
     def import_folder(self, folder: Path) -> list[Imported]:
