@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,9 @@ from sqlalchemy import update
 from stores import KINDS, open_test_store
 
 from accessreader import content
-from accessreader.convert import convert
-from accessreader.errors import BadOption, JobNotFailed, UnknownJob
+from accessreader.braille import Code, Layout, parse_grades
+from accessreader.convert import Options, convert
+from accessreader.errors import BadOption, Conflict, JobNotFailed, NotFound, SixDotsOnly, UnknownJob
 from accessreader.server import create_app
 from accessreader.service import schema
 from accessreader.service.jobs import DONE, FAILED, Jobs
@@ -137,8 +139,9 @@ def test_a_bad_source_fails_with_its_error_and_a_retry_after_the_fix_finishes(em
     assert jobs.retry(job).status in ("queued", "running", DONE)
     assert wait(jobs, job).status == DONE
     assert set(published(tmp_path, 2)) == {"empty.brf", "empty.pef", "empty.ubrl.txt"}
-    with pytest.raises(JobNotFailed):
+    with pytest.raises(JobNotFailed) as done:
         jobs.retry(job)
+    assert isinstance(done.value, Conflict) and not isinstance(done.value, NotFound)
 
 
 def test_unknown_jobs_and_formats_are_refused(embedded, tmp_path):
@@ -285,6 +288,69 @@ def test_a_step_whose_worker_keeps_dying_gives_its_job_up(tmp_path):
     assert info.status == FAILED
     assert info.error("en") == "the worker doing step prepare stopped 3 times; the job was given up"
     assert jobs.retry(job).status == "queued"
+    with pytest.raises(Conflict):  # queued: nothing to retry (the API answers 409, not 404)
+        jobs.retry(job)
+
+    worker = jobs.worker(1)  # the retried job runs again from its start, and finishes
+    worker.start()
+    try:
+        again = wait(jobs, job)
+    finally:
+        worker.stop()
+    assert (again.status, again.error()) == (DONE, "")
+    assert [(s["name"], s["status"], s["attempts"]) for s in jobs.steps(job)][0] == ("prepare", DONE, 1)
+    assert set(published(tmp_path, 5)) == {"a.brf", "a.pef", "a.ubrl.txt"}
+
+
+def test_the_service_makes_speech_formats_and_braille_in_the_settings_code_and_page_size(tmp_path):
+    """ACCESSREADER_FORMATS=brf,daisy,m4b with a 32×20 page and uncontracted English: renditions in the catalog."""
+    library = make_library(tmp_path, formats=("brf", "daisy", "m4b"), cells=32, lines=20, grades="en=1")
+    payload = talking_book(3)
+    worker = library.jobs.worker(2)
+    worker.start()
+    try:
+        added = library.add(payload, "dala.txt")
+        info = wait(library.jobs, added.job, timeout=180)
+    finally:
+        worker.stop()
+    assert (info.status, info.percent, info.error()) == (DONE, 100, ""), info
+    title = library.catalog.get(added.title.id)
+    renditions = {r.fmt: r for r in title.renditions}
+    assert {f: (r.path, r.media_type) for f, r in renditions.items()} == {
+        "brf": (f"outputs/{title.id}/dala.brf", "application/x-brf"),
+        "daisy": (f"outputs/{title.id}/dala.daisy.zip", "application/zip"),
+        "m4b": (f"outputs/{title.id}/dala.m4b", "audio/mp4"),
+    }
+    options = Options(Code(parse_grades("en=1")), Layout(32, 20))
+    by_hand = convert(content.read(payload, "dala.txt"), "dala", ["brf"], tmp_path / "by-hand", options).paths[0]
+    assert library.store.path(renditions["brf"].path).read_bytes() == by_hand.read_bytes()
+    default = convert(content.read(payload, "dala.txt"), "dala", ["brf"], tmp_path / "default").paths[0]
+    assert by_hand.read_bytes() != default.read_bytes()  # the settings made a difference
+    with zipfile.ZipFile(library.store.path(renditions["daisy"].path)) as daisy:
+        names = daisy.namelist()
+        assert (
+            "ncc.html" in names and any(n.endswith(".smil") for n in names) and any(n.endswith(".mp3") for n in names)
+        )
+        assert "Дала" in daisy.read("ncc.html").decode()
+    m4b = library.store.path(renditions["m4b"].path)
+    assert seconds_of(m4b.read_bytes(), tmp_path) > 1
+    library.close()
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "named"),
+    [
+        ("formats", ("brf", "daisy", "docx"), "ACCESSREADER_FORMATS: docx is not offered"),
+        ("grades", "en=5", "ACCESSREADER_GRADES: en=5 is not offered"),
+        ("cells", 3, "ACCESSREADER_CELLS: 3 is not offered"),
+    ],
+)
+def test_settings_no_job_could_be_made_with_are_refused_at_startup(tmp_path, setting, value, named):
+    with pytest.raises(BadOption) as error:
+        Jobs(settings(tmp_path, **{setting: value}), FolderPublisher(tmp_path))
+    assert error.value.message("en").startswith(named)
+    with pytest.raises(SixDotsOnly):
+        Jobs(settings(tmp_path, dots=8, formats=("brf",)), FolderPublisher(tmp_path))
 
 
 # ── speaking: chapters shared among worker processes ─────────────────────────
