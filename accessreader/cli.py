@@ -430,7 +430,8 @@ def settings(as_json: bool, markdown: bool) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for row in rows:
-        click.echo(f"{row['name']} = {row['value']}  ({row['origin']}, {row['env']})")
+        value = row["value"] or SETTINGS[row["name"]].shown  # an empty value says what stands in for it
+        click.echo(f"{row['name']} = {value}  ({row['origin']}, {row['env']})")
         click.echo(f"    {row['help']}")
 
 
