@@ -529,3 +529,11 @@ def test_an_unfinished_job_of_an_older_jobs_file_is_copied_into_the_store_once_a
     assert set(published(tmp_path, 6)) == {"old.brf", "old.pef", "old.ubrl.txt"}
     again = Jobs(settings(tmp_path), FolderPublisher(tmp_path))
     assert [(j.id, j.status) for j in again.list()] == [("old2", DONE)]
+
+
+def test_the_jobs_package_exports_its_public_names():
+    import accessreader.service.jobs as package
+
+    assert all(hasattr(package, name) for name in package.__all__)
+    assert package.STAGES == ("queued", "reading", "translating", "writing", "speaking", "done")
+    assert {"Jobs", "JobInfo", "Publisher", "Worker", "STAGES", "DONE", "FAILED"} <= set(package.__all__)
