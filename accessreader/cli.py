@@ -25,6 +25,7 @@ from .inspection import summarise
 from .messages import interface_language, translate
 from .model import Document
 from .service.people import ADMIN, READER, ROLES, Person
+from .tts.engines import MAX_RATE, MIN_RATE
 
 MB = 1024 * 1024
 
@@ -201,7 +202,9 @@ def _report_problems(problems: list, lang: str) -> None:
     help="Voice per language for speech, e.g. kk=kk,ru=ru,en=en-us (espeak-ng voice names).",
 )
 @click.option(
-    "--rate", type=click.IntRange(80, 450), help="Speech rate in words per minute (default: the voice's own)."
+    "--rate",
+    type=click.IntRange(MIN_RATE, MAX_RATE),
+    help="Speech rate in words per minute (default: the voice's own).",
 )
 @click.option(
     "--workers",
