@@ -27,6 +27,7 @@ from .messages import interface_language, translate
 from .model import Document
 from .service.people import ADMIN, READER, ROLES, Person
 from .settings import SETTINGS, Settings
+from .tts.engines import MAX_RATE, MIN_RATE
 
 
 class _Group(click.Group):
@@ -206,7 +207,9 @@ def _report_problems(problems: list, lang: str) -> None:
     help="Voice per language for speech, e.g. kk=kk,ru=ru,en=en-us (espeak-ng voice names).",
 )
 @click.option(
-    "--rate", type=click.IntRange(80, 450), help="Speech rate in words per minute (default: the voice's own)."
+    "--rate",
+    type=click.IntRange(MIN_RATE, MAX_RATE),
+    help="Speech rate in words per minute (default: the voice's own).",
 )
 @click.option(
     "--workers",
@@ -280,7 +283,6 @@ def proof(ctx: click.Context, file: str, output: str | None, grade: str, dots: s
     """Write an HTML page with each block's print text beside its braille, for checking."""
     from . import atomic
     from .braille import proof as proof_page
-    from .braille.translate import translate_document
     from .convert import prepare
 
     lang = interface_language(ctx.meta.get("lang"))
@@ -289,9 +291,9 @@ def proof(ctx: click.Context, file: str, output: str | None, grade: str, dots: s
     name = Path(file).name
     prepare(document, [], options)
     with _progress(sum(1 for _ in document.blocks()), name) as bar:
-        braille = translate_document(document, options.code, bar.update)
+        page, braille = proof_page.build(document, options.code, lang, bar.update)
     target = Path(output) if output else Path(file).parent / f"{_book_stem(name)}.proof.html"
-    atomic.write_bytes(target, proof_page.render(document, braille, lang).encode("utf-8"))
+    atomic.write_bytes(target, page.encode("utf-8"))
     click.echo(translate("braille_written", lang, path=target))
     _report_problems(braille.problems, lang)
 

@@ -296,7 +296,6 @@ def proof(request: Request, title_id: TitleId, number: int, library: LibraryDep,
           person: PersonDep) -> HTMLResponse:  # fmt: skip
     _staff(person, request)
     from ..braille import proof as proof_page
-    from ..braille.translate import translate_document
     from ..convert import Options, prepare
 
     document = library.catalog.document(title_id)
@@ -305,7 +304,7 @@ def proof(request: Request, title_id: TitleId, number: int, library: LibraryDep,
     one = Document(metadata=document.metadata, chapters=[document.chapters[number - 1]])
     options = Options()
     prepare(one, [], options)
-    return HTMLResponse(proof_page.render(one, translate_document(one, options.code), lang))
+    return HTMLResponse(proof_page.build(one, options.code, lang)[0])
 
 
 PersonIdPath = Annotated[int, InPath(ge=1, le=2**63 - 1)]
