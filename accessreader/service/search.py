@@ -41,7 +41,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import Stemmer
 from sqlalchemy import Connection, text
@@ -121,6 +121,7 @@ def _clean(value: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", value).translate(_STRESS))
 
 
+@lru_cache(maxsize=200_000)
 def _fold_word(word: str) -> str:
     if _CYRILLIC.search(word):
         word = word.translate(_LOOKALIKES)
@@ -179,25 +180,21 @@ def other_names(word: str) -> tuple[str, ...]:
     return tuple(name for name in group if name != word)
 
 
-def _compounds(value: str) -> list[str]:
-    """Folded words, with hyphenated compounds joined ("Алма-Ата" → "алмаата") alongside their parts."""
-    found = []
-    for compound in _COMPOUND.findall(_clean(value)):
-        parts = [_fold_word(part) for part in compound.split("-")]
-        found += parts
-        if len(parts) > 1:
-            found.append("".join(parts))
-    return found
-
-
 def loose_text(*values: str) -> str:
-    """The loose forms of every word of ``values``, once each, for the ``loose`` column."""
+    """The loose forms of every word of ``values`` (and of hyphenated compounds joined:
+    "Алма-Ата" → "алмаата"), once each, for the ``loose`` column."""
     forms: dict[str, None] = {}
     for value in values:
-        for word in _compounds(value):
-            if word not in forms:
-                forms.update(dict.fromkeys((word, *loose_forms(word), *other_names(word))))
+        for compound in _COMPOUND.findall(_clean(value)):
+            parts = [_fold_word(part) for part in compound.split("-")]
+            for word in parts if len(parts) == 1 else [*parts, "".join(parts)]:
+                forms.update(_loose_and_others(word))
     return " ".join(forms)
+
+
+@lru_cache(maxsize=200_000)
+def _loose_and_others(word: str) -> dict[str, None]:
+    return dict.fromkeys((*loose_forms(word), *other_names(word)))
 
 
 @dataclass(frozen=True)
