@@ -100,6 +100,8 @@ def _apply(rules: list[Rule], text: str, position: int, context: Context) -> tup
         if words is not None:
             if match.group().endswith(".") and not words.endswith(".") and _ends_sentence(text, match.end(), words):
                 words += "."  # the abbreviation's dot also ended the sentence
+            if match.group().endswith(".") and re.match(r"[\w«(]", text[match.end() : match.end() + 1]):
+                words = words.rstrip(" ") + " "  # glued to the next word in print: "г.Балхаш", "т.е.в"
             return match.end(), words
     return None
 

@@ -16,7 +16,21 @@ from functools import lru_cache
 import pymorphy3
 from num2words.lang_RU import Num2Word_RU
 
-from .common import NUMBER, Context, Handler, Rule, abbreviation_pattern, roman_rule, roman_value, rule, to_int
+from .common import (
+    ACRONYM,
+    NUMBER,
+    ROMAN_LETTERS,
+    Context,
+    Handler,
+    Rule,
+    abbreviation_pattern,
+    roman_rule,
+    roman_value,
+    rule,
+    shouting,
+    spell_acronym,
+    to_int,
+)
 
 _N2W = Num2Word_RU()
 _CASE_CODE = {"nomn": "n", "gent": "g", "datv": "d", "accs": "a", "ablt": "i", "loct": "p"}
@@ -53,6 +67,9 @@ _UNITS = {
     "коп.": "копейка",
     "чел.": "человек",
     "стр.": "страница",
+    "с.": "страница",
+    "шт.": "штука",
+    "ед.": "единица",
     "%": "процент",
     "₸": "тенге",
     "тг": "тенге",
@@ -78,6 +95,21 @@ _UNIT = "|".join(re.escape(u) + (r"(?!\w)" if u[-1].isalpha() else "") for u in 
 #: Abbreviations: fixed words, or "=lemma" for a noun put in the case its preposition asks for.
 _ABBREVIATIONS = {
     "в т. ч.": "в том числе",
+    "в.т.ч.": "в том числе",
+    "и пр.": "и прочее",
+    "кол-во": "количество",
+    "уч-ся": "учащихся",
+    "р-н": "район",
+    "б-ка": "библиотека",
+    "б-ки": "библиотеки",
+    "б-ке": "библиотеке",
+    "б-ку": "библиотеку",
+    "каз. яз.": "*казахский язык",
+    "рус. яз.": "*русский язык",
+    "англ. яз.": "*английский язык",
+    "тел.": "=телефон",
+    "кв.": "=квартира",
+    "мкр.": "=микрорайон",
     "т. е.": "то есть",
     "т. д.": "так далее",
     "т. п.": "тому подобное",
@@ -111,6 +143,7 @@ _ABBREVIATIONS = {
     "руб.": "рублей",
     "коп.": "копеек",
 }
+_PLACE_ABBREVIATIONS = {"г.": "город", "пос.": "посёлок"}
 _CHAPTER_WORDS = (
     "глава главе главы главу главой часть части частью том тома томе раздел раздела разделе "
     "книга книги книге параграф урок лекция тема"
@@ -142,16 +175,34 @@ def ordinal(number: int, case: str = "nomn", gender: str = "masc", plural: bool 
     return _N2W.to_ordinal(number, case=_CASE_CODE[case], gender=_GENDER_CODE[gender], plural=plural, animate=False)
 
 
-def decimal(whole: int, fraction: str) -> str:
-    """``whole,fraction`` in words: "2770,4" → "две тысячи семьсот семьдесят целых четыре десятых"."""
+#: Endings of "целая" and of "десятая", "сотая"… after one (1, 21…) and after other numbers, by case.
+_FRACTION_ENDINGS = {
+    "nomn": ("ая", "ых"),
+    "gent": ("ой", "ых"),
+    "datv": ("ой", "ым"),
+    "accs": ("ую", "ых"),
+    "ablt": ("ой", "ыми"),
+    "loct": ("ой", "ых"),
+}
+
+
+def decimal(whole: int, fraction: str, case: str = "nomn") -> str:
+    """``whole,fraction`` in words, in a case: "2,8" → "две целых восемь десятых" (gent: "двух целых восьми десятых")."""
     places = len(fraction)
     if places > 4:
-        return f"{cardinal(whole)} запятая {' '.join(cardinal(int(d)) for d in fraction)}"
+        return f"{cardinal(whole, case)} запятая {' '.join(cardinal(int(d)) for d in fraction)}"
     part = int(fraction)
     denominators = ["десят", "сот", "тысячн", "десятитысячн"]
-    whole_word = "целая" if _class(whole) == "one" else "целых"
-    part_word = denominators[places - 1] + ("ая" if _class(part) == "one" else "ых")
-    return f"{cardinal(whole, gender='femn')} {whole_word} {cardinal(part, gender='femn')} {part_word}"
+    number_case = "nomn" if case == "accs" else case
+    whole_word = "цел" + _FRACTION_ENDINGS[case][_class(whole) != "one"]
+    part_word = denominators[places - 1] + _FRACTION_ENDINGS[case][_class(part) != "one"]
+    said_whole = cardinal(whole, number_case, "femn").replace("ноля", "нуля").replace("нолю", "нулю")
+    if case == "accs" and _class(whole) == "one":
+        said_whole = said_whole.removesuffix("одна") + "одну"
+    said_part = cardinal(part, number_case, "femn")
+    if case == "accs" and _class(part) == "one":
+        said_part = said_part.removesuffix("одна") + "одну"
+    return f"{said_whole} {whole_word} {said_part} {part_word}"
 
 
 def _class(number: int) -> str:
@@ -252,31 +303,75 @@ def _number(match: re.Match, context: Context) -> str:
     written, fraction, unit = match.groups()
     number = to_int(written)
     before = context.word_before(match.start())
+    after = context.words_after(match.end(), 3)
     if unit:
         lemma = _UNITS[unit]
         if fraction:
-            return f"{decimal(number, fraction)} {_inflect(lemma, 'gent')}"
+            return f"{decimal(number, fraction, _decimal_case(before, after))} {_inflect(lemma, 'gent')}"
         case = _prep_case(before)
         return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
     if fraction:
-        return decimal(number, fraction)
-    after = context.words_after(match.end(), 3)
+        return decimal(number, fraction, _decimal_case(before, after))
     day_of = bool(after) and after[0] in MONTHS
     range_of = after[:1] in (["по"], ["до"]) and len(after) == 3 and after[1].isdigit() and after[2] in MONTHS
     if (day_of or range_of) and 1 <= number <= 31:
-        case = "gent" if "gent" in _PREPOSITIONS.get(before, []) else "datv" if before in ("к", "ко") else "nomn"
+        if "gent" in _PREPOSITIONS.get(before, []) or before in ("с", "со"):
+            case = "gent"
+        elif before in ("к", "ко"):
+            case = "datv"
+        elif before in _PREPOSITIONS or range_of:
+            case = "nomn"
+        else:
+            rest = re.sub(r"^ \w+(?: \d{4}(?: ?года| ?г\.)?)?", "", context.text[match.end() :], count=1)
+            case = _date_case(context, match.start(), rest)
         return ordinal(number, case, "neut")
     case, gender = _agreement(number, after, before)
     return cardinal(number, case, gender)
 
 
+def _decimal_case(before: str, after: list[str]) -> str:
+    """The case of a decimal: the one its preposition asks ("более 2,8" → gent), else the nominative."""
+    if before in ("в", "во") and after[:1] in (["раза"], ["раз"]):
+        return "nomn"  # "в 2,5 раза": an accusative
+    return _prep_case(before)
+
+
+#: Words before a date that leave it in the nominative ("Сегодня 9 мая").
+_DATE_NAMING = {"сегодня", "завтра", "вчера", "дата", "это", "был", "была", "было"}
+
+
+def _date_case(context: Context, start: int, rest: str) -> str:
+    """The case of a date with no preposition (``rest``: the text after it): the genitive of "when"
+    ("8 июня состоялась" → восьмого), the nominative where the date is named: alone, before a
+    dash, after a colon or "сегодня"."""
+    before_text = context.text[:start].rstrip()
+    if context.word_before(start) in _DATE_NAMING or before_text.endswith(":"):
+        return "nomn"
+    if not before_text and re.match(r"\s*(?:[—–-]|[.!]?\s*$)", rest):
+        return "nomn"
+    return "gent"
+
+
+_SCALES = {"млн": "миллион", "млрд": "миллиард", "тыс.": "тысяча", "трлн": "триллион"}
+
+
 def _currency_first(match: re.Match, context: Context) -> str:
-    sign, written, fraction = match.groups()
+    sign, written, fraction, scale = match.groups()
     number = to_int(written)
     lemma = _UNITS[sign]
+    before = context.word_before(match.start())
+    before = "" if before in ("в", "во", "на") else before  # "грант в $5 000": an accusative
+    if scale:
+        scale_lemma = _SCALES[scale]
+        if fraction:
+            said = f"{decimal(number, fraction, _prep_case(before))} {_inflect(scale_lemma, 'gent')}"
+        else:
+            case = _prep_case(before)
+            said = f"{cardinal(number, case, _gender(scale_lemma))} {_agree_noun(scale_lemma, number, case)}"
+        return f"{said} {_inflect(lemma, 'gent', True)}"
     if fraction:
-        return f"{decimal(number, fraction)} {_inflect(lemma, 'gent')}"
-    case = _prep_case(context.word_before(match.start()))
+        return f"{decimal(number, fraction, _prep_case(before))} {_inflect(lemma, 'gent')}"
+    case = _prep_case(before)
     return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
 
 
@@ -315,8 +410,12 @@ def _date(match: re.Match, context: Context) -> str | None:
     day, month, year = (int(g) for g in match.groups()[:3])
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
-    case = _prep_case(context.word_before(match.start()))
-    case = "nomn" if case == "loct" else case
+    before = context.word_before(match.start())
+    if before in _PREPOSITIONS:
+        case = _prep_case(before)
+        case = "nomn" if case == "loct" else case
+    else:
+        case = _date_case(context, match.start(), context.text[match.end() :])
     return f"{ordinal(day, case, 'neut')} {MONTHS[month - 1]} {ordinal(year, 'gent')} года"
 
 
@@ -380,7 +479,7 @@ def _century(match: re.Match, context: Context) -> str | None:
     before = context.word_before(match.start())
     if word in ("в.", "вв."):
         plural = word == "вв." or bool(second)
-        case = _prep_case(before, "nomn")
+        case = _prep_case(before, "nomn") if before in _PREPOSITIONS else _noun_case(context, match.start(), "век")
         word = _inflect("век", case, plural)
     else:
         parse = _parse(word)[0]
@@ -414,13 +513,133 @@ def _ruler(match: re.Match, context: Context) -> str | None:
 
 def _abbreviation(words: str) -> Handler:
     def say(match: re.Match, context: Context) -> str:
+        if words.startswith("*"):
+            return _inflect_phrase(words[1:], _noun_case(context, match.start()))
         if not words.startswith("="):
             return words
-        case = _prep_case(context.word_before(match.start()))
-        said = _inflect(words[1:], case)
+        said = _inflect(words[1:], _noun_case(context, match.start()))
         return said.capitalize() if match.group()[0].isupper() else said
 
     return say
+
+
+#: The case a preposition asks of a noun (a place, an institution) after it.
+_NOUN_CASES = {
+    **dict.fromkeys("в во на о об обо при".split(), "loct"),
+    **dict.fromkeys("к ко по согласно благодаря".split(), "datv"),
+    **dict.fromkeys("с со за под над перед между".split(), "ablt"),
+    **dict.fromkeys("про через см".split(), "accs"),
+}
+#: Abbreviations of places that follow a noun in the genitive ("Жители г. Балхаш" → города).
+_PLACES = {"город", "посёлок", "село", "век"}
+
+
+def _noun_case(context: Context, position: int, lemma: str = "", owner: bool = False) -> str:
+    """The case of a noun at ``position`` from the word before it: its preposition's case, the
+    genitive after a noun when ``owner`` ("Закон РК", "сотрудники ЦГБ"), the accusative after a
+    transitive verb, else the nominative."""
+    before = context.word_before(position)
+    if before in _NOUN_CASES:
+        return _NOUN_CASES[before]
+    if before in _PREPOSITIONS:
+        return _prep_case(before)
+    if not before or not (owner or lemma in _PLACES) or re.search(r"[.!?:;,]\s*$", context.text[:position]):
+        return "nomn"
+    parses = _parse(before)
+    if parses[0].tag.POS == "NOUN" or before.isupper():
+        return "gent"
+    if owner and parses[0].tag.POS == "VERB" and "tran" in parses[0].tag:
+        return "accs"
+    return "nomn"
+
+
+def _inflect_phrase(phrase: str, case: str) -> str:
+    """A noun phrase ("централизованная библиотечная система") put in ``case``; words after "|" stay."""
+    head, _, tail = phrase.partition("|")
+    said = []
+    for word in head.split():
+        parse = next((p for p in _parse(word.lower()) if p.tag.case == "nomn"), _parse(word.lower())[0])
+        form = parse.inflect({case, "sing"})
+        inflected = form.word if form else word
+        said.append(inflected.capitalize() if word[0].isupper() else inflected)
+    return " ".join(said + tail.split())
+
+
+def _place(lemma: str) -> Handler:
+    """An abbreviated place noun ("г.", "пос.") in the case of the words around it."""
+
+    def say(match: re.Match, context: Context) -> str:
+        said = _inflect(lemma, _noun_case(context, match.start(), lemma))
+        return said.capitalize() if match.group()[0].isupper() else said
+
+    return say
+
+
+def _page(match: re.Match, context: Context) -> str:
+    """ "с. 45", "С. 12–15": a page or pages, in the case of the words before."""
+    first, second = match.groups()
+    case = _noun_case(context, match.start())
+    if second:
+        return f"{_inflect('страница', 'nomn', True)} {cardinal(int(first))} — {cardinal(int(second))}"
+    return f"{_inflect('страница', case)} {cardinal(int(first))}"
+
+
+def _compound(match: re.Match, context: Context) -> str:
+    """A number joined to a word ("175-летию" → стасемидесятипятилетию, "2-х" → двух)."""
+    written, ending = match.groups()
+    number = to_int(written)
+    if ending in ("х", "ти", "ми"):
+        return cardinal(number, "gent")
+    if ending == "мя":
+        return cardinal(number, "ablt")
+    return _compound_stem(number) + ending
+
+
+def _compound_stem(number: int) -> str:
+    """The first part of a compound word with a number: the genitive, joined ("пяти", "двух")."""
+    special = {1: "одно", 90: "девяносто", 100: "сто", 1000: "тысяче"}
+    if number in special:
+        return special[number]
+    words = cardinal(number, "gent").split()
+    if words[-1] == "девяноста":
+        words[-1] = "девяносто"
+    return "".join(words)
+
+
+#: Acronyms said in full, in the case the sentence asks; "|" ends the words that change.
+_ACRONYMS = {
+    "РК": "Республика| Казахстан",
+    "РФ": "Российская Федерация",
+    "ЦБС": "централизованная библиотечная система",
+    "ЦГБ": "центральная городская библиотека",
+    "ЦРБ": "центральная районная библиотека",
+    "КГУ": "коммунальное государственное учреждение",
+}
+#: Acronyms that are said as a word.
+_SAID_AS_WORDS = {"СМИ", "ЮНЕСКО", "ООН", "НАТО", "ВУЗ", "МИД", "ГОСТ", "ТЮЗ", "ЮНИСЕФ", "ИФЛА"}
+
+
+def _acronym(match: re.Match, context: Context) -> str | None:
+    """An all-capital word: its expansion, a word ("СМИ"), or its letter names ("цэ-гэ-дэ-бэ")."""
+    word, ending = match.groups()
+    if ending or roman_value(word) is not None or shouting(context):
+        return None
+    if word in _ACRONYMS:
+        return _inflect_phrase(_ACRONYMS[word], _noun_case(context, match.start(), owner=True))
+    if word in _SAID_AS_WORDS:
+        return word.lower()
+    return spell_acronym(word, "ru")
+
+
+def _roman_before_noun(match: re.Match, context: Context) -> str | None:
+    """A Roman numeral before a noun it counts ("в IV квартале" → четвёртом)."""
+    written, noun = match.groups()
+    number = roman_value(written)
+    nouns = [p for p in _parse(noun.lower()) if p.tag.POS == "NOUN" and p.tag.gender in _GENDER_CODE]
+    if number is None or not nouns:
+        return None
+    parse = nouns[0]
+    return f"{ordinal(number, _case(parse.tag), parse.tag.gender)} {noun}"
 
 
 def _number_sign(match: re.Match, context: Context) -> str:
@@ -431,6 +650,7 @@ def _number_sign(match: re.Match, context: Context) -> str:
 def rules() -> list[Rule]:
     """The Russian rules, most specific first."""
     abbreviations = sorted(_ABBREVIATIONS.items(), key=lambda item: len(item[0]), reverse=True)
+    roman = f"[{ROMAN_LETTERS}]+"
     return [
         rule(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)(?: ?(?:г\.|года)(?!\w))?", _date),
         rule(
@@ -439,18 +659,34 @@ def rules() -> list[Rule]:
         ),
         rule(r"(№+) ?(\d+)", _number_sign),
         rule(
+            r"(?<![\w.,])(\d+)-(х|ти|ми|мя|(?:лети|летн|дневн|процентн|томн|месячн|часов|этажн|тысячн|минутн|недельн)\w*)(?!\w)",
+            _compound,
+        ),
+        rule(
             r"(?<![\w.,])(\d+)-(ыми|ого|ому|ый|ий|ой|ая|ое|ые|ым|ом|ых|ую|ья|ье|ьи|й|я|е|го|му|м|х|ми|ю)(?!\w)",
             _ordinal_suffix,
         ),
         rule(
-            r"(?<![\w.])([IVXLC]+)(?: ?[–—-] ?([IVXLC]+))? ?(века|веке|веку|веком|веков|веках|векам|век|вв\.|в\.)(?!\w)",
+            rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?(века|веке|веку|веком|веков|веках|векам|век|вв\.|в\.)(?!\w)",
             _century,
         ),
-        rule(rf"(?<!\w)((?i:{'|'.join(_CHAPTER_WORDS.split())})) (\d+|[IVXLCDM]+)(?!\w|\.\d)", _chapter),
-        rule(r"(?<!\w)([А-ЯЁ][а-яё]+) ([IVX]+)(?!\w)", _ruler),
-        rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)", _currency_first),
+        rule(rf"(?<!\w)((?i:{'|'.join(_CHAPTER_WORDS.split())})) (\d+|{roman})(?!\w|\.\d)", _chapter),
+        rule(r"(?<!\w)([А-ЯЁ][а-яё]+) ([IVXІХ]+)(?!\w)", _ruler),
+        rule(rf"(?<![\w.])({roman}) ([а-яё]+)", _roman_before_noun),
+        rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн|тыс\.)(?!\w))?", _currency_first),
+        rule(r"(?<![\w.])[сС]\. ?(\d+)(?: ?[–—-] ?(\d+))?", _page),
         rule(rf"(?<![\w.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
-        rule(r"(?<=\w)( ?)([$€₽₸])", lambda m, c: " " + _inflect(_UNITS[m.group(2)], "gent", True)),
-        *(rule(abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
+        rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + _inflect(_UNITS[m.group(2)], "gent", True)),
+        rule(r"(?<!\w)(?:[сС]\.)(?= ?[А-ЯЁ])", _place("село")),
+        rule(r"(?<!\w)пр\.(?= ?[А-ЯЁ])", _abbreviation("=проспект")),
+        rule(r"(?<!\w)д\.(?= ?\d)", _abbreviation("=дом")),
+        rule(ACRONYM, _acronym),
+        *(
+            rule(
+                abbreviation_pattern(written),
+                _place(_PLACE_ABBREVIATIONS[written]) if written in _PLACE_ABBREVIATIONS else _abbreviation(words),
+            )
+            for written, words in abbreviations
+        ),
         roman_rule(cardinal),
     ]
