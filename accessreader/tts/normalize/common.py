@@ -201,7 +201,8 @@ ACRONYM = r"(?<![\w-])([А-ЯЁӘҒҚҢӨҰҮҺІ]{2,6})(?:-([а-яёәғқңө�
 def shouting(context: Context) -> bool:
     """Whether the text is written in capitals (a heading), where capital words are not acronyms."""
     letters = [c for c in context.text if c.isalpha()]
-    return sum(c.isupper() for c in letters) > len(letters) / 2
+    capital_words = re.findall(rf"(?<!\w)[{UPPER}]{{2,}}(?!\w)", context.text)
+    return len(capital_words) >= 2 and sum(c.isupper() for c in letters) > len(letters) / 2
 
 
 #: A telephone number: "+7 701 123 45 67", "8 (71036) 4-25-11", "8-800-080-77-77", or a local "53-40-12".

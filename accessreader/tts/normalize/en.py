@@ -11,7 +11,7 @@ import re
 
 from num2words import num2words
 
-from .common import NUMBER, Context, Handler, Rule, roman_rule, roman_value, rule
+from .common import NUMBER, ROMAN_LETTERS, Context, Handler, Rule, roman_rule, roman_value, rule
 
 MONTHS = "January February March April May June July August September October November December".split()
 _MONTH = "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\."
@@ -38,7 +38,16 @@ _YEAR_BEFORE = {
     "mid",
 }
 _CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
-_SIGN_WORDS = {"$": "dollars", "€": "euros", "£": "pounds", "₸": "tenge"}
+_SIGN_WORDS = {
+    "$": "dollars",
+    "€": "euros",
+    "£": "pounds",
+    "₸": "tenge",
+    "₽": "roubles",
+    "KZT": "tenge",
+    "тг.": "tenge",
+}
+_SIGN_WORD = {"$": "dollar", "€": "euro", "£": "pound", "₸": "tenge", "₽": "rouble"}
 _ABBREVIATIONS = {
     "e.g.": "for example",
     "i.e.": "that is",
@@ -60,9 +69,14 @@ _ABBREVIATIONS = {
     "p.": "page",
     "No.": "number",
     "Nos.": "numbers",
+    "Tel.": "telephone",
 }
-_CASELESS = {"e.g.", "i.e.", "etc.", "vs.", "approx.", "vol.", "fig.", "ch."}
+_CASELESS = {"e.g.", "i.e.", "etc.", "vs.", "approx.", "vol.", "fig.", "ch.", "Tel."}
 _CHAPTER_WORDS = "Chapter|Part|Book|Volume|Section|Act|Scene|Appendix|Lesson|Unit"
+#: Capitalised words before a Roman numeral that are not a ruler's name ("World War II" → two).
+_NOT_RULERS = set(
+    "War World Type Phase Stage Grade Level Class Room Hall When Then The In On At Of By For From To And But If So As".split()
+)
 _CENTURY = r"centur(?:y|ies)"
 
 
@@ -87,6 +101,7 @@ def year(number: int, plural: bool = False) -> str:
 
 
 def _decimal(whole: str, fraction: str | None) -> str:
+    """A number as written, with a decimal point or comma ("2,5" → two point five)."""
     said = cardinal(int(whole.replace(",", "").replace(" ", "")))
     if fraction:
         said += " point " + " ".join(cardinal(int(d)) for d in fraction)
@@ -122,13 +137,39 @@ def _month(written: str) -> str:
 
 
 def _money(match: re.Match, context: Context) -> str:
-    sign, whole, fraction = match.groups()
-    value = int(whole.replace(",", ""))
-    if fraction and len(fraction) == 2:
+    sign, whole, point, fraction, scale = match.groups()
+    value = int(whole.replace(",", "").replace(" ", ""))
+    if fraction and len(fraction) == 2 and point == "." and not scale and sign in _CURRENCIES:
         return num2words(float(f"{value}.{fraction}"), lang="en", to="currency", currency=_CURRENCIES[sign])
-    said = _decimal(whole, fraction)
-    unit = {"$": "dollar", "€": "euro", "£": "pound"}[sign]
-    return f"{said} {unit}" + ("" if value == 1 and not fraction else "s")
+    said = _decimal(whole, fraction) + (f" {scale}" if scale else "")
+    if value == 1 and not fraction and not scale:
+        return f"{said} {_SIGN_WORD[sign]}"
+    return f"{said} {_SIGN_WORDS[sign]}"
+
+
+def _numeric_date(match: re.Match, context: Context) -> str | None:
+    """ "01/01/2018", "30.12.2023": day first, as Kazakhstan writes it (month first when the day is over 12)."""
+    first, second, when = (int(match.group(g)) for g in (1, 3, 4))
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return f"{MONTHS[month - 1]} {ordinal(day)}, {year(when)}"
+
+
+def _ruler(match: re.Match, context: Context) -> str | None:
+    """A name and a Roman numeral: "Henry VIII" → Henry the eighth."""
+    name, written = match.groups()
+    number = roman_value(written)
+    if number is None or name in _NOT_RULERS:
+        return None
+    return f"{name} the {ordinal(number)}"
+
+
+def _pages(match: re.Match, context: Context) -> str:
+    word, first, second = match.groups()
+    if second:
+        return f"pages {cardinal(int(first))} to {cardinal(int(second))}"
+    return f"{'pages' if word == 'pp.' else 'page'} {cardinal(int(first))}"
 
 
 def _century(match: re.Match, context: Context) -> str | None:
@@ -143,6 +184,10 @@ def _chapter(match: re.Match, context: Context) -> str | None:
     return None if number is None else f"{word} {cardinal(number)}"
 
 
+def _number_with_pages(match: re.Match, context: Context) -> str:
+    return f"{cardinal(int(match.group(1)))} pages"
+
+
 def _abbreviation(words: str) -> Handler:
     return lambda match, context: words
 
@@ -151,25 +196,33 @@ def _abbreviation_pattern(written: str) -> str:
     body = re.escape(written)
     if written in _CASELESS:
         body = f"(?i:{body})"
-    if written in ("No.", "Nos.", "p.", "pp."):
-        body += r"(?= ?\d)"
+    if written in ("No.", "Nos.", "p.", "pp.", "Tel."):
+        body += r"(?= ?[\d+])"
     return rf"(?<![\w.]){body}"
 
 
 def rules() -> list[Rule]:
     """The English rules, most specific first."""
     abbreviations = sorted(_ABBREVIATIONS.items(), key=lambda item: len(item[0]), reverse=True)
+    roman = f"[{ROMAN_LETTERS}]+"
     return [
+        rule(r"(?<![\w./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)", _numeric_date),
         rule(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?(?!\d)", _month_day),
         rule(rf"(?<![\w.])(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})(?:,? (\d{{4}}))?(?!\d)", _day_month),
         rule(r"(?<![\w.,])(1[1-9]\d\d|20\d\d)(?:(s)|(?!\d))(?: ?((?:A\.?D|B\.?C|B\.?C\.?E|C\.?E)\.?)(?!\w))?", _year),
         rule(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),
-        rule(r"([$€£]) ?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\d)", _money),
+        rule(
+            rf"([$€£₸₽]) ?(\d{{1,3}}(?:,\d{{3}})+(?!\d)|{NUMBER})(?:([.,])(\d+))?(?!\d)(?: (million|billion|thousand)(?!\w))?",
+            _money,
+        ),
         rule(r"(№+) ?(\d+)", lambda m, c: "number " + cardinal(int(m.group(2)))),
-        rule(rf"(?<![\w.])([IVXLC]+) ({_CENTURY})", _century),
-        rule(rf"(?<!\w)({_CHAPTER_WORDS}) ([IVXLCDM]+)(?!\w)", _chapter),
-        rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?!\d)|{NUMBER})(?:\.(\d+))?(?!\d)( ?%)?", _number),
-        rule(r"(?<=\w)( ?)([$€£₸])", lambda m, c: " " + _SIGN_WORDS[m.group(2)]),
+        rule(r"(?<![\w.])(pp?\.) ?(\d+)(?: ?[–—-] ?(\d+))?", _pages),
+        rule(r"(?<![\w.,])(\d+) ?pp?\.(?! ?\d)", _number_with_pages),
+        rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?{roman})? ({_CENTURY})", _century),
+        rule(rf"(?<!\w)((?i:{_CHAPTER_WORDS})) ({roman})(?!\w)", _chapter),
+        rule(rf"(?<!\w)([A-Z][a-z]+) ({roman})(?![\w'])(?! centur)", _ruler),
+        rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?![\d,])|{NUMBER})(?:[.,](\d+))?(?!\d)( ?%)?", _number),
+        rule(r"(?<=\w)( ?)([$€£₸₽]|KZT(?!\w)|тг\.)(?! ?\d)", lambda m, c: " " + _SIGN_WORDS[m.group(2)]),
         *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
         roman_rule(cardinal),
     ]

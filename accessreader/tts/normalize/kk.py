@@ -266,6 +266,10 @@ def rules() -> list[Rule]:
     return [
         rule(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)(?: ?ж\.)?", _date),
         rule(r"(?<![\w.,])(\d{1,4})(?: ?[–—-] ?(\d{1,4}))?[ -]?(жж\.|ж\.|жыл\w*)", _year),
+        rule(
+            r"(?<![\w.,])(\d{4}) ?[–—-] ?(\d{4})(?= оқу жыл)",
+            lambda m, c: f"{ordinal(int(m.group(1)))} — {ordinal(int(m.group(2)))}",
+        ),
         rule(r"(?<![\w.,])(\d+)-?(?:інші|ыншы|нші|ншы|ші|шы)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),
         rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?(ғғ\.|ғ\.|ғасыр\w*)", _century),
         rule(rf"(?<![\w.])({roman}) ((?i:{chapter_words})\w*)", _roman_before_word),
@@ -273,7 +277,7 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.,])({NUMBER})-([{LOWER}]+)(?!\w)", _suffixed),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн)(?!\w))?", _currency_first),
         rule(r"(?<![\w.])Б\. ?(?=\d)", lambda m, c: "бет "),
-        rule(rf"(?<![\w.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
+        rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + _UNITS[m.group(2)]),
         rule(r"(?<!\w)д\.(?=[ ,]|$)", _avenue),
         rule(ACRONYM, _acronym),

@@ -539,6 +539,8 @@ def _noun_case(context: Context, position: int, lemma: str = "", owner: bool = F
     genitive after a noun when ``owner`` ("Закон РК", "сотрудники ЦГБ"), the accusative after a
     transitive verb, else the nominative."""
     before = context.word_before(position)
+    if re.search(r"(?<!\w)(?i:см)\.\s*$", context.text[:position]):
+        before = "см"  # "см. с. 12": see page twelve, an accusative
     if before in _NOUN_CASES:
         return _NOUN_CASES[before]
     if before in _PREPOSITIONS:
@@ -584,10 +586,20 @@ def _page(match: re.Match, context: Context) -> str:
     return f"{_inflect('страница', case)} {cardinal(int(first))}"
 
 
-def _compound(match: re.Match, context: Context) -> str:
+def _compound(match: re.Match, context: Context) -> str | None:
     """A number joined to a word ("175-летию" → стасемидесятипятилетию, "2-х" → двух)."""
     written, ending = match.groups()
     number = to_int(written)
+    if ending in ("х", "ми", "мя"):
+        # "2-х", "7-ми", "2-мя" are cardinals; "1990-х", "5-ми" the endings of ordinals
+        last = {"х": "234", "ми": "78", "мя": "234"}[ending]
+        if number >= 100 or str(number)[-1] not in last or 11 <= number <= 19:
+            return None
+    if ending == "ю":  # "с 5-ю книгами" → пятью; "на 5-ю страницу" is an ordinal
+        plural_ablt = any(
+            _case(p.tag) == "ablt" and p.tag.number == "plur" for p in _noun_parses(context.words_after(match.end()))
+        )
+        return cardinal(number, "ablt") if plural_ablt else None
     if ending in ("х", "ти", "ми"):
         return cardinal(number, "gent")
     if ending == "мя":
@@ -659,7 +671,7 @@ def rules() -> list[Rule]:
         ),
         rule(r"(№+) ?(\d+)", _number_sign),
         rule(
-            r"(?<![\w.,])(\d+)-(х|ти|ми|мя|(?:лети|летн|дневн|процентн|томн|месячн|часов|этажн|тысячн|минутн|недельн)\w*)(?!\w)",
+            r"(?<![\w.,])(\d+)-(х|ти|ми|мя|ю|(?:лети|летн|дневн|процентн|томн|месячн|часов|этажн|тысячн|минутн|недельн)\w*)(?!\w)",
             _compound,
         ),
         rule(
@@ -674,8 +686,8 @@ def rules() -> list[Rule]:
         rule(r"(?<!\w)([А-ЯЁ][а-яё]+) ([IVXІХ]+)(?!\w)", _ruler),
         rule(rf"(?<![\w.])({roman}) ([а-яё]+)", _roman_before_noun),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн|тыс\.)(?!\w))?", _currency_first),
-        rule(r"(?<![\w.])[сС]\. ?(\d+)(?: ?[–—-] ?(\d+))?", _page),
-        rule(rf"(?<![\w.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
+        rule(r"(?<!\w)[сС]\. ?(\d+)(?: ?[–—-] ?(\d+))?", _page),
+        rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + _inflect(_UNITS[m.group(2)], "gent", True)),
         rule(r"(?<!\w)(?:[сС]\.)(?= ?[А-ЯЁ])", _place("село")),
         rule(r"(?<!\w)пр\.(?= ?[А-ЯЁ])", _abbreviation("=проспект")),
