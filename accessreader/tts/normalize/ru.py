@@ -308,7 +308,8 @@ def _number(match: re.Match, context: Context) -> str:
         lemma = _UNITS[unit]
         if fraction:
             return f"{decimal(number, fraction, _decimal_case(before, after))} {_inflect(lemma, 'gent')}"
-        case = _prep_case(before)
+        money = lemma in ("тенге", "доллар", "евро", "рубль")
+        case = "nomn" if money and before in ("в", "во") else _prep_case(before)  # "обошлась в 500 тг.": accusative
         return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
     if fraction:
         return decimal(number, fraction, _decimal_case(before, after))
