@@ -198,15 +198,19 @@ def spell_acronym(word: str, lang: str) -> str:
 ACRONYM = r"(?<![\w-])([А-ЯЁӘҒҚҢӨҰҮҺІ]{2,6})(?:-([а-яёәғқңөұүһі]{1,5}))?(?![\w])"
 
 
-def shouting(context: Context) -> bool:
-    """Whether the text is written in capitals (a heading), where capital words are not acronyms."""
+def shouting(context: Context, known: set[str] = frozenset()) -> bool:
+    """Whether the text is written in capitals (a heading such as "НОВЫЕ КНИГИ ЦБС"), where
+    capital words are not acronyms: more capitals than small letters, and a capital word
+    that reads as a word (four letters or more, two vowels or more, not a ``known`` acronym)."""
     letters = [c for c in context.text if c.isalpha()]
-    capital_words = re.findall(rf"(?<!\w)[{UPPER}]{{2,}}(?!\w)", context.text)
-    return len(capital_words) >= 2 and sum(c.isupper() for c in letters) > len(letters) / 2
+    if sum(c.isupper() for c in letters) <= len(letters) / 2:
+        return False
+    words = re.findall(rf"(?<!\w)[{UPPER}]{{4,}}(?!\w)", context.text)
+    return any(len(re.findall("[АЕЁИОУЫЭЮЯӘӨҰҮІ]", w)) >= 2 and w not in known for w in words)
 
 
 #: A telephone number: "+7 701 123 45 67", "8 (71036) 4-25-11", "8-800-080-77-77", or a local "53-40-12".
-PHONE = r"(?<![\w+])(?:(?:\+\d{1,3}|8)[ -]?(?:\(\d{2,5}\)|\d{3,5})(?:[ -]?\d{1,4}){2,4}|\d{1,3}-\d{2}-\d{2})(?![\d-])"
+PHONE = r"(?<![\w+])(?:(?:\+\d{1,3}|8)[ -]?(?:\(\d{2,5}\)|\d{3,5})(?:[ -]?\d{1,4}){2,4}|\d{1,3}-\d{2}-\d{2}|\d{3}-\d{4})(?![\d-])"
 _PLUS = {"ru": "плюс", "kk": "плюс", "en": "plus"}
 
 
@@ -220,7 +224,7 @@ def say_phone(written: str, lang: str, cardinal: Callable[[int], str]) -> str | 
     """
     groups = re.findall(r"\d+", written)
     digits = sum(len(g) for g in groups)
-    if not re.fullmatch(r"\d{1,3}-\d{2}-\d{2}", written) and not 10 <= digits <= 13:
+    if not re.fullmatch(r"\d{1,3}-\d{2}-\d{2}|\d{3}-\d{4}", written) and not 10 <= digits <= 13:
         return None
     said = []
     for group in groups:

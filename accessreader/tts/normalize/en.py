@@ -220,7 +220,7 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,])(\d+) ?pp?\.(?! ?\d)", _number_with_pages),
         rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?{roman})? ({_CENTURY})", _century),
         rule(rf"(?<!\w)((?i:{_CHAPTER_WORDS})) ({roman})(?!\w)", _chapter),
-        rule(rf"(?<!\w)([A-Z][a-z]+) ({roman})(?![\w'])(?! centur)", _ruler),
+        rule(rf"(?<!\w)([A-Z][a-z]+) ({roman})(?!\w|'[a-rt-z])(?! centur)", _ruler),
         rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?![\d,])|{NUMBER})(?:[.,](\d+))?(?!\d)( ?%)?", _number),
         rule(r"(?<=\w)( ?)([$€£₸₽]|KZT(?!\w)|тг\.)(?! ?\d)", lambda m, c: " " + _SIGN_WORDS[m.group(2)]),
         *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),

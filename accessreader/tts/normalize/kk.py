@@ -207,6 +207,8 @@ def _number(match: re.Match, context: Context) -> str:
     after = context.words_after(match.end(), 1)
     if not fraction and after and 1 <= number <= 31 and any(after[0].startswith(m) for m in MONTHS):
         return ordinal(number)
+    if not fraction and after and after[0].startswith("ғасыр"):
+        return ordinal(number)  # "1 ғасыр": the first century
     return said
 
 
@@ -220,15 +222,19 @@ def _currency_first(match: re.Match, context: Context) -> str:
 def _suffixed(match: re.Match, context: Context) -> str:
     """A number, a hyphen and a word: a case ending joined ("5-тен" → бестен), else an ordinal ("5-сынып")."""
     written, suffix = match.groups()
+    return _suffixed_word(to_int(written), suffix)
+
+
+def _suffixed_word(number: int, suffix: str) -> str:
     if suffix in _ENDINGS:
-        return cardinal(to_int(written)) + suffix
-    return f"{ordinal(to_int(written))} {suffix}"
+        return cardinal(number) + suffix
+    return f"{ordinal(number)} {suffix}"
 
 
 def _acronym(match: re.Match, context: Context) -> str | None:
     """An all-capital word: its expansion (with its case ending), a word ("БАҚ"), or its letter names."""
     word, ending = match.groups()
-    if roman_value(word) is not None or shouting(context):
+    if roman_value(word) is not None or shouting(context, {*_ACRONYMS, *_SAID_AS_WORDS}):
         return None
     if word in _ACRONYMS:
         said = _ACRONYMS[word]
@@ -274,6 +280,10 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?(ғғ\.|ғ\.|ғасыр\w*)", _century),
         rule(rf"(?<![\w.])({roman}) ((?i:{chapter_words})\w*)", _roman_before_word),
         rule(r"(№+) ?(\d+)", lambda m, c: "нөмір " + cardinal(int(m.group(2)))),
+        rule(
+            rf"(?<![\w.,])(\d+)[-–](\d+)-([{LOWER}]+)(?!\w)",
+            lambda m, c: f"{ordinal(int(m.group(1)))} — {_suffixed_word(int(m.group(2)), m.group(3))}",
+        ),
         rule(rf"(?<![\w.,])({NUMBER})-([{LOWER}]+)(?!\w)", _suffixed),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн)(?!\w))?", _currency_first),
         rule(r"(?<![\w.])Б\. ?(?=\d)", lambda m, c: "бет "),

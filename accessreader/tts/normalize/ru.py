@@ -628,20 +628,22 @@ _ACRONYMS = {
     "ЦРБ": "центральная районная библиотека",
     "КГУ": "коммунальное государственное учреждение",
 }
+#: Acronyms spelled by custom rather than by the letter names.
+_SPELLED = {"США": "сэ-шэ-а"}
 #: Acronyms that are said as a word.
-_SAID_AS_WORDS = {"СМИ", "ЮНЕСКО", "ООН", "НАТО", "ВУЗ", "МИД", "ГОСТ", "ТЮЗ", "ЮНИСЕФ", "ИФЛА"}
+_SAID_AS_WORDS = {"СМИ", "ЮНЕСКО", "ООН", "НАТО", "ВУЗ", "МИД", "ГОСТ", "ТЮЗ", "ЮНИСЕФ", "ИФЛА", "АЛЖИР"}
 
 
 def _acronym(match: re.Match, context: Context) -> str | None:
     """An all-capital word: its expansion, a word ("СМИ"), or its letter names ("цэ-гэ-дэ-бэ")."""
     word, ending = match.groups()
-    if ending or roman_value(word) is not None or shouting(context):
+    if ending or roman_value(word) is not None or shouting(context, {*_ACRONYMS, *_SAID_AS_WORDS}):
         return None
     if word in _ACRONYMS:
         return _inflect_phrase(_ACRONYMS[word], _noun_case(context, match.start(), owner=True))
     if word in _SAID_AS_WORDS:
         return word.lower()
-    return spell_acronym(word, "ru")
+    return _SPELLED.get(word) or spell_acronym(word, "ru")
 
 
 def _roman_before_noun(match: re.Match, context: Context) -> str | None:
