@@ -9,7 +9,8 @@ Russian (``ru.py``, with case and gender agreement) or English (``en.py``);
 ``common.py`` holds what the languages share.  Each language module gives an
 ordered list of :class:`Rule`; the scanner here finds the leftmost place where
 a rule applies (the first rule in the list wins at one place), writes its
-words, and copies everything else unchanged.
+words, and copies everything else unchanged.  Where print glued an
+abbreviation to the next word ("г.Балхаш"), the words get the missing space.
 
 The result keeps a map from the spoken text back to the source: a
 :class:`Normalized` has ``segments`` ``(spoken_start, spoken_end,

@@ -1,5 +1,6 @@
 """What the normalisers of every language share: rules, context, numbers, Roman
-numerals, initials, URLs and e-mail addresses.
+numerals (also typed with the Cyrillic look-alikes І, Х, С, М), initials, telephone
+numbers, acronyms spelled as letter names, URLs and e-mail addresses.
 
 Used by ``normalize/__init__.py`` (the scanner) and by ``ru.py``, ``kk.py``
 and ``en.py``, which give their own words for the same things.

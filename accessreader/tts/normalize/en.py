@@ -3,6 +3,10 @@
 Words come from ``num2words`` (cardinals, ordinals, years, currency).  A
 four-digit number is read as a year ("in 1990" → nineteen ninety) after a word
 that introduces a year, before AD/BC, or in a date; otherwise as a number.
+Numeric dates are day first, as Kazakhstan writes them ("01/01/2018" → January
+first, twenty eighteen); a Roman numeral after a name is "the Nth" ("Henry
+VIII"), after "chapter" a number; a comma before one, two or four or more
+digits is a decimal comma ("2,5 million"), before three a thousands separator.
 """
 
 from __future__ import annotations

@@ -4,7 +4,10 @@ Cardinals come from ``num2words`` (its ``kz`` converter: "бір мың", "жи�
 бес"); ordinals, decimals and everything else are made here.  Kazakh numerals
 do not change before a noun, so a number is its words and a case ending
 written after a hyphen is joined to the last word as written ("5-тен" →
-бестен).  Years are ordinals ("2025 жылы" → екі мың жиырма бесінші жылы), as
+бестен), while any other word after the hyphen makes the number an ordinal
+("5-сыныпта" → бесінші сыныпта).  Acronyms of the table are said in full with
+their case ending ("ҚР-да" → Қазақстан Республикасында), others spelled with
+Kazakh letter names ("ЦГДБ" → це-ге-де-бе).  Years are ordinals ("2025 жылы" → екі мың жиырма бесінші жылы), as
 are centuries ("XXI ғасыр") and the day of a date ("01.07.2021" → екі мың
 жиырма бірінші жылғы бірінші шілде).
 """

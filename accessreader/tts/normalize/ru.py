@@ -4,8 +4,14 @@ Numbers come from ``num2words`` (which inflects Russian numerals by case and
 gender); the case and gender come from the words around the number, analysed
 with ``pymorphy3``: the noun after it ("23 книгах" → двадцати трёх), else the
 preposition before it ("из 5" → пяти).  Years and dates are ordinals ("2021
-года" → две тысячи двадцать первого года); abbreviations become words in the
-case their preposition asks for ("в г. Алматы" → в городе Алматы).
+года" → две тысячи двадцать первого года); a date with no preposition is the
+genitive of "when" ("8 июня состоялась" → восьмого) unless it is named (alone,
+before a dash, after a colon).  Decimals take their preposition's case ("более
+2,8" → двух целых восьми десятых); a number joined to a word makes one word
+("к 175-летию" → к стасемидесятипятилетию, "в 2-х" → в двух).  Abbreviations
+and acronyms become words in the case their preposition or the noun before asks
+for ("в г. Алматы" → в городе Алматы, "Закон РК" → Закон Республики Казахстан);
+other capital words are spelled ("ЦГДБ" → цэ-гэ-дэ-бэ).
 """
 
 from __future__ import annotations
