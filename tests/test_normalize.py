@@ -251,6 +251,10 @@ def test_russian_date_before_a_verb_is_genitive_and_a_named_date_nominative():
     )
     assert normalize("1 сентября — День знаний.", "ru") == "первое сентября — День знаний."
     assert normalize("Сегодня 9 мая.", "ru") == "Сегодня девятое мая."
+    assert normalize("Вчера, 8 июня, прошла встреча", "ru") == "Вчера, восьмого июня, прошла встреча"
+    assert normalize("8 июня — встреча; 10 июня — викторина.", "ru") == (
+        "восьмое июня — встреча; десятое июня — викторина."
+    )
     assert normalize("Дата: 14.02.2024", "ru") == "Дата: четырнадцатое февраля две тысячи двадцать четвёртого года"
 
 
@@ -414,6 +418,10 @@ def test_acronym_is_expanded_in_the_case_the_sentence_asks_or_spelled(lang, writ
 
 def test_a_heading_in_capitals_is_not_spelled_as_acronyms():
     assert normalize("ОТЧЁТ О РАБОТЕ БИБЛИОТЕКИ", "ru") == "ОТЧЁТ О РАБОТЕ БИБЛИОТЕКИ"
+    assert normalize("ЖАҢА КІТАПТАР", "kk") == "ЖАҢА КІТАПТАР"
+    assert normalize("МВД РК", "ru") == "эм-вэ-дэ Республики Казахстан"  # short acronyms are no heading
+    assert normalize("ІІ. Оқырмандармен жұмыс", "kk") == "екі. Оқырмандармен жұмыс"
+    assert normalize("І. Жансүгіров", "kk") == "І Жансүгіров"  # an initial, not a numeral
 
 
 @needs_espeak
@@ -467,7 +475,10 @@ def test_english_dates_rulers_and_comma_decimals(written, said):
         ("ru", "Пётр І основал", "Пётр первый основал"),
         ("ru", "С ХVІ века", "С шестнадцатого века"),
         ("ru", "ІІ. Работа с читателями", "два. Работа с читателями"),
+        ("ru", "На ІІІ Международном форуме", "На третьем Международном форуме"),
+        ("ru", "Диплом ІІ степени", "Диплом второй степени"),
         ("kk", "ХХІ ғасыр", "жиырма бірінші ғасыр"),
+        ("kk", "ІІІ республикалық байқау", "үшінші республикалық байқау"),
         ("kk", "Команда І орын алды", "Команда бірінші орын алды"),
         ("kk", "ХV–ХVІ ғасырларда", "он бесінші — он алтыншы ғасырларда"),
         ("en", "the ХІХ century", "the nineteenth century"),

@@ -120,7 +120,9 @@ _ABBREVIATIONS = {
 _LOWER_ONLY = {"қ.", "ж.", "ғ."}
 _YEAR_WORDS = {"ж.": "жылы", "жж.": "жылдары"}
 _CENTURY_WORDS = {"ғ.": "ғасыр", "ғғ.": "ғасырлар"}
-_CHAPTER_WORDS = "тарау бөлім том кітап сынып бап тоқсан орын дәреже кезең жарты"
+_CHAPTER_WORDS = (
+    "тарау бөлім том кітап сынып бап тоқсан орын дәреже кезең жарты тур съезд форум байқау конференция фестиваль"
+)
 #: Case and plural endings written after a number and a hyphen ("5-тен", "10-ға"); any other word
 #: there makes the number an ordinal ("5-сынып" → бесінші сынып).
 _ENDINGS = set(
@@ -131,6 +133,7 @@ _ENDINGS = set(
 #: Acronyms said in full (the last word takes a case ending written after them: "ҚР-да").
 _ACRONYMS = {
     "ҚР": "Қазақстан Республикасы",
+    "РК": "Қазақстан Республикасы",
     "ОКЖ": "орталықтандырылған кітапханалар жүйесі",
     "ЖШС": "жауапкершілігі шектеулі серіктестік",
 }
@@ -281,7 +284,7 @@ def rules() -> list[Rule]:
         ),
         rule(r"(?<![\w.,])(\d+)-?(?:інші|ыншы|нші|ншы|ші|шы)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),
         rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?(ғғ\.|ғ\.|ғасыр\w*)", _century),
-        rule(rf"(?<![\w.])({roman}) ((?i:{chapter_words})\w*)", _roman_before_word),
+        rule(rf"(?<![\w.])({roman}) ((?i:{chapter_words})\w*|[{LOWER}]\w*)", _roman_before_word),
         rule(r"(№+) ?(\d+)", lambda m, c: "нөмір " + cardinal(int(m.group(2)))),
         rule(
             rf"(?<![\w.,])(\d+)[-–](\d+)-([{LOWER}]+)(?!\w)",

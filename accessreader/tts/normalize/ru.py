@@ -354,8 +354,8 @@ def _date_case(context: Context, start: int, rest: str) -> str:
     before_text = context.text[:start].rstrip()
     if context.word_before(start) in _DATE_NAMING or before_text.endswith(":"):
         return "nomn"
-    if not before_text and re.match(r"\s*(?:[—–-]|[.!]?\s*$)", rest):
-        return "nomn"
+    if re.match(r"\s*[—–-]", rest) or (not before_text and re.match(r"\s*[.!]?\s*$", rest)):
+        return "nomn"  # "8 июня — встреча с читателями", a heading "1 сентября"
     return "gent"
 
 
@@ -632,6 +632,10 @@ _ACRONYMS = {
     "ЦБС": "централизованная библиотечная система",
     "ЦГБ": "центральная городская библиотека",
     "ЦРБ": "центральная районная библиотека",
+    "ЦДБ": "центральная детская библиотека",
+    "ОДБ": "областная детская библиотека",
+    "ОУНБ": "областная универсальная научная библиотека",
+    "ҚР": "Республика| Казахстан",
     "КГУ": "коммунальное государственное учреждение",
 }
 #: Acronyms spelled by custom rather than by the letter names.
@@ -654,13 +658,20 @@ def _acronym(match: re.Match, context: Context) -> str | None:
 
 def _roman_before_noun(match: re.Match, context: Context) -> str | None:
     """A Roman numeral before a noun it counts ("в IV квартале" → четвёртом)."""
-    written, noun = match.groups()
+    written, word = match.groups()
     number = roman_value(written)
-    nouns = [p for p in _parse(noun.lower()) if p.tag.POS == "NOUN" and p.tag.gender in _GENDER_CODE]
-    if number is None or not nouns:
+    if number is None:
+        return None
+    first = _parse(word.lower())[0]
+    if first.tag.POS in ("ADJF", "PRTF") and first.tag.case:  # "ІІІ Международном форуме"
+        plural = first.tag.number == "plur"
+        gender = first.tag.gender if first.tag.gender in _GENDER_CODE else "masc"
+        return f"{ordinal(number, _case(first.tag), gender, plural)} {word}"
+    nouns = [p for p in _parse(word.lower()) if p.tag.POS == "NOUN" and p.tag.gender in _GENDER_CODE]
+    if not nouns:
         return None
     parse = nouns[0]
-    return f"{ordinal(number, _case(parse.tag), parse.tag.gender)} {noun}"
+    return f"{ordinal(number, _case(parse.tag), parse.tag.gender)} {word}"
 
 
 def _number_sign(match: re.Match, context: Context) -> str:
@@ -693,7 +704,7 @@ def rules() -> list[Rule]:
         ),
         rule(rf"(?<!\w)((?i:{'|'.join(_CHAPTER_WORDS.split())})) (\d+|{roman})(?!\w|\.\d)", _chapter),
         rule(r"(?<!\w)([А-ЯЁ][а-яё]+) ([IVXІХ]+)(?!\w)", _ruler),
-        rule(rf"(?<![\w.])({roman}) ([а-яё]+)", _roman_before_noun),
+        rule(rf"(?<![\w.])({roman}) ([А-ЯЁа-яё][а-яё]+)", _roman_before_noun),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн|тыс\.)(?!\w))?", _currency_first),
         rule(r"(?<!\w)[сС]\. ?(\d+)(?: ?[–—-] ?(\d+))?", _page),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
