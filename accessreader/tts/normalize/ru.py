@@ -46,7 +46,7 @@ _CASE_ALIAS = {"loc2": "loct", "gen2": "gent", "gen1": "gent", "acc2": "accs", "
 _PREPOSITIONS = {
     **dict.fromkeys(
         "из от до без для около у после кроме свыше более менее против среди вокруг возле вместо ради "
-        "из-за начиная порядка ок больше меньше".split(),
+        "из-за начиная порядка ок больше меньше размере объёме объеме количестве сумме".split(),
         ["gent"],
     ),
     **dict.fromkeys("к ко по согласно благодаря".split(), ["datv"]),
@@ -294,6 +294,8 @@ def _agree_noun(lemma: str, number: int, case: str) -> str:
     parse = _parse(lemma)[0]
     if "Fixd" in parse.tag or lemma in _INDECLINABLE:
         return lemma
+    if case == "accs" and _class(number) == "one":
+        return _inflect(lemma, "accs")  # "одну тысячу"
     if case in ("nomn", "accs"):
         form = parse.make_agree_with_number(number)
         return form.word if form else lemma
@@ -315,7 +317,7 @@ def _number(match: re.Match, context: Context) -> str:
         if fraction:
             return f"{decimal(number, fraction, _decimal_case(before, after))} {_inflect(lemma, 'gent')}"
         money = lemma in ("тенге", "доллар", "евро", "рубль")
-        case = "nomn" if money and before in ("в", "во") else _prep_case(before)  # "обошлась в 500 тг.": accusative
+        case = "accs" if money and before in ("в", "во") else _unit_case(before)  # "обошлась в 500 тг."
         return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
     if fraction:
         return decimal(number, fraction, _decimal_case(before, after))
@@ -336,10 +338,23 @@ def _number(match: re.Match, context: Context) -> str:
     return cardinal(number, case, gender)
 
 
+def _unit_case(before: str) -> str:
+    """The case of a quantity with a unit: its preposition's, or the accusative after a transitive
+    verb ("составляет 1 000 ₸" → одну тысячу)."""
+    if before in _PREPOSITIONS:
+        return "accs" if _PREPOSITIONS[before][0] == "accs" else _prep_case(before)
+    parse = _parse(before)[0] if before else None
+    if parse is not None and parse.tag.POS == "VERB" and "tran" in parse.tag:
+        return "accs"
+    return "nomn"
+
+
 def _decimal_case(before: str, after: list[str]) -> str:
     """The case of a decimal: the one its preposition asks ("более 2,8" → gent), else the nominative."""
     if before in ("в", "во") and after[:1] in (["раза"], ["раз"]):
-        return "nomn"  # "в 2,5 раза": an accusative
+        return "accs"  # "в 2,5 раза"
+    if _PREPOSITIONS.get(before, [""])[0] == "accs":
+        return "accs"  # "на 1,3 млн" → на одну целую три десятых
     return _prep_case(before)
 
 
@@ -367,18 +382,16 @@ def _currency_first(match: re.Match, context: Context) -> str:
     number = to_int(written)
     lemma = _UNITS[sign]
     before = context.word_before(match.start())
-    before = "" if before in ("в", "во", "на") else before  # "грант в $5 000": an accusative
+    case = "accs" if before in ("в", "во") else _unit_case(before)  # "грант в $5 000": an accusative
     if scale:
         scale_lemma = _SCALES[scale]
         if fraction:
-            said = f"{decimal(number, fraction, _prep_case(before))} {_inflect(scale_lemma, 'gent')}"
+            said = f"{decimal(number, fraction, case)} {_inflect(scale_lemma, 'gent')}"
         else:
-            case = _prep_case(before)
             said = f"{cardinal(number, case, _gender(scale_lemma))} {_agree_noun(scale_lemma, number, case)}"
         return f"{said} {_inflect(lemma, 'gent', True)}"
     if fraction:
-        return f"{decimal(number, fraction, _prep_case(before))} {_inflect(lemma, 'gent')}"
-    case = _prep_case(before)
+        return f"{decimal(number, fraction, case)} {_inflect(lemma, 'gent')}"
     return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
 
 
@@ -546,6 +559,9 @@ def _noun_case(context: Context, position: int, lemma: str = "", owner: bool = F
     genitive after a noun when ``owner`` ("Закон РК", "сотрудники ЦГБ"), the accusative after a
     transitive verb, else the nominative."""
     before = context.word_before(position)
+    joined = re.search(r"(?<!\w)(\w+)\s+(?:и|или)\s+$", context.text[:position])
+    if joined and owner and joined.group(1).isupper():  # "из РК и РФ": the case of the first
+        return _noun_case(context, joined.start(1), lemma, owner)
     if re.search(r"(?<!\w)(?i:см)\.\s*$", context.text[:position]):
         before = "см"  # "см. с. 12": see page twelve, an accusative
     if before in _NOUN_CASES:
