@@ -515,3 +515,25 @@ def test_labelled_report_sentences_are_read_right():
     assert len(wrong) <= 0.03 * len(sentences), wrong
     for lang in LANGUAGES:
         assert sum(w[0] == lang for w in wrong) <= 0.05 * len(load(lang)), wrong
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        ("ru", "работает с 9:00 до 18:00", "работает с девяти ноль-ноль до восемнадцати ноль-ноль"),
+        ("ru", "Начало в 10:30.", "Начало в десять тридцать."),
+        (
+            "ru",
+            "В 2023-2024 учебном году",
+            "В две тысячи двадцать третьем — две тысячи двадцать четвёртом учебном году",
+        ),
+        ("ru", "Приняли участие 120 чел.", "Приняли участие сто двадцать человек."),
+        ("ru", "Пришли 2 чел.", "Пришли два человека."),
+        ("kk", "9:00-ден 18:00-ге дейін", "тоғыз нөл нөлден он сегіз нөл нөлге дейін"),
+        ("kk", "ХХ ғасырдың 20-30 жылдары", "жиырмасыншы ғасырдың жиырмасыншы — отызыншы жылдары"),
+        ("kk", "100 жыл бұрын", "жүз жыл бұрын"),
+        ("en", "Open from 9:00 to 18:30.", "Open from nine o'clock to eighteen thirty."),
+    ],
+)
+def test_report_times_school_years_and_head_counts(lang, written, said):
+    assert normalize(written, lang) == said

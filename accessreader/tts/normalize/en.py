@@ -169,6 +169,15 @@ def _ruler(match: re.Match, context: Context) -> str | None:
     return f"{name} the {ordinal(number)}"
 
 
+def _time(match: re.Match, context: Context) -> str:
+    """ "9:00" → nine o'clock, "10:30" → ten thirty, "18:05" → eighteen oh five."""
+    hour, minutes = match.groups()
+    if minutes == "00":
+        return f"{cardinal(int(hour))} o'clock"
+    said = f"oh {cardinal(int(minutes))}" if minutes[0] == "0" else cardinal(int(minutes))
+    return f"{cardinal(int(hour))} {said}"
+
+
 def _pages(match: re.Match, context: Context) -> str:
     word, first, second = match.groups()
     if second:
@@ -220,6 +229,7 @@ def rules() -> list[Rule]:
             _money,
         ),
         rule(r"(№+) ?(\d+)", lambda m, c: "number " + cardinal(int(m.group(2)))),
+        rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
         rule(r"(?<![\w.])(pp?\.) ?(\d+)(?: ?[–—-] ?(\d+))?", _pages),
         rule(r"(?<![\w.,])(\d+) ?pp?\.(?! ?\d)", _number_with_pages),
         rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?{roman})? ({_CENTURY})", _century),

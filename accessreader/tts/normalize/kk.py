@@ -180,8 +180,9 @@ def _date(match: re.Match, context: Context) -> str | None:
 
 def _year(match: re.Match, context: Context) -> str | None:
     first, second, word = match.groups()
-    if len(first) < 4 and word not in _YEAR_WORDS:
-        return None  # "100 жыл": a hundred years, not a year
+    decade = word.startswith("жылдар") and all(int(n) % 10 == 0 and int(n) < 100 for n in filter(None, (first, second)))
+    if len(first) < 4 and word not in _YEAR_WORDS and not decade:
+        return None  # "100 жыл": a hundred years, not a year; "90 жылдары" is the nineties
     said = ordinal(int(first))
     if second:
         end = int(first[: len(first) - len(second)] + second) if len(second) < len(first) else int(second)
@@ -216,6 +217,17 @@ def _number(match: re.Match, context: Context) -> str:
     if not fraction and after and after[0].startswith("ғасыр"):
         return ordinal(number)  # "1 ғасыр": the first century
     return said
+
+
+def _time(match: re.Match, context: Context) -> str:
+    """ "9:00", "18:30-ға": the hour and the minutes ("тоғыз нөл нөл"), a case ending joined."""
+    hour, minutes, ending = match.groups()
+    said = cardinal(int(hour)) + (" нөл нөл" if minutes == "00" else f" {_say_minutes(minutes)}")
+    return said + (ending or "")
+
+
+def _say_minutes(minutes: str) -> str:
+    return f"нөл {cardinal(int(minutes))}" if minutes[0] == "0" else cardinal(int(minutes))
 
 
 def _currency_first(match: re.Match, context: Context) -> str:
@@ -286,6 +298,7 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?(ғғ\.|ғ\.|ғасыр\w*)", _century),
         rule(rf"(?<![\w.])({roman}) ((?i:{chapter_words})\w*|[{LOWER}]\w*)", _roman_before_word),
         rule(r"(№+) ?(\d+)", lambda m, c: "нөмір " + cardinal(int(m.group(2)))),
+        rule(rf"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:-([{LOWER}]+))?", _time),
         rule(
             rf"(?<![\w.,])(\d+)[-–](\d+)-([{LOWER}]+)(?!\w)",
             lambda m, c: f"{ordinal(int(m.group(1)))} — {_suffixed_word(int(m.group(2)), m.group(3))}",

@@ -294,6 +294,8 @@ def _agree_noun(lemma: str, number: int, case: str) -> str:
     parse = _parse(lemma)[0]
     if "Fixd" in parse.tag or lemma in _INDECLINABLE:
         return lemma
+    if lemma == "человек" and case in ("nomn", "accs", "gent") and _class(number) != "one":
+        return "человека" if _class(number) == "few" and case != "gent" else "человек"  # not "людей"
     if case == "accs" and _class(number) == "one":
         return _inflect(lemma, "accs")  # "одну тысячу"
     if case in ("nomn", "accs"):
@@ -424,6 +426,27 @@ def _year(match: re.Match, context: Context) -> str:
         end = int(first[: len(first) - len(second)] + second) if len(second) < len(first) else int(second)
         said += f" — {ordinal(end, case)}"
     return f"{said} {word}"
+
+
+def _academic_year(match: re.Match, context: Context) -> str:
+    """ "2023-2024 учебном году": both years ordinals in the case of "году"."""
+    first, second, adjective, word = match.groups()
+    case, plural = _YEAR_WORDS[word]
+    return f"{ordinal(int(first), case)} — {ordinal(int(second), case)} {adjective} {word}"
+
+
+def _time(match: re.Match, context: Context) -> str:
+    """ "9:00", "с 10:30": the hour and the minutes in the case of the preposition ("с девяти ноль-ноль")."""
+    hour, minutes = match.groups()
+    before = context.word_before(match.start())
+    case = "gent" if before in ("с", "со") else _prep_case(before)
+    case = "nomn" if case == "loct" else case  # "в 10:00": an accusative
+    said = cardinal(int(hour), case)
+    if minutes == "00":
+        return f"{said} ноль-ноль"
+    if minutes[0] == "0":
+        return f"{said} ноль {cardinal(int(minutes[1]))}"
+    return f"{said} {cardinal(int(minutes), case)}"
 
 
 def _date(match: re.Match, context: Context) -> str | None:
@@ -706,6 +729,11 @@ def rules() -> list[Rule]:
             _year,
         ),
         rule(r"(№+) ?(\d+)", _number_sign),
+        rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
+        rule(
+            r"(?<![\w.,])(\d{4}) ?[–—-] ?(\d{4}) (учебн\w+|отчётн\w+|отчетн\w+) (годами|годах|годам|годов|годы|года|году|годом|год)(?!\w)",
+            _academic_year,
+        ),
         rule(
             r"(?<![\w.,])(\d+)-(х|ти|ми|мя|ю|(?:лети|летн|дневн|процентн|томн|месячн|часов|этажн|тысячн|минутн|недельн)\w*)(?!\w)",
             _compound,
