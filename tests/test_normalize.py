@@ -537,3 +537,20 @@ def test_labelled_report_sentences_are_read_right():
 )
 def test_report_times_school_years_and_head_counts(lang, written, said):
     assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        ("ru", "учащиеся 5-7 классов", "учащиеся пятых — седьмых классов"),
+        ("ru", "ученица 5 класса", "ученица пятого класса"),
+        ("ru", "В школе 25 классов.", "В школе двадцать пять классов."),
+        ("ru", "в 2 классе", "во втором классе"),
+        ("ru", "В ІІ полугодии 2023 г.", "Во втором полугодии две тысячи двадцать третьего года."),
+        ("ru", "гости из г.Астаны и г.Алматы", "гости из города Астаны и города Алматы"),
+        ("ru", "в СОШ № 12", "в средней общеобразовательной школе номер двенадцать"),
+        ("kk", "5-7 сынып оқушылары", "бесінші — жетінші сынып оқушылары"),
+    ],
+)
+def test_grades_are_ordinals_and_the_preposition_before_second_is_vo(lang, written, said):
+    assert normalize(written, lang) == said

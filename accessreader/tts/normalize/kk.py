@@ -304,6 +304,12 @@ def rules() -> list[Rule]:
             lambda m, c: f"{ordinal(int(m.group(1)))} — {_suffixed_word(int(m.group(2)), m.group(3))}",
         ),
         rule(rf"(?<![\w.,])({NUMBER})-([{LOWER}]+)(?!\w)", _suffixed),
+        rule(
+            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? (сынып\w*)",
+            lambda m, c: (
+                f"{ordinal(int(m.group(1)))}{' — ' + ordinal(int(m.group(2))) if m.group(2) else ''} {m.group(3)}"
+            ),
+        ),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн)(?!\w))?", _currency_first),
         rule(r"(?<![\w.])Б\. ?(?=\d)", lambda m, c: "бет "),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),

@@ -416,6 +416,8 @@ def _year(match: re.Match, context: Context) -> str:
     if word in ("г.", "гг."):
         plural = word == "гг." or bool(second)
         case = _prep_case(before, "gent" if before in MONTHS else "nomn")
+        if before not in _PREPOSITIONS and before not in MONTHS:
+            case = _noun_case(context, match.start(), "год")  # "итоги 2023 г." → года
         word = _inflect("год", case, plural)
     elif word == "году" and before in ("к", "ко", "по"):
         case, plural = "datv", False
@@ -425,6 +427,21 @@ def _year(match: re.Match, context: Context) -> str:
     if second:
         end = int(first[: len(first) - len(second)] + second) if len(second) < len(first) else int(second)
         said += f" — {ordinal(end, case)}"
+    return f"{said} {word}"
+
+
+def _grade(match: re.Match, context: Context) -> str | None:
+    """ "5 класса", "учащиеся 5-7 классов": school grades are ordinals; "5 классов" alone is a count."""
+    first, second, word = match.groups()
+    parse = next((p for p in _parse(word) if p.tag.POS == "NOUN"), None)
+    if parse is None or int(first) > 11 or (second and int(second) > 11):
+        return None
+    plural = parse.tag.number == "plur"
+    if plural and not second:
+        return None
+    said = ordinal(int(first), _case(parse.tag), "masc", plural)
+    if second:
+        said += f" — {ordinal(int(second), _case(parse.tag), 'masc', plural)}"
     return f"{said} {word}"
 
 
@@ -574,7 +591,7 @@ _NOUN_CASES = {
     **dict.fromkeys("про через см".split(), "accs"),
 }
 #: Abbreviations of places that follow a noun in the genitive ("Жители г. Балхаш" → города).
-_PLACES = {"город", "посёлок", "село", "век"}
+_PLACES = {"город", "посёлок", "село", "век", "год"}
 
 
 def _noun_case(context: Context, position: int, lemma: str = "", owner: bool = False) -> str:
@@ -617,7 +634,9 @@ def _place(lemma: str) -> Handler:
     """An abbreviated place noun ("г.", "пос.") in the case of the words around it."""
 
     def say(match: re.Match, context: Context) -> str:
-        said = _inflect(lemma, _noun_case(context, match.start(), lemma))
+        first = re.search(r"(?<!\w)(?:г|пос|с)\.\s*[А-ЯЁ][\w-]*\s+(?:и|или)\s+$", context.text[: match.start()])
+        position = first.start() if first else match.start()  # "из г. Астаны и г. Алматы": the case of the first
+        said = _inflect(lemma, _noun_case(context, position, lemma))
         return said.capitalize() if match.group()[0].isupper() else said
 
     return say
@@ -675,6 +694,8 @@ _ACRONYMS = {
     "ОДБ": "областная детская библиотека",
     "ОУНБ": "областная универсальная научная библиотека",
     "ҚР": "Республика| Казахстан",
+    "ВОВ": "Великая Отечественная война",
+    "СОШ": "средняя общеобразовательная школа",
     "КГУ": "коммунальное государственное учреждение",
 }
 #: Acronyms spelled by custom rather than by the letter names.
@@ -730,6 +751,11 @@ def rules() -> list[Rule]:
         ),
         rule(r"(№+) ?(\d+)", _number_sign),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
+        rule(
+            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? (класс|класса|классе|классу|классом|классы|классов|классах|классам|классами)(?!\w)",
+            _grade,
+        ),
+        rule(r"(?<!\w)([Вв]) (?=(?:2-(?:ом|ой|м|й|е|ю)|[IІ]{2}) |2 класс)", lambda m, c: m.group(1) + "о "),
         rule(
             r"(?<![\w.,])(\d{4}) ?[–—-] ?(\d{4}) (учебн\w+|отчётн\w+|отчетн\w+) (годами|годах|годам|годов|годы|года|году|годом|год)(?!\w)",
             _academic_year,
