@@ -554,3 +554,16 @@ def test_report_times_school_years_and_head_counts(lang, written, said):
 )
 def test_grades_are_ordinals_and_the_preposition_before_second_is_vo(lang, written, said):
     assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        ("ru", "Неделя прошла 3-10 июня.", "Неделя прошла третьего — десятого июня."),
+        ("kk", "Көрме 3-10 маусым аралығында өтті.", "Көрме үшінші — оныншы маусым аралығында өтті."),
+        ("kk", "2,3%-ға артық", "екі бүтін оннан үш пайызға артық"),
+        ("kk", "Абайдың 175-жылдығына", "Абайдың жүз жетпіс бес жылдығына"),
+    ],
+)
+def test_day_ranges_anniversaries_and_a_percent_with_an_ending(lang, written, said):
+    assert normalize(written, lang) == said

@@ -206,11 +206,11 @@ def _roman_before_word(match: re.Match, context: Context) -> str | None:
 
 
 def _number(match: re.Match, context: Context) -> str:
-    written, fraction, unit = match.groups()
+    written, fraction, unit, ending = match.groups()
     number = to_int(written)
     said = decimal(number, fraction) if fraction else cardinal(number)
     if unit:
-        return f"{said} {_UNITS[unit]}"
+        return f"{said} {_UNITS[unit]}{ending or ''}"  # "2,3%-ға" → … пайызға
     after = context.words_after(match.end(), 1)
     if not fraction and after and 1 <= number <= 31 and any(after[0].startswith(m) for m in MONTHS):
         return ordinal(number)
@@ -246,6 +246,8 @@ def _suffixed(match: re.Match, context: Context) -> str:
 def _suffixed_word(number: int, suffix: str) -> str:
     if suffix in _ENDINGS:
         return cardinal(number) + suffix
+    if suffix.startswith(("жылдық", "жылдығ", "жасар", "жасқа", "жаста")):
+        return f"{cardinal(number)} {suffix}"  # "175-жылдығы": a 175-year anniversary, a count
     return f"{ordinal(number)} {suffix}"
 
 
@@ -305,6 +307,10 @@ def rules() -> list[Rule]:
         ),
         rule(rf"(?<![\w.,])({NUMBER})-([{LOWER}]+)(?!\w)", _suffixed),
         rule(
+            rf"(?<![\w.,])(\d{{1,2}}) ?[–—-] ?(\d{{1,2}})[ -]((?:{'|'.join(MONTHS)})\w*)",
+            lambda m, c: f"{ordinal(int(m.group(1)))} — {ordinal(int(m.group(2)))} {m.group(3)}",
+        ),
+        rule(
             r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? (сынып\w*)",
             lambda m, c: (
                 f"{ordinal(int(m.group(1)))}{' — ' + ordinal(int(m.group(2))) if m.group(2) else ''} {m.group(3)}"
@@ -312,7 +318,7 @@ def rules() -> list[Rule]:
         ),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн)(?!\w))?", _currency_first),
         rule(r"(?<![\w.])Б\. ?(?=\d)", lambda m, c: "бет "),
-        rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
+        rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT})(?:-([{LOWER}]+))?)?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + _UNITS[m.group(2)]),
         rule(r"(?<!\w)д\.(?=[ ,]|$)", _avenue),
         rule(ACRONYM, _acronym),

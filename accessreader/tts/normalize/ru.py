@@ -445,6 +445,17 @@ def _grade(match: re.Match, context: Context) -> str | None:
     return f"{said} {word}"
 
 
+def _day_range(match: re.Match, context: Context) -> str:
+    """ "3–10 июня": both days ordinals, in the case a date takes there."""
+    first, second, month = match.groups()
+    before = context.word_before(match.start())
+    if before in _PREPOSITIONS:
+        case = "gent" if "gent" in _PREPOSITIONS[before] or before in ("с", "со") else _prep_case(before)
+    else:
+        case = _date_case(context, match.start(), context.text[match.end() :])
+    return f"{ordinal(int(first), case, 'neut')} — {ordinal(int(second), case, 'neut')} {month}"
+
+
 def _academic_year(match: re.Match, context: Context) -> str:
     """ "2023-2024 учебном году": both years ordinals in the case of "году"."""
     first, second, adjective, word = match.groups()
@@ -751,6 +762,7 @@ def rules() -> list[Rule]:
         ),
         rule(r"(№+) ?(\d+)", _number_sign),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
+        rule(rf"(?<![\w.,])([0-3]?\d) ?[–—-] ?([0-3]?\d) ({'|'.join(MONTHS)})(?!\w)", _day_range),
         rule(
             r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? (класс|класса|классе|классу|классом|классы|классов|классах|классам|классами)(?!\w)",
             _grade,
