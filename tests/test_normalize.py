@@ -533,6 +533,10 @@ def test_labelled_report_sentences_are_read_right():
         ("kk", "ХХ ғасырдың 20-30 жылдары", "жиырмасыншы ғасырдың жиырмасыншы — отызыншы жылдары"),
         ("kk", "100 жыл бұрын", "жүз жыл бұрын"),
         ("en", "Open from 9:00 to 18:30.", "Open from nine o'clock to eighteen thirty."),
+        ("en", "covers the years 1991-2001.", "covers the years nineteen ninety-one to two thousand and one."),
+        ("en", "Pupils of grades 5-7 came.", "Pupils of grades five to seven came."),
+        ("en", "Loans rose compared with 2022.", "Loans rose compared with twenty twenty-two."),
+        ("en", "Tel.: 53-40-12", "Telephone: five three, four zero, one two"),
     ],
 )
 def test_report_times_school_years_and_head_counts(lang, written, said):

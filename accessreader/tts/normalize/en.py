@@ -50,6 +50,7 @@ _SIGN_WORDS = {
     "₽": "roubles",
     "KZT": "tenge",
     "тг.": "tenge",
+    "тенге": "tenge",
 }
 _SIGN_WORD = {"$": "dollar", "€": "euro", "£": "pound", "₸": "tenge", "₽": "rouble"}
 _ABBREVIATIONS = {
@@ -74,6 +75,7 @@ _ABBREVIATIONS = {
     "No.": "number",
     "Nos.": "numbers",
     "Tel.": "telephone",
+    "Ave.": "Avenue",
 }
 _CASELESS = {"e.g.", "i.e.", "etc.", "vs.", "approx.", "vol.", "fig.", "ch.", "Tel."}
 _CHAPTER_WORDS = "Chapter|Part|Book|Volume|Section|Act|Scene|Appendix|Lesson|Unit"
@@ -120,7 +122,8 @@ def _number(match: re.Match, context: Context) -> str:
 def _year(match: re.Match, context: Context) -> str | None:
     written, decade, era = match.groups()
     before = context.word_before(match.start())
-    if not (decade or era or before in _YEAR_BEFORE or before in (m.lower() for m in MONTHS)):
+    alone = re.match(r"\s*(?:[.,;:)]|$)", context.text[match.end() :])  # "compared with 2022."
+    if not (decade or era or alone or before in _YEAR_BEFORE or before in (m.lower() for m in MONTHS)):
         return None
     return year(int(written), bool(decade)) + (f" {' '.join(era.replace('.', ''))}" if era else "")
 
@@ -178,6 +181,16 @@ def _time(match: re.Match, context: Context) -> str:
     return f"{cardinal(int(hour))} {said}"
 
 
+def _range(match: re.Match, context: Context) -> str | None:
+    """ "1991-2001" → nineteen ninety-one to two thousand and one; "grades 5-7" → five to seven."""
+    first, second = match.groups()
+    if int(first) >= int(second):
+        return None
+    if len(first) == len(second) == 4 and 1100 <= int(first) and int(second) < 2100:
+        return f"{year(int(first))} to {year(int(second))}"
+    return f"{cardinal(int(first))} to {cardinal(int(second))}"
+
+
 def _pages(match: re.Match, context: Context) -> str:
     word, first, second = match.groups()
     if second:
@@ -202,7 +215,7 @@ def _number_with_pages(match: re.Match, context: Context) -> str:
 
 
 def _abbreviation(words: str) -> Handler:
-    return lambda match, context: words
+    return lambda match, context: words[0].upper() + words[1:] if match.group()[0].isupper() else words
 
 
 def _abbreviation_pattern(written: str) -> str:
@@ -210,7 +223,7 @@ def _abbreviation_pattern(written: str) -> str:
     if written in _CASELESS:
         body = f"(?i:{body})"
     if written in ("No.", "Nos.", "p.", "pp.", "Tel."):
-        body += r"(?= ?[\d+])"
+        body += r"(?=:? ?[\d+(])"
     return rf"(?<![\w.]){body}"
 
 
@@ -230,13 +243,14 @@ def rules() -> list[Rule]:
         ),
         rule(r"(№+) ?(\d+)", lambda m, c: "number " + cardinal(int(m.group(2)))),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
+        rule(r"(?<![\w.,/-])(\d{1,4}) ?[–—-] ?(\d{1,4})(?![\w/-]|[.,]\d)", _range),
         rule(r"(?<![\w.])(pp?\.) ?(\d+)(?: ?[–—-] ?(\d+))?", _pages),
         rule(r"(?<![\w.,])(\d+) ?pp?\.(?! ?\d)", _number_with_pages),
         rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?{roman})? ({_CENTURY})", _century),
         rule(rf"(?<!\w)((?i:{_CHAPTER_WORDS})) ({roman})(?!\w)", _chapter),
         rule(rf"(?<!\w)([A-Z][a-z]+) ({roman})(?!\w|'[a-rt-z])(?! centur)", _ruler),
         rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?![\d,])|{NUMBER})(?:[.,](\d+))?(?!\d)( ?%)?", _number),
-        rule(r"(?<=\w)( ?)([$€£₸₽]|KZT(?!\w)|тг\.)(?! ?\d)", lambda m, c: " " + _SIGN_WORDS[m.group(2)]),
+        rule(r"(?<=\w)( ?)([$€£₸₽]|KZT(?!\w)|тг\.|тенге(?!\w))(?! ?\d)", lambda m, c: " " + _SIGN_WORDS[m.group(2)]),
         *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
         roman_rule(cardinal),
     ]
