@@ -215,7 +215,11 @@ def _number_with_pages(match: re.Match, context: Context) -> str:
 
 
 def _abbreviation(words: str) -> Handler:
-    return lambda match, context: words[0].upper() + words[1:] if match.group()[0].isupper() else words
+    def say(match: re.Match, context: Context) -> str:
+        starts = not context.text[: match.start()].strip() or context.text[: match.start()].rstrip()[-1] in ".!?"
+        return words[0].upper() + words[1:] if starts else words
+
+    return say
 
 
 def _abbreviation_pattern(written: str) -> str:
