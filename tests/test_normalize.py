@@ -164,7 +164,7 @@ def test_kazakh(written, said):
         ("pi is 3.14", "pi is three point one four"),
         ("$5 or 45%", "five dollars or forty-five percent"),
         ("Dr. Smith, i.e. Mr. Smith", "Doctor Smith, that is Mister Smith"),
-        ("No. 5", "number five"),
+        ("No. 5", "Number five"),
         ("the XX century", "the twentieth century"),
         ("J. R. R. Tolkien", "J R R Tolkien"),
         ("I am here", "I am here"),
