@@ -93,10 +93,14 @@ _UNITS = {
     "ч.": "час",
     "мин.": "минута",
     "сек.": "секунда",
+    "т.": "том",
     "т": "тонна",
     "л": "литр",
 }
-_UNIT = "|".join(re.escape(u) + (r"(?!\w)" if u[-1].isalpha() else "") for u in sorted(_UNITS, key=len, reverse=True))
+_UNIT = "|".join(
+    re.escape(u) + (r"(?![\w.])" if u == "т" else r"(?!\w)" if u[-1].isalpha() else "")  # "т." is a volume
+    for u in sorted(_UNITS, key=len, reverse=True)
+)
 
 #: Abbreviations: fixed words, or "=lemma" for a noun put in the case its preposition asks for.
 _ABBREVIATIONS = {
@@ -116,6 +120,7 @@ _ABBREVIATIONS = {
     "тел.": "=телефон",
     "кв.": "=квартира",
     "мкр.": "=микрорайон",
+    "корп.": "=корпус",
     "т. е.": "то есть",
     "т. д.": "так далее",
     "т. п.": "тому подобное",
@@ -278,11 +283,17 @@ def _prep_case(before: str, default: str = "nomn") -> str:
 _INDECLINABLE = {"тенге", "евро"}
 
 
+def _noun(lemma: str):
+    """pymorphy3's analysis of ``lemma`` as a noun in its dictionary form, else its likeliest one."""
+    parses = _parse(lemma)
+    return next((p for p in parses if p.tag.POS == "NOUN" and p.normal_form == lemma), parses[0])
+
+
 @lru_cache(maxsize=512)
 def _inflect(lemma: str, case: str, plural: bool = False) -> str:
     if lemma in _INDECLINABLE:
         return lemma
-    parse = _parse(lemma)[0]
+    parse = _noun(lemma)
     if lemma == "год" and case == "loct" and not plural:
         case = "loc2"  # в году, not в годе
     form = parse.inflect({case, "plur" if plural else "sing"})
@@ -291,7 +302,7 @@ def _inflect(lemma: str, case: str, plural: bool = False) -> str:
 
 def _agree_noun(lemma: str, number: int, case: str) -> str:
     """``lemma`` in the form that follows ``number`` in ``case`` ("5", "тысяча" → тысяч)."""
-    parse = _parse(lemma)[0]
+    parse = _noun(lemma)
     if "Fixd" in parse.tag or lemma in _INDECLINABLE:
         return lemma
     if lemma == "человек" and case in ("nomn", "accs", "gent") and _class(number) != "one":
@@ -305,7 +316,7 @@ def _agree_noun(lemma: str, number: int, case: str) -> str:
 
 
 def _gender(lemma: str) -> str:
-    gender = _parse(lemma)[0].tag.gender
+    gender = _noun(lemma).tag.gender
     return gender if gender in _GENDER_CODE else "masc"
 
 
@@ -731,8 +742,8 @@ def _roman_before_noun(match: re.Match, context: Context) -> str | None:
     """A Roman numeral before a noun it counts ("в IV квартале" → четвёртом)."""
     written, word = match.groups()
     number = roman_value(written)
-    if number is None:
-        return None
+    if number is None or (len(written) == 1 and written not in "IVXІХ"):
+        return None  # a lone Latin C, M, L, D is a mistyped Cyrillic letter ("C Новым годом")
     first = _parse(word.lower())[0]
     if first.tag.POS in ("ADJF", "PRTF") and first.tag.case:  # "ІІІ Международном форуме"
         plural = first.tag.number == "plur"
@@ -794,6 +805,7 @@ def rules() -> list[Rule]:
         rule(r"(?<!\w)(?:[сС]\.)(?= ?[А-ЯЁ])", _place("село")),
         rule(r"(?<!\w)пр\.(?= ?[А-ЯЁ])", _abbreviation("=проспект")),
         rule(r"(?<!\w)д\.(?= ?\d)", _abbreviation("=дом")),
+        rule(r"(?<!\w)([Тт])\.(?= ?\d)", lambda m, c: "Том" if m.group(1) == "Т" else "том"),
         rule(ACRONYM, _acronym),
         *(
             rule(
