@@ -323,7 +323,7 @@ def _gender(lemma: str) -> str:
 def _number(match: re.Match, context: Context) -> str:
     written, fraction, unit = match.groups()
     number = to_int(written)
-    before = context.word_before(match.start())
+    before = _governing(context.word_before(match.start()))
     after = context.words_after(match.end(), 3)
     if unit:
         lemma = _UNITS[unit]
@@ -349,6 +349,17 @@ def _number(match: re.Match, context: Context) -> str:
         return ordinal(number, case, "neut")
     case, gender = _agreement(number, after, before)
     return cardinal(number, case, gender)
+
+
+#: Verbs whose object is in the genitive ("достиг 8,4 тыс." → восьми целых четырёх десятых).
+_GENITIVE_VERBS = {"достигнуть", "достичь", "достигать"}
+
+
+def _governing(before: str) -> str:
+    """The word before a number, with a verb that asks the genitive put as a preposition that does."""
+    if before and any(p.tag.POS in ("VERB", "INFN") and p.normal_form in _GENITIVE_VERBS for p in _parse(before)[:2]):
+        return "до"
+    return before
 
 
 def _unit_case(before: str) -> str:
@@ -394,7 +405,7 @@ def _currency_first(match: re.Match, context: Context) -> str:
     sign, written, fraction, scale = match.groups()
     number = to_int(written)
     lemma = _UNITS[sign]
-    before = context.word_before(match.start())
+    before = _governing(context.word_before(match.start()))
     case = "accs" if before in ("в", "во") else _unit_case(before)  # "грант в $5 000": an accusative
     if scale:
         scale_lemma = _SCALES[scale]
