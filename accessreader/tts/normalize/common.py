@@ -22,7 +22,7 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000
 #: Cyrillic letters typed for Roman digits (Kazakh/Ukrainian І, Х, С, М) and their Latin digits.
 _CYRILLIC_ROMAN = str.maketrans("ІХСМ", "IXCM")
 #: The letters of a Roman numeral, Latin or typed with the Cyrillic look-alikes.
-ROMAN_LETTERS = "IVXLCDMІХ"
+ROMAN_LETTERS = "IVXLCDMІХСМ"
 #: A Roman numeral as a whole word (validated by :func:`roman_value`).
 ROMAN = rf"(?<![\w.])[{ROMAN_LETTERS}]+(?![\w])"
 
@@ -96,7 +96,8 @@ def roman_value(written: str) -> int | None:
 def roman_rule(cardinal: Callable[[int], str]) -> Rule:
     """A rule reading a standalone Roman numeral as a cardinal ("Глава IV" → четыре).
 
-    A single letter (I, V, X…) counts only in headings, where it is a number and not a word.
+    A single letter (I, V, X…) counts only in headings and as a list number at the start of a
+    line ("І. Введение"), where it is a number and not a word.
     """
 
     def say(match: re.Match, context: Context) -> str | None:

@@ -254,7 +254,7 @@ def _suffixed_word(number: int, suffix: str) -> str:
 def _acronym(match: re.Match, context: Context) -> str | None:
     """An all-capital word: its expansion (with its case ending), a word ("БАҚ"), or its letter names."""
     word, ending = match.groups()
-    if roman_value(word) is not None or shouting(context, {*_ACRONYMS, *_SAID_AS_WORDS}):
+    if set(word) <= set("ІХ") or shouting(context, {*_ACRONYMS, *_SAID_AS_WORDS}):
         return None
     if word in _ACRONYMS:
         said = _ACRONYMS[word]

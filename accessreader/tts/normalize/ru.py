@@ -740,7 +740,7 @@ _SAID_AS_WORDS = {"СМИ", "ЮНЕСКО", "ООН", "НАТО", "ВУЗ", "М�
 def _acronym(match: re.Match, context: Context) -> str | None:
     """An all-capital word: its expansion, a word ("СМИ"), or its letter names ("цэ-гэ-дэ-бэ")."""
     word, ending = match.groups()
-    if ending or roman_value(word) is not None or shouting(context, {*_ACRONYMS, *_SAID_AS_WORDS}):
+    if ending or set(word) <= set("ІХ") or shouting(context, {*_ACRONYMS, *_SAID_AS_WORDS}):
         return None
     if word in _ACRONYMS:
         return _inflect_phrase(_ACRONYMS[word], _noun_case(context, match.start(), owner=True))
