@@ -425,7 +425,9 @@ def test_acronym_is_expanded_in_the_case_the_sentence_asks_or_spelled(lang, writ
 def test_a_heading_in_capitals_is_not_spelled_as_acronyms():
     assert normalize("ОТЧЁТ О РАБОТЕ БИБЛИОТЕКИ", "ru") == "ОТЧЁТ О РАБОТЕ БИБЛИОТЕКИ"
     assert normalize("ЖАҢА КІТАПТАР", "kk") == "ЖАҢА КІТАПТАР"
-    assert normalize("МВД РК", "ru") == "эм-вэ-дэ Республики Казахстан"  # short acronyms are no heading
+    assert normalize("Приказ МВД РК", "ru") == "Приказ эм-вэ-дэ Республики Казахстан"
+    assert normalize("ХХ ВЕК", "ru") == "двадцатый ВЕК"
+    assert normalize("ХХІ ҒАСЫР ӘДЕБИЕТІ", "kk") == "жиырма бірінші ҒАСЫР ӘДЕБИЕТІ"
     assert normalize("ІІ. Оқырмандармен жұмыс", "kk") == "екі. Оқырмандармен жұмыс"
     assert normalize("І. Жансүгіров", "kk") == "І Жансүгіров"  # an initial, not a numeral
 

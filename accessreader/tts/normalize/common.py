@@ -202,13 +202,16 @@ ACRONYM = r"(?<![\w-])([А-ЯЁӘҒҚҢӨҰҮҺІ]{2,6})(?:-([а-яёәғқңө�
 
 def shouting(context: Context, known: set[str] = frozenset()) -> bool:
     """Whether the text is written in capitals (a heading such as "НОВЫЕ КНИГИ ЦБС"), where
-    capital words are not acronyms: more capitals than small letters, and a capital word
+    capital words are not acronyms: more capitals than small letters, and either no small
+    letter at all among two capital words or more, not all ``known`` acronyms, or a capital word
     that reads as a word (four letters or more, two vowels or more, not a ``known`` acronym)."""
     letters = [c for c in context.text if c.isalpha()]
     if sum(c.isupper() for c in letters) <= len(letters) / 2:
         return False
-    words = re.findall(rf"(?<!\w)[{UPPER}]{{4,}}(?!\w)", context.text)
-    return any(len(re.findall("[АЕЁИОУЫЭЮЯӘӨҰҮІ]", w)) >= 2 and w not in known for w in words)
+    words = re.findall(rf"(?<!\w)[{UPPER}]{{2,}}(?!\w)", context.text)
+    if all(c.isupper() for c in letters) and len(words) >= 2 and not set(words) <= known:
+        return True  # "ХХ ВЕК", "ОТЧЁТ ЦБС ЗА 2023 ГОД"
+    return any(len(re.findall("[АЕЁИОУЫЭЮЯӘӨҰҮІ]", w)) >= 2 and w not in known for w in words if len(w) >= 4)
 
 
 #: A telephone number: "+7 701 123 45 67", "8 (71036) 4-25-11", "8-800-080-77-77", or a local "53-40-12".

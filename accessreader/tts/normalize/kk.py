@@ -180,7 +180,9 @@ def _date(match: re.Match, context: Context) -> str | None:
 
 def _year(match: re.Match, context: Context) -> str | None:
     first, second, word = match.groups()
-    decade = word.startswith("жылдар") and all(int(n) % 10 == 0 and int(n) < 100 for n in filter(None, (first, second)))
+    decade = word.lower().startswith("жылдар") and all(
+        int(n) % 10 == 0 and int(n) < 100 for n in filter(None, (first, second))
+    )
     if len(first) < 4 and word not in _YEAR_WORDS and not decade:
         return None  # "100 жыл": a hundred years, not a year; "90 жылдары" is the nineties
     said = ordinal(int(first))
@@ -291,13 +293,13 @@ def rules() -> list[Rule]:
     roman = f"[{ROMAN_LETTERS}]+"
     return [
         rule(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)(?: ?ж\.)?", _date),
-        rule(r"(?<![\w.,])(\d{1,4})(?: ?[–—-] ?(\d{1,4}))?[ -]?(жж\.|ж\.|жыл\w*)", _year),
+        rule(r"(?<![\w.,])(\d{1,4})(?: ?[–—-] ?(\d{1,4}))?[ -]?(жж\.|ж\.|(?i:жыл)\w*)", _year),
         rule(
             r"(?<![\w.,])(\d{4}) ?[–—-] ?(\d{4})(?= оқу жыл)",
             lambda m, c: f"{ordinal(int(m.group(1)))} — {ordinal(int(m.group(2)))}",
         ),
         rule(r"(?<![\w.,])(\d+)-?(?:інші|ыншы|нші|ншы|ші|шы)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),
-        rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?(ғғ\.|ғ\.|ғасыр\w*)", _century),
+        rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?(ғғ\.|ғ\.|(?i:ғасыр)\w*)", _century),
         rule(rf"(?<![\w.])({roman}) ((?i:{chapter_words})\w*|[{LOWER}]\w*)", _roman_before_word),
         rule(r"(№+) ?(\d+)", lambda m, c: "нөмір " + cardinal(int(m.group(2)))),
         rule(rf"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:-([{LOWER}]+))?", _time),

@@ -444,7 +444,7 @@ def _year(match: re.Match, context: Context) -> str:
     elif word == "году" and before in ("к", "ко", "по"):
         case, plural = "datv", False
     else:
-        case, plural = _YEAR_WORDS[word]
+        case, plural = _YEAR_WORDS[word.lower()]
     said = ordinal(int(first), case)
     if second:
         end = int(first[: len(first) - len(second)] + second) if len(second) < len(first) else int(second)
@@ -481,7 +481,7 @@ def _day_range(match: re.Match, context: Context) -> str:
 def _academic_year(match: re.Match, context: Context) -> str:
     """ "2023-2024 учебном году": both years ordinals in the case of "году"."""
     first, second, adjective, word = match.groups()
-    case, plural = _YEAR_WORDS[word]
+    case, plural = _YEAR_WORDS[word.lower()]
     return f"{ordinal(int(first), case)} — {ordinal(int(second), case)} {adjective} {word}"
 
 
@@ -575,7 +575,7 @@ def _century(match: re.Match, context: Context) -> str | None:
         case = _prep_case(before, "nomn") if before in _PREPOSITIONS else _noun_case(context, match.start(), "век")
         word = _inflect("век", case, plural)
     else:
-        parse = _parse(word)[0]
+        parse = _parse(word.lower())[0]
         case, plural = _case(parse.tag), parse.tag.number == "plur"
     said = ordinal(start, case)
     if second:
@@ -644,8 +644,9 @@ def _noun_case(context: Context, position: int, lemma: str = "", owner: bool = F
     if not before or not (owner or lemma in _PLACES) or re.search(r"[.!?:;,]\s*$", context.text[:position]):
         return "nomn"
     parses = _parse(before)
-    if parses[0].tag.POS == "NOUN" or before.isupper():
-        return "gent"
+    written = re.search(r"(\w+)[\s«\"(]*$", context.text[:position])
+    if parses[0].tag.POS == "NOUN" or (written and len(written.group(1)) > 1 and written.group(1).isupper()):
+        return "gent"  # "Закон РК", "ЦГДБ г. Балхаш"
     if owner and parses[0].tag.POS == "VERB" and "tran" in parses[0].tag:
         return "accs"
     return "nomn"
@@ -779,7 +780,7 @@ def rules() -> list[Rule]:
     return [
         rule(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)(?: ?(?:г\.|года)(?!\w))?", _date),
         rule(
-            r"(?<![\w.,])(\d{3,4})(?:( ?[–—-] ?)(\d{2,4}))? ?(гг\.|г\.|годами|годах|годам|годов|годы|года|году|годом|год)(?!\w)",
+            r"(?<![\w.,])(\d{3,4})(?:( ?[–—-] ?)(\d{2,4}))? ?(гг\.|г\.|(?i:годами|годах|годам|годов|годы|года|году|годом|год))(?!\w)",
             _year,
         ),
         rule(r"(№+) ?(\d+)", _number_sign),
@@ -803,7 +804,7 @@ def rules() -> list[Rule]:
             _ordinal_suffix,
         ),
         rule(
-            rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?(века|веке|веку|веком|веков|веках|векам|век|вв\.|в\.)(?!\w)",
+            rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?((?i:века|веке|веку|веком|веков|веках|векам|век)|вв\.|в\.)(?!\w)",
             _century,
         ),
         rule(rf"(?<!\w)((?i:{'|'.join(_CHAPTER_WORDS.split())})) (\d+|{roman})(?!\w|\.\d)", _chapter),
