@@ -416,6 +416,7 @@ def test_library_abbreviation_is_expanded(lang, written, said):
         ("kk", "ҚР-да", "Қазақстан Республикасында"),
         ("kk", "ОКЖ-ның директоры", "орталықтандырылған кітапханалар жүйесінің директоры"),
         ("kk", "ЦГДБ оқырмандары", "це-ге-де-бе оқырмандары"),
+        ("kk", "ҰБТ-дан кейін", "ұ-бе-те-дан кейін"),
     ],
 )
 def test_acronym_is_expanded_in_the_case_the_sentence_asks_or_spelled(lang, written, said):

@@ -267,9 +267,8 @@ def _acronym(match: re.Match, context: Context) -> str | None:
             back = re.findall("[аоұыэеәөүіиу]", said)[-1] in "аоұы"
             said += forms[0 if back else 1]
         return said
-    if ending:
-        return None
-    return word.lower() if word in _SAID_AS_WORDS else spell_acronym(word, "kk")
+    said = word.lower() if word in _SAID_AS_WORDS else spell_acronym(word, "kk")
+    return f"{said}-{ending}" if ending else said  # "ҰБТ-дан" → ұ-бе-те-дан
 
 
 def _avenue(match: re.Match, context: Context) -> str | None:
