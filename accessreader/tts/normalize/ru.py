@@ -627,14 +627,14 @@ _NOUN_CASES = {
 _PLACES = {"город", "посёлок", "село", "век", "год"}
 
 
-def _noun_case(context: Context, position: int, lemma: str = "", owner: bool = False) -> str:
+def _noun_case(context: Context, position: int, lemma: str = "", owner: bool = False, gender: str | None = None) -> str:
     """The case of a noun at ``position`` from the word before it: its preposition's case, the
     genitive after a noun when ``owner`` ("Закон РК", "сотрудники ЦГБ"), the accusative after a
     transitive verb, else the nominative."""
     before = context.word_before(position)
     joined = re.search(r"(?<!\w)(\w+)\s+(?:и|или)\s+$", context.text[:position])
     if joined and owner and joined.group(1).isupper():  # "из РК и РФ": the case of the first
-        return _noun_case(context, joined.start(1), lemma, owner)
+        return _noun_case(context, joined.start(1), lemma, owner, gender)
     if re.search(r"(?<!\w)(?i:см)\.\s*$", context.text[:position]):
         before = "см"  # "см. с. 12": see page twelve, an accusative
     if before in _NOUN_CASES:
@@ -647,9 +647,27 @@ def _noun_case(context: Context, position: int, lemma: str = "", owner: bool = F
     written = re.search(r"(\w+)[\s«\"(]*$", context.text[:position])
     if parses[0].tag.POS == "NOUN" or (written and len(written.group(1)) > 1 and written.group(1).isupper()):
         return "gent"  # "Закон РК", "ЦГДБ г. Балхаш"
-    if owner and parses[0].tag.POS == "VERB" and "tran" in parses[0].tag:
-        return "accs"
+    verb = parses[0].tag
+    if owner and verb.POS == "VERB" and "tran" in verb:
+        # "Конференцию организовала ЦГБ": the subject; "Читатели посетили ЦГБ": the object
+        clause = re.split(r"[.!?;:]", context.text[:position])[-1].split()[:-1]
+        if not _agrees(verb, gender) or any(_agrees(verb, p.tag.gender, p.tag) for p in _subjects(clause)):
+            return "accs"
     return "nomn"
+
+
+def _agrees(verb, gender: str | None, noun=None) -> bool:
+    """Whether a verb form can have a singular noun of ``gender`` (or the noun ``noun``) as its subject."""
+    number = noun.number if noun is not None else "sing"
+    if verb.number and verb.number != number:
+        return False
+    return not (verb.gender and number == "sing" and gender and verb.gender != gender)
+
+
+def _subjects(words: list[str]) -> list:
+    """The analyses of the nouns in the nominative among ``words`` (the clause before a verb)."""
+    parses = (_parse(word.strip('«»"(),').lower())[0] for word in words)
+    return [p for p in parses if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
 
 
 def _inflect_phrase(phrase: str, case: str) -> str:
@@ -744,7 +762,12 @@ def _acronym(match: re.Match, context: Context) -> str | None:
     if ending or set(word) <= set("ІХ") or shouting(context, {*_ACRONYMS, *_SAID_AS_WORDS}):
         return None
     if word in _ACRONYMS:
-        return _inflect_phrase(_ACRONYMS[word], _noun_case(context, match.start(), owner=True))
+        phrase = _ACRONYMS[word]
+        head = next(
+            (p for w in phrase.split("|")[0].split() for p in _parse(w.lower())[:1] if p.tag.POS == "NOUN"), None
+        )
+        gender = head.tag.gender if head is not None else None
+        return _inflect_phrase(phrase, _noun_case(context, match.start(), owner=True, gender=gender))
     if word in _SAID_AS_WORDS:
         return word.lower()
     return _SPELLED.get(word) or spell_acronym(word, "ru")
