@@ -5,7 +5,8 @@
 Numbers (grouped with spaces, decimals with a comma), years and dates,
 ordinals, "№", "%", currencies and units, abbreviations, Roman numerals,
 initials, URLs and e-mail addresses become words in Kazakh (``kk.py``),
-Russian (``ru.py``, with case and gender agreement) or English (``en.py``);
+Russian (``ru.py``, with case and gender agreement; ``ru_words.py`` for
+abbreviations and acronyms, ``ru_morph.py`` for the morphology) or English (``en.py``);
 ``common.py`` holds what the languages share.  Each language module gives an
 ordered list of :class:`Rule`; the scanner here finds the leftmost place where
 a rule applies (the first rule in the list wins at one place), writes its

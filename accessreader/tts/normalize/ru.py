@@ -9,55 +9,37 @@ genitive of "when" ("8 июня состоялась" → восьмого) unle
 before a dash, after a colon).  Decimals take their preposition's case ("более
 2,8" → двух целых восьми десятых); a number joined to a word makes one word
 ("к 175-летию" → к стасемидесятипятилетию, "в 2-х" → в двух).  Abbreviations
-and acronyms become words in the case their preposition or the noun before asks
-for ("в г. Алматы" → в городе Алматы, "Закон РК" → Закон Республики Казахстан);
-other capital words are spelled ("ЦГДБ" → цэ-гэ-дэ-бэ).
+and acronyms are in ``ru_words.py``, the morphology both use in ``ru_morph.py``.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-import pymorphy3
 from num2words.lang_RU import Num2Word_RU
 
+from . import ru_words
 from .common import (
-    ACRONYM,
     NUMBER,
     ROMAN_LETTERS,
     Context,
-    Handler,
     Rule,
-    abbreviation_pattern,
     roman_rule,
     roman_value,
     rule,
-    shouting,
-    spell_acronym,
     to_int,
 )
+from .ru_morph import INDECLINABLE, PREPOSITIONS, analyses, case_of, inflect, noun, noun_case, prep_case
 
 _N2W = Num2Word_RU()
 _CASE_CODE = {"nomn": "n", "gent": "g", "datv": "d", "accs": "a", "ablt": "i", "loct": "p"}
-_GENDER_CODE = {"masc": "m", "femn": "f", "neut": "n"}
-_CASE_ALIAS = {"loc2": "loct", "gen2": "gent", "gen1": "gent", "acc2": "accs", "voct": "nomn"}
 
-_PREPOSITIONS = {
-    **dict.fromkeys(
-        "из от до без для около у после кроме свыше более менее против среди вокруг возле вместо ради "
-        "из-за начиная порядка ок больше меньше размере объёме объеме количестве сумме".split(),
-        ["gent"],
-    ),
-    **dict.fromkeys("к ко по согласно благодаря".split(), ["datv"]),
-    **dict.fromkeys("с со".split(), ["gent", "ablt"]),
-    **dict.fromkeys("за под над между перед".split(), ["ablt", "accs"]),
-    **dict.fromkeys("в во".split(), ["loct", "accs"]),
-    "на": ["accs", "loct"],  # "на 2%", "на 5 лет": a quantity after "на" is mostly a measure
-    **dict.fromkeys("о об обо при".split(), ["loct"]),
-    **dict.fromkeys("про через сквозь".split(), ["accs"]),
-}
+
+_GENDER_CODE = {"masc": "m", "femn": "f", "neut": "n"}
+
+
 MONTHS = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
+
 
 _UNITS = {
     "тыс.": "тысяча",
@@ -97,79 +79,18 @@ _UNITS = {
     "т": "тонна",
     "л": "литр",
 }
+
+
 _UNIT = "|".join(
     re.escape(u) + (r"(?![\w.])" if u == "т" else r"(?!\w)" if u[-1].isalpha() else "")  # "т." is a volume
     for u in sorted(_UNITS, key=len, reverse=True)
 )
 
-#: Abbreviations: fixed words, or "=lemma" for a noun put in the case its preposition asks for.
-_ABBREVIATIONS = {
-    "в т. ч.": "в том числе",
-    "в.т.ч.": "в том числе",
-    "и пр.": "и прочее",
-    "кол-во": "количество",
-    "уч-ся": "учащихся",
-    "р-н": "район",
-    "б-ка": "библиотека",
-    "б-ки": "библиотеки",
-    "б-ке": "библиотеке",
-    "б-ку": "библиотеку",
-    "каз. яз.": "*казахский язык",
-    "рус. яз.": "*русский язык",
-    "англ. яз.": "*английский язык",
-    "тел.": "=телефон",
-    "кв.": "=квартира",
-    "мкр.": "=микрорайон",
-    "корп.": "=корпус",
-    "т. е.": "то есть",
-    "т. д.": "так далее",
-    "т. п.": "тому подобное",
-    "т. к.": "так как",
-    "т. н.": "так называемый",
-    "т. о.": "таким образом",
-    "до н. э.": "до нашей эры",
-    "н. э.": "нашей эры",
-    "и др.": "и другие",
-    "др.": "другие",
-    "им.": "имени",
-    "напр.": "например",
-    "см.": "смотри",
-    "ул.": "=улица",
-    "г.": "=город",
-    "гг.": "годы",
-    "стр.": "=страница",
-    "рис.": "=рисунок",
-    "табл.": "=таблица",
-    "гл.": "=глава",
-    "ч.": "=часть",
-    "проф.": "=профессор",
-    "акад.": "=академик",
-    "обл.": "=область",
-    "пос.": "=посёлок",
-    "просп.": "=проспект",
-    "тыс.": "тысяч",
-    "млн": "миллионов",
-    "млрд": "миллиардов",
-    "экз.": "экземпляров",
-    "руб.": "рублей",
-    "коп.": "копеек",
-}
-_PLACE_ABBREVIATIONS = {"г.": "город", "пос.": "посёлок"}
+
 _CHAPTER_WORDS = (
     "глава главе главы главу главой часть части частью том тома томе раздел раздела разделе "
     "книга книги книге параграф урок лекция тема"
 )
-
-
-@lru_cache(maxsize=1)
-def _morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=8192)
-def _parse(word: str) -> tuple:
-    """pymorphy3's analyses of ``word``, remembered: books repeat their nouns."""
-    return tuple(_morph().parse(word))
 
 
 def cardinal(number: int, case: str = "nomn", gender: str = "masc") -> str:
@@ -228,7 +149,7 @@ def _class(number: int) -> str:
 def _noun_parses(words: list[str]) -> list:
     """The noun analyses of the first noun among ``words`` (adjectives before it skipped)."""
     for word in words:
-        parses = _parse(word)
+        parses = analyses(word)
         if parses and parses[0].tag.POS in ("ADJF", "PRTF"):
             continue
         nouns = [p for p in parses if p.tag.POS == "NOUN" and p.score > 0.01]
@@ -240,10 +161,6 @@ def _noun_parses(words: list[str]) -> list:
     return []
 
 
-def _case(tag) -> str:
-    return _CASE_ALIAS.get(tag.case, tag.case or "nomn")
-
-
 def _agreement(number: int, words: list[str], before: str) -> tuple[str, str]:
     """The case and gender a cardinal takes from the noun after it and the preposition before."""
     kind = _class(number)
@@ -251,7 +168,7 @@ def _agreement(number: int, words: list[str], before: str) -> tuple[str, str]:
     gender = next((p.tag.gender for p in nouns if p.tag.gender in _GENDER_CODE), "masc")
     fits: list[str] = []
     for parse in nouns:
-        case, plural = _case(parse.tag), parse.tag.number == "plur"
+        case, plural = case_of(parse.tag), parse.tag.number == "plur"
         if "Fixd" in parse.tag:
             continue
         if kind == "one" and not plural:
@@ -263,7 +180,7 @@ def _agreement(number: int, words: list[str], before: str) -> tuple[str, str]:
                 fits.append("nomn")
             if plural and case == "gent":
                 fits += ["nomn", "gent"] if kind == "many" else ["gent"]
-    wanted = _PREPOSITIONS.get(before, [])
+    wanted = PREPOSITIONS.get(before, [])
     for case in wanted:
         if case in fits or (case == "accs" and "nomn" in fits and kind != "one"):
             return ("nomn" if case == "accs" and kind != "one" else case), gender
@@ -272,51 +189,23 @@ def _agreement(number: int, words: list[str], before: str) -> tuple[str, str]:
     return next((c for c in wanted if c in ("gent", "datv")), "nomn"), gender
 
 
-def _prep_case(before: str, default: str = "nomn") -> str:
-    """The case a preposition asks of a number read without a noun to agree with."""
-    if _PREPOSITIONS.get(before, [""])[0] == "accs":
-        return "nomn"  # an inanimate accusative reads as the nominative
-    return next((c for c in _PREPOSITIONS.get(before, []) if c in ("gent", "datv", "loct")), default)
-
-
-#: Nouns that never change (pymorphy guesses forms for some of them).
-_INDECLINABLE = {"тенге", "евро"}
-
-
-def _noun(lemma: str):
-    """pymorphy3's analysis of ``lemma`` as a noun in its dictionary form, else its likeliest one."""
-    parses = _parse(lemma)
-    return next((p for p in parses if p.tag.POS == "NOUN" and p.normal_form == lemma), parses[0])
-
-
-@lru_cache(maxsize=512)
-def _inflect(lemma: str, case: str, plural: bool = False) -> str:
-    if lemma in _INDECLINABLE:
-        return lemma
-    parse = _noun(lemma)
-    if lemma == "год" and case == "loct" and not plural:
-        case = "loc2"  # в году, not в годе
-    form = parse.inflect({case, "plur" if plural else "sing"})
-    return form.word if form else lemma
-
-
 def _agree_noun(lemma: str, number: int, case: str) -> str:
     """``lemma`` in the form that follows ``number`` in ``case`` ("5", "тысяча" → тысяч)."""
-    parse = _noun(lemma)
-    if "Fixd" in parse.tag or lemma in _INDECLINABLE:
+    parse = noun(lemma)
+    if "Fixd" in parse.tag or lemma in INDECLINABLE:
         return lemma
     if lemma == "человек" and case in ("nomn", "accs", "gent") and _class(number) != "one":
         return "человека" if _class(number) == "few" and case != "gent" else "человек"  # not "людей"
     if case == "accs" and _class(number) == "one":
-        return _inflect(lemma, "accs")  # "одну тысячу"
+        return inflect(lemma, "accs")  # "одну тысячу"
     if case in ("nomn", "accs"):
         form = parse.make_agree_with_number(number)
         return form.word if form else lemma
-    return _inflect(lemma, case, _class(number) != "one")
+    return inflect(lemma, case, _class(number) != "one")
 
 
 def _gender(lemma: str) -> str:
-    gender = _noun(lemma).tag.gender
+    gender = noun(lemma).tag.gender
     return gender if gender in _GENDER_CODE else "masc"
 
 
@@ -328,7 +217,7 @@ def _number(match: re.Match, context: Context) -> str:
     if unit:
         lemma = _UNITS[unit]
         if fraction:
-            return f"{decimal(number, fraction, _decimal_case(before, after))} {_inflect(lemma, 'gent')}"
+            return f"{decimal(number, fraction, _decimal_case(before, after))} {inflect(lemma, 'gent')}"
         money = lemma in ("тенге", "доллар", "евро", "рубль")
         case = "accs" if money and before in ("в", "во") else _unit_case(before)  # "обошлась в 500 тг."
         return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
@@ -337,11 +226,11 @@ def _number(match: re.Match, context: Context) -> str:
     day_of = bool(after) and after[0] in MONTHS
     range_of = after[:1] in (["по"], ["до"]) and len(after) == 3 and after[1].isdigit() and after[2] in MONTHS
     if (day_of or range_of) and 1 <= number <= 31:
-        if "gent" in _PREPOSITIONS.get(before, []) or before in ("с", "со"):
+        if "gent" in PREPOSITIONS.get(before, []) or before in ("с", "со"):
             case = "gent"
         elif before in ("к", "ко"):
             case = "datv"
-        elif before in _PREPOSITIONS or range_of:
+        elif before in PREPOSITIONS or range_of:
             case = "nomn"
         else:
             rest = re.sub(r"^ \w+(?: \d{4}(?: ?года| ?г\.)?)?", "", context.text[match.end() :], count=1)
@@ -357,7 +246,7 @@ _GENITIVE_VERBS = {"достигнуть", "достичь", "достигать
 
 def _governing(before: str) -> str:
     """The word before a number, with a verb that asks the genitive put as a preposition that does."""
-    if before and any(p.tag.POS in ("VERB", "INFN") and p.normal_form in _GENITIVE_VERBS for p in _parse(before)[:2]):
+    if before and any(p.tag.POS in ("VERB", "INFN") and p.normal_form in _GENITIVE_VERBS for p in analyses(before)[:2]):
         return "до"
     return before
 
@@ -365,9 +254,9 @@ def _governing(before: str) -> str:
 def _unit_case(before: str) -> str:
     """The case of a quantity with a unit: its preposition's, or the accusative after a transitive
     verb ("составляет 1 000 ₸" → одну тысячу)."""
-    if before in _PREPOSITIONS:
-        return "accs" if _PREPOSITIONS[before][0] == "accs" else _prep_case(before)
-    parse = _parse(before)[0] if before else None
+    if before in PREPOSITIONS:
+        return "accs" if PREPOSITIONS[before][0] == "accs" else prep_case(before)
+    parse = analyses(before)[0] if before else None
     if parse is not None and parse.tag.POS == "VERB" and "tran" in parse.tag:
         return "accs"
     return "nomn"
@@ -377,9 +266,9 @@ def _decimal_case(before: str, after: list[str]) -> str:
     """The case of a decimal: the one its preposition asks ("более 2,8" → gent), else the nominative."""
     if before in ("в", "во") and after[:1] in (["раза"], ["раз"]):
         return "accs"  # "в 2,5 раза"
-    if _PREPOSITIONS.get(before, [""])[0] == "accs":
+    if PREPOSITIONS.get(before, [""])[0] == "accs":
         return "accs"  # "на 1,3 млн" → на одну целую три десятых
-    return _prep_case(before)
+    return prep_case(before)
 
 
 #: Words before a date that leave it in the nominative ("Сегодня 9 мая").
@@ -410,12 +299,12 @@ def _currency_first(match: re.Match, context: Context) -> str:
     if scale:
         scale_lemma = _SCALES[scale]
         if fraction:
-            said = f"{decimal(number, fraction, case)} {_inflect(scale_lemma, 'gent')}"
+            said = f"{decimal(number, fraction, case)} {inflect(scale_lemma, 'gent')}"
         else:
             said = f"{cardinal(number, case, _gender(scale_lemma))} {_agree_noun(scale_lemma, number, case)}"
-        return f"{said} {_inflect(lemma, 'gent', True)}"
+        return f"{said} {inflect(lemma, 'gent', True)}"
     if fraction:
-        return f"{decimal(number, fraction, case)} {_inflect(lemma, 'gent')}"
+        return f"{decimal(number, fraction, case)} {inflect(lemma, 'gent')}"
     return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
 
 
@@ -437,10 +326,10 @@ def _year(match: re.Match, context: Context) -> str:
     before = context.word_before(match.start())
     if word in ("г.", "гг."):
         plural = word == "гг." or bool(second)
-        case = _prep_case(before, "gent" if before in MONTHS else "nomn")
-        if before not in _PREPOSITIONS and before not in MONTHS:
-            case = _noun_case(context, match.start(), "год")  # "итоги 2023 г." → года
-        word = _inflect("год", case, plural)
+        case = prep_case(before, "gent" if before in MONTHS else "nomn")
+        if before not in PREPOSITIONS and before not in MONTHS:
+            case = noun_case(context, match.start(), "год")  # "итоги 2023 г." → года
+        word = inflect("год", case, plural)
     elif word == "году" and before in ("к", "ко", "по"):
         case, plural = "datv", False
     else:
@@ -455,15 +344,15 @@ def _year(match: re.Match, context: Context) -> str:
 def _grade(match: re.Match, context: Context) -> str | None:
     """ "5 класса", "учащиеся 5-7 классов": school grades are ordinals; "5 классов" alone is a count."""
     first, second, word = match.groups()
-    parse = next((p for p in _parse(word) if p.tag.POS == "NOUN"), None)
+    parse = next((p for p in analyses(word) if p.tag.POS == "NOUN"), None)
     if parse is None or int(first) > 11 or (second and int(second) > 11):
         return None
     plural = parse.tag.number == "plur"
     if plural and not second:
         return None
-    said = ordinal(int(first), _case(parse.tag), "masc", plural)
+    said = ordinal(int(first), case_of(parse.tag), "masc", plural)
     if second:
-        said += f" — {ordinal(int(second), _case(parse.tag), 'masc', plural)}"
+        said += f" — {ordinal(int(second), case_of(parse.tag), 'masc', plural)}"
     return f"{said} {word}"
 
 
@@ -471,8 +360,8 @@ def _day_range(match: re.Match, context: Context) -> str:
     """ "3–10 июня": both days ordinals, in the case a date takes there."""
     first, second, month = match.groups()
     before = context.word_before(match.start())
-    if before in _PREPOSITIONS:
-        case = "gent" if "gent" in _PREPOSITIONS[before] or before in ("с", "со") else _prep_case(before)
+    if before in PREPOSITIONS:
+        case = "gent" if "gent" in PREPOSITIONS[before] or before in ("с", "со") else prep_case(before)
     else:
         case = _date_case(context, match.start(), context.text[match.end() :])
     return f"{ordinal(int(first), case, 'neut')} — {ordinal(int(second), case, 'neut')} {month}"
@@ -489,7 +378,7 @@ def _time(match: re.Match, context: Context) -> str:
     """ "9:00", "с 10:30": the hour and the minutes in the case of the preposition ("с девяти ноль-ноль")."""
     hour, minutes = match.groups()
     before = context.word_before(match.start())
-    case = "gent" if before in ("с", "со") else _prep_case(before)
+    case = "gent" if before in ("с", "со") else prep_case(before)
     case = "nomn" if case == "loct" else case  # "в 10:00": an accusative
     said = cardinal(int(hour), case)
     if minutes == "00":
@@ -504,8 +393,8 @@ def _date(match: re.Match, context: Context) -> str | None:
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
     before = context.word_before(match.start())
-    if before in _PREPOSITIONS:
-        case = _prep_case(before)
+    if before in PREPOSITIONS:
+        case = prep_case(before)
         case = "nomn" if case == "loct" else case
     else:
         case = _date_case(context, match.start(), context.text[match.end() :])
@@ -537,6 +426,8 @@ _ORDINAL_FORMS = {
     ("ми", "ыми"): [("ablt", "masc", True)],
     ("ю", "ую"): [("accs", "femn", False)],
 }
+
+
 _ORDINAL_ENDINGS = {ending: forms for endings, forms in _ORDINAL_FORMS.items() for ending in endings}
 
 
@@ -552,12 +443,12 @@ def _pick_form(forms: list[tuple[str, str, bool]], after: list[str], before: str
     for parse in _noun_parses(after):
         for case, gender, plural in forms:
             if (
-                _case(parse.tag) == case
+                case_of(parse.tag) == case
                 and (parse.tag.number == "plur") == plural
                 and (plural or parse.tag.gender == gender)
             ):
                 return case, gender, plural
-    for wanted in _PREPOSITIONS.get(before, []):
+    for wanted in PREPOSITIONS.get(before, []):
         for form in forms:
             if form[0] == wanted:
                 return form
@@ -572,11 +463,11 @@ def _century(match: re.Match, context: Context) -> str | None:
     before = context.word_before(match.start())
     if word in ("в.", "вв."):
         plural = word == "вв." or bool(second)
-        case = _prep_case(before, "nomn") if before in _PREPOSITIONS else _noun_case(context, match.start(), "век")
-        word = _inflect("век", case, plural)
+        case = prep_case(before, "nomn") if before in PREPOSITIONS else noun_case(context, match.start(), "век")
+        word = inflect("век", case, plural)
     else:
-        parse = _parse(word.lower())[0]
-        case, plural = _case(parse.tag), parse.tag.number == "plur"
+        parse = analyses(word.lower())[0]
+        case, plural = case_of(parse.tag), parse.tag.number == "plur"
     said = ordinal(start, case)
     if second:
         said += f" — {ordinal(end, case)}"
@@ -588,119 +479,20 @@ def _chapter(match: re.Match, context: Context) -> str | None:
     number = int(written) if written.isdigit() else roman_value(written)
     if number is None:
         return None
-    nouns = [p for p in _parse(word.lower()) if p.tag.POS == "NOUN" and p.tag.gender in _GENDER_CODE]
+    nouns = [p for p in analyses(word.lower()) if p.tag.POS == "NOUN" and p.tag.gender in _GENDER_CODE]
     if not nouns:
         return None
     parse = next((p for p in nouns if p.tag.animacy == "inan"), nouns[0])
-    return f"{word} {ordinal(number, _case(parse.tag), parse.tag.gender)}"
+    return f"{word} {ordinal(number, case_of(parse.tag), parse.tag.gender)}"
 
 
 def _ruler(match: re.Match, context: Context) -> str | None:
     name, written = match.groups()
     number = roman_value(written)
-    parse = next((p for p in _parse(name.lower()) if "Name" in p.tag and p.tag.gender in _GENDER_CODE), None)
+    parse = next((p for p in analyses(name.lower()) if "Name" in p.tag and p.tag.gender in _GENDER_CODE), None)
     if number is None or parse is None:
         return None
-    return f"{name} {ordinal(number, _case(parse.tag), parse.tag.gender)}"
-
-
-def _abbreviation(words: str) -> Handler:
-    def say(match: re.Match, context: Context) -> str:
-        if words.startswith("*"):
-            return _inflect_phrase(words[1:], _noun_case(context, match.start()))
-        if not words.startswith("="):
-            return words
-        said = _inflect(words[1:], _noun_case(context, match.start()))
-        return said.capitalize() if match.group()[0].isupper() else said
-
-    return say
-
-
-#: The case a preposition asks of a noun (a place, an institution) after it.
-_NOUN_CASES = {
-    **dict.fromkeys("в во на о об обо при".split(), "loct"),
-    **dict.fromkeys("к ко по согласно благодаря".split(), "datv"),
-    **dict.fromkeys("с со за под над перед между".split(), "ablt"),
-    **dict.fromkeys("про через см".split(), "accs"),
-}
-#: Abbreviations of places that follow a noun in the genitive ("Жители г. Балхаш" → города).
-_PLACES = {"город", "посёлок", "село", "век", "год"}
-
-
-def _noun_case(context: Context, position: int, lemma: str = "", owner: bool = False, gender: str | None = None) -> str:
-    """The case of a noun at ``position`` from the word before it: its preposition's case, the
-    genitive after a noun when ``owner`` ("Закон РК", "сотрудники ЦГБ"), the accusative after a
-    transitive verb, else the nominative."""
-    before = context.word_before(position)
-    joined = re.search(r"(?<!\w)(\w+)\s+(?:и|или)\s+$", context.text[:position])
-    if joined and owner and joined.group(1).isupper():  # "из РК и РФ": the case of the first
-        return _noun_case(context, joined.start(1), lemma, owner, gender)
-    if re.search(r"(?<!\w)(?i:см)\.\s*$", context.text[:position]):
-        before = "см"  # "см. с. 12": see page twelve, an accusative
-    if before in _NOUN_CASES:
-        return _NOUN_CASES[before]
-    if before in _PREPOSITIONS:
-        return _prep_case(before)
-    if not before or not (owner or lemma in _PLACES) or re.search(r"[.!?:;,]\s*$", context.text[:position]):
-        return "nomn"
-    parses = _parse(before)
-    written = re.search(r"(\w+)[\s«\"(]*$", context.text[:position])
-    if parses[0].tag.POS == "NOUN" or (written and len(written.group(1)) > 1 and written.group(1).isupper()):
-        return "gent"  # "Закон РК", "ЦГДБ г. Балхаш"
-    verb = parses[0].tag
-    if owner and verb.POS == "VERB" and "tran" in verb:
-        # "Конференцию организовала ЦГБ": the subject; "Читатели посетили ЦГБ": the object
-        clause = re.split(r"[.!?;:]", context.text[:position])[-1].split()[:-1]
-        if not _agrees(verb, gender) or any(_agrees(verb, p.tag.gender, p.tag) for p in _subjects(clause)):
-            return "accs"
-    return "nomn"
-
-
-def _agrees(verb, gender: str | None, noun=None) -> bool:
-    """Whether a verb form can have a singular noun of ``gender`` (or the noun ``noun``) as its subject."""
-    number = noun.number if noun is not None else "sing"
-    if verb.number and verb.number != number:
-        return False
-    return not (verb.gender and number == "sing" and gender and verb.gender != gender)
-
-
-def _subjects(words: list[str]) -> list:
-    """The analyses of the nouns in the nominative among ``words`` (the clause before a verb)."""
-    parses = (_parse(word.strip('«»"(),').lower())[0] for word in words)
-    return [p for p in parses if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
-
-
-def _inflect_phrase(phrase: str, case: str) -> str:
-    """A noun phrase ("централизованная библиотечная система") put in ``case``; words after "|" stay."""
-    head, _, tail = phrase.partition("|")
-    said = []
-    for word in head.split():
-        parse = next((p for p in _parse(word.lower()) if p.tag.case == "nomn"), _parse(word.lower())[0])
-        form = parse.inflect({case, "sing"})
-        inflected = form.word if form else word
-        said.append(inflected.capitalize() if word[0].isupper() else inflected)
-    return " ".join(said + tail.split())
-
-
-def _place(lemma: str) -> Handler:
-    """An abbreviated place noun ("г.", "пос.") in the case of the words around it."""
-
-    def say(match: re.Match, context: Context) -> str:
-        first = re.search(r"(?<!\w)(?:г|пос|с)\.\s*[А-ЯЁ][\w-]*\s+(?:и|или)\s+$", context.text[: match.start()])
-        position = first.start() if first else match.start()  # "из г. Астаны и г. Алматы": the case of the first
-        said = _inflect(lemma, _noun_case(context, position, lemma))
-        return said.capitalize() if match.group()[0].isupper() else said
-
-    return say
-
-
-def _page(match: re.Match, context: Context) -> str:
-    """ "с. 45", "С. 12–15": a page or pages, in the case of the words before."""
-    first, second = match.groups()
-    case = _noun_case(context, match.start())
-    if second:
-        return f"{_inflect('страница', 'nomn', True)} {cardinal(int(first))} — {cardinal(int(second))}"
-    return f"{_inflect('страница', case)} {cardinal(int(first))}"
+    return f"{name} {ordinal(number, case_of(parse.tag), parse.tag.gender)}"
 
 
 def _compound(match: re.Match, context: Context) -> str | None:
@@ -714,7 +506,7 @@ def _compound(match: re.Match, context: Context) -> str | None:
             return None
     if ending == "ю":  # "с 5-ю книгами" → пятью; "на 5-ю страницу" is an ordinal
         plural_ablt = any(
-            _case(p.tag) == "ablt" and p.tag.number == "plur" for p in _noun_parses(context.words_after(match.end()))
+            case_of(p.tag) == "ablt" and p.tag.number == "plur" for p in _noun_parses(context.words_after(match.end()))
         )
         return cardinal(number, "ablt") if plural_ablt else None
     if ending in ("х", "ти", "ми"):
@@ -735,60 +527,22 @@ def _compound_stem(number: int) -> str:
     return "".join(words)
 
 
-#: Acronyms said in full, in the case the sentence asks; "|" ends the words that change.
-_ACRONYMS = {
-    "РК": "Республика| Казахстан",
-    "РФ": "Российская Федерация",
-    "ЦБС": "централизованная библиотечная система",
-    "ЦГБ": "центральная городская библиотека",
-    "ЦРБ": "центральная районная библиотека",
-    "ЦДБ": "центральная детская библиотека",
-    "ОДБ": "областная детская библиотека",
-    "ОУНБ": "областная универсальная научная библиотека",
-    "ҚР": "Республика| Казахстан",
-    "ВОВ": "Великая Отечественная война",
-    "СОШ": "средняя общеобразовательная школа",
-    "КГУ": "коммунальное государственное учреждение",
-}
-#: Acronyms spelled by custom rather than by the letter names.
-_SPELLED = {"США": "сэ-шэ-а"}
-#: Acronyms that are said as a word.
-_SAID_AS_WORDS = {"СМИ", "ЮНЕСКО", "ООН", "НАТО", "ВУЗ", "МИД", "ГОСТ", "ТЮЗ", "ЮНИСЕФ", "ИФЛА", "АЛЖИР"}
-
-
-def _acronym(match: re.Match, context: Context) -> str | None:
-    """An all-capital word: its expansion, a word ("СМИ"), or its letter names ("цэ-гэ-дэ-бэ")."""
-    word, ending = match.groups()
-    if ending or set(word) <= set("ІХ") or shouting(context, {*_ACRONYMS, *_SAID_AS_WORDS}):
-        return None
-    if word in _ACRONYMS:
-        phrase = _ACRONYMS[word]
-        head = next(
-            (p for w in phrase.split("|")[0].split() for p in _parse(w.lower())[:1] if p.tag.POS == "NOUN"), None
-        )
-        gender = head.tag.gender if head is not None else None
-        return _inflect_phrase(phrase, _noun_case(context, match.start(), owner=True, gender=gender))
-    if word in _SAID_AS_WORDS:
-        return word.lower()
-    return _SPELLED.get(word) or spell_acronym(word, "ru")
-
-
 def _roman_before_noun(match: re.Match, context: Context) -> str | None:
     """A Roman numeral before a noun it counts ("в IV квартале" → четвёртом)."""
     written, word = match.groups()
     number = roman_value(written)
     if number is None or (len(written) == 1 and written not in "IVXІХ"):
         return None  # a lone Latin C, M, L, D is a mistyped Cyrillic letter ("C Новым годом")
-    first = _parse(word.lower())[0]
+    first = analyses(word.lower())[0]
     if first.tag.POS in ("ADJF", "PRTF") and first.tag.case:  # "ІІІ Международном форуме"
         plural = first.tag.number == "plur"
         gender = first.tag.gender if first.tag.gender in _GENDER_CODE else "masc"
-        return f"{ordinal(number, _case(first.tag), gender, plural)} {word}"
-    nouns = [p for p in _parse(word.lower()) if p.tag.POS == "NOUN" and p.tag.gender in _GENDER_CODE]
+        return f"{ordinal(number, case_of(first.tag), gender, plural)} {word}"
+    nouns = [p for p in analyses(word.lower()) if p.tag.POS == "NOUN" and p.tag.gender in _GENDER_CODE]
     if not nouns:
         return None
     parse = nouns[0]
-    return f"{ordinal(number, _case(parse.tag), parse.tag.gender)} {word}"
+    return f"{ordinal(number, case_of(parse.tag), parse.tag.gender)} {word}"
 
 
 def _number_sign(match: re.Match, context: Context) -> str:
@@ -798,7 +552,6 @@ def _number_sign(match: re.Match, context: Context) -> str:
 
 def rules() -> list[Rule]:
     """The Russian rules, most specific first."""
-    abbreviations = sorted(_ABBREVIATIONS.items(), key=lambda item: len(item[0]), reverse=True)
     roman = f"[{ROMAN_LETTERS}]+"
     return [
         rule(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)(?: ?(?:г\.|года)(?!\w))?", _date),
@@ -834,20 +587,8 @@ def rules() -> list[Rule]:
         rule(r"(?<!\w)([А-ЯЁ][а-яё]+) ([IVXІХ]+)(?!\w)", _ruler),
         rule(rf"(?<![\w.])({roman}) ([А-ЯЁа-яё][а-яё]+)", _roman_before_noun),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн|тыс\.)(?!\w))?", _currency_first),
-        rule(r"(?<!\w)[сС]\. ?(\d+)(?: ?[–—-] ?(\d+))?", _page),
+        *ru_words.rules(),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
-        rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + _inflect(_UNITS[m.group(2)], "gent", True)),
-        rule(r"(?<!\w)(?:[сС]\.)(?= ?[А-ЯЁ])", _place("село")),
-        rule(r"(?<!\w)пр\.(?= ?[А-ЯЁ])", _abbreviation("=проспект")),
-        rule(r"(?<!\w)д\.(?= ?\d)", _abbreviation("=дом")),
-        rule(r"(?<!\w)([Тт])\.(?= ?\d)", lambda m, c: "Том" if m.group(1) == "Т" else "том"),
-        rule(ACRONYM, _acronym),
-        *(
-            rule(
-                abbreviation_pattern(written),
-                _place(_PLACE_ABBREVIATIONS[written]) if written in _PLACE_ABBREVIATIONS else _abbreviation(words),
-            )
-            for written, words in abbreviations
-        ),
+        rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + inflect(_UNITS[m.group(2)], "gent", True)),
         roman_rule(cardinal),
     ]
