@@ -3,7 +3,11 @@
     Library(settings)
       .add(data, name)          upload or file → catalog title + conversion job
       .import_folder(folder)    every book file under a folder (content.BOOK_SUFFIXES)
-      .catalog .people .accounts .audit .jobs .audiobooks
+      .require(person, right)   the person, or NotLoggedIn / NotAllowed (``rights.READ`` …)
+      .position(person, id)     a reader's saved place in a title; .save_position(person, id, locator)
+      .read_chapter(person, id, n)   chapter n for reading online (audit-logged like downloads)
+      .proof(person, id, n, lang)    the proofreading page (print beside braille) of chapter n (staff)
+      .catalog .people .accounts .audit .jobs .audiobooks .positions
 
 The CLI (``import``, ``jobs``, ``retry``, ``worker``, ``serve``, ``people``) and the FastAPI
 routes call this and nothing below it.  ``CatalogPublisher`` is how a finished
@@ -20,16 +24,17 @@ from pathlib import Path
 
 from ..content import BOOK_SUFFIXES
 from ..content.safety import Limits, check_size
-from ..errors import AccessReaderError, FileNotFound
-from ..model import Document
+from ..errors import AccessReaderError, FileNotFound, NotFound
+from ..model import Chapter, Document, Locator
 from ..settings import Settings
 from . import catalog as catalog_module
 from .accounts import Accounts
 from .audiobook import Audiobooks
 from .catalog import Catalog, Title
 from .jobs import Jobs
-from .people import People
-from .rights import Audit
+from .people import People, Person
+from .positions import DatabasePositions
+from .rights import MANAGE_TITLES, READ, READ_ONLINE, Audit, may, require
 from .store import Store, open_settings_store
 
 #: Media types of the output formats, for downloads and feeds.
@@ -88,6 +93,55 @@ class Library:
         self.audit = Audit(self.store)
         self.audiobooks = Audiobooks(self.catalog, self.store)
         self.jobs = Jobs(settings, CatalogPublisher(self.catalog, self.audiobooks), self.store)
+        self.positions = DatabasePositions(self.store)
+
+    def may(self, person: Person | None, right: str) -> bool:
+        """Has ``person`` the ``right`` (``rights.READ``, ``MANAGE_TITLES``, ``MANAGE_PEOPLE``)?"""
+        return may(person, right)
+
+    def require(self, person: Person | None, right: str) -> Person:
+        """``person`` if they have ``right``; else ``NotLoggedIn`` (no person) or ``NotAllowed``."""
+        return require(person, right)
+
+    def position(self, person: Person | None, title_id: int) -> Locator | None:
+        """The reader's saved place in the title (from any medium), or ``None`` before any reading."""
+        reader = require(person, READ)
+        saved = self.positions.load(reader.login, self.catalog.get(title_id).checksum)
+        return saved.locator if saved is not None else None
+
+    def save_position(self, person: Person | None, title_id: int, locator: Locator) -> Locator:
+        """Remember ``locator`` as the reader's place in the title."""
+        reader = require(person, READ)
+        self.positions.save(reader.login, self.catalog.get(title_id).checksum, locator)
+        return locator
+
+    def read_chapter(self, person: Person | None, title_id: int, number: int) -> tuple[Title, Document, Chapter]:
+        """Chapter ``number`` (1-based) of the title for reading online, written in the audit log.
+
+        Raises ``NotLoggedIn``/``NotAllowed`` (nothing logged) and ``NotFound`` for no such chapter.
+        """
+        reader = require(person, READ)
+        title = self.catalog.get(title_id)
+        document = self.catalog.document(title_id)
+        if not 1 <= number <= len(document.chapters):
+            raise NotFound(what=f"chapter {number}")
+        self.audit.record(reader, title_id, "html", READ_ONLINE, detail=f"chapter {number}")
+        return title, document, document.chapters[number - 1]
+
+    def proof(self, person: Person | None, title_id: int, number: int, lang: str) -> str:
+        """The proofreading page of chapter ``number``: print beside its braille (staff)."""
+        from ..braille import proof as proof_page
+        from ..braille.translate import translate_document
+        from ..convert import Options, prepare
+
+        require(person, MANAGE_TITLES)
+        document = self.catalog.document(title_id)
+        if not 1 <= number <= len(document.chapters):
+            raise NotFound(what=f"chapter {number}")
+        one = Document(metadata=document.metadata, chapters=[document.chapters[number - 1]])
+        options = Options()
+        prepare(one, [], options)
+        return proof_page.render(one, translate_document(one, options.code), lang)
 
     def add(self, data: bytes, name: str) -> Imported:
         """Put one book in the catalog and queue its conversion.
