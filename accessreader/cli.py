@@ -18,9 +18,8 @@ from pathlib import Path
 import click
 
 from . import content
-from .content import images
-from .content.safety import DEFAULT_LIMITS, Limits, human_size
-from .errors import AccessReaderError, AlreadyRegistered, FileNotFound, FileTooLarge, NotFound, SecretsDiffer
+from .content.safety import DEFAULT_LIMITS, Limits
+from .errors import AccessReaderError, AlreadyRegistered, NotFound, SecretsDiffer
 from .inspection import summarise
 from .messages import interface_language, translate
 from .model import Document
@@ -68,24 +67,10 @@ def main(ctx: click.Context, lang: str | None, max_size: float) -> None:
 
 
 def _read_book(path: str, limits: Limits, workers: int = 1) -> Document:
-    """A file as a book, or a folder of scanned page images (in name order) as one book.
+    """A file as a book, or a folder of scanned page images as one book (``library.read_path``)."""
+    from .service.library import read_path
 
-    A file's size is checked against ``limits`` before anything is read; a long
-    book's languages and sentences are found on ``workers`` processes.
-    """
-    file = Path(path)
-    if file.is_dir():
-        pages = sorted(p for p in file.iterdir() if p.suffix.lower() in images.IMAGE_SUFFIXES)
-        if not pages:
-            raise FileNotFound(name=path)
-        with click.progressbar(length=len(pages), label="OCR", file=sys.stderr) as bar:
-            return images.read_pages([(p.name, p.read_bytes()) for p in pages], file.name, progress=bar.update)
-    if not file.is_file():
-        raise FileNotFound(name=path)
-    size = file.stat().st_size
-    if size > limits.max_file_bytes:
-        raise FileTooLarge(name=file.name, size=human_size(size), limit=human_size(limits.max_file_bytes))
-    return content.read(file.read_bytes(), file.name, limits, workers)
+    return read_path(path, limits, workers, _progress)
 
 
 @main.command()

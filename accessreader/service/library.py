@@ -8,6 +8,7 @@
       .read_chapter(person, id, n)   chapter n for reading online (audit-logged like downloads)
       .proof(person, id, n, lang)    the proofreading page (print beside braille) of chapter n (staff)
       .catalog .people .accounts .audit .jobs .audiobooks .positions
+    read_path(path, limits)     a book file, or a folder of scanned pages (OCR), as a Document
 
 The CLI (``import``, ``jobs``, ``retry``, ``worker``, ``serve``, ``people``) and the FastAPI
 routes call this and nothing below it.  ``CatalogPublisher`` is how a finished
@@ -19,12 +20,16 @@ when all are made, the title's status at the end.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
-from ..content import BOOK_SUFFIXES
-from ..content.safety import Limits, check_size
-from ..errors import AccessReaderError, FileNotFound, NotFound
+from ..content import BOOK_SUFFIXES, images
+from ..content import read as read_book
+from ..content.safety import Limits, check_size, human_size
+from ..errors import AccessReaderError, FileNotFound, FileTooLarge, NotFound
 from ..model import Chapter, Document, Locator
 from ..settings import Settings
 from . import catalog as catalog_module
@@ -174,6 +179,38 @@ class Library:
 
     def close(self) -> None:
         self.store.close()
+
+
+class Progress(Protocol):
+    def update(self, steps: int) -> None: ...
+
+
+def read_path(
+    path: str | Path,
+    limits: Limits,
+    workers: int = 1,
+    progress: Callable[[int, str], AbstractContextManager[Progress]] | None = None,
+) -> Document:
+    """A book file, or a folder of scanned page images (in name order) read by OCR as one book.
+
+    A file's size is checked against ``limits`` before anything is read (``FileTooLarge``);
+    a long book's languages and sentences are found on ``workers`` processes.
+    ``progress(steps, label)`` gives a bar for the pages of a folder.
+    """
+    file = Path(path)
+    if file.is_dir():
+        pages = sorted(p for p in file.iterdir() if p.suffix.lower() in images.IMAGE_SUFFIXES)
+        if not pages:
+            raise FileNotFound(name=str(path))
+        with progress(len(pages), "OCR") if progress else nullcontext() as bar:
+            update = bar.update if bar is not None else None
+            return images.read_pages([(p.name, p.read_bytes()) for p in pages], file.name, progress=update)
+    if not file.is_file():
+        raise FileNotFound(name=str(path))
+    size = file.stat().st_size
+    if size > limits.max_file_bytes:
+        raise FileTooLarge(name=file.name, size=human_size(size), limit=human_size(limits.max_file_bytes))
+    return read_book(file.read_bytes(), file.name, limits, workers)
 
 
 def _stem(name: str) -> str:
