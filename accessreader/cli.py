@@ -315,14 +315,8 @@ def read(
 
     q quits, ? lists the keys."""
     from .braille import Code, parse_grades
-    from .service.positions import open_positions
     from .service.store import default_data_dir
-    from .terminal.bookmarks import BookmarkFile
-    from .terminal.display import Display
-    from .terminal.pc_keyboard import PcKeyboard
-    from .terminal.reader import Reader, Session
-    from .terminal.speech import FileSink, SoundSink, Speaker
-    from .tts.script import speech_script
+    from .terminal.reader import read_on_display
 
     lang = interface_language(ctx.meta.get("lang"))
     code = Code(parse_grades(grade), int(dots))
@@ -334,23 +328,9 @@ def read(
         document = find_title(book)
         if document is None:
             raise NotFound(what=book)
-    speaker = None
-    if speech or speech_file:
-        sink = FileSink(Path(speech_file)) if speech_file else SoundSink()
-        speaker = Speaker(document, speech_script(document), sink)
-    session = Session(reader_id, lang, code, open_positions(folder), BookmarkFile(folder / "bookmarks.json"))
-    keyboard = PcKeyboard(sys.stdin.fileno()) if sys.stdin.isatty() else None
-    reader = Reader(document, Display(host), session, speaker, keyboard, find_title)
-    try:
-        reader.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        if keyboard:
-            keyboard.close()
-        reader.display.close()
-        if speaker:
-            speaker.close()
+    read_on_display(
+        document, reader_id, lang, code, folder, host, speech, Path(speech_file) if speech_file else None, find_title
+    )
 
 
 def _catalog_finder(folder: Path):
