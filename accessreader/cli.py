@@ -259,21 +259,17 @@ class _SpeechSteps:
 def proof(ctx: click.Context, file: str, output: str | None, grade: str, dots: str) -> None:
     """Write an HTML page with each block's print text beside its braille, for checking."""
     from . import atomic
-    from .braille import proof as proof_page
-    from .braille.translate import translate_document
-    from .convert import prepare
+    from .service.library import proof as proof_page
 
     lang = interface_language(ctx.meta.get("lang"))
     options = _braille_options(grade, dots)
     document = _read_book(file, ctx.meta["limits"])
     name = Path(file).name
-    prepare(document, [], options)
-    with _progress(sum(1 for _ in document.blocks()), name) as bar:
-        braille = translate_document(document, options.code, bar.update)
+    html, problems = proof_page(document, options.code, lang, _progress, name)
     target = Path(output) if output else Path(file).parent / f"{_book_stem(name)}.proof.html"
-    atomic.write_bytes(target, proof_page.render(document, braille, lang).encode("utf-8"))
+    atomic.write_bytes(target, html.encode("utf-8"))
     click.echo(translate("braille_written", lang, path=target))
-    _report_problems(braille.problems, lang)
+    _report_problems(problems, lang)
 
 
 @main.command()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from servicekit import READER, VISITOR, book, epub_without_package, make_library, wait_done
+from servicekit import READER, STAFF, VISITOR, book, epub_without_package, make_library, wait_done
 
 from accessreader.content import read
 from accessreader.errors import FileTooLarge, NotAllowed, NotFound, NotLoggedIn
@@ -110,4 +110,15 @@ def test_reading_a_chapter_online_is_audit_logged_and_only_for_readers_with_righ
     assert library.position(reader, title.id) is None
     library.save_position(reader, title.id, Locator(0, "c0b1", 0, 0))
     assert library.position(reader, title.id) == Locator(0, "c0b1", 0, 0)
+    library.close()
+
+
+def test_the_proof_page_of_a_chapter_is_for_staff(tmp_path):
+    library = make_library(tmp_path)
+    title = library.catalog.add_source(book("City Library"), "city.txt").title
+    library.catalog.attach_document(title.id, read(book("City Library"), "city.txt"))
+    html = library.proof(library.people.by_login(STAFF[0]), title.id, 1, "en")
+    assert "City Library" in html and "⠠" in html
+    with pytest.raises(NotAllowed):
+        library.proof(library.people.by_login(READER[0]), title.id, 1, "en")
     library.close()

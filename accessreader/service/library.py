@@ -7,6 +7,7 @@
       .position(person, id)     a reader's saved place in a title; .save_position(person, id, locator)
       .read_chapter(person, id, n)   chapter n for reading online (audit-logged like downloads)
       .proof(person, id, n, lang)    the proofreading page (print beside braille) of chapter n (staff)
+    proof(document, code, lang)      the proofreading page of a book (``accessreader proof``)
       .catalog .people .accounts .audit .jobs .audiobooks .positions
     read_path(path, limits)     a book file, or a folder of scanned pages (OCR), as a Document
 
@@ -26,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from ..braille import Code
+from ..braille.translate import Problem
 from ..content import BOOK_SUFFIXES, images
 from ..content import read as read_book
 from ..content.safety import Limits, check_size, human_size
@@ -135,18 +138,12 @@ class Library:
 
     def proof(self, person: Person | None, title_id: int, number: int, lang: str) -> str:
         """The proofreading page of chapter ``number``: print beside its braille (staff)."""
-        from ..braille import proof as proof_page
-        from ..braille.translate import translate_document
-        from ..convert import Options, prepare
-
         require(person, MANAGE_TITLES)
         document = self.catalog.document(title_id)
         if not 1 <= number <= len(document.chapters):
             raise NotFound(what=f"chapter {number}")
         one = Document(metadata=document.metadata, chapters=[document.chapters[number - 1]])
-        options = Options()
-        prepare(one, [], options)
-        return proof_page.render(one, translate_document(one, options.code), lang)
+        return proof(one, Code(), lang)[0]
 
     def add(self, data: bytes, name: str) -> Imported:
         """Put one book in the catalog and queue its conversion.
@@ -211,6 +208,25 @@ def read_path(
     if size > limits.max_file_bytes:
         raise FileTooLarge(name=file.name, size=human_size(size), limit=human_size(limits.max_file_bytes))
     return read_book(file.read_bytes(), file.name, limits, workers)
+
+
+def proof(
+    document: Document,
+    code: Code,
+    lang: str,
+    progress: Callable[[int, str], AbstractContextManager[Progress]] | None = None,
+    label: str = "",
+) -> tuple[str, list[Problem]]:
+    """The proofreading page of ``document`` (each block's print beside its braille in ``code``)
+    and the translation's problems; ``progress(blocks, label)`` gives a bar for the blocks."""
+    from ..braille import proof as proof_page
+    from ..braille.translate import translate_document
+    from ..convert import Options, prepare
+
+    prepare(document, [], Options(code=code))
+    with progress(sum(1 for _ in document.blocks()), label) if progress else nullcontext() as bar:
+        braille = translate_document(document, code, bar.update if bar is not None else None)
+    return proof_page.render(document, braille, lang), braille.problems
 
 
 def _stem(name: str) -> str:
