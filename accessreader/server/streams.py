@@ -7,10 +7,10 @@
     PUT /api/titles/{id}/position                save it: a locator, or a chapter and seconds (→ its sentence)
     GET /feeds/titles/{id}.rss?token=…           a private podcast feed, episodes = chapters
 
-Everything here is for readers with rights (``rights.may_read``), by session or
+Everything here is for readers with rights (the ``deps.Reader`` guard), by session or
 token; each stream start (a request without a range or from byte 0) is written to
 the audit log.  Positions are the same store the braille terminal uses
-(``positions.DatabasePositions``): reader = login, book = the title's checksum.
+(``Library.position``): reader = login, book = the title's checksum.
 """
 
 from __future__ import annotations
