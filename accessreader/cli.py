@@ -19,9 +19,8 @@ from pathlib import Path
 import click
 
 from . import content
-from .content import images
-from .content.safety import DEFAULT_LIMITS, Limits, human_size
-from .errors import AccessReaderError, AlreadyRegistered, FileNotFound, FileTooLarge, NotFound, SecretsDiffer
+from .content.safety import DEFAULT_LIMITS, Limits
+from .errors import AccessReaderError, AlreadyRegistered, NotFound, SecretsDiffer
 from .inspection import summarise
 from .messages import interface_language, translate
 from .model import Document
@@ -74,24 +73,10 @@ def _settings() -> Settings:
 
 
 def _read_book(path: str, limits: Limits, workers: int = 1) -> Document:
-    """A file as a book, or a folder of scanned page images (in name order) as one book.
+    """A file as a book, or a folder of scanned page images as one book (``library.read_path``)."""
+    from .service.library import read_path
 
-    A file's size is checked against ``limits`` before anything is read; a long
-    book's languages and sentences are found on ``workers`` processes.
-    """
-    file = Path(path)
-    if file.is_dir():
-        pages = sorted(p for p in file.iterdir() if p.suffix.lower() in images.IMAGE_SUFFIXES)
-        if not pages:
-            raise FileNotFound(name=path)
-        with click.progressbar(length=len(pages), label="OCR", file=sys.stderr) as bar:
-            return images.read_pages([(p.name, p.read_bytes()) for p in pages], file.name, progress=bar.update)
-    if not file.is_file():
-        raise FileNotFound(name=path)
-    size = file.stat().st_size
-    if size > limits.max_file_bytes:
-        raise FileTooLarge(name=file.name, size=human_size(size), limit=human_size(limits.max_file_bytes))
-    return content.read(file.read_bytes(), file.name, limits, workers)
+    return read_path(path, limits, workers, _progress)
 
 
 @main.command()
@@ -282,20 +267,17 @@ class _SpeechSteps:
 def proof(ctx: click.Context, file: str, output: str | None, grade: str, dots: str) -> None:
     """Write an HTML page with each block's print text beside its braille, for checking."""
     from . import atomic
-    from .braille import proof as proof_page
-    from .convert import prepare
+    from .service.library import proof as proof_page
 
     lang = interface_language(ctx.meta.get("lang"))
     options = _braille_options(grade, dots)
     document = _read_book(file, ctx.meta["limits"])
     name = Path(file).name
-    prepare(document, [], options)
-    with _progress(sum(1 for _ in document.blocks()), name) as bar:
-        page, braille = proof_page.build(document, options.code, lang, bar.update)
+    html, problems = proof_page(document, options.code, lang, _progress, name)
     target = Path(output) if output else Path(file).parent / f"{_book_stem(name)}.proof.html"
-    atomic.write_bytes(target, page.encode("utf-8"))
+    atomic.write_bytes(target, html.encode("utf-8"))
     click.echo(translate("braille_written", lang, path=target))
-    _report_problems(braille.problems, lang)
+    _report_problems(problems, lang)
 
 
 @main.command()
@@ -337,13 +319,7 @@ def read(
 
     q quits, ? lists the keys."""
     from .braille import Code, parse_grades
-    from .service.positions import open_positions
-    from .terminal.bookmarks import BookmarkFile
-    from .terminal.display import Display
-    from .terminal.pc_keyboard import PcKeyboard
-    from .terminal.reader import Reader, Session
-    from .terminal.speech import FileSink, SoundSink, Speaker
-    from .tts.script import speech_script
+    from .terminal.reader import read_on_display
 
     lang = interface_language(ctx.meta.get("lang"))
     code = Code(parse_grades(grade), int(dots))
@@ -355,23 +331,9 @@ def read(
         document = find_title(book)
         if document is None:
             raise NotFound(what=book)
-    speaker = None
-    if speech or speech_file:
-        sink = FileSink(Path(speech_file)) if speech_file else SoundSink()
-        speaker = Speaker(document, speech_script(document), sink)
-    session = Session(reader_id, lang, code, open_positions(folder), BookmarkFile(folder / "bookmarks.json"))
-    keyboard = PcKeyboard(sys.stdin.fileno()) if sys.stdin.isatty() else None
-    reader = Reader(document, Display(host), session, speaker, keyboard, find_title)
-    try:
-        reader.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        if keyboard:
-            keyboard.close()
-        reader.display.close()
-        if speaker:
-            speaker.close()
+    read_on_display(
+        document, reader_id, lang, code, folder, host, speech, Path(speech_file) if speech_file else None, find_title
+    )
 
 
 def _catalog_finder(folder: Path):
