@@ -9,9 +9,10 @@ so neither database's own rules matter:
 * Unicode NFC, then stress marks (U+0301, U+0300) are dropped: "за́мок" = "замок";
 * case is folded (``str.casefold``): "ҚАЗАҚ" = "қазақ", "ABAI" = "abai";
 * ё becomes е: "Ёлка" = "елка";
-* in a word that has Cyrillic letters, Latin look-alikes become the Cyrillic letter
-  (typists without a Kazakh layout write Latin "i" for "і", "h" for "һ"):
-  "Абaй" (Latin a) = "Абай", "Iле" (Latin I) = "Іле".
+* a word typed in both Latin and Cyrillic letters is rewritten in the script of most
+  of its letters, as books are when read (``lookalikes.one_script``; typists without
+  a Kazakh layout write Latin "i" for "і", "h" for "һ"): "Абaй" (Latin a) = "Абай",
+  "Iле" (Latin I) = "Іле", "Сoncert" (Cyrillic С) = "Concert".
 
 The Kazakh letters Ә Ғ Қ Ң Ө Ұ Ү Һ І fold only to their own lower case, never to a
 Russian letter: "қазақ" and "казак" are different words.  Every query word matches
@@ -26,14 +27,10 @@ import unicodedata
 
 from sqlalchemy import Connection, text
 
+from ..lookalikes import one_script
+
 _STRESS = str.maketrans("", "", "\u0301\u0300")
 _WORD = re.compile(r"[^\W_]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-# Case-specific: a Latin "H" looks like Cyrillic "Н", a Latin "h" like Kazakh "һ".
-_LOOKALIKES = str.maketrans(
-    "AaBCcEeHhIiKkMOoPpTXxy",
-    "АаВСсЕеНһІіКкМОоРрТХху",
-)
 
 #: Column weights for ranking: title, authors, description.
 WEIGHTS = (10.0, 5.0, 1.0)
@@ -44,9 +41,7 @@ def fold(value: str) -> str:
     value = unicodedata.normalize("NFC", unicodedata.normalize("NFD", value).translate(_STRESS))
     folded = []
     for word in _WORD.findall(value):
-        if _CYRILLIC.search(word):
-            word = word.translate(_LOOKALIKES)
-        folded.append(word.casefold().replace("ё", "е"))
+        folded.append(one_script(word).casefold().replace("ё", "е"))
     return " ".join(folded)
 
 
