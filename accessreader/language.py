@@ -22,7 +22,9 @@ language, and a capitalised name with a Kazakh letter ("поэт Ұлықбек 
 votes only a little, and is hidden from lingua, which takes any Kazakh letter
 for Kazakh.  The hint (the
 language the source declares) only breaks ties: a score within ±1, or one or
-two words that no rule votes on (a name such as "Абай", where lingua guesses).  Latin text is English unless
+two words that no rule votes on (a name such as "Абай", where lingua guesses).  Latin text is Kazakh in the
+Latin alphabet (``kk-Latn``, see ``kazakh_latin.py``) when it has a letter or a
+word only that has and few English or other function words; else English unless
 it has no English function words and lingua, restricted to a few European
 languages, is sure of another; other scripts are named by their script.
 Text without letters is "und".
@@ -47,6 +49,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
 
+from . import kazakh_latin
 from .model import SPAN_LANG, Span
 
 #: Letters of the Kazakh alphabet that Russian does not have.
@@ -60,6 +63,10 @@ METHODS = (COMBINED, RULES, LINGUA)
 
 CYRILLIC = "Cyrl"
 LATIN = "Latn"
+#: Kazakh in the Latin alphabet ("Qazaqstan Respublikasy"): brailled and spoken after ``kazakh_latin.to_cyrillic``.
+KAZAKH_LATIN = kazakh_latin.LANGUAGE
+#: Letters of Latin-script languages that Kazakh in Latin letters does not use (Turkish ç, German ß).
+_NOT_KAZAKH_LATIN = frozenset("çÇß")
 
 _ALIASES = {"kaz": "kk", "rus": "ru", "eng": "en", "kz": "kk", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr"}
 
@@ -314,6 +321,10 @@ def detect(text: str, hint: str = "", method: str = COMBINED) -> str:
     if not counts:
         return "und"
     script = max(counts, key=counts.get)
+    if {LATIN, CYRILLIC} <= counts.keys():  # words, not letters: long Latin names in a Russian sentence
+        words = Counter(_word_script(word) for word in _WORD.findall(core))
+        if words[LATIN] != words[CYRILLIC]:
+            script = LATIN if words[LATIN] > words[CYRILLIC] else CYRILLIC
     if script == LATIN:
         return _latin_language(core, hint, method)
     if script == CYRILLIC:
@@ -412,7 +423,7 @@ def find_spans(text: str, block_lang: str, taken: Iterable[tuple[int, int]] = ()
     ``method`` chooses the voices that name a stretch's language, as for :func:`detect`.
     """
     _check(method)
-    block_lang = normalise(block_lang)
+    block_lang = block_lang if block_lang == KAZAKH_LATIN else normalise(block_lang)
     blocked = list(taken) + [match.span() for match in _links(text)]
     spans: list[Span] = []
 
@@ -508,6 +519,13 @@ def _latin_language(text: str, hint: str, method: str) -> str:
     english = sum(counts[word] for word in _EN_WORDS.intersection(counts))
     votes = {lang: sum(counts[word] for word in listed.intersection(counts)) for lang, listed in _OTHER_WORDS.items()}
     best = max(votes, key=votes.get)
+    one_word = len(words) < 2 and hint == "en"  # "Iraq" in an English book
+    if (
+        not one_word
+        and not _NOT_KAZAKH_LATIN.intersection(text)
+        and kazakh_latin.is_kazakh(text, english + votes[best])
+    ):
+        return KAZAKH_LATIN
     if method == RULES:
         if votes[best] > english:
             return best

@@ -7,13 +7,15 @@ id, its language(s) and table(s), the print text (with ``lang`` set so a screen
 reader speaks it right) and the Unicode braille.  A character written with a
 fallback is marked (``<mark>``) in the print text and listed at the top with
 its location; with none, the page says so.  A word rewritten in one script
-when the book was read (``Block.repairs``) is followed by what was typed.
+when the book was read (``Block.repairs``) is followed by what was typed, and
+Kazakh in Latin letters (``kk-Latn``) is said to be brailled in Cyrillic.
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from ..language import KAZAKH_LATIN
 from ..messages import translate as message
 from ..model import Document
 from .translate import Braille, BrailleBlock, Problem
@@ -50,13 +52,20 @@ def render(document: Document, braille: Braille, lang: str = "en") -> str:
         "</tr></thead>\n<tbody>"
     )
     for block in braille.blocks:
-        parts.append(_row(block, texts.get(block.id, ""), typed.get(block.id, {}), t("braille_proof_original")))
+        notes = (t("braille_proof_original"), t("braille_proof_transliterated"))
+        parts.append(_row(block, texts.get(block.id, ""), typed.get(block.id, {}), notes))
     parts.append("</tbody>\n</table>\n</main>\n</body>\n</html>\n")
     return "\n".join(parts)
 
 
-def _row(block: BrailleBlock, text: str, typed: dict[int, str], label: str) -> str:
-    tables = ", ".join(dict.fromkeys(f"{run.lang}: {run.table}" for run in block.runs))
+def _row(block: BrailleBlock, text: str, typed: dict[int, str], notes: tuple[str, str]) -> str:
+    label, transliterated = notes
+    tables = ", ".join(
+        dict.fromkeys(
+            f"{run.lang}: {run.table}" + (f" ({transliterated})" if run.lang == KAZAKH_LATIN else "")
+            for run in block.runs
+        )
+    )
     braille = (block.label + "\u2800" if block.label else "") + block.cells
     return (
         f'<tr id="{escape(block.id)}"><th scope="row">{escape(block.id)} ({escape(block.kind)})</th>'
@@ -83,4 +92,4 @@ def _print_text(block: BrailleBlock, text: str, typed: dict[int, str], label: st
 
 def _braille_lang(block: BrailleBlock) -> str:
     """The BCP 47 tag for braille in the block's first language (``kk-Brai``)."""
-    return f"{block.runs[0].lang}-Brai" if block.runs else "und-Brai"
+    return f"{block.runs[0].lang.split('-')[0]}-Brai" if block.runs else "und-Brai"

@@ -7,7 +7,9 @@
 
 Every run goes through its own language's tables, so a Kazakh title quoted in a
 Russian sentence comes out in Kazakh braille and the Russian around it keeps
-Russian punctuation.  A language with no table of its own (``und``, ``zxx``,
+Russian punctuation.  Kazakh in the Latin alphabet (``kk-Latn``) is brailled
+with the Kazakh Cyrillic table after ``kazakh_latin.to_cyrillic``: no braille
+table has it; its runs are named ``kk-Latn`` with table kk.utb.  A language with no table of its own (``und``, ``zxx``,
 ``de``…) is read with the book's main language.  A word the run's table cannot
 write (a Cyrillic word in a block detected as English) goes through the first
 of Russian, Kazakh, English whose table has the characters it lacks, so it
@@ -35,10 +37,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .. import processes
+from .. import kazakh_latin, processes
 from ..errors import AccessReaderError
+from ..language import KAZAKH_LATIN
 from ..messages import translate as message
 from ..model import PAGE_MARKER, Block, Document
 from . import louis
@@ -158,11 +161,14 @@ def translate_block(block: Block, code: Code, fallback: str) -> BrailleBlock:
     problems: list[Problem] = []
     runs = []
     lang_runs = [(0, len(block.text), fallback)] if block.kind == PAGE_MARKER else block.lang_runs()
+    # no braille table has Kazakh in Latin letters: kk.utb gets it in Cyrillic (offsets stay)
+    block = replace(block, text=kazakh_latin.in_cyrillic(block.text, lang_runs))
     for run_start, run_end, run_lang in lang_runs:
-        run_lang = run_lang if run_lang in LANGUAGES else fallback
+        said = run_lang
+        run_lang = "kk" if run_lang == KAZAKH_LATIN else run_lang if run_lang in LANGUAGES else fallback
         for start, end, lang in _by_script(block.text, run_start, run_end, run_lang, code):
             tables = code.tables(lang)
-            runs.append(Run(start, end, lang, tables[-1]))
+            runs.append(Run(start, end, said if said == KAZAKH_LATIN and lang == "kk" else lang, tables[-1]))
             _translate_run(block, start, end, tables, cells, to_print, to_cells, problems)
     to_cells[len(block.text)] = len(to_print)
     if -1 in to_cells:  # dropped characters and line breaks point at the next cell
