@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from .language import CYRILLIC, LATIN, script_of
 from .model import Repair
@@ -62,11 +63,16 @@ def one_script(word: str, tie: str = CYRILLIC) -> str:
     return word
 
 
-def repair(text: str, default: str = CYRILLIC) -> tuple[str, list[Repair]]:
-    """``text`` with every mixed-script word in one script, and what was changed."""
+def repair(text: str, default: str = CYRILLIC, cuts: Iterable[int] = ()) -> tuple[str, list[Repair]]:
+    """``text`` with every mixed-script word in one script, and what was changed.
+
+    ``cuts`` are offsets no word runs across (the edges of a note reference mark glued to
+    a word: "ескертуi" is the word "ескерту" and the mark "i").
+    """
     if not (CYRILLIC in map(script_of, set(text)) and LATIN in map(script_of, set(text))):
         return text, []
-    words = list(_WORD.finditer(text))
+    edges = sorted(set(cuts))
+    words = [piece for match in _WORD.finditer(text) for piece in _cut(match, edges)]
     pure = [next(iter(c)) if len(c) == 1 else "" for c in (scripts(m.group()) for m in words)]
     if all(pure):
         return text, []
@@ -76,7 +82,7 @@ def repair(text: str, default: str = CYRILLIC) -> tuple[str, list[Repair]]:
         majority = LATIN if letters[LATIN] > letters[CYRILLIC] else CYRILLIC
     out = list(text)
     repairs: list[Repair] = []
-    for index, match in enumerate(words):
+    for index, match in enumerate(words):  # each a _Piece or re.Match: .start(), .end(), .group()
         if pure[index]:
             continue
         before = next((s for s in reversed(pure[:index]) if s), "")
@@ -88,3 +94,28 @@ def repair(text: str, default: str = CYRILLIC) -> tuple[str, list[Repair]]:
             out[match.start() : match.end()] = fixed
             repairs.append(Repair(match.start(), match.end(), match.group()))
     return "".join(out), repairs
+
+
+class _Piece:
+    """Part of a word match, cut at a span edge; answers like a match."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text[self._start : self._end]
+
+
+def _cut(match: re.Match, edges: list[int]):
+    """``match``, or its pieces when an edge falls inside it."""
+    inside = [edge for edge in edges if match.start() < edge < match.end()]
+    if not inside:
+        return [match]
+    bounds = [match.start(), *inside, match.end()]
+    return [_Piece(match.string, a, b) for a, b in zip(bounds, bounds[1:])]

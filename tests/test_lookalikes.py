@@ -78,3 +78,9 @@ def test_search_folds_mixed_words_like_the_book():
     assert fold("Сoncert") == fold("Concert") == "concert"
     assert fold("үлгiсiн") == fold("үлгісін")
     assert fold("Iле") == "іле"
+
+
+def test_a_note_mark_glued_to_a_word_is_not_part_of_it():
+    text = "Соңғы ескертуi"
+    assert repair(text, cuts=[13, 14]) == (text, [])
+    assert repair(text)[0] == "Соңғы ескертуі"

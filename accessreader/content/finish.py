@@ -23,6 +23,7 @@ from .. import language, lookalikes, processes, sentences
 from ..model import (
     HEADING,
     PAGE_MARKER,
+    SPAN_EMPHASIS,
     SPAN_LANG,
     STANZA,
     TABLE,
@@ -71,7 +72,8 @@ def finish_block(block: Block, fallback: str) -> Finished:
     if block.kind == PAGE_MARKER:
         return "zxx", block.spans, block.sentences, block.text, []
     hint = language.normalise(block.lang) if block.lang != "und" else fallback
-    text, repairs = lookalikes.repair(block.text, language.LATIN if hint == "en" else language.CYRILLIC)
+    cuts = [edge for span in block.spans if span.kind != SPAN_EMPHASIS for edge in (span.start, span.end)]
+    text, repairs = lookalikes.repair(block.text, language.LATIN if hint == "en" else language.CYRILLIC, cuts)
     block.text = text
     lang = language.detect(block.text, hint=hint)
     marked = [s for s in block.spans if s.kind == SPAN_LANG]
