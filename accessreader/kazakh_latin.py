@@ -44,6 +44,7 @@ _WORDS = frozenset(
     qazaq qazaqstan respublikasy respublikasynyñ oqu oqyrman oqyrmandar auyly aimaq oblysy oblystyq qalasy
     qalalyq audany audandyq mektep mektebı mektebi tılı tili ädebiet adebiet ataidy atyndağy atyndagy""".split()
 )
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _ENDINGS = ("nyñ", "dyñ", "tyñ", "nıñ", "dıñ", "tıñ", "lary", "lerı", "dağy", "degı", "syz", "ğan", "gen", "qan", "ken")
 
 
@@ -52,9 +53,13 @@ def is_kazakh(text: str, english_words: int = 0) -> bool:
 
     ``english_words`` is how many English function words the text holds.
     """
-    words = re.findall(r"[^\W\d_]+", text)
+    words = _LETTER_RUNS.findall(text)
     if not words:
         return False
+    lowered = {word.lower() for word in words}
+    if not (_SURE.search(text) or _LIKELY.search(text) or not _WORDS.isdisjoint(lowered)):
+        if not any(len(word) >= 5 and word.endswith(_ENDINGS) for word in lowered):
+            return False
     votes = 0.0
     for word in words:
         lower = word.lower()

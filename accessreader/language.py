@@ -367,14 +367,19 @@ def _score(text: str, words: list[str], method: str, decide: bool = False) -> fl
 
 
 def _without_names(text: str) -> str:
-    """``text`` for lingua: without Roman numerals ("ХІХ") and names with a Kazakh letter inside
-    a sentence ("поэт Ұлықбек Есдәулет"), which make any Russian sentence look Kazakh to it;
-    ``text`` itself when nothing else would be left."""
+    """``text`` for lingua: without Roman numerals typed with Cyrillic І ("ХІХ") and names with a
+    Kazakh letter inside a sentence ("поэт Ұлықбек Есдәулет"), which make any Russian sentence
+    look Kazakh to it; ``text`` itself when it has no Kazakh letter or nothing else would be left."""
+    if KAZAKH_LETTERS.isdisjoint(text):
+        return text
     kept, cut = [], False
+    last, position = "", 0  # the last character before the word that is not a space
     for match in _WORD.finditer(text):
         word = match.group()
-        before = text[: match.start()].rstrip()
-        inside = bool(before) and before[-1] not in '.!?…«"“„('
+        gap = text[position : match.start()].rstrip()
+        last, position = gap[-1] if gap else last, match.end()
+        inside = bool(last) and last not in '.!?…«"“„('
+        last = word[-1]
         name = inside and word[:1].isupper() and word[1:].islower() and _kazakh_seed(word)
         if name or is_roman(word):
             cut = True
