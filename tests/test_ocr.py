@@ -128,6 +128,8 @@ def test_broken_image_is_reported_as_damaged():
 def test_tesseract_language_names():
     assert ocr.tesseract_languages(["kk", "ru"]) == "kaz+rus"
     assert ocr.tesseract_languages(["de"]) == ocr.ALL_LANGUAGES
+    assert ocr.tesseract_languages(["ru"]) == "kaz+rus"  # Kazakh names in Russian reports
+    assert ocr.tesseract_languages(["en", "ru"]) == "eng+kaz+rus"
 
 
 def test_inspect_reads_a_folder_of_page_images_as_one_book(tmp_path):
