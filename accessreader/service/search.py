@@ -16,9 +16,10 @@ Exact folding (``fold``):
 * Unicode NFC, then stress marks (U+0301, U+0300) are dropped: "за́мок" = "замок";
 * case is folded (``str.casefold``): "ҚАЗАҚ" = "қазақ", "ABAI" = "abai";
 * ё becomes е: "Ёлка" = "елка";
-* in a word that has Cyrillic letters, Latin look-alikes become the Cyrillic letter
-  (typists without a Kazakh layout write Latin "i" for "і", "h" for "һ"):
-  "Абaй" (Latin a) = "Абай", "Iле" (Latin I) = "Іле".
+* a word typed in both Latin and Cyrillic letters is rewritten in the script of most
+  of its letters, as books are when read (``lookalikes.one_script``; typists without
+  a Kazakh layout write Latin "i" for "і", "h" for "һ"): "Абaй" (Latin a) = "Абай",
+  "Iле" (Latin I) = "Іле", "Сoncert" (Cyrillic С) = "Concert".
 
 Loose forms (``loose_forms``), matched only when the exact words are not enough:
 
@@ -46,6 +47,7 @@ from functools import cache, lru_cache
 import Stemmer
 from sqlalchemy import Connection, text
 
+from ..lookalikes import one_script
 from ..model import IMAGE, PAGE_MARKER, PARAGRAPH, Document
 
 _STRESS = str.maketrans("", "", "\u0301\u0300")
@@ -54,11 +56,6 @@ _COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _WORD = re.compile(r"[^\W_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z]")
-# Case-specific: a Latin "H" looks like Cyrillic "Н", a Latin "h" like Kazakh "һ".
-_LOOKALIKES = str.maketrans(
-    "AaBCcEeHhIiKkMOoPpTXxy",
-    "АаВСсЕеНһІіКкМОоРрТХху",
-)
 #: Kazakh letters as readers type them on a Russian keyboard.
 _KAZAKH_TO_RUSSIAN = str.maketrans("қңұүөәғһі", "кнууоагхи")
 
@@ -123,9 +120,7 @@ def _clean(value: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _fold_word(word: str) -> str:
-    if _CYRILLIC.search(word):
-        word = word.translate(_LOOKALIKES)
-    return word.casefold().replace("ё", "е")
+    return one_script(word).casefold().replace("ё", "е")
 
 
 def words(query: str) -> list[str]:
