@@ -303,3 +303,68 @@ def linearise_table(rows: list[list[Cell]]) -> str:
     if headers and len(rows) == 1:
         lines.append("; ".join(headers))
     return "\n".join(lines)
+
+
+@dataclass
+class ChapterOutline:
+    """A chapter as the table of contents knows it: its title and how many blocks it holds."""
+
+    title: str
+    blocks: int
+
+
+@dataclass
+class Outline:
+    """A Document without its blocks: what a title page, a chapter list or a reader's
+    first screen needs before any chapter is read (``Document.outline``)."""
+
+    metadata: Metadata = field(default_factory=Metadata)
+    chapters: list[ChapterOutline] = field(default_factory=list)
+    toc: list[TocEntry] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+    def document(self, chapters: dict[int, Chapter]) -> Document:
+        """A Document holding only ``chapters`` (by index); every other chapter keeps its title but no blocks.
+
+        Chapter indexes (and so block ids and locators) are those of the whole book.
+        """
+        return Document(
+            metadata=self.metadata,
+            chapters=[chapters.get(i) or Chapter(title=c.title) for i, c in enumerate(self.chapters)],
+            toc=self.toc,
+            notices=self.notices,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": SCHEMA_VERSION, **asdict(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Outline:
+        if data.get("schema") != SCHEMA_VERSION:
+            raise ValueError(f"unsupported document schema {data.get('schema')!r}")
+        return cls(
+            metadata=Metadata(**data["metadata"]),
+            chapters=[ChapterOutline(**c) for c in data["chapters"]],
+            toc=[TocEntry(**t) for t in data["toc"]],
+            notices=[Notice(**n) for n in data["notices"]],
+        )
+
+
+def outline_of(document: Document) -> Outline:
+    """The outline of ``document``: its metadata, table of contents, notices and chapter titles."""
+    return Outline(
+        metadata=document.metadata,
+        chapters=[ChapterOutline(c.title, len(c.blocks)) for c in document.chapters],
+        toc=document.toc,
+        notices=document.notices,
+    )
+
+
+def chapter_to_dict(chapter: Chapter) -> dict[str, Any]:
+    """One chapter as plain data (as it sits in ``Document.to_dict``)."""
+    return asdict(chapter)
+
+
+def chapter_from_dict(data: dict[str, Any]) -> Chapter:
+    """The inverse of ``chapter_to_dict``."""
+    return Chapter(title=data["title"], blocks=[_block_from_dict(b) for b in data["blocks"]])

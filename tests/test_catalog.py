@@ -10,7 +10,7 @@ from stores import KINDS, open_test_store
 
 from accessreader import content
 from accessreader.errors import BadInput, NotFound, UnknownFormat
-from accessreader.model import Document, Metadata
+from accessreader.model import Chapter, Document, Metadata
 from accessreader.service.catalog import CONVERTING, FAILED, QUEUED, READY, Catalog
 
 KAZAKH = """Абай жолы
@@ -183,4 +183,57 @@ def test_a_bad_document_changes_nothing_already_stored(catalog, store):
     assert catalog.document(title.id).to_json() == good.to_json()
     assert [t.id for t in catalog.search("абай")] == [title.id]
     assert catalog.search("жаңа") == [] and catalog.search("бөтен") == [] and catalog.search("война") == []
-    assert files(store, "documents") == [f"{title.id}.json"]
+    assert files(store, "documents") == [f"{title.id}", f"{title.id}.json"]
+    assert catalog.chapter(title.id, 0) == good.chapters[0]
+
+
+def test_a_stored_document_opens_one_chapter_at_a_time(catalog, store):
+    document = content.read(KAZAKH, "abai.txt")
+    document.chapters = [document.chapters[0], Chapter("Екінші", document.chapters[0].blocks[:1]), Chapter("Үшінші")]
+    title = catalog.add_source(KAZAKH, "abai.txt").title
+    catalog.attach_document(title.id, document)
+    outline = catalog.outline(title.id)
+    assert outline.metadata == document.metadata and outline.toc == document.toc
+    assert [c.title for c in outline.chapters] == [c.title for c in document.chapters]
+    assert [catalog.chapter(title.id, n) for n in range(3)] == document.chapters
+    # Reading one chapter needs neither the whole file nor the other chapters.
+    store.path(f"documents/{title.id}.json").unlink()
+    store.path(f"documents/{title.id}/0.json").unlink()
+    assert Catalog(store).chapter(title.id, 1) == document.chapters[1]
+    with pytest.raises(NotFound):
+        catalog.chapter(title.id, 3)
+
+
+def test_a_title_stored_again_never_serves_the_old_chapters(catalog):
+    title = catalog.add_source(KAZAKH, "abai.txt").title
+    first = content.read(KAZAKH, "abai.txt")
+    catalog.attach_document(title.id, first)
+    assert catalog.chapter(title.id, 0) == first.chapters[0]  # now kept parsed
+    second = content.read(RUSSIAN, "war.txt")
+    catalog.attach_document(title.id, second)
+    assert catalog.chapter(title.id, 0) == second.chapters[0]
+    assert catalog.outline(title.id).metadata == second.metadata
+
+
+def test_a_data_folder_with_only_whole_documents_still_opens_chapters(catalog, store):
+    title = catalog.add_source(KAZAKH, "abai.txt").title
+    document = content.read(KAZAKH, "abai.txt")
+    catalog.attach_document(title.id, document)
+    for part in store.path(f"documents/{title.id}").iterdir():
+        part.unlink()
+    store.path(f"documents/{title.id}").rmdir()  # as data folders made before chapters were stored apart
+    fresh = Catalog(store)
+    assert fresh.chapter(title.id, 0) == document.chapters[0]
+    assert fresh.outline(title.id).metadata == document.metadata
+    assert store.path(f"documents/{title.id}/outline.json").is_file()  # split once, for the next reader
+
+
+def test_a_chapter_part_left_from_an_older_write_is_not_used(catalog, store):
+    title = catalog.add_source(KAZAKH, "abai.txt").title
+    old = content.read(RUSSIAN, "war.txt")
+    catalog.attach_document(title.id, old)
+    stale = store.path(f"documents/{title.id}/0.json").read_bytes()
+    new = content.read(KAZAKH, "abai.txt")
+    catalog.attach_document(title.id, new)
+    store.path(f"documents/{title.id}/0.json").write_bytes(stale)  # as if the new part never landed
+    assert Catalog(store).chapter(title.id, 0) == new.chapters[0]

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from ..atomic import replacing
 from ..errors import NotFound
-from ..model import Document, Locator
+from ..model import Chapter, Document, Locator
 from ..tts.engines import engine, voice_for
 from ..tts.script import Utterance, by_chapter, speech_script
 from ..tts.synthesis import Progress, SpeechOptions, render
@@ -87,6 +87,7 @@ class Audiobooks:
         self.store = store
         self.options = options or SpeechOptions()
         self._scripts: dict[int, tuple[str, list[list[Utterance]]]] = {}
+        self._chapter_scripts: dict[tuple[int, int], tuple[Chapter, list[Utterance]]] = {}
 
     def folder(self, title_id: int) -> Path:
         return self.store.path(f"audio/{title_id}")
@@ -123,11 +124,15 @@ class Audiobooks:
         return result
 
     def chapter(self, title_id: int, index: int) -> ChapterInfo:
-        """One chapter (by its index in the Document); ``NotFound`` when it says nothing."""
-        for info in self.chapters(title_id):
-            if info.index == index:
-                return info
-        raise NotFound(what=f"chapter {index + 1} of title #{title_id}")
+        """One chapter (by its index in the Document); ``NotFound`` when it says nothing.
+
+        Reads that chapter alone (``Catalog.chapter``), not the whole book.
+        """
+        utterances = self._utterances(title_id, index)
+        timing = self._timings(title_id).get(str(index))
+        sentences = [SentenceTime(*row) for row in timing["sentences"]] if timing else []
+        title = self.catalog.outline(title_id).chapters[index].title or f"{index + 1}"
+        return ChapterInfo(index, title, timing["seconds"] if timing else None, utterances[0].sentence_id, sentences)
 
     def file(self, title_id: int, index: int, codec: str) -> Path | None:
         """The made file of chapter ``index`` in ``codec``, or None when not made yet."""
@@ -190,10 +195,19 @@ class Audiobooks:
         return following[0].sentence_id if following else ids[0]
 
     def _utterances(self, title_id: int, index: int) -> list[Utterance]:
-        for group in self._script(title_id, self.catalog.document(title_id)):
-            if group[0].locator.chapter == index:
-                return group
-        raise NotFound(what=f"chapter {index + 1} of title #{title_id}")
+        """The speech script of chapter ``index`` alone, from that chapter alone (kept while it is unchanged)."""
+        chapter = self.catalog.chapter(title_id, index)  # the same object while the stored title is unchanged
+        key = (title_id, index)
+        kept = self._chapter_scripts.get(key)
+        if kept is None or kept[0] is not chapter:
+            one = self.catalog.outline(title_id).document({index: chapter})
+            kept = (chapter, speech_script(one, chapters=range(index, index + 1)))
+            if len(self._chapter_scripts) >= _SCRIPTS_KEPT:
+                self._chapter_scripts.pop(next(iter(self._chapter_scripts)))  # the oldest kept
+            self._chapter_scripts[key] = kept
+        if not kept[1]:
+            raise NotFound(what=f"chapter {index + 1} of title #{title_id}")
+        return kept[1]
 
     def _script(self, title_id: int, document: Document) -> list[list[Utterance]]:
         """The title's speech script by chapter, kept while its source checksum stays the same."""

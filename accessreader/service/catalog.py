@@ -3,6 +3,7 @@
     upload bytes ──add_source──▶ Title (status "queued", source under a server-chosen name,
                                         deduplicated by SHA-256)
     job reads it ──attach_document──▶ metadata, languages, search index, documents/<id>.json
+                                       (+ its outline and chapters apart, ``documents.py``)
     job output   ──publish_rendition──▶ outputs/<id>/<file> (atomic rename) + a Rendition row
     status       ──set_status──▶ queued │ converting │ ready │ failed (with the error)
 
@@ -25,8 +26,9 @@ from sqlalchemy.exc import IntegrityError, StatementError
 from ..atomic import move
 from ..content import FORMATS, sniff
 from ..errors import BadInput, NotFound
-from ..model import Document
+from ..model import Chapter, Document, Outline
 from . import schema, search
+from .documents import Documents
 from .store import Store
 
 QUEUED = "queued"
@@ -86,6 +88,7 @@ class Catalog:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.documents = Documents(store)
 
     def add_source(self, data: bytes, name: str, source_format: str = "") -> Added:
         """Store a source file and create its title (status ``queued``).
@@ -155,7 +158,6 @@ class Catalog:
         that cannot be stored; in both cases nothing already stored changes.
         """
         meta = document.metadata
-        relative = f"documents/{title_id}.json"
         try:
             with self.store.begin() as connection:
                 current = _title_row(connection, title_id)
@@ -179,7 +181,7 @@ class Catalog:
                 search.index(connection, title_id, title, list(meta.authors), description)
                 search.index_text(connection, title_id, search.blocks_of(document))
                 # Last, so a document that cannot be written undoes the rows above.
-                self.store.write_atomic(relative, document.to_json().encode("utf-8"))
+                self.documents.write(title_id, document)
         except (UnicodeEncodeError, StatementError) as error:
             # Text that cannot be encoded (an unpaired surrogate) is the document's fault;
             # anything else from the database (locked, gone) is not.
@@ -189,12 +191,19 @@ class Catalog:
         return self.get(title_id)
 
     def document(self, title_id: int) -> Document:
-        """The stored Document of a title; ``NotFound`` when it has none yet."""
-        path = self.store.path(f"documents/{title_id}.json")
-        try:
-            return Document.from_json(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise NotFound(what=f"document #{title_id}") from None
+        """The whole stored Document of a title; ``NotFound`` when it has none yet."""
+        return self.documents.document(title_id)
+
+    def outline(self, title_id: int) -> Outline:
+        """The stored Document's metadata, contents and chapter titles, no chapter read; ``NotFound`` without one."""
+        return self.documents.outline(title_id)
+
+    def chapter(self, title_id: int, index: int) -> Chapter:
+        """Chapter ``index`` (0-based) of the stored Document alone (kept parsed for the next call).
+
+        ``NotFound`` when the title has no Document or no such chapter.
+        """
+        return self.documents.chapter(title_id, index)
 
     def set_status(self, title_id: int, status: str, detail: str = "") -> Title:
         """Record a conversion status (one of ``STATUSES``); ``detail`` keeps a failure's error."""
@@ -309,7 +318,7 @@ class Catalog:
             connection.execute(delete(schema.titles).where(schema.titles.c.id == title_id))
             search.unindex(connection, title_id)
         self.store.path(row.source_path).unlink(missing_ok=True)
-        self.store.path(f"documents/{title_id}.json").unlink(missing_ok=True)
+        self.documents.remove(title_id)
         outputs = self.store.path(f"outputs/{title_id}")
         if outputs.is_dir():
             for item in outputs.iterdir():

@@ -135,11 +135,12 @@ class Library:
         """
         reader = require(person, READ)
         title = self.catalog.get(title_id)
-        document = self.catalog.document(title_id)
-        if not 1 <= number <= len(document.chapters):
+        outline = self.catalog.outline(title_id)  # the other chapters are not read: titles only
+        if not 1 <= number <= len(outline.chapters):
             raise NotFound(what=f"chapter {number}")
+        chapter = self.catalog.chapter(title_id, number - 1)
         self.audit.record(reader, title_id, "html", READ_ONLINE, detail=f"chapter {number}")
-        return title, document, document.chapters[number - 1]
+        return title, outline.document({number - 1: chapter}), chapter
 
     def proof(self, person: Person | None, title_id: int, number: int, lang: str) -> str:
         """The proofreading page of chapter ``number``: print beside its braille (staff)."""

@@ -1,0 +1,144 @@
+"""Stored Documents, readable whole or one chapter at a time.
+
+    documents/<id>.json              the whole Document (``Document.to_json``)
+    documents/<id>/outline.json      {"version", "outline": Outline}: metadata, contents, chapter titles
+    documents/<id>/<n>.json          {"version", "chapter": Chapter}: chapter n (0-based) alone
+
+A live chapter, a chapter page or a reader's first screen needs the outline and one
+chapter; parsing a 5 MB book's whole JSON for that costs most of a second.  The parts
+are written beside the whole file (chapters, then the outline, then the whole file,
+each atomically), all stamped with the same version (a digest of the whole JSON), so a
+part that does not match its outline (a write cut short, an older copy) is never used:
+the whole file is read instead and the parts are written again.  Data folders made
+before the parts existed hold only ``documents/<id>.json``; their parts are written
+the first time a chapter is asked for.
+
+Parsed outlines and chapters are kept in a small cache (``CHAPTERS_KEPT``), checked
+against the outline file on every call so a title stored again is never served stale.
+The objects returned are shared with the cache: read them, do not change them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from ..errors import NotFound
+from ..model import Chapter, Document, Outline, chapter_from_dict, chapter_to_dict, outline_of
+from .store import Store
+
+#: Parsed chapters kept in memory, across titles (the most recently read).
+CHAPTERS_KEPT = 64
+#: Parsed outlines kept in memory.
+OUTLINES_KEPT = 256
+
+
+class Documents:
+    """The stored Documents of one ``Store``."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._outlines: OrderedDict[int, tuple[tuple[int, int], str, Outline]] = OrderedDict()
+        self._chapters: OrderedDict[tuple[int, int], tuple[str, Chapter]] = OrderedDict()
+
+    def whole_path(self, title_id: int) -> Path:
+        return self.store.path(f"documents/{title_id}.json")
+
+    def write(self, title_id: int, document: Document) -> None:
+        """Store ``document`` whole and in parts; the whole file comes last (its presence means stored)."""
+        whole = document.to_json().encode("utf-8")
+        self._write_parts(title_id, document, _version(whole))
+        self.store.write_atomic(f"documents/{title_id}.json", whole)
+
+    def document(self, title_id: int) -> Document:
+        """The whole stored Document; ``NotFound`` when there is none."""
+        try:
+            return Document.from_json(self.whole_path(title_id).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise NotFound(what=f"document #{title_id}") from None
+
+    def outline(self, title_id: int) -> Outline:
+        """Metadata, contents and chapter titles, without reading any chapter; ``NotFound`` without a Document."""
+        return self._outline(title_id)[1]
+
+    def chapter(self, title_id: int, index: int) -> Chapter:
+        """Chapter ``index`` (0-based) alone; ``NotFound`` for no Document or no such chapter."""
+        version, outline = self._outline(title_id)
+        if not 0 <= index < len(outline.chapters):
+            raise NotFound(what=f"chapter {index + 1} of title #{title_id}")
+        key = (title_id, index)
+        with self._lock:
+            kept = self._chapters.get(key)
+            if kept is not None and kept[0] == version:
+                self._chapters.move_to_end(key)
+                return kept[1]
+        try:
+            data = json.loads(self.store.path(f"documents/{title_id}/{index}.json").read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            data = {}
+        if data.get("version") == version:
+            chapter = chapter_from_dict(data["chapter"])
+        else:  # a part from an older write: the whole file decides, and the parts are made again
+            document = self.document(title_id)
+            self._write_parts(title_id, document, _version(document.to_json().encode("utf-8")))
+            return self.chapter(title_id, index)
+        with self._lock:
+            self._chapters[key] = (version, chapter)
+            while len(self._chapters) > CHAPTERS_KEPT:
+                self._chapters.popitem(last=False)
+        return chapter
+
+    def remove(self, title_id: int) -> None:
+        """Delete the whole file and the parts."""
+        self.whole_path(title_id).unlink(missing_ok=True)
+        shutil.rmtree(self.store.path(f"documents/{title_id}"), ignore_errors=True)
+        with self._lock:
+            self._outlines.pop(title_id, None)
+            for key in [key for key in self._chapters if key[0] == title_id]:
+                del self._chapters[key]
+
+    def _outline(self, title_id: int) -> tuple[str, Outline]:
+        path = self.store.path(f"documents/{title_id}/outline.json")
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            document = self.document(title_id)  # NotFound when the title has none
+            self._write_parts(title_id, document, _version(document.to_json().encode("utf-8")))
+            stat = path.stat()
+        signature = (stat.st_mtime_ns, stat.st_ino)
+        with self._lock:
+            kept = self._outlines.get(title_id)
+            if kept is not None and kept[0] == signature:
+                self._outlines.move_to_end(title_id)
+                return kept[1], kept[2]
+        data = json.loads(path.read_text(encoding="utf-8"))
+        version, outline = data["version"], Outline.from_dict(data["outline"])
+        with self._lock:
+            self._outlines[title_id] = (signature, version, outline)
+            while len(self._outlines) > OUTLINES_KEPT:
+                self._outlines.popitem(last=False)
+        return version, outline
+
+    def _write_parts(self, title_id: int, document: Document, version: str) -> None:
+        folder = f"documents/{title_id}"
+        for index, chapter in enumerate(document.chapters):
+            part = {"version": version, "chapter": chapter_to_dict(chapter)}
+            self.store.write_atomic(f"{folder}/{index}.json", _dump(part))
+        outline = {"version": version, "outline": outline_of(document).to_dict()}
+        self.store.write_atomic(f"{folder}/outline.json", _dump(outline))
+        for stale in self.store.path(folder).glob("*.json"):
+            if stale.stem.isdigit() and int(stale.stem) >= len(document.chapters):
+                stale.unlink(missing_ok=True)
+
+
+def _dump(data: dict) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _version(whole: bytes) -> str:
+    return hashlib.sha256(whole).hexdigest()[:16]
