@@ -84,3 +84,39 @@ def test_live_speech_yields_mp3_frames_sentence_by_sentence_from_any_sentence(ma
     assert audiobooks.start_sentence(title, Locator(1, "c1b1", 1, 9)) == "c1b1s1"
     with pytest.raises(NotFound):
         audiobooks.live(title, 1, "c9b9s9")
+
+
+def test_a_live_chapter_is_worded_as_in_the_whole_book_from_any_block():
+    # Long chapters in three languages, a block with no voice of its own (it inherits the one
+    # before it) at a batch boundary, and a note whose mark is in the chapter.
+    from speech_fixtures import marked_up_book
+
+    from accessreader.content.builder import DocumentBuilder
+    from accessreader.content.finish import finish
+    from accessreader.model import NOTE, PARAGRAPH, SPAN_NOTEREF, Span, outline_of
+    from accessreader.service.livescript import BATCH, ChapterScript
+    from accessreader.tts.script import speech_script
+
+    builder = DocumentBuilder("txt")
+    builder.metadata.title = "Ұзын тарау"
+    for chapter in ("Бірінші", "Второй"):
+        builder.chapter(chapter)
+        for n in range(3 * BATCH + 3):
+            builder.add(PARAGRAPH, f"Абзац {n} 1995 жылы, 3 кг. Сөйлем {n + 2}-ші.", lang="kk")
+    long = finish(builder.build(), b"long", "long.txt")
+    for _, block in long.blocks():  # languages as a reader may leave them, after the detectors
+        n = int(block.id.split("b")[1])
+        block.lang = "und" if n in (BATCH, BATCH + 1) else ("en", "ru", "kk", "und")[n % 4]
+        block.lang = "en" if n == BATCH - 1 else block.lang  # the voice the two blocks after it inherit
+    first = long.chapters[0].blocks
+    first[-1].kind, first[-1].label = NOTE, ""  # a note read with the mark of its reference
+    first[2].spans.append(Span(SPAN_NOTEREF, 6, 8, first[-1].id))
+    for document in (long, marked_up_book()):
+        whole = speech_script(document)
+        for index, chapter in enumerate(document.chapters):
+            script = ChapterScript(outline_of(document), index, chapter)
+            expected = [u for u in whole if u.locator.chapter == index]
+            assert list(script.utterances()) == expected
+            middle = chapter.blocks[len(chapter.blocks) // 2].id
+            from_middle = [u for u in expected if int(u.locator.block.split("b")[1]) >= int(middle.split("b")[1])]
+            assert list(ChapterScript(outline_of(document), index, chapter).utterances(middle)) == from_middle

@@ -30,17 +30,19 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import dropwhile
 from pathlib import Path
 
 from ..atomic import replacing
 from ..errors import NotFound
-from ..model import Chapter, Document, Locator
+from ..model import Document, Locator
 from ..tts.engines import engine, voice_for
 from ..tts.script import Utterance, by_chapter, speech_script
 from ..tts.synthesis import Progress, SpeechOptions, render
 from .catalog import Catalog
+from .livescript import ChapterScript
 from .store import Store
 
 #: Codecs made for listening, and what each is served as.
@@ -87,7 +89,7 @@ class Audiobooks:
         self.store = store
         self.options = options or SpeechOptions()
         self._scripts: dict[int, tuple[str, list[list[Utterance]]]] = {}
-        self._chapter_scripts: dict[tuple[int, int], tuple[Chapter, list[Utterance]]] = {}
+        self._chapter_scripts: dict[tuple[int, int], ChapterScript] = {}
 
     def folder(self, title_id: int) -> Path:
         return self.store.path(f"audio/{title_id}")
@@ -128,11 +130,14 @@ class Audiobooks:
 
         Reads that chapter alone (``Catalog.chapter``), not the whole book.
         """
-        utterances = self._utterances(title_id, index)
+        script = self._chapter_script(title_id, index)
+        first = script.first()
+        if first is None:
+            raise NotFound(what=f"chapter {index + 1} of title #{title_id}")
         timing = self._timings(title_id).get(str(index))
         sentences = [SentenceTime(*row) for row in timing["sentences"]] if timing else []
-        title = self.catalog.outline(title_id).chapters[index].title or f"{index + 1}"
-        return ChapterInfo(index, title, timing["seconds"] if timing else None, utterances[0].sentence_id, sentences)
+        title = script.outline.chapters[index].title or f"{index + 1}"
+        return ChapterInfo(index, title, timing["seconds"] if timing else None, first.sentence_id, sentences)
 
     def file(self, title_id: int, index: int, codec: str) -> Path | None:
         """The made file of chapter ``index`` in ``codec``, or None when not made yet."""
@@ -144,17 +149,23 @@ class Audiobooks:
     def live(self, title_id: int, index: int, start: str = "") -> Iterator[bytes]:
         """MP3 of chapter ``index`` spoken now, from sentence id ``start`` (its first by default).
 
-        Yields the frames of each sentence as soon as it is spoken.  Raises
+        Yields the frames of each sentence as soon as it is spoken; the chapter is
+        worded a few blocks at a time as it plays (``livescript.py``).  Raises
         ``NotFound`` for a chapter with nothing to say or a sentence not in it.
         """
         import lameenc
 
-        utterances = self._utterances(title_id, index)
+        script = self._chapter_script(title_id, index)
         if start:
-            at = next((i for i, u in enumerate(utterances) if u.sentence_id == start), None)
-            if at is None:
+            match = _SENTENCE_ID.match(start)
+            block = match["block"] if match else ""
+            if not script.has_block(block) or start not in {u.sentence_id for u in script.block(block)}:
                 raise NotFound(what=f"sentence {start} in chapter {index + 1}")
-            utterances = utterances[at:]
+            utterances = dropwhile(lambda u: u.sentence_id != start, script.utterances(block))
+        elif script.first() is None:
+            raise NotFound(what=f"chapter {index + 1} of title #{title_id}")
+        else:
+            utterances = script.utterances()
         speaker = engine(self.options.engine)
         encoder = lameenc.Encoder()
         encoder.set_bit_rate(LIVE_BITRATE)
@@ -184,30 +195,25 @@ class Audiobooks:
 
     def start_sentence(self, title_id: int, locator: Locator) -> str:
         """The spoken sentence id at or after ``locator`` in its chapter, for a live start."""
-        utterances = self._utterances(title_id, locator.chapter)
-        wanted = f"{locator.block}s{locator.sentence}"
-        ids = [u.sentence_id for u in utterances]
-        if wanted in ids:
-            return wanted
-        following = [
-            u for u in utterances if u.locator.block == locator.block and u.locator.sentence >= locator.sentence
-        ]
-        return following[0].sentence_id if following else ids[0]
+        script = self._chapter_script(title_id, locator.chapter)
+        first = script.first()
+        if first is None:
+            raise NotFound(what=f"chapter {locator.chapter + 1} of title #{title_id}")
+        in_block = script.block(locator.block) if script.has_block(locator.block) else []
+        following = [u for u in in_block if u.locator.sentence >= locator.sentence]
+        return following[0].sentence_id if following else first.sentence_id
 
-    def _utterances(self, title_id: int, index: int) -> list[Utterance]:
-        """The speech script of chapter ``index`` alone, from that chapter alone (kept while it is unchanged)."""
+    def _chapter_script(self, title_id: int, index: int) -> ChapterScript:
+        """Chapter ``index``'s script, from that chapter alone, kept while the stored title is unchanged."""
         chapter = self.catalog.chapter(title_id, index)  # the same object while the stored title is unchanged
         key = (title_id, index)
         kept = self._chapter_scripts.get(key)
-        if kept is None or kept[0] is not chapter:
-            one = self.catalog.outline(title_id).document({index: chapter})
-            kept = (chapter, speech_script(one, chapters=range(index, index + 1)))
+        if kept is None or kept.chapter is not chapter:
+            kept = ChapterScript(self.catalog.outline(title_id), index, chapter)
             if len(self._chapter_scripts) >= _SCRIPTS_KEPT:
                 self._chapter_scripts.pop(next(iter(self._chapter_scripts)))  # the oldest kept
             self._chapter_scripts[key] = kept
-        if not kept[1]:
-            raise NotFound(what=f"chapter {index + 1} of title #{title_id}")
-        return kept[1]
+        return kept
 
     def _script(self, title_id: int, document: Document) -> list[list[Utterance]]:
         """The title's speech script by chapter, kept while its source checksum stays the same."""
@@ -281,7 +287,7 @@ def sentence_locator(chapter: int, sentence_id: str) -> Locator:
     return Locator(chapter, match["block"], int(match["sentence"]), 0)
 
 
-def _frames(utterances: list[Utterance], speak: Callable[[Utterance], bytes], encoder) -> Iterator[bytes]:
+def _frames(utterances: Iterable[Utterance], speak: Callable[[Utterance], bytes], encoder) -> Iterator[bytes]:
     for utterance in utterances:
         frames = bytes(encoder.encode(speak(utterance)))
         if frames:
