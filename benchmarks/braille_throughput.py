@@ -1,6 +1,6 @@
 """Braille throughput: book → BRF against raw ``lou_translate`` on the same text, in one run.
 
-    python benchmarks/braille_throughput.py [--mb 5] [--workers N]
+    python benchmarks/braille_throughput.py [--mb 1 5 10] [--workers N]
 
 Prints the throughput ratio (liblouis's own command-line tool's time over
 ours, so 1.0 means as fast as bare liblouis; the aim is ≥ 0.8), the time and
@@ -12,6 +12,9 @@ Two inputs are measured: an EPUB (reading, language detection, translation,
 pagination: the whole pipeline staff run) and the same book as a stored Document
 (JSON: translation and pagination alone, what the service does for a title it has
 already read).
+
+The book (``books.py``) is varied text in six uneven chapters: no paragraph comes
+twice, so no translation or language cache answers for a repeat.
 
 Ours runs in a fresh process that has first converted a tiny book (tables
 compiled, lingua loaded, as in a running service), so its peak RSS is the
@@ -36,6 +39,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from books import book, epub_bytes, stored_bytes  # noqa: E402
 
 from accessreader import (
     content,  # noqa: E402
@@ -45,69 +51,16 @@ from accessreader.braille import brf  # noqa: E402
 from accessreader.braille.layout import Layout, paginate  # noqa: E402
 from accessreader.braille.tables import Code  # noqa: E402
 from accessreader.braille.translate import translate_document  # noqa: E402
-from accessreader.content.builder import DocumentBuilder  # noqa: E402
-from accessreader.content.finish import finish  # noqa: E402
-from accessreader.model import HEADING, PARAGRAPH  # noqa: E402
-
-PARAGRAPHS = {
-    "kk": "Қазақ даласының кең байтақ жерінде ертеден келе жатқан әндер мен күйлер ұрпақтан ұрпаққа жетіп, "
-    "бүгінгі күнге дейін сақталған; оларды 1 372 423 адам тыңдаған — бұл №1 жинақ…",
-    "ru": "Ёжик шёл по лесу, и вокруг него шумели ёлки; в библиотеке хранится 1 372 423 книги — «ёлочки» "
-    "и скобки (вот так) остаются русскими, а сайт https://lib.kz/ru открыт всегда…",
-    "en": "The children were going home through the quiet streets, and everything they saw reminded them "
-    "of the stories their grandmother had told them about the steppe.",
-}
 
 
 def stored_book(megabytes: float) -> tuple[bytes, str]:
-    """A Kazakh/Russian/English book of about ``megabytes`` MB of text, stored as Document JSON."""
-    builder = DocumentBuilder("benchmark")
-    builder.metadata.title = "Benchmark"
-    size, chapter = 0, 0
-    while size < megabytes * 1_000_000:
-        builder.chapter(str(chapter))
-        builder.add(HEADING, f"{chapter + 1}-тарау", level=1, lang="kk")
-        for index in range(60):
-            lang = ("kk", "ru", "en")[index % 3]
-            text = PARAGRAPHS[lang]
-            builder.add(PARAGRAPH, text, lang=lang)
-            size += len(text.encode("utf-8"))
-        chapter += 1
-    document = finish(builder.build(), b"benchmark", "benchmark.json")
-    return document.to_json().encode("utf-8"), "benchmark.json"
+    """A Kazakh/Russian/English book of about ``megabytes`` MB of varied text (``books.py``), as Document JSON."""
+    return stored_bytes(book(megabytes))
 
 
 def epub_book(megabytes: float) -> tuple[bytes, str]:
     """The same book as an EPUB 3, one chapter per spine item, each paragraph with its xml:lang."""
-    import io
-    from html import escape
-
-    from ebooklib import epub
-
-    document = content.read(*stored_book(megabytes))
-    book = epub.EpubBook()
-    book.set_identifier("benchmark")
-    book.set_title("Benchmark")
-    book.set_language("kk")
-    items = []
-    for index, chapter in enumerate(document.chapters):
-        body = "".join(
-            f"<h1>{escape(b.text)}</h1>"
-            if b.kind == HEADING
-            else f'<p xml:lang="{b.lang}" lang="{b.lang}">{escape(b.text)}</p>'
-            for b in chapter.blocks
-        )
-        item = epub.EpubHtml(title=chapter.title, file_name=f"c{index}.xhtml", lang="kk")
-        item.content = f"<html><body>{body}</body></html>"
-        book.add_item(item)
-        items.append(item)
-    book.toc = items
-    book.spine = items
-    book.add_item(epub.EpubNcx())
-    book.add_item(epub.EpubNav())
-    out = io.BytesIO()
-    epub.write_epub(out, book)
-    return out.getvalue(), "benchmark.epub"
+    return epub_bytes(book(megabytes))
 
 
 #: The inputs under test: (label, make(megabytes) -> (bytes, name)).
@@ -179,7 +132,9 @@ def measure(data: bytes, name: str, workers: int) -> Run:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=5.0, help="book size in megabytes of text (default 5)")
+    parser.add_argument(
+        "--mb", type=float, nargs="+", default=[1.0, 5.0, 10.0], help="book sizes in MB of text (default 1 5 10)"
+    )
     parser.add_argument(
         "--workers",
         type=int,
@@ -187,15 +142,15 @@ def main() -> None:
         help="processes for the parallel run (default: cores)",
     )
     args = parser.parse_args()
-    for label, make in SOURCES:
-        data, name = make(args.mb)
+    for megabytes, (label, make) in ((mb, source) for mb in args.mb for source in SOURCES):
+        data, name = make(megabytes)
         text_mb = sum(len(b.text.encode("utf-8")) for _, b in content.read(data, name).blocks()) / 1e6
         base_wall, base_cpu = lou_translate_seconds(data, name)
         runs = {}
         for workers in (1, args.workers):
             with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as fresh:
                 runs[workers] = fresh.submit(measure, data, name, workers).result()
-        print(f"input: {label}")
+        print(f"input: {label}, {megabytes:g} MB")
         print(f"  book: {text_mb:.2f} MB of text, {len(data) / 1e6:.2f} MB file, {runs[1].pages} braille pages")
         print(
             f"  lou_translate (same text, same tables): {base_wall:.2f} s = {text_mb / base_wall:.2f} MB/s (CPU {base_cpu:.2f} s)"

@@ -1,14 +1,18 @@
 """Whole-book MP3 and Opus production against plain espeak-ng then encoder, same text, same run.
 
-    python -m benchmarks.speech_pipeline [--chars 40000] [--workers N]
+    python -m benchmarks.speech_pipeline [--kb 60] [--workers N]
 
-Baseline: for each chapter, ``espeak-ng -w`` writes a WAV from the chapter's spoken
-text, then ``lame`` (same settings as AccessReader: 56 kbit/s CBR mono, -q 7) or
-``ffmpeg -c:a libopus`` (24 kbit/s) encodes it, one after the other on one core.
-AccessReader: ``outputs.write_all`` (speech script, sentence synthesis in a process
-pool, streaming encoders, tags, atomic folders).  Prints seconds and the ratio
-baseline / AccessReader (higher is better) with the CPU seconds each side used
-(AccessReader's include its workers and encoders), then the time to first audio.
+The books (``books.py``) are varied Kazakh/Russian/English text of about ``--kb``
+kilobytes: one in six uneven chapters, one in a single chapter (where speech can
+only be parallel within the chapter).  Baseline: for each chapter, ``espeak-ng -w``
+writes a WAV from the chapter's spoken text, then the encoder AccessReader runs,
+with AccessReader's own command line (``tts.audio.encoder_command``: ``lame`` at
+56 kbit/s CBR mono -q 7, ``opusenc`` at 24 kbit/s --comp 5 --speech), encodes its
+samples, one after the other on one core.  AccessReader: ``outputs.write_all``
+(speech script, sentence synthesis in a process pool, streaming encoders, tags,
+atomic folders).  Prints seconds and the ratio baseline / AccessReader (higher is
+better) with the CPU seconds each side used (AccessReader's include its workers and
+encoders), then the time to first audio.
 """
 
 from __future__ import annotations
@@ -20,13 +24,15 @@ import shutil
 import subprocess
 import tempfile
 import time
+import wave
 from pathlib import Path
 
+from accessreader.tts.audio import encoder_command
 from accessreader.tts.engines import DEFAULT_VOICES
 from accessreader.tts.outputs import speech_options, write_all
 from accessreader.tts.playback import Player
 from accessreader.tts.script import by_chapter, speech_script
-from benchmarks.speech_book import sample_book
+from benchmarks.books import book
 
 
 def baseline(chapter_texts: list[tuple[str, str]], folder: Path, codec: str) -> float:
@@ -36,13 +42,10 @@ def baseline(chapter_texts: list[tuple[str, str]], folder: Path, codec: str) -> 
         source.write_text(text, encoding="utf-8")
         wav = folder / f"{index}.wav"
         subprocess.run(["espeak-ng", "-v", DEFAULT_VOICES[lang].name, "-f", str(source), "-w", str(wav)], check=True)
-        if codec == "mp3":
-            mp3 = str(folder / f"{index}.mp3")
-            command = ["lame", "--quiet", "-m", "m", "--cbr", "-b", "56", "-q", "7", str(wav), mp3]
-        else:
-            command = ["ffmpeg", "-nostdin", "-v", "error", "-y", "-i", str(wav), "-c:a", "libopus", "-b:a", "24k",
-                       str(folder / f"{index}.opus")]  # fmt: skip
-        subprocess.run(command, check=True)
+        with wave.open(str(wav)) as speech:
+            rate, samples = speech.getframerate(), speech.readframes(speech.getnframes())
+        command = encoder_command(codec, folder / f"{index}.{codec}", rate)
+        subprocess.run(command, input=samples, stderr=subprocess.DEVNULL, check=True)
     return time.perf_counter() - start
 
 
@@ -75,36 +78,32 @@ def first_audio_seconds(document) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--chars", type=int, default=40000)
+    parser.add_argument("--kb", type=float, default=60, help="book size in kB of text (default 60)")
     parser.add_argument("--workers", type=int, default=0)
     args = parser.parse_args()
-    document = sample_book(args.chars)
-    utterances = speech_script(document)
-    chapter_texts = [(group[0].voice, "\n".join(u.spoken for u in group)) for group in by_chapter(utterances)]
     options = speech_options(workers=args.workers or None)
     print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores are shared; other work slows both sides)")
-    print(f"book: {args.chars} characters, {len(document.chapters)} chapters, {len(utterances)} utterances, "
-          f"{options.workers} workers")  # fmt: skip
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
-        for codec in ("mp3", "opus"):
-            (root / "baseline").mkdir()
-            cpu = cpu_seconds()
-            plain = baseline(chapter_texts, root / "baseline", codec)
-            plain_cpu = cpu_seconds() - cpu
-            shutil.rmtree(root / "baseline")
-            start, cpu = time.perf_counter(), cpu_seconds()
-            write_all(document, {codec: root / "book" / codec}, options)
-            ours, ours_cpu = time.perf_counter() - start, cpu_seconds() - cpu
-            shutil.rmtree(root / "book")
-            print(f"{codec}: espeak-ng then encoder, one core {plain:.2f} s ({plain_cpu:.2f} CPU s); "
-                  f"AccessReader {ours:.2f} s ({ours_cpu:.2f} CPU s); ratio {plain / ours:.2f}")  # fmt: skip
-        one_chapter = sample_book(args.chars // 8, chapters=1)
-        start = time.perf_counter()
-        write_all(one_chapter, {"mp3": root / "one" / "mp3"}, options)
-        whole = time.perf_counter() - start
-    print(f"time to first audio (playback, one chapter): {first_audio_seconds(one_chapter) * 1000:.0f} ms")
-    print(f"time to a finished MP3 of one chapter ({args.chars // 8} characters): {whole:.2f} s")
+        for shape in ("uneven", "one"):
+            document = book(args.kb / 1000, chapters=shape)
+            utterances = speech_script(document)
+            chapter_texts = [(group[0].voice, "\n".join(u.spoken for u in group)) for group in by_chapter(utterances)]
+            print(f"book: {args.kb:g} kB of text, {len(document.chapters)} chapters ({shape}), "
+                  f"{len(utterances)} utterances, {options.workers} workers")  # fmt: skip
+            for codec in ("mp3", "opus"):
+                (root / "baseline").mkdir()
+                cpu = cpu_seconds()
+                plain = baseline(chapter_texts, root / "baseline", codec)
+                plain_cpu = cpu_seconds() - cpu
+                shutil.rmtree(root / "baseline")
+                start, cpu = time.perf_counter(), cpu_seconds()
+                write_all(document, {codec: root / "book" / codec}, options)
+                ours, ours_cpu = time.perf_counter() - start, cpu_seconds() - cpu
+                shutil.rmtree(root / "book")
+                print(f"  {codec}: espeak-ng then encoder, one core {plain:.2f} s ({plain_cpu:.2f} CPU s); "
+                      f"AccessReader {ours:.2f} s ({ours_cpu:.2f} CPU s); ratio {plain / ours:.2f}")  # fmt: skip
+        print(f"time to first audio (playback, one chapter): {first_audio_seconds(document) * 1000:.0f} ms")
 
 
 if __name__ == "__main__":
