@@ -84,9 +84,10 @@ class Documents:
         if data.get("version") == version:
             chapter = chapter_from_dict(data["chapter"])
         else:  # a part from an older write: the whole file decides, and the parts are made again
-            document = self.document(title_id)
-            self._write_parts(title_id, document, _version(document.to_json().encode("utf-8")))
-            return self.chapter(title_id, index)
+            document = self._split(title_id)
+            if not 0 <= index < len(document.chapters):
+                raise NotFound(what=f"chapter {index + 1} of title #{title_id}")
+            return document.chapters[index]
         with self._lock:
             self._chapters[key] = (version, chapter)
             while len(self._chapters) > CHAPTERS_KEPT:
@@ -107,9 +108,11 @@ class Documents:
         try:
             stat = path.stat()
         except FileNotFoundError:
-            document = self.document(title_id)  # NotFound when the title has none
-            self._write_parts(title_id, document, _version(document.to_json().encode("utf-8")))
-            stat = path.stat()
+            document = self._split(title_id)  # NotFound when the title has none
+            try:
+                stat = path.stat()
+            except FileNotFoundError:  # a data folder this process may only read
+                return "", outline_of(document)
         signature = (stat.st_mtime_ns, stat.st_ino)
         with self._lock:
             kept = self._outlines.get(title_id)
@@ -123,6 +126,15 @@ class Documents:
             while len(self._outlines) > OUTLINES_KEPT:
                 self._outlines.popitem(last=False)
         return version, outline
+
+    def _split(self, title_id: int) -> Document:
+        """The whole Document, its parts written again where the data folder lets us."""
+        document = self.document(title_id)
+        try:
+            self._write_parts(title_id, document, _version(document.to_json().encode("utf-8")))
+        except OSError:
+            pass  # read-only: every chapter comes from the whole file, as before parts existed
+        return document
 
     def _write_parts(self, title_id: int, document: Document, version: str) -> None:
         folder = f"documents/{title_id}"
