@@ -177,9 +177,14 @@ def test_refused_forms_say_why_with_their_status(page, served):
 
 
 def test_a_server_error_is_logged_with_its_traceback_and_shown_as_a_short_page(page, served, caplog):
-    stored = served.library.catalog.store.path(f"documents/{served.live_title}.json")
-    kept = stored.read_bytes()
-    stored.write_bytes(b'{"schema": 1, "metadata": ')  # a damaged store: a bug to fix, not the reader's fault
+    store = served.library.catalog.store
+    damaged = [
+        store.path(f"documents/{served.live_title}.json"),
+        store.path(f"documents/{served.live_title}/outline.json"),
+    ]
+    kept = [stored.read_bytes() for stored in damaged]
+    for stored in damaged:  # the whole Document and its outline stored apart
+        stored.write_bytes(b'{"schema": 1, "metadata": ')  # a damaged store: a bug to fix, not the reader's fault
     try:
         log_in(page, READER)
         with caplog.at_level(logging.ERROR, logger="accessreader.server"):
@@ -197,7 +202,8 @@ def test_a_server_error_is_logged_with_its_traceback_and_shown_as_a_short_page(p
         assert all(r.exc_info[0].__name__ == "JSONDecodeError" for r in failures)
         assert found == {"500": []}
     finally:
-        stored.write_bytes(kept)
+        for stored, data in zip(damaged, kept, strict=True):
+            stored.write_bytes(data)
 
 
 def test_the_api_feeds_and_streams_keep_their_own_error_format(page, served):
