@@ -13,7 +13,8 @@ does for one request, on ``--chapters`` different chapters:
 
 Each request is timed cold (the first touch of that chapter: nothing of it kept) and
 warm (the same again).  Two code versions run side by side on the same data folder:
-this checkout and ``--baseline`` (a git revision, extracted with ``git archive``), and
+this checkout and ``--baseline`` (a git revision, extracted with ``git archive``; each on
+its own copy of the folder), and
 the figures are printed as ratios baseline time / ours (above 1: ours is faster).
 The process has first spoken and paged a tiny title (espeak-ng, LAME and the
 templates loaded), as a running service has.
@@ -24,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -99,8 +101,9 @@ def run(tree: Path, data: Path, tiny: int, large: int, chapters: list[int]) -> d
         cwd=tree,
         capture_output=True,
         text=True,
-        check=True,
     )
+    if out.returncode:
+        raise SystemExit(f"measuring {tree} failed:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -129,7 +132,9 @@ def main() -> None:
         whole = data / "documents" / f"{large}.json"
         print(f"title: {args.mb:g} MB of text, stored Document {whole.stat().st_size / 1e6:.1f} MB")
         chapters = [3, 1, 5, 0, 2, 4][: args.chapters]  # the largest, a large, a small chapter…
-        baseline = run(extract(args.baseline, Path(folder)), data, tiny, large, chapters)
+        copy = Path(folder) / "baseline-data"  # its own copy: a newer baseline may migrate the database
+        shutil.copytree(data, copy)
+        baseline = run(extract(args.baseline, Path(folder)), copy, tiny, large, chapters)
         ours = run(ROOT, data, tiny, large, chapters)
     print(f"{'request':<12} {args.baseline + ' (median)':>16} {'ours (median)':>14} {'ratio':>7}")
     for what in baseline:
