@@ -7,11 +7,11 @@ import re
 import mutagen
 import pytest
 from lxml import etree
-from speech_fixtures import marked_up_book, two_chapter_book
 
 from accessreader.tts.daisy import hms, npt, write_daisy
 from accessreader.tts.script import speech_script
 from accessreader.tts.synthesis import SpeechOptions, render
+from tests.speech_fixtures import marked_up_book, two_chapter_book
 
 REQUIRED = (
     "dc:creator dc:date dc:format dc:identifier dc:language dc:publisher dc:title ncc:charset ncc:depth "

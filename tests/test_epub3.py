@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from speech_fixtures import marked_up_book, two_chapter_book
 
 from accessreader.tts.epub3 import write_epub3
 from accessreader.tts.script import speech_script
 from accessreader.tts.synthesis import SpeechOptions, render
+from tests.speech_fixtures import marked_up_book, two_chapter_book
 
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
 OPF = {"opf": "http://www.idpf.org/2007/opf"}

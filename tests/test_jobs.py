@@ -14,10 +14,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from queue_worker import FolderPublisher, settings
-from servicekit import READER, make_library, seconds_of
 from sqlalchemy import update
-from stores import KINDS, open_test_store
 
 from accessreader import content
 from accessreader.braille import Code, Layout, parse_grades
@@ -28,6 +25,9 @@ from accessreader.service import schema
 from accessreader.service.jobs import DONE, FAILED, Jobs
 from accessreader.service.store import Store
 from accessreader.tts.script import speech_script
+from tests.queue_worker import FolderPublisher, settings
+from tests.servicekit import READER, make_library, seconds_of
+from tests.stores import KINDS, open_test_store
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ["brf", "pef", "ubrl"]

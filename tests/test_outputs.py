@@ -7,11 +7,11 @@ import subprocess
 
 import mutagen
 import pytest
-from speech_fixtures import two_chapter_book
 
 from accessreader.errors import EmptyFile, UnknownVoice
 from accessreader.model import Document
 from accessreader.tts.outputs import FORMATS, WRITERS, speech_options, write_all
+from tests.speech_fixtures import two_chapter_book
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from speech_fixtures import long_book, two_chapter_book
 
 from accessreader.errors import UnknownVoice
 from accessreader.tts.engines import Voice, engine, voices_for
 from accessreader.tts.script import speech_script
 from accessreader.tts.synthesis import SpeechOptions, pieces_of, render, speak
+from tests.speech_fixtures import long_book, two_chapter_book
 
 
 @pytest.fixture(scope="module")
