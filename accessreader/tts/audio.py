@@ -16,23 +16,88 @@ memory stays flat whatever the chapter's length:
 - ``opus``: opusenc (``--comp 5``: four times faster than its default 10 here, see
   ``benchmarks/speech_encoders.py``);
 - ``aac``: ffmpeg's AAC encoder writing ADTS, the pieces an M4B is joined from.
+
+Voices of different engines meet in one chapter (a Kazakh title inside Russian text):
+:func:`match` brings each piece to the chapter's sample rate (espeak-ng speaks at
+22,050 Hz, RHVoice at 24,000) and to one loudness, :data:`TARGET_LUFS`, with a
+fixed gain per voice from :data:`LOUDNESS` (each voice's EBU R128 integrated
+loudness, measured once with :func:`loudness` on the same passage), so a switch of
+voice does not jump in volume.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from ..errors import AudioFailed, MissingDependency
 
+with warnings.catch_warnings():  # deprecated in 3.11 (removed in 3.13); Debian 12's Python is 3.11
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import audioop
+
 #: Codec → file suffix of one chapter's audio.
 SUFFIXES = {"mp3": ".mp3", "opus": ".opus", "aac": ".aac"}
 #: Debian package holding each program.
 PACKAGES = {"lame": "lame", "opusenc": "opus-tools", "ffmpeg": "ffmpeg", "ffprobe": "ffmpeg"}
+
+
+#: The loudness every voice is brought to, in LUFS (EBU R128 integrated).
+TARGET_LUFS = -20.0
+#: Each voice's own loudness at its default settings, in LUFS: (engine, voice name in
+#: lower case) → integrated loudness of a four-sentence passage in its language, measured with
+#: :func:`loudness` (``benchmarks/voices.py`` prints them again).  A voice not listed is left as it is.
+LOUDNESS: dict[tuple[str, str], float] = {
+    ("espeak", "kk"): -20.2,
+    ("espeak", "ru"): -21.2,
+    ("espeak", "en-us"): -21.1,
+    ("rhvoice", "aleksandr"): -19.5,
+    ("rhvoice", "aleksandr-hq"): -19.5,
+    ("rhvoice", "anna"): -21.9,
+    ("rhvoice", "elena"): -18.8,
+    ("rhvoice", "irina"): -21.5,
+    ("rhvoice", "slt"): -18.7,
+    ("rhvoice", "clb"): -15.1,
+    ("rhvoice", "bdl"): -21.7,
+    ("rhvoice", "alan"): -22.2,
+}
+
+
+def gain_db(engine: str, voice: str) -> float:
+    """The gain that brings ``voice`` of ``engine`` to :data:`TARGET_LUFS` (0 for a voice not measured)."""
+    measured = LOUDNESS.get((engine, voice.lower()))
+    return 0.0 if measured is None else TARGET_LUFS - measured
+
+
+def match(pcm: bytes, rate: int, to_rate: int, gain: float = 0.0) -> bytes:
+    """16-bit mono ``pcm`` at ``rate`` resampled to ``to_rate`` and amplified by ``gain`` dB (clipped)."""
+    if rate != to_rate and pcm:
+        pcm, _ = audioop.ratecv(pcm, 2, 1, rate, to_rate, None)
+    if gain and pcm:
+        pcm = audioop.mul(pcm, 2, 10 ** (gain / 20))
+    return pcm
+
+
+def loudness(pcm: bytes, rate: int) -> float:
+    """EBU R128 integrated loudness of 16-bit mono ``pcm``, in LUFS, as ffmpeg's ``ebur128`` filter measures it."""
+    command = [
+        "ffmpeg", "-nostdin", "-hide_banner", "-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "-",
+        "-af", "ebur128", "-f", "null", "-",
+    ]  # fmt: skip
+    try:
+        result = subprocess.run(command, input=pcm, capture_output=True)
+    except FileNotFoundError as error:
+        raise MissingDependency(what="ffmpeg", install="apt-get install ffmpeg") from error
+    found = re.findall(r"I:\s+(-?[\d.]+) LUFS", result.stderr.decode(errors="replace"))
+    if result.returncode != 0 or not found:
+        raise AudioFailed(program="ffmpeg", detail=result.stderr.decode(errors="replace").strip()[-300:])
+    return float(found[-1])
 
 
 @dataclass(frozen=True)

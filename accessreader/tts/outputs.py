@@ -31,7 +31,7 @@ from ..errors import EmptyFile
 from ..model import Document
 from .audio import Mark, Tags, aac_seconds, make_m4b, tag_file
 from .daisy import write_daisy
-from .engines import DEFAULT_ENGINE, parse_voices, voices_for
+from .engines import DEFAULT_ENGINE, book_voices, parse_voices
 from .epub3 import write_epub3
 from .script import speech_script
 from .synthesis import ChapterAudio, Progress, SpeechOptions, render
@@ -43,8 +43,12 @@ CODECS = {"mp3": "mp3", "opus": "opus", "m4b": "aac", "daisy": "mp3", "epub3": "
 
 def speech_options(voices: str = "", rate: int | None = None, engine: str = DEFAULT_ENGINE,
                    workers: int | None = None) -> SpeechOptions:  # fmt: skip
-    """Options from the CLI's ``--voice kk=…,ru=…`` and ``--rate N`` (words per minute)."""
-    options = SpeechOptions(engine=engine, voices=voices_for(parse_voices(voices), rate))
+    """Options from the CLI's ``--voice kk=…,ru=rhvoice:anna`` and ``--rate N`` (words per minute).
+
+    The voices start from a talking book's (:func:`~accessreader.tts.engines.book_voices`:
+    RHVoice for Russian and English where it is installed, espeak-ng for the rest).
+    """
+    options = SpeechOptions(engine=engine, voices=book_voices(parse_voices(voices), rate))
     if workers:
         options.workers = workers
     return options
