@@ -51,21 +51,21 @@ PACKAGES = {"lame": "lame", "opusenc": "opus-tools", "ffmpeg": "ffmpeg", "ffprob
 #: The loudness every voice is brought to, in LUFS (EBU R128 integrated).
 TARGET_LUFS = -20.0
 #: Each voice's own loudness at its default settings, in LUFS: (engine, voice name in
-#: lower case) → integrated loudness of a four-sentence passage in its language, measured with
-#: :func:`loudness` (``benchmarks/voices.py`` prints them again).  A voice not listed is left as it is.
+#: lower case) → integrated loudness of everything the sample titles (``samples/``) say in its language,
+#: measured with :func:`loudness` by ``benchmarks/voices.py``, which prints them.  A voice not listed is left as it is.
 LOUDNESS: dict[tuple[str, str], float] = {
-    ("espeak", "kk"): -20.2,
-    ("espeak", "ru"): -21.2,
+    ("espeak", "kk"): -21.0,
+    ("espeak", "ru"): -21.6,
     ("espeak", "en-us"): -21.1,
-    ("rhvoice", "aleksandr"): -19.5,
-    ("rhvoice", "aleksandr-hq"): -19.5,
-    ("rhvoice", "anna"): -21.9,
-    ("rhvoice", "elena"): -18.8,
-    ("rhvoice", "irina"): -21.5,
-    ("rhvoice", "slt"): -18.7,
-    ("rhvoice", "clb"): -15.1,
+    ("rhvoice", "aleksandr"): -19.8,
+    ("rhvoice", "anna"): -22.2,
+    ("rhvoice", "elena"): -19.2,
+    ("rhvoice", "irina"): -21.7,
+    ("rhvoice", "aleksandr-hq"): -19.7,
+    ("rhvoice", "alan"): -22.1,
     ("rhvoice", "bdl"): -21.7,
-    ("rhvoice", "alan"): -22.2,
+    ("rhvoice", "clb"): -16.2,
+    ("rhvoice", "slt"): -19.5,
 }
 
 
