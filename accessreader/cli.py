@@ -203,7 +203,8 @@ def _report_problems(problems: list, lang: str) -> None:
     "--voice",
     "voices",
     default="",
-    help="Voice per language for speech, e.g. kk=kk,ru=ru,en=en-us (espeak-ng voice names).",
+    help="Voice per language for speech, over ACCESSREADER_VOICES: LANG=ENGINE:VOICE, e.g. "
+    "ru=rhvoice:anna,kk=espeak:kk (default: RHVoice for ru and en where installed, espeak-ng for the rest).",
 )
 @click.option(
     "--rate", type=click.IntRange(80, 450), help="Speech rate in words per minute (default: the voice's own)."
@@ -237,7 +238,10 @@ def convert(
 
     lang = interface_language(ctx.meta.get("lang"))
     names = conversion.parse_formats(formats)
-    options = replace(_braille_options(grade, dots, cells, lines, sheets, duplex), speech=speech_options(voices, rate))
+    options = replace(
+        _braille_options(grade, dots, cells, lines, sheets, duplex),
+        speech=speech_options(f"{_settings().voices},{voices}", rate),
+    )
     if workers:
         options = replace(options, workers=workers, speech=replace(options.speech, workers=workers))
     document = _read_book(file, ctx.meta["limits"], options.workers)

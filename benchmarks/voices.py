@@ -2,7 +2,7 @@
 book in MP3 with RHVoice on two cores against the library driven serially and then ``lame``,
 and each voice's loudness (the table ``tts/audio.py`` keeps as ``LOUDNESS``).
 
-    .venv/bin/python benchmarks/voices.py [--chars 12000] [--skip-book]
+    .venv/bin/python -m benchmarks.voices [--chars 12000] [--skip-book]
 
 - real-time factor: seconds of speech per second of synthesis, one process, warm engine,
   over the paragraphs of ``speech_book.PROSE`` (higher is faster);
@@ -27,18 +27,15 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from speech_book import PROSE  # noqa: E402
-
-from accessreader.content import read  # noqa: E402
-from accessreader.content.builder import DocumentBuilder  # noqa: E402
-from accessreader.content.finish import finish  # noqa: E402
-from accessreader.model import HEADING, PARAGRAPH, Document  # noqa: E402
-from accessreader.tts.audio import encoder_command, loudness  # noqa: E402
-from accessreader.tts.engines import DEFAULT_VOICES, RHVOICE_LICENCES, Voice, engine, rhvoice_installed  # noqa: E402
-from accessreader.tts.script import by_chapter, speech_script  # noqa: E402
-from accessreader.tts.synthesis import SpeechOptions, render  # noqa: E402
+from accessreader.content import read
+from accessreader.content.builder import DocumentBuilder
+from accessreader.content.finish import finish
+from accessreader.model import HEADING, PARAGRAPH, Document
+from accessreader.tts.audio import encoder_command, loudness
+from accessreader.tts.engines import DEFAULT_VOICES, RHVOICE_LICENCES, Voice, engine, rhvoice_installed
+from accessreader.tts.script import by_chapter, speech_script
+from accessreader.tts.synthesis import SpeechOptions, render
+from benchmarks.speech_book import PROSE
 
 ROOT = Path(__file__).resolve().parent.parent
 SHORT = {"kk": "Сәлеметсіз бе, оқырман.", "ru": "Здравствуйте, читатель.", "en": "Hello, reader."}

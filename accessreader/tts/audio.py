@@ -7,10 +7,10 @@ Every encoder is an external program reading raw 16-bit mono PCM on its standard
 input, so encoding runs in its own process beside the synthesis that feeds it and
 memory stays flat whatever the chapter's length:
 
-- ``mp3``: LAME (``lame -q 7``, constant bitrate, mono) at 56 kbit/s: at
-  espeak-ng's 22,050 Hz, 56 is the lowest bitrate whose frames hold LAME's gapless
-  tag (measured: at 48 it is silently left out and decoders start 1,105 samples
-  late), and with the tag decoders give back exactly the PCM's samples, so
+- ``mp3``: LAME (``lame -q 7``, constant bitrate, mono) at 56 kbit/s, or the
+  lowest bitrate above it whose frames hold LAME's gapless tag (:func:`mp3_bitrate`:
+  56 at espeak-ng's 22,050 Hz, 64 at RHVoice's 24,000; measured: below that the tag
+  is silently left out and decoders start 1,105 or 1,368 samples late), and with the tag decoders give back exactly the PCM's samples, so
   timings taken from PCM lengths stay exact (lameenc from PyPI, measured as fast
   at equal quality, writes no such tag: its files decode 1,620 samples long);
 - ``opus``: opusenc (``--comp 5``: four times faster than its default 10 here, see
@@ -109,12 +109,29 @@ class Bitrates:
     aac: int = 48
 
 
+#: MPEG-2 layer III bitrates (kbit/s), and the smallest frame that holds LAME's gapless tag
+#: (header, mono side information and the 156-byte Xing/LAME tag).
+_MP3_BITRATES = (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)
+_TAG_FRAME = 4 + 9 + 156
+
+
+def mp3_bitrate(sample_rate: int, wanted: int) -> int:
+    """``wanted`` kbit/s, raised to the lowest bitrate whose frames at ``sample_rate`` hold the gapless tag."""
+    if sample_rate >= 32000:  # MPEG-1 frames (1,152 samples) always have room
+        return wanted
+    for bitrate in _MP3_BITRATES:
+        if bitrate >= wanted and 72 * bitrate * 1000 // sample_rate >= _TAG_FRAME:
+            return bitrate
+    return _MP3_BITRATES[-1]
+
+
 def encoder_command(codec: str, path: Path, sample_rate: int, bitrates: Bitrates = Bitrates()) -> list[str]:
     """The command line that reads raw PCM on stdin and writes ``path`` in ``codec``."""
     if codec == "mp3":
+        bitrate = mp3_bitrate(sample_rate, bitrates.mp3)
         return [
             "lame", "--quiet", "-r", "-s", f"{sample_rate / 1000:g}", "--bitwidth", "16", "--signed",
-            "--little-endian", "-m", "m", "--cbr", "-b", str(bitrates.mp3), "-q", "7", "-", str(path),
+            "--little-endian", "-m", "m", "--cbr", "-b", str(bitrate), "-q", "7", "-", str(path),
         ]  # fmt: skip
     if codec == "opus":
         return [
