@@ -125,6 +125,11 @@ RHVOICE_LICENCES: dict[str, tuple[str, str, str]] = {
     "clb": ("Clb", "en", "LGPL-2.1+"),
     "slt": ("Slt", "en", "LGPL-2.1+"),
 }
+#: RHVoice voices Debian installs whose licence forbids this use (CC-BY-NC-ND-4.0): refused by name.
+RHVOICE_REFUSED = frozenset(
+    {"arina", "artemiy", "evgeniy-eng", "evgeniy-rus", "lyubov", "mikhail", "pavel", "tatiana", "victoria",
+     "vitaliy", "yuriy"}
+)  # fmt: skip
 #: The RHVoice voice a talking book uses per language where RHVoice is installed.
 RHVOICE_BOOK_VOICES = {"ru": "Aleksandr", "en": "Slt"}
 
@@ -150,7 +155,8 @@ def voices_for(overrides: dict[str, str] | None = None, rate: int | None = None,
                     voice=given, detail=f"no speech engine {engine_name!r}; known: {', '.join(sorted(ENGINES))}"
                 )
         if engine_name is None:  # a bare name: an RHVoice voice by its name, else an espeak-ng voice
-            engine_name = "rhvoice" if name.lower() in RHVOICE_LICENCES else DEFAULT_ENGINE
+            known = name.lower() in RHVOICE_LICENCES or name.lower() in RHVOICE_REFUSED
+            engine_name = "rhvoice" if known else DEFAULT_ENGINE
         base = voices.get(lang, Voice(lang, name))
         voices[lang] = replace(base, name=name, engine="" if engine_name == DEFAULT_ENGINE else engine_name)
         if voices[lang].engine == "rhvoice":
@@ -177,7 +183,8 @@ def rhvoice_voice(name: str) -> str:
     known = RHVOICE_LICENCES.get(name.strip().lower())
     if known is None:
         allowed = ", ".join(sorted(RHVOICE_LICENCES))
-        raise UnknownVoice(voice=name, detail=f"RHVoice voices whose licence allows publishing: {allowed}")
+        why = "its licence (CC-BY-NC-ND-4.0) forbids publishing; " if name.strip().lower() in RHVOICE_REFUSED else ""
+        raise UnknownVoice(voice=name, detail=f"{why}RHVoice voices whose licence allows publishing: {allowed}")
     return known[0]
 
 
