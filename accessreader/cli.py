@@ -440,6 +440,20 @@ def settings(as_json: bool, markdown: bool) -> None:
 
 
 @main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the voices as one JSON list.")
+def voices(as_json: bool) -> None:
+    """The voices installed here for --voice: engine, language, ENGINE:NAME and licence."""
+    from .tts.engines import installed_voices
+
+    rows = installed_voices()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['lang']}\t{row['engine']}:{row['name']}\t{row['licence']}")
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.pass_context

@@ -133,6 +133,13 @@ SETTINGS: dict[str, Setting] = {
         _voices,
         shown="(`ru=rhvoice:aleksandr,en=rhvoice:slt` where RHVoice is installed, espeak-ng for the rest)",
     ),
+    "piper_voices": Setting(
+        "ACCESSREADER_PIPER_VOICES",
+        "",
+        "Folder of Piper voices (`NAME.onnx` beside `NAME.onnx.json`, e.g. kk_KZ-issai-high) for "
+        "`--voice kk=piper:NAME`; `accessreader voices` lists them with their licences.",
+        shown="(`voices` in the data folder)",
+    ),
     "max_upload_mb": Setting("ACCESSREADER_MAX_UPLOAD_MB", "50", "Largest upload, in megabytes.", _positive(float)),
     "max_file_mb": Setting(
         "ACCESSREADER_MAX_FILE_MB",
@@ -183,6 +190,7 @@ class Settings:
     cells: int = default_value("cells")  # type: ignore[assignment]
     lines: int = default_value("lines")  # type: ignore[assignment]
     voices: str = default_value("voices")  # type: ignore[assignment]
+    piper_voices: str = default_value("piper_voices")  # type: ignore[assignment]
     max_upload_mb: float = default_value("max_upload_mb")  # type: ignore[assignment]
     max_file_mb: float = default_value("max_file_mb")  # type: ignore[assignment]
     chapters_per_part: int = default_value("chapters_per_part")  # type: ignore[assignment]
@@ -233,6 +241,11 @@ class Settings:
     def has_service(self) -> bool:
         """Whether a library service is configured here: a database named, or one in the data folder."""
         return bool(self.database) or (self.data / DATABASE_FILE).exists()
+
+    @property
+    def piper_folder(self) -> Path:
+        """``ACCESSREADER_PIPER_VOICES``, else ``voices`` in the data folder."""
+        return Path(self.piper_voices).expanduser() if self.piper_voices else self.data / "voices"
 
     @property
     def max_upload_bytes(self) -> int:

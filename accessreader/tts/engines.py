@@ -6,6 +6,8 @@
 An engine is anything with ``name``, ``sample_rate`` and ``synthesize(text, voice)``
 (the :class:`Engine` protocol).  Three ship here:
 
+- ``piper``: Piper voices (``NAME.onnx`` + ``NAME.onnx.json``) copied into the voices
+  folder (``ACCESSREADER_PIPER_VOICES``), listed per language with their licences;
 - ``rhvoice``: libRHVoice (``rhvoice.py``, ctypes), the voices of Debian's
   ``rhvoice-russian`` and ``rhvoice-english`` whose licences allow a library to publish
   what they say (:data:`RHVOICE_LICENCES`); its callbacks give each word's samples;
@@ -503,6 +505,120 @@ def _char_words(text: str, found: list[tuple[int, int, int, int]]) -> tuple[Word
     return tuple(words)
 
 
+# --- Piper voices from a folder ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PiperVoiceFile:
+    """One Piper voice found in the voices folder: ``NAME.onnx`` beside ``NAME.onnx.json``."""
+
+    name: str
+    lang: str
+    model: str
+    sample_rate: int
+    licence: str
+
+
+def piper_folder() -> str:
+    """The folder Piper voices are read from (setting ``ACCESSREADER_PIPER_VOICES``)."""
+    from ..settings import Settings
+
+    return str(Settings.from_env().piper_folder)
+
+
+def piper_voices(folder: str | None = None) -> dict[str, PiperVoiceFile]:
+    """Every ``*.onnx`` with its ``.onnx.json`` in ``folder`` (the setting's by default), by lower-case name.
+
+    The language is the config's ``language.code`` (``kk_KZ`` → ``kk``), else its espeak
+    voice; the licence is the config's ``license``, else the ``License`` line of a
+    ``MODEL_CARD`` (or ``NAME.MODEL_CARD``) file beside it, else "unknown".
+    """
+    import glob
+    import json
+
+    folder = folder or piper_folder()
+    found: dict[str, PiperVoiceFile] = {}
+    for model in sorted(glob.glob(os.path.join(glob.escape(folder), "*.onnx"))):
+        try:
+            with open(model + ".json", encoding="utf-8") as file:
+                config = json.load(file)
+        except (OSError, ValueError):
+            continue
+        name = os.path.basename(model)[: -len(".onnx")]
+        code = (config.get("language") or {}).get("code") or (config.get("espeak") or {}).get("voice", "und")
+        licence = config.get("license") or _model_card_licence(os.path.dirname(model), name)
+        rate = int((config.get("audio") or {}).get("sample_rate", 22050))
+        found[name.lower()] = PiperVoiceFile(name, re.split(r"[_-]", code)[0].lower(), model, rate, licence)
+    return found
+
+
+def _model_card_licence(folder: str, name: str) -> str:
+    for card in (os.path.join(folder, f"{name}.MODEL_CARD"), os.path.join(folder, "MODEL_CARD")):
+        with contextlib.suppress(OSError):
+            with open(card, encoding="utf-8") as file:
+                for line in file:
+                    if "licen" in line.lower() and ":" in line:
+                        return line.split(":", 1)[1].strip(" *`\n") or "unknown"
+    return "unknown"
+
+
+class PiperEngine:
+    """Piper (``piper-tts`` from PyPI: ONNX Runtime, its own espeak-ng for phonemes) over the voices folder.
+
+    Each voice is loaded on first use and kept.  The engine's ``sample_rate`` is the
+    highest among the folder's voices; each piece's :class:`Audio` carries its voice's own.
+    """
+
+    name = "piper"
+
+    def __init__(self, folder: str | None = None) -> None:
+        try:
+            from piper import PiperVoice, SynthesisConfig
+        except ImportError as error:
+            raise MissingDependency(what="piper-tts", install="pip install piper-tts") from error
+        self._load, self._config = PiperVoice.load, SynthesisConfig
+        self.folder = folder or piper_folder()
+        self.voices = piper_voices(self.folder)
+        self.sample_rate = max((v.sample_rate for v in self.voices.values()), default=22050)
+        self._loaded: dict[str, object] = {}
+        self._lock = threading.Lock()
+
+    def synthesize(self, text: str, voice: Voice) -> Audio:
+        found = self.voices.get(voice.name.lower())
+        if found is None:
+            known = ", ".join(sorted(v.name for v in self.voices.values())) or "none"
+            raise UnknownVoice(
+                voice=voice.name, detail=f"no Piper voice {voice.name!r} in {self.folder} (found: {known})"
+            )
+        text = text.strip()
+        if not text:
+            return Audio(b"", found.sample_rate)
+        with self._lock:
+            if found.name not in self._loaded:
+                self._loaded[found.name] = self._load(found.model)
+            model = self._loaded[found.name]
+            config = self._config(length_scale=DEFAULT_RATE / voice.rate, volume=voice.volume)
+            pcm = b"".join(chunk.audio_int16_bytes for chunk in model.synthesize(text, config))
+        return Audio(pcm, found.sample_rate)
+
+
+def installed_voices() -> list[dict[str, str]]:
+    """Every voice offered here: engine, language, name (as ``--voice`` takes it) and licence."""
+    rows = [{"engine": "espeak", "lang": v.lang, "name": v.name, "licence": "GPL-3.0+ (espeak-ng)"}
+            for v in DEFAULT_VOICES.values()]  # fmt: skip
+    if rhvoice_installed():
+        from . import rhvoice
+
+        folder = os.path.join(rhvoice.DATA_PATH, "voices")
+        rows += [
+            {"engine": "rhvoice", "lang": lang, "name": key, "licence": licence}
+            for key, (_, lang, licence) in RHVOICE_LICENCES.items()
+            if os.path.isdir(os.path.join(folder, key))
+        ]
+    rows += [{"engine": "piper", "lang": v.lang, "name": v.name, "licence": v.licence} for v in piper_voices().values()]
+    return rows
+
+
 # --- registry --------------------------------------------------------------------------
 
 #: Engine name → factory.  ``espeak`` is the default (measured: see benchmarks/speech_engines.py).
@@ -510,6 +626,7 @@ ENGINES: dict[str, Callable[[], Engine]] = {
     "espeak": EspeakLibrary,
     "pyttsx3": Pyttsx3Engine,
     "rhvoice": RHVoiceEngine,
+    "piper": PiperEngine,
 }
 DEFAULT_ENGINE = "espeak"
 _made: dict[str, Engine] = {}
