@@ -3,7 +3,10 @@
     Document + [ChapterAudio] --write_epub3--> book.epub
         mimetype, META-INF/container.xml
         EPUB/package.opf      manifest (each chapter's XHTML names its overlay), spine,
-                              media:duration per overlay and in total, media:active-class
+                              media:duration per overlay and in total, media:active-class,
+                              media:narrator per voice, accessibility metadata (schema:accessMode,
+                              accessModeSufficient, accessibilityFeature, accessibilityHazard,
+                              accessibilitySummary; dcterms:conformsTo EPUB Accessibility 1.1)
         EPUB/nav.xhtml        table of contents
         EPUB/text/001.xhtml   chapter text, every sentence in <span id="c1b4s2">
         EPUB/smil/001.smil    SMIL 3.0: <par><text src="…#c1b4s2"/><audio clipBegin clipEnd/></par>
@@ -92,6 +95,45 @@ def _nav(document: Document, audio: list[ChapterAudio], language: str) -> str:
     return _xhtml(document.metadata.title, body + "\n</ol>\n</nav>", language, css="style.css")
 
 
+#: What an EPUB 3 made here offers, as schema.org accessibility properties (EPUB Accessibility 1.1).
+ACCESSIBILITY = [
+    ("schema:accessMode", "textual"),
+    ("schema:accessMode", "auditory"),
+    ("schema:accessModeSufficient", "textual"),
+    ("schema:accessModeSufficient", "auditory"),
+    ("schema:accessModeSufficient", "textual,auditory"),
+    ("schema:accessibilityFeature", "synchronizedAudioText"),
+    ("schema:accessibilityFeature", "tableOfContents"),
+    ("schema:accessibilityFeature", "readingOrder"),
+    ("schema:accessibilityFeature", "structuralNavigation"),
+    ("schema:accessibilityHazard", "none"),
+    ("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"),
+    ("a11y:certifiedBy", "AccessReader"),
+]
+
+
+def _accessibility(audio: list[ChapterAudio]) -> str:
+    """The accessibility metadata: access modes, features, hazards, a summary and conformance."""
+    lines = [f'<meta property="{name}">{escape(value)}</meta>' for name, value in ACCESSIBILITY]
+    summary = (
+        "The full text of the book with a synthetic-speech recording of every sentence "
+        f"({', '.join(_voices(audio)) or 'synthetic speech'}), synchronised sentence by sentence "
+        "through media overlays: read it, listen to it, or both, the sentence being spoken highlighted. "
+        "A table of contents and headings lead to each chapter; no flashing, sound or motion hazards."
+    )
+    lines.append(f'<meta property="schema:accessibilitySummary">{escape(summary)}</meta>')
+    return "\n".join(lines)
+
+
+def _voices(audio: list[ChapterAudio]) -> list[str]:
+    return list(dict.fromkeys(name for chapter in audio for name in chapter.voices))
+
+
+def _narrators(audio: list[ChapterAudio]) -> str:
+    names = _voices(audio) or ["espeak-ng"]
+    return "\n".join(f'<meta property="media:narrator">{escape(name)}</meta>' for name in names)
+
+
 def _package(document: Document, audio: list[ChapterAudio], durations: dict[int, float], language: str) -> str:
     meta = document.metadata
     modified = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -122,8 +164,9 @@ def _package(document: Document, audio: list[ChapterAudio], durations: dict[int,
 <meta property="dcterms:modified">{modified}</meta>
 <meta property="media:duration">{total}</meta>
 {chr(10).join(overlays)}
-<meta property="media:narrator">espeak-ng</meta>
+{_narrators(audio)}
 <meta property="media:active-class">{ACTIVE_CLASS}</meta>
+{_accessibility(audio)}
 </metadata>
 <manifest>
 {chr(10).join(manifest)}

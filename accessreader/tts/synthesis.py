@@ -57,6 +57,7 @@ class ChapterAudio:
     samples: int
     timings: list[Timing]
     files: dict[str, Path] = field(default_factory=dict)
+    voices: tuple[str, ...] = ()  # who speaks: "RHVoice Aleksandr", "espeak-ng kk", in order of first use
 
     @property
     def seconds(self) -> float:
@@ -92,6 +93,20 @@ def chapter_rate(pieces: Iterable[Piece], voices: dict[str, Voice], default: str
     """The sample rate of a chapter: the highest among the engines its pieces' voices use."""
     names = {engine_name(voice_for(voices, lang), default) for _, lang, _, _ in pieces} or {default}
     return max(engine(name).sample_rate for name in names)
+
+
+#: How an engine is named to listeners (a talking book's narrator).
+ENGINE_NAMES = {"espeak": "espeak-ng", "pyttsx3": "espeak-ng", "rhvoice": "RHVoice", "piper": "Piper"}
+
+
+def narrators(pieces: Iterable[Piece], voices: dict[str, Voice], default: str = DEFAULT_ENGINE) -> tuple[str, ...]:
+    """The voices that speak ``pieces``, named for listeners, in order of first use."""
+    names = {}
+    for _, lang, _, _ in pieces:
+        voice = voice_for(voices, lang)
+        engine_label = ENGINE_NAMES.get(engine_name(voice, default), engine_name(voice, default))
+        names[f"{engine_label} {voice.name}"] = None
+    return tuple(names)
 
 
 def speak(pieces: Iterable[Piece], voices: dict[str, Voice], sinks: list[Sink],
@@ -176,4 +191,5 @@ def _render_chapter(chapter: int, pieces: list[Piece], codecs: list[str], folder
         for encoder in encoders:
             encoder.abort()
         raise
-    return ChapterAudio(chapter, rate, samples, timings, {e.codec: e.path for e in encoders})
+    files = {e.codec: e.path for e in encoders}
+    return ChapterAudio(chapter, rate, samples, timings, files, narrators(pieces, options.voices, options.engine))
