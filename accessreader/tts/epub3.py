@@ -91,7 +91,10 @@ def _nav(document: Document, audio: list[ChapterAudio], language: str) -> str:
         label = heading.text if heading else document.chapters[chapter.chapter].title or document.metadata.title
         anchor = f"#{heading.id}" if heading else ""
         items.append(f'<li><a href="text/{name}.xhtml{anchor}">{escape(label or name)}</a></li>')
-    body = f'<nav epub:type="toc" id="toc"><h1>{escape(document.metadata.title)}</h1>\n<ol>\n' + "\n".join(items)
+    body = (
+        f'<nav epub:type="toc" role="doc-toc" id="toc"><h1>{escape(document.metadata.title)}</h1>\n<ol>\n'
+        + "\n".join(items)
+    )
     return _xhtml(document.metadata.title, body + "\n</ol>\n</nav>", language, css="style.css")
 
 
