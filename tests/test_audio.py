@@ -75,6 +75,33 @@ def test_tags_are_written_and_read_back(speech, tmp_path):
     assert comments["language"] == ["kk"] and comments["artist"] == ["Мұхтар Әуезов"]
 
 
+def test_the_cover_is_every_files_front_cover(speech, tmp_path):
+    import base64
+    import io
+
+    from mutagen.flac import Picture
+    from PIL import Image
+
+    from accessreader.tts.cover import cover_image
+
+    cover = cover_image("Абай жолы", "Мұхтар Әуезов")
+    assert Image.open(io.BytesIO(cover)).size == (600, 600)
+    tags = Tags("Бірінші тарау", "Абай жолы", "Мұхтар Әуезов", 1, 12, "kk", cover)
+    mp3 = encode("mp3", speech[:44100], tmp_path / "001.mp3")
+    opus = encode("opus", speech[:44100], tmp_path / "001.opus")
+    tag_file(mp3, tags)
+    tag_file(opus, tags)
+    (apic,) = mutagen.File(mp3).tags.getall("APIC")
+    assert (apic.type, apic.mime, apic.data) == (3, "image/jpeg", cover)
+    (block,) = mutagen.File(opus)["metadata_block_picture"]
+    picture = Picture(base64.b64decode(block))
+    assert (picture.type, picture.mime, picture.data) == (3, "image/jpeg", cover)
+    # ffprobe (as players do) sees the picture as the MP3's attached picture
+    probe = subprocess.run(["ffprobe", "-v", "error", "-show_streams", "-of", "json", str(mp3)],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    assert any(s.get("disposition", {}).get("attached_pic") for s in json.loads(probe.stdout)["streams"])
+
+
 def test_m4b_lists_its_chapters(speech, tmp_path):
     first = encode("aac", speech, tmp_path / "001.aac")
     second = encode("aac", speech[:22050], tmp_path / "002.aac")

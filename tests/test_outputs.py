@@ -39,6 +39,7 @@ def test_chapter_files_are_tagged(written):
     second = mutagen.File(stem / "mp3" / "002.mp3").tags
     assert str(second["TIT2"]) == "Вторая глава" and str(second["TRCK"]) == "2/2" and str(second["TLAN"]) == "rus"
     assert str(second["TALB"]) == "Сынақ кітабы" and str(second["TPE1"]) == "Абай Құнанбайұлы"
+    assert second.getall("APIC")[0].data[:2] == b"\xff\xd8"  # a JPEG cover on every track
     first = mutagen.File(stem / "opus" / "001.opus")
     assert first["title"] == ["Бірінші тарау"] and first["language"] == ["kk"]
     playlist = (stem / "opus" / "playlist.m3u").read_text(encoding="utf-8").splitlines()

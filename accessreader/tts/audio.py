@@ -204,12 +204,13 @@ class Tags:
     track: int
     tracks: int
     language: str
+    cover: bytes = b""  # a JPEG shown by players (``cover.cover_image`` when the book has none)
 
 
 def tag_file(path: Path, tags: Tags) -> None:
-    """Write ``tags`` into an MP3 (ID3v2) or Opus (Vorbis comments) file."""
+    """Write ``tags`` into an MP3 (ID3v2) or Opus (Vorbis comments) file, the cover as its front cover."""
     if path.suffix == ".mp3":
-        from mutagen.id3 import ID3, TALB, TIT2, TLAN, TPE1, TRCK
+        from mutagen.id3 import APIC, ID3, TALB, TIT2, TLAN, TPE1, TRCK
 
         id3 = ID3()
         id3.add(TIT2(encoding=3, text=tags.title))
@@ -217,6 +218,8 @@ def tag_file(path: Path, tags: Tags) -> None:
         id3.add(TPE1(encoding=3, text=tags.author))
         id3.add(TRCK(encoding=3, text=f"{tags.track}/{tags.tracks}"))
         id3.add(TLAN(encoding=3, text=_iso639_2(tags.language)))
+        if tags.cover:
+            id3.add(APIC(encoding=3, mime="image/jpeg", type=3, desc="Cover", data=tags.cover))
         id3.save(str(path))
     elif path.suffix == ".opus":
         from mutagen.oggopus import OggOpus
@@ -228,9 +231,22 @@ def tag_file(path: Path, tags: Tags) -> None:
         opus["tracknumber"] = str(tags.track)
         opus["tracktotal"] = str(tags.tracks)
         opus["language"] = tags.language
+        if tags.cover:
+            opus["metadata_block_picture"] = [_flac_picture(tags.cover)]
         opus.save()
     else:
         raise ValueError(f"cannot tag {path.name}")
+
+
+def _flac_picture(jpeg: bytes) -> str:
+    """A front-cover JPEG as Vorbis comments carry it: a FLAC picture block, base64."""
+    import base64
+
+    from mutagen.flac import Picture
+
+    picture = Picture()
+    picture.type, picture.mime, picture.desc, picture.data = 3, "image/jpeg", "Cover", jpeg
+    return base64.b64encode(picture.write()).decode("ascii")
 
 
 def _iso639_2(code: str) -> str:

@@ -34,6 +34,7 @@ from ..errors import EmptyFile
 from ..model import Document
 from .audio import Mark, Tags, aac_seconds, make_m4b, tag_file
 from .chapters import plan, track_title
+from .cover import cover_image
 from .daisy import write_daisy
 from .engines import DEFAULT_ENGINE, book_voices, parse_voices, voice_for
 from .epub3 import write_epub3
@@ -119,13 +120,14 @@ def _stem(final: Path) -> str:
 
 def _chapter_tags(document: Document, audio: list[ChapterAudio]) -> list[Tags]:
     meta = document.metadata
+    cover = cover_image(meta.title, ", ".join(meta.authors))  # the Document keeps no cover of its own
     tags = []
     for track, chapter in enumerate(audio, start=1):
         blocks = document.chapters[chapter.chapter].blocks
         counts = Counter(b.lang for b in blocks if b.lang not in ("und", "zxx"))
         language = counts.most_common(1)[0][0] if counts else (meta.languages or ["und"])[0]
         title = track_title(language, track, document.chapters[chapter.chapter].title, meta.title)
-        tags.append(Tags(title, meta.title, ", ".join(meta.authors), track, len(audio), language))
+        tags.append(Tags(title, meta.title, ", ".join(meta.authors), track, len(audio), language, cover))
     return tags
 
 
