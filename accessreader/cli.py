@@ -19,14 +19,14 @@ from pathlib import Path
 import click
 
 from . import content
-from .content import images
-from .content.safety import DEFAULT_LIMITS, Limits, human_size
-from .errors import AccessReaderError, AlreadyRegistered, FileNotFound, FileTooLarge, NotFound, SecretsDiffer
+from .content.safety import DEFAULT_LIMITS, Limits
+from .errors import AccessReaderError, AlreadyRegistered, NotFound, SecretsDiffer
 from .inspection import summarise
 from .messages import interface_language, translate
 from .model import Document
 from .service.people import ADMIN, READER, ROLES, Person
 from .settings import SETTINGS, Settings
+from .tts.engines import MAX_RATE, MIN_RATE
 
 
 class _Group(click.Group):
@@ -73,24 +73,10 @@ def _settings() -> Settings:
 
 
 def _read_book(path: str, limits: Limits, workers: int = 1) -> Document:
-    """A file as a book, or a folder of scanned page images (in name order) as one book.
+    """A file as a book, or a folder of scanned page images as one book (``library.read_path``)."""
+    from .service.library import read_path
 
-    A file's size is checked against ``limits`` before anything is read; a long
-    book's languages and sentences are found on ``workers`` processes.
-    """
-    file = Path(path)
-    if file.is_dir():
-        pages = sorted(p for p in file.iterdir() if p.suffix.lower() in images.IMAGE_SUFFIXES)
-        if not pages:
-            raise FileNotFound(name=path)
-        with click.progressbar(length=len(pages), label="OCR", file=sys.stderr) as bar:
-            return images.read_pages([(p.name, p.read_bytes()) for p in pages], file.name, progress=bar.update)
-    if not file.is_file():
-        raise FileNotFound(name=path)
-    size = file.stat().st_size
-    if size > limits.max_file_bytes:
-        raise FileTooLarge(name=file.name, size=human_size(size), limit=human_size(limits.max_file_bytes))
-    return content.read(file.read_bytes(), file.name, limits, workers)
+    return read_path(path, limits, workers, _progress)
 
 
 @main.command()
@@ -207,7 +193,9 @@ def _report_problems(problems: list, lang: str) -> None:
     "ru=rhvoice:anna,kk=espeak:kk (default: RHVoice for ru and en where installed, espeak-ng for the rest).",
 )
 @click.option(
-    "--rate", type=click.IntRange(80, 450), help="Speech rate in words per minute (default: the voice's own)."
+    "--rate",
+    type=click.IntRange(MIN_RATE, MAX_RATE),
+    help="Speech rate in words per minute (default: the voice's own).",
 )
 @click.option(
     "--workers",
@@ -283,21 +271,17 @@ class _SpeechSteps:
 def proof(ctx: click.Context, file: str, output: str | None, grade: str, dots: str) -> None:
     """Write an HTML page with each block's print text beside its braille, for checking."""
     from . import atomic
-    from .braille import proof as proof_page
-    from .braille.translate import translate_document
-    from .convert import prepare
+    from .service.library import proof as proof_page
 
     lang = interface_language(ctx.meta.get("lang"))
     options = _braille_options(grade, dots)
     document = _read_book(file, ctx.meta["limits"])
     name = Path(file).name
-    prepare(document, [], options)
-    with _progress(sum(1 for _ in document.blocks()), name) as bar:
-        braille = translate_document(document, options.code, bar.update)
+    html, problems = proof_page(document, options.code, lang, _progress, name)
     target = Path(output) if output else Path(file).parent / f"{_book_stem(name)}.proof.html"
-    atomic.write_bytes(target, proof_page.render(document, braille, lang).encode("utf-8"))
+    atomic.write_bytes(target, html.encode("utf-8"))
     click.echo(translate("braille_written", lang, path=target))
-    _report_problems(braille.problems, lang)
+    _report_problems(problems, lang)
 
 
 @main.command()
@@ -339,13 +323,7 @@ def read(
 
     q quits, ? lists the keys."""
     from .braille import Code, parse_grades
-    from .service.positions import open_positions
-    from .terminal.bookmarks import BookmarkFile
-    from .terminal.display import Display
-    from .terminal.pc_keyboard import PcKeyboard
-    from .terminal.reader import Reader, Session
-    from .terminal.speech import FileSink, SoundSink, Speaker
-    from .tts.script import speech_script
+    from .terminal.reader import read_on_display
 
     lang = interface_language(ctx.meta.get("lang"))
     code = Code(parse_grades(grade), int(dots))
@@ -357,23 +335,9 @@ def read(
         document = find_title(book)
         if document is None:
             raise NotFound(what=book)
-    speaker = None
-    if speech or speech_file:
-        sink = FileSink(Path(speech_file)) if speech_file else SoundSink()
-        speaker = Speaker(document, speech_script(document), sink)
-    session = Session(reader_id, lang, code, open_positions(folder), BookmarkFile(folder / "bookmarks.json"))
-    keyboard = PcKeyboard(sys.stdin.fileno()) if sys.stdin.isatty() else None
-    reader = Reader(document, Display(host), session, speaker, keyboard, find_title)
-    try:
-        reader.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        if keyboard:
-            keyboard.close()
-        reader.display.close()
-        if speaker:
-            speaker.close()
+    read_on_display(
+        document, reader_id, lang, code, folder, host, speech, Path(speech_file) if speech_file else None, find_title
+    )
 
 
 def _catalog_finder(folder: Path):

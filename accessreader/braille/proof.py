@@ -1,5 +1,7 @@
 """Proofreading page: each block's print text beside its braille, for staff to check a transcription.
 
+    (Document, braille Code) ──build──▶ (the page, its Braille): what ``accessreader proof``
+                                          writes and the staff proof page shows
     (Document, Braille) ──render──▶ one self-contained HTML page
 
 The page is a table with a caption and header cells, one row per block: its
@@ -11,17 +13,30 @@ its location; with none, the page says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from ..messages import translate as message
 from ..model import Document
-from .translate import Braille, BrailleBlock, Problem
+from .tables import Code
+from .translate import Braille, BrailleBlock, Problem, translate_document
 
 _STYLE = (
     "body{font-family:sans-serif;max-width:80em;margin:auto;padding:1em}"
     "table{border-collapse:collapse;width:100%}th,td{border:1px solid #888;padding:.3em;vertical-align:top;text-align:left}"
     ".brl{font-size:1.4em;line-height:1.6;white-space:pre-wrap}mark{background:#ffd54f;color:#000;outline:2px solid #b71c1c}"
 )
+
+
+def build(document: Document, code: Code, lang: str = "en",
+          progress: Callable[[int], None] | None = None) -> tuple[str, Braille]:  # fmt: skip
+    """The proof page of ``document`` in braille ``code``, labelled in ``lang``, and the braille it shows.
+
+    ``progress(n)`` hears of each block translated.  The tables are the caller's to check first
+    (``convert.prepare``), so that a missing one is refused before any work.
+    """
+    braille = translate_document(document, code, progress)
+    return render(document, braille, lang), braille
 
 
 def render(document: Document, braille: Braille, lang: str = "en") -> str:

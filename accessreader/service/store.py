@@ -108,6 +108,7 @@ def _migrate(store: Store, direction: str, revision: str) -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     with store.engine.begin() as connection:
         config.attributes["connection"] = connection
+        config.attributes["data_dir"] = store.data_dir
         getattr(command, direction)(config, revision)
 
 
