@@ -4,22 +4,21 @@
                                                               └─> synthesis.py (timings, encoders)
 
 An engine is anything with ``name``, ``sample_rate`` and ``synthesize(text, voice)``
-(the :class:`Engine` protocol).  Three ship here:
-
-- ``piper``: Piper voices (``NAME.onnx`` + ``NAME.onnx.json``) copied into the voices
-  folder (``ACCESSREADER_PIPER_VOICES``), listed per language with their licences;
-- ``rhvoice``: libRHVoice (``rhvoice.py``, ctypes), the voices of Debian's
-  ``rhvoice-russian`` and ``rhvoice-english`` whose licences allow a library to publish
-  what they say (:data:`RHVOICE_LICENCES`); its callbacks give each word's samples;
+(the :class:`Engine` protocol).  Four ship here:
 
 - ``espeak``: libespeak-ng called through ctypes in synchronous mode (the default:
   no thread, no polling, no temporary file; see ``benchmarks/speech_engines.py``);
 - ``pyttsx3``: pyttsx3 2.99's espeak driver, kept working around its quirks
   (one ``save_to_file`` per ``runAndWait``, never an empty text, long texts cut
   into pieces, the WAV file awaited until it is whole, and espeak-ng awaited until
-  idle before the next piece, else the driver cancels the piece it is finishing).
+  idle before the next piece, else the driver cancels the piece it is finishing);
+- ``rhvoice``: libRHVoice (``rhvoice.py``, ctypes), the voices of Debian's
+  ``rhvoice-russian`` and ``rhvoice-english`` whose licences allow a library to publish
+  what they say (:data:`RHVOICE_LICENCES`); its callbacks give each word's samples;
+- ``piper``: Piper voices (``NAME.onnx`` + ``NAME.onnx.json``) copied into the voices
+  folder (``ACCESSREADER_PIPER_VOICES``), listed per language with their licences.
 
-Both drive libespeak-ng's one global state, so a process uses one of them
+The first two drive libespeak-ng's one global state, so a process uses one of them
 (:func:`engine` refuses the second); synthesis gives each worker process its own.
 ``ENGINES`` maps a name to a factory; :func:`register_engine` adds another (a neural
 engine whose voices live in a folder only needs a class with the same three members).
