@@ -127,7 +127,8 @@ SETTINGS: dict[str, Setting] = {
     "voices": Setting(
         "ACCESSREADER_VOICES",
         "",
-        "Voice per language of talking books (`convert --voice` adds to it): `LANG=ENGINE:VOICE,…`, e.g. "
+        "Voice per language of the talking books `accessreader convert` makes (its `--voice` adds to it): "
+        "`LANG=ENGINE:VOICE,…`, e.g. "
         "`ru=rhvoice:anna,en=rhvoice:clb,kk=espeak:kk`. RHVoice voices: aleksandr, anna, elena, irina, "
         "aleksandr-hq (ru), alan, bdl, clb, slt (en); espeak-ng voices by their espeak-ng names.",
         _voices,
