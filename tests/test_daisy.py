@@ -48,6 +48,7 @@ def test_ncc_has_the_required_metadata(daisy):
     assert meta["dc:format"] == "Daisy 2.02" and meta["ncc:multimediaType"] == "audioFullText"
     assert meta["dc:title"] == "Сынақ кітабы" and meta["dc:language"] == "kk"
     assert meta["ncc:tocItems"] == "2" and meta["ncc:pageNormal"] == "1" and meta["ncc:maxPageNormal"] == "2"
+    assert meta["ncc:narrator"] == "espeak-ng kk, espeak-ng ru (synthetic speech)"  # the voices that read it
     assert int(meta["ncc:files"]) == len(list(ncc.parent.iterdir()))
 
 
