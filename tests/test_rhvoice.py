@@ -5,7 +5,6 @@ from __future__ import annotations
 import array
 
 import pytest
-from speech_fixtures import two_chapter_book
 
 from accessreader.errors import UnknownVoice
 from accessreader.tts import rhvoice
@@ -21,6 +20,7 @@ from accessreader.tts.engines import (
 )
 from accessreader.tts.script import speech_script
 from accessreader.tts.synthesis import SpeechOptions, render
+from tests.speech_fixtures import two_chapter_book
 
 pytestmark = pytest.mark.skipif(not rhvoice_installed(), reason="RHVoice (librhvoice5, rhvoice-russian) not installed")
 
