@@ -30,8 +30,8 @@ from ...errors import AccessReaderError, BadOption
 from ...messages import translate
 from ...model import Document
 from ...settings import SETTINGS, Settings
+from ...tts.outputs import speech_options
 from ...tts.script import speech_script
-from ...tts.synthesis import SpeechOptions
 from .. import audiobook
 from .state import (
     ASSEMBLE,
@@ -76,7 +76,7 @@ class Publisher(Protocol):
 
 
 def conversion_options(settings: Settings) -> convert.Options:
-    """The braille code and page size of the settings; raises ``BadOption`` naming the setting."""
+    """The braille code, page size and voices of the settings; raises ``BadOption`` naming the setting."""
     try:
         code = Code(parse_grades(settings.grades), settings.dots)
     except BadOption as error:
@@ -86,7 +86,7 @@ def conversion_options(settings: Settings) -> convert.Options:
     except BadOption as error:
         name = "cells" if error.params.get("option") == "--cells" else "lines"
         raise BadOption(**{**error.params, "option": SETTINGS[name].env}) from None
-    return convert.Options(code=code, layout=layout)
+    return convert.Options(code=code, layout=layout, speech=speech_options(settings.voices))
 
 
 class Steps:
@@ -205,7 +205,7 @@ class Steps:
     def _speak(self, job: str, step: str, progress: Progress) -> None:
         first, last = chapters(step)
         audiobook.speak_chapters(
-            self.document(job), self.work(job) / step, SpeechOptions(),
+            self.document(job), self.work(job) / step, self.options.speech,
             lambda done, total: progress(done - progress.done), range(first, last),
         )  # fmt: skip
 
