@@ -58,6 +58,12 @@ SETTINGS: dict[str, Setting] = {
         "a task per ACCESSREADER_CHAPTERS_PER_PART chapters on any worker, published when all are spoken "
         "(otherwise chapters are spoken live as they are played, or made with `accessreader audio`).",
     ),
+    "https": Setting(
+        "ACCESSREADER_HTTPS",
+        "no",
+        "yes: the service is reached over HTTPS (a proxy in front): cookies are sent only over HTTPS "
+        "(Secure) and browsers are told to keep to HTTPS (HSTS).",
+    ),
 }
 
 
@@ -73,6 +79,7 @@ class Settings:
     lease_seconds: float = 60.0
     workers: int = 2
     audio: bool = False
+    https: bool = False
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
@@ -102,6 +109,6 @@ def _convert(name: str, raw: str) -> object:
         return float(raw)
     if name in ("chapters_per_part", "workers"):
         return int(raw)
-    if name == "audio":
+    if name in ("audio", "https"):
         return raw.strip().lower() in ("1", "yes", "true", "on")
     return raw

@@ -45,6 +45,8 @@ STATUS = (
 def create_app(settings: Settings, library: Library | None = None) -> FastAPI:
     """The service over ``library`` (made from ``settings`` when not given); the caller runs the worker."""
     from . import api, errorpages, opds, streams, web
+    from .bodies import BodyLimit
+    from .security import SecurityHeaders
 
     library = library or Library(settings)
 
@@ -65,6 +67,8 @@ def create_app(settings: Settings, library: Library | None = None) -> FastAPI:
     app.include_router(streams.router)
     app.include_router(web.router)
     errorpages.install(app)
+    app.add_middleware(BodyLimit, upload_bytes=library.settings.max_upload_bytes)
+    app.add_middleware(SecurityHeaders, https=library.settings.https)
     return app
 
 

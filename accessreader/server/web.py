@@ -19,15 +19,19 @@ A page that needs rights sends a visitor to the login form and back (``LoginNeed
 answered in ``errorpages.py`` with every other failure).  Every form that changes
 something for a logged-in person (people, upload, podcast address, logout) carries a
 token made from the session (``csrf_token``) that another site cannot know, besides
-the SameSite session cookie.
+the SameSite session cookie; the login form, before any session, one made from a
+random cookie of its own (``LOGIN_FORM_COOKIE``), so no site can log a browser in
+to an account of its choosing.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import secrets
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Query, Request, UploadFile
 from fastapi import Path as InPath
@@ -112,8 +116,16 @@ def _admin(person: Person | None, request: Request, lang: str) -> Person:
 
 def csrf_token(request: Request) -> str:
     """The form token of this browser's session ("" without one): only pages of this site show it."""
-    session = request.cookies.get(SESSION_COOKIE, "")
-    return hashlib.sha256(f"accessreader-form:{session}".encode()).hexdigest() if session else ""
+    return form_token(request.cookies.get(SESSION_COOKIE, ""))
+
+
+def form_token(secret: str) -> str:
+    """The token a form carries for a browser's secret cookie ("" without one)."""
+    return hashlib.sha256(f"accessreader-form:{secret}".encode()).hexdigest() if secret else ""
+
+
+#: Before a login there is no session: the login form's token is made from this cookie's random value.
+LOGIN_FORM_COOKIE = "accessreader_login_form"
 
 
 def _from_our_page(request: Request, csrf: Annotated[str, Form(max_length=100)] = "") -> None:
@@ -217,7 +229,10 @@ def podcast(request: Request, title_id: TitleId, library: LibraryDep, lang: Lang
 @router.get("/login", response_class=HTMLResponse)
 def login_form(request: Request, lang: LangDep, person: PersonDep,
                next: Annotated[str, Query(max_length=500)] = "/") -> HTMLResponse:  # fmt: skip
-    return page(request, lang, person, "login.html", next=_local(next), error="")
+    form = request.cookies.get(LOGIN_FORM_COOKIE) or secrets.token_urlsafe(32)
+    response = page(request, lang, person, "login.html", next=_local(next), error="", login_csrf=form_token(form))
+    response.set_cookie(LOGIN_FORM_COOKIE, form, httponly=True, samesite="strict")
+    return response
 
 
 @router.post("/login", response_class=HTMLResponse, response_model=None)
@@ -228,12 +243,17 @@ def login(
     login: Annotated[str, Form(max_length=200)],
     secret: Annotated[str, Form(max_length=200)],
     next: Annotated[str, Form(max_length=500)] = "/",
+    csrf: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
+    token = form_token(request.cookies.get(LOGIN_FORM_COOKIE, ""))
+    if not (token and hmac.compare_digest(token, csrf)):  # a login sent from another site's page
+        return RedirectResponse(f"/login?next={quote(_local(next))}", status_code=303)
     try:
         person = library.people.authenticate(login, secret)
     except (BadCredentials, TooManyAttempts) as error:
         status = status_of(error)
-        return page(request, lang, None, "login.html", status=status, next=_local(next), error=error.message(lang))
+        return page(request, lang, None, "login.html", status=status, next=_local(next), error=error.message(lang),
+                    login_csrf=token)  # fmt: skip
     response = RedirectResponse(_local(next), status_code=303)
     response.set_cookie(SESSION_COOKIE, library.people.start_session(person.id), httponly=True, samesite="lax")
     return response
