@@ -141,6 +141,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Слишком много неверных попыток; повторите через {minutes} мин",
         "kk": "Қате әрекеттер тым көп; {minutes} минуттан кейін қайталаңыз",
     },
+    "token_scope": {
+        "en": "This token opens only feeds, downloads and listening; log in for anything else",
+        "ru": "Этот токен открывает только ленты, скачивание и прослушивание; для остального войдите в систему",
+        "kk": "Бұл токен тек арналарды, жүктеуді және тыңдауды ашады; басқасы үшін жүйеге кіріңіз",
+    },
     "not_found": {
         "en": "{what} not found",
         "ru": "{what}: не найдено",

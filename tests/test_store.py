@@ -28,7 +28,7 @@ TABLES = ("titles", "renditions", "title_search", "people", "sessions", "tokens"
 def test_an_empty_database_is_brought_to_the_newest_schema(kind, tmp_path):
     store = open_test_store(kind, tmp_path)
     assert store.dialect == kind
-    assert revision(store) == "0005"
+    assert revision(store) == "0006"
     tables = set(sa.inspect(store.engine).get_table_names())
     assert set(TABLES) <= tables
 
@@ -37,7 +37,7 @@ def test_an_empty_folder_gets_a_sqlite_database_at_the_newest_schema(tmp_path):
     store = open_store(data_dir=tmp_path / "data")
     assert (tmp_path / "data" / "accessreader.db").is_file()
     assert store.dialect == "sqlite"
-    assert revision(store) == "0005"
+    assert revision(store) == "0006"
     tables = set(sa.inspect(store.engine).get_table_names())
     assert set(TABLES) <= tables
 
@@ -62,7 +62,7 @@ def test_an_older_database_is_upgraded_and_keeps_its_titles(kind, tmp_path):
     old.close()
 
     store = open_store(old.engine.url.render_as_string(hide_password=False), tmp_path)
-    assert revision(store) == "0005"
+    assert revision(store) == "0006"
     catalog = Catalog(store)
     assert [t.id for t in catalog.search("абай")] == [added.title.id]
     assert catalog.get(added.title.id).checksum == added.title.checksum
@@ -82,7 +82,7 @@ def test_people_registered_before_the_lockout_columns_still_log_in(kind, tmp_pat
             {"hash": LIGHT_HASHER.hash("4711"), "yes": True, "now": datetime.now(UTC)},
         )
     upgrade(old)
-    assert revision(old) == "0005"
+    assert revision(old) == "0006"
     assert People(old, LIGHT_HASHER).authenticate("000123", "4711").name == "Айгүл"
 
 
@@ -95,7 +95,7 @@ def test_every_migration_can_be_undone_and_done_again(kind, tmp_path):
     assert revision(store) is None
     assert set(sa.inspect(store.engine).get_table_names()) <= {"alembic_version"}
     upgrade(store)
-    assert revision(store) == "0005"
+    assert revision(store) == "0006"
     assert Catalog(store).add_source(b"Hello\n\nA short book.", "hello.txt").created
 
 
@@ -105,7 +105,7 @@ def test_opening_again_changes_nothing(tmp_path):
     title = Catalog(first).add_source(data, "hello.txt").title
     first.close()
     again = open_store(data_dir=tmp_path)
-    assert revision(again) == "0005"
+    assert revision(again) == "0006"
     assert Catalog(again).count() == 1
     assert Catalog(again).get(title.id).source_size == len(data)
 

@@ -7,7 +7,8 @@
         /, /titles/…, /staff/…   the web reader (Jinja2 pages, kk / ru / en)
 
 Who is asking comes from a session cookie (``/api/login``), or a reader's token
-(``Authorization: Bearer …`` or ``?token=…``, for reading apps and feeds).  A
+(``Authorization: Bearer …`` or ``?token=…``, for reading apps and feeds), which opens
+only feeds, OPDS, downloads and listening (``tokens.py``).  A
 user-facing error (``errors.AccessReaderError``) becomes JSON ``{"error", "message"}``
 in the caller's language with 401 (no login), 403 (no right), 404, 409, 413, 422 or
 429, or, for a person's browser on a page, an accessible page (``errorpages.py``).
@@ -26,6 +27,7 @@ from ..service.library import Library
 from ..service.people import Person
 from ..settings import Settings
 from .i18n import interface_language
+from .tokens import token_holder
 
 SESSION_COOKIE = "accessreader_session"
 
@@ -82,7 +84,7 @@ def person_of(request: Request) -> Person | None:
     header = request.headers.get("authorization", "")
     token = request.query_params.get("token") or (header[7:].strip() if header.lower().startswith("bearer ") else "")
     if token:
-        return people.token_person(token)
+        return token_holder(request, people, token)  # only what the token's scope opens (``tokens.py``)
     session = request.cookies.get(SESSION_COOKIE)
     return people.session_person(session) if session else None
 

@@ -249,7 +249,7 @@ def login(
     if not (token and hmac.compare_digest(token, csrf)):  # a login sent from another site's page
         return RedirectResponse(f"/login?next={quote(_local(next))}", status_code=303)
     try:
-        person = library.people.authenticate(login, secret)
+        person = library.people.authenticate(login, secret, request.client.host if request.client else "")
     except (BadCredentials, TooManyAttempts) as error:
         status = status_of(error)
         return page(request, lang, None, "login.html", status=status, next=_local(next), error=error.message(lang),
