@@ -50,10 +50,10 @@ class BodyLimit:
         request = Request(scope)
         length = request.headers.get("content-length", "")
         try:
-            if length.isdigit() and int(length) > limit:
-                raise _too_large(int(length), limit)
             if upload:
                 require_staff(await run_in_threadpool(person_of, request))
+            if length.isdigit() and int(length) > limit:
+                raise _too_large(int(length), limit)
         except errors.AccessReaderError as error:
             await _answer(request, error)(scope, receive, send)
             return
