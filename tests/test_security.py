@@ -251,3 +251,26 @@ def test_a_stored_document_with_ids_or_references_of_its_own_is_refused():
     document = Document.from_dict(sneaky)
     assert document.chapters[0].blocks[0].lang == "und"
     assert "onfocus" not in render_chapter(document.chapters[0], "en")
+
+
+def test_a_data_folder_that_cannot_be_written_fails_the_job_clearly_and_the_worker_goes_on(tmp_path):
+    library = make_library(tmp_path)
+    work = library.settings.data / "work"
+    if work.is_dir():
+        work.rmdir()
+    work.write_text("not a folder")  # the job's folder cannot be made (as a vanished or read-only folder)
+    worker = library.jobs.worker(1)
+    worker.start()
+    try:
+        added = library.add(book("Жазылмайды"), "unwritable.txt")
+        failed = wait_done(library, added.job)
+        assert failed.status == "failed"
+        message = failed.error("en")
+        assert message.startswith(f"Cannot write to {work}") and "Something went wrong" not in message
+        assert str(work) in failed.error("kk") and "жазу мүмкін емес" in failed.error("kk")
+        work.unlink()  # writable again: the same worker converts the retried job
+        library.jobs.retry(added.job)
+        assert wait_done(library, added.job).status == "done"
+    finally:
+        worker.stop()
+    library.close()

@@ -342,6 +342,10 @@ class Jobs:
         except AccessReaderError as error:
             self._fail(job, error.code, {k: str(v) for k, v in error.params.items()})
             return
+        except OSError as error:  # the data folder vanished, went read-only or is full: say where; go on
+            log.warning("job %s step %s: %s", job, step, error)
+            self._fail(job, "cannot_write", {"path": str(error.filename or self.data), "reason": error.strerror or ""})
+            return
         except Exception as error:  # a bug: keep it on the job, and in the log with its context
             log.exception("job %s step %s failed", job, step)
             self._fail(job, "error", {"detail": f"{type(error).__name__}: {error}"})
