@@ -73,9 +73,10 @@ def valid_language(code: str) -> bool:
 
 
 def _checked_language(code: str, where: str) -> str:
-    """``code`` if it is a language tag, else "und" with a warning (a source's ``lang`` is never trusted)."""
-    if valid_language(code):
-        return code
+    """``code`` if it is a language tag ("ru_RU" written with "-"), else "und" with a warning
+    (a source's ``lang`` is never trusted)."""
+    if isinstance(code, str) and valid_language(code.replace("_", "-")):
+        return code.replace("_", "-")
     _log.warning("%s: %r is not a BCP 47 language tag; dropped", where, str(code)[:80])
     return "und"
 
@@ -219,12 +220,11 @@ class Metadata:
     source_checksum: str = ""
 
     def __post_init__(self) -> None:
-        kept = [code for code in self.languages if valid_language(code) and code]
-        if len(kept) != len(self.languages):
-            _log.warning(
-                "book languages %r: not BCP 47 language tags; dropped", [c for c in self.languages if c not in kept]
-            )
-        self.languages = kept
+        tags = [code.replace("_", "-") if isinstance(code, str) else "" for code in self.languages]
+        dropped = [code for code, tag in zip(self.languages, tags, strict=True) if code and not valid_language(tag)]
+        if dropped:
+            _log.warning("book languages %r: not BCP 47 language tags; dropped", dropped)
+        self.languages = [tag for tag in tags if tag and valid_language(tag)]
 
 
 @dataclass
