@@ -5,6 +5,7 @@ and values from a book that would otherwise reach a page as markup."""
 from __future__ import annotations
 
 import json
+import os
 import socket
 import threading
 import time
@@ -13,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
+import sqlalchemy as sa
 import uvicorn
 from fastapi.testclient import TestClient
 from servicekit import ADMIN, READER, STAFF, book, make_library, wait_done
@@ -271,6 +273,26 @@ def test_a_data_folder_that_cannot_be_written_fails_the_job_clearly_and_the_work
         work.unlink()  # writable again: the same worker converts the retried job
         library.jobs.retry(added.job)
         assert wait_done(library, added.job).status == "done"
+    finally:
+        worker.stop()
+    library.close()
+
+
+def test_a_step_whose_end_could_not_be_written_is_run_again_not_kept_running(tmp_path):
+    # A step this process claimed whose end was never written (the database was full or read-only when it
+    # ended): its worker is alive, but it must not keep the step's lease, or the job shows "running" for ever.
+    library = make_library(tmp_path, lease_seconds=1)
+    added = library.add(book("Қайта"), "again.txt")
+    with library.store.begin() as connection:
+        connection.execute(
+            sa.text("UPDATE steps SET status = 'running', attempts = 1, worker = :me, lease = :lease WHERE job = :job"),
+            {"me": f"{socket.gethostname()}:{os.getpid()}", "lease": time.time() + 1, "job": added.job},
+        )
+        connection.execute(sa.text("UPDATE jobs SET status = 'running' WHERE id = :job"), {"job": added.job})
+    worker = library.jobs.worker(1)
+    worker.start()
+    try:
+        assert wait_done(library, added.job, timeout=30).status == "done"
     finally:
         worker.stop()
     library.close()

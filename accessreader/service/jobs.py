@@ -55,7 +55,7 @@ from typing import Protocol
 from huey import RedisHuey, SqliteHuey
 from huey.api import Huey
 from huey.consumer import Consumer
-from sqlalchemy import ColumnElement, Connection, RowMapping, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Connection, RowMapping, delete, func, insert, or_, select, tuple_, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import atomic, content, convert
@@ -186,6 +186,7 @@ class Jobs:
         self.store = store or open_settings_store(settings)
         self.huey = make_queue(settings)
         self._step = self.huey.task(name="accessreader.step")(self._run)
+        self._running: set[tuple[str, str]] = set()  # (job, step) being run by this process now
         _import_old(self.store, self.data / "jobs.sqlite3")
 
     # ── asking ──────────────────────────────────────────────────────────────
@@ -260,7 +261,12 @@ class Jobs:
         A step's row locked by a change under way is left for the next round (``SKIP
         LOCKED``), so renewing never waits on, or deadlocks with, a job's transaction.
         """
-        mine = select(_S.id).where(_S.status == RUNNING, _S.worker == _worker_name())
+        running = list(self._running)  # only those: a step whose end could not be written (a full or read-only
+        if not running:  # data folder) is not kept "running" for ever, its lease runs out and it is queued again
+            return
+        mine = select(_S.id).where(
+            _S.status == RUNNING, _S.worker == _worker_name(), tuple_(_S.job, _S.name).in_(running)
+        )
         with self._db() as db:
             db.execute(
                 update(schema.steps)
@@ -334,6 +340,13 @@ class Jobs:
         """One step of one job, as a queue task; a step already taken by another worker is skipped."""
         if not self._claim(job, step):
             return
+        self._running.add((job, step))
+        try:
+            self._run_claimed(job, step)
+        finally:
+            self._running.discard((job, step))
+
+    def _run_claimed(self, job: str, step: str) -> None:
         progress = _Progress(self, job, step)
         kinds = {"prepare": self._prepare, "part": self._part, "assemble": self._assemble,
                  "speak": self._speak, "audio": self._audio}  # fmt: skip
