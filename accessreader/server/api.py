@@ -1,6 +1,6 @@
 """JSON routes: parse the request, call the library, shape the answer.
 
-    POST /api/login /api/logout /api/tokens      sessions and per-reader tokens
+    POST /api/login /api/logout /api/tokens      sessions and per-reader tokens (feed or app scope)
     GET  /api/titles?q=  /api/titles/{id}        the catalog (anyone)
     GET  /api/titles/{id}/download/{fmt}         readers with rights; audit-logged
     POST /api/titles                             uploads, several files (staff)
