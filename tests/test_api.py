@@ -127,9 +127,18 @@ def test_failed_jobs_keep_their_error_and_can_be_retried(service):
     wait_done(library, job)
     failed = client.get(f"/api/jobs/{job}", headers={"accept-language": "kk"}).json()
     assert failed["status"] == "failed" and "broken.epub" in failed["error"] and "бүлінген" in failed["error"]
-    assert client.post(f"/api/jobs/{job}/retry").json()["status"] in ("queued", "running", "failed")
-    wait_done(library, job)
+    first = library.jobs.get(job)
+    assert client.post(f"/api/jobs/{job}/retry").status_code == 200
+    again = wait_done(library, job)  # it ran again from the start, and failed again the same way
+    assert again.status == "failed" and again.finished > first.finished and again.started >= first.finished
+    assert [s["attempts"] for s in library.jobs.steps(job)] == [1] and again.error("en") == first.error("en")
     assert client.post("/api/jobs/nosuch/retry").status_code == 404
+
+    done = upload(client, ("good.txt", book("Good")))[0]["job"]
+    assert wait_done(library, done).status == "done"
+    refused = client.post(f"/api/jobs/{done}/retry", headers={"accept-language": "ru"})
+    assert refused.status_code == 409 and refused.json()["error"] == "job_not_failed"
+    assert "повторить можно только задание" in refused.json()["message"]
 
 
 def test_a_damaged_upload_is_refused_at_once(service):

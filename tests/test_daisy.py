@@ -7,7 +7,7 @@ import re
 import mutagen
 import pytest
 from lxml import etree
-from speech_fixtures import two_chapter_book
+from speech_fixtures import marked_up_book, two_chapter_book
 
 from accessreader.tts.daisy import hms, npt, write_daisy
 from accessreader.tts.script import speech_script
@@ -27,6 +27,13 @@ def daisy(tmp_path_factory):
     audio = render(speech_script(book), ["mp3"], tmp_path_factory.mktemp("audio"), SpeechOptions(workers=2))
     folder = tmp_path_factory.mktemp("daisy")
     return write_daisy(book, audio, folder), audio
+
+
+@pytest.fixture(scope="module")
+def marked_up(tmp_path_factory):
+    book = marked_up_book()
+    audio = render(speech_script(book), ["mp3"], tmp_path_factory.mktemp("audio"), SpeechOptions(workers=2))
+    return write_daisy(book, audio, tmp_path_factory.mktemp("daisy")), audio
 
 
 def seconds(clock: str) -> float:
@@ -79,6 +86,21 @@ def test_ncc_links_reach_smil_text_elements(daisy):
         assert etree.parse(str(ncc.parent / file)).xpath(f"//text[@id='{fragment}']")
     first = etree.parse(str(ncc)).xpath("//x:body/*[1]", namespaces={"x": XHTML[1:-1]})[0]
     assert first.tag == f"{XHTML}h1" and first.get("class") == "title"
+
+
+def test_the_text_keeps_emphasis_language_spans_lists_tables_and_notes(marked_up):
+    ncc, audio = marked_up
+    content = etree.parse(str(ncc.parent / "content.html"))
+    x = lambda path: content.xpath(path, namespaces={"x": XHTML[1:-1]})  # noqa: E731
+    assert x("//x:em/text()") == ["очень внимательно"]
+    title = x("//x:p//x:span[@lang='kk']")
+    assert [(s.text, s.get("{http://www.w3.org/XML/1998/namespace}lang")) for s in title] == [("«Абай жолы»", "kk")]
+    assert [li.get("id") for li in x("//x:ul/x:li")] == ["c0b2", "c0b3"]
+    assert x("//x:table//x:th/text()") == ["Год", "Книги"] and x("//x:table//x:td/text()")[-1] == "300"
+    assert x("//x:p[@id='c0b1']//x:a/@href") == ["#c1b0"] and x("//x:p[@id='c1b0']/x:a/@href") == ["#c0b1"]
+    ids = set(content.xpath("//@id"))
+    spoken = [t.sentence_id for chapter in audio for t in chapter.timings]
+    assert "c0b4s2" in spoken and [s for s in spoken if s not in ids] == []
 
 
 def test_clock_formats():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from speech_fixtures import two_chapter_book
+from speech_fixtures import marked_up_book, two_chapter_book
 
 from accessreader.tts.epub3 import write_epub3
 from accessreader.tts.script import speech_script
@@ -27,16 +27,42 @@ def epub(tmp_path_factory):
     return write_epub3(book, audio, tmp_path_factory.mktemp("epub") / "book.epub"), audio
 
 
+@pytest.fixture(scope="module")
+def marked_up(tmp_path_factory):
+    book = marked_up_book()
+    audio = render(speech_script(book), ["mp3"], tmp_path_factory.mktemp("audio"), SpeechOptions(workers=2))
+    return write_epub3(book, audio, tmp_path_factory.mktemp("epub") / "book.epub"), audio
+
+
+def epubcheck(path: Path) -> str:
+    result = subprocess.run(["java", "-jar", str(EPUBCHECK), str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout + result.stderr
+
+
 def clock(text: str) -> float:
     h, m, s = text.split(":")
     return int(h) * 3600 + int(m) * 60 + float(s)
 
 
-def test_epubcheck_finds_no_errors(epub):
-    path, _ = epub
-    result = subprocess.run(["java", "-jar", str(EPUBCHECK), str(path)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 fatals / 0 errors / 0 warnings" in result.stdout + result.stderr
+def test_epubcheck_finds_no_errors(epub, marked_up):
+    for path, _ in (epub, marked_up):
+        assert "0 fatals / 0 errors / 0 warnings" in epubcheck(path)
+
+
+def test_the_text_keeps_emphasis_language_spans_lists_tables_and_notes(marked_up):
+    path, audio = marked_up
+    with zipfile.ZipFile(path) as book:
+        text = etree.fromstring(book.read("EPUB/text/001.xhtml"))
+    x = lambda path: text.xpath(path, namespaces={"x": "http://www.w3.org/1999/xhtml"})  # noqa: E731
+    assert x("//x:em/text()") == ["очень внимательно"]
+    title = x("//x:p//x:span[@lang='kk']")
+    assert [(s.text, s.get("{http://www.w3.org/XML/1998/namespace}lang")) for s in title] == [("«Абай жолы»", "kk")]
+    assert [li.get("id") for li in x("//x:ul/x:li")] == ["c0b2", "c0b3"]
+    assert x("//x:table//x:th/text()") == ["Год", "Книги"]
+    assert x("//x:p[@id='c0b1']//x:a/@href") == ["002.xhtml#c1b0"]  # the note is in the next chapter's file
+    ids = set(text.xpath("//@id"))
+    assert [t.sentence_id for t in audio[0].timings if t.sentence_id not in ids] == []
 
 
 def test_durations_per_overlay_add_up_to_the_total(epub):

@@ -8,14 +8,15 @@ from accessreader.service.catalog import Catalog
 from accessreader.service.people import ADMIN, READER, STAFF, People
 from accessreader.service.rights import (
     DOWNLOAD,
+    MANAGE_PEOPLE,
+    MANAGE_TITLES,
+    READ,
     STREAM,
     Audit,
     may_manage_people,
     may_manage_titles,
     may_read,
-    require_admin,
-    require_reader,
-    require_staff,
+    require,
 )
 
 
@@ -60,17 +61,17 @@ def test_decisions(world, who, read, manage_titles, manage_people):
 
 def test_requirements_say_whether_to_log_in_or_that_it_is_not_allowed(world):
     who = world[2]
-    for require in (require_reader, require_staff, require_admin):
+    for right in (READ, MANAGE_TITLES, MANAGE_PEOPLE):
         with pytest.raises(NotLoggedIn):
-            require(None)
+            require(None, right)
     with pytest.raises(NotAllowed) as refused:
-        require_reader(who["reader"])
+        require(who["reader"], READ)
     assert not isinstance(refused.value, NotLoggedIn)
     with pytest.raises(NotAllowed):
-        require_staff(who["print-disabled reader"])
+        require(who["print-disabled reader"], MANAGE_TITLES)
     with pytest.raises(NotAllowed):
-        require_admin(who["staff"])
-    assert require_admin(who["admin"]) is who["admin"]
+        require(who["staff"], MANAGE_PEOPLE)
+    assert require(who["admin"], MANAGE_PEOPLE) is who["admin"]
 
 
 def test_a_delivery_is_logged_with_who_what_and_how(world):

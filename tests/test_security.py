@@ -28,18 +28,18 @@ from accessreader.server import create_app
 from accessreader.server.bodies import SMALL_BODY
 from accessreader.server.reading import render_chapter
 from accessreader.service.people import APP
-from accessreader.service.store import DATABASE_ENV
 from accessreader.service.throttle import CARD_CLIENT, CLIENT
 
 
 @pytest.fixture(params=KINDS)
-def running(request, tmp_path, monkeypatch):
+def running(request, tmp_path):
     """(base URL, library) of the service on a loopback port, its catalog on SQLite or PostgreSQL."""
+    database = {}
     if request.param == "postgresql":
         store = open_test_store("postgresql", tmp_path / "probe", migrate=False)
-        monkeypatch.setenv(DATABASE_ENV, store.engine.url.render_as_string(hide_password=False))
+        database["database"] = store.engine.url.render_as_string(hide_password=False)
         store.close()
-    library = make_library(tmp_path, max_upload_mb=1)
+    library = make_library(tmp_path, max_upload_mb=1, **database)
     assert library.store.dialect == request.param
     port = free_port()
     config = uvicorn.Config(create_app(library.settings, library), host="127.0.0.1", port=port, log_level="warning",

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..errors import ArchiveBomb, CorruptFile, FileTooLarge, UnsafeXml
+from ..settings import MB, default_value
 
 
 @dataclass(frozen=True)
 class Limits:
     """How much untrusted input may cost; the defaults suit a library's catalog."""
 
-    max_file_bytes: int = 200 * 1024 * 1024
+    max_file_bytes: int = int(default_value("max_file_mb") * MB)  # type: ignore[operator]
     max_unpacked_bytes: int = 1024 * 1024 * 1024
     max_ratio: int = 200
     max_members: int = 20_000

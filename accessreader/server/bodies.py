@@ -22,8 +22,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import errors
 from ..content.safety import human_size
-from ..service.rights import require_staff
-from .app import error_json, person_of, status_of
+from ..service.rights import MANAGE_TITLES, require
+from .deps import error_json, person_of, status_of
 from .errorpages import error_page, wants_page
 from .i18n import interface_language
 
@@ -51,7 +51,7 @@ class BodyLimit:
         length = request.headers.get("content-length", "")
         try:
             if upload:
-                require_staff(await run_in_threadpool(person_of, request))
+                require(await run_in_threadpool(person_of, request), MANAGE_TITLES)
             if length.isdigit() and int(length) > limit:
                 raise _too_large(int(length), limit)
         except errors.AccessReaderError as error:

@@ -42,6 +42,8 @@ from typing import Protocol
 from ..errors import MissingDependency, UnknownVoice
 
 #: espeak-ng's rate is in words per minute (80…450); pitch 0…100; volume 1.0 is normal.
+#: The one place the rate's default and bounds are set: the CLI's --rate, local playback and the
+#: terminal reader's faster/slower keys take them from here.
 DEFAULT_RATE = 175
 MIN_RATE, MAX_RATE = 80, 450
 

@@ -5,7 +5,9 @@
         EPUB/package.opf      manifest (each chapter's XHTML names its overlay), spine,
                               media:duration per overlay and in total, media:active-class
         EPUB/nav.xhtml        table of contents
-        EPUB/text/001.xhtml   chapter text, every sentence in <span id="c1b4s2">
+        EPUB/text/001.xhtml   chapter text (by ``accessreader.xhtml``: emphasis, language spans with
+                              lang and xml:lang, lists, tables, notes), every spoken sentence
+                              in <span class="s" id="c1b4s2"> (a table's on its row)
         EPUB/smil/001.smil    SMIL 3.0: <par><text src="…#c1b4s2"/><audio clipBegin clipEnd/></par>
         EPUB/audio/001.mp3    chapter audio (from synthesis)
 
@@ -21,8 +23,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..model import HEADING, Document
+from ..xhtml import Style, lang_attributes, render
 from .daisy import identifier
-from .markup import chapter_body, lang_attributes, timestamp
 from .synthesis import ChapterAudio
 
 _CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
@@ -34,11 +36,25 @@ _CSS = ".-epub-media-overlay-active { background-color: #ffff00; color: #000000;
 ACTIVE_CLASS = "-epub-media-overlay-active"
 
 
+def timestamp(seconds: float) -> str:
+    """``h:mm:ss.mmm``, the full clock value SMIL 3.0 and EPUB metadata use."""
+    millis = round(seconds * 1000)
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    return f"{hours}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
+
+
 def write_epub3(document: Document, audio: list[ChapterAudio], out: Path) -> Path:
     """Write the EPUB 3 at ``out`` (its parent must exist); return ``out``."""
     meta = document.metadata
     language = (meta.languages or ["und"])[0]
     durations = {c.chapter: round(c.seconds, 3) for c in audio}
+    files = {
+        block.id: f"{chapter.chapter + 1:03d}.xhtml"
+        for chapter in audio
+        for block in document.chapters[chapter.chapter].blocks
+    }
+    style = Style(xml=True, every_sentence=True, note_href=lambda t: f"{files[t]}#{t}" if t in files else None)
     with zipfile.ZipFile(out, "w") as book:
         book.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", compress_type=zipfile.ZIP_STORED)
         deflate = {"compress_type": zipfile.ZIP_DEFLATED}
@@ -48,7 +64,7 @@ def write_epub3(document: Document, audio: list[ChapterAudio], out: Path) -> Pat
         for chapter in audio:
             name = f"{chapter.chapter + 1:03d}"
             title = document.chapters[chapter.chapter].title or meta.title
-            body = chapter_body(document.chapters[chapter.chapter])
+            body = render(document.chapters[chapter.chapter], style)
             book.writestr(f"EPUB/text/{name}.xhtml", _xhtml(title, body, language), **deflate)
             book.writestr(f"EPUB/smil/{name}.smil", _smil(name, chapter), **deflate)
             book.write(chapter.files["mp3"], f"EPUB/audio/{name}.mp3", compress_type=zipfile.ZIP_STORED)
@@ -59,7 +75,7 @@ def write_epub3(document: Document, audio: list[ChapterAudio], out: Path) -> Pat
 def _xhtml(title: str, body: str, language: str, css: str = "../style.css") -> str:
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
-        f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"{lang_attributes(language)}>\n'
+        f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"{lang_attributes(language, xml=True)}>\n'
         f'<head>\n<meta charset="utf-8"/>\n<title>{escape(title)}</title>\n'
         f'<link rel="stylesheet" type="text/css" href="{css}"/>\n</head>\n'
         f'<body>\n<section id="text">\n{body}\n</section>\n</body>\n</html>\n'

@@ -4,15 +4,15 @@ card and client, per card and per client (``throttle.py``) instead of on the per
 An existing token made for a podcast feed becomes a feed token, any other an app token
 (apps save the place): neither opens people, uploads or other tokens any more.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0008
+Revises: 0007
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
