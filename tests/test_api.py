@@ -21,7 +21,7 @@ from servicekit import (
 )
 
 from accessreader.server import create_app
-from accessreader.server.app import SESSION_COOKIE
+from accessreader.server.deps import SESSION_COOKIE
 
 
 @pytest.fixture

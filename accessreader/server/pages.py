@@ -4,6 +4,8 @@ page(request, lang, person, template, status, **context) ──▶ HTMLResponse 
 LoginNeeded(path, text)       rights are needed: a visitor logs in first, anyone else is told ``text``
 Reader Staff Admin            page rights guards over ``Library.require`` (FastAPI dependencies)
 csrf_token(request)  OurPage  the form token of this browser's session, and the check of a form's
+form_token(secret)            the same token for any secret cookie: the login form's, before any session,
+                              is made from ``LOGIN_FORM_COOKIE`` so no site can log a browser in to its account
 """
 
 from __future__ import annotations
