@@ -170,6 +170,13 @@ SETTINGS: dict[str, Setting] = {
         shown="`no` (`yes` in `scripts/run`)",
     ),
     "debug": Setting("ACCESSREADER_DEBUG", "no", "`yes`: a command that fails on a bug shows its traceback.", _yes),
+    "https": Setting(
+        "ACCESSREADER_HTTPS",
+        "no",
+        "`yes`: the service is reached over HTTPS (a proxy in front): cookies are marked `Secure` and browsers "
+        "told to keep to HTTPS (HSTS); a request that came as `https` gets the same.",
+        _yes,
+    ),
 }
 
 
@@ -199,6 +206,7 @@ class Settings:
     workers: int = default_value("workers")  # type: ignore[assignment]
     audio: bool = default_value("audio")  # type: ignore[assignment]
     debug: bool = default_value("debug")  # type: ignore[assignment]
+    https: bool = default_value("https")  # type: ignore[assignment]
     #: Where each value came from: ``DEFAULT``, ``ENVIRONMENT`` or ``OPTION`` (a command-line option).
     origins: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 

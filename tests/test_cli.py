@@ -251,11 +251,13 @@ def test_people_are_added_listed_changed_and_reset_from_the_command_line(tmp_pat
     try:
         people = library.people
         people.update(people.by_login("000123").id, active=True)
-        token = people.issue_token(people.by_login("000123").id, "phone")
+        old_token = people.issue_token(people.by_login("000123").id, "old phone")
         reset = people_cli(data, "reset", "000123", secret="2580")
         assert reset.exit_code == 0 and "000123" in reset.stdout
         assert people.authenticate("000123", "2580").name == "Айгүл"
-        assert people_cli(data, "tokens", "000123").stdout.startswith(f"#{token.id}  phone  ")
+        assert people.token_person(old_token.secret) is None  # a new PIN revokes the tokens made with the old one
+        token = people.issue_token(people.by_login("000123").id, "phone")
+        assert f"\n#{token.id}  phone  " in people_cli(data, "tokens", "000123").stdout
         assert people_cli(data, "revoke", "000123").stdout == "000123: tokens revoked: 1\n"
         assert people.token_person(token.secret) is None
         changes = [(c.actor_login.split(":")[0], c.login, c.action) for c in reversed(library.audit.changes())]

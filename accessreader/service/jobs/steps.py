@@ -54,6 +54,8 @@ log = logging.getLogger(__name__)
 ZIPPED = (convert.MP3, convert.OPUS, convert.DAISY)
 #: The error code of a step that failed on a bug (kept on the job, and logged with its traceback).
 BUG = "error"
+#: The message of a step that could not read or write the data folder (vanished, read-only, full).
+CANNOT_WRITE = "cannot_write"
 
 
 class Publisher(Protocol):
@@ -117,6 +119,10 @@ class Steps:
             kinds[kind_of(step)](job, step, progress)
         except AccessReaderError as error:
             self.fail(job, error.code, {k: str(v) for k, v in error.params.items()})
+            return
+        except OSError as error:  # the data folder vanished, went read-only or is full: say where; go on
+            log.warning("job %s step %s: %s", job, step, error)
+            self.fail(job, CANNOT_WRITE, {"path": str(error.filename or self.data), "reason": error.strerror or ""})
             return
         except Exception as error:  # a bug: keep it on the job, and in the log with its context
             log.exception("job %s step %s failed", job, step)
