@@ -222,6 +222,12 @@ def _abbreviation(words: str) -> Handler:
     return say
 
 
+def _street(match: re.Match, context: Context) -> str | None:
+    """ "25 Satpayev St., Almaty": "St." after a name and before no name is Street ("St. Paul" is Saint)."""
+    name = re.search(r"(?<![\w.])[A-Z][a-z]+ $", context.text[: match.start()])
+    return "Street" if name else None
+
+
 def _abbreviation_pattern(written: str) -> str:
     body = re.escape(written)
     if written in _CASELESS:
@@ -255,6 +261,7 @@ def rules() -> list[Rule]:
         rule(rf"(?<!\w)([A-Z][a-z]+) ({roman})(?!\w|'[a-rt-z])(?! centur)", _ruler),
         rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?![\d,])|{NUMBER})(?:[.,](\d+))?(?!\d)( ?%)?", _number),
         rule(r"(?<=\w)( ?)([$€£₸₽]|KZT(?!\w)|тг\.|тенге(?!\w))(?! ?\d)", lambda m, c: " " + _SIGN_WORDS[m.group(2)]),
+        rule(r"(?<=[a-z] )St\.(?! ?[A-Z])", _street),
         *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
         roman_rule(cardinal),
     ]

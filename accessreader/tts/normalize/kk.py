@@ -136,6 +136,7 @@ _ACRONYMS = {
     "РК": "Қазақстан Республикасы",
     "ОКЖ": "орталықтандырылған кітапханалар жүйесі",
     "ЖШС": "жауапкершілігі шектеулі серіктестік",
+    "ҰОС": "Ұлы Отан соғысы",
 }
 _SAID_AS_WORDS = {"БАҚ", "ЮНЕСКО", "НАТО", "ЮНИСЕФ"}
 #: Endings after a possessive word ("Республикасы" + locative → Республикасында), back and front.
@@ -267,7 +268,9 @@ def _acronym(match: re.Match, context: Context) -> str | None:
             back = re.findall("[аоұыэеәөүіиу]", said)[-1] in "аоұы"
             said += forms[0 if back else 1]
         return said
-    said = word.lower() if word in _SAID_AS_WORDS else spell_acronym(word, "kk")
+    if word in _SAID_AS_WORDS:
+        return word.lower() + (ending or "")  # "БАҚ-та" → бақта, one word
+    said = spell_acronym(word, "kk")
     return f"{said}-{ending}" if ending else said  # "ҰБТ-дан" → ұ-бе-те-дан
 
 

@@ -237,6 +237,8 @@ def _number(match: re.Match, context: Context) -> str:
             case = _date_case(context, match.start(), rest)
         return ordinal(number, case, "neut")
     case, gender = _agreement(number, after, before)
+    if case == "accs" and _class(number) == "one" and any(p.tag.animacy == "anim" for p in _noun_parses(after)[:1]):
+        return _N2W.to_cardinal(number, case="a", gender=_GENDER_CODE[gender], animate=True)  # "на 1 жителя"
     return cardinal(number, case, gender)
 
 
@@ -268,6 +270,8 @@ def _decimal_case(before: str, after: list[str]) -> str:
         return "accs"  # "в 2,5 раза"
     if PREPOSITIONS.get(before, [""])[0] == "accs":
         return "accs"  # "на 1,3 млн" → на одну целую три десятых
+    if before not in PREPOSITIONS and _unit_case(before) == "accs":
+        return "accs"  # "насчитывает 1,2 млн" → одну целую две десятых
     return prep_case(before)
 
 
@@ -277,10 +281,10 @@ _DATE_NAMING = {"сегодня", "завтра", "вчера", "дата", "э�
 
 def _date_case(context: Context, start: int, rest: str) -> str:
     """The case of a date with no preposition (``rest``: the text after it): the genitive of "when"
-    ("8 июня состоялась" → восьмого), the nominative where the date is named: alone, before a
-    dash, after a colon or "сегодня"."""
+    ("8 июня состоялась" → восьмого), the nominative where the date is named: alone, before or
+    after a dash ("Срок — 5 января"), after a colon or "сегодня"."""
     before_text = context.text[:start].rstrip()
-    if context.word_before(start) in _DATE_NAMING or before_text.endswith(":"):
+    if context.word_before(start) in _DATE_NAMING or before_text.endswith((":", "—", "–")):
         return "nomn"
     if re.match(r"\s*[—–-]", rest) or (not before_text and re.match(r"\s*[.!]?\s*$", rest)):
         return "nomn"  # "8 июня — встреча с читателями", a heading "1 сентября"
@@ -367,6 +371,19 @@ def _day_range(match: re.Match, context: Context) -> str:
     return f"{ordinal(int(first), case, 'neut')} — {ordinal(int(second), case, 'neut')} {month}"
 
 
+def _age(match: re.Match, context: Context) -> str | None:
+    """ "дети 10–12 лет", "мальчик 7 лет": the age of a person is a genitive (десяти — двенадцати лет)."""
+    first, second, word = match.groups()
+    before = context.word_before(match.start())
+    parses = analyses(before) if before and not re.search(r"[.!?:;,—–]\s*$", context.text[: match.start()]) else ()
+    if not any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.score > 0.1 for p in parses[:2]):
+        return None
+    said = cardinal(int(first), "gent")
+    if second:
+        said += f" — {cardinal(int(second), 'gent')}"
+    return f"{said} {word}"
+
+
 def _academic_year(match: re.Match, context: Context) -> str:
     """ "2023-2024 учебном году": both years ordinals in the case of "году"."""
     first, second, adjective, word = match.groups()
@@ -395,7 +412,7 @@ def _date(match: re.Match, context: Context) -> str | None:
     before = context.word_before(match.start())
     if before in PREPOSITIONS:
         case = prep_case(before)
-        case = "nomn" if case == "loct" else case
+        case = "nomn" if case == "loct" or before == "по" else case  # "по 31.12.2023": up to, inclusive
     else:
         case = _date_case(context, match.start(), context.text[match.end() :])
     return f"{ordinal(day, case, 'neut')} {MONTHS[month - 1]} {ordinal(year, 'gent')} года"
@@ -433,6 +450,11 @@ _ORDINAL_ENDINGS = {ending: forms for endings, forms in _ORDINAL_FORMS.items() f
 
 def _ordinal_suffix(match: re.Match, context: Context) -> str:
     written, ending = match.groups()
+    number = to_int(written)
+    if ending == "м" and _class(number) == "few" and number < 100:
+        nouns = _noun_parses(context.words_after(match.end()))
+        if nouns and all(case_of(p.tag) == "datv" and p.tag.number == "plur" for p in nouns):
+            return cardinal(number, "datv")  # "4-м школам" → четырём; "4-м классе" is an ordinal
     forms = _ORDINAL_ENDINGS[ending]
     choice = _pick_form(forms, context.words_after(match.end()), context.word_before(match.start()))
     return ordinal(to_int(written), *choice)
@@ -566,6 +588,7 @@ def rules() -> list[Rule]:
             r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? (класс|класса|классе|классу|классом|классы|классов|классах|классам|классами)(?!\w)",
             _grade,
         ),
+        rule(r"(?<![\w.,])(\d{1,3})(?: ?[–—-] ?(\d{1,3}))? (лет|года)(?!\w)", _age),
         rule(r"(?<!\w)([Вв]) (?=(?:2-(?:ом|ой|м|й|е|ю)|[IІ]{2}) |2 класс)", lambda m, c: m.group(1) + "о "),
         rule(
             r"(?<![\w.,])(\d{4}) ?[–—-] ?(\d{4}) (учебн\w+|отчётн\w+|отчетн\w+) (годами|годах|годам|годов|годы|года|году|годом|год)(?!\w)",

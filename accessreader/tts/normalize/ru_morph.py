@@ -101,6 +101,8 @@ def noun_case(context: Context, position: int, lemma: str = "", owner: bool = Fa
     if re.search(r"(?<!\w)(?i:см)\.\s*$", context.text[:position]):
         before = "см"  # "см. с. 12": see page twelve, an accusative
     if before in _NOUN_CASES:
+        if before in ("в", "во", "на") and _after_motion(context.text[:position]):
+            return "accs"  # "переехал на ул. Желтоксан" → на улицу
         return _NOUN_CASES[before]
     if before in PREPOSITIONS:
         return prep_case(before)
@@ -117,6 +119,51 @@ def noun_case(context: Context, position: int, lemma: str = "", owner: bool = Fa
         if not _agrees(verb, gender) or any(_agrees(verb, p.tag.gender, p.tag) for p in _subjects(clause)):
             return "accs"
     return "nomn"
+
+
+#: Verbs of moving somewhere: "в", "на" after them ask the accusative (where to), not the locative.
+_MOTION_VERBS = {
+    "переехать",
+    "переезжать",
+    "приехать",
+    "приезжать",
+    "поехать",
+    "ехать",
+    "прийти",
+    "приходить",
+    "пойти",
+    "отправиться",
+    "отправляться",
+    "направить",
+    "направлять",
+    "направиться",
+    "пригласить",
+    "приглашать",
+    "переместить",
+    "перенести",
+    "переносить",
+    "перевести",
+    "переводить",
+    "вернуться",
+    "возвращаться",
+    "выехать",
+    "выезжать",
+    "прибыть",
+    "прибывать",
+    "поступить",
+    "передать",
+    "передавать",
+    "доставить",
+}
+
+
+def _after_motion(before: str) -> bool:
+    """Whether the preposition ending ``before`` follows a verb of motion ("переехал на")."""
+    found = re.search(r"(\w+)\s+(?:в|во|на)\s+$", before)
+    return bool(found) and any(
+        p.tag.POS in ("VERB", "INFN", "PRTS", "PRTF") and p.normal_form in _MOTION_VERBS
+        for p in analyses(found.group(1).lower())[:2]
+    )
 
 
 def _agrees(verb, gender: str | None, noun=None) -> bool:

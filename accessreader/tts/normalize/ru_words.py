@@ -23,6 +23,10 @@ ABBREVIATIONS = {
     "кол-во": "количество",
     "уч-ся": "учащихся",
     "р-н": "район",
+    "р-на": "района",
+    "р-ну": "району",
+    "р-не": "районе",
+    "р-ном": "районом",
     "б-ка": "библиотека",
     "б-ки": "библиотеки",
     "б-ке": "библиотеке",
@@ -65,6 +69,9 @@ ABBREVIATIONS = {
     "млрд": "миллиардов",
     "экз.": "экземпляров",
     "руб.": "рублей",
+    "тг.": "тенге",
+    "тг": "тенге",
+    "чел.": "человек",
     "коп.": "копеек",
 }
 
@@ -137,6 +144,8 @@ def _acronym(match: re.Match, context: Context) -> str | None:
         return None
     if word in _ACRONYMS:
         phrase = _ACRONYMS[word]
+        if re.search(r"[«\"]$", context.text[: match.start()]) and re.match(r"[»\"]", context.text[match.end() :]):
+            return inflect_phrase(phrase, "nomn")  # a name in quotes: КГУ «ЦБС» акимата
         head = next(
             (p for w in phrase.split("|")[0].split() for p in analyses(w.lower())[:1] if p.tag.POS == "NOUN"), None
         )
@@ -145,6 +154,15 @@ def _acronym(match: re.Match, context: Context) -> str | None:
     if word in _SAID_AS_WORDS:
         return word.lower()
     return _SPELLED.get(word) or spell_acronym(word, "ru")
+
+
+def _house_fraction(match: re.Match, context: Context) -> str | None:
+    """A house number with a slash in an address ("пр. Назарбаева, 12/1", "д. 5/2") → двенадцать дробь один."""
+    if not re.search(
+        r"(?<!\w)(?i:ул|пр|просп|д|мкр|дом|улица|проспект)\.?\s[^.;:!?]{0,30}$", context.text[: match.start()]
+    ):
+        return None
+    return f"{_cardinal(int(match.group(1)))} дробь {_cardinal(int(match.group(2)))}"
 
 
 def _cardinal(number: int) -> str:
@@ -159,6 +177,7 @@ def rules() -> list[Rule]:
         rule(r"(?<!\w)(?:[сС]\.)(?= ?[А-ЯЁ])", _place("село")),
         rule(r"(?<!\w)пр\.(?= ?[А-ЯЁ])", _abbreviation("=проспект")),
         rule(r"(?<!\w)д\.(?= ?\d)", _abbreviation("=дом")),
+        rule(r"(?<![\w/.])(\d{1,4})/(\d{1,3})(?![\w/]|[.,]\d)", _house_fraction),
         rule(r"(?<!\w)([Тт])\.(?= ?\d)", lambda m, c: "Том" if m.group(1) == "Т" else "том"),
         rule(ACRONYM, _acronym),
         *(
