@@ -590,6 +590,13 @@ def test_report_times_school_years_and_head_counts(lang, written, said):
         ("kk", "ҰОС ардагерлері", "Ұлы Отан соғысы ардагерлері"),
         ("en", "25 Satpayev St., Almaty", "twenty-five Satpayev Street, Almaty"),
         ("en", "St. Petersburg", "Saint Petersburg"),
+        # Roman numerals listed before the noun they share; the first year of a span
+        ("ru", "дипломы I, II и III степени", "дипломы первой, второй и третьей степени"),
+        ("kk", "І, ІІ, ІІІ дәрежелі дипломдар", "бірінші, екінші, үшінші дәрежелі дипломдар"),
+        ("ru", "С 2019 по 2023 год", "С две тысячи девятнадцатого по две тысячи двадцать третий год"),
+        # "ж." before a day and a month is the year of that date
+        ("kk", "2024 ж. 23 сәуірде", "екі мың жиырма төртінші жылғы жиырма үшінші сәуірде"),
+        ("kk", "2024 ж. кітап шықты", "екі мың жиырма төртінші жылы кітап шықты"),
     ],
 )
 def test_report_cases_acronyms_and_addresses(lang, written, said):

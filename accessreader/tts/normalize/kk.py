@@ -190,6 +190,8 @@ def _year(match: re.Match, context: Context) -> str | None:
     if second:
         end = int(first[: len(first) - len(second)] + second) if len(second) < len(first) else int(second)
         said += f" — {ordinal(end)}"
+    if word == "ж." and re.match(rf" ?\d{{1,2}}[ -](?:{'|'.join(MONTHS)})", context.text[match.end() :]):
+        return f"{said} жылғы"  # "2024 ж. 23 сәуірде": the year of a date
     return f"{said} {_YEAR_WORDS.get(word, word)}"
 
 
@@ -303,6 +305,10 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,])(\d+)-?(?:інші|ыншы|нші|ншы|ші|шы)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),
         rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?(ғғ\.|ғ\.|(?i:ғасыр)\w*)", _century),
         rule(rf"(?<![\w.])({roman}) ((?i:{chapter_words})\w*|[{LOWER}]\w*)", _roman_before_word),
+        rule(
+            rf"(?<![\w.])({roman})(?=(?:(?:, ?| және | мен ){roman})+ (?:(?i:{chapter_words})\w*|[{LOWER}]\w*))",
+            lambda m, c: None if roman_value(m.group(1)) is None else ordinal(roman_value(m.group(1))),
+        ),
         rule(r"(№+) ?(\d+)", lambda m, c: "нөмір " + cardinal(int(m.group(2)))),
         rule(rf"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:-([{LOWER}]+))?", _time),
         rule(

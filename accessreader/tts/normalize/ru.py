@@ -552,6 +552,18 @@ def _compound_stem(number: int) -> str:
 def _roman_before_noun(match: re.Match, context: Context) -> str | None:
     """A Roman numeral before a noun it counts ("в IV квартале" → четвёртом)."""
     written, word = match.groups()
+    said = _roman_ordinal(written, word)
+    return None if said is None else f"{said} {word}"
+
+
+def _roman_in_list(match: re.Match, context: Context) -> str | None:
+    """A Roman numeral in a list before the noun they share ("I, II и III степени" → первой, второй…)."""
+    written, word = match.groups()
+    return _roman_ordinal(written, word)
+
+
+def _roman_ordinal(written: str, word: str) -> str | None:
+    """The Roman numeral ``written`` as an ordinal agreeing with ``word`` after it, else None."""
     number = roman_value(written)
     if number is None or (len(written) == 1 and written not in "IVXІХ"):
         return None  # a lone Latin C, M, L, D is a mistyped Cyrillic letter ("C Новым годом")
@@ -559,12 +571,19 @@ def _roman_before_noun(match: re.Match, context: Context) -> str | None:
     if first.tag.POS in ("ADJF", "PRTF") and first.tag.case:  # "ІІІ Международном форуме"
         plural = first.tag.number == "plur"
         gender = first.tag.gender if first.tag.gender in _GENDER_CODE else "masc"
-        return f"{ordinal(number, case_of(first.tag), gender, plural)} {word}"
+        return ordinal(number, case_of(first.tag), gender, plural)
     nouns = [p for p in analyses(word.lower()) if p.tag.POS == "NOUN" and p.tag.gender in _GENDER_CODE]
     if not nouns:
         return None
-    parse = nouns[0]
-    return f"{ordinal(number, case_of(parse.tag), parse.tag.gender)} {word}"
+    return ordinal(number, case_of(nouns[0].tag), nouns[0].tag.gender)
+
+
+def _year_from(match: re.Match, context: Context) -> str | None:
+    """ "с 2019 по 2023 год": the first year of a span, an ordinal in its preposition's case."""
+    first, preposition = match.groups()
+    if context.word_before(match.start()) not in ("с", "со", "от", "из"):
+        return None
+    return f"{ordinal(int(first), 'gent')} {preposition}"
 
 
 def _number_sign(match: re.Match, context: Context) -> str:
@@ -581,6 +600,7 @@ def rules() -> list[Rule]:
             r"(?<![\w.,])(\d{3,4})(?:( ?[–—-] ?)(\d{2,4}))? ?(гг\.|г\.|(?i:годами|годах|годам|годов|годы|года|году|годом|год))(?!\w)",
             _year,
         ),
+        rule(r"(?<![\w.,])(\d{4}) (по|до)(?= \d{4} ?(?:гг\.|г\.|(?i:год)\w*))", _year_from),
         rule(r"(№+) ?(\d+)", _number_sign),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
         rule(rf"(?<![\w.,])([0-3]?\d) ?[–—-] ?([0-3]?\d) ({'|'.join(MONTHS)})(?!\w)", _day_range),
@@ -609,6 +629,7 @@ def rules() -> list[Rule]:
         rule(rf"(?<!\w)((?i:{'|'.join(_CHAPTER_WORDS.split())})) (\d+|{roman})(?!\w|\.\d)", _chapter),
         rule(r"(?<!\w)([А-ЯЁ][а-яё]+) ([IVXІХ]+)(?!\w)", _ruler),
         rule(rf"(?<![\w.])({roman}) ([А-ЯЁа-яё][а-яё]+)", _roman_before_noun),
+        rule(rf"(?<![\w.])({roman})(?=(?:(?:, ?| и | или ){roman})+ ([А-ЯЁа-яё][а-яё]+))", _roman_in_list),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн|тыс\.)(?!\w))?", _currency_first),
         *ru_words.rules(),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
