@@ -597,6 +597,14 @@ def test_report_times_school_years_and_head_counts(lang, written, said):
         # "ж." before a day and a month is the year of that date
         ("kk", "2024 ж. 23 сәуірде", "екі мың жиырма төртінші жылғы жиырма үшінші сәуірде"),
         ("kk", "2024 ж. кітап шықты", "екі мың жиырма төртінші жылы кітап шықты"),
+        # square metres agree with the number; a participle used as a noun owns the acronym after it
+        ("ru", "площадью более 120 кв. м", "площадью более ста двадцати квадратных метров"),
+        ("ru", "Площадь — 21 кв. м", "Площадь — двадцать один квадратный метр"),
+        ("ru", "Заведующая ЦДБ выступила", "Заведующая центральной детской библиотеки выступила"),
+        ("ru", "Районная ЦБС провела", "Районная централизованная библиотечная система провела"),
+        # "between" two years, not two counts
+        ("en", "between 2019 and 2023.", "between twenty nineteen and twenty twenty-three."),
+        ("en", "between 1500 and 2000 books", "between one thousand, five hundred and two thousand books"),
     ],
 )
 def test_report_cases_acronyms_and_addresses(lang, written, said):

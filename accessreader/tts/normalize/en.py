@@ -123,6 +123,8 @@ def _year(match: re.Match, context: Context) -> str | None:
     written, decade, era = match.groups()
     before = context.word_before(match.start())
     alone = re.match(r"\s*(?:[.,;:)]|$)", context.text[match.end() :])  # "compared with 2022."
+    if before == "between":  # "between 2019 and 2023." are years; "between 1500 and 2000 books" counts
+        alone = re.match(r" and (?:1[1-9]\d\d|20\d\d)\s*(?:[.,;:)]|$)", context.text[match.end() :])
     if not (decade or era or alone or before in _YEAR_BEFORE or before in (m.lower() for m in MONTHS)):
         return None
     return year(int(written), bool(decade)) + (f" {' '.join(era.replace('.', ''))}" if era else "")

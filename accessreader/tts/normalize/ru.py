@@ -586,6 +586,23 @@ def _year_from(match: re.Match, context: Context) -> str | None:
     return f"{ordinal(int(first), 'gent')} {preposition}"
 
 
+def _square_metres(match: re.Match, context: Context) -> str:
+    """ "450 кв. м" → четыреста пятьдесят квадратных метров, number and words in the sentence's case."""
+    written, fraction = match.groups()
+    number = to_int(written)
+    before = _governing(context.word_before(match.start()))
+    if fraction:
+        return f"{decimal(number, fraction, _decimal_case(before, []))} квадратного метра"
+    case = _unit_case(before)
+    one = _class(number) == "one"
+    if case in ("nomn", "accs") and not one:
+        adjective = "квадратных"
+    else:
+        form = analyses("квадратный")[0].inflect({case, "sing" if one else "plur"})
+        adjective = form.word if form else "квадратных"
+    return f"{cardinal(number, case)} {adjective} {_agree_noun('метр', number, case)}"
+
+
 def _number_sign(match: re.Match, context: Context) -> str:
     signs, written = match.groups()
     return ("номера " if len(signs) > 1 else "номер ") + cardinal(to_int(written))
@@ -631,6 +648,7 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.])({roman}) ([А-ЯЁа-яё][а-яё]+)", _roman_before_noun),
         rule(rf"(?<![\w.])({roman})(?=(?:(?:, ?| и | или ){roman})+ ([А-ЯЁа-яё][а-яё]+))", _roman_in_list),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн|тыс\.)(?!\w))?", _currency_first),
+        rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))? ?кв\. ?м(?!\w)", _square_metres),
         *ru_words.rules(),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + inflect(_UNITS[m.group(2)], "gent", True)),

@@ -110,7 +110,11 @@ def noun_case(context: Context, position: int, lemma: str = "", owner: bool = Fa
         return "nomn"
     parses = analyses(before)
     written = re.search(r"(\w+)[\s«\"(]*$", context.text[:position])
-    if parses[0].tag.POS == "NOUN" or (written and len(written.group(1)) > 1 and written.group(1).isupper()):
+    if (
+        parses[0].tag.POS == "NOUN"
+        or "Subx" in parses[0].tag  # a participle used as a noun: "Заведующая ЦДБ"
+        or (written and len(written.group(1)) > 1 and written.group(1).isupper())
+    ):
         return "gent"  # "Закон РК", "ЦГДБ г. Балхаш"
     verb = parses[0].tag
     if owner and verb.POS == "VERB" and "tran" in verb:
