@@ -605,6 +605,15 @@ def test_report_times_school_years_and_head_counts(lang, written, said):
         # "between" two years, not two counts
         ("en", "between 2019 and 2023.", "between twenty nineteen and twenty twenty-three."),
         ("en", "between 1500 and 2000 books", "between one thousand, five hundred and two thousand books"),
+        # a comparative asks the genitive; a price after "в" is an accusative, a place is not
+        ("ru", "старше 60 лет", "старше шестидесяти лет"),
+        ("ru", "обошёлся в 12,5 млн тенге", "обошёлся в двенадцать целых пять десятых миллиона тенге"),
+        ("ru", "в 2,5 тыс. библиотек", "в двух целых пяти десятых тысячи библиотек"),
+        # "ст." before a name is a station, before a number an article
+        ("ru", "на ст. Жарык", "на станции Жарык"),
+        ("ru", "ст. 5 Закона", "статья пять Закона"),
+        # a Roman numeral between "the" and a noun is an ordinal
+        ("en", "in the ІІ quarter", "in the second quarter"),
     ],
 )
 def test_report_cases_acronyms_and_addresses(lang, written, said):

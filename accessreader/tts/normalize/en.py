@@ -206,6 +206,12 @@ def _century(match: re.Match, context: Context) -> str | None:
     return None if number is None else f"{ordinal(number)} {word}"
 
 
+def _roman_after_the(match: re.Match, context: Context) -> str | None:
+    """ "the II quarter": a Roman numeral between "the" and a noun is an ordinal (the second quarter)."""
+    number = roman_value(match.group(1))
+    return None if number is None or match.group(1) in ("I", "C", "D", "L", "M") else ordinal(number)
+
+
 def _chapter(match: re.Match, context: Context) -> str | None:
     word, written = match.groups()
     number = roman_value(written)
@@ -260,6 +266,7 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,])(\d+) ?pp?\.(?! ?\d)", _number_with_pages),
         rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?{roman})? ({_CENTURY})", _century),
         rule(rf"(?<!\w)((?i:{_CHAPTER_WORDS})) ({roman})(?!\w)", _chapter),
+        rule(rf"(?<=(?i:the) )({roman})(?= [a-z]{{3,}})", _roman_after_the),
         rule(rf"(?<!\w)([A-Z][a-z]+) ({roman})(?!\w|'[a-rt-z])(?! centur)", _ruler),
         rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?![\d,])|{NUMBER})(?:[.,](\d+))?(?!\d)( ?%)?", _number),
         rule(r"(?<=\w)( ?)([$€£₸₽]|KZT(?!\w)|тг\.|тенге(?!\w))(?! ?\d)", lambda m, c: " " + _SIGN_WORDS[m.group(2)]),

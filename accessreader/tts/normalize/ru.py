@@ -217,7 +217,10 @@ def _number(match: re.Match, context: Context) -> str:
     if unit:
         lemma = _UNITS[unit]
         if fraction:
-            return f"{decimal(number, fraction, _decimal_case(before, after))} {inflect(lemma, 'gent')}"
+            case = _decimal_case(before, after)
+            if before in ("в", "во") and re.match(_MONEY_AFTER, context.text[match.end() :]):
+                case = "accs"  # "обошёлся в 12,5 млн тенге": a price
+            return f"{decimal(number, fraction, case)} {inflect(lemma, 'gent')}"
         money = lemma in ("тенге", "доллар", "евро", "рубль")
         case = "accs" if money and before in ("в", "во") else _unit_case(before)  # "обошлась в 500 тг."
         return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
@@ -240,6 +243,10 @@ def _number(match: re.Match, context: Context) -> str:
     if case == "accs" and _class(number) == "one" and any(p.tag.animacy == "anim" for p in _noun_parses(after)[:1]):
         return _N2W.to_cardinal(number, case="a", gender=_GENDER_CODE[gender], animate=True)  # "на 1 жителя"
     return cardinal(number, case, gender)
+
+
+#: A currency after a scale word ("млн тенге", "тыс. руб.", "млрд $").
+_MONEY_AFTER = r" ?(?:тенге|тг\.?|руб\.|рубл\w*|доллар\w*|евро|[$€₽₸])(?!\w)"
 
 
 #: Verbs whose object is in the genitive ("достиг 8,4 тыс." → восьми целых четырёх десятых).
