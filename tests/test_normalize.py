@@ -614,6 +614,19 @@ def test_report_times_school_years_and_head_counts(lang, written, said):
         ("ru", "ст. 5 Закона", "статья пять Закона"),
         # a Roman numeral between "the" and a noun is an ordinal
         ("en", "in the ІІ quarter", "in the second quarter"),
+        # academic years with a slash; a number with a leading zero is a code, said digit by digit
+        (
+            "ru",
+            "в 2023/2024 учебном году",
+            "в две тысячи двадцать третьем — две тысячи двадцать четвёртом учебном году",
+        ),
+        ("en", "the 2023/2024 school year", "the twenty twenty-three to twenty twenty-four school year"),
+        ("ru", "Адрес: 050000, г. Алматы", "Адрес: ноль пять ноль ноль ноль ноль, город Алматы"),
+        # an abbreviated noun agrees with the adjective before it
+        ("ru", "ЦБС Абайской обл. провела", "централизованная библиотечная система Абайской области провела"),
+        ("ru", "в Карагандинскую обл.", "в Карагандинскую область."),
+        ("en", "from 25 to 31 March", "from the twenty-fifth to the thirty-first of March"),
+        ("kk", "Жаңатұрмыс а.кітапханасы", "Жаңатұрмыс ауылы кітапханасы"),
     ],
 )
 def test_report_cases_acronyms_and_addresses(lang, written, said):

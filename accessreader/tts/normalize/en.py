@@ -141,6 +141,17 @@ def _day_month(match: re.Match, context: Context) -> str:
     return f"{the}{ordinal(int(day))} of {_month(month)}" + (f" {year(int(when))}" if when else "")
 
 
+def _first_day(match: re.Match, context: Context) -> str:
+    """ "from 25 to 31 March": the first day of a span is an ordinal too (the twenty-fifth)."""
+    the = "" if context.word_before(match.start()) == "the" else "the "
+    return the + ordinal(int(match.group(1)))
+
+
+def _year_pair(match: re.Match, context: Context) -> str:
+    """ "2023/2024 school year" → twenty twenty-three to twenty twenty-four."""
+    return f"{year(int(match.group(1)))} to {year(int(match.group(2)))}"
+
+
 def _month(written: str) -> str:
     return next(m for m in MONTHS if m.startswith(written.rstrip(".")))
 
@@ -253,6 +264,11 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)", _numeric_date),
         rule(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?(?!\d)", _month_day),
         rule(rf"(?<![\w.])(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})(?:,? (\d{{4}}))?(?!\d)", _day_month),
+        rule(
+            rf"(?<![\w.,])(\d{{1,2}})(?:st|nd|rd|th)?(?= (?:to|and|until|till) \d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH}))",
+            _first_day,
+        ),
+        rule(r"(?<![\w.,])(\d{4})/(\d{4})(?= (?:school|academic|financial|fiscal) year)", _year_pair),
         rule(r"(?<![\w.,])(1[1-9]\d\d|20\d\d)(?:(s)|(?!\d))(?: ?((?:A\.?D|B\.?C|B\.?C\.?E|C\.?E)\.?)(?!\w))?", _year),
         rule(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),
         rule(

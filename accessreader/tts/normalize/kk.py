@@ -212,6 +212,8 @@ def _roman_before_word(match: re.Match, context: Context) -> str | None:
 
 def _number(match: re.Match, context: Context) -> str:
     written, fraction, unit, ending = match.groups()
+    if written[0] == "0" and len(written) > 1 and not fraction and not unit:
+        return " ".join(cardinal(int(d)) for d in written if d.isdigit())  # "050000": a postcode, a code
     number = to_int(written)
     said = decimal(number, fraction) if fraction else cardinal(number)
     if unit:
@@ -276,6 +278,12 @@ def _acronym(match: re.Match, context: Context) -> str | None:
     return f"{said}-{ending}" if ending else said  # "ҰБТ-дан" → ұ-бе-те-дан
 
 
+def _village(match: re.Match, context: Context) -> str | None:
+    """ "Жаңатұрмыс а." after a place name is ауылы (a village)."""
+    named = re.search(r"(?<![\w.])[А-ЯӘҒҚҢӨҰҮҺІ][\w-]+ $", context.text[: match.start()])
+    return ("ауылы" + (" " if context.text[match.end() : match.end() + 1] != " " else "")) if named else None
+
+
 def _avenue(match: re.Match, context: Context) -> str | None:
     """ "Абай д., 12": "д." after a name is даңғылы (an avenue)."""
     return "даңғылы" if re.search(rf"[{UPPER}][{LOWER}]+ $", context.text[: match.start()]) else None
@@ -299,7 +307,7 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)(?: ?ж\.)?", _date),
         rule(r"(?<![\w.,])(\d{1,4})(?: ?[–—-] ?(\d{1,4}))?[ -]?(жж\.|ж\.|(?i:жыл)\w*)", _year),
         rule(
-            r"(?<![\w.,])(\d{4}) ?[–—-] ?(\d{4})(?= оқу жыл)",
+            r"(?<![\w.,])(\d{4}) ?[–—/-] ?(\d{4})(?= оқу жыл)",
             lambda m, c: f"{ordinal(int(m.group(1)))} — {ordinal(int(m.group(2)))}",
         ),
         rule(r"(?<![\w.,])(\d+)-?(?:інші|ыншы|нші|ншы|ші|шы)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),
@@ -331,6 +339,7 @@ def rules() -> list[Rule]:
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT})(?:-([{LOWER}]+))?)?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + _UNITS[m.group(2)]),
         rule(r"(?<!\w)д\.(?=[ ,]|$)", _avenue),
+        rule(r"(?<!\w)а\.(?= ?\w)", _village),
         rule(ACRONYM, _acronym),
         *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
         roman_rule(cardinal),

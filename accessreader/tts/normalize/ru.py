@@ -211,6 +211,8 @@ def _gender(lemma: str) -> str:
 
 def _number(match: re.Match, context: Context) -> str:
     written, fraction, unit = match.groups()
+    if written[0] == "0" and len(written) > 1 and not fraction and not unit:
+        return " ".join(cardinal(int(d)) for d in written if d.isdigit())  # "050000": a postcode, a code
     number = to_int(written)
     before = _governing(context.word_before(match.start()))
     after = context.words_after(match.end(), 3)
@@ -635,7 +637,7 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,])(\d{1,3})(?: ?[–—-] ?(\d{1,3}))? (лет|года)(?!\w)", _age),
         rule(r"(?<!\w)([Вв]) (?=(?:2-(?:ом|ой|м|й|е|ю)|[IІ]{2}) |2 класс)", lambda m, c: m.group(1) + "о "),
         rule(
-            r"(?<![\w.,])(\d{4}) ?[–—-] ?(\d{4}) (учебн\w+|отчётн\w+|отчетн\w+) (годами|годах|годам|годов|годы|года|году|годом|год)(?!\w)",
+            r"(?<![\w.,])(\d{4}) ?[–—/-] ?(\d{4}) (учебн\w+|отчётн\w+|отчетн\w+) (годами|годах|годам|годов|годы|года|году|годом|год)(?!\w)",
             _academic_year,
         ),
         rule(

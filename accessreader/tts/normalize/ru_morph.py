@@ -107,6 +107,9 @@ def noun_case(context: Context, position: int, lemma: str = "", owner: bool = Fa
         return _NOUN_CASES[before]
     if before in PREPOSITIONS:
         return prep_case(before)
+    agreed = _adjective_case(context, position, before, lemma)
+    if agreed:
+        return agreed  # "ЦБС Абайской обл." → области, "Карагандинская обл." → область
     if not before or not (owner or lemma in _PLACES) or re.search(r"[.!?:;,]\s*$", context.text[:position]):
         return "nomn"
     parses = analyses(before)
@@ -169,6 +172,23 @@ def _after_motion(before: str) -> bool:
         p.tag.POS in ("VERB", "INFN", "PRTS", "PRTF") and p.normal_form in _MOTION_VERBS
         for p in analyses(found.group(1).lower())[:2]
     )
+
+
+def _adjective_case(context: Context, position: int, before: str, lemma: str) -> str | None:
+    """The case of a noun after an adjective that agrees with it: the adjective's own case, the
+    one its preposition asks when it has several ("в Абайской обл."), else the genitive."""
+    if not lemma or not re.search(r"\w\s*$", context.text[:position]):
+        return None
+    gender = noun(lemma).tag.gender
+    parses = [p for p in analyses(before) if p.tag.POS == "ADJF" and p.tag.number == "sing" and p.tag.gender == gender]
+    if not parses or analyses(before)[0].tag.POS != "ADJF":
+        return None
+    cases = [case_of(p.tag) for p in parses]
+    if "nomn" in cases:
+        return "nomn"
+    start = re.search(r"([\w-]+)[\s«\"(]*$", context.text[:position]).start(1)
+    preposition = noun_case(context, start, lemma) if len(cases) > 1 else cases[0]
+    return preposition if preposition in cases else "gent" if "gent" in cases else cases[0]
 
 
 def _agrees(verb, gender: str | None, noun=None) -> bool:

@@ -85,7 +85,7 @@ def _abbreviation(words: str) -> Handler:
             return inflect_phrase(words[1:], noun_case(context, match.start()))
         if not words.startswith("="):
             return words
-        said = inflect(words[1:], noun_case(context, match.start()))
+        said = inflect(words[1:], noun_case(context, match.start(), words[1:]))
         return said.capitalize() if match.group()[0].isupper() else said
 
     return say
