@@ -339,6 +339,7 @@ def rules() -> list[Rule]:
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT})(?:-([{LOWER}]+))?)?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + _UNITS[m.group(2)]),
         rule(r"(?<!\w)д\.(?=[ ,]|$)", _avenue),
+        rule(r"(?<=\d)\+(?![\w+])", lambda m, c: " плюс"),  # "12+": an age rating
         rule(r"(?<!\w)а\.(?= ?\w)", _village),
         rule(ACRONYM, _acronym),
         *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),

@@ -60,6 +60,7 @@ _UNITS = {
     "ед.": "единица",
     "%": "процент",
     "₸": "тенге",
+    "тг.": "тенге",
     "тг": "тенге",
     "$": "доллар",
     "€": "евро",
@@ -241,7 +242,12 @@ def _number(match: re.Match, context: Context) -> str:
             rest = re.sub(r"^ \w+(?: \d{4}(?: ?года| ?г\.)?)?", "", context.text[match.end() :], count=1)
             case = _date_case(context, match.start(), rest)
         return ordinal(number, case, "neut")
+    if after[:1] in (["место"], ["месте"], ["местом"]) and number <= 100:
+        parse = next(p for p in analyses(after[0]) if p.tag.POS == "NOUN")
+        return ordinal(number, case_of(parse.tag), "neut")  # "2 место" is a place won: второе место
     case, gender = _agreement(number, after, before)
+    if case == "nomn" and _class(number) != "one" and _object_of(before):
+        return cardinal(number, "accs", gender)  # "Акция собрала 1 247 книг" → одну тысячу
     if case == "accs" and _class(number) == "one" and any(p.tag.animacy == "anim" for p in _noun_parses(after)[:1]):
         return _N2W.to_cardinal(number, case="a", gender=_GENDER_CODE[gender], animate=True)  # "на 1 жителя"
     return cardinal(number, case, gender)
@@ -253,6 +259,13 @@ _MONEY_AFTER = r" ?(?:тенге|тг\.?|руб\.|рубл\w*|доллар\w*|е
 
 #: Verbs whose object is in the genitive ("достиг 8,4 тыс." → восьми целых четырёх десятых).
 _GENITIVE_VERBS = {"достигнуть", "достичь", "достигать"}
+
+
+def _object_of(before: str) -> bool:
+    """Whether a number after ``before`` is the object of a verb: a transitive verb in the singular,
+    whose subject is elsewhere ("собрала 1 247 книг"; "посетили 1 050 школьников" may be the subject)."""
+    parse = analyses(before)[0] if before else None
+    return parse is not None and parse.tag.POS == "VERB" and "tran" in parse.tag and parse.tag.number == "sing"
 
 
 def _governing(before: str) -> str:
@@ -661,5 +674,6 @@ def rules() -> list[Rule]:
         *ru_words.rules(),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + inflect(_UNITS[m.group(2)], "gent", True)),
+        rule(r"(?<=\d)\+(?![\w+])", lambda m, c: " плюс"),  # "12+": an age rating
         roman_rule(cardinal),
     ]

@@ -34,6 +34,12 @@ ABBREVIATIONS = {
     "каз. яз.": "*казахский язык",
     "рус. яз.": "*русский язык",
     "англ. яз.": "*английский язык",
+    "эл. почта": "электронная почта",
+    "эл. почты": "электронной почты",
+    "эл. почте": "электронной почте",
+    "эл. почту": "электронную почту",
+    "эл. почтой": "электронной почтой",
+    "эл. адрес": "электронный адрес",
     "тел.": "=телефон",
     "кв.": "=квартира",
     "мкр.": "=микрорайон",
@@ -156,6 +162,20 @@ def _acronym(match: re.Match, context: Context) -> str | None:
     return _SPELLED.get(word) or spell_acronym(word, "ru")
 
 
+def _senior(match: re.Match, context: Context) -> str | None:
+    """ "ст. библиотекарь" → старший библиотекарь, agreeing with the noun after it."""
+    words = context.words_after(match.end(), 1)
+    parse = next((p for p in analyses(words[0]) if p.tag.POS in ("NOUN", "ADJF")), None) if words else None
+    if parse is None:
+        return None
+    wanted = {parse.tag.case or "nomn", parse.tag.number or "sing"}
+    if parse.tag.number != "plur" and parse.tag.gender:
+        wanted.add(parse.tag.gender)
+    form = analyses("старший")[0].inflect(wanted)
+    said = form.word if form else "старший"
+    return said.capitalize() if match.group()[0].isupper() else said
+
+
 def _house_fraction(match: re.Match, context: Context) -> str | None:
     """A house number with a slash in an address ("пр. Назарбаева, 12/1", "д. 5/2") → двенадцать дробь один."""
     if not re.search(
@@ -178,6 +198,7 @@ def rules() -> list[Rule]:
         rule(r"(?<!\w)пр\.(?= ?[А-ЯЁ])", _abbreviation("=проспект")),
         rule(r"(?<!\w)ст\.(?= ?[А-ЯЁ][а-яё])", _abbreviation("=станция")),  # "на ст. Жарык"
         rule(r"(?<!\w)ст\.(?= ?\d)", _abbreviation("=статья")),  # "ст. 5 Закона"
+        rule(r"(?<!\w)[Сс]т\.(?= ?[а-яё])", _senior),  # "ст. библиотекарь"
         rule(r"(?<!\w)д\.(?= ?\d)", _abbreviation("=дом")),
         rule(r"(?<![\w/.])(\d{1,4})/(\d{1,3})(?![\w/]|[.,]\d)", _house_fraction),
         rule(r"(?<!\w)([Тт])\.(?= ?\d)", lambda m, c: "Том" if m.group(1) == "Т" else "том"),
