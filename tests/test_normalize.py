@@ -638,6 +638,10 @@ def test_report_times_school_years_and_head_counts(lang, written, said):
         ("ru", "для ст. научных сотрудников", "для старших научных сотрудников"),
         ("ru", "на эл. почту", "на электронную почту"),
         ("en", "at 4 p.m. today", "at four p m today"),
+        # a class with its letter is a grade, an ordinal
+        ("ru", "для 9 «А» класса", "для девятого «А» класса"),
+        ("kk", "9 «А» сынып оқушылары", "тоғызыншы «А» сынып оқушылары"),
+        ("ru", "систему «ИРБИС»", "систему «ирбис»"),
     ],
 )
 def test_report_cases_acronyms_and_addresses(lang, written, said):

@@ -138,7 +138,7 @@ _ACRONYMS = {
     "ЖШС": "жауапкершілігі шектеулі серіктестік",
     "ҰОС": "Ұлы Отан соғысы",
 }
-_SAID_AS_WORDS = {"БАҚ", "ЮНЕСКО", "НАТО", "ЮНИСЕФ"}
+_SAID_AS_WORDS = {"БАҚ", "ЮНЕСКО", "НАТО", "ЮНИСЕФ", "ИРБИС", "КАБИС"}
 #: Endings after a possessive word ("Республикасы" + locative → Республикасында), back and front.
 _POSSESSIVE_ENDINGS = {
     "ның нің дың дің тың тің": ("ның", "нің"),
@@ -329,9 +329,10 @@ def rules() -> list[Rule]:
             lambda m, c: f"{ordinal(int(m.group(1)))} — {ordinal(int(m.group(2)))} {m.group(3)}",
         ),
         rule(
-            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? (сынып\w*)",
+            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? ?((?:«[А-ЯӘҒҚҢӨҰҮҺІ]»|\"[А-ЯӘҒҚҢӨҰҮҺІ]\"|[А-ЯӘҒҚҢӨҰҮҺІ]) )?(сынып\w*)",
             lambda m, c: (
-                f"{ordinal(int(m.group(1)))}{' — ' + ordinal(int(m.group(2))) if m.group(2) else ''} {m.group(3)}"
+                f"{ordinal(int(m.group(1)))}{' — ' + ordinal(int(m.group(2))) if m.group(2) else ''} "
+                f"{m.group(3) or ''}{m.group(4)}"
             ),
         ),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн)(?!\w))?", _currency_first),

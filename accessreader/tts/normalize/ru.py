@@ -368,8 +368,9 @@ def _year(match: re.Match, context: Context) -> str:
 
 
 def _grade(match: re.Match, context: Context) -> str | None:
-    """ "5 класса", "учащиеся 5-7 классов": school grades are ordinals; "5 классов" alone is a count."""
-    first, second, word = match.groups()
+    """ "5 класса", "учащиеся 5-7 классов", "9 «А» класса": school grades are ordinals; "5 классов"
+    alone is a count."""
+    first, second, letter, word = match.groups()
     parse = next((p for p in analyses(word) if p.tag.POS == "NOUN"), None)
     if parse is None or int(first) > 11 or (second and int(second) > 11):
         return None
@@ -379,7 +380,7 @@ def _grade(match: re.Match, context: Context) -> str | None:
     said = ordinal(int(first), case_of(parse.tag), "masc", plural)
     if second:
         said += f" — {ordinal(int(second), case_of(parse.tag), 'masc', plural)}"
-    return f"{said} {word}"
+    return f"{said} {letter or ''}{word}"
 
 
 def _day_range(match: re.Match, context: Context) -> str:
@@ -644,7 +645,7 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
         rule(rf"(?<![\w.,])([0-3]?\d) ?[–—-] ?([0-3]?\d) ({'|'.join(MONTHS)})(?!\w)", _day_range),
         rule(
-            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? (класс|класса|классе|классу|классом|классы|классов|классах|классам|классами)(?!\w)",
+            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? ?((?:«[А-ЯЁ]»|\"[А-ЯЁ]\"|[А-ЯЁ]) )?(класс|класса|классе|классу|классом|классы|классов|классах|классам|классами)(?!\w)",
             _grade,
         ),
         rule(r"(?<![\w.,])(\d{1,3})(?: ?[–—-] ?(\d{1,3}))? (лет|года)(?!\w)", _age),

@@ -140,7 +140,10 @@ _SPELLED = {"США": "сэ-шэ-а"}
 
 
 #: Acronyms that are said as a word.
-_SAID_AS_WORDS = {"СМИ", "ЮНЕСКО", "ООН", "НАТО", "ВУЗ", "МИД", "ГОСТ", "ТЮЗ", "ЮНИСЕФ", "ИФЛА", "АЛЖИР"}
+_SAID_AS_WORDS = {
+    *"СМИ ЮНЕСКО ООН НАТО ВУЗ МИД ГОСТ ТЮЗ ЮНИСЕФ ИФЛА АЛЖИР".split(),
+    *"ИРБИС КАБИС".split(),  # library systems
+}
 
 
 def _acronym(match: re.Match, context: Context) -> str | None:
