@@ -571,6 +571,7 @@ def test_report_times_school_years_and_head_counts(lang, written, said):
         # the age of a person is a genitive; a span of years after a verb is not
         ("ru", "дети 10–12 лет", "дети десяти — двенадцати лет"),
         ("ru", "работает 10 лет", "работает десять лет"),
+        ("ru", "Читатели 10 лет ходят сюда", "Читатели десять лет ходят сюда"),
         # a currency or people abbreviation after a scale word
         ("ru", "3,5 млн тг. на книги", "три целых пять десятых миллиона тенге на книги"),
         ("ru", "32 тыс. чел.", "тридцать две тысячи человек."),

@@ -401,6 +401,10 @@ def _age(match: re.Match, context: Context) -> str | None:
     parses = analyses(before) if before and not re.search(r"[.!?:;,—–]\s*$", context.text[: match.start()]) else ()
     if not any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.score > 0.1 for p in parses[:2]):
         return None
+    following = context.words_after(match.end(), 1)
+    verb = bool(following) and analyses(following[0])[0].tag.POS in ("VERB", "INFN")
+    if following and (following[0] in ("подряд", "назад") or (verb and not second)):
+        return None  # "Читатели 10 лет ходят": a duration; "дети 10–12 лет пришли" is an age
     said = cardinal(int(first), "gent")
     if second:
         said += f" — {cardinal(int(second), 'gent')}"
@@ -648,7 +652,7 @@ def rules() -> list[Rule]:
             r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? ?((?:«[А-ЯЁ]»|\"[А-ЯЁ]\"|[А-ЯЁ]) )?(класс|класса|классе|классу|классом|классы|классов|классах|классам|классами)(?!\w)",
             _grade,
         ),
-        rule(r"(?<![\w.,])(\d{1,3})(?: ?[–—-] ?(\d{1,3}))? (лет|года)(?!\w)", _age),
+        rule(r"(?<![\w.,])(\d{1,3})(?: ?[–—-] ?(\d{1,3}))? (лет)(?!\w)", _age),
         rule(r"(?<!\w)([Вв]) (?=(?:2-(?:ом|ой|м|й|е|ю)|[IІ]{2}) |2 класс)", lambda m, c: m.group(1) + "о "),
         rule(
             r"(?<![\w.,])(\d{4}) ?[–—/-] ?(\d{4}) (учебн\w+|отчётн\w+|отчетн\w+) (годами|годах|годам|годов|годы|года|году|годом|год)(?!\w)",
