@@ -75,9 +75,10 @@ _ABBREVIATIONS = {
     "No.": "number",
     "Nos.": "numbers",
     "Tel.": "telephone",
+    "ext.": "extension",
     "Ave.": "Avenue",
 }
-_CASELESS = {"e.g.", "i.e.", "etc.", "vs.", "approx.", "vol.", "fig.", "ch.", "Tel."}
+_CASELESS = {"e.g.", "i.e.", "etc.", "vs.", "approx.", "vol.", "fig.", "ch.", "Tel.", "ext."}
 _CHAPTER_WORDS = "Chapter|Part|Book|Volume|Section|Act|Scene|Appendix|Lesson|Unit"
 #: Capitalised words before a Roman numeral that are not a ruler's name ("World War II" → two).
 _NOT_RULERS = set(

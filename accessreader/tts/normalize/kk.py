@@ -319,6 +319,7 @@ def rules() -> list[Rule]:
         ),
         rule(r"(№+) ?(\d+)", lambda m, c: "нөмір " + cardinal(int(m.group(2)))),
         rule(rf"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:-([{LOWER}]+))?", _time),
+        rule(rf"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)-([{LOWER}]+)(?!\w)", _time),  # "9.00-ден"
         rule(
             rf"(?<![\w.,])(\d+)[-–](\d+)-([{LOWER}]+)(?!\w)",
             lambda m, c: f"{ordinal(int(m.group(1)))} — {_suffixed_word(int(m.group(2)), m.group(3))}",

@@ -224,7 +224,9 @@ def _number(match: re.Match, context: Context) -> str:
             if before in ("в", "во") and re.match(_MONEY_AFTER, context.text[match.end() :]):
                 case = "accs"  # "обошёлся в 12,5 млн тенге": a price
             return f"{decimal(number, fraction, case)} {inflect(lemma, 'gent')}"
-        money = lemma in ("тенге", "доллар", "евро", "рубль")
+        money = lemma in ("тенге", "доллар", "евро", "рубль") or bool(
+            re.match(_MONEY_AFTER, context.text[match.end() :])
+        )
         case = "accs" if money and before in ("в", "во") else _unit_case(before)  # "обошлась в 500 тг."
         return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
     if fraction:
@@ -304,9 +306,9 @@ _DATE_NAMING = {"сегодня", "завтра", "вчера", "дата", "э�
 def _date_case(context: Context, start: int, rest: str) -> str:
     """The case of a date with no preposition (``rest``: the text after it): the genitive of "when"
     ("8 июня состоялась" → восьмого), the nominative where the date is named: alone, before or
-    after a dash ("Срок — 5 января"), after a colon or "сегодня"."""
+    after a dash ("Срок — 5 января"), after a colon, a bracket or "сегодня"."""
     before_text = context.text[:start].rstrip()
-    if context.word_before(start) in _DATE_NAMING or before_text.endswith((":", "—", "–")):
+    if context.word_before(start) in _DATE_NAMING or before_text.endswith((":", "—", "–", "(")):
         return "nomn"
     if re.match(r"\s*[—–-]", rest) or (not before_text and re.match(r"\s*[.!]?\s*$", rest)):
         return "nomn"  # "8 июня — встреча с читателями", a heading "1 сентября"
@@ -430,6 +432,16 @@ def _time(match: re.Match, context: Context) -> str:
     if minutes[0] == "0":
         return f"{said} ноль {cardinal(int(minutes[1]))}"
     return f"{said} {cardinal(int(minutes), case)}"
+
+
+def _dotted_time(match: re.Match, context: Context) -> str | None:
+    """ "с 9.00 до 20.00": a time written with a dot, after "с", "до", "в"… or before a second time."""
+    before = context.word_before(match.start())
+    if before in ("с", "со", "до", "в", "во", "к", "по", "от") or re.match(
+        r" ?(?:до|[–—-]) ?\d{1,2}[.:]\d\d", context.text[match.end() :]
+    ):
+        return _time(match, context)
+    return None
 
 
 def _date(match: re.Match, context: Context) -> str | None:
@@ -647,6 +659,7 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,])(\d{4}) (по|до)(?= \d{4} ?(?:гг\.|г\.|(?i:год)\w*))", _year_from),
         rule(r"(№+) ?(\d+)", _number_sign),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
+        rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)(?![\d,:]|\.\d)", _dotted_time),
         rule(rf"(?<![\w.,])([0-3]?\d) ?[–—-] ?([0-3]?\d) ({'|'.join(MONTHS)})(?!\w)", _day_range),
         rule(
             r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? ?((?:«[А-ЯЁ]»|\"[А-ЯЁ]\"|[А-ЯЁ]) )?(класс|класса|классе|классу|классом|классы|классов|классах|классам|классами)(?!\w)",

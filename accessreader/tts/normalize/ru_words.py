@@ -201,6 +201,7 @@ def rules() -> list[Rule]:
         rule(r"(?<!\w)пр\.(?= ?[А-ЯЁ])", _abbreviation("=проспект")),
         rule(r"(?<!\w)ст\.(?= ?[А-ЯЁ][а-яё])", _abbreviation("=станция")),  # "на ст. Жарык"
         rule(r"(?<!\w)ст\.(?= ?\d)", _abbreviation("=статья")),  # "ст. 5 Закона"
+        rule(r"(?<!\w)вн\.(?= ?\d)", _abbreviation("внутренний")),  # a telephone extension
         rule(r"(?<!\w)[Сс]т\.(?= ?[а-яё])", _senior),  # "ст. библиотекарь"
         rule(r"(?<!\w)д\.(?= ?\d)", _abbreviation("=дом")),
         rule(r"(?<![\w/.])(\d{1,4})/(\d{1,3})(?![\w/]|[.,]\d)", _house_fraction),
