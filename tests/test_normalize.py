@@ -651,6 +651,10 @@ def test_report_times_school_years_and_head_counts(lang, written, said):
         ("ru", "месячник (1–31 октября)", "месячник (первое — тридцать первое октября)"),
         ("ru", "42-51-90, вн. 105", "сорок два, пятьдесят один, девяносто, внутренний сто пять"),
         ("en", "42-51-90, ext. 105", "four two, five one, nine zero, extension one hundred and five"),
+        # a place after a contracted noun; a house number with a letter; kk "атын."
+        ("ru", "в б-ку с.Каракол", "в библиотеку села Каракол"),
+        ("ru", "д. 9а, кв. 3", "дом девять а, квартира три"),
+        ("kk", "Абай атын.мектеп", "Абай атындағы мектеп"),
     ],
 )
 def test_report_cases_acronyms_and_addresses(lang, written, said):

@@ -27,6 +27,7 @@ from .common import (
     roman_rule,
     roman_value,
     rule,
+    spell_acronym,
     to_int,
 )
 from .ru_morph import INDECLINABLE, PREPOSITIONS, analyses, case_of, inflect, noun, noun_case, prep_case
@@ -642,6 +643,11 @@ def _square_metres(match: re.Match, context: Context) -> str:
     return f"{cardinal(number, case)} {adjective} {_agree_noun('метр', number, case)}"
 
 
+def _house_letter(match: re.Match, context: Context) -> str:
+    """ "д. 9а", "12б": a number with a letter (a house, a class) → девять а, двенадцать бэ."""
+    return f"{cardinal(int(match.group(1)))} {spell_acronym(match.group(2), 'ru')}"
+
+
 def _number_sign(match: re.Match, context: Context) -> str:
     signs, written = match.groups()
     return ("номера " if len(signs) > 1 else "номер ") + cardinal(to_int(written))
@@ -689,6 +695,7 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.])({roman})(?=(?:(?:, ?| и | или ){roman})+ ([А-ЯЁа-яё][а-яё]+))", _roman_in_list),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн|тыс\.)(?!\w))?", _currency_first),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))? ?кв\. ?м(?!\w)", _square_metres),
+        rule(r"(?<![\w.,])(\d{1,4})([а-е])(?!\w)", _house_letter),
         *ru_words.rules(),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + inflect(_UNITS[m.group(2)], "gent", True)),

@@ -116,6 +116,7 @@ def noun_case(context: Context, position: int, lemma: str = "", owner: bool = Fa
     written = re.search(r"(\w+)[\s«\"(]*$", context.text[:position])
     if (
         parses[0].tag.POS == "NOUN"
+        or re.fullmatch(r"\w{1,3}-\w{1,3}", before)  # a contracted noun: "в б-ку с. Каракол"
         or "Subx" in parses[0].tag  # a participle used as a noun: "Заведующая ЦДБ"
         or (written and len(written.group(1)) > 1 and written.group(1).isupper())
     ):
