@@ -655,6 +655,7 @@ def test_report_times_school_years_and_head_counts(lang, written, said):
         ("ru", "в б-ку с.Каракол", "в библиотеку села Каракол"),
         ("ru", "д. 9а, кв. 3", "дом девять а, квартира три"),
         ("kk", "Абай атын.мектеп", "Абай атындағы мектеп"),
+        ("en", "In 2021–2023 the fund grew.", "In twenty twenty-one to twenty twenty-three the fund grew."),
     ],
 )
 def test_report_cases_acronyms_and_addresses(lang, written, said):

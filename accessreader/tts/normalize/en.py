@@ -122,6 +122,8 @@ def _number(match: re.Match, context: Context) -> str:
 
 def _year(match: re.Match, context: Context) -> str | None:
     written, decade, era = match.groups()
+    if not decade and re.match(r" ?[–—-] ?\d{4}(?!\d)", context.text[match.end() :]):
+        return None  # "in 2021–2023": a span, read by the range rule
     before = context.word_before(match.start())
     alone = re.match(r"\s*(?:[.,;:)]|$)", context.text[match.end() :])  # "compared with 2022."
     if before == "between":  # "between 2019 and 2023." are years; "between 1500 and 2000 books" counts
