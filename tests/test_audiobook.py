@@ -5,13 +5,13 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from servicekit import book, make_library
 
 from accessreader.content import read
 from accessreader.errors import NotFound, UnknownVoice
 from accessreader.model import Locator
 from accessreader.service.audiobook import Audiobooks, sentence_locator
 from accessreader.tts.synthesis import SpeechOptions
+from tests.servicekit import book, make_library
 
 
 @pytest.fixture(scope="module")
@@ -89,13 +89,12 @@ def test_live_speech_yields_mp3_frames_sentence_by_sentence_from_any_sentence(ma
 def test_a_live_chapter_is_worded_as_in_the_whole_book_from_any_block():
     # Long chapters in three languages, a block with no voice of its own (it inherits the one
     # before it) at a batch boundary, and a note whose mark is in the chapter.
-    from speech_fixtures import marked_up_book
-
     from accessreader.content.builder import DocumentBuilder
     from accessreader.content.finish import finish
     from accessreader.model import NOTE, PARAGRAPH, SPAN_NOTEREF, Span, outline_of
     from accessreader.service.livescript import BATCH, ChapterScript
     from accessreader.tts.script import speech_script
+    from tests.speech_fixtures import marked_up_book
 
     builder = DocumentBuilder("txt")
     builder.metadata.title = "Ұзын тарау"

@@ -24,6 +24,7 @@ from ..service.library import Library
 from ..service.people import Person
 from ..service.rights import MANAGE_PEOPLE, MANAGE_TITLES, READ
 from .i18n import interface_language
+from .tokens import token_holder
 
 SESSION_COOKIE = "accessreader_session"
 
@@ -53,7 +54,7 @@ def person_of(request: Request) -> Person | None:
     header = request.headers.get("authorization", "")
     token = request.query_params.get("token") or (header[7:].strip() if header.lower().startswith("bearer ") else "")
     if token:
-        return people.token_person(token)
+        return token_holder(request, people, token)  # only what the token's scope opens (``tokens.py``)
     session = request.cookies.get(SESSION_COOKIE)
     return people.session_person(session) if session else None
 
