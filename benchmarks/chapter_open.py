@@ -13,7 +13,7 @@ does for one request, on ``--chapters`` different chapters:
 
 Each request is timed cold (the first touch of that chapter: nothing of it kept) and
 warm (the same again).  Two code versions run side by side on the same data folder:
-this checkout and ``--baseline`` (a git revision, extracted with ``git archive``; each on
+this checkout and ``--baseline`` (a git revision: once this is merged, one before it, extracted with ``git archive``; each on
 its own copy of the folder), and
 the figures are printed as ratios baseline time / ours (above 1: ours is faster).
 The process has first spoken and paged a tiny title (espeak-ng, LAME and the
