@@ -229,3 +229,22 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", _schema_app)
 def test_the_api_from_its_own_schema_never_fails_with_a_server_error(case):
     response = case.call(headers={"authorization": f"Bearer {_schema_token}"})
     assert response.status_code < 500, response.text
+
+
+def test_the_text_search_gives_places_that_open_the_chapter_at_the_block(service):
+    client, library = service
+    added = library.add(book("Дала әндері"), "dala.txt")
+    wait_done(library, added.job)
+    hits = client.get("/api/text", params={"q": "богатый"}).json()
+    assert hits and {hit["title"] for hit in hits} == {added.title.id}
+    first = hits[0]
+    assert (
+        "богат" in first["excerpt"]
+        and first["href"] == f"/titles/{added.title.id}/read/{first['chapter']}#{first['block']}"
+    )
+    block = library.catalog.document(added.title.id).chapters[first["chapter"] - 1]
+    assert any(b.id == first["block"] and "богат" in b.text for b in block.blocks)
+    login(client, READER)
+    chapter = client.get(first["href"].split("#")[0])
+    assert f'id="{first["block"]}"' in chapter.text
+    assert client.get("/api/text", params={"q": "нигдеэтогослованет"}).json() == []

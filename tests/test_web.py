@@ -526,3 +526,20 @@ def test_upload_podcast_and_logout_forms_from_another_site_are_refused(page, ser
     token = page.get_attribute("input[name='csrf']", "value")
     assert page.request.post("/staff/upload", multipart={"files": book, "csrf": token}).status == 200
     assert served.library.catalog.count() == titles + 1
+
+
+def test_a_search_finds_places_in_the_books_text_and_opens_the_chapter_at_them(page, served):
+    log_in(page, READER)
+    page.goto("/?q=богатый")  # another form of the word in the text ("богат")
+    hits = page.locator("ul.hits li")
+    assert hits.count() >= 1 and "богат" in hits.first.inner_text()
+    assert hits.first.locator("span").get_attribute("lang") == "kk"  # the title's own language, on an English page
+    assert violations(page) == []
+    href = hits.first.locator("a").get_attribute("href")
+    assert href.startswith(f"/titles/{served.title}/read/") or href.startswith(f"/titles/{served.live_title}/read/")
+    tab_to(page, "chapter")
+    status = navigate(page, lambda: page.keyboard.press("Enter"))
+    assert status == 200 and page.url.endswith(href)
+    assert "богат" in page.eval_on_selector(":target", "e => e.textContent")
+    page.goto("/?q=нигдеэтогослованет")
+    assert page.locator("ul.hits").count() == 0 and "No place in the books' text" in page.inner_text("main")

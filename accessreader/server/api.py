@@ -2,6 +2,7 @@
 
     POST /api/login /api/logout /api/tokens      sessions and per-reader tokens
     GET  /api/titles?q=  /api/titles/{id}        the catalog (anyone)
+    GET  /api/text?q=                            places in the books' text (anyone; reading them needs rights)
     GET  /api/titles/{id}/download/{fmt}         readers with rights; audit-logged
     POST /api/titles                             uploads, several files (staff)
     GET  /api/jobs  /api/jobs/{id}  POST …/retry conversion jobs (staff)
@@ -26,6 +27,7 @@ from ..service.jobs import JobInfo
 from ..service.library import Imported, Library
 from ..service.people import Person
 from .deps import SESSION_COOKIE, LangDep, LibraryDep, PersonDep, Staff, TitleId, read_upload
+from .reading import text_link
 
 router = APIRouter(prefix="/api")
 
@@ -114,6 +116,16 @@ class TitleOut(BaseModel):
     conversion: ConversionOut | None = None
 
 
+class TextHitOut(BaseModel):
+    title: int = Field(description="The title's number.")
+    title_name: str = Field(description="The title as the catalog shows it.")
+    languages: list[str] = Field(description="The title's languages, main one first.")
+    chapter: int = Field(description="The chapter, counted from 1.")
+    block: str = Field(description="The block's id: the anchor of its element on the chapter page.")
+    excerpt: str = Field(description="The words around the first match (… where cut).")
+    href: str = Field(description="The chapter page opened at the block (`/titles/{id}/read/{chapter}#{block}`).")
+
+
 class UploadOut(BaseModel):
     name: str
     title: int | None
@@ -191,6 +203,30 @@ def titles(
         else library.catalog.titles(offset=offset, limit=limit)
     )
     return [title_out(library, t) for t in found]
+
+
+@router.get(
+    "/text",
+    response_model=list[TextHitOut],
+    summary="Search the books' text: the places that hold every word, best first (at most 3 per title)",
+)
+def text_search(
+    library: LibraryDep,
+    q: Annotated[str, Query(max_length=200, description="Words to find in the books' text")],
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> list[TextHitOut]:
+    return [
+        TextHitOut(
+            title=title.id,
+            title_name=title.title,
+            languages=title.languages,
+            chapter=hit.chapter + 1,
+            block=hit.block,
+            excerpt=hit.excerpt,
+            href=text_link(hit),
+        )  # fmt: skip
+        for title, hit in library.catalog.search_text(q, limit=limit)
+    ]
 
 
 @router.get("/titles/{title_id}", response_model=TitleOut, summary="One title with its formats and conversion")

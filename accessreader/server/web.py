@@ -1,6 +1,6 @@
 """The web reader: server-rendered, accessible pages over the library (Jinja2 templates).
 
-    /                         catalog and search
+    /                         catalog and search: title matches, then places in the books' text
     /titles/{id}              a title: facts, chapters to read, listen, downloads, podcast, conversion
     /titles/{id}/read/{n}     chapter n as HTML (lang on every block); the place is saved as you read,
                               to the sentence, and the page opens at it
@@ -43,7 +43,7 @@ from . import i18n
 from .deps import SESSION_COOKIE, LangDep, LibraryDep, PersonDep, TitleId, read_upload, status_of
 from .errorpages import error_page
 from .pages import HERE, Admin, OurPage, Reader, Staff, from_our_page, page
-from .reading import anchor, html_lang, render_chapter
+from .reading import anchor, html_lang, render_chapter, text_link
 
 router = APIRouter(include_in_schema=False)
 
@@ -77,7 +77,8 @@ def static(name: str) -> FileResponse:
 def index(request: Request, library: LibraryDep, lang: LangDep, person: PersonDep,
           q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:  # fmt: skip
     found = library.catalog.search(q, limit=100) if q.strip() else library.catalog.titles(limit=100)
-    return page(request, lang, person, "catalog.html", q=q, titles=found)
+    hits = [(title, hit, text_link(hit)) for title, hit in library.catalog.search_text(q)] if q.strip() else []
+    return page(request, lang, person, "catalog.html", q=q, titles=found, hits=hits)
 
 
 @router.get("/titles/{title_id}", response_class=HTMLResponse)
