@@ -403,6 +403,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "текст шрифтом Брайля в Юникоде",
         "kk": "Юникодтағы Брайль мәтіні",
     },
+    "format_mp3": {
+        "en": "MP3 audio, one file a chapter (zip)",
+        "ru": "аудио MP3, файл на главу (zip)",
+        "kk": "MP3 аудио, әр тарауға бір файл (zip)",
+    },
+    "format_opus": {
+        "en": "Opus audio, one file a chapter (zip)",
+        "ru": "аудио Opus, файл на главу (zip)",
+        "kk": "Opus аудио, әр тарауға бір файл (zip)",
+    },
+    "format_m4b": {
+        "en": "audiobook with chapters (M4B)",
+        "ru": "аудиокнига с главами (M4B)",
+        "kk": "тараулары бар аудиокітап (M4B)",
+    },
+    "format_daisy": {
+        "en": "DAISY 2.02 talking book (zip)",
+        "ru": "говорящая книга DAISY 2.02 (zip)",
+        "kk": "DAISY 2.02 сөйлейтін кітабы (zip)",
+    },
+    "format_epub3": {
+        "en": "EPUB 3 with text and audio together",
+        "ru": "EPUB 3 с текстом и звуком вместе",
+        "kk": "мәтін мен дыбысы бірге EPUB 3",
+    },
     "cli_serving": {
         "en": "AccessReader is running: open {url}",
         "ru": "AccessReader запущен: откройте {url}",

@@ -7,6 +7,7 @@ import logging
 import shutil
 from pathlib import Path
 
+import httpx
 import pytest
 from servicekit import ADMIN, READER, STAFF, VISITOR
 from webkit import serve, stop
@@ -543,3 +544,23 @@ def test_a_search_finds_places_in_the_books_text_and_opens_the_chapter_at_them(p
     assert "богат" in page.eval_on_selector(":target", "e => e.textContent")
     page.goto("/?q=нигдеэтогослованет")
     assert page.locator("ul.hits").count() == 0 and "No place in the books' text" in page.inner_text("main")
+
+
+def test_a_reader_makes_an_address_for_a_reading_app_and_revokes_it(page, served):
+    feedparser = pytest.importorskip("feedparser")
+    log_in(page, READER)
+    page.goto("/")
+    navigate(page, lambda: page.click("nav a[href='/tokens']"))
+    assert page.input_value("#opds") == f"{served.base}/opds"
+    page.fill("#label", "Phone")
+    navigate(page, lambda: page.click("button:text('Make an address for an app')"))
+    address = page.input_value("#address")
+    assert address.startswith(f"{served.base}/opds?token=") and "Phone, made on" in page.inner_text("ul.tokens")
+    assert violations(page) == []
+
+    feed = feedparser.parse(feedparser.parse(address).entries[0].links[0].href)  # the app follows the newest titles
+    href = next(link.href for e in feed.entries for link in e.links if link.rel == "http://opds-spec.org/acquisition")
+    assert "token=" in href and httpx.get(href).status_code == 200  # no cookies: the address alone
+    navigate(page, lambda: page.click("button[aria-label='Revoke Phone']"))
+    assert "The token is revoked." in page.inner_text("[role='status']") and page.locator("ul.tokens").count() == 0
+    assert httpx.get(href).status_code == 401  # the revoked address no longer downloads

@@ -1,6 +1,7 @@
 """What every router depends on: the library, who is asking, path types, errors as JSON, uploads, rights.
 
     library_of(request) ──▶ Library         person_of(request) ──▶ Person | None
+                                            (HTTP Basic on OPDS and downloads, a token, or the session)
     LibraryDep PersonDep LangDep            FastAPI dependencies for the routes
     TitleId                                 a title's number in paths
     status_of(error) error_json(request, error)   a user-facing error as its HTTP status and JSON body
@@ -13,6 +14,8 @@ Routers (api, web, opds, streams) and ``errorpages`` import this, never ``app``;
 
 from __future__ import annotations
 
+import base64
+import re
 from typing import Annotated
 
 from fastapi import Depends, Path, Request, UploadFile
@@ -39,6 +42,10 @@ STATUS = (
     (errors.MissingDependency, 503),
 )
 
+#: Paths whose 401s challenge with HTTP Basic and which take it (with the downloads, ``basic_allowed``).
+BASIC_PATHS = ("/opds",)
+_DOWNLOAD = re.compile(r"/api/titles/\d+/download/[^/]+")
+
 #: Upload files are read in pieces of this size, so an oversized one is refused early.
 _CHUNK = 1024 * 1024
 
@@ -48,14 +55,43 @@ def library_of(request: Request) -> Library:
 
 
 def person_of(request: Request) -> Person | None:
-    """The person behind a token (header or query) or a session cookie, if any."""
+    """The person behind HTTP Basic (``basic_allowed`` requests only), a token (header or query)
+    or a session cookie, if any; ``BadCredentials`` for a wrong card number and PIN."""
     people = library_of(request).people
     header = request.headers.get("authorization", "")
+    if header[:6].lower() == "basic " and basic_allowed(request):
+        return people.authenticate(*_basic(header[6:]))
     token = request.query_params.get("token") or (header[7:].strip() if header.lower().startswith("bearer ") else "")
     if token:
         return people.token_person(token)
     session = request.cookies.get(SESSION_COOKIE)
     return people.session_person(session) if session else None
+
+
+def basic_allowed(request: Request) -> bool:
+    """Reading apps send HTTP Basic (card number and PIN; staff login and password): it is taken
+    on reads of the OPDS feeds and downloads only, never on a form or a change (a browser
+    would send it along to any request of this site)."""
+    path = request.url.path
+    return request.method in ("GET", "HEAD") and (path.startswith(BASIC_PATHS) or _DOWNLOAD.fullmatch(path) is not None)
+
+
+def _basic(value: str) -> tuple[str, str]:
+    """(login, secret) of a Basic credential; ``BadCredentials`` when it is not one."""
+    try:
+        login, colon, secret = base64.b64decode(value.strip(), validate=True).decode("utf-8").partition(":")
+    except (ValueError, UnicodeDecodeError):
+        raise errors.BadCredentials() from None
+    if not colon:
+        raise errors.BadCredentials()
+    return login, secret
+
+
+def challenge(request: Request) -> str:
+    """The ``WWW-Authenticate`` of a 401: Basic for the OPDS routes (what reading apps answer), else Bearer."""
+    if request.url.path.startswith(BASIC_PATHS):
+        return 'Basic realm="AccessReader", charset="UTF-8"'
+    return 'Bearer realm="accessreader"'
 
 
 LibraryDep = Annotated[Library, Depends(library_of)]
@@ -74,7 +110,7 @@ def status_of(error: errors.AccessReaderError) -> int:
 def error_json(request: Request, error: errors.AccessReaderError) -> JSONResponse:
     """``{"error": code, "message": text in the caller's language}`` with the error's status."""
     status = status_of(error)
-    headers = {"WWW-Authenticate": 'Bearer realm="accessreader"'} if status == 401 else None
+    headers = {"WWW-Authenticate": challenge(request)} if status == 401 else None
     body = {"error": error.code, "message": error.message(interface_language(request))}
     return JSONResponse(body, status_code=status, headers=headers)
 

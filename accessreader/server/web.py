@@ -6,6 +6,8 @@
                               to the sentence, and the page opens at it
     /titles/{id}/listen       audio player with chapters, resuming from the saved place
     /titles/{id}/podcast      (POST) a new personal token → the private feed's address
+    /tokens                   reading apps: the OPDS address, the reader's tokens; make (POST) and
+                              revoke (POST /tokens/{id}/revoke) one
     /login /logout            card number and PIN (staff: login and password)
     /staff/upload             upload books (staff)
     /staff/jobs               conversion jobs with live progress (staff)
@@ -123,6 +125,36 @@ def podcast(request: Request, title_id: TitleId, library: LibraryDep, lang: Lang
     token = library.people.issue_token(reader.id, f"podcast {title_id}")
     url = f"{str(request.base_url).rstrip('/')}/feeds/titles/{title_id}.rss?token={token.secret}"
     return page(request, lang, reader, "podcast.html", title=title, url=url)
+
+
+def _tokens_page(request: Request, library: Library, lang: str, reader: Person, done: str = "",
+                 address: str = "") -> HTMLResponse:  # fmt: skip
+    working = [token for token in library.people.tokens(reader.id) if token.revoked_at is None]
+    return page(request, lang, reader, "tokens.html", tokens=working, done=done, address=address,
+                opds=f"{str(request.base_url).rstrip('/')}/opds")  # fmt: skip
+
+
+@router.get("/tokens", response_class=HTMLResponse)
+def tokens_page(request: Request, library: LibraryDep, lang: LangDep, reader: Reader,
+                saved: Annotated[str, Query(max_length=10)] = "") -> HTMLResponse:  # fmt: skip
+    _ = i18n.gettext(lang)
+    return _tokens_page(request, library, lang, reader, done=_("The token is revoked.") if saved == "revoked" else "")
+
+
+@router.post("/tokens", response_class=HTMLResponse, dependencies=[OurPage])
+def new_app_token(request: Request, library: LibraryDep, lang: LangDep, reader: Reader,
+                  label: Annotated[str, Form(max_length=100)] = "") -> HTMLResponse:  # fmt: skip
+    _ = i18n.gettext(lang)
+    token = library.people.issue_token(reader.id, label.strip() or _("Reading app"))
+    address = f"{str(request.base_url).rstrip('/')}/opds?token={token.secret}"
+    return _tokens_page(request, library, lang, reader, address=address)
+
+
+@router.post("/tokens/{token_id}/revoke", response_class=RedirectResponse, dependencies=[OurPage])
+def revoke_app_token(token_id: Annotated[int, InPath(ge=1, le=2**63 - 1)], library: LibraryDep,
+                     reader: Reader) -> RedirectResponse:  # fmt: skip
+    library.people.revoke_tokens(reader.id, [token_id])
+    return RedirectResponse("/tokens?saved=revoked", status_code=303)
 
 
 @router.get("/login", response_class=HTMLResponse)
