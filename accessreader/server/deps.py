@@ -2,7 +2,9 @@
 
     library_of(request) ──▶ Library         person_of(request) ──▶ Person | None
                                             (HTTP Basic on OPDS and downloads, a token, or the session)
-    LibraryDep PersonDep LangDep            FastAPI dependencies for the routes
+    LibraryDep PersonDep AppPersonDep LangDep   FastAPI dependencies for the routes (the ways of
+                                            saying who one is are declared as OpenAPI security schemes)
+    AUTH_ERRORS ErrorOut operation_id with_auth_errors   401/403 bodies and stable operation ids for the schema
     TitleId                                 a title's number in paths
     status_of(error) error_json(request, error)   a user-facing error as its HTTP status and JSON body
     read_upload(item, limit)                an uploaded file's bytes, refused (413) over the upload limit
@@ -18,8 +20,12 @@ import base64
 import re
 from typing import Annotated
 
-from fastapi import Depends, Path, Request, UploadFile
+from fastapi import Depends, Path, Request, Security, UploadFile
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from fastapi.security import APIKeyCookie, APIKeyQuery, HTTPBearer
+from fastapi.security.http import HTTPBase
+from pydantic import BaseModel, Field
 
 from .. import errors
 from ..content.safety import human_size
@@ -94,12 +100,75 @@ def challenge(request: Request) -> str:
     return 'Bearer realm="accessreader"'
 
 
+#: How a caller says who they are, declared in the OpenAPI schema (read by ``person_of``, never failing here).
+_SESSION = APIKeyCookie(name=SESSION_COOKIE, scheme_name="session", auto_error=False,
+                        description="The session cookie `POST /api/login` sets (card number and PIN; staff login and password).")  # fmt: skip
+_TOKEN = HTTPBearer(scheme_name="token", auto_error=False,
+                    description="A reader's token (`POST /api/tokens`, or the web page `/tokens`) as `Authorization: Bearer …`.")  # fmt: skip
+_TOKEN_QUERY = APIKeyQuery(name="token", scheme_name="tokenQuery", auto_error=False,
+                           description="The same token as `?token=…`, for feed and stream addresses.")  # fmt: skip
+_BASIC = HTTPBase(scheme="basic", scheme_name="basic", auto_error=False,
+                  description="Card number and PIN (staff: login and password), on OPDS feeds and downloads only.")  # fmt: skip
+
+
+def _asking(request: Request, session: Annotated[str | None, Security(_SESSION)],
+            token: Annotated[object, Security(_TOKEN)], token_query: Annotated[str | None, Security(_TOKEN_QUERY)]) -> Person | None:  # fmt: skip
+    return person_of(request)
+
+
+def _asking_app(request: Request, session: Annotated[str | None, Security(_SESSION)],
+                token: Annotated[object, Security(_TOKEN)], token_query: Annotated[str | None, Security(_TOKEN_QUERY)],
+                basic: Annotated[object, Security(_BASIC)]) -> Person | None:  # fmt: skip
+    return person_of(request)
+
+
+class ErrorOut(BaseModel):
+    """A user-facing error: its code and what to do, in the caller's language."""
+
+    error: str = Field(description="A stable code, e.g. `not_logged_in`, `not_allowed`, `bad_credentials`.")
+    message: str = Field(description="What happened and what to do, in the caller's language (kk, ru, en).")
+
+
+#: The 401 and 403 answers of an operation that needs a login or a right, for the OpenAPI schema.
+AUTH_ERRORS: dict[int | str, dict] = {
+    401: {
+        "model": ErrorOut,
+        "description": "Not logged in, or a wrong login, PIN or token (`WWW-Authenticate` says how).",
+    },
+    403: {
+        "model": ErrorOut,
+        "description": "Logged in without the right (e.g. not a registered print-disabled reader).",
+    },
+}
+
 LibraryDep = Annotated[Library, Depends(library_of)]
-PersonDep = Annotated[Person | None, Depends(person_of)]
+#: Who is asking: the session or a token (``AppPersonDep``: HTTP Basic too, for reading apps).
+PersonDep = Annotated[Person | None, Depends(_asking)]
+AppPersonDep = Annotated[Person | None, Depends(_asking_app)]
 LangDep = Annotated[str, Depends(interface_language)]
 
 #: A title's number in paths: a positive integer the database can hold.
 TitleId = Annotated[int, Path(ge=1, le=2**63 - 1, description="The title's number in the catalog")]
+
+
+def operation_id(route: APIRoute) -> str:
+    """A stable OpenAPI ``operationId``: the route function's name, after its tag when it has one
+    (``titles``, ``download``, ``opds_download``, ``listening_chapters``)."""
+    return f"{route.tags[0]}_{route.name}" if route.tags else route.name
+
+
+def with_auth_errors(schema: dict) -> dict:
+    """``schema`` (OpenAPI) with every operation that declares security documenting ``AUTH_ERRORS``'s
+    401 and 403 bodies (``ErrorOut``), the routes that do not list them too."""
+    body = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            if operation.get("security"):
+                for status in (401, 403):
+                    described = AUTH_ERRORS[status]["description"]
+                    response = operation["responses"].setdefault(str(status), {"description": described})
+                    response.setdefault("content", body)
+    return schema
 
 
 def status_of(error: errors.AccessReaderError) -> int:

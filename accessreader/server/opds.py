@@ -30,7 +30,7 @@ from fastapi.responses import FileResponse
 from ..messages import MESSAGES, translate
 from ..service.catalog import Title
 from ..service.library import MEDIA_TYPES, Library
-from .deps import PersonDep, TitleId, library_of
+from .deps import AUTH_ERRORS, AppPersonDep, TitleId, library_of
 from .i18n import interface_language
 
 router = APIRouter(prefix="/opds", tags=["opds"])
@@ -139,10 +139,10 @@ def opensearch(request: Request, lang: Annotated[str, Depends(interface_language
     "/titles/{title_id}/download/{fmt}",
     response_class=FileResponse,
     summary="Download one format for a reading app (HTTP Basic, token or session; logged)",
-    responses={200: {"content": {"application/octet-stream": {}}}},
+    responses={200: {"content": {"application/octet-stream": {}}}, **AUTH_ERRORS},
 )
 def download(
-    title_id: TitleId, fmt: str, person: PersonDep, library: Annotated[Library, Depends(library_of)]
+    title_id: TitleId, fmt: str, person: AppPersonDep, library: Annotated[Library, Depends(library_of)]
 ) -> FileResponse:
     rendition, path = library.audit.deliver(person, title_id, fmt)
     return FileResponse(path, media_type=MEDIA_TYPES.get(fmt, rendition.media_type), filename=path.name)
