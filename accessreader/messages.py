@@ -428,6 +428,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "EPUB 3 с текстом и звуком вместе",
         "kk": "мәтін мен дыбысы бірге EPUB 3",
     },
+    "port_busy": {
+        "en": "cannot listen on {host}:{port}: {reason}. Stop the program using it, or choose another port with --port",
+        "ru": "не удаётся слушать {host}:{port}: {reason}. Остановите программу, которая его занимает, или выберите другой порт с --port",
+        "kk": "{host}:{port} тыңдау мүмкін емес: {reason}. Оны алып тұрған бағдарламаны тоқтатыңыз немесе --port арқылы басқа порт таңдаңыз",
+    },
+    "port_in_use": {
+        "en": "the port is busy, another program is listening on it",
+        "ru": "порт занят, его слушает другая программа",
+        "kk": "порт бос емес, оны басқа бағдарлама тыңдап тұр",
+    },
     "cli_serving": {
         "en": "AccessReader is running: open {url}",
         "ru": "AccessReader запущен: откройте {url}",
