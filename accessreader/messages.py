@@ -236,6 +236,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "terminal_speech_on": {"en": "Speech on", "ru": "Речь включена", "kk": "Дауыс қосулы"},
     "terminal_speech_off": {"en": "Speech off", "ru": "Речь выключена", "kk": "Дауыс өшірулі"},
+    "terminal_speech_no_device": {
+        "en": "Speech off: no sound device; braille goes on, speech starts when one appears",
+        "ru": "Речь выключена: нет звукового устройства; Брайль работает, речь начнётся, когда оно появится",
+        "kk": "Дауыс өшірулі: дыбыс құрылғысы жоқ; Брайль жұмыс істейді, құрылғы пайда болғанда дауыс қосылады",
+    },
+    "terminal_speech_device_found": {
+        "en": "Speech on: a sound device was found",
+        "ru": "Речь включена: найдено звуковое устройство",
+        "kk": "Дауыс қосулы: дыбыс құрылғысы табылды",
+    },
     "terminal_rate": {
         "en": "Rate {rate}",
         "ru": "Скорость {rate}",
