@@ -90,6 +90,9 @@ def test_a_reading_app_reads_the_feeds_and_downloads_every_format_with_card_numb
                 if kind in ("application/zip", "application/epub+zip"):
                     assert zipfile.ZipFile(io.BytesIO(got.content)).testzip() is None
             assert app.post(f"{service.base}/api/tokens", auth=READER).status_code == 401  # Basic is for reads only
+            people = service.library.people
+            people.update(people.by_login(READER[0]).id, active=False)  # a card withdrawn: refused at once
+            assert app.get(offered[0][1], auth=READER).status_code in (401, 403)
         logins = [e.login for e in service.library.audit.entries()]
         assert logins.count(READER[0]) == len(EVERY_FORMAT) and VISITOR[0] not in logins
     finally:
