@@ -191,7 +191,8 @@ def _report_problems(problems: list, lang: str) -> None:
     "--voice",
     "voices",
     default="",
-    help="Voice per language for speech, e.g. kk=kk,ru=ru,en=en-us (espeak-ng voice names).",
+    help="Voice per language for speech, over ACCESSREADER_VOICES: LANG=ENGINE:VOICE, e.g. "
+    "ru=rhvoice:anna,kk=espeak:kk (default: RHVoice for ru and en where installed, espeak-ng for the rest).",
 )
 @click.option(
     "--rate",
@@ -227,7 +228,10 @@ def convert(
 
     lang = interface_language(ctx.meta.get("lang"))
     names = conversion.parse_formats(formats)
-    options = replace(_braille_options(grade, dots, cells, lines, sheets, duplex), speech=speech_options(voices, rate))
+    options = replace(
+        _braille_options(grade, dots, cells, lines, sheets, duplex),
+        speech=speech_options(f"{_settings().voices},{voices}", rate),
+    )
     if workers:
         options = replace(options, workers=workers, speech=replace(options.speech, workers=workers))
     document = _read_book(file, ctx.meta["limits"], options.workers)
@@ -399,6 +403,20 @@ def settings(as_json: bool, markdown: bool) -> None:
         value = row["value"] or SETTINGS[row["name"]].shown  # an empty value says what stands in for it
         click.echo(f"{row['name']} = {value}  ({row['origin']}, {row['env']})")
         click.echo(f"    {row['help']}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the voices as one JSON list.")
+def voices(as_json: bool) -> None:
+    """The voices installed here for --voice: engine, language, ENGINE:NAME and licence."""
+    from .tts.engines import installed_voices
+
+    rows = installed_voices()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['lang']}\t{row['engine']}:{row['name']}\t{row['licence']}")
 
 
 @main.command()

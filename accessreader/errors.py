@@ -14,6 +14,7 @@
      │    ├── NotLoggedIn          rights need a login first (401)
      │    ├── BadCredentials       wrong login, card number, PIN or password (401)
      │    ├── TooManyAttempts      a login locked after repeated wrong PINs (429)
+     │    ├── TokenScope           a feed or app token used for what it does not open (403)
      │    └── LastAdmin            deactivating the only active administrator (403)
      ├── NotFound                no such title, rendition or person (404)
      │    └── UnknownJob         no conversion job has that id
@@ -173,6 +174,12 @@ class TooManyAttempts(NotAllowed):
     """A login locked for a while after too many wrong PINs or passwords."""
 
     code = "too_many_attempts"
+
+
+class TokenScope(NotAllowed):
+    """A reader's token (feeds, listening, an app) used for what it does not open: people, uploads, other tokens…"""
+
+    code = "token_scope"
 
 
 class NotFound(AccessReaderError):

@@ -156,6 +156,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Слишком много неверных попыток; повторите через {minutes} мин",
         "kk": "Қате әрекеттер тым көп; {minutes} минуттан кейін қайталаңыз",
     },
+    "cannot_write": {
+        "en": "Cannot write to {path} ({reason}): check that the data folder is there, writable and not full, "
+        "then retry the job",
+        "ru": "Не удаётся записать в {path} ({reason}): проверьте, что папка данных на месте, доступна для записи "
+        "и не переполнена, затем повторите задание",
+        "kk": "{path} ішіне жазу мүмкін емес ({reason}): деректер қалтасы орнында, жазуға ашық және толмағанын "
+        "тексеріп, тапсырманы қайталаңыз",
+    },
+    "token_scope": {
+        "en": "This token opens only feeds, downloads and listening; log in for anything else",
+        "ru": "Этот токен открывает только ленты, скачивание и прослушивание; для остального войдите в систему",
+        "kk": "Бұл токен тек арналарды, жүктеуді және тыңдауды ашады; басқасы үшін жүйеге кіріңіз",
+    },
     "not_found": {
         "en": "{what} not found",
         "ru": "{what}: не найдено",

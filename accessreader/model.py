@@ -19,6 +19,8 @@ Everything here is plain data and serialises to and from JSON losslessly
 from __future__ import annotations
 
 import json
+import logging
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -44,6 +46,46 @@ SPAN_KINDS = (SPAN_LANG, SPAN_NOTEREF, SPAN_EMPHASIS)
 
 SCHEMA_VERSION = 1
 
+#: A well-formed BCP 47 language tag (RFC 5646 §2.1, without the irregular grandfathered tags).
+_LANGUAGE_TAG = re.compile(
+    r"(?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})"  # language, extlang
+    r"(?:-[a-z]{4})?"  # script
+    r"(?:-(?:[a-z]{2}|[0-9]{3}))?"  # region
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"  # variants
+    r"(?:-[a-wyz0-9](?:-[a-z0-9]{2,8})+)*"  # extensions
+    r"(?:-x(?:-[a-z0-9]{1,8})+)?"  # private use
+    r"|x(?:-[a-z0-9]{1,8})+)",
+    re.IGNORECASE | re.ASCII,
+)
+
+#: Block ids are ours: ``c<chapter>b<index>``, whatever a stored Document says.
+_BLOCK_ID = re.compile(r"c[0-9]{1,9}b[0-9]{1,9}", re.ASCII)
+
+#: Link schemes that run code or carry a whole page; a link to one is never kept.
+_UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
+
+_log = logging.getLogger(__name__)
+
+
+def valid_language(code: str) -> bool:
+    """Whether ``code`` is "" (unknown) or a well-formed BCP 47 tag ("kk", "ru-RU", "und")."""
+    return code == "" or (isinstance(code, str) and len(code) <= 64 and _LANGUAGE_TAG.fullmatch(code) is not None)
+
+
+def _checked_language(code: str, where: str) -> str:
+    """``code`` if it is a language tag ("ru_RU" written with "-"), else "und" with a warning
+    (a source's ``lang`` is never trusted)."""
+    if isinstance(code, str) and valid_language(code.replace("_", "-")):
+        return code.replace("_", "-")
+    _log.warning("%s: %r is not a BCP 47 language tag; dropped", where, str(code)[:80])
+    return "und"
+
+
+def unsafe_link(target: str) -> bool:
+    """Whether a link target would run script or open an inline page (``javascript:``, ``vbscript:``, ``data:``)."""
+    squeezed = "".join(ch for ch in str(target) if ch > " " and ch != "\x7f").lower()
+    return squeezed.startswith(_UNSAFE_SCHEMES)
+
 
 @dataclass
 class Span:
@@ -53,6 +95,13 @@ class Span:
     start: int
     end: int
     value: str
+
+    def __post_init__(self) -> None:
+        if self.kind == SPAN_LANG:
+            self.value = _checked_language(self.value, "span")
+        elif self.kind == SPAN_NOTEREF and unsafe_link(self.value):
+            _log.warning("note reference %r dropped: not a link to a note", self.value[:80])
+            self.value = ""
 
 
 @dataclass
@@ -112,6 +161,9 @@ class Block:
     note_ref: str = ""
     confidence: float | None = None
     repairs: list[Repair] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.lang = _checked_language(self.lang, f"block {self.id}")
 
     def sentence_texts(self) -> list[str]:
         """The text of each sentence, in order."""
@@ -181,6 +233,13 @@ class Metadata:
     description: str = ""
     source_format: str = ""
     source_checksum: str = ""
+
+    def __post_init__(self) -> None:
+        tags = [code.replace("_", "-") if isinstance(code, str) else "" for code in self.languages]
+        dropped = [code for code, tag in zip(self.languages, tags, strict=True) if code and not valid_language(tag)]
+        if dropped:
+            _log.warning("book languages %r: not BCP 47 language tags; dropped", dropped)
+        self.languages = [tag for tag in tags if tag and valid_language(tag)]
 
 
 @dataclass
@@ -254,9 +313,11 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
+        """A Document from its ``to_dict`` form; ``ValueError`` for another schema, or block ids and
+        references that are not ours (a stored Document from elsewhere must not choose page attributes)."""
         if data.get("schema") != SCHEMA_VERSION:
             raise ValueError(f"unsupported document schema {data.get('schema')!r}")
-        return cls(
+        document = cls(
             metadata=Metadata(**data["metadata"]),
             chapters=[
                 Chapter(title=c["title"], blocks=[_block_from_dict(b) for b in c["blocks"]]) for c in data["chapters"]
@@ -264,10 +325,28 @@ class Document:
             toc=[TocEntry(**t) for t in data["toc"]],
             notices=[Notice(**n) for n in data["notices"]],
         )
+        _check_ids(document)
+        return document
 
     @classmethod
     def from_json(cls, text: str) -> Document:
         return cls.from_dict(json.loads(text))
+
+
+def _check_ids(document: Document) -> None:
+    """``ValueError`` unless every block id is ``c<n>b<n>`` and every reference names one of them."""
+    ids = set()
+    for _, block in document.blocks():
+        if not isinstance(block.id, str) or not _BLOCK_ID.fullmatch(block.id):
+            raise ValueError(f"not a block id: {str(block.id)[:80]!r}")
+        ids.add(block.id)
+    references = [entry.block for entry in document.toc]
+    for _, block in document.blocks():
+        references += [span.value for span in block.spans if span.kind == SPAN_NOTEREF]
+        references += [block.note_ref] if block.note_ref else []
+    unknown = next((ref for ref in references if ref not in ids), None)
+    if unknown is not None:
+        raise ValueError(f"a reference to no block: {str(unknown)[:80]!r}")
 
 
 def _block_from_dict(data: dict[str, Any]) -> Block:

@@ -54,6 +54,18 @@ def _positive(kind: type) -> Callable[[str], object]:
     return parse
 
 
+def _voices(raw: str) -> str:
+    from .errors import UnknownVoice
+    from .tts.engines import book_voices, parse_voices
+
+    try:
+        chosen = parse_voices(raw)
+        book_voices(chosen)  # an unknown engine or a voice whose licence is not allowed
+    except UnknownVoice:
+        raise ValueError(raw) from None
+    return ",".join(f"{lang}={name}" for lang, name in chosen.items())
+
+
 def _dots(raw: str) -> int:
     if raw.strip() not in ("6", "8"):
         raise ValueError(raw)
@@ -112,6 +124,23 @@ SETTINGS: dict[str, Setting] = {
     "dots": Setting("ACCESSREADER_DOTS", "6", "6-dot literary or 8-dot computer braille.", _dots),
     "cells": Setting("ACCESSREADER_CELLS", "40", "Braille cells per line.", _positive(int)),
     "lines": Setting("ACCESSREADER_LINES", "25", "Lines per braille page.", _positive(int)),
+    "voices": Setting(
+        "ACCESSREADER_VOICES",
+        "",
+        "Voice per language of the talking books `accessreader convert` makes (its `--voice` adds to it): "
+        "`LANG=ENGINE:VOICE,…`, e.g. "
+        "`ru=rhvoice:anna,en=rhvoice:clb,kk=espeak:kk`. RHVoice voices: aleksandr, anna, elena, irina, "
+        "aleksandr-hq (ru), alan, bdl, clb, slt (en); espeak-ng voices by their espeak-ng names.",
+        _voices,
+        shown="(`ru=rhvoice:aleksandr,en=rhvoice:slt` where RHVoice is installed, espeak-ng for the rest)",
+    ),
+    "piper_voices": Setting(
+        "ACCESSREADER_PIPER_VOICES",
+        "",
+        "Folder of Piper voices (`NAME.onnx` beside `NAME.onnx.json`, e.g. kk_KZ-issai-high) for "
+        "`--voice kk=piper:NAME`; `accessreader voices` lists them with their licences.",
+        shown="(`voices` in the data folder)",
+    ),
     "max_upload_mb": Setting("ACCESSREADER_MAX_UPLOAD_MB", "50", "Largest upload, in megabytes.", _positive(float)),
     "max_file_mb": Setting(
         "ACCESSREADER_MAX_FILE_MB",
@@ -141,6 +170,13 @@ SETTINGS: dict[str, Setting] = {
         shown="`no` (`yes` in `scripts/run`)",
     ),
     "debug": Setting("ACCESSREADER_DEBUG", "no", "`yes`: a command that fails on a bug shows its traceback.", _yes),
+    "https": Setting(
+        "ACCESSREADER_HTTPS",
+        "no",
+        "`yes`: the service is reached over HTTPS (a proxy in front): cookies are marked `Secure` and browsers "
+        "told to keep to HTTPS (HSTS); a request that came as `https` gets the same.",
+        _yes,
+    ),
 }
 
 
@@ -161,6 +197,8 @@ class Settings:
     dots: int = default_value("dots")  # type: ignore[assignment]
     cells: int = default_value("cells")  # type: ignore[assignment]
     lines: int = default_value("lines")  # type: ignore[assignment]
+    voices: str = default_value("voices")  # type: ignore[assignment]
+    piper_voices: str = default_value("piper_voices")  # type: ignore[assignment]
     max_upload_mb: float = default_value("max_upload_mb")  # type: ignore[assignment]
     max_file_mb: float = default_value("max_file_mb")  # type: ignore[assignment]
     chapters_per_part: int = default_value("chapters_per_part")  # type: ignore[assignment]
@@ -168,6 +206,7 @@ class Settings:
     workers: int = default_value("workers")  # type: ignore[assignment]
     audio: bool = default_value("audio")  # type: ignore[assignment]
     debug: bool = default_value("debug")  # type: ignore[assignment]
+    https: bool = default_value("https")  # type: ignore[assignment]
     #: Where each value came from: ``DEFAULT``, ``ENVIRONMENT`` or ``OPTION`` (a command-line option).
     origins: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
@@ -211,6 +250,11 @@ class Settings:
     def has_service(self) -> bool:
         """Whether a library service is configured here: a database named, or one in the data folder."""
         return bool(self.database) or (self.data / DATABASE_FILE).exists()
+
+    @property
+    def piper_folder(self) -> Path:
+        """``ACCESSREADER_PIPER_VOICES``, else ``voices`` in the data folder."""
+        return Path(self.piper_voices).expanduser() if self.piper_voices else self.data / "voices"
 
     @property
     def max_upload_bytes(self) -> int:

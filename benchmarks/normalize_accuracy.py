@@ -3,8 +3,8 @@
     python benchmarks/normalize_accuracy.py [--misses]
 
 Prints, for the tuned part, the held-out part (every third sentence, which
-the rules were not tuned on) and the unseen set (unseen.tsv, written after
-tuning) separately, correct/total per language, per language and category,
+the rules were not tuned on) and each unseen set (unseen.tsv, unseen2.tsv…,
+written after tuning) separately, correct/total per language, per language and category,
 and overall.  A sentence counts as right when the
 normalised text says the same words as the expected text (letter case and
 punctuation aside).  ``--misses`` lists the wrong sentences of the tuned part
@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from accessreader.tts.normalize import normalize  # noqa: E402
-from tests.normalize_data import LANGUAGES, is_right, load, load_unseen  # noqa: E402
+from tests.normalize_data import LANGUAGES, UNSEEN_SETS, is_right, load, load_unseen  # noqa: E402
 
 
 def score(sentences: list) -> list[tuple[object, str, bool]]:
@@ -61,7 +61,11 @@ def main() -> None:
     report([r for r in results if r[0].held_out], "held-out (every third row)")
     right = sum(r[2] for r in results)
     print(f"== labelled set: {right}/{len(results)} ({100 * right / len(results):.1f}%)")
-    report(score(load_unseen()), "unseen (written after tuning)")
+    for name in UNSEEN_SETS:
+        part = score(load_unseen(name))
+        report(part, f"{name} (written after tuning)")
+        right = sum(r[2] for r in part)
+        print(f"== {name}.tsv: {right}/{len(part)} ({100 * right / len(part):.1f}%)")
     if args.misses:
         for sentence, said, right in results:
             if not right and not sentence.held_out:

@@ -1,10 +1,10 @@
 import pytest
-from braille_samples import corpus_document
 
 from accessreader import convert
 from accessreader.braille import Code
 from accessreader.braille.translate import translate_document
 from accessreader.errors import BadOption, SixDotsOnly
+from tests.braille_samples import corpus_document
 
 
 def test_writes_every_format_asked(tmp_path):

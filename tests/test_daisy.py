@@ -7,11 +7,11 @@ import re
 import mutagen
 import pytest
 from lxml import etree
-from speech_fixtures import marked_up_book, two_chapter_book
 
 from accessreader.tts.daisy import hms, npt, write_daisy
 from accessreader.tts.script import speech_script
 from accessreader.tts.synthesis import SpeechOptions, render
+from tests.speech_fixtures import marked_up_book, two_chapter_book
 
 REQUIRED = (
     "dc:creator dc:date dc:format dc:identifier dc:language dc:publisher dc:title ncc:charset ncc:depth "
@@ -48,6 +48,7 @@ def test_ncc_has_the_required_metadata(daisy):
     assert meta["dc:format"] == "Daisy 2.02" and meta["ncc:multimediaType"] == "audioFullText"
     assert meta["dc:title"] == "Сынақ кітабы" and meta["dc:language"] == "kk"
     assert meta["ncc:tocItems"] == "2" and meta["ncc:pageNormal"] == "1" and meta["ncc:maxPageNormal"] == "2"
+    assert meta["ncc:narrator"] == "espeak-ng kk, espeak-ng ru (synthetic speech)"  # the voices that read it
     assert int(meta["ncc:files"]) == len(list(ncc.parent.iterdir()))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -14,10 +15,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from queue_worker import FolderPublisher, settings
-from servicekit import READER, make_library, seconds_of
 from sqlalchemy import update
-from stores import KINDS, open_test_store
 
 from accessreader import content
 from accessreader.braille import Code, Layout, parse_grades
@@ -28,6 +26,9 @@ from accessreader.service import schema
 from accessreader.service.jobs import DONE, FAILED, Jobs
 from accessreader.service.store import Store
 from accessreader.tts.script import speech_script
+from tests.queue_worker import FolderPublisher, settings
+from tests.servicekit import READER, make_library, seconds_of
+from tests.stores import KINDS, open_test_store
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ["brf", "pef", "ubrl"]
@@ -303,8 +304,11 @@ def test_a_step_whose_worker_keeps_dying_gives_its_job_up(tmp_path):
 
 
 def test_the_service_makes_speech_formats_and_braille_in_the_settings_code_and_page_size(tmp_path):
-    """ACCESSREADER_FORMATS=brf,daisy,m4b with a 32×20 page and uncontracted English: renditions in the catalog."""
-    library = make_library(tmp_path, formats=("brf", "daisy", "m4b"), cells=32, lines=20, grades="en=1")
+    """ACCESSREADER_FORMATS=brf,daisy,m4b with a 32×20 page, uncontracted English and the English voice
+    of ACCESSREADER_VOICES: renditions in the catalog."""
+    library = make_library(
+        tmp_path, formats=("brf", "daisy", "m4b"), cells=32, lines=20, grades="en=1", voices="en=rhvoice:alan"
+    )
     payload = talking_book(3)
     worker = library.jobs.worker(2)
     worker.start()
@@ -331,7 +335,10 @@ def test_the_service_makes_speech_formats_and_braille_in_the_settings_code_and_p
         assert (
             "ncc.html" in names and any(n.endswith(".smil") for n in names) and any(n.endswith(".mp3") for n in names)
         )
-        assert "Дала" in daisy.read("ncc.html").decode()
+        ncc = daisy.read("ncc.html").decode()
+        assert "Дала" in ncc
+        narrator = re.search(r'name="ncc:narrator" content="([^"]*)"', ncc).group(1)
+        assert "Alan" in narrator, narrator  # the settings' voice read the English text
     m4b = library.store.path(renditions["m4b"].path)
     assert seconds_of(m4b.read_bytes(), tmp_path) > 1
     library.close()

@@ -3,13 +3,13 @@ from collections import Counter
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from language_data import load_blocks, load_mixed
 
 from accessreader import language
 from accessreader.content.builder import DocumentBuilder, InlineText
 from accessreader.content.finish import finish
 from accessreader.language import KAZAKH_LETTERS, detect, find_spans, normalise
 from accessreader.model import PARAGRAPH, SPAN_LANG
+from tests.language_data import load_blocks, load_mixed
 
 
 def span_texts(text: str, lang: str, taken=()) -> list[tuple[str, str]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from servicekit import READER, STAFF, VISITOR, book, epub_without_package, make_library, wait_done
 
 from accessreader.content import read
 from accessreader.errors import FileTooLarge, NotAllowed, NotFound, NotLoggedIn
@@ -11,6 +10,7 @@ from accessreader.model import Locator
 from accessreader.service.catalog import FAILED, READY
 from accessreader.service.rights import READ_ONLINE
 from accessreader.settings import Settings
+from tests.servicekit import READER, STAFF, VISITOR, book, epub_without_package, make_library, wait_done
 
 
 def test_importing_a_folder_converts_every_book_into_the_catalog(tmp_path):

@@ -5,12 +5,12 @@ import io
 import pytest
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
-from scanpages import HEADS, TEXTS, render_page
 
 from accessreader import content
 from accessreader.content import deskew, images, ocr
 from accessreader.errors import CorruptFile, NoTextFound
 from accessreader.model import HEADING, PAGE_MARKER, PARAGRAPH
+from tests.scanpages import HEADS, TEXTS, render_page
 
 #: Character error rate each language must stay under on the generated scans.
 CER_BOUND = {"kk": 0.02, "ru": 0.02, "en": 0.02}

@@ -10,11 +10,11 @@ import feedparser
 import httpx
 from fastapi.testclient import TestClient
 from lxml import etree
-from servicekit import READER, VISITOR, book, make_library, wait_done
-from webkit import serve, stop
 
 from accessreader.server import create_app
 from accessreader.service.library import MEDIA_TYPES
+from tests.servicekit import READER, VISITOR, book, make_library, wait_done
+from tests.webkit import serve, stop
 
 ACQUISITION = "http://opds-spec.org/acquisition"
 EVERY_FORMAT = ("brf", "pef", "ubrl", "mp3", "m4b", "daisy", "epub3")

@@ -4,15 +4,24 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
-from stores import KINDS, LIGHT_HASHER, open_test_store
 
-from accessreader.errors import AlreadyRegistered, BadCredentials, LastAdmin, NotFound, TooManyAttempts, WeakSecret
-from accessreader.service.people import ADMIN, MAX_FAILURES, READER, STAFF, People
+from accessreader.errors import (
+    AlreadyRegistered,
+    BadCredentials,
+    LastAdmin,
+    NotFound,
+    TokenScope,
+    TooManyAttempts,
+    WeakSecret,
+)
+from accessreader.service.people import ADMIN, APP, FEED, MAX_FAILURES, READER, STAFF, People
+from accessreader.service.throttle import CARD, CLIENT
+from tests.stores import LIGHT_HASHER
 
 
-@pytest.fixture(params=KINDS)
-def people(request, tmp_path):
-    return People(open_test_store(request.param, tmp_path), LIGHT_HASHER)
+@pytest.fixture
+def people(store):
+    return People(store, LIGHT_HASHER)
 
 
 def test_a_reader_logs_in_with_card_number_and_pin(people):
@@ -73,9 +82,9 @@ def test_repeated_wrong_pins_lock_the_card_for_a_while(people):
         people.authenticate("000123", "4711")  # even the right PIN, until the time is up
     assert "15" in locked.value.message("kk")
     assert people.authenticate("000124", "4711").login == "000124"  # other cards are not affected
-    with people.store.begin() as connection:
+    with people.store.begin() as connection:  # the time is up
         connection.execute(
-            sa.text("UPDATE people SET locked_until = :past"), {"past": datetime.now(UTC) - timedelta(seconds=1)}
+            sa.text("UPDATE login_throttle SET reset_at = :past"), {"past": datetime.now(UTC) - timedelta(seconds=1)}
         )
     assert people.authenticate("000123", "4711").login == "000123"
 
@@ -107,11 +116,14 @@ def test_a_deactivated_person_cannot_log_in_and_loses_sessions_and_tokens(people
     assert people.token_person(token.secret) is None  # revoked for good, not just hidden
 
 
-def test_changing_the_pin_ends_sessions(people):
+def test_changing_the_pin_ends_sessions_and_revokes_tokens(people):
     reader = people.register(READER, "000123", "4711")
     session = people.start_session(reader.id)
+    token = people.issue_token(reader.id, "podcast 1")
     people.update(reader.id, secret="9876", name="Иван")
     assert people.session_person(session) is None
+    assert people.token_person(token.secret) is None  # whoever had the old PIN may have made tokens with it
+    assert people.tokens(reader.id)[0].revoked_at is not None
     assert people.authenticate("000123", "9876").name == "Иван"
     with pytest.raises(BadCredentials):
         people.authenticate("000123", "4711")
@@ -190,3 +202,50 @@ def test_revoking_a_persons_tokens(people):
     assert people.revoke_tokens(reader.id) == []
     assert [people.token_person(t.secret) for t in (phone, car, radio)] == [None, None, None]
     assert people.token_person(foreign.secret) == other
+
+
+def test_every_use_of_a_token_is_logged_and_its_scope_decides(people):
+    reader = people.register(READER, "000123", "4711", print_disabled=True)
+    feed = people.issue_token(reader.id, "podcast 3")
+    app = people.issue_token(reader.id, "phone", scope=APP)
+    assert (feed.scope, app.scope) == (FEED, APP)
+    feeds_only = lambda scope: scope == FEED  # noqa: E731
+    assert (
+        people.use_token(feed.secret, feeds_only, method="GET", path="/feeds/titles/3.rss", address="10.0.0.7")
+        == reader
+    )
+    with pytest.raises(TokenScope):
+        people.use_token(app.secret, feeds_only, method="POST", path="/api/people", address="10.0.0.8")
+    assert people.use_token("forged", feeds_only, method="GET", path="/opds") is None
+    uses = people.token_uses(reader.id)
+    assert [(u.token_id, u.method, u.path, u.address, u.allowed) for u in uses] == [
+        (app.id, "POST", "/api/people", "10.0.0.8", False),
+        (feed.id, "GET", "/feeds/titles/3.rss", "10.0.0.7", True),
+    ]
+    assert all(t.last_used_at is not None for t in people.tokens(reader.id))
+
+
+def test_wrong_pins_are_counted_per_card_and_client_and_nobody_locks_a_card_from_elsewhere_for_long(people):
+    people.register(READER, "000123", "4711")
+    for attempt in range(MAX_FAILURES):
+        with pytest.raises(BadCredentials):
+            people.authenticate("000123", f"{attempt:04d}", client="203.0.113.9")
+    with pytest.raises(TooManyAttempts) as locked:
+        people.authenticate("000123", "4711", client="203.0.113.9")  # the guesser: 15 minutes
+    assert "15" in locked.value.message("en")
+    assert people.authenticate("000123", "4711", client="192.0.2.1").login == "000123"  # the reader at home
+
+    # Guessing from many addresses: after CARD wrong attempts the card pauses for a minute only.
+    for number in range(CARD.attempts):
+        with pytest.raises(BadCredentials):
+            people.authenticate("000123", "0000", client=f"198.51.100.{number}")
+    with pytest.raises(TooManyAttempts) as paused:
+        people.authenticate("000123", "4711", client="192.0.2.1")
+    assert paused.value.params["minutes"] == 1
+
+    # One address trying many cards is stopped after CLIENT wrong attempts, at any card.
+    for number in range(CLIENT.attempts):
+        with pytest.raises(BadCredentials):
+            people.authenticate(f"9{number:05d}", "0000", client="203.0.113.50")
+    with pytest.raises(TooManyAttempts):
+        people.authenticate("777777", "0000", client="203.0.113.50")

@@ -1,9 +1,9 @@
-from braille_samples import corpus_document
 from lxml import html
 
 from accessreader.braille import proof
 from accessreader.braille.tables import Code
 from accessreader.model import PARAGRAPH
+from tests.braille_samples import corpus_document
 
 
 def render(document, lang="en"):

@@ -1,7 +1,6 @@
 """Rights (Marrakesh Treaty): who gets accessible copies; every delivery in the audit log."""
 
 import pytest
-from stores import KINDS, LIGHT_HASHER, open_test_store
 
 from accessreader.errors import NotAllowed, NotFound, NotLoggedIn
 from accessreader.service.catalog import Catalog
@@ -18,11 +17,12 @@ from accessreader.service.rights import (
     may_read,
     require,
 )
+from tests.stores import LIGHT_HASHER
 
 
-@pytest.fixture(scope="module", params=KINDS)
-def world(request, tmp_path_factory):
-    store = open_test_store(request.param, tmp_path_factory.mktemp("rights"))
+@pytest.fixture(scope="module")
+def world(module_store):
+    store = module_store
     people = People(store, LIGHT_HASHER)
     catalog = Catalog(store)
     title = catalog.add_source("Абай жолы\n\nҚалың қар жауды.".encode(), "abai.txt").title

@@ -3,11 +3,11 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from stores import KINDS, open_test_store
 
 from accessreader.model import Document, Metadata
 from accessreader.service.catalog import Catalog
 from accessreader.service.search import fold, words
+from tests.stores import KINDS, open_test_store
 
 BOOKS = {
     "abai": Metadata(
@@ -37,9 +37,9 @@ BOOKS = {
 }
 
 
-@pytest.fixture(scope="module", params=KINDS)
-def catalog(request, tmp_path_factory):
-    catalog = Catalog(open_test_store(request.param, tmp_path_factory.mktemp("search")))
+@pytest.fixture(scope="module")
+def catalog(module_store):
+    catalog = Catalog(module_store)
     for key, metadata in BOOKS.items():
         title = catalog.add_source(f"{metadata.title}\n\n{metadata.description}".encode(), f"{key}.txt").title
         catalog.attach_document(title.id, Document(metadata=metadata))
@@ -153,9 +153,10 @@ LIBRARY = {
 }
 
 
-@pytest.fixture(scope="module", params=KINDS)
-def library(request, tmp_path_factory):
-    catalog = Catalog(open_test_store(request.param, tmp_path_factory.mktemp("forgiving")))
+@pytest.fixture(scope="module")
+def library(module_store, tmp_path_factory):
+    # A catalog of its own, on the same kind of database as ``catalog``'s.
+    catalog = Catalog(open_test_store(module_store.dialect, tmp_path_factory.mktemp("forgiving")))
     for key, metadata in LIBRARY.items():
         title = catalog.add_source(metadata.title.encode(), f"{key}.txt").title
         catalog.attach_document(title.id, Document(metadata=metadata))

@@ -63,3 +63,14 @@ def test_defaults_are_the_rows_and_a_service_is_configured_by_a_database(tmp_pat
     (tmp_path / "accessreader.db").touch()
     assert alone.has_service
     assert Settings.from_env({"XDG_DATA_HOME": str(tmp_path)}).data == tmp_path / "accessreader"
+
+
+def test_voices_setting_names_engine_and_voice_and_refuses_a_non_commercial_voice():
+    assert (
+        Settings.from_env(clean_env(ACCESSREADER_VOICES="ru = rhvoice:anna, kk=kk")).voices == "ru=rhvoice:anna,kk=kk"
+    )
+    result = CliRunner().invoke(
+        main, ["--lang", "en", "settings"], env=clean_env(ACCESSREADER_VOICES="ru=rhvoice:pavel")
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith("accessreader: ACCESSREADER_VOICES: ru=rhvoice:pavel is not offered")

@@ -4,7 +4,6 @@ from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
-from stores import KINDS, LIGHT_HASHER, open_test_store
 
 from accessreader import content
 from accessreader.atomic import write_bytes as write_atomic
@@ -12,13 +11,14 @@ from accessreader.service.catalog import Catalog
 from accessreader.service.people import READER, People
 from accessreader.service.store import downgrade, open_store, revision, upgrade
 from accessreader.settings import SETTINGS, Settings
+from tests.stores import KINDS, LIGHT_HASHER, open_test_store
 
 #: The tables of the newest schema, and its revision.
 TABLES = (
     *("titles", "renditions", "title_search", "block_search", "people", "sessions", "tokens", "audit"),
     *("positions", "jobs", "steps"),
 )
-NEWEST = "0007"
+NEWEST = "0008"
 
 
 @pytest.mark.parametrize("kind", KINDS)

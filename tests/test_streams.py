@@ -7,12 +7,12 @@ import time
 import httpx
 import pytest
 from lxml import etree
-from servicekit import READER, VISITOR, seconds_of
-from webkit import serve, stop
 
 from accessreader.model import Locator
 from accessreader.service.positions import open_positions
 from accessreader.service.rights import STREAM
+from tests.servicekit import READER, VISITOR, seconds_of
+from tests.webkit import serve, stop
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +165,40 @@ def test_the_private_podcast_feed_lists_chapters_with_enclosures_that_carry_the_
     assert len({item.findtext("guid") for item in items}) == 4
     episode = httpx.get(enclosure.get("url"), timeout=30)  # a podcast app: no cookie, only the feed's URL
     assert episode.status_code == 200 and episode.content == audio_file(served, 3, "mp3")
+
+
+def test_every_range_that_hands_out_the_start_or_the_whole_file_is_audited(served):
+    people, audit = served.library.people, served.library.audit
+    listener = people.register("reader", "5005", "5555", "Listener", print_disabled=True)
+    session = client(served, ("5005", "5555"))
+    whole = audio_file(served, 3, "mp3")
+    url = f"/api/titles/{served.title}/audio/3.mp3"
+
+    def rows(person) -> int:
+        return len(audit.entries(person_id=person.id, limit=1000))
+
+    # Zeros written longer, a suffix longer than the file, ranges out of order, an invalid header (ignored:
+    # the whole file), another unit: each hands out the whole chapter, and each is a stream in the log.
+    for header in (
+        "bytes=00-",
+        "bytes=0000-",
+        "bytes=-99999999",
+        "bytes=100-,0-99",
+        "bytes=5-1",
+        "bytes=0-x",
+        "items=0-",
+    ):
+        before = rows(listener)
+        answer = session.get(url, headers={"Range": header})
+        assert answer.status_code in (200, 206) and answer.content == whole, header
+        assert rows(listener) == before + 1, header
+    before = rows(listener)
+    seek = session.get(url, headers={"Range": "bytes=1000-"})  # the same listener seeking on
+    assert seek.status_code == 206 and seek.content == whole[1000:] and rows(listener) == before
+    assert session.get(url, headers={"Range": f"bytes={len(whole)}-"}).status_code == 416
+
+    # Someone who never started the chapter and asks from byte 1 gets all but one byte: a stream of its own.
+    other = people.register("reader", "6006", "6666", "Other", print_disabled=True)
+    answer = client(served, ("6006", "6666")).get(url, headers={"Range": "bytes=1-"})
+    assert answer.status_code == 206 and answer.content == whole[1:]
+    assert [(e.action, e.detail) for e in audit.entries(person_id=other.id)] == [(STREAM, "chapter 3")]

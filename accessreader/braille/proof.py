@@ -24,7 +24,8 @@ from ..model import Document
 from .tables import Code
 from .translate import Braille, BrailleBlock, Problem, translate_document
 
-_STYLE = (
+#: The page's only style, inline so the file stands alone (the server's CSP allows it by its hash).
+STYLE = (
     "body{font-family:sans-serif;max-width:80em;margin:auto;padding:1em}"
     "table{border-collapse:collapse;width:100%}th,td{border:1px solid #888;padding:.3em;vertical-align:top;text-align:left}"
     ".brl{font-size:1.4em;line-height:1.6;white-space:pre-wrap}mark{background:#ffd54f;color:#000;outline:2px solid #b71c1c}"
@@ -51,7 +52,7 @@ def render(document: Document, braille: Braille, lang: str = "en") -> str:
     problems = braille.problems
     parts = [
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head><meta charset="utf-8">',
-        f"<title>{title}</title><style>{_STYLE}</style></head>\n<body>\n<main>\n<h1>{title}</h1>",
+        f"<title>{title}</title><style>{STYLE}</style></head>\n<body>\n<main>\n<h1>{title}</h1>",
         f"<h2>{t('label_warnings')}</h2>",
     ]
     if problems:

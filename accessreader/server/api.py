@@ -1,6 +1,6 @@
 """JSON routes: parse the request, call the library, shape the answer.
 
-    POST /api/login /api/logout /api/tokens      sessions and per-reader tokens
+    POST /api/login /api/logout /api/tokens      sessions and per-reader tokens (feed or app scope)
     GET  /api/titles?q=  /api/titles/{id}        the catalog (anyone)
     GET  /api/text?q=                            places in the books' text (anyone; reading them needs rights)
     GET  /api/titles/{id}/download/{fmt}         readers with rights; audit-logged
@@ -96,6 +96,7 @@ PersonId = Annotated[int, Path(ge=1, le=2**63 - 1, description="The person's num
 class TokenOut(BaseModel):
     id: int
     label: str
+    scope: str = Field(description="feed or app: what the token opens (never people, uploads or other tokens)")
     secret: str = Field(description="Shown this once; send as `Authorization: Bearer …` or `?token=…`.")
 
 
@@ -178,8 +179,8 @@ def _conversion(info: JobInfo, lang: str) -> ConversionOut:
         429: {"model": ErrorOut, "description": "Too many wrong attempts: wait and try again."},
     },  # fmt: skip
 )
-def login(body: Login, response: Response, library: LibraryDep) -> PersonOut:
-    person = library.people.authenticate(body.login, body.secret)
+def login(body: Login, request: Request, response: Response, library: LibraryDep) -> PersonOut:
+    person = library.people.authenticate(body.login, body.secret, request.client.host if request.client else "")
     response.set_cookie(SESSION_COOKIE, library.people.start_session(person.id), httponly=True, samesite="lax")
     return _person_out(person)
 
@@ -202,14 +203,22 @@ def me(person: PersonDep) -> PersonOut | None:
 @router.post(
     "/tokens",
     response_model=TokenOut,
-    summary="A new token for reading apps and feeds",
+    summary="A new token for reading apps and feeds (with a login)",
     responses={401: AUTH_ERRORS[401]},
 )
-def new_token(person: PersonDep, library: LibraryDep, label: Annotated[str, Query(max_length=100)] = "") -> TokenOut:
+def new_token(
+    person: PersonDep,
+    library: LibraryDep,
+    label: Annotated[str, Query(max_length=100)] = "",
+    scope: Annotated[
+        Literal["feed", "app"],
+        Query(description="feed: feeds, OPDS, downloads and listening; app: also saving the place"),
+    ] = "feed",
+) -> TokenOut:
     if person is None:
         raise NotLoggedIn()
-    token = library.people.issue_token(person.id, label)
-    return TokenOut(id=token.id, label=token.label, secret=token.secret)
+    token = library.people.issue_token(person.id, label, scope)
+    return TokenOut(id=token.id, label=token.label, scope=token.scope, secret=token.secret)
 
 
 @router.get("/titles", response_model=list[TitleOut], summary="Search the catalog, or list the newest titles")

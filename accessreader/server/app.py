@@ -7,7 +7,8 @@
         /, /titles/…, /staff/…   the web reader (Jinja2 pages, kk / ru / en)
 
 Who is asking comes from a session cookie (``/api/login``), or a reader's token
-(``Authorization: Bearer …`` or ``?token=…``, for reading apps and feeds).  A
+(``Authorization: Bearer …`` or ``?token=…``, for reading apps and feeds), which opens
+only feeds, OPDS, downloads and listening (``tokens.py``).  A
 user-facing error (``errors.AccessReaderError``) becomes JSON ``{"error", "message"}``
 in the caller's language with 401 (no login), 403 (no right), 404, 409, 413, 422 or
 429, or, for a person's browser on a page, an accessible page (``errorpages.py``).
@@ -25,7 +26,9 @@ from fastapi import FastAPI
 from ..service.library import Library
 from ..settings import Settings
 from . import api, errorpages, opds, streams, web
+from .bodies import BodyLimit
 from .deps import operation_id, with_auth_errors
+from .security import SecurityHeaders
 
 
 def create_app(settings: Settings, library: Library | None = None) -> FastAPI:
@@ -52,4 +55,6 @@ def create_app(settings: Settings, library: Library | None = None) -> FastAPI:
     app.include_router(streams.router)
     app.include_router(web.router)
     errorpages.install(app)
+    app.add_middleware(BodyLimit, upload_bytes=library.settings.max_upload_bytes)
+    app.add_middleware(SecurityHeaders, https=library.settings.https)
     return app

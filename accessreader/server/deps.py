@@ -36,6 +36,7 @@ from ..service.library import Library
 from ..service.people import People, Person
 from ..service.rights import MANAGE_PEOPLE, MANAGE_TITLES, READ
 from .i18n import interface_language
+from .tokens import token_holder
 
 SESSION_COOKIE = "accessreader_session"
 
@@ -69,10 +70,10 @@ def person_of(request: Request) -> Person | None:
     people = library_of(request).people
     header = request.headers.get("authorization", "")
     if header[:6].lower() == "basic " and basic_allowed(request):
-        return _RECENT.person(people, *_basic(header[6:]))
+        return _RECENT.person(people, *_basic(header[6:]), request.client.host if request.client else "")
     token = request.query_params.get("token") or (header[7:].strip() if header.lower().startswith("bearer ") else "")
     if token:
-        return people.token_person(token)
+        return token_holder(request, people, token)  # only what the token's scope opens (``tokens.py``)
     session = request.cookies.get(SESSION_COOKIE)
     return people.session_person(session) if session else None
 
@@ -97,7 +98,7 @@ class _RecentLogins:
         self._seen: dict[bytes, tuple[int, float]] = {}
         self._lock = threading.Lock()
 
-    def person(self, people: People, login: str, secret: str) -> Person:
+    def person(self, people: People, login: str, secret: str, client: str = "") -> Person:
         key = hashlib.sha256(f"{id(people)}\0{login}\0{secret}".encode()).digest()
         now = time.monotonic()
         with self._lock:
@@ -106,7 +107,7 @@ class _RecentLogins:
             person = people.get(seen[0])
             if person.active:
                 return person
-        person = people.authenticate(login, secret)
+        person = people.authenticate(login, secret, client)
         with self._lock:
             self._seen[key] = (person.id, now + self.seconds)
             while len(self._seen) > self.size:

@@ -4,6 +4,8 @@ page(request, lang, person, template, status, **context) ──▶ HTMLResponse 
 LoginNeeded(path, text)       rights are needed: a visitor logs in first, anyone else is told ``text``
 Reader Staff Admin            page rights guards over ``Library.require`` (FastAPI dependencies)
 csrf_token(request)  OurPage  the form token of this browser's session, and the check of a form's
+form_token(secret)            the same token for any secret cookie: the login form's, before any session,
+                              is made from ``LOGIN_FORM_COOKIE`` so no site can log a browser in to its account
 """
 
 from __future__ import annotations
@@ -83,8 +85,16 @@ Admin = Annotated[Person, Depends(_guard(MANAGE_PEOPLE, lambda _: _("This page i
 
 def csrf_token(request: Request) -> str:
     """The form token of this browser's session ("" without one): only pages of this site show it."""
-    session = request.cookies.get(SESSION_COOKIE, "")
-    return hashlib.sha256(f"accessreader-form:{session}".encode()).hexdigest() if session else ""
+    return form_token(request.cookies.get(SESSION_COOKIE, ""))
+
+
+def form_token(secret: str) -> str:
+    """The token a form carries for a browser's secret cookie ("" without one)."""
+    return hashlib.sha256(f"accessreader-form:{secret}".encode()).hexdigest() if secret else ""
+
+
+#: Before a login there is no session: the login form's token is made from this cookie's random value.
+LOGIN_FORM_COOKIE = "accessreader_login_form"
 
 
 def from_our_page(request: Request, csrf: Annotated[str, Form(max_length=100)] = "") -> None:

@@ -8,27 +8,34 @@
     GET /feeds/titles/{id}.rss?token=…           a private podcast feed, episodes = chapters
 
 Everything here is for readers with rights (the ``deps.Reader`` guard), by session or
-token; each stream start (a request without a range or from byte 0) is written to
-the audit log.  Positions are the same store the braille terminal uses
+token; each stream start is written to the audit log: a request for the whole file
+or for a range holding byte 0 (ranges read strictly, ``ranges.py``), and any other
+range unless it continues the reader's stream of that chapter (``STREAM_WINDOW``).  Positions are the same store the braille terminal uses
 (``Library.position``): reader = login, book = the title's checksum.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from fastapi.responses import FileResponse, StreamingResponse
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from ..errors import BadOption, NotFound, NotLoggedIn
 from ..model import Document, Locator
 from ..service.audiobook import MEDIA_TYPES, Audiobooks, ChapterInfo
+from ..service.library import Library
+from ..service.people import Person
 from ..service.rights import STREAM
-from . import podcast
+from . import podcast, ranges
 from .deps import LibraryDep, Reader, TitleId, library_of
 
 router = APIRouter(tags=["listening"])
+
+#: A range request within this time of the reader's last audited start of a chapter continues that stream.
+STREAM_WINDOW = timedelta(hours=1)
 
 
 class ChapterOut(BaseModel):
@@ -104,9 +111,15 @@ def chapter_audio(
     span = request.headers.get("range", "")
     head = request.method == "HEAD"  # players and podcast apps asking for the type and length
     if path is not None:
-        if _starts_stream(span) and not head:
-            library.audit.record(reader, title_id, codec, STREAM, detail=f"chapter {number}")
-        return FileResponse(path, media_type=MEDIA_TYPES[codec], headers={"Cache-Control": "private"})
+        served = ranges.requested(span, path.stat().st_size) if span else []
+        detail = f"chapter {number}"
+        if (
+            served is not None
+            and not head
+            and (ranges.starts(served) or not _heard(library, reader, title_id, codec, detail))
+        ):
+            library.audit.record(reader, title_id, codec, STREAM, detail=detail)
+        return ranges.RangedFile(path, media_type=MEDIA_TYPES[codec], headers={"Cache-Control": "private"})
     if codec != "mp3":
         raise NotFound(what=f"{codec} audio of chapter {number}")
     first = audiobooks.chapter(title_id, number - 1).first
@@ -171,9 +184,14 @@ def _size(audiobooks: Audiobooks, title_id: int, info: ChapterInfo) -> int:
     return path.stat().st_size if path else 0
 
 
-def _starts_stream(span: str) -> bool:
-    """A request without a range, or one from byte 0 (``bytes=0-``, Safari's ``bytes=0-1``)."""
-    return not span or span.replace(" ", "").startswith("bytes=0-")
+def _heard(library: Library, reader: Person, title_id: int, codec: str, detail: str) -> bool:
+    """Whether the reader's stream of this chapter was audited within ``STREAM_WINDOW``: a range from
+    the middle (a seek) goes on with it; with none, it is a stream of its own (``bytes=1-``)."""
+    since = datetime.now(UTC) - STREAM_WINDOW
+    return any(
+        entry.action == STREAM and entry.fmt == codec and entry.detail == detail and entry.at >= since
+        for entry in library.audit.entries(person_id=reader.id, title_id=title_id, limit=50)
+    )
 
 
 def _locator(text: str) -> Locator:

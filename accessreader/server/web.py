@@ -26,7 +26,10 @@ the SameSite session cookie.
 
 from __future__ import annotations
 
+import hmac
+import secrets
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Query, Request, UploadFile
 from fastapi import Path as InPath
@@ -44,7 +47,7 @@ from ..service.rights import READ
 from . import i18n
 from .deps import SESSION_COOKIE, LangDep, LibraryDep, PersonDep, TitleId, read_upload, status_of
 from .errorpages import error_page
-from .pages import HERE, Admin, OurPage, Reader, Staff, from_our_page, page
+from .pages import HERE, LOGIN_FORM_COOKIE, Admin, OurPage, Reader, Staff, form_token, from_our_page, page
 from .reading import anchor, html_lang, render_chapter, text_link
 
 router = APIRouter(include_in_schema=False)
@@ -160,7 +163,10 @@ def revoke_app_token(token_id: Annotated[int, InPath(ge=1, le=2**63 - 1)], libra
 @router.get("/login", response_class=HTMLResponse)
 def login_form(request: Request, lang: LangDep, person: PersonDep,
                next: Annotated[str, Query(max_length=500)] = "/") -> HTMLResponse:  # fmt: skip
-    return page(request, lang, person, "login.html", next=_local(next), error="")
+    form = request.cookies.get(LOGIN_FORM_COOKIE) or secrets.token_urlsafe(32)
+    response = page(request, lang, person, "login.html", next=_local(next), error="", login_csrf=form_token(form))
+    response.set_cookie(LOGIN_FORM_COOKIE, form, httponly=True, samesite="strict")
+    return response
 
 
 @router.post("/login", response_class=HTMLResponse, response_model=None)
@@ -171,12 +177,17 @@ def login(
     login: Annotated[str, Form(max_length=200)],
     secret: Annotated[str, Form(max_length=200)],
     next: Annotated[str, Form(max_length=500)] = "/",
+    csrf: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
+    token = form_token(request.cookies.get(LOGIN_FORM_COOKIE, ""))
+    if not (token and hmac.compare_digest(token, csrf)):  # a login sent from another site's page
+        return RedirectResponse(f"/login?next={quote(_local(next))}", status_code=303)
     try:
-        person = library.people.authenticate(login, secret)
+        person = library.people.authenticate(login, secret, request.client.host if request.client else "")
     except (BadCredentials, TooManyAttempts) as error:
         status = status_of(error)
-        return page(request, lang, None, "login.html", status=status, next=_local(next), error=error.message(lang))
+        return page(request, lang, None, "login.html", status=status, next=_local(next), error=error.message(lang),
+                    login_csrf=token)  # fmt: skip
     response = RedirectResponse(_local(next), status_code=303)
     response.set_cookie(SESSION_COOKIE, library.people.start_session(person.id), httponly=True, samesite="lax")
     return response

@@ -4,7 +4,7 @@
       .list(actor)                                      everyone, by login
       .add(actor, role, login, secret, name, print_disabled=…)
       .change(actor, person_id, name=…, print_disabled=…, active=…)
-      .reset(actor, person_id, secret)                  a new PIN or password
+      .reset(actor, person_id, secret)                  a new PIN or password (sessions end, tokens revoked)
       .revoke_tokens(actor, person_id, token_ids=None)  all working tokens, or the ones named
 
 Every call first checks that ``actor`` may manage people (``rights.require(actor, MANAGE_PEOPLE)``),
@@ -85,7 +85,7 @@ class Accounts:
         return self.people.update(person_id, **changed, then=_logger(admin, person.login, CHANGED, detail))
 
     def reset(self, actor: Person | None, person_id: int, secret: str) -> Person:
-        """A new PIN or password: the person's sessions end and a lockout is lifted."""
+        """A new PIN or password: the person's sessions end, their tokens are revoked and a lockout is lifted."""
         admin = require(actor, MANAGE_PEOPLE)
         person = self.people.get(person_id)
         return self.people.update(person_id, secret=secret, then=_logger(admin, person.login, SECRET_RESET))

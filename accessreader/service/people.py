@@ -7,7 +7,11 @@
 
 PINs and passwords are hashed with Argon2id (argon2-cffi).  A session (web login)
 and a token (for feeds and streams that apps fetch without a login) are random
-secrets of which only the SHA-256 is stored; sessions expire, tokens last until revoked.
+secrets of which only the SHA-256 is stored; sessions expire, tokens last until revoked
+or until the person's PIN or password is changed.  A token has a scope: ``FEED`` (feeds,
+OPDS, downloads, listening) or ``APP`` (also saving the place); every use of one is
+logged in ``token_uses`` (``use_token``), whether its scope opened the request or not.
+Wrong secrets are counted before they are checked (``throttle.py``).
 What each role may do is decided in ``rights.py``.
 """
 
@@ -25,19 +29,24 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Row, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from ..errors import AlreadyRegistered, BadCredentials, LastAdmin, NotFound, TooManyAttempts, WeakSecret
+from ..errors import AlreadyRegistered, BadCredentials, LastAdmin, NotFound, TokenScope, WeakSecret
 from . import schema
 from .store import Store
+from .throttle import CARD_CLIENT, Throttle
 
 READER = "reader"
 STAFF = "staff"
 ADMIN = "admin"
 ROLES = (READER, STAFF, ADMIN)
 
+#: Token scopes: a feed token reads feeds, OPDS, downloads and audio; an app token may also save the place.
+FEED = "feed"
+APP = "app"
+SCOPES = (FEED, APP)
+
 SESSION_LIFETIME = timedelta(days=14)
 MIN_PIN = 4
-MAX_FAILURES = 5
-LOCKOUT = timedelta(minutes=15)
+MAX_FAILURES = CARD_CLIENT.attempts
 MIN_PASSWORD = 8
 
 #: Called inside a change's transaction with the person's id (``Accounts`` writes its audit row so).
@@ -67,6 +76,20 @@ class Token:
     created_at: datetime
     revoked_at: datetime | None
     secret: str = ""
+    scope: str = FEED
+    last_used_at: datetime | None = None
+
+
+@dataclass
+class TokenUse:
+    """One request made with a token: which, when, what, from where, and whether its scope opened it."""
+
+    token_id: int
+    at: datetime
+    method: str
+    path: str
+    address: str
+    allowed: bool
 
 
 class People:
@@ -77,6 +100,7 @@ class People:
         a stored hash made with other parameters is re-made at the next successful login."""
         self.store = store
         self.hasher = hasher or PasswordHasher()
+        self.throttle = Throttle(store)
         self._dummy = ""
 
     def register(self, role: str, login: str, secret: str, name: str = "", *, print_disabled: bool = False,
@@ -104,7 +128,6 @@ class People:
                         print_disabled=print_disabled,
                         active=True,
                         created_at=schema.now(),
-                        failed_logins=0,
                     )
                 ).inserted_primary_key[0]
                 if then is not None:
@@ -113,55 +136,35 @@ class People:
             raise AlreadyRegistered(login=login) from None
         return self.get(person_id)
 
-    def authenticate(self, login: str, secret: str) -> Person:
+    def authenticate(self, login: str, secret: str, client: str = "") -> Person:
         """The active person with this login and PIN/password; ``BadCredentials`` otherwise
         (the same error whether the login or the secret was wrong).
 
-        After ``MAX_FAILURES`` wrong secrets in a row a login is locked for
-        ``LOCKOUT`` (a 4-digit PIN must not be guessable): ``TooManyAttempts``, even
-        with the right secret, until the time is up.
+        The attempt is counted before the secret is checked (``throttle.py``, by card
+        and ``client`` address): past a limit ``TooManyAttempts``, even with the right
+        secret, until the time is up.  A success starts the card's counts again.
         """
         people = schema.people
+        self.throttle.claim(login, client)
         with self.store.begin() as connection:
             row = connection.execute(select(people).where(people.c.login == login.strip())).first()
         if not self._dummy:
             # Checked when the login is unknown, so a wrong login takes as long as a wrong PIN.
             self._dummy = self.hasher.hash(secrets.token_hex(16))
         stored = row.secret_hash if row is not None else self._dummy
-        stamp = schema.now()
-        if row is not None and row.locked_until is not None and schema.utc(row.locked_until) > stamp:
-            minutes = -(-(schema.utc(row.locked_until) - stamp).seconds // 60)
-            raise TooManyAttempts(minutes=minutes)
         try:
             self.hasher.verify(stored, secret)
         except (VerificationError, InvalidHashError):
-            if row is not None:
-                self._count_failure(row.id)
             raise BadCredentials() from None
         if row is None or not row.active:
             raise BadCredentials()
-        values: dict[str, Any] = {"failed_logins": 0, "locked_until": None}
+        self.throttle.succeeded(login, client)
         if self.hasher.check_needs_rehash(stored):
-            values["secret_hash"] = self.hasher.hash(secret)
-        with self.store.begin() as connection:
-            connection.execute(update(people).where(people.c.id == row.id).values(**values))
-        return _person(row)
-
-    def _count_failure(self, person_id: int) -> None:
-        people = schema.people
-        with self.store.begin() as connection:
-            failures = connection.execute(
-                update(people)
-                .where(people.c.id == person_id)
-                .values(failed_logins=people.c.failed_logins + 1)
-                .returning(people.c.failed_logins)
-            ).scalar_one()
-            if failures >= MAX_FAILURES:
+            with self.store.begin() as connection:
                 connection.execute(
-                    update(people)
-                    .where(people.c.id == person_id)
-                    .values(failed_logins=0, locked_until=schema.now() + LOCKOUT)
+                    update(people).where(people.c.id == row.id).values(secret_hash=self.hasher.hash(secret))
                 )
+        return _person(row)
 
     def get(self, person_id: int) -> Person:
         """One person; ``NotFound`` when there is none."""
@@ -207,8 +210,8 @@ class People:
     ) -> Person:
         """Change a person's name, print-disabled registration, active flag or PIN/password.
 
-        Deactivating someone or changing their secret ends their sessions (a new
-        secret also lifts a lockout); deactivating also revokes their tokens.  The last
+        Deactivating someone or changing their secret ends their sessions and revokes
+        their tokens (a new secret also lifts a lockout).  The last
         active admin cannot be deactivated (``LastAdmin``).  ``then`` runs in the same
         transaction, only when something changes.
         """
@@ -222,7 +225,7 @@ class People:
             values["active"] = active
         if secret is not None:
             _check_secret(person.role, secret)
-            values.update(secret_hash=self.hasher.hash(secret), failed_logins=0, locked_until=None)
+            values["secret_hash"] = self.hasher.hash(secret)
         if not values:
             return person
         stamp = schema.now()
@@ -236,7 +239,9 @@ class People:
                     .where(schema.sessions.c.person_id == person_id, schema.sessions.c.ended_at.is_(None))
                     .values(ended_at=stamp)
                 )
-            if active is False:
+            if secret is not None:
+                self.throttle.forget(person.login, connection)
+            if active is False or secret is not None:
                 connection.execute(
                     update(schema.tokens)
                     .where(schema.tokens.c.person_id == person_id, schema.tokens.c.revoked_at.is_(None))
@@ -282,32 +287,62 @@ class People:
                 .values(ended_at=schema.now())
             )
 
-    def issue_token(self, person_id: int, label: str = "") -> Token:
-        """A new token for feeds and streams; its ``secret`` is returned this once."""
+    def issue_token(self, person_id: int, label: str = "", scope: str = FEED) -> Token:
+        """A new token of ``scope`` (``FEED`` or ``APP``); its ``secret`` is returned this once."""
+        if scope not in SCOPES:
+            raise ValueError(f"unknown token scope {scope!r}")
         self.get(person_id)
         secret = secrets.token_urlsafe(32)
         stamp = schema.now()
         with self.store.begin() as connection:
             token_id = connection.execute(
                 insert(schema.tokens).values(
-                    person_id=person_id, secret_hash=_digest(secret), label=label, created_at=stamp
+                    person_id=person_id, secret_hash=_digest(secret), label=label, created_at=stamp, scope=scope
                 )
             ).inserted_primary_key[0]
-        return Token(token_id, person_id, label, stamp, None, secret)
+        return Token(token_id, person_id, label, stamp, None, secret, scope)
 
     def token_person(self, secret: str) -> Person | None:
         """Who this token belongs to; ``None`` if unknown, revoked or the person is inactive."""
-        table = schema.tokens
-        query = (
-            select(schema.people)
-            .join(table, table.c.person_id == schema.people.c.id)
-            .where(
-                table.c.secret_hash == _digest(secret), table.c.revoked_at.is_(None), schema.people.c.active.is_(True)
-            )
-        )
         with self.store.begin() as connection:
-            row = connection.execute(query).first()
+            row = connection.execute(_token_query(secret)).first()
         return _person(row) if row is not None else None
+
+    def use_token(self, secret: str, opens: Callable[[str], bool], *, method: str = "", path: str = "",
+                  address: str = "") -> Person | None:  # fmt: skip
+        """Who this token belongs to, if ``opens(scope)`` says its scope opens the request
+        (``method`` ``path`` from ``address``); ``None`` if unknown, revoked or the person is
+        inactive; ``TokenScope`` if its scope does not open the request.  A known token's use
+        is logged either way, and its ``last_used_at`` kept.
+        """
+        stamp = schema.now()
+        with self.store.begin() as connection:
+            row = connection.execute(_token_query(secret)).first()
+            if row is None:
+                return None
+            allowed = bool(opens(row.scope))
+            connection.execute(
+                insert(schema.token_uses).values(
+                    token_id=row.token_id, person_id=row.id, at=stamp, method=method[:16], path=path[:2000],
+                    address=address[:64], allowed=allowed,
+                )
+            )  # fmt: skip
+            connection.execute(
+                update(schema.tokens).where(schema.tokens.c.id == row.token_id).values(last_used_at=stamp)
+            )
+        if not allowed:
+            raise TokenScope()
+        return _person(row)
+
+    def token_uses(self, person_id: int, limit: int = 100) -> list[TokenUse]:
+        """The latest uses of a person's tokens, newest first."""
+        table = schema.token_uses
+        query = select(table).where(table.c.person_id == person_id).order_by(table.c.id.desc()).limit(limit)
+        with self.store.begin() as connection:
+            return [
+                TokenUse(row.token_id, schema.utc(row.at), row.method, row.path, row.address, bool(row.allowed))
+                for row in connection.execute(query)
+            ]
 
     def tokens(self, person_id: int) -> list[Token]:
         """A person's tokens (without secrets), revoked ones included, oldest first."""
@@ -315,7 +350,15 @@ class People:
         with self.store.begin() as connection:
             rows = connection.execute(select(table).where(table.c.person_id == person_id).order_by(table.c.id))
             return [
-                Token(row.id, row.person_id, row.label, schema.utc(row.created_at), schema.utc(row.revoked_at))
+                Token(
+                    row.id,
+                    row.person_id,
+                    row.label,
+                    schema.utc(row.created_at),
+                    schema.utc(row.revoked_at),
+                    scope=row.scope,
+                    last_used_at=schema.utc(row.last_used_at),
+                )  # fmt: skip
                 for row in rows
             ]
 
@@ -348,6 +391,15 @@ class People:
                 if then is not None:
                     then(connection, person_id)
         return revoking
+
+
+def _token_query(secret: str):
+    table = schema.tokens
+    return (
+        select(schema.people, table.c.id.label("token_id"), table.c.scope)
+        .join(table, table.c.person_id == schema.people.c.id)
+        .where(table.c.secret_hash == _digest(secret), table.c.revoked_at.is_(None), schema.people.c.active.is_(True))
+    )
 
 
 def _keep_an_admin(connection: Connection, leaving: int) -> None:

@@ -75,8 +75,6 @@ people = Table(
     Column("print_disabled", Boolean, nullable=False),
     Column("active", Boolean, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("failed_logins", Integer, nullable=False),
-    Column("locked_until", DateTime(timezone=True)),
 )
 
 sessions = Table(
@@ -99,6 +97,31 @@ tokens = Table(
     Column("label", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
+    Column("scope", String(16), nullable=False),
+    Column("last_used_at", DateTime(timezone=True)),
+)
+
+token_uses = Table(
+    "token_uses",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    # No foreign keys: the log outlives revoked tokens and removed people.
+    Column("token_id", Integer, nullable=False),
+    Column("person_id", Integer, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("method", String(16), nullable=False),
+    Column("path", Text, nullable=False),
+    Column("address", String(64), nullable=False),
+    Column("allowed", Boolean, nullable=False),
+)
+
+login_throttle = Table(
+    "login_throttle",
+    metadata,
+    Column("key", String(64), primary_key=True),  # SHA-256 of what is counted: card+client, card, client
+    Column("login", String(200), nullable=False),  # the card the row counts ("" for a client's row)
+    Column("failures", Integer, nullable=False),
+    Column("reset_at", DateTime(timezone=True), nullable=False),
 )
 
 audit = Table(

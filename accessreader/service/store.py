@@ -127,4 +127,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; commits no longer wait for fsync
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
+    # Never map the database file into memory: a mapped file that vanishes or cannot grow (a folder removed,
+    # read-only or full) is a SIGBUS that kills the worker, where a read or write is an error a job can report.
+    cursor.execute("PRAGMA mmap_size=0")
     cursor.close()

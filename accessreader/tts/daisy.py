@@ -85,7 +85,8 @@ def write_daisy(document: Document, audio: list[ChapterAudio], folder: Path) -> 
         "ncc:kByteSize": "",
         "ncc:maxPageNormal": str(max_page),
         "ncc:multimediaType": "audioFullText",
-        "ncc:narrator": "espeak-ng (synthetic speech)",
+        "ncc:narrator": ", ".join(dict.fromkeys(v for c in audio for v in c.voices) or ["espeak-ng"])
+        + " (synthetic speech)",
         "ncc:pageFront": "0",
         "ncc:pageNormal": str(pages),
         "ncc:pageSpecial": str(special),

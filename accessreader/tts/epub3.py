@@ -3,7 +3,10 @@
     Document + [ChapterAudio] --write_epub3--> book.epub
         mimetype, META-INF/container.xml
         EPUB/package.opf      manifest (each chapter's XHTML names its overlay), spine,
-                              media:duration per overlay and in total, media:active-class
+                              media:duration per overlay and in total, media:active-class,
+                              media:narrator per voice, accessibility metadata (schema:accessMode,
+                              accessModeSufficient, accessibilityFeature, accessibilityHazard,
+                              accessibilitySummary; dcterms:conformsTo EPUB Accessibility 1.1)
         EPUB/nav.xhtml        table of contents
         EPUB/text/001.xhtml   chapter text (by ``accessreader.xhtml``: emphasis, language spans with
                               lang and xml:lang, lists, tables, notes), every spoken sentence
@@ -104,8 +107,50 @@ def _nav(document: Document, audio: list[ChapterAudio], language: str) -> str:
         label = heading.text if heading else document.chapters[chapter.chapter].title or document.metadata.title
         anchor = f"#{heading.id}" if heading else ""
         items.append(f'<li><a href="text/{name}.xhtml{anchor}">{escape(label or name)}</a></li>')
-    body = f'<nav epub:type="toc" id="toc"><h1>{escape(document.metadata.title)}</h1>\n<ol>\n' + "\n".join(items)
+    body = (
+        f'<nav epub:type="toc" role="doc-toc" id="toc"><h1>{escape(document.metadata.title)}</h1>\n<ol>\n'
+        + "\n".join(items)
+    )
     return _xhtml(document.metadata.title, body + "\n</ol>\n</nav>", language, css="style.css")
+
+
+#: What an EPUB 3 made here offers, as schema.org accessibility properties (EPUB Accessibility 1.1).
+ACCESSIBILITY = [
+    ("schema:accessMode", "textual"),
+    ("schema:accessMode", "auditory"),
+    ("schema:accessModeSufficient", "textual"),
+    ("schema:accessModeSufficient", "auditory"),
+    ("schema:accessModeSufficient", "textual,auditory"),
+    ("schema:accessibilityFeature", "synchronizedAudioText"),
+    ("schema:accessibilityFeature", "tableOfContents"),
+    ("schema:accessibilityFeature", "readingOrder"),
+    ("schema:accessibilityFeature", "structuralNavigation"),
+    ("schema:accessibilityHazard", "none"),
+    ("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"),
+    ("a11y:certifiedBy", "AccessReader"),
+]
+
+
+def _accessibility(audio: list[ChapterAudio]) -> str:
+    """The accessibility metadata: access modes, features, hazards, a summary and conformance."""
+    lines = [f'<meta property="{name}">{escape(value)}</meta>' for name, value in ACCESSIBILITY]
+    summary = (
+        "The full text of the book with a synthetic-speech recording of every sentence "
+        f"({', '.join(_voices(audio)) or 'synthetic speech'}), synchronised sentence by sentence "
+        "through media overlays: read it, listen to it, or both, the sentence being spoken highlighted. "
+        "A table of contents and headings lead to each chapter; no flashing, sound or motion hazards."
+    )
+    lines.append(f'<meta property="schema:accessibilitySummary">{escape(summary)}</meta>')
+    return "\n".join(lines)
+
+
+def _voices(audio: list[ChapterAudio]) -> list[str]:
+    return list(dict.fromkeys(name for chapter in audio for name in chapter.voices))
+
+
+def _narrators(audio: list[ChapterAudio]) -> str:
+    names = _voices(audio) or ["espeak-ng"]
+    return "\n".join(f'<meta property="media:narrator">{escape(name)}</meta>' for name in names)
 
 
 def _package(document: Document, audio: list[ChapterAudio], durations: dict[int, float], language: str) -> str:
@@ -138,8 +183,9 @@ def _package(document: Document, audio: list[ChapterAudio], durations: dict[int,
 <meta property="dcterms:modified">{modified}</meta>
 <meta property="media:duration">{total}</meta>
 {chr(10).join(overlays)}
-<meta property="media:narrator">espeak-ng</meta>
+{_narrators(audio)}
 <meta property="media:active-class">{ACTIVE_CLASS}</meta>
+{_accessibility(audio)}
 </metadata>
 <manifest>
 {chr(10).join(manifest)}

@@ -58,6 +58,7 @@ class Jobs:
         self.state = State(self.store, settings.lease_seconds)
         self.huey = make_queue(settings)
         self._step = self.huey.task(name="accessreader.step")(self._run)
+        self._running: set[tuple[str, str]] = set()  # (job, step) being run by this process now
         self.work = Steps(self.state, publisher, settings, self._step)
         convert.check_formats(self.formats, self.work.options)
         import_old(self.store, self.data / "jobs.sqlite3")
@@ -109,8 +110,10 @@ class Jobs:
     # ── keeping steps alive ────────────────────────────────────────────────
 
     def renew(self) -> None:
-        """Extend the leases of the steps this process is running: it is alive."""
-        self.state.renew()
+        """Extend the leases of the steps this process is running now: it is alive.  Only those: a step
+        whose end could not be written (a full or read-only data folder) is not kept "running" for ever;
+        its lease runs out and it is queued again."""
+        self.state.renew(list(self._running))
 
     def recover(self) -> int:
         """Queue again the steps that lost their worker; returns how many.
@@ -142,4 +145,8 @@ class Jobs:
         return requeued
 
     def _run(self, job: str, step: str) -> None:
-        self.work.run(job, step)
+        self._running.add((job, step))
+        try:
+            self.work.run(job, step)
+        finally:
+            self._running.discard((job, step))

@@ -23,7 +23,7 @@ from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, Connection, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Connection, delete, func, insert, or_, select, tuple_, update
 
 from ...errors import UnknownJob
 from ...messages import translate
@@ -301,13 +301,17 @@ class State:
 
     # ── leases ──────────────────────────────────────────────────────────────
 
-    def renew(self) -> None:
-        """Extend the leases of the steps this process is running: it is alive.
+    def renew(self, running: list[tuple[str, str]]) -> None:
+        """Extend the leases of the ``running`` (job, step) pairs this process runs: it is alive.
 
         A step's row locked by a change under way is left for the next round (``SKIP
         LOCKED``), so renewing never waits on, or deadlocks with, a job's transaction.
         """
-        mine = select(_S.id).where(_S.status == RUNNING, _S.worker == worker_name())
+        if not running:
+            return
+        mine = select(_S.id).where(
+            _S.status == RUNNING, _S.worker == worker_name(), tuple_(_S.job, _S.name).in_(running)
+        )
         with self.db() as db:
             db.execute(
                 update(schema.steps)

@@ -30,8 +30,8 @@ from ...errors import AccessReaderError, BadOption
 from ...messages import translate
 from ...model import Document
 from ...settings import SETTINGS, Settings
+from ...tts.outputs import speech_options
 from ...tts.script import speech_script
-from ...tts.synthesis import SpeechOptions
 from .. import audiobook
 from .state import (
     ASSEMBLE,
@@ -54,6 +54,8 @@ log = logging.getLogger(__name__)
 ZIPPED = (convert.MP3, convert.OPUS, convert.DAISY)
 #: The error code of a step that failed on a bug (kept on the job, and logged with its traceback).
 BUG = "error"
+#: The message of a step that could not read or write the data folder (vanished, read-only, full).
+CANNOT_WRITE = "cannot_write"
 
 
 class Publisher(Protocol):
@@ -76,7 +78,7 @@ class Publisher(Protocol):
 
 
 def conversion_options(settings: Settings) -> convert.Options:
-    """The braille code and page size of the settings; raises ``BadOption`` naming the setting."""
+    """The braille code, page size and voices of the settings; raises ``BadOption`` naming the setting."""
     try:
         code = Code(parse_grades(settings.grades), settings.dots)
     except BadOption as error:
@@ -86,7 +88,7 @@ def conversion_options(settings: Settings) -> convert.Options:
     except BadOption as error:
         name = "cells" if error.params.get("option") == "--cells" else "lines"
         raise BadOption(**{**error.params, "option": SETTINGS[name].env}) from None
-    return convert.Options(code=code, layout=layout)
+    return convert.Options(code=code, layout=layout, speech=speech_options(settings.voices))
 
 
 class Steps:
@@ -117,6 +119,10 @@ class Steps:
             kinds[kind_of(step)](job, step, progress)
         except AccessReaderError as error:
             self.fail(job, error.code, {k: str(v) for k, v in error.params.items()})
+            return
+        except OSError as error:  # the data folder vanished, went read-only or is full: say where; go on
+            log.warning("job %s step %s: %s", job, step, error)
+            self.fail(job, CANNOT_WRITE, {"path": str(error.filename or self.data), "reason": error.strerror or ""})
             return
         except Exception as error:  # a bug: keep it on the job, and in the log with its context
             log.exception("job %s step %s failed", job, step)
@@ -205,7 +211,7 @@ class Steps:
     def _speak(self, job: str, step: str, progress: Progress) -> None:
         first, last = chapters(step)
         audiobook.speak_chapters(
-            self.document(job), self.work(job) / step, SpeechOptions(),
+            self.document(job), self.work(job) / step, self.options.speech,
             lambda done, total: progress(done - progress.done), range(first, last),
         )  # fmt: skip
 

@@ -75,9 +75,10 @@ _ABBREVIATIONS = {
     "No.": "number",
     "Nos.": "numbers",
     "Tel.": "telephone",
+    "ext.": "extension",
     "Ave.": "Avenue",
 }
-_CASELESS = {"e.g.", "i.e.", "etc.", "vs.", "approx.", "vol.", "fig.", "ch.", "Tel."}
+_CASELESS = {"e.g.", "i.e.", "etc.", "vs.", "approx.", "vol.", "fig.", "ch.", "Tel.", "ext."}
 _CHAPTER_WORDS = "Chapter|Part|Book|Volume|Section|Act|Scene|Appendix|Lesson|Unit"
 #: Capitalised words before a Roman numeral that are not a ruler's name ("World War II" → two).
 _NOT_RULERS = set(
@@ -121,8 +122,12 @@ def _number(match: re.Match, context: Context) -> str:
 
 def _year(match: re.Match, context: Context) -> str | None:
     written, decade, era = match.groups()
+    if not decade and re.match(r" ?[–—-] ?\d{4}(?!\d)", context.text[match.end() :]):
+        return None  # "in 2021–2023": a span, read by the range rule
     before = context.word_before(match.start())
     alone = re.match(r"\s*(?:[.,;:)]|$)", context.text[match.end() :])  # "compared with 2022."
+    if before == "between":  # "between 2019 and 2023." are years; "between 1500 and 2000 books" counts
+        alone = re.match(r" and (?:1[1-9]\d\d|20\d\d)\s*(?:[.,;:)]|$)", context.text[match.end() :])
     if not (decade or era or alone or before in _YEAR_BEFORE or before in (m.lower() for m in MONTHS)):
         return None
     return year(int(written), bool(decade)) + (f" {' '.join(era.replace('.', ''))}" if era else "")
@@ -137,6 +142,17 @@ def _day_month(match: re.Match, context: Context) -> str:
     day, month, when = match.groups()
     the = "" if context.word_before(match.start()) == "the" else "the "
     return f"{the}{ordinal(int(day))} of {_month(month)}" + (f" {year(int(when))}" if when else "")
+
+
+def _first_day(match: re.Match, context: Context) -> str:
+    """ "from 25 to 31 March": the first day of a span is an ordinal too (the twenty-fifth)."""
+    the = "" if context.word_before(match.start()) == "the" else "the "
+    return the + ordinal(int(match.group(1)))
+
+
+def _year_pair(match: re.Match, context: Context) -> str:
+    """ "2023/2024 school year" → twenty twenty-three to twenty twenty-four."""
+    return f"{year(int(match.group(1)))} to {year(int(match.group(2)))}"
 
 
 def _month(written: str) -> str:
@@ -204,6 +220,12 @@ def _century(match: re.Match, context: Context) -> str | None:
     return None if number is None else f"{ordinal(number)} {word}"
 
 
+def _roman_after_the(match: re.Match, context: Context) -> str | None:
+    """ "the II quarter": a Roman numeral between "the" and a noun is an ordinal (the second quarter)."""
+    number = roman_value(match.group(1))
+    return None if number is None or match.group(1) in ("I", "C", "D", "L", "M") else ordinal(number)
+
+
 def _chapter(match: re.Match, context: Context) -> str | None:
     word, written = match.groups()
     number = roman_value(written)
@@ -220,6 +242,12 @@ def _abbreviation(words: str) -> Handler:
         return words[0].upper() + words[1:] if starts else words
 
     return say
+
+
+def _street(match: re.Match, context: Context) -> str | None:
+    """ "25 Satpayev St., Almaty": "St." after a name and before no name is Street ("St. Paul" is Saint)."""
+    name = re.search(r"(?<![\w.])[A-Z][a-z]+ $", context.text[: match.start()])
+    return "Street" if name else None
 
 
 def _abbreviation_pattern(written: str) -> str:
@@ -239,6 +267,11 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)", _numeric_date),
         rule(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?(?!\d)", _month_day),
         rule(rf"(?<![\w.])(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})(?:,? (\d{{4}}))?(?!\d)", _day_month),
+        rule(
+            rf"(?<![\w.,])(\d{{1,2}})(?:st|nd|rd|th)?(?= (?:to|and|until|till) \d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH}))",
+            _first_day,
+        ),
+        rule(r"(?<![\w.,])(\d{4})/(\d{4})(?= (?:school|academic|financial|fiscal) year)", _year_pair),
         rule(r"(?<![\w.,])(1[1-9]\d\d|20\d\d)(?:(s)|(?!\d))(?: ?((?:A\.?D|B\.?C|B\.?C\.?E|C\.?E)\.?)(?!\w))?", _year),
         rule(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),
         rule(
@@ -249,12 +282,16 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
         rule(r"(?<![\w.,/-])(\d{1,4}) ?[–—-] ?(\d{1,4})(?![\w/-]|[.,]\d)", _range),
         rule(r"(?<![\w.])(pp?\.) ?(\d+)(?: ?[–—-] ?(\d+))?", _pages),
-        rule(r"(?<![\w.,])(\d+) ?pp?\.(?! ?\d)", _number_with_pages),
+        rule(r"(?<![\w.,])(\d+) ?pp?\.(?! ?\d|m\.)", _number_with_pages),
         rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?{roman})? ({_CENTURY})", _century),
         rule(rf"(?<!\w)((?i:{_CHAPTER_WORDS})) ({roman})(?!\w)", _chapter),
+        rule(rf"(?<=(?i:the) )({roman})(?= [a-z]{{3,}})", _roman_after_the),
         rule(rf"(?<!\w)([A-Z][a-z]+) ({roman})(?!\w|'[a-rt-z])(?! centur)", _ruler),
         rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?![\d,])|{NUMBER})(?:[.,](\d+))?(?!\d)( ?%)?", _number),
         rule(r"(?<=\w)( ?)([$€£₸₽]|KZT(?!\w)|тг\.|тенге(?!\w))(?! ?\d)", lambda m, c: " " + _SIGN_WORDS[m.group(2)]),
+        rule(r"(?<=[a-z] )St\.(?! ?[A-Z])", _street),
+        rule(r"(?<![\w.])([ap])\.m\.", lambda m, c: f"{m.group(1)} m"),  # "4 p.m.", not pages
+        rule(r"(?<=\d)\+(?![\w+])", lambda m, c: " plus"),  # "12+": an age rating
         *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
         roman_rule(cardinal),
     ]

@@ -104,6 +104,8 @@ _ABBREVIATIONS = {
     "қ.": "қаласы",
     "обл.": "облысы",
     "ауд.": "ауданы",
+    "атынд.": "атындағы",
+    "атын.": "атындағы",
     "көш.": "көшесі",
     "проф.": "профессор",
     "акад.": "академик",
@@ -136,8 +138,9 @@ _ACRONYMS = {
     "РК": "Қазақстан Республикасы",
     "ОКЖ": "орталықтандырылған кітапханалар жүйесі",
     "ЖШС": "жауапкершілігі шектеулі серіктестік",
+    "ҰОС": "Ұлы Отан соғысы",
 }
-_SAID_AS_WORDS = {"БАҚ", "ЮНЕСКО", "НАТО", "ЮНИСЕФ"}
+_SAID_AS_WORDS = {"БАҚ", "ЮНЕСКО", "НАТО", "ЮНИСЕФ", "ИРБИС", "КАБИС"}
 #: Endings after a possessive word ("Республикасы" + locative → Республикасында), back and front.
 _POSSESSIVE_ENDINGS = {
     "ның нің дың дің тың тің": ("ның", "нің"),
@@ -189,6 +192,8 @@ def _year(match: re.Match, context: Context) -> str | None:
     if second:
         end = int(first[: len(first) - len(second)] + second) if len(second) < len(first) else int(second)
         said += f" — {ordinal(end)}"
+    if word == "ж." and re.match(rf" ?\d{{1,2}}[ -](?:{'|'.join(MONTHS)})", context.text[match.end() :]):
+        return f"{said} жылғы"  # "2024 ж. 23 сәуірде": the year of a date
     return f"{said} {_YEAR_WORDS.get(word, word)}"
 
 
@@ -209,6 +214,8 @@ def _roman_before_word(match: re.Match, context: Context) -> str | None:
 
 def _number(match: re.Match, context: Context) -> str:
     written, fraction, unit, ending = match.groups()
+    if written[0] == "0" and len(written) > 1 and not fraction and not unit:
+        return " ".join(cardinal(int(d)) for d in written if d.isdigit())  # "050000": a postcode, a code
     number = to_int(written)
     said = decimal(number, fraction) if fraction else cardinal(number)
     if unit:
@@ -267,8 +274,16 @@ def _acronym(match: re.Match, context: Context) -> str | None:
             back = re.findall("[аоұыэеәөүіиу]", said)[-1] in "аоұы"
             said += forms[0 if back else 1]
         return said
-    said = word.lower() if word in _SAID_AS_WORDS else spell_acronym(word, "kk")
+    if word in _SAID_AS_WORDS:
+        return word.lower() + (ending or "")  # "БАҚ-та" → бақта, one word
+    said = spell_acronym(word, "kk")
     return f"{said}-{ending}" if ending else said  # "ҰБТ-дан" → ұ-бе-те-дан
+
+
+def _village(match: re.Match, context: Context) -> str | None:
+    """ "Жаңатұрмыс а." after a place name is ауылы (a village)."""
+    named = re.search(r"(?<![\w.])[А-ЯӘҒҚҢӨҰҮҺІ][\w-]+ $", context.text[: match.start()])
+    return ("ауылы" + (" " if context.text[match.end() : match.end() + 1] != " " else "")) if named else None
 
 
 def _avenue(match: re.Match, context: Context) -> str | None:
@@ -294,14 +309,19 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)(?: ?ж\.)?", _date),
         rule(r"(?<![\w.,])(\d{1,4})(?: ?[–—-] ?(\d{1,4}))?[ -]?(жж\.|ж\.|(?i:жыл)\w*)", _year),
         rule(
-            r"(?<![\w.,])(\d{4}) ?[–—-] ?(\d{4})(?= оқу жыл)",
+            r"(?<![\w.,])(\d{4}) ?[–—/-] ?(\d{4})(?= оқу жыл)",
             lambda m, c: f"{ordinal(int(m.group(1)))} — {ordinal(int(m.group(2)))}",
         ),
         rule(r"(?<![\w.,])(\d+)-?(?:інші|ыншы|нші|ншы|ші|шы)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),
         rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?(ғғ\.|ғ\.|(?i:ғасыр)\w*)", _century),
         rule(rf"(?<![\w.])({roman}) ((?i:{chapter_words})\w*|[{LOWER}]\w*)", _roman_before_word),
+        rule(
+            rf"(?<![\w.])({roman})(?=(?:(?:, ?| және | мен ){roman})+ (?:(?i:{chapter_words})\w*|[{LOWER}]\w*))",
+            lambda m, c: None if roman_value(m.group(1)) is None else ordinal(roman_value(m.group(1))),
+        ),
         rule(r"(№+) ?(\d+)", lambda m, c: "нөмір " + cardinal(int(m.group(2)))),
         rule(rf"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:-([{LOWER}]+))?", _time),
+        rule(rf"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)-([{LOWER}]+)(?!\w)", _time),  # "9.00-ден"
         rule(
             rf"(?<![\w.,])(\d+)[-–](\d+)-([{LOWER}]+)(?!\w)",
             lambda m, c: f"{ordinal(int(m.group(1)))} — {_suffixed_word(int(m.group(2)), m.group(3))}",
@@ -312,9 +332,10 @@ def rules() -> list[Rule]:
             lambda m, c: f"{ordinal(int(m.group(1)))} — {ordinal(int(m.group(2)))} {m.group(3)}",
         ),
         rule(
-            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? (сынып\w*)",
+            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? ?((?:«[А-ЯӘҒҚҢӨҰҮҺІ]»|\"[А-ЯӘҒҚҢӨҰҮҺІ]\"|[А-ЯӘҒҚҢӨҰҮҺІ]) )?(сынып\w*)",
             lambda m, c: (
-                f"{ordinal(int(m.group(1)))}{' — ' + ordinal(int(m.group(2))) if m.group(2) else ''} {m.group(3)}"
+                f"{ordinal(int(m.group(1)))}{' — ' + ordinal(int(m.group(2))) if m.group(2) else ''} "
+                f"{m.group(3) or ''}{m.group(4)}"
             ),
         ),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн)(?!\w))?", _currency_first),
@@ -322,6 +343,8 @@ def rules() -> list[Rule]:
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT})(?:-([{LOWER}]+))?)?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + _UNITS[m.group(2)]),
         rule(r"(?<!\w)д\.(?=[ ,]|$)", _avenue),
+        rule(r"(?<=\d)\+(?![\w+])", lambda m, c: " плюс"),  # "12+": an age rating
+        rule(r"(?<!\w)а\.(?= ?\w)", _village),
         rule(ACRONYM, _acronym),
         *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
         roman_rule(cardinal),

@@ -27,6 +27,7 @@ from .common import (
     roman_rule,
     roman_value,
     rule,
+    spell_acronym,
     to_int,
 )
 from .ru_morph import INDECLINABLE, PREPOSITIONS, analyses, case_of, inflect, noun, noun_case, prep_case
@@ -60,6 +61,7 @@ _UNITS = {
     "ед.": "единица",
     "%": "процент",
     "₸": "тенге",
+    "тг.": "тенге",
     "тг": "тенге",
     "$": "доллар",
     "€": "евро",
@@ -211,14 +213,21 @@ def _gender(lemma: str) -> str:
 
 def _number(match: re.Match, context: Context) -> str:
     written, fraction, unit = match.groups()
+    if written[0] == "0" and len(written) > 1 and not fraction and not unit:
+        return " ".join(cardinal(int(d)) for d in written if d.isdigit())  # "050000": a postcode, a code
     number = to_int(written)
     before = _governing(context.word_before(match.start()))
     after = context.words_after(match.end(), 3)
     if unit:
         lemma = _UNITS[unit]
         if fraction:
-            return f"{decimal(number, fraction, _decimal_case(before, after))} {inflect(lemma, 'gent')}"
-        money = lemma in ("тенге", "доллар", "евро", "рубль")
+            case = _decimal_case(before, after)
+            if before in ("в", "во") and re.match(_MONEY_AFTER, context.text[match.end() :]):
+                case = "accs"  # "обошёлся в 12,5 млн тенге": a price
+            return f"{decimal(number, fraction, case)} {inflect(lemma, 'gent')}"
+        money = lemma in ("тенге", "доллар", "евро", "рубль") or bool(
+            re.match(_MONEY_AFTER, context.text[match.end() :])
+        )
         case = "accs" if money and before in ("в", "во") else _unit_case(before)  # "обошлась в 500 тг."
         return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
     if fraction:
@@ -236,12 +245,30 @@ def _number(match: re.Match, context: Context) -> str:
             rest = re.sub(r"^ \w+(?: \d{4}(?: ?года| ?г\.)?)?", "", context.text[match.end() :], count=1)
             case = _date_case(context, match.start(), rest)
         return ordinal(number, case, "neut")
+    if after[:1] in (["место"], ["месте"], ["местом"]) and number <= 100:
+        parse = next(p for p in analyses(after[0]) if p.tag.POS == "NOUN")
+        return ordinal(number, case_of(parse.tag), "neut")  # "2 место" is a place won: второе место
     case, gender = _agreement(number, after, before)
+    if case == "nomn" and _class(number) != "one" and _object_of(before):
+        return cardinal(number, "accs", gender)  # "Акция собрала 1 247 книг" → одну тысячу
+    if case == "accs" and _class(number) == "one" and any(p.tag.animacy == "anim" for p in _noun_parses(after)[:1]):
+        return _N2W.to_cardinal(number, case="a", gender=_GENDER_CODE[gender], animate=True)  # "на 1 жителя"
     return cardinal(number, case, gender)
+
+
+#: A currency after a scale word ("млн тенге", "тыс. руб.", "млрд $").
+_MONEY_AFTER = r" ?(?:тенге|тг\.?|руб\.|рубл\w*|доллар\w*|евро|[$€₽₸])(?!\w)"
 
 
 #: Verbs whose object is in the genitive ("достиг 8,4 тыс." → восьми целых четырёх десятых).
 _GENITIVE_VERBS = {"достигнуть", "достичь", "достигать"}
+
+
+def _object_of(before: str) -> bool:
+    """Whether a number after ``before`` is the object of a verb: a transitive verb in the singular,
+    whose subject is elsewhere ("собрала 1 247 книг"; "посетили 1 050 школьников" may be the subject)."""
+    parse = analyses(before)[0] if before else None
+    return parse is not None and parse.tag.POS == "VERB" and "tran" in parse.tag and parse.tag.number == "sing"
 
 
 def _governing(before: str) -> str:
@@ -268,6 +295,8 @@ def _decimal_case(before: str, after: list[str]) -> str:
         return "accs"  # "в 2,5 раза"
     if PREPOSITIONS.get(before, [""])[0] == "accs":
         return "accs"  # "на 1,3 млн" → на одну целую три десятых
+    if before not in PREPOSITIONS and _unit_case(before) == "accs":
+        return "accs"  # "насчитывает 1,2 млн" → одну целую две десятых
     return prep_case(before)
 
 
@@ -277,10 +306,10 @@ _DATE_NAMING = {"сегодня", "завтра", "вчера", "дата", "э�
 
 def _date_case(context: Context, start: int, rest: str) -> str:
     """The case of a date with no preposition (``rest``: the text after it): the genitive of "when"
-    ("8 июня состоялась" → восьмого), the nominative where the date is named: alone, before a
-    dash, after a colon or "сегодня"."""
+    ("8 июня состоялась" → восьмого), the nominative where the date is named: alone, before or
+    after a dash ("Срок — 5 января"), after a colon, a bracket or "сегодня"."""
     before_text = context.text[:start].rstrip()
-    if context.word_before(start) in _DATE_NAMING or before_text.endswith(":"):
+    if context.word_before(start) in _DATE_NAMING or before_text.endswith((":", "—", "–", "(")):
         return "nomn"
     if re.match(r"\s*[—–-]", rest) or (not before_text and re.match(r"\s*[.!]?\s*$", rest)):
         return "nomn"  # "8 июня — встреча с читателями", a heading "1 сентября"
@@ -342,8 +371,9 @@ def _year(match: re.Match, context: Context) -> str:
 
 
 def _grade(match: re.Match, context: Context) -> str | None:
-    """ "5 класса", "учащиеся 5-7 классов": school grades are ordinals; "5 классов" alone is a count."""
-    first, second, word = match.groups()
+    """ "5 класса", "учащиеся 5-7 классов", "9 «А» класса": school grades are ordinals; "5 классов"
+    alone is a count."""
+    first, second, letter, word = match.groups()
     parse = next((p for p in analyses(word) if p.tag.POS == "NOUN"), None)
     if parse is None or int(first) > 11 or (second and int(second) > 11):
         return None
@@ -353,7 +383,7 @@ def _grade(match: re.Match, context: Context) -> str | None:
     said = ordinal(int(first), case_of(parse.tag), "masc", plural)
     if second:
         said += f" — {ordinal(int(second), case_of(parse.tag), 'masc', plural)}"
-    return f"{said} {word}"
+    return f"{said} {letter or ''}{word}"
 
 
 def _day_range(match: re.Match, context: Context) -> str:
@@ -365,6 +395,23 @@ def _day_range(match: re.Match, context: Context) -> str:
     else:
         case = _date_case(context, match.start(), context.text[match.end() :])
     return f"{ordinal(int(first), case, 'neut')} — {ordinal(int(second), case, 'neut')} {month}"
+
+
+def _age(match: re.Match, context: Context) -> str | None:
+    """ "дети 10–12 лет", "мальчик 7 лет": the age of a person is a genitive (десяти — двенадцати лет)."""
+    first, second, word = match.groups()
+    before = context.word_before(match.start())
+    parses = analyses(before) if before and not re.search(r"[.!?:;,—–]\s*$", context.text[: match.start()]) else ()
+    if not any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.score > 0.1 for p in parses[:2]):
+        return None
+    following = context.words_after(match.end(), 1)
+    verb = bool(following) and analyses(following[0])[0].tag.POS in ("VERB", "INFN")
+    if following and (following[0] in ("подряд", "назад") or (verb and not second)):
+        return None  # "Читатели 10 лет ходят": a duration; "дети 10–12 лет пришли" is an age
+    said = cardinal(int(first), "gent")
+    if second:
+        said += f" — {cardinal(int(second), 'gent')}"
+    return f"{said} {word}"
 
 
 def _academic_year(match: re.Match, context: Context) -> str:
@@ -388,6 +435,16 @@ def _time(match: re.Match, context: Context) -> str:
     return f"{said} {cardinal(int(minutes), case)}"
 
 
+def _dotted_time(match: re.Match, context: Context) -> str | None:
+    """ "с 9.00 до 20.00": a time written with a dot, after "с", "до", "в"… or before a second time."""
+    before = context.word_before(match.start())
+    if before in ("с", "со", "до", "в", "во", "к", "по", "от") or re.match(
+        r" ?(?:до|[–—-]) ?\d{1,2}[.:]\d\d", context.text[match.end() :]
+    ):
+        return _time(match, context)
+    return None
+
+
 def _date(match: re.Match, context: Context) -> str | None:
     day, month, year = (int(g) for g in match.groups()[:3])
     if not (1 <= day <= 31 and 1 <= month <= 12):
@@ -395,7 +452,7 @@ def _date(match: re.Match, context: Context) -> str | None:
     before = context.word_before(match.start())
     if before in PREPOSITIONS:
         case = prep_case(before)
-        case = "nomn" if case == "loct" else case
+        case = "nomn" if case == "loct" or before == "по" else case  # "по 31.12.2023": up to, inclusive
     else:
         case = _date_case(context, match.start(), context.text[match.end() :])
     return f"{ordinal(day, case, 'neut')} {MONTHS[month - 1]} {ordinal(year, 'gent')} года"
@@ -433,6 +490,11 @@ _ORDINAL_ENDINGS = {ending: forms for endings, forms in _ORDINAL_FORMS.items() f
 
 def _ordinal_suffix(match: re.Match, context: Context) -> str:
     written, ending = match.groups()
+    number = to_int(written)
+    if ending == "м" and _class(number) == "few" and number < 100:
+        nouns = _noun_parses(context.words_after(match.end()))
+        if nouns and all(case_of(p.tag) == "datv" and p.tag.number == "plur" for p in nouns):
+            return cardinal(number, "datv")  # "4-м школам" → четырём; "4-м классе" is an ordinal
     forms = _ORDINAL_ENDINGS[ending]
     choice = _pick_form(forms, context.words_after(match.end()), context.word_before(match.start()))
     return ordinal(to_int(written), *choice)
@@ -530,6 +592,18 @@ def _compound_stem(number: int) -> str:
 def _roman_before_noun(match: re.Match, context: Context) -> str | None:
     """A Roman numeral before a noun it counts ("в IV квартале" → четвёртом)."""
     written, word = match.groups()
+    said = _roman_ordinal(written, word)
+    return None if said is None else f"{said} {word}"
+
+
+def _roman_in_list(match: re.Match, context: Context) -> str | None:
+    """A Roman numeral in a list before the noun they share ("I, II и III степени" → первой, второй…)."""
+    written, word = match.groups()
+    return _roman_ordinal(written, word)
+
+
+def _roman_ordinal(written: str, word: str) -> str | None:
+    """The Roman numeral ``written`` as an ordinal agreeing with ``word`` after it, else None."""
     number = roman_value(written)
     if number is None or (len(written) == 1 and written not in "IVXІХ"):
         return None  # a lone Latin C, M, L, D is a mistyped Cyrillic letter ("C Новым годом")
@@ -537,12 +611,41 @@ def _roman_before_noun(match: re.Match, context: Context) -> str | None:
     if first.tag.POS in ("ADJF", "PRTF") and first.tag.case:  # "ІІІ Международном форуме"
         plural = first.tag.number == "plur"
         gender = first.tag.gender if first.tag.gender in _GENDER_CODE else "masc"
-        return f"{ordinal(number, case_of(first.tag), gender, plural)} {word}"
+        return ordinal(number, case_of(first.tag), gender, plural)
     nouns = [p for p in analyses(word.lower()) if p.tag.POS == "NOUN" and p.tag.gender in _GENDER_CODE]
     if not nouns:
         return None
-    parse = nouns[0]
-    return f"{ordinal(number, case_of(parse.tag), parse.tag.gender)} {word}"
+    return ordinal(number, case_of(nouns[0].tag), nouns[0].tag.gender)
+
+
+def _year_from(match: re.Match, context: Context) -> str | None:
+    """ "с 2019 по 2023 год": the first year of a span, an ordinal in its preposition's case."""
+    first, preposition = match.groups()
+    if context.word_before(match.start()) not in ("с", "со", "от", "из"):
+        return None
+    return f"{ordinal(int(first), 'gent')} {preposition}"
+
+
+def _square_metres(match: re.Match, context: Context) -> str:
+    """ "450 кв. м" → четыреста пятьдесят квадратных метров, number and words in the sentence's case."""
+    written, fraction = match.groups()
+    number = to_int(written)
+    before = _governing(context.word_before(match.start()))
+    if fraction:
+        return f"{decimal(number, fraction, _decimal_case(before, []))} квадратного метра"
+    case = _unit_case(before)
+    one = _class(number) == "one"
+    if case in ("nomn", "accs") and not one:
+        adjective = "квадратных"
+    else:
+        form = analyses("квадратный")[0].inflect({case, "sing" if one else "plur"})
+        adjective = form.word if form else "квадратных"
+    return f"{cardinal(number, case)} {adjective} {_agree_noun('метр', number, case)}"
+
+
+def _house_letter(match: re.Match, context: Context) -> str:
+    """ "д. 9а", "12б": a number with a letter (a house, a class) → девять а, двенадцать бэ."""
+    return f"{cardinal(int(match.group(1)))} {spell_acronym(match.group(2), 'ru')}"
 
 
 def _number_sign(match: re.Match, context: Context) -> str:
@@ -559,16 +662,19 @@ def rules() -> list[Rule]:
             r"(?<![\w.,])(\d{3,4})(?:( ?[–—-] ?)(\d{2,4}))? ?(гг\.|г\.|(?i:годами|годах|годам|годов|годы|года|году|годом|год))(?!\w)",
             _year,
         ),
+        rule(r"(?<![\w.,])(\d{4}) (по|до)(?= \d{4} ?(?:гг\.|г\.|(?i:год)\w*))", _year_from),
         rule(r"(№+) ?(\d+)", _number_sign),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
+        rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)(?![\d,:]|\.\d)", _dotted_time),
         rule(rf"(?<![\w.,])([0-3]?\d) ?[–—-] ?([0-3]?\d) ({'|'.join(MONTHS)})(?!\w)", _day_range),
         rule(
-            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? (класс|класса|классе|классу|классом|классы|классов|классах|классам|классами)(?!\w)",
+            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? ?((?:«[А-ЯЁ]»|\"[А-ЯЁ]\"|[А-ЯЁ]) )?(класс|класса|классе|классу|классом|классы|классов|классах|классам|классами)(?!\w)",
             _grade,
         ),
+        rule(r"(?<![\w.,])(\d{1,3})(?: ?[–—-] ?(\d{1,3}))? (лет)(?!\w)", _age),
         rule(r"(?<!\w)([Вв]) (?=(?:2-(?:ом|ой|м|й|е|ю)|[IІ]{2}) |2 класс)", lambda m, c: m.group(1) + "о "),
         rule(
-            r"(?<![\w.,])(\d{4}) ?[–—-] ?(\d{4}) (учебн\w+|отчётн\w+|отчетн\w+) (годами|годах|годам|годов|годы|года|году|годом|год)(?!\w)",
+            r"(?<![\w.,])(\d{4}) ?[–—/-] ?(\d{4}) (учебн\w+|отчётн\w+|отчетн\w+) (годами|годах|годам|годов|годы|года|году|годом|год)(?!\w)",
             _academic_year,
         ),
         rule(
@@ -586,9 +692,13 @@ def rules() -> list[Rule]:
         rule(rf"(?<!\w)((?i:{'|'.join(_CHAPTER_WORDS.split())})) (\d+|{roman})(?!\w|\.\d)", _chapter),
         rule(r"(?<!\w)([А-ЯЁ][а-яё]+) ([IVXІХ]+)(?!\w)", _ruler),
         rule(rf"(?<![\w.])({roman}) ([А-ЯЁа-яё][а-яё]+)", _roman_before_noun),
+        rule(rf"(?<![\w.])({roman})(?=(?:(?:, ?| и | или ){roman})+ ([А-ЯЁа-яё][а-яё]+))", _roman_in_list),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн|тыс\.)(?!\w))?", _currency_first),
+        rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))? ?кв\. ?м(?!\w)", _square_metres),
+        rule(r"(?<![\w.,])(\d{1,4})([а-е])(?!\w)", _house_letter),
         *ru_words.rules(),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + inflect(_UNITS[m.group(2)], "gent", True)),
+        rule(r"(?<=\d)\+(?![\w+])", lambda m, c: " плюс"),  # "12+": an age rating
         roman_rule(cardinal),
     ]

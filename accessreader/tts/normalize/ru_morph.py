@@ -20,7 +20,8 @@ _CASE_ALIAS = {"loc2": "loct", "gen2": "gent", "gen1": "gent", "acc2": "accs", "
 PREPOSITIONS = {
     **dict.fromkeys(
         "из от до без для около у после кроме свыше более менее против среди вокруг возле вместо ради "
-        "из-за начиная порядка ок больше меньше размере объёме объеме количестве сумме".split(),
+        "из-за начиная порядка ок больше меньше старше младше моложе выше ниже размере объёме объеме количестве "
+        "сумме".split(),
         ["gent"],
     ),
     **dict.fromkeys("к ко по согласно благодаря".split(), ["datv"]),
@@ -101,14 +102,24 @@ def noun_case(context: Context, position: int, lemma: str = "", owner: bool = Fa
     if re.search(r"(?<!\w)(?i:см)\.\s*$", context.text[:position]):
         before = "см"  # "см. с. 12": see page twelve, an accusative
     if before in _NOUN_CASES:
+        if before in ("в", "во", "на") and _after_motion(context.text[:position]):
+            return "accs"  # "переехал на ул. Желтоксан" → на улицу
         return _NOUN_CASES[before]
     if before in PREPOSITIONS:
         return prep_case(before)
+    agreed = _adjective_case(context, position, before, lemma)
+    if agreed:
+        return agreed  # "ЦБС Абайской обл." → области, "Карагандинская обл." → область
     if not before or not (owner or lemma in _PLACES) or re.search(r"[.!?:;,]\s*$", context.text[:position]):
         return "nomn"
     parses = analyses(before)
     written = re.search(r"(\w+)[\s«\"(]*$", context.text[:position])
-    if parses[0].tag.POS == "NOUN" or (written and len(written.group(1)) > 1 and written.group(1).isupper()):
+    if (
+        parses[0].tag.POS == "NOUN"
+        or re.fullmatch(r"\w{1,3}-\w{1,3}", before)  # a contracted noun: "в б-ку с. Каракол"
+        or "Subx" in parses[0].tag  # a participle used as a noun: "Заведующая ЦДБ"
+        or (written and len(written.group(1)) > 1 and written.group(1).isupper())
+    ):
         return "gent"  # "Закон РК", "ЦГДБ г. Балхаш"
     verb = parses[0].tag
     if owner and verb.POS == "VERB" and "tran" in verb:
@@ -117,6 +128,68 @@ def noun_case(context: Context, position: int, lemma: str = "", owner: bool = Fa
         if not _agrees(verb, gender) or any(_agrees(verb, p.tag.gender, p.tag) for p in _subjects(clause)):
             return "accs"
     return "nomn"
+
+
+#: Verbs of moving somewhere: "в", "на" after them ask the accusative (where to), not the locative.
+_MOTION_VERBS = {
+    "переехать",
+    "переезжать",
+    "приехать",
+    "приезжать",
+    "поехать",
+    "ехать",
+    "прийти",
+    "приходить",
+    "пойти",
+    "отправиться",
+    "отправляться",
+    "направить",
+    "направлять",
+    "направиться",
+    "пригласить",
+    "приглашать",
+    "переместить",
+    "перенести",
+    "переносить",
+    "перевести",
+    "переводить",
+    "вернуться",
+    "возвращаться",
+    "выехать",
+    "выезжать",
+    "прибыть",
+    "прибывать",
+    "поступить",
+    "передать",
+    "передавать",
+    "доставить",
+}
+
+
+def _after_motion(before: str) -> bool:
+    """Whether the preposition ending ``before`` follows a verb of motion ("переехал на")."""
+    found = re.search(r"(\w+)\s+(?:в|во|на)\s+$", before)
+    return bool(found) and any(
+        p.tag.POS in ("VERB", "INFN", "PRTS", "PRTF") and p.normal_form in _MOTION_VERBS
+        for p in analyses(found.group(1).lower())[:2]
+    )
+
+
+def _adjective_case(context: Context, position: int, before: str, lemma: str) -> str | None:
+    """The case of a noun after an adjective that agrees with it: the adjective's own case, the
+    one its preposition asks when it has several ("в Абайской обл."), else the genitive."""
+    if not lemma or not re.search(r"\w\s*$", context.text[:position]):
+        return None
+    gender = noun(lemma).tag.gender
+    parses = [p for p in analyses(before) if p.tag.POS == "ADJF" and p.tag.number == "sing" and p.tag.gender == gender]
+    if not parses or analyses(before)[0].tag.POS != "ADJF":
+        return None
+    cases = [case_of(p.tag) for p in parses]
+    if "nomn" in cases:
+        return "nomn"
+    start = re.search(r"([\w-]+)[\s«\"(]*$", context.text[:position]).start(1)
+    preposition = noun_case(context, start, lemma) if len(cases) > 1 else cases[0]
+    return preposition if preposition in cases else "gent" if "gent" in cases else cases[0]
 
 
 def _agrees(verb, gender: str | None, noun=None) -> bool:

@@ -23,6 +23,10 @@ ABBREVIATIONS = {
     "кол-во": "количество",
     "уч-ся": "учащихся",
     "р-н": "район",
+    "р-на": "района",
+    "р-ну": "району",
+    "р-не": "районе",
+    "р-ном": "районом",
     "б-ка": "библиотека",
     "б-ки": "библиотеки",
     "б-ке": "библиотеке",
@@ -30,6 +34,12 @@ ABBREVIATIONS = {
     "каз. яз.": "*казахский язык",
     "рус. яз.": "*русский язык",
     "англ. яз.": "*английский язык",
+    "эл. почта": "электронная почта",
+    "эл. почты": "электронной почты",
+    "эл. почте": "электронной почте",
+    "эл. почту": "электронную почту",
+    "эл. почтой": "электронной почтой",
+    "эл. адрес": "электронный адрес",
     "тел.": "=телефон",
     "кв.": "=квартира",
     "мкр.": "=микрорайон",
@@ -65,6 +75,9 @@ ABBREVIATIONS = {
     "млрд": "миллиардов",
     "экз.": "экземпляров",
     "руб.": "рублей",
+    "тг.": "тенге",
+    "тг": "тенге",
+    "чел.": "человек",
     "коп.": "копеек",
 }
 
@@ -78,7 +91,7 @@ def _abbreviation(words: str) -> Handler:
             return inflect_phrase(words[1:], noun_case(context, match.start()))
         if not words.startswith("="):
             return words
-        said = inflect(words[1:], noun_case(context, match.start()))
+        said = inflect(words[1:], noun_case(context, match.start(), words[1:]))
         return said.capitalize() if match.group()[0].isupper() else said
 
     return say
@@ -127,7 +140,10 @@ _SPELLED = {"США": "сэ-шэ-а"}
 
 
 #: Acronyms that are said as a word.
-_SAID_AS_WORDS = {"СМИ", "ЮНЕСКО", "ООН", "НАТО", "ВУЗ", "МИД", "ГОСТ", "ТЮЗ", "ЮНИСЕФ", "ИФЛА", "АЛЖИР"}
+_SAID_AS_WORDS = {
+    *"СМИ ЮНЕСКО ООН НАТО ВУЗ МИД ГОСТ ТЮЗ ЮНИСЕФ ИФЛА АЛЖИР".split(),
+    *"ИРБИС КАБИС".split(),  # library systems
+}
 
 
 def _acronym(match: re.Match, context: Context) -> str | None:
@@ -137,6 +153,8 @@ def _acronym(match: re.Match, context: Context) -> str | None:
         return None
     if word in _ACRONYMS:
         phrase = _ACRONYMS[word]
+        if re.search(r"[«\"]$", context.text[: match.start()]) and re.match(r"[»\"]", context.text[match.end() :]):
+            return inflect_phrase(phrase, "nomn")  # a name in quotes: КГУ «ЦБС» акимата
         head = next(
             (p for w in phrase.split("|")[0].split() for p in analyses(w.lower())[:1] if p.tag.POS == "NOUN"), None
         )
@@ -145,6 +163,29 @@ def _acronym(match: re.Match, context: Context) -> str | None:
     if word in _SAID_AS_WORDS:
         return word.lower()
     return _SPELLED.get(word) or spell_acronym(word, "ru")
+
+
+def _senior(match: re.Match, context: Context) -> str | None:
+    """ "ст. библиотекарь" → старший библиотекарь, agreeing with the noun after it."""
+    words = context.words_after(match.end(), 1)
+    parse = next((p for p in analyses(words[0]) if p.tag.POS in ("NOUN", "ADJF")), None) if words else None
+    if parse is None:
+        return None
+    wanted = {parse.tag.case or "nomn", parse.tag.number or "sing"}
+    if parse.tag.number != "plur" and parse.tag.gender:
+        wanted.add(parse.tag.gender)
+    form = analyses("старший")[0].inflect(wanted)
+    said = form.word if form else "старший"
+    return said.capitalize() if match.group()[0].isupper() else said
+
+
+def _house_fraction(match: re.Match, context: Context) -> str | None:
+    """A house number with a slash in an address ("пр. Назарбаева, 12/1", "д. 5/2") → двенадцать дробь один."""
+    if not re.search(
+        r"(?<!\w)(?i:ул|пр|просп|д|мкр|дом|улица|проспект)\.?\s[^.;:!?]{0,30}$", context.text[: match.start()]
+    ):
+        return None
+    return f"{_cardinal(int(match.group(1)))} дробь {_cardinal(int(match.group(2)))}"
 
 
 def _cardinal(number: int) -> str:
@@ -158,7 +199,12 @@ def rules() -> list[Rule]:
         rule(r"(?<!\w)[сС]\. ?(\d+)(?: ?[–—-] ?(\d+))?", _page),
         rule(r"(?<!\w)(?:[сС]\.)(?= ?[А-ЯЁ])", _place("село")),
         rule(r"(?<!\w)пр\.(?= ?[А-ЯЁ])", _abbreviation("=проспект")),
+        rule(r"(?<!\w)ст\.(?= ?[А-ЯЁ][а-яё])", _abbreviation("=станция")),  # "на ст. Жарык"
+        rule(r"(?<!\w)ст\.(?= ?\d)", _abbreviation("=статья")),  # "ст. 5 Закона"
+        rule(r"(?<!\w)вн\.(?= ?\d)", _abbreviation("внутренний")),  # a telephone extension
+        rule(r"(?<!\w)[Сс]т\.(?= ?[а-яё])", _senior),  # "ст. библиотекарь"
         rule(r"(?<!\w)д\.(?= ?\d)", _abbreviation("=дом")),
+        rule(r"(?<![\w/.])(\d{1,4})/(\d{1,3})(?![\w/]|[.,]\d)", _house_fraction),
         rule(r"(?<!\w)([Тт])\.(?= ?\d)", lambda m, c: "Том" if m.group(1) == "Т" else "том"),
         rule(ACRONYM, _acronym),
         *(
