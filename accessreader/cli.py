@@ -9,8 +9,10 @@ in ``main``, with ``--max-size`` as an option over ``ACCESSREADER_MAX_FILE_MB``.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import socket
 import sys
 from contextlib import contextmanager
 from dataclasses import replace
@@ -20,7 +22,7 @@ import click
 
 from . import content
 from .content.safety import DEFAULT_LIMITS, Limits
-from .errors import AccessReaderError, AlreadyRegistered, NotFound, SecretsDiffer
+from .errors import AccessReaderError, AlreadyRegistered, NotFound, PortBusy, SecretsDiffer
 from .inspection import summarise
 from .messages import interface_language, translate
 from .model import Document
@@ -432,18 +434,38 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     from .server import create_app
 
     lang = interface_language(ctx.meta.get("lang"))
+    listening = _listen(host, port, lang)  # a busy port is said before anything claims to run
     library = _library()
     app = create_app(library.settings, library)
     worker = library.jobs.worker()
     worker.start()
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
-    click.echo(translate("cli_serving", lang, url=f"http://{shown}:{port}/"))
+    click.echo(translate("cli_serving", lang, url=f"http://{shown}:{listening.getsockname()[1]}/"))
     if not library.people.count(ADMIN):
         click.echo(translate("cli_first_admin", lang, command=_program()))
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listening])
     finally:
         worker.stop()
+        listening.close()
+
+
+def _listen(host: str, port: int, lang: str) -> socket.socket:
+    """A socket bound to ``host:port`` for the service; ``PortBusy`` when it cannot be (in ``lang``)."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        listening = socket.socket(family, socket.SOCK_STREAM)
+    except OSError as error:
+        raise PortBusy(host=host, port=port, reason=error.strerror or str(error)) from None
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host, port))
+    except OSError as error:
+        listening.close()
+        busy = error.errno == errno.EADDRINUSE
+        reason = translate("port_in_use", lang) if busy else error.strerror or str(error)
+        raise PortBusy(host=host, port=port, reason=reason) from None
+    return listening
 
 
 @main.command()

@@ -5,7 +5,8 @@
      │    ├── FileNotFound, EmptyFile, UnknownFormat, CorruptFile, EncryptedFile,
      │    │   ScannedPdf, NoTextFound, UnsafeXml, ArchiveBomb, FileTooLarge, UnknownEncoding
      ├── BadOption               an option value that is not offered (a braille grade, a format)
-     │    └── SixDotsOnly        8-dot braille asked for in BRF
+     │    ├── SixDotsOnly        8-dot braille asked for in BRF
+     │    └── PortBusy           ``serve`` on an address another program listens on
      ├── MissingDependency       a braille table, voice or program is not installed
      │    └── UnknownVoice       a speech engine, voice or setting that is not available
      ├── AudioFailed             an audio encoder failed
@@ -131,6 +132,12 @@ class BadOption(AccessReaderError):
     """An option value that is not offered: a braille grade, a page size, an output format."""
 
     code = "bad_option"
+
+
+class PortBusy(BadOption):
+    """``serve`` cannot listen: another program has the port (or the address cannot be used)."""
+
+    code = "port_busy"
 
 
 class SixDotsOnly(BadOption):

@@ -249,6 +249,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "terminal_speech_on": {"en": "Speech on", "ru": "Речь включена", "kk": "Дауыс қосулы"},
     "terminal_speech_off": {"en": "Speech off", "ru": "Речь выключена", "kk": "Дауыс өшірулі"},
+    "terminal_speech_no_device": {
+        "en": "Speech off: no sound device; braille goes on, speech starts when one appears",
+        "ru": "Речь выключена: нет звукового устройства; Брайль работает, речь начнётся, когда оно появится",
+        "kk": "Дауыс өшірулі: дыбыс құрылғысы жоқ; Брайль жұмыс істейді, құрылғы пайда болғанда дауыс қосылады",
+    },
+    "terminal_speech_device_found": {
+        "en": "Speech on: a sound device was found",
+        "ru": "Речь включена: найдено звуковое устройство",
+        "kk": "Дауыс қосулы: дыбыс құрылғысы табылды",
+    },
     "terminal_rate": {
         "en": "Rate {rate}",
         "ru": "Скорость {rate}",
@@ -415,6 +425,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unicode braille text",
         "ru": "текст шрифтом Брайля в Юникоде",
         "kk": "Юникодтағы Брайль мәтіні",
+    },
+    "format_mp3": {
+        "en": "MP3 audio, one file a chapter (zip)",
+        "ru": "аудио MP3, файл на главу (zip)",
+        "kk": "MP3 аудио, әр тарауға бір файл (zip)",
+    },
+    "format_opus": {
+        "en": "Opus audio, one file a chapter (zip)",
+        "ru": "аудио Opus, файл на главу (zip)",
+        "kk": "Opus аудио, әр тарауға бір файл (zip)",
+    },
+    "format_m4b": {
+        "en": "audiobook with chapters (M4B)",
+        "ru": "аудиокнига с главами (M4B)",
+        "kk": "тараулары бар аудиокітап (M4B)",
+    },
+    "format_daisy": {
+        "en": "DAISY 2.02 talking book (zip)",
+        "ru": "говорящая книга DAISY 2.02 (zip)",
+        "kk": "DAISY 2.02 сөйлейтін кітабы (zip)",
+    },
+    "format_epub3": {
+        "en": "EPUB 3 with text and audio together",
+        "ru": "EPUB 3 с текстом и звуком вместе",
+        "kk": "мәтін мен дыбысы бірге EPUB 3",
+    },
+    "port_busy": {
+        "en": "cannot listen on {host}:{port}: {reason}. Stop the program using it, or choose another port with --port",
+        "ru": "не удаётся слушать {host}:{port}: {reason}. Остановите программу, которая его занимает, или выберите другой порт с --port",
+        "kk": "{host}:{port} тыңдау мүмкін емес: {reason}. Оны алып тұрған бағдарламаны тоқтатыңыз немесе --port арқылы басқа порт таңдаңыз",
+    },
+    "port_in_use": {
+        "en": "the port is busy, another program is listening on it",
+        "ru": "порт занят, его слушает другая программа",
+        "kk": "порт бос емес, оны басқа бағдарлама тыңдап тұр",
     },
     "cli_serving": {
         "en": "AccessReader is running: open {url}",

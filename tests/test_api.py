@@ -245,3 +245,57 @@ def test_the_api_from_its_own_schema_never_fails_with_a_server_error(schema_worl
             assert response.status_code < 500, (operation.label, response.text)
 
         never_a_server_error()
+
+
+def test_the_text_search_gives_places_that_open_the_chapter_at_the_block(service):
+    client, library = service
+    added = library.add(book("Дала әндері"), "dala.txt")
+    wait_done(library, added.job)
+    hits = client.get("/api/text", params={"q": "богатый"}).json()
+    assert hits and {hit["title"] for hit in hits} == {added.title.id}
+    first = hits[0]
+    assert (
+        "богат" in first["excerpt"]
+        and first["href"] == f"/titles/{added.title.id}/read/{first['chapter']}#{first['block']}"
+    )
+    block = library.catalog.document(added.title.id).chapters[first["chapter"] - 1]
+    assert any(b.id == first["block"] and "богат" in b.text for b in block.blocks)
+    login(client, READER)
+    chapter = client.get(first["href"].split("#")[0])
+    assert f'id="{first["block"]}"' in chapter.text
+    assert client.get("/api/text", params={"q": "нигдеэтогослованет"}).json() == []
+
+
+def test_the_openapi_schema_declares_how_to_log_in_stable_operation_ids_and_error_bodies(service):
+    client, library = service
+    schema = client.get("/openapi.json").json()
+    schemes = schema["components"]["securitySchemes"]
+    assert schemes["session"] == {
+        **schemes["session"],
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "accessreader_session",
+    }
+    assert schemes["token"]["scheme"] == "bearer" and schemes["basic"]["scheme"] == "basic"
+    assert schemes["tokenQuery"] == {**schemes["tokenQuery"], "in": "query", "name": "token"}
+    operations = {(method, path): op for path, ops in schema["paths"].items() for method, op in ops.items()}
+    ids = [op["operationId"] for op in operations.values()]
+    assert len(ids) == len(set(ids))  # generated clients name a method after each
+    named = {"titles": ("get", "/api/titles"), "download": ("get", "/api/titles/{title_id}/download/{fmt}"),
+             "opds_download": ("get", "/opds/titles/{title_id}/download/{fmt}"), "text_search": ("get", "/api/text"),
+             "listening_chapters": ("get", "/api/titles/{title_id}/audio")}  # fmt: skip
+    assert {name: operations[key]["operationId"] for name, key in named.items()} == {name: name for name in named}
+    assert "security" not in operations[("get", "/api/titles")]  # anyone browses the catalog
+    download = operations[("get", "/api/titles/{title_id}/download/{fmt}")]
+    assert {"session", "token", "basic"} <= {name for need in download["security"] for name in need}
+    error = {"$ref": "#/components/schemas/ErrorOut"}
+    for key, op in operations.items():
+        if op.get("security"):
+            for status in ("401", "403"):
+                assert op["responses"][status]["content"]["application/json"]["schema"] == error, (key, status)
+    assert set(schema["components"]["schemas"]["ErrorOut"]["required"]) == {"error", "message"}
+
+    refused = client.get("/api/jobs")  # the body answered is the one documented
+    assert refused.status_code == 401 and set(refused.json()) == {"error", "message"}
+    login(client, READER)
+    assert client.get("/api/jobs").status_code == 403 and set(client.get("/api/jobs").json()) == {"error", "message"}

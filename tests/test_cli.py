@@ -365,3 +365,16 @@ def test_serve_says_how_to_create_the_first_admin(tmp_path):
     )
     assert people_cli(data, "add", "--role", "admin", "chief", secret="long enough").exit_code == 0
     assert printed("en") == [f"AccessReader is running: open http://localhost:{port}/"]
+
+
+def test_serve_on_a_busy_port_says_so_in_the_users_language(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        for lang, words in (("ru", "порт занят"), ("kk", "порт бос емес"), ("en", "the port is busy")):
+            done = subprocess.run([sys.executable, "-m", "accessreader", "--lang", lang, "serve", "--port", str(port)],
+                                  cwd=ROOT, env=env(tmp_path / "data"), capture_output=True, text=True, timeout=60)  # fmt: skip
+            assert done.returncode == 2, done.stderr
+            assert done.stdout == "" and f"127.0.0.1:{port}" in done.stderr and words in done.stderr
+            assert "Traceback" not in done.stderr

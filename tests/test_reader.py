@@ -274,3 +274,35 @@ def test_the_read_command_refuses_a_missing_file_in_one_line(tmp_path):
     )  # fmt: skip
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "none.epub" in result.stderr
+
+
+def test_without_a_sound_device_the_read_command_reads_in_braille_and_speech_starts_when_one_appears(daemon, tmp_path):
+    """PortAudio itself finds no device (ALSA's own configuration, plus a file of ours that is empty at first);
+    then the file defines a (null) default device, as if one were plugged in."""
+    brltty, display = daemon
+    extra = tmp_path / "alsa-extra.conf"
+    extra.write_text("", encoding="utf-8")
+    environment = {**os.environ, "ALSA_CONFIG_PATH": f"/usr/share/alsa/alsa.conf:{extra}"}
+    probe = "import sounddevice; sounddevice.RawOutputStream(samplerate=22050, channels=1, dtype='int16')"
+    if subprocess.run([sys.executable, "-c", probe], env=environment, capture_output=True).returncode == 0:
+        pytest.skip("this machine has a sound device: PortAudio cannot be shown one missing here")
+    source = tmp_path / "abai.html"
+    source.write_text(HTML, encoding="utf-8")
+    command = [sys.executable, "-m", "accessreader", "--lang", "kk", "read", str(source), "--host", brltty.host,
+               "--data-dir", str(tmp_path / "data"), "--reader", "nosound"]  # fmt: skip
+    process = subprocess.Popen(command, cwd=Path(__file__).parent.parent, env=environment, stderr=subprocess.PIPE)
+    off = braille(translate("terminal_speech_no_device", "kk"))[:CELLS].rstrip("\u2800")
+    try:
+        display.wait_for(off, timeout=20)  # said once, on the display
+        assert display.key("LnDn") == braille("5")  # and the book reads in braille
+        assert display.key("LnUp") == TITLE
+        extra.write_text("pcm.!default { type null }\n", encoding="utf-8")  # a device appears
+        found = braille(translate("terminal_speech_device_found", "kk"))[:CELLS].rstrip("\u2800")
+        display.wait_for(found, timeout=15)
+        assert display.key("LnDn") == braille("5")
+        display.press("PassChar 113")  # q
+        assert process.wait(10) == 0
+    finally:
+        process.kill()
+    errors = process.stderr.read().decode()
+    assert "Traceback" not in errors and "not installed" not in errors

@@ -7,6 +7,7 @@ import logging
 import shutil
 from pathlib import Path
 
+import httpx
 import pytest
 
 from accessreader.model import Locator
@@ -453,8 +454,8 @@ def test_staff_upload_a_book_and_follow_its_job_live(page, served):
     page.focus("#files")
     tab_to(page, "Upload")
     page.keyboard.press("Enter")
-    page.wait_for_selector("ul[role='status'] li")
-    assert "queued for conversion" in page.inner_text("ul[role='status']")
+    page.wait_for_selector("[role='status'] ul.uploaded li")
+    assert "queued for conversion" in page.inner_text("[role='status'] ul.uploaded")
     page.goto("/staff/jobs")
     assert page.get_attribute("#summary", "aria-live") == "polite"
     page.wait_for_function("() => document.getElementById('summary').textContent.includes('queued')")
@@ -578,3 +579,77 @@ def test_a_book_with_script_in_every_field_runs_nothing_and_fetches_nothing_fore
     html = page.content()
     assert "javascript:" not in html and "data:text" not in html and 'lang="en&quot;' not in html
     assert page.locator("[onfocus], [onclick], [onmouseover], [autofocus], script:not([src])").count() == 0
+
+
+def test_a_search_finds_places_in_the_books_text_and_opens_the_chapter_at_them(page, served):
+    log_in(page, READER)
+    page.goto("/?q=богатый")  # another form of the word in the text ("богат")
+    hits = page.locator("ul.hits li")
+    assert hits.count() >= 1 and "богат" in hits.first.inner_text()
+    assert hits.first.locator("span").get_attribute("lang") == "kk"  # the title's own language, on an English page
+    assert violations(page) == []
+    href = hits.first.locator("a").get_attribute("href")
+    assert href.startswith(f"/titles/{served.title}/read/") or href.startswith(f"/titles/{served.live_title}/read/")
+    tab_to(page, "chapter")
+    status = navigate(page, lambda: page.keyboard.press("Enter"))
+    assert status == 200 and page.url.endswith(href)
+    assert "богат" in page.eval_on_selector(":target", "e => e.textContent")
+    page.goto("/?q=нигдеэтогослованет")
+    assert page.locator("ul.hits").count() == 0 and "No place in the books' text" in page.inner_text("main")
+
+
+def test_a_reader_makes_an_address_for_a_reading_app_and_revokes_it(page, served):
+    feedparser = pytest.importorskip("feedparser")
+    log_in(page, READER)
+    page.goto("/")
+    navigate(page, lambda: page.click("nav a[href='/tokens']"))
+    assert page.input_value("#opds") == f"{served.base}/opds"
+    page.fill("#label", "Phone")
+    navigate(page, lambda: page.click("button:text('Make an address for an app')"))
+    address = page.input_value("#address")
+    assert address.startswith(f"{served.base}/opds?token=") and "Phone, made on" in page.inner_text("ul.tokens")
+    assert violations(page) == []
+
+    feed = feedparser.parse(feedparser.parse(address).entries[0].links[0].href)  # the app follows the newest titles
+    href = next(link.href for e in feed.entries for link in e.links if link.rel == "http://opds-spec.org/acquisition")
+    assert "token=" in href and httpx.get(href).status_code == 200  # no cookies: the address alone
+    navigate(page, lambda: page.click("button[aria-label='Revoke Phone']"))
+    assert "The token is revoked." in page.inner_text("[role='status']")
+    assert page.locator("button[aria-label='Revoke Phone']").count() == 0
+    assert httpx.get(href).status_code == 401  # the revoked address no longer downloads
+
+
+def test_the_upload_result_lists_refused_files_apart_and_passes_axe(page, served):
+    log_in(page, STAFF)
+    page.goto("/staff/upload")
+    page.set_input_files("#files", files=[
+        {"name": "good.txt", "mimeType": "text/plain", "buffer": "Жақсы кітап\n\nБір сөйлем.".encode()},
+        {"name": "tool.exe", "mimeType": "application/octet-stream", "buffer": b"MZ" + bytes(range(256)) * 4},
+    ])  # fmt: skip
+    navigate(page, lambda: page.click("button:text('Upload')"))
+    assert page.inner_text("ul.uploaded") == "good.txt: queued for conversion"
+    assert "tool.exe" in page.inner_text("ul.refused") and "tool.exe" not in page.inner_text("ul.uploaded")
+    assert violations(page) == []
+
+
+def test_a_reader_not_registered_print_disabled_is_told_how_to_register_and_sees_no_dead_links(page, served):
+    log_in(page, VISITOR)
+    page.goto(f"/titles/{served.title}")
+    text = page.inner_text("main")
+    assert "for readers registered as print-disabled" in text and "ask at the library's desk" in text
+    assert "Log in" not in text and page.locator("main a[href*='/download/'], main a[href*='/read/']").count() == 0
+    assert "braille ready file (BRF)" in text  # what is made is still said
+    assert violations(page) == []
+
+
+def test_titles_keep_their_language_controls_are_text_sized_and_the_language_in_use_shows(page, served):
+    page.goto("/?lang=en")
+    assert page.get_attribute(f"ul.titles a[href='/titles/{served.title}']", "lang") == "kk"
+    size = "e => getComputedStyle(e).fontSize"
+    assert page.eval_on_selector("#q", size) == page.eval_on_selector("body", size) == "18px"
+    assert page.eval_on_selector("form[role='search'] button", size) == "18px"
+    page.goto(f"/titles/{served.title}")
+    assert page.get_attribute("h1", "lang") == "kk" and page.get_attribute("html", "lang") == "en"
+    look = "e => [getComputedStyle(e).fontWeight, getComputedStyle(e).borderBottomStyle]"
+    assert page.eval_on_selector("a[hreflang='en']", look) == ["700", "solid"]
+    assert page.eval_on_selector("a[hreflang='kk']", look) != ["700", "solid"]

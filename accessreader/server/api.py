@@ -2,6 +2,7 @@
 
     POST /api/login /api/logout /api/tokens      sessions and per-reader tokens (feed or app scope)
     GET  /api/titles?q=  /api/titles/{id}        the catalog (anyone)
+    GET  /api/text?q=                            places in the books' text (anyone; reading them needs rights)
     GET  /api/titles/{id}/download/{fmt}         readers with rights; audit-logged
     POST /api/titles                             uploads, several files (staff)
     GET  /api/jobs  /api/jobs/{id}  POST …/retry conversion jobs (staff)
@@ -25,7 +26,19 @@ from ..service.catalog import Title
 from ..service.jobs import JobInfo
 from ..service.library import Imported, Library
 from ..service.people import Person
-from .deps import SESSION_COOKIE, LangDep, LibraryDep, PersonDep, Staff, TitleId, read_upload
+from .deps import (
+    AUTH_ERRORS,
+    SESSION_COOKIE,
+    AppPersonDep,
+    ErrorOut,
+    LangDep,
+    LibraryDep,
+    PersonDep,
+    Staff,
+    TitleId,
+    read_upload,
+)
+from .reading import text_link
 
 router = APIRouter(prefix="/api")
 
@@ -115,6 +128,16 @@ class TitleOut(BaseModel):
     conversion: ConversionOut | None = None
 
 
+class TextHitOut(BaseModel):
+    title: int = Field(description="The title's number.")
+    title_name: str = Field(description="The title as the catalog shows it.")
+    languages: list[str] = Field(description="The title's languages, main one first.")
+    chapter: int = Field(description="The chapter, counted from 1.")
+    block: str = Field(description="The block's id: the anchor of its element on the chapter page.")
+    excerpt: str = Field(description="The words around the first match (… where cut).")
+    href: str = Field(description="The chapter page opened at the block (`/titles/{id}/read/{chapter}#{block}`).")
+
+
 class UploadOut(BaseModel):
     name: str
     title: int | None
@@ -148,7 +171,13 @@ def _conversion(info: JobInfo, lang: str) -> ConversionOut:
 
 
 @router.post(
-    "/login", response_model=PersonOut, summary="Log in with card number and PIN (or staff login and password)"
+    "/login",
+    response_model=PersonOut,
+    summary="Log in with card number and PIN (or staff login and password)",
+    responses={
+        401: {"model": ErrorOut, "description": "Wrong login or PIN."},
+        429: {"model": ErrorOut, "description": "Too many wrong attempts: wait and try again."},
+    },  # fmt: skip
 )
 def login(body: Login, request: Request, response: Response, library: LibraryDep) -> PersonOut:
     person = library.people.authenticate(body.login, body.secret, request.client.host if request.client else "")
@@ -171,7 +200,12 @@ def me(person: PersonDep) -> PersonOut | None:
     return _person_out(person) if person else None
 
 
-@router.post("/tokens", response_model=TokenOut, summary="A new token for reading apps and feeds (with a login)")
+@router.post(
+    "/tokens",
+    response_model=TokenOut,
+    summary="A new token for reading apps and feeds (with a login)",
+    responses={401: AUTH_ERRORS[401]},
+)
 def new_token(
     person: PersonDep,
     library: LibraryDep,
@@ -202,6 +236,30 @@ def titles(
     return [title_out(library, t) for t in found]
 
 
+@router.get(
+    "/text",
+    response_model=list[TextHitOut],
+    summary="Search the books' text: the places that hold every word, best first (at most 3 per title)",
+)
+def text_search(
+    library: LibraryDep,
+    q: Annotated[str, Query(max_length=200, description="Words to find in the books' text")],
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> list[TextHitOut]:
+    return [
+        TextHitOut(
+            title=title.id,
+            title_name=title.title,
+            languages=title.languages,
+            chapter=hit.chapter + 1,
+            block=hit.block,
+            excerpt=hit.excerpt,
+            href=text_link(hit),
+        )  # fmt: skip
+        for title, hit in library.catalog.search_text(q, limit=limit)
+    ]
+
+
 @router.get("/titles/{title_id}", response_model=TitleOut, summary="One title with its formats and conversion")
 def title(title_id: TitleId, library: LibraryDep, lang: LangDep) -> TitleOut:
     return title_out(library, library.catalog.get(title_id), lang, with_job=True)
@@ -211,9 +269,9 @@ def title(title_id: TitleId, library: LibraryDep, lang: LangDep) -> TitleOut:
     "/titles/{title_id}/download/{fmt}",
     response_class=FileResponse,
     summary="Download one format (registered print-disabled readers and staff; logged)",
-    responses={200: {"content": {"application/octet-stream": {}}}, 401: {}, 403: {}, 404: {}},
+    responses={200: {"content": {"application/octet-stream": {}}}, **AUTH_ERRORS, 404: {"model": ErrorOut}},
 )
-def download(title_id: TitleId, fmt: str, person: PersonDep, library: LibraryDep) -> FileResponse:
+def download(title_id: TitleId, fmt: str, person: AppPersonDep, library: LibraryDep) -> FileResponse:
     rendition, path = library.audit.deliver(person, title_id, fmt)
     return FileResponse(path, media_type=rendition.media_type, filename=path.name)
 
@@ -223,6 +281,7 @@ def download(title_id: TitleId, fmt: str, person: PersonDep, library: LibraryDep
     response_model=list[UploadOut],
     status_code=201,
     summary="Upload books (staff); each is queued, a refused file says why",
+    responses=AUTH_ERRORS,
 )
 async def upload(
     files: Annotated[list[UploadFile], File(description="One or more EPUB, PDF, FB2, DOCX, HTML or TXT files")],
@@ -253,22 +312,31 @@ def _display(name: str) -> str:
     return name.replace("\\", "/").rsplit("/", 1)[-1][:200]
 
 
-@router.get("/jobs", response_model=list[ConversionOut], summary="Conversion jobs, newest first (staff)")
+@router.get(
+    "/jobs", response_model=list[ConversionOut], summary="Conversion jobs, newest first (staff)", responses=AUTH_ERRORS
+)
 def jobs(person: Staff, library: LibraryDep, lang: LangDep) -> list[ConversionOut]:
     return [_conversion(info, lang) for info in library.jobs.list()]
 
 
-@router.get("/jobs/{job}", response_model=ConversionOut, summary="One conversion job (staff)")
+@router.get("/jobs/{job}", response_model=ConversionOut, summary="One conversion job (staff)", responses=AUTH_ERRORS)
 def job(job: str, person: Staff, library: LibraryDep, lang: LangDep) -> ConversionOut:
     return _conversion(library.jobs.get(job), lang)
 
 
-@router.post("/jobs/{job}/retry", response_model=ConversionOut, summary="Start a failed job again (staff)")
+@router.post(
+    "/jobs/{job}/retry", response_model=ConversionOut, summary="Start a failed job again (staff)", responses=AUTH_ERRORS
+)
 def retry(job: str, person: Staff, library: LibraryDep, lang: LangDep) -> ConversionOut:
     return _conversion(library.jobs.retry(job), lang)
 
 
-@router.get("/people", response_model=list[PersonAdminOut], summary="Everyone registered, by login (admins)")
+@router.get(
+    "/people",
+    response_model=list[PersonAdminOut],
+    summary="Everyone registered, by login (admins)",
+    responses=AUTH_ERRORS,
+)
 def people(person: PersonDep, library: LibraryDep) -> list[PersonAdminOut]:
     return [_admin_out(p) for p in library.accounts.list(person)]
 
@@ -278,6 +346,7 @@ def people(person: PersonDep, library: LibraryDep) -> list[PersonAdminOut]:
     response_model=PersonAdminOut,
     status_code=201,
     summary="Register a reader, staff member or admin (admins; logged)",
+    responses=AUTH_ERRORS,
 )
 def add_person(body: NewPerson, person: PersonDep, library: LibraryDep) -> PersonAdminOut:
     added = library.accounts.add(
@@ -286,7 +355,7 @@ def add_person(body: NewPerson, person: PersonDep, library: LibraryDep) -> Perso
     return _admin_out(added)
 
 
-@router.get("/people/{person_id}", response_model=PersonAdminOut, summary="One person (admins)")
+@router.get("/people/{person_id}", response_model=PersonAdminOut, summary="One person (admins)", responses=AUTH_ERRORS)
 def get_person(person_id: PersonId, person: PersonDep, library: LibraryDep) -> PersonAdminOut:
     return _admin_out(library.accounts.get(person, person_id))
 
@@ -295,6 +364,7 @@ def get_person(person_id: PersonId, person: PersonDep, library: LibraryDep) -> P
     "/people/{person_id}",
     response_model=PersonAdminOut,
     summary="Change name, print-disabled registration or active flag (admins; logged)",
+    responses=AUTH_ERRORS,
 )
 def change_person(person_id: PersonId, body: PersonChange, person: PersonDep, library: LibraryDep) -> PersonAdminOut:
     changed = library.accounts.change(
@@ -307,6 +377,7 @@ def change_person(person_id: PersonId, body: PersonChange, person: PersonDep, li
     "/people/{person_id}/secret",
     status_code=204,
     summary="A new PIN or password; the person's sessions end (admins; logged)",
+    responses=AUTH_ERRORS,
 )
 def reset_secret(person_id: PersonId, body: NewSecret, person: PersonDep, library: LibraryDep) -> Response:
     library.accounts.reset(person, person_id, body.secret)
@@ -314,7 +385,10 @@ def reset_secret(person_id: PersonId, body: NewSecret, person: PersonDep, librar
 
 
 @router.delete(
-    "/people/{person_id}/tokens", response_model=RevokedOut, summary="Revoke all of a person's tokens (admins; logged)"
+    "/people/{person_id}/tokens",
+    response_model=RevokedOut,
+    summary="Revoke all of a person's tokens (admins; logged)",
+    responses=AUTH_ERRORS,
 )
 def revoke_tokens(person_id: PersonId, person: PersonDep, library: LibraryDep) -> RevokedOut:
     return RevokedOut(revoked=library.accounts.revoke_tokens(person, person_id))

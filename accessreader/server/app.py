@@ -27,6 +27,7 @@ from ..service.library import Library
 from ..settings import Settings
 from . import api, errorpages, opds, streams, web
 from .bodies import BodyLimit
+from .deps import operation_id, with_auth_errors
 from .security import SecurityHeaders
 
 
@@ -44,8 +45,11 @@ def create_app(settings: Settings, library: Library | None = None) -> FastAPI:
         summary="A library's catalog of accessible books: braille and speech for print-disabled readers.",
         version="0.1.0",
         lifespan=lifespan,
+        generate_unique_id_function=operation_id,
     )
     app.state.library = library
+    made = app.openapi
+    app.openapi = lambda: with_auth_errors(made())  # type: ignore[method-assign]
     app.include_router(api.router)
     app.include_router(opds.router)
     app.include_router(streams.router)

@@ -4,10 +4,17 @@
     GET /opds/new          acquisition feed, newest first, paged (rel next)
     GET /opds/search?q=    acquisition feed of a catalog search
     GET /opds/search.xml   OpenSearch description of that search
+    GET /opds/titles/{id}/download/{fmt}   one format (registered print-disabled readers and staff; logged)
 
 Each entry links every accessible format of its title (rel
-``http://opds-spec.org/acquisition``).  A reader's ``?token=`` is carried into
-every link, so an app given one feed address can follow and download with it.
+``http://opds-spec.org/acquisition``) with its media type (``library.MEDIA_TYPES``:
+BRF, PEF, Unicode braille text, MP3/Opus zip, M4B, DAISY zip, EPUB 3) and its name
+in the reader's language.  Reading apps log in with HTTP Basic (card number and PIN;
+staff login and password): a download without it answers 401 with a
+``WWW-Authenticate: Basic`` challenge, which apps answer by asking for them
+(``deps.basic_allowed``).  A reader's ``?token=`` (made on the web page ``/tokens``)
+is carried into every link instead, so an app given one feed address can follow and
+download with it.
 """
 
 from __future__ import annotations
@@ -18,11 +25,12 @@ from urllib.parse import urlencode
 from xml.etree import ElementTree as ET
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import FileResponse
 
-from ..messages import translate
+from ..messages import MESSAGES, translate
 from ..service.catalog import Title
-from ..service.library import Library
-from .deps import library_of
+from ..service.library import MEDIA_TYPES, Library
+from .deps import AUTH_ERRORS, AppPersonDep, TitleId, library_of
 from .i18n import interface_language
 
 router = APIRouter(prefix="/opds", tags=["opds"])
@@ -127,6 +135,19 @@ def opensearch(request: Request, lang: Annotated[str, Depends(interface_language
     )
 
 
+@router.get(
+    "/titles/{title_id}/download/{fmt}",
+    response_class=FileResponse,
+    summary="Download one format for a reading app (HTTP Basic, token or session; logged)",
+    responses={200: {"content": {"application/octet-stream": {}}}, **AUTH_ERRORS},
+)
+def download(
+    title_id: TitleId, fmt: str, person: AppPersonDep, library: Annotated[Library, Depends(library_of)]
+) -> FileResponse:
+    rendition, path = library.audit.deliver(person, title_id, fmt)
+    return FileResponse(path, media_type=MEDIA_TYPES.get(fmt, rendition.media_type), filename=path.name)
+
+
 def _feed(request: Request, feed_id: str, title: str, self_href: str, kind: str) -> ET.Element:
     feed = ET.Element(f"{{{ATOM}}}feed")
     _text(feed, "id", feed_id)
@@ -142,6 +163,8 @@ def _feed(request: Request, feed_id: str, title: str, self_href: str, kind: str)
 def _entry(feed: ET.Element, request: Request, title: Title) -> None:
     entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
     _text(entry, "title", title.title)
+    if title.languages:
+        entry.find(f"{{{ATOM}}}title").set("{http://www.w3.org/XML/1998/namespace}lang", title.languages[0])
     _text(entry, "id", f"urn:accessreader:title:{title.id}")
     _text(entry, "updated", title.updated_at.astimezone(UTC).isoformat())
     for name in title.authors:
@@ -154,14 +177,17 @@ def _entry(feed: ET.Element, request: Request, title: Title) -> None:
     ET.SubElement(
         entry, f"{{{ATOM}}}link", rel="alternate", href=_link(request, f"/titles/{title.id}"), type="text/html"
     )
+    lang = interface_language(request)
     for rendition in title.renditions:
+        name = f"format_{rendition.fmt}"
         ET.SubElement(
             entry,
             f"{{{ATOM}}}link",
             rel="http://opds-spec.org/acquisition",
-            href=_link(request, f"/api/titles/{title.id}/download/{rendition.fmt}"),
-            type=rendition.media_type,
-            title=rendition.fmt.upper(),
+            href=_link(request, f"/opds/titles/{title.id}/download/{rendition.fmt}"),
+            type=MEDIA_TYPES.get(rendition.fmt, rendition.media_type),
+            title=translate(name, lang) if name in MESSAGES else rendition.fmt.upper(),
+            length=str(rendition.size),
         )
 
 

@@ -24,6 +24,7 @@ from ..errors import NotAllowed
 from ..messages import LANGUAGES
 from ..service.people import Person
 from ..service.rights import MANAGE_PEOPLE, MANAGE_TITLES, READ, may
+from ..xhtml import html_lang
 from . import i18n
 from .deps import SESSION_COOKIE, LangDep, LibraryDep, PersonDep
 
@@ -34,6 +35,8 @@ _ENVIRONMENT = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+#: ``{{ title|lang_of }}``: the ``lang`` of a title's name (its first language; "" when unknown).
+_ENVIRONMENT.filters["lang_of"] = lambda title: html_lang(title.languages[0]) if title.languages else ""
 
 
 class LoginNeeded(Exception):

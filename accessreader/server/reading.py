@@ -2,6 +2,7 @@
 
     (Chapter, interface language) ──render_chapter──▶ Markup (HTML of its blocks, by ``accessreader.xhtml``)
     (Chapter, Locator) ──anchor──▶ the element id the locator points at
+    TextHit ──text_link──▶ the chapter page's address at the block a search found
 
 The blocks are written by the one renderer the talking books use too
 (:mod:`accessreader.xhtml`, web style): their elements, block ids, ``lang`` on
@@ -16,9 +17,10 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model import Chapter, Locator
+from ..service.search import TextHit
 from ..xhtml import WEB, html_lang, marked_sentences, render
 
-__all__ = ["anchor", "html_lang", "render_chapter"]
+__all__ = ["anchor", "html_lang", "render_chapter", "text_link"]
 
 
 def render_chapter(chapter: Chapter, page_lang: str) -> Markup:
@@ -34,3 +36,8 @@ def anchor(chapter: Chapter, locator: Locator) -> str:
     if marked_sentences(block, WEB) and 0 <= locator.sentence < len(block.sentences):
         return block.sentence_id(locator.sentence)
     return block.id
+
+
+def text_link(hit: TextHit) -> str:
+    """``/titles/{id}/read/{n}#{block}``: the chapter page opened at the block holding a search hit."""
+    return f"/titles/{hit.title_id}/read/{hit.chapter + 1}#{hit.block}"

@@ -6,7 +6,7 @@ A token is for programs that fetch without a login: podcast apps, OPDS readers,
 players.  Its scope opens only what those need, and never people, uploads, jobs,
 other tokens or the web pages (a session does those):
 
-    FEED  GET/HEAD  /feeds/…  /opds…  /api/titles[/{id}]  /api/titles/{id}/download/{fmt}
+    FEED  GET/HEAD  /feeds/…  /opds…  /opds/titles/{id}/download/{fmt}  /api/titles[/{id}]  /api/titles/{id}/download/{fmt}
                     /api/titles/{id}/audio[/{n}.{codec}]  /api/me
     APP   the same, and GET/PUT /api/titles/{id}/position (the place, saved and read back)
 
@@ -26,6 +26,7 @@ _READ = ("GET", "HEAD")
 RULES = (
     (_READ, re.compile(r"/feeds/titles/\d+\.rss"), (FEED, APP)),
     (_READ, re.compile(r"/opds(/[a-z.]*)?"), (FEED, APP)),
+    (_READ, re.compile(r"/opds/titles/\d+/download/[A-Za-z0-9_.-]+"), (FEED, APP)),
     (_READ, re.compile(r"/api/titles(/\d+)?/?"), (FEED, APP)),
     (_READ, re.compile(r"/api/titles/\d+/download/[A-Za-z0-9_.-]+"), (FEED, APP)),
     (_READ, re.compile(r"/api/titles/\d+/audio(/\d+\.[A-Za-z0-9]+)?"), (FEED, APP)),

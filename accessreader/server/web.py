@@ -1,11 +1,13 @@
 """The web reader: server-rendered, accessible pages over the library (Jinja2 templates).
 
-    /                         catalog and search
+    /                         catalog and search: title matches, then places in the books' text
     /titles/{id}              a title: facts, chapters to read, listen, downloads, podcast, conversion
     /titles/{id}/read/{n}     chapter n as HTML (lang on every block); the place is saved as you read,
                               to the sentence, and the page opens at it
     /titles/{id}/listen       audio player with chapters, resuming from the saved place
     /titles/{id}/podcast      (POST) a new personal token → the private feed's address
+    /tokens                   reading apps: the OPDS address, the reader's tokens; make (POST) and
+                              revoke (POST /tokens/{id}/revoke) one
     /login /logout            card number and PIN (staff: login and password)
     /staff/upload             upload books (staff)
     /staff/jobs               conversion jobs with live progress (staff)
@@ -46,7 +48,7 @@ from . import i18n
 from .deps import SESSION_COOKIE, LangDep, LibraryDep, PersonDep, TitleId, read_upload, status_of
 from .errorpages import error_page
 from .pages import HERE, LOGIN_FORM_COOKIE, Admin, OurPage, Reader, Staff, form_token, from_our_page, page
-from .reading import anchor, html_lang, render_chapter
+from .reading import anchor, html_lang, render_chapter, text_link
 
 router = APIRouter(include_in_schema=False)
 
@@ -80,7 +82,8 @@ def static(name: str) -> FileResponse:
 def index(request: Request, library: LibraryDep, lang: LangDep, person: PersonDep,
           q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:  # fmt: skip
     found = library.catalog.search(q, limit=100) if q.strip() else library.catalog.titles(limit=100)
-    return page(request, lang, person, "catalog.html", q=q, titles=found)
+    hits = [(title, hit, text_link(hit)) for title, hit in library.catalog.search_text(q)] if q.strip() else []
+    return page(request, lang, person, "catalog.html", q=q, titles=found, hits=hits)
 
 
 @router.get("/titles/{title_id}", response_class=HTMLResponse)
@@ -125,6 +128,36 @@ def podcast(request: Request, title_id: TitleId, library: LibraryDep, lang: Lang
     token = library.people.issue_token(reader.id, f"podcast {title_id}")
     url = f"{str(request.base_url).rstrip('/')}/feeds/titles/{title_id}.rss?token={token.secret}"
     return page(request, lang, reader, "podcast.html", title=title, url=url)
+
+
+def _tokens_page(request: Request, library: Library, lang: str, reader: Person, done: str = "",
+                 address: str = "") -> HTMLResponse:  # fmt: skip
+    working = [token for token in library.people.tokens(reader.id) if token.revoked_at is None]
+    return page(request, lang, reader, "tokens.html", tokens=working, done=done, address=address,
+                opds=f"{str(request.base_url).rstrip('/')}/opds")  # fmt: skip
+
+
+@router.get("/tokens", response_class=HTMLResponse)
+def tokens_page(request: Request, library: LibraryDep, lang: LangDep, reader: Reader,
+                saved: Annotated[str, Query(max_length=10)] = "") -> HTMLResponse:  # fmt: skip
+    _ = i18n.gettext(lang)
+    return _tokens_page(request, library, lang, reader, done=_("The token is revoked.") if saved == "revoked" else "")
+
+
+@router.post("/tokens", response_class=HTMLResponse, dependencies=[OurPage])
+def new_app_token(request: Request, library: LibraryDep, lang: LangDep, reader: Reader,
+                  label: Annotated[str, Form(max_length=100)] = "") -> HTMLResponse:  # fmt: skip
+    _ = i18n.gettext(lang)
+    token = library.people.issue_token(reader.id, label.strip() or _("Reading app"))
+    address = f"{str(request.base_url).rstrip('/')}/opds?token={token.secret}"
+    return _tokens_page(request, library, lang, reader, address=address)
+
+
+@router.post("/tokens/{token_id}/revoke", response_class=RedirectResponse, dependencies=[OurPage])
+def revoke_app_token(token_id: Annotated[int, InPath(ge=1, le=2**63 - 1)], library: LibraryDep,
+                     reader: Reader) -> RedirectResponse:  # fmt: skip
+    library.people.revoke_tokens(reader.id, [token_id])
+    return RedirectResponse("/tokens?saved=revoked", status_code=303)
 
 
 @router.get("/login", response_class=HTMLResponse)

@@ -104,7 +104,9 @@ class Reader:
                 self._lost()
 
     def _wait_for_keys(self) -> None:
-        """Handle the keys that come within a tenth of a second, from the display and the PC keyboard."""
+        """Handle the keys that come within a tenth of a second, from the display and the PC keyboard;
+        then show what speech has to tell (off for want of a sound device, back on)."""
+        self._tell_speech_news()
         sources = [self.display.fileno()] + ([self.keyboard.fileno()] if self.keyboard else [])
         ready, _, _ = select.select(sources, [], [], 0.1)
         if self.keyboard and self.keyboard.fileno() in ready:
@@ -121,6 +123,12 @@ class Reader:
 
     def stop(self) -> None:
         self._stopping.set()
+
+    def _tell_speech_news(self) -> None:
+        news = self.speaker.news() if self.speaker else None
+        if news:
+            self.message = self._braille(translate(news, self.session.lang))
+            self.show()
 
     def press(self, code: int) -> None:
         """Handle one BrlAPI key code: show the result first, then speech and saving."""

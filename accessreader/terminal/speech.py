@@ -4,6 +4,13 @@
                                    (each in its own language's voice)     ├─ SoundSink: the speech engine through sounddevice
                                                                           └─ FileSink: a transcript file, paced like speech
 
+Without a sound device (or PortAudio) the ``SoundSink`` stays quiet instead of
+failing: the reader goes on in braille alone, ``Speaker.news()`` gives once the
+message key saying speech is off and why (``terminal_speech_no_device``), and
+the speech thread waits at the current utterance, looking again every
+``RETRY_SECONDS``; when a device appears it speaks from there and the news is
+``terminal_speech_device_found``.
+
 ``follow`` and ``say`` return at once; the thread drops what it was saying
 and starts on the new text.  The utterances come from ``tts.script`` (one per
 language run of a sentence), so a Kazakh title in a Russian paragraph is read
@@ -20,14 +27,17 @@ from bisect import bisect_right
 from collections.abc import Callable
 from pathlib import Path
 
+from ..errors import MissingDependency
 from ..model import Document, Locator
 from ..tts.engines import DEFAULT_RATE
 from ..tts.playback import Sink as PlaybackSink
-from ..tts.playback import SoundDeviceSink, Speech, clamp_rate
+from ..tts.playback import SoundDeviceSink, Speech, clamp_rate, rescan_sound_devices
 from ..tts.script import Utterance
 
 #: Words per minute a faster/slower key moves the rate by (within the engine's bounds).
 STEP = 25
+#: Seconds between looks for a sound device while there is none.
+RETRY_SECONDS = 2.0
 
 
 class FileSink:
@@ -50,18 +60,60 @@ class SoundSink:
     ``sounddevice``, in tenth-of-a-second blocks so a move of the reader cuts it off at once.
 
     ``make_sink(sample_rate)`` gives the output (``tts.playback.SoundDeviceSink`` by
-    default; a ``WaveSink`` records what would be heard).
+    default; a ``WaveSink`` records what would be heard).  When it raises
+    ``MissingDependency`` (no sound device, no PortAudio) speech is off: ``missing`` holds
+    why, ``news()`` says so once, and ``speak`` waits, looking for a device again every
+    ``retry_seconds`` (PortAudio re-scanned), until one appears or it is stopped.
     """
 
-    def __init__(self, make_sink: Callable[[int], PlaybackSink] = SoundDeviceSink) -> None:
+    def __init__(self, make_sink: Callable[[int], PlaybackSink] = SoundDeviceSink,
+                 retry_seconds: float = RETRY_SECONDS) -> None:  # fmt: skip
         self.speech = Speech()
-        self.output = make_sink(self.speech.sample_rate)
+        self.output: PlaybackSink | None = None
+        self.missing: MissingDependency | None = None
+        self._make_sink = make_sink
+        self._retry = retry_seconds
+        self._news: queue.Queue[str] = queue.Queue()
+        self._lock = threading.Lock()
+        self._open()
 
     def speak(self, text: str, voice: str, rate: int, where: str, stop: threading.Event) -> None:
+        while not self._open():
+            if stop.wait(self._retry):
+                return
         self.speech.say(text, voice, self.output, lambda: not stop.is_set(), rate)
 
+    def news(self) -> str | None:
+        """The message key of a change not told yet: speech off for want of a device, or a device found."""
+        try:
+            return self._news.get_nowait()
+        except queue.Empty:
+            return None
+
     def close(self) -> None:
-        self.output.close()
+        with self._lock:
+            if self.output is not None:
+                self.output.close()
+                self.output = None
+
+    def _open(self) -> bool:
+        """Is there an output (opened now if not)?  The first failure, and the recovery, are news."""
+        with self._lock:
+            if self.output is not None:
+                return True
+            if self.missing is not None:
+                rescan_sound_devices()
+            try:
+                self.output = self._make_sink(self.speech.sample_rate)
+            except MissingDependency as error:
+                if self.missing is None:
+                    self._news.put("terminal_speech_no_device")
+                self.missing = error
+                return False
+            if self.missing is not None:
+                self.missing = None
+                self._news.put("terminal_speech_device_found")
+            return True
 
 
 class Speaker:
@@ -101,6 +153,10 @@ class Speaker:
         if not self.enabled:
             self._send(("quiet",))
         return self.enabled
+
+    def news(self) -> str | None:
+        """What the sink has to tell once (a message key), e.g. that speech is off for want of a device."""
+        return self.sink.news() if hasattr(self.sink, "news") else None
 
     def change_rate(self, step: int) -> int:
         self.rate = clamp_rate(self.rate + step * STEP)

@@ -12,7 +12,8 @@ sound comes after one sentence's synthesis), and written to the sink in short
 blocks so that a key press takes effect within one block (0.1 s by default):
 :class:`Speech` does that for the player here and for the braille terminal's
 speech beside braille (``terminal/speech.py``), the one audio player of both.
-A :class:`SoundDeviceSink` plays through PortAudio (``sounddevice``); a
+A :class:`SoundDeviceSink` plays through PortAudio (``sounddevice``;
+``rescan_sound_devices`` finds a device that appeared since); a
 :class:`WaveSink` writes a WAV file instead (for tests, and to record what would
 be heard).  Rate changes apply from the next sentence.
 """
@@ -60,6 +61,17 @@ class SoundDeviceSink:
     def close(self) -> None:
         self._stream.stop()
         self._stream.close()
+
+
+def rescan_sound_devices() -> None:
+    """Make PortAudio look for sound devices again (it lists them once, when it starts), so a
+    device plugged in (or configured) since is found; nothing when PortAudio is missing."""
+    try:
+        import sounddevice
+    except OSError:
+        return
+    sounddevice._terminate()  # the way sounddevice documents to refresh its device list
+    sounddevice._initialize()
 
 
 class WaveSink:
