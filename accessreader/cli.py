@@ -8,8 +8,10 @@ traceback unless ``ACCESSREADER_DEBUG`` is set.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import signal
 import sys
 from contextlib import contextmanager
 from dataclasses import replace
@@ -20,7 +22,15 @@ import click
 from . import content
 from .content import images
 from .content.safety import DEFAULT_LIMITS, Limits, human_size
-from .errors import AccessReaderError, AlreadyRegistered, FileNotFound, FileTooLarge, NotFound, SecretsDiffer
+from .errors import (
+    AccessReaderError,
+    AlreadyRegistered,
+    DiskFull,
+    FileNotFound,
+    FileTooLarge,
+    NotFound,
+    SecretsDiffer,
+)
 from .inspection import summarise
 from .messages import interface_language, translate
 from .model import Document
@@ -30,24 +40,39 @@ MB = 1024 * 1024
 
 
 class _Group(click.Group):
-    """Turns user-facing errors into one translated line and exit code 2."""
+    """Turns user-facing errors into one translated line and exit code 2.
+
+    A full disk is one of them; a closed output pipe (``accessreader jobs | head``)
+    ends the command quietly, as other Unix tools do.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except AccessReaderError as error:
-            lang = interface_language(ctx.meta.get("lang"))
-            click.echo(f"accessreader: {error.message(lang)}", err=True)
-            ctx.exit(error.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
-        except Exception as error:  # a bug: say so in one line, keep the details for debugging
-            if os.environ.get("ACCESSREADER_DEBUG"):
-                raise
+        except BrokenPipeError:
+            _quiet_stdout()
+            ctx.exit(128 + signal.SIGPIPE)
+        except Exception as error:
+            if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+                error = DiskFull(path=error.filename or "—")
             lang = interface_language(ctx.meta.get("lang"))
+            if isinstance(error, AccessReaderError):
+                click.echo(f"accessreader: {error.message(lang)}", err=True)
+                ctx.exit(error.exit_code)
+            if os.environ.get("ACCESSREADER_DEBUG"):  # a bug: say so in one line, keep the details for debugging
+                raise
             detail = f"{type(error).__name__}: {error}"
             click.echo(f"accessreader: {translate('error', lang, detail=detail)}", err=True)
             ctx.exit(1)
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush meets no closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 @click.group(cls=_Group)
@@ -70,8 +95,9 @@ def main(ctx: click.Context, lang: str | None, max_size: float) -> None:
 def _read_book(path: str, limits: Limits, workers: int = 1) -> Document:
     """A file as a book, or a folder of scanned page images (in name order) as one book.
 
-    A file's size is checked against ``limits`` before anything is read; a long
-    book's languages and sentences are found on ``workers`` processes.
+    A file's size is checked against ``limits`` before anything is read; it is
+    read in a process of its own under the reading budget (``content.bounded``),
+    a long book's languages and sentences on ``workers`` processes.
     """
     file = Path(path)
     if file.is_dir():
@@ -85,7 +111,7 @@ def _read_book(path: str, limits: Limits, workers: int = 1) -> Document:
     size = file.stat().st_size
     if size > limits.max_file_bytes:
         raise FileTooLarge(name=file.name, size=human_size(size), limit=human_size(limits.max_file_bytes))
-    return content.read(file.read_bytes(), file.name, limits, workers)
+    return content.read_bounded(file.read_bytes(), file.name, limits, workers)
 
 
 @main.command()

@@ -3,7 +3,10 @@
     AccessReaderError            anything the user should be told about, exit code 2
      ├── BadInput                the file cannot be read as a book
      │    ├── FileNotFound, EmptyFile, UnknownFormat, CorruptFile, EncryptedFile,
-     │    │   ScannedPdf, NoTextFound, UnsafeXml, ArchiveBomb, FileTooLarge, UnknownEncoding
+     │    │   ScannedPdf, NoTextFound, UnsafeXml, ArchiveBomb, FileTooLarge, UnknownEncoding,
+     │    │   TooDeeplyNested
+     │    └── ReadingTooLong, ReadingTooBig   one book over the time or memory budget of reading
+     ├── DiskFull                no space left where an output or work file is written
      ├── BadOption               an option value that is not offered (a braille grade, a format)
      │    └── SixDotsOnly        8-dot braille asked for in BRF
      ├── MissingDependency       a braille table, voice or program is not installed
@@ -219,3 +222,30 @@ class AudioFailed(AccessReaderError):
     """An audio encoder (LAME, ffmpeg, opusenc) failed on the sound it was given."""
 
     code = "audio_failed"
+
+
+# Hardening (issue 12): nesting, the reading budget, a full disk ------------------------------
+
+
+class TooDeeplyNested(BadInput):
+    """Markup or JSON nested deeper than can be read without losing text."""
+
+    code = "too_deeply_nested"
+
+
+class ReadingTooLong(BadInput):
+    """Reading one book took longer than its time budget (a hostile or pathological file)."""
+
+    code = "reading_too_long"
+
+
+class ReadingTooBig(BadInput):
+    """Reading one book needed more memory than its budget."""
+
+    code = "reading_too_big"
+
+
+class DiskFull(AccessReaderError):
+    """No space left on the disk an output or work file goes to."""
+
+    code = "disk_full"

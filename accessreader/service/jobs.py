@@ -352,7 +352,7 @@ class Jobs:
         row = self._row(job)
         self._set(job, stage="reading")
         source = self.data / row["source"]
-        document = content.read(source.read_bytes(), row["name"])
+        document = content.read_bounded(source.read_bytes(), row["name"])
         formats = row["formats"].split(",")
         convert.prepare(document, formats, convert.Options())
         self.publisher.started(row["title"], document)
