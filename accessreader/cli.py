@@ -56,7 +56,9 @@ class _Group(click.Group):
             ctx.exit(128 + signal.SIGPIPE)
         except Exception as error:
             if isinstance(error, OSError) and error.errno == errno.ENOSPC:
-                error = DiskFull(path=error.filename or "—")
+                if error.filename is None:  # standard output is what filled up
+                    _quiet_stdout()
+                error = DiskFull(path=error.filename or "stdout")
             lang = interface_language(ctx.meta.get("lang"))
             if isinstance(error, AccessReaderError):
                 click.echo(f"accessreader: {error.message(lang)}", err=True)

@@ -132,8 +132,9 @@ def _child(sender, data: bytes, name: str, limits: Limits, workers: int, memory:
         outcome = (False, ReadingTooBig(name=name, limit=human_size(memory)))
     except AccessReaderError as error:
         outcome = (False, error)
-    except Exception as error:  # a bug: the parent reports it as one
-        outcome = (False, error)
+    except Exception as error:  # a bug, unless memory ran out where the library could not say so
+        over = _peak_address_space() > memory * 0.9  # e.g. ImportError "failed to map segment"
+        outcome = (False, ReadingTooBig(name=name, limit=human_size(memory)) if over else error)
     try:
         sender.send(outcome)
     except MemoryError:
@@ -141,6 +142,18 @@ def _child(sender, data: bytes, name: str, limits: Limits, workers: int, memory:
     except Exception as error:  # an error that does not pickle
         sender.send((False, RuntimeError(f"{type(error).__name__}: {outcome[1]!r}"[:500])))
     sender.close()
+
+
+def _peak_address_space() -> int:
+    """This process's peak virtual memory in bytes (``VmPeak``), 0 where Linux does not tell."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 __all__ = ["Budget", "read_bounded"]
