@@ -20,6 +20,7 @@ memory stays flat whatever the chapter's length:
 
 from __future__ import annotations
 
+import errno
 import shutil
 import subprocess
 import tempfile
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from ..errors import AudioFailed, MissingDependency
+from ..errors import AudioFailed, DiskFull, MissingDependency
 
 #: Codec → file suffix of one chapter's audio.
 SUFFIXES = {"mp3": ".mp3", "opus": ".opus", "aac": ".aac"}
@@ -107,9 +108,27 @@ class Encoder:
         self._process.kill()
         self._process.wait()
         self._errors.seek(0)
-        detail = self._errors.read().decode(errors="replace").strip()[-300:] or f"exit code {self._process.returncode}"
+        said = self._errors.read().decode(errors="replace").strip()
         self._errors.close()
-        raise AudioFailed(program=self._process.args[0], detail=detail)
+        if _disk_full(self.path):  # lame then says only "Error writing mp3 output", after an unrelated warning
+            raise DiskFull(path=self.path)
+        raise AudioFailed(program=self._process.args[0], detail=said[-300:] or f"exit code {self._process.returncode}")
+
+
+def _disk_full(path: Path) -> bool:
+    """True when writing to ``path`` fails for want of space (tried with a few bytes, then taken back)."""
+    try:
+        with open(path, "ab", buffering=0) as file:
+            size = file.tell()
+            try:
+                file.write(bytes(65536))
+            except OSError as error:
+                return error.errno == errno.ENOSPC
+            if path.is_file():
+                file.truncate(size)
+    except OSError:
+        pass
+    return False
 
 
 @dataclass(frozen=True)
