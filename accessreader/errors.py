@@ -30,7 +30,11 @@ the service answers with the same text.  Anything not in this tree is a bug.
 
 from __future__ import annotations
 
+import re
+
 from .messages import translate
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 
 
 class AccessReaderError(Exception):
@@ -44,8 +48,11 @@ class AccessReaderError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        """The one-line message in ``lang`` (kk, ru or en; en for anything else)."""
-        return translate(self.code, lang, **self.params)
+        """The one-line message in ``lang`` (kk, ru or en; en for anything else).
+
+        A library's detail that spans lines (libxml2 ends its messages with one) is joined into the line.
+        """
+        return _LINE_BREAKS.sub(" ", translate(self.code, lang, **self.params)).strip()
 
     def __reduce__(self) -> tuple:
         """Pickle by parameters, so the error crosses from a worker process intact."""

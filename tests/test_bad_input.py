@@ -103,7 +103,13 @@ def _bad_files() -> dict[str, tuple[str, bytes, str]]:
         "pdf_stream_bomb": ("bomb.pdf", FUZZ["stream-bomb.pdf"], "archive_bomb"),
         "nested_300_divs": ("deep.html", FUZZ["divs300.html"], "too_deeply_nested"),
         "nested_json": ("deep.json", FUZZ["deep.json"], "too_deeply_nested"),
+        "nul_in_fb2": ("nul.fb2", _with_nul(ROOT / "samples" / "dala-kk.fb2"), "corrupt_file"),  # libxml2: two lines
     }
+
+
+def _with_nul(path: Path) -> bytes:
+    data = path.read_bytes()
+    return data[: len(data) // 2] + b"\x00" + data[len(data) // 2 :]
 
 
 #: The fuzz corpus's small subset by file name (``tests/fuzz_corpus.py``).
