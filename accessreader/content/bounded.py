@@ -4,7 +4,7 @@
         ──child process: its own process group, address space capped at budget.memory,
           killed with its parent──▶ content.read ──▶ Document (or the error it raised)
         ◀── through a pipe
-    past budget.seconds: the child and everything it started killed ──▶ ReadingTooLong
+    past the budget's time: the child and everything it started killed ──▶ ReadingTooLong
     MemoryError in the child, or the child killed by the kernel ──▶ ReadingTooBig
 
 One hostile book must not stall a worker: an HTML tag with 200,000 attributes keeps
@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass
 
 from .. import processes
-from ..errors import AccessReaderError, CorruptFile, ReadingTooBig, ReadingTooLong
+from ..errors import AccessReaderError, BadOption, CorruptFile, ReadingTooBig, ReadingTooLong
 from ..model import Document
 from .safety import DEFAULT_LIMITS, Limits, human_size
 
@@ -38,18 +38,39 @@ MEMORY_ENV = "ACCESSREADER_READ_MEMORY_MB"
 
 @dataclass(frozen=True)
 class Budget:
-    """How long reading one book may take (wall clock) and how much memory its process may map."""
+    """How long reading one book may take (wall clock) and how much memory its process may map.
 
-    seconds: float = 900.0
+    The time is ``seconds`` plus ``seconds_per_mb`` for each megabyte of the file, so that a
+    long scanned book read by OCR page by page is not cut short.
+    """
+
+    seconds: float = 600.0
     memory_bytes: int = 3 * 1024 * MB
+    seconds_per_mb: float = 10.0
+
+    def time_for(self, size: int) -> float:
+        """The seconds a file of ``size`` bytes may take to read."""
+        return self.seconds + self.seconds_per_mb * size / MB
 
     @classmethod
     def from_env(cls) -> Budget:
         """The budget from ``ACCESSREADER_READ_SECONDS`` and ``ACCESSREADER_READ_MEMORY_MB`` (else the defaults)."""
         default = cls()
-        seconds = float(os.environ.get(SECONDS_ENV) or default.seconds)
-        memory = float(os.environ.get(MEMORY_ENV) or default.memory_bytes / MB)
-        return cls(seconds, int(memory * MB))
+        seconds = _positive(SECONDS_ENV, default.seconds)
+        memory = _positive(MEMORY_ENV, default.memory_bytes / MB)
+        return cls(seconds, int(memory * MB), default.seconds_per_mb)
+
+
+def _positive(variable: str, default: float) -> float:
+    """The number in environment ``variable`` (``default`` when unset); ``BadOption`` unless it is over 0."""
+    text = os.environ.get(variable, "").strip()
+    try:
+        value = float(text) if text else default
+    except ValueError:
+        value = -1.0
+    if not value > 0:
+        raise BadOption(option=variable, value=text, choices="a number over 0")
+    return value
 
 
 def read_bounded(
@@ -70,7 +91,7 @@ def read_bounded(
     child.start()
     sender.close()
     try:
-        outcome = _wait(child, receiver, budget.seconds, name)
+        outcome = _wait(child, receiver, budget.time_for(len(data)), name)
     finally:
         _kill(child)
         receiver.close()
@@ -90,7 +111,7 @@ def _wait(
     while True:
         left = deadline - time.monotonic()
         if left <= 0:
-            raise ReadingTooLong(name=name, limit=f"{seconds:g}")
+            raise ReadingTooLong(name=name, limit=f"{seconds:.0f}")
         ready = multiprocessing.connection.wait([receiver, child.sentinel], timeout=left)
         if receiver in ready:
             try:
