@@ -309,3 +309,18 @@ def test_a_full_disk_has_its_own_message() -> None:
     assert process.returncode == 2
     lines = stderr.decode().splitlines()
     assert len(lines) == 1 and _pattern("disk_full", "kk").fullmatch(lines[0]), lines
+
+
+@pytest.mark.parametrize("suffix", ["txt", "html", "fb2"])
+def test_an_endless_paragraph_is_kept_whole_in_parts(suffix: str) -> None:
+    """2 MB without a line break or a space: every character kept, in blocks of a bounded length."""
+    endless = "а" * (2 * 1024 * 1024)
+    data = {
+        "txt": endless,
+        "html": f"<html><body><p>Алғы сөз.</p><p>{endless}</p></body></html>",
+        "fb2": f'<FictionBook xmlns="{FB2_NS}"><body><section><p>Алғы сөз.</p><p>{endless}</p></section></body></FictionBook>',
+    }[suffix].encode()
+    document = content.read(data, f"endless.{suffix}")
+    texts = [block.text for _, block in document.blocks()]
+    assert "".join(texts).count("а") == len(endless)
+    assert max(len(text) for text in texts) <= 20_000

@@ -26,6 +26,7 @@ from dataclasses import replace
 from ..errors import EmptyFile, UnknownEncoding
 from ..model import NOTE, PAGE_MARKER, PARAGRAPH, STANZA, Document
 from .builder import DocumentBuilder, InlineText
+from .paragraphs import MAX_PARAGRAPH
 from .plaintext import Piece, structure
 from .safety import Limits
 
@@ -127,9 +128,7 @@ def read(data: bytes, name: str, limits: Limits) -> Document:
 def _parts(piece: Piece) -> list[Piece]:
     """A paragraph longer than ``MAX_PARAGRAPH`` as paragraphs of at most that, cut at a space when there is one.
 
-    A file of one endless line (10 MB without a line break) otherwise becomes one
-    block, whose braille position maps alone took gigabytes; each part is read,
-    translated and spoken like any paragraph, and no character is lost.
+    (TXT's own pieces are plain strings with note marks; see ``paragraphs.py`` for why.)
     """
     if piece.kind != PARAGRAPH or len(piece.text) <= MAX_PARAGRAPH:
         return [piece]
@@ -144,10 +143,6 @@ def _parts(piece: Piece) -> list[Piece]:
         parts.append(replace(piece, text=text[start:end], refs=refs, label=piece.label if not parts else ""))
         start = end
     return parts
-
-
-#: The longest paragraph one block holds (characters); longer ones are cut by ``_parts``.
-MAX_PARAGRAPH = 20_000
 
 
 def _inline(piece: Piece) -> str | InlineText:
