@@ -35,6 +35,7 @@ import re
 from .messages import translate
 
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+_MEMORY_FILE = re.compile(r"'?<_io\.BytesIO object at 0x[0-9a-fA-F]+>'?")
 
 
 class AccessReaderError(Exception):
@@ -50,9 +51,11 @@ class AccessReaderError(Exception):
     def message(self, lang: str = "en") -> str:
         """The one-line message in ``lang`` (kk, ru or en; en for anything else).
 
-        A library's detail that spans lines (libxml2 ends its messages with one) is joined into the line.
+        A library's detail that spans lines (libxml2 ends its messages with one) is joined into the line,
+        and one that names the in-memory copy of the file (``<_io.BytesIO object at 0x…>``) names the file.
         """
-        return _LINE_BREAKS.sub(" ", translate(self.code, lang, **self.params)).strip()
+        text = _LINE_BREAKS.sub(" ", translate(self.code, lang, **self.params)).strip()
+        return _MEMORY_FILE.sub(str(self.params.get("name") or "the file"), text)
 
     def __reduce__(self) -> tuple:
         """Pickle by parameters, so the error crosses from a worker process intact."""

@@ -324,3 +324,11 @@ def test_an_endless_paragraph_is_kept_whole_in_parts(suffix: str) -> None:
     texts = [block.text for _, block in document.blocks()]
     assert "".join(texts).count("а") == len(endless)
     assert max(len(text) for text in texts) <= 20_000
+
+
+def test_messages_name_the_file_not_its_copy_in_memory(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"not a picture" * 10)
+    result = _run("--lang", "en", "inspect", str(broken))
+    _assert_one_line(result, "corrupt_file", "en", "broken.png")
+    assert "BytesIO" not in result.stderr and "0x" not in result.stderr
