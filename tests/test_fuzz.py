@@ -10,6 +10,8 @@ import pytest
 from fuzz_corpus import MEMORY_BUDGET_MB, Case, corpus, run
 
 SUBSET = [case for case in corpus(full=False) if not case.name.startswith(("cut", "flip")) or "epub" in case.name]
+#: Hostile-looking cases that are books all the same: read in full, never refused.
+READABLE = ("plain.pdf", "divs250.html", "attributes20000.html", "line2mb.txt")
 #: Cases also converted into braille: a sample, a long line, a stream bomb and a deep nesting that is kept.
 CONVERTED = ("dala-kk.epub", "line2mb.txt", "stream-bomb.pdf", "divs250.html")
 
@@ -18,7 +20,7 @@ def _check(case: Case, command: str, folder: Path) -> None:
     done = run(case, command, folder)
     assert done.outcome in ("ok", "refused"), done
     assert done.peak_mb < MEMORY_BUDGET_MB, done
-    if case.trick == "sample" or case.words:
+    if case.trick == "sample" or case.name in READABLE:
         assert done.outcome == "ok", done  # what a reader can read in full must not be refused
 
 
