@@ -23,6 +23,7 @@ import resource
 import signal
 import time
 from dataclasses import dataclass
+from typing import NoReturn
 
 from .. import processes
 from ..errors import AccessReaderError, BadOption, CorruptFile, ReadingTooBig, ReadingTooLong
@@ -96,7 +97,7 @@ def read_bounded(
         _kill(child)
         receiver.close()
     if outcome is None:  # the child died without a word
-        return _died(child.exitcode, name, budget)
+        _died(child.exitcode, name, budget)
     ok, value = outcome
     if ok:
         return value
@@ -122,7 +123,7 @@ def _wait(
             return receiver.recv() if receiver.poll() else None
 
 
-def _died(exitcode: int | None, name: str, budget: Budget) -> Document:
+def _died(exitcode: int | None, name: str, budget: Budget) -> NoReturn:
     """The child ended without an answer: the kernel's OOM killer, or an abort when memory ran out, else a crash."""
     if exitcode in (-signal.SIGKILL, -signal.SIGABRT, -signal.SIGBUS):
         raise ReadingTooBig(name=name, limit=human_size(budget.memory_bytes))
@@ -134,8 +135,8 @@ def _kill(child: multiprocessing.process.BaseProcess) -> None:
     if child.pid is not None:
         try:
             os.killpg(child.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        except (ProcessLookupError, PermissionError):  # not yet the leader of its group
+            child.kill()
     child.join()
 
 
