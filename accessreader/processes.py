@@ -184,12 +184,24 @@ def die_with_parent(parent: int | None = None) -> None:
     libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
     if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
         return
-    try:
-        os.kill(expected, 0)
-    except ProcessLookupError:  # it died before the request was made
+    if _gone(expected):  # it died before the request was made
         os._exit(1)
-    except PermissionError:
-        pass
+
+
+def _gone(pid: int) -> bool:
+    """Whether process ``pid`` has ended: no longer there, or a zombie nobody has reaped yet."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            state = stat.read().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        return False
+    return state in ("Z", "X")
 
 
 def _start(reports: multiprocessing.Queue, abort: multiprocessing.synchronize.Event, parent: int) -> None:

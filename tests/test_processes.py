@@ -206,7 +206,17 @@ def test_kill_9_leaves_no_child_behind(tmp_path, stage):
     finally:
         if process.poll() is None:
             process.kill()
-    assert not [pid for pid in seen if _alive(pid)]
+    left = {pid: _command_line(pid) for pid in seen if _alive(pid)}
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left
+
+
+def _command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return "?"
 
 
 def _descendants(pid: int) -> set[int]:

@@ -88,7 +88,7 @@ def read_bounded(
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload(["accessreader.content"])
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, data, name, limits, workers, budget.memory_bytes))
+    child = context.Process(target=_child, args=(sender, data, name, limits, workers, budget.memory_bytes, os.getpid()))
     child.start()
     sender.close()
     try:
@@ -140,11 +140,11 @@ def _kill(child: multiprocessing.process.BaseProcess) -> None:
     child.join()
 
 
-def _child(sender, data: bytes, name: str, limits: Limits, workers: int, memory: int) -> None:
+def _child(sender, data: bytes, name: str, limits: Limits, workers: int, memory: int, parent: int) -> None:
     """In the child: read under the memory cap and send back ``(True, document)`` or ``(False, error)``."""
     from . import read
 
-    processes.die_with_parent()
+    processes.die_with_parent(parent)
     os.setpgid(0, 0)  # a group of our own: a timeout kills our workers and OCR programs too
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's; it kills us
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
