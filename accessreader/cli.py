@@ -3,7 +3,8 @@
 Each command parses its options, calls the library, and formats the result.
 User-facing failures (``errors.AccessReaderError``) become one line in the
 user's language (``--lang`` or the locale) and exit code 2; nothing prints a
-traceback unless ``ACCESSREADER_DEBUG`` is set.
+traceback unless ``ACCESSREADER_DEBUG`` is set.  Settings (``settings.py``) are read once,
+in ``main``, with ``--max-size`` as an option over ``ACCESSREADER_MAX_FILE_MB``.
 """
 
 from __future__ import annotations
@@ -20,23 +21,14 @@ from pathlib import Path
 import click
 
 from . import content
-from .content import images
-from .content.safety import DEFAULT_LIMITS, Limits, human_size
-from .errors import (
-    AccessReaderError,
-    AlreadyRegistered,
-    DiskFull,
-    FileNotFound,
-    FileTooLarge,
-    NotFound,
-    SecretsDiffer,
-)
+from .content.safety import DEFAULT_LIMITS, Limits
+from .errors import AccessReaderError, AlreadyRegistered, DiskFull, NotFound, SecretsDiffer
 from .inspection import summarise
 from .messages import interface_language, translate
 from .model import Document
 from .service.people import ADMIN, READER, ROLES, Person
-
-MB = 1024 * 1024
+from .settings import SETTINGS, Settings
+from .tts.engines import MAX_RATE, MIN_RATE
 
 
 class _Group(click.Group):
@@ -63,7 +55,7 @@ class _Group(click.Group):
             if isinstance(error, AccessReaderError):
                 click.echo(f"accessreader: {error.message(lang)}", err=True)
                 ctx.exit(error.exit_code)
-            if os.environ.get("ACCESSREADER_DEBUG"):  # a bug: say so in one line, keep the details for debugging
+            if getattr(ctx.meta.get("settings"), "debug", False):  # a bug: one line, details when debugging
                 raise
             detail = f"{type(error).__name__}: {error}"
             click.echo(f"accessreader: {translate('error', lang, detail=detail)}", err=True)
@@ -82,38 +74,28 @@ def _quiet_stdout() -> None:
 @click.option(
     "--max-size",
     type=click.FloatRange(min=0, min_open=True),
-    default=DEFAULT_LIMITS.max_file_bytes / MB,
-    show_default=True,
-    envvar="ACCESSREADER_MAX_FILE_MB",
-    help="Refuse input files larger than this many MB (env ACCESSREADER_MAX_FILE_MB).",
+    help=f"Refuse input files larger than this many MB (default {SETTINGS['max_file_mb'].default}; "
+    f"env {SETTINGS['max_file_mb'].env}).",
 )
 @click.pass_context
-def main(ctx: click.Context, lang: str | None, max_size: float) -> None:
+def main(ctx: click.Context, lang: str | None, max_size: float | None) -> None:
     """AccessReader: catalog e-books as braille and speech."""
     ctx.meta["lang"] = lang
-    ctx.meta["limits"] = replace(DEFAULT_LIMITS, max_file_bytes=int(max_size * MB))
+    settings = Settings.from_env(max_file_mb=max_size)
+    ctx.meta["settings"] = settings
+    ctx.meta["limits"] = replace(DEFAULT_LIMITS, max_file_bytes=settings.max_file_bytes)
+
+
+def _settings() -> Settings:
+    """The settings ``main`` read (environment, then the group's options)."""
+    return click.get_current_context().meta["settings"]
 
 
 def _read_book(path: str, limits: Limits, workers: int = 1) -> Document:
-    """A file as a book, or a folder of scanned page images (in name order) as one book.
+    """A file as a book, or a folder of scanned page images as one book (``library.read_path``)."""
+    from .service.library import read_path
 
-    A file's size is checked against ``limits`` before anything is read; it is
-    read in a process of its own under the reading budget (``content.bounded``),
-    a long book's languages and sentences on ``workers`` processes.
-    """
-    file = Path(path)
-    if file.is_dir():
-        pages = sorted(p for p in file.iterdir() if p.suffix.lower() in images.IMAGE_SUFFIXES)
-        if not pages:
-            raise FileNotFound(name=path)
-        with click.progressbar(length=len(pages), label="OCR", file=sys.stderr) as bar:
-            return images.read_pages([(p.name, p.read_bytes()) for p in pages], file.name, progress=bar.update)
-    if not file.is_file():
-        raise FileNotFound(name=path)
-    size = file.stat().st_size
-    if size > limits.max_file_bytes:
-        raise FileTooLarge(name=file.name, size=human_size(size), limit=human_size(limits.max_file_bytes))
-    return content.read_bounded(file.read_bytes(), file.name, limits, workers)
+    return read_path(path, limits, workers, _progress)
 
 
 @main.command()
@@ -226,10 +208,13 @@ def _report_problems(problems: list, lang: str) -> None:
     "--voice",
     "voices",
     default="",
-    help="Voice per language for speech, e.g. kk=kk,ru=ru,en=en-us (espeak-ng voice names).",
+    help="Voice per language for speech, over ACCESSREADER_VOICES: LANG=ENGINE:VOICE, e.g. "
+    "ru=rhvoice:anna,kk=espeak:kk (default: RHVoice for ru and en where installed, espeak-ng for the rest).",
 )
 @click.option(
-    "--rate", type=click.IntRange(80, 450), help="Speech rate in words per minute (default: the voice's own)."
+    "--rate",
+    type=click.IntRange(MIN_RATE, MAX_RATE),
+    help="Speech rate in words per minute (default: the voice's own).",
 )
 @click.option(
     "--workers",
@@ -260,7 +245,10 @@ def convert(
 
     lang = interface_language(ctx.meta.get("lang"))
     names = conversion.parse_formats(formats)
-    options = replace(_braille_options(grade, dots, cells, lines, sheets, duplex), speech=speech_options(voices, rate))
+    options = replace(
+        _braille_options(grade, dots, cells, lines, sheets, duplex),
+        speech=speech_options(f"{_settings().voices},{voices}", rate),
+    )
     if workers:
         options = replace(options, workers=workers, speech=replace(options.speech, workers=workers))
     document = _read_book(file, ctx.meta["limits"], options.workers)
@@ -302,21 +290,17 @@ class _SpeechSteps:
 def proof(ctx: click.Context, file: str, output: str | None, grade: str, dots: str) -> None:
     """Write an HTML page with each block's print text beside its braille, for checking."""
     from . import atomic
-    from .braille import proof as proof_page
-    from .braille.translate import translate_document
-    from .convert import prepare
+    from .service.library import proof as proof_page
 
     lang = interface_language(ctx.meta.get("lang"))
     options = _braille_options(grade, dots)
     document = _read_book(file, ctx.meta["limits"])
     name = Path(file).name
-    prepare(document, [], options)
-    with _progress(sum(1 for _ in document.blocks()), name) as bar:
-        braille = translate_document(document, options.code, bar.update)
+    html, problems = proof_page(document, options.code, lang, _progress, name)
     target = Path(output) if output else Path(file).parent / f"{_book_stem(name)}.proof.html"
-    atomic.write_bytes(target, proof_page.render(document, braille, lang).encode("utf-8"))
+    atomic.write_bytes(target, html.encode("utf-8"))
     click.echo(translate("braille_written", lang, path=target))
-    _report_problems(braille.problems, lang)
+    _report_problems(problems, lang)
 
 
 @main.command()
@@ -358,18 +342,11 @@ def read(
 
     q quits, ? lists the keys."""
     from .braille import Code, parse_grades
-    from .service.positions import open_positions
-    from .service.store import default_data_dir
-    from .terminal.bookmarks import BookmarkFile
-    from .terminal.display import Display
-    from .terminal.pc_keyboard import PcKeyboard
-    from .terminal.reader import Reader, Session
-    from .terminal.speech import FileSink, SoundSink, Speaker
-    from .tts.script import speech_script
+    from .terminal.reader import read_on_display
 
     lang = interface_language(ctx.meta.get("lang"))
     code = Code(parse_grades(grade), int(dots))
-    folder = Path(data_dir) if data_dir else default_data_dir()
+    folder = Path(data_dir) if data_dir else _settings().data
     find_title = _catalog_finder(folder)
     if Path(book).exists() or find_title is None:
         document = _read_book(book, ctx.meta["limits"])
@@ -377,33 +354,20 @@ def read(
         document = find_title(book)
         if document is None:
             raise NotFound(what=book)
-    speaker = None
-    if speech or speech_file:
-        sink = FileSink(Path(speech_file)) if speech_file else SoundSink()
-        speaker = Speaker(document, speech_script(document), sink)
-    session = Session(reader_id, lang, code, open_positions(folder), BookmarkFile(folder / "bookmarks.json"))
-    keyboard = PcKeyboard(sys.stdin.fileno()) if sys.stdin.isatty() else None
-    reader = Reader(document, Display(host), session, speaker, keyboard, find_title)
-    try:
-        reader.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        if keyboard:
-            keyboard.close()
-        reader.display.close()
-        if speaker:
-            speaker.close()
+    read_on_display(
+        document, reader_id, lang, code, folder, host, speech, Path(speech_file) if speech_file else None, find_title
+    )
 
 
 def _catalog_finder(folder: Path):
     """A function from a search to the best-matching readable title's Document, when the folder holds a catalog."""
     from .service.catalog import Catalog
-    from .service.store import DATABASE_ENV, open_store
+    from .service.store import open_settings_store
 
-    if not (os.environ.get(DATABASE_ENV) or (folder / "accessreader.db").exists()):
+    settings = _settings().with_options(data=folder)
+    if not settings.has_service:
         return None
-    catalog = Catalog(open_store(data_dir=folder))
+    catalog = Catalog(open_settings_store(settings))
 
     def find(query: str) -> Document | None:
         found = next((title for title in catalog.search(query) if title.has_document), None)
@@ -434,9 +398,42 @@ def _progress(steps: int, label: str):
 
 def _library():
     from .service.library import Library
-    from .settings import Settings
 
-    return Library(Settings.from_env())
+    return Library(_settings())
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the settings as one JSON list.")
+@click.option("--markdown", is_flag=True, help="Print the table of every setting and its default (the README's).")
+def settings(as_json: bool, markdown: bool) -> None:
+    """Every setting: name, environment variable, value, where it came from (default, environment, option), help."""
+    from .settings import markdown_table
+
+    if markdown:
+        click.echo(markdown_table(), nl=False)
+        return
+    rows = _settings().rows()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        value = row["value"] or SETTINGS[row["name"]].shown  # an empty value says what stands in for it
+        click.echo(f"{row['name']} = {value}  ({row['origin']}, {row['env']})")
+        click.echo(f"    {row['help']}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the voices as one JSON list.")
+def voices(as_json: bool) -> None:
+    """The voices installed here for --voice: engine, language, ENGINE:NAME and licence."""
+    from .tts.engines import installed_voices
+
+    rows = installed_voices()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['lang']}\t{row['engine']}:{row['name']}\t{row['licence']}")
 
 
 @main.command()

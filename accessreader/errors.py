@@ -19,8 +19,9 @@
      │    └── LastAdmin            deactivating the only active administrator (403)
      ├── NotFound                no such title, rendition or person (404)
      │    └── UnknownJob         no conversion job has that id
-     │         └── JobNotFailed  only a failed job can be retried
-     ├── AlreadyRegistered       a login or card number already in use (409)
+     ├── Conflict                the request clashes with the current state (409)
+     │    ├── AlreadyRegistered  a login or card number already in use
+     │    └── JobNotFailed       only a failed job can be retried
      └── WeakSecret              a PIN or password too short (422)
           └── SecretsDiffer      the PIN or password typed twice differently
 
@@ -186,7 +187,13 @@ class NotFound(AccessReaderError):
     code = "not_found"
 
 
-class AlreadyRegistered(AccessReaderError):
+class Conflict(AccessReaderError):
+    """The request cannot be done in the current state of what it names (HTTP 409)."""
+
+    code = "conflict"
+
+
+class AlreadyRegistered(Conflict):
     """The login or library card number is already in use."""
 
     code = "already_registered"
@@ -216,7 +223,7 @@ class UnknownJob(NotFound):
     code = "unknown_job"
 
 
-class JobNotFailed(UnknownJob):
+class JobNotFailed(Conflict):
     """A retry asked for a job that has not failed."""
 
     code = "job_not_failed"

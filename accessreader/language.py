@@ -14,9 +14,17 @@ share most Cyrillic letters, so a block is decided by two voices added up:
   confidence enters as log-odds.
 
 Quoted stretches and parentheses are left out when the rest is long enough,
-so a Russian paragraph quoting a Kazakh title stays Russian.  The hint (the
+so a Russian paragraph quoting a Kazakh title stays Russian; when it is not,
+parentheses come back first ("Саунд-чтение «Бір үзім нан» (чтение под музыку)"),
+and a lone word outside the quotes decides when it is clear ("Квест-игра «…»").
+Roman numerals typed with Cyrillic І and Х ("ХІХ", "ІІ") vote for neither
+language, and a capitalised name with a Kazakh letter ("поэт Ұлықбек Есдәулет")
+votes only a little, and is hidden from lingua, which takes any Kazakh letter
+for Kazakh.  The hint (the
 language the source declares) only breaks ties: a score within ±1, or one or
-two words that no rule votes on (a name such as "Абай", where lingua guesses).  Latin text is English unless
+two words that no rule votes on (a name such as "Абай", where lingua guesses).  Latin text is Kazakh in the
+Latin alphabet (``kk-Latn``, see ``kazakh_latin.py``) when it has a letter or a
+word only that has and few English or other function words; else English unless
 it has no English function words and lingua, restricted to a few European
 languages, is sure of another; other scripts are named by their script.
 Text without letters is "und".
@@ -25,7 +33,10 @@ Spans (``find_spans``) are, in this order: quoted or parenthesised stretches in
 another language (the span covers the text between the marks); runs of words
 in the other script (Latin names in Cyrillic text, Cyrillic titles in English
 text), skipping URLs, e-mail addresses and Roman numerals; and in Russian text
-runs of Kazakh words, seeded by a word with a Kazakh-only letter.  A span never
+runs of Kazakh words, seeded by a word with a Kazakh-only letter (not a Roman
+numeral).  A quoted stretch in Russian with a Kazakh word and no Russian one is
+Kazakh whole ("«Отты жылдар есімізде»"); one in Kazakh with a Russian function
+word and no Kazakh one is Russian.  A span never
 cuts a word and never overlaps a ``taken`` range.
 """
 
@@ -38,6 +49,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
 
+from . import kazakh_latin
 from .model import SPAN_LANG, Span
 
 #: Letters of the Kazakh alphabet that Russian does not have.
@@ -51,6 +63,10 @@ METHODS = (COMBINED, RULES, LINGUA)
 
 CYRILLIC = "Cyrl"
 LATIN = "Latn"
+#: Kazakh in the Latin alphabet ("Qazaqstan Respublikasy"): brailled and spoken after ``kazakh_latin.to_cyrillic``.
+KAZAKH_LATIN = kazakh_latin.LANGUAGE
+#: Letters of Latin-script languages that Kazakh in Latin letters does not use (Turkish ç, German ß).
+_NOT_KAZAKH_LATIN = frozenset("çÇß")
 
 _ALIASES = {"kaz": "kk", "rus": "ru", "eng": "en", "kz": "kk", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr"}
 
@@ -87,7 +103,9 @@ _RU_WORDS = frozenset(
     мы вы я его её ее их же бы ли то так уже все всё при до после через также который которая
     которое которые или только когда где где-то ещё еще нет да если чтобы этот эта эти тот та те
     есть будет может очень под над без между перед свой своей своих себя нас вас им ним ней ему
-    того чем там тут здесь сегодня вчера завтра год года году лет""".split()
+    того чем там тут здесь сегодня вчера завтра год года году лет стал стала стали вела вёл провёл
+    провела прошёл прошла получил получила книга книги книге книгу встреча встречи встречу вечер вечера
+    читатели читателей""".split()
 )
 _KK_SUFFIXES = (
     "ның",
@@ -208,6 +226,7 @@ _RU_ENDINGS = (
     "лись",
     "ов",
     "ев",
+    "ли",
 )
 _RU_LETTERS = frozenset("ьъёщцфэ")
 _UK_LETTERS = frozenset("їєґЇЄҐ")
@@ -238,7 +257,27 @@ _URL = re.compile(r"(?:https?://|ftp://|www\.)\S+[^\s.,;:!?»)\]\"”]|[\w.+-]+@
 #: ("[wW]" thrice, not "{3}": a repeat would keep the search from skipping ahead to a first character).
 _URL_MARK = re.compile(r"://|[wW][wW][wW]\.|@")
 _QUOTED = re.compile(r"«([^«»]+)»|“([^“”]+)”|„([^„“”]+)[“”]|\"([^\"]+)\"|\(([^()]+)\)")
-_ROMAN = re.compile(r"[IVXLCDM]+")
+_TITLES = re.compile(r"«[^«»]+»|“[^“”]+”|„[^„“”]+[“”]|\"[^\"]+\"")
+#: A Roman numeral, in Latin letters or typed with the Cyrillic look-alikes І and Х ("ХІХ", "ІІ").
+_ROMAN_NUMERAL = re.compile(r"(?=[MDCLXVIХІ])M{0,3}(?:CM|CD|D?C{0,3})(?:[XХ][CL]|L?[XХ]{0,3})(?:[IІ][XХV]|V?[IІ]{0,3})")
+#: Endings of a surname in a Russian case form ("Соқпақбаева", "Мақатаевым"): the name is
+#: Kazakh, but the word does not make the sentence around it Kazakh.
+_RU_NAME_ENDINGS = (
+    "ов",
+    "ев",
+    "ова",
+    "ева",
+    "овой",
+    "евой",
+    "ову",
+    "еву",
+    "овым",
+    "евым",
+    "ович",
+    "евич",
+    "овна",
+    "евна",
+)
 #: What may stand between two words of one run: spaces, a hyphen or dash, "&", a comma.
 _RUN_GAP = re.compile(r"\s+|\s*[&+]\s*|\s*[-–]\s*|,\s*")
 
@@ -282,6 +321,10 @@ def detect(text: str, hint: str = "", method: str = COMBINED) -> str:
     if not counts:
         return "und"
     script = max(counts, key=counts.get)
+    if {LATIN, CYRILLIC} <= counts.keys():  # words, not letters: long Latin names in a Russian sentence
+        words = Counter(_word_script(word) for word in _WORD.findall(core))
+        if words[LATIN] != words[CYRILLIC]:
+            script = LATIN if words[LATIN] > words[CYRILLIC] else CYRILLIC
     if script == LATIN:
         return _latin_language(core, hint, method)
     if script == CYRILLIC:
@@ -319,14 +362,44 @@ def _score(text: str, words: list[str], method: str, decide: bool = False) -> fl
         if decide and method == COMBINED and abs(score) >= _VOTES_DECIDE:
             return score
     if method != RULES:
-        score += _lingua_log_odds(text)
+        score += _lingua_log_odds(_without_names(text))
     return score
+
+
+def _without_names(text: str) -> str:
+    """``text`` for lingua: without Roman numerals typed with Cyrillic І ("ХІХ") and names with a
+    Kazakh letter inside a sentence ("поэт Ұлықбек Есдәулет"), which make any Russian sentence
+    look Kazakh to it; ``text`` itself when it has no Kazakh letter or nothing else would be left."""
+    if KAZAKH_LETTERS.isdisjoint(text):
+        return text
+    kept, cut = [], False
+    last, position = "", 0  # the last character before the word that is not a space
+    for match in _WORD.finditer(text):
+        word = match.group()
+        gap = text[position : match.start()].rstrip()
+        last, position = gap[-1] if gap else last, match.end()
+        inside = bool(last) and last not in '.!?…«"“„('
+        last = word[-1]
+        name = inside and word[:1].isupper() and word[1:].islower() and _kazakh_seed(word)
+        if name or is_roman(word):
+            cut = True
+        else:
+            kept.append(word)
+    return " ".join(kept) if cut and kept else text
 
 
 @lru_cache(maxsize=65536)
 def word_vote(word: str) -> float:
-    """One Cyrillic word's vote: positive for Kazakh, negative for Russian, 0 for neither."""
+    """One Cyrillic word's vote: positive for Kazakh, negative for Russian, 0 for neither.
+
+    A Roman numeral typed with Cyrillic І and Х ("ХІХ") votes for neither; a capitalised
+    surname with a Kazakh letter in a Russian case form ("Соқпақбаева") only a little.
+    """
+    if is_roman(word):
+        return 0.0
     if KAZAKH_LETTERS.intersection(word):
+        if word[:1].isupper() and word[1:].islower():
+            return 0.5 if word.endswith(_RU_NAME_ENDINGS) else 1.0
         return 2.0
     lower = word.lower()
     if lower in _KK_WORDS:
@@ -342,6 +415,11 @@ def word_vote(word: str) -> float:
     return 0.0
 
 
+def is_roman(word: str) -> bool:
+    """Whether ``word`` is a Roman numeral, in Latin letters or with Cyrillic І and Х ("ХІХ")."""
+    return bool(word) and _ROMAN_NUMERAL.fullmatch(word) is not None
+
+
 def find_spans(text: str, block_lang: str, taken: Iterable[tuple[int, int]] = (), method: str = COMBINED) -> list[Span]:
     """Stretches of ``text`` in a language other than ``block_lang``, as ``SPAN_LANG`` spans.
 
@@ -350,7 +428,7 @@ def find_spans(text: str, block_lang: str, taken: Iterable[tuple[int, int]] = ()
     ``method`` chooses the voices that name a stretch's language, as for :func:`detect`.
     """
     _check(method)
-    block_lang = normalise(block_lang)
+    block_lang = block_lang if block_lang == KAZAKH_LATIN else normalise(block_lang)
     blocked = list(taken) + [match.span() for match in _links(text)]
     spans: list[Span] = []
 
@@ -400,12 +478,25 @@ def _links(text: str) -> Iterable[re.Match]:
 
 
 def _core(text: str) -> str:
-    """``text`` without URLs, and without quoted or bracketed stretches when enough is left."""
+    """``text`` without URLs, and without quoted or bracketed stretches when enough is left.
+
+    When too little is left, the bracketed stretches come back before the quoted ones
+    do: "Саунд-чтение «Бір үзім нан» (чтение под музыку)" is decided on its Russian words.
+    """
     if _URL_MARK.search(text):
         text = _URL.sub(" ", text)
-    rest = _QUOTED.sub(" ", text)
-    two_words = len(list(islice(_WORD.finditer(rest), 2))) == 2
-    return rest if two_words else text
+    for rest in (_QUOTED.sub(" ", text), _TITLES.sub(" ", text)):
+        if len(list(islice(_WORD.finditer(rest), 2))) == 2:
+            return rest
+    return text
+
+
+def _lone_word(text: str) -> str:
+    """The one word of ``text`` outside quotes, when there is exactly one
+    ("Квест-игра «Кітапхана құпиялары»."); "" otherwise."""
+    rest = _TITLES.sub(" ", text)
+    words = list(islice(_WORD.finditer(rest), 2)) if rest != text else []
+    return words[0].group() if len(words) == 1 else ""
 
 
 def _cyrillic_language(text: str, hint: str, method: str) -> str:
@@ -414,6 +505,11 @@ def _cyrillic_language(text: str, hint: str, method: str) -> str:
         return "uk"
     if _BE_LETTERS & letters:
         return "be"
+    lone = _lone_word(text)
+    if lone:
+        score = _score(lone, [lone], method)
+        if abs(score) >= 1.0:
+            return "kk" if score > 0 else "ru"
     words = _WORD.findall(text)
     score = _score(text, words, method, decide=True)
     unsure = abs(score) < 1.0 or (len(words) < 3 and not any(word_vote(word) for word in words))
@@ -428,6 +524,13 @@ def _latin_language(text: str, hint: str, method: str) -> str:
     english = sum(counts[word] for word in _EN_WORDS.intersection(counts))
     votes = {lang: sum(counts[word] for word in listed.intersection(counts)) for lang, listed in _OTHER_WORDS.items()}
     best = max(votes, key=votes.get)
+    one_word = len(words) < 2 and hint == "en"  # "Iraq" in an English book
+    if (
+        not one_word
+        and not _NOT_KAZAKH_LATIN.intersection(text)
+        and kazakh_latin.is_kazakh(text, english + votes[best])
+    ):
+        return KAZAKH_LATIN
     if method == RULES:
         if votes[best] > english:
             return best
@@ -456,10 +559,13 @@ def _stretch_language(text: str, block_lang: str, method: str) -> str:
         return block_lang
     if scripts == {CYRILLIC}:
         score = _score(text, words, method, decide=True)
+        votes = [word_vote(word) for word in words]
         if block_lang == "kk":
-            return "ru" if score <= -2.0 else "kk"
+            russian = min(votes) <= -1.5 and max(votes) <= 0
+            return "ru" if russian or score <= -2.0 else "kk"
         if block_lang == "ru":
-            return "kk" if score >= 2.0 else "ru"
+            kazakh = any(vote >= 2.0 for vote in votes) and min(votes) >= 0
+            return "kk" if kazakh or score >= 2.0 else "ru"
         return "kk" if score > 0 else "ru"
     return block_lang
 
@@ -501,7 +607,7 @@ def _kazakh_runs(text: str) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     index = 0
     while index < len(words):
-        if not KAZAKH_LETTERS.intersection(words[index].group()):
+        if not _kazakh_seed(words[index].group()):
             index += 1
             continue
         first = last = index
@@ -524,11 +630,17 @@ def _kazakh_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
+def _kazakh_seed(word: str) -> bool:
+    """Whether ``word`` starts a Kazakh run: it has a Kazakh letter and is not a Roman numeral ("ХІХ")."""
+    return not KAZAKH_LETTERS.isdisjoint(word) and not is_roman(word)
+
+
 def _kazakh_before(text: str, word: re.Match, run_start: re.Match) -> bool:
     """Whether ``word``, just before a Kazakh run, belongs to it: it votes Kazakh, or it is the
-    neutral, capitalised first half of a name ("Абай Құнанбайұлы") not opening a sentence."""
+    capitalised first half of a name ("Абай Құнанбайұлы", "Абая Құнанбайұлы") not opening a
+    sentence and not a function word."""
     vote = word_vote(word.group())
-    if vote:
+    if vote > 0 or vote <= -1.5:
         return vote > 0
     before = text[: word.start()].rstrip()
     opens = not before or before[-1] in ".!?…"
@@ -541,7 +653,7 @@ def _joined(text: str, left: re.Match, right: re.Match) -> bool:
 
 def _only_numerals(text: str) -> bool:
     words = _WORD.findall(text)
-    return all(_ROMAN.fullmatch(word) or len(word) == 1 for word in words)
+    return all(is_roman(word) or len(word) == 1 for word in words)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -56,6 +56,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "отсканированная страница {detail}: низкая уверенность распознавания, проверьте",
         "kk": "сканерленген бет {detail}: тану сенімділігі төмен, тексеріңіз",
     },
+    "mixed_script_repaired": {
+        "en": "a word typed in both Latin and Cyrillic letters was rewritten in one script: {detail}",
+        "ru": "слово, набранное латинскими и кириллическими буквами вперемешку, переписано одним алфавитом: {detail}",
+        "kk": "латын және кирилл әріптерімен аралас терілген сөз бір әліпбимен қайта жазылды: {detail}",
+    },
+    "braille_proof_transliterated": {
+        "en": "Kazakh in Latin letters, brailled in Cyrillic",
+        "ru": "казахский латиницей, шрифтом Брайля кириллицей",
+        "kk": "латын әріпті қазақ мәтіні, Брайль қарпімен кириллицада",
+    },
+    "braille_proof_original": {
+        "en": "typed as",
+        "ru": "набрано как",
+        "kk": "терілгені",
+    },
     "unsafe_xml": {
         "en": "{name}: the file contains XML entity declarations or external references, refused for safety",
         "ru": "{name}: файл содержит объявления XML-сущностей или внешние ссылки и отклонён ради безопасности",
@@ -145,6 +160,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{what} not found",
         "ru": "{what}: не найдено",
         "kk": "{what}: табылмады",
+    },
+    "conflict": {
+        "en": "This cannot be done now: it clashes with the current state; look again and retry",
+        "ru": "Сейчас это сделать нельзя: это противоречит текущему состоянию; проверьте и повторите",
+        "kk": "Мұны қазір істеу мүмкін емес: ағымдағы күйге қайшы келеді; тексеріп, қайталаңыз",
     },
     "already_registered": {
         "en": "{login} is already registered",

@@ -56,6 +56,19 @@ class Span:
 
 
 @dataclass
+class Repair:
+    """A word of a block rewritten when the book was read: ``text[start:end]`` was ``original``.
+
+    Made by ``lookalikes.repair`` for a word typed in two scripts ("Сoncert" with a
+    Cyrillic С is now "Concert"); the proofreading page shows the original.
+    """
+
+    start: int
+    end: int
+    original: str
+
+
+@dataclass
 class Sentence:
     """One sentence of a block: ``text[start:end]``, spoken and located as a unit."""
 
@@ -82,7 +95,8 @@ class Block:
     ``rows`` holds a table's cells; its ``text`` is their linearisation
     (see :func:`linearise_table`) so sentences and locators work the same way.
     ``confidence`` is the mean OCR word confidence (0–100) of a block recognised
-    from a scan, ``None`` for text that came from a text layer.
+    from a scan, ``None`` for text that came from a text layer.  ``repairs`` lists the words
+    rewritten in one script when the book was read, with what was typed.
     """
 
     id: str
@@ -97,6 +111,7 @@ class Block:
     note_kind: str = ""
     note_ref: str = ""
     confidence: float | None = None
+    repairs: list[Repair] = field(default_factory=list)
 
     def sentence_texts(self) -> list[str]:
         """The text of each sentence, in order."""
@@ -262,6 +277,7 @@ def _block_from_dict(data: dict[str, Any]) -> Block:
             "spans": [Span(**s) for s in data["spans"]],
             "sentences": [Sentence(**s) for s in data["sentences"]],
             "rows": [[Cell(**c) for c in row] for row in data["rows"]],
+            "repairs": [Repair(**r) for r in data.get("repairs", [])],
         }
     )
 

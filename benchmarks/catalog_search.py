@@ -8,6 +8,8 @@ generated titles in Kazakh, Russian and English, then prints:
   matched as word prefixes with ``LIKE`` over a plain table, title matches
   first (what a catalog without full text does); then whole ``Catalog.search``
   results (titles with their renditions);
+* megabytes of a book's text indexed per second (``search.index_text``: every block
+  folded, its word forms and other names made, into the text table);
 * milliseconds per position save (the terminal saves on every move) in the
   database and in the local JSON file.
 """
@@ -92,6 +94,22 @@ def fill(store, count: int, rng: random.Random) -> None:
             )
 
 
+def text_index_rate(store, rng: random.Random, megabytes: float = 2.0) -> float:
+    """A book of about ``megabytes`` of text in all three languages, in 120-word blocks, indexed once."""
+    pools = {lang: vocabulary(lang, rng) for lang in WORDS}
+    weights = {lang: [1 / (rank + 5) for rank in range(len(pool))] for lang, pool in pools.items()}
+    blocks, size = [], 0
+    while size < megabytes * 1e6:
+        lang = rng.choice(list(WORDS))
+        block = search.Block(0, f"c0b{len(blocks)}", " ".join(rng.choices(pools[lang], weights[lang], k=120)))
+        blocks.append(block)
+        size += len(block.text.encode())
+    start = time.perf_counter()
+    with store.begin() as connection:
+        search.index_text(connection, 1, blocks)
+    return size / 1e6 / (time.perf_counter() - start)
+
+
 def rate(search, repeats: int) -> float:
     start = time.perf_counter()
     for _ in range(repeats):
@@ -134,6 +152,7 @@ def main() -> None:
     print(f"baseline ids (LIKE, ranked): {baseline:8.0f} queries/s")
     print(f"ratio FTS5 / LIKE:           {fts / baseline:8.2f}")
     print(f"Catalog.search (with titles):{whole:8.0f} queries/s")
+    print(f"book text indexed:           {text_index_rate(store, random.Random(7)):8.2f} MB/s")
 
     People(store).register(READER, "000123", "4711", print_disabled=True)
     book = catalog.titles(limit=1)[0].checksum

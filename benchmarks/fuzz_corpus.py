@@ -16,15 +16,12 @@ baseline, measured in the same run).
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-
-from fuzz_corpus import COMMANDS, FAILURES, MEMORY_BUDGET_MB, READ_MEMORY_MB, READ_SECONDS, Run, corpus, run  # noqa: E402
+from tests.fuzz_corpus import COMMANDS, FAILURES, MEMORY_BUDGET_MB, READ_MEMORY_MB, READ_SECONDS, Run, corpus, run
 
 
 def main() -> None:

@@ -2,11 +2,14 @@
 
     python benchmarks/language_accuracy.py [--repeat N]
 
-Reads tests/data/language/blocks.tsv (labelled paragraphs) and mixed.jsonl
-(paragraphs with labelled spans) and prints, for our combined detector, for
+Reads tests/data/language/blocks.tsv (labelled paragraphs), mixed.jsonl
+(paragraphs with labelled spans) and reports.jsonl (report-style mixed sentences
+with labelled spans, by category) and prints, for our combined detector, for
 our rules alone, for our pipeline with only the lingua voice, and for plain
 lingua (all labelled languages, no rules), the block accuracy per language,
-span precision/recall, and blocks per CPU second.  It first prints what loading
+span precision/recall, and blocks per CPU second; then, for our combined
+detector on reports.jsonl, per category: sentences whose block language and
+spans are both exactly right, and span precision/recall.  It first prints what loading
 lingua's Kazakh/Russian models costs (seconds and resident memory).
 """
 
@@ -92,6 +95,29 @@ def measure(name, detect, spans, blocks, mixed, repeat) -> None:
     )
 
 
+def per_category(detect, spans, rows) -> None:
+    """Per category of ``rows``: sentences wholly right (block language and every span), span P/R."""
+    tally: dict[str, Counter] = {}
+    for row in rows:
+        counts = tally.setdefault(row["category"], Counter())
+        got, want = spans(row["text"], row["lang"]), set(row["spans"])
+        block_right = detect(row["text"]) == row["lang"]
+        counts["rows"] += 1
+        counts["right"] += block_right and got == want
+        counts["block"] += block_right
+        counts["hits"] += len(got & want)
+        counts["found"] += len(got)
+        counts["expected"] += len(want)
+    total = sum(tally.values(), Counter())
+    ratio = lambda part, whole: f"{part / whole:6.1%}" if whole else "     —"  # noqa: E731
+    for name, counts in [*sorted(tally.items()), ("all", total)]:
+        print(
+            f"  {name:<10} {counts['right']:3d}/{counts['rows']:<3d} wholly right  "
+            f"block {counts['block'] / counts['rows']:6.1%}  "
+            f"spans P {ratio(counts['hits'], counts['found'])} R {ratio(counts['hits'], counts['expected'])}"
+        )
+
+
 def ours(method: str):
     def detect(text: str) -> str:
         return language.detect(text, method=method)
@@ -131,6 +157,11 @@ def main() -> None:
         f"+{rss_mb() - before:.0f} MB resident"
     )
     measure("plain lingua", *baseline, blocks, mixed, args.repeat)
+    reports = load_mixed("reports.jsonl")
+    print(
+        f"reports.jsonl: {len(reports)} report-style sentences, combined (ours), spans asked in the labelled language"
+    )
+    per_category(*ours(language.COMBINED), reports)
 
 
 if __name__ == "__main__":

@@ -14,10 +14,15 @@ def load_blocks() -> list[tuple[str, str]]:
     return [tuple(line.split("\t", 1)) for line in lines]
 
 
-def load_mixed() -> list[dict]:
-    """Mixed paragraphs with spans as (start, end, lang), found from the labelled substrings in order."""
+def load_mixed(name: str = "mixed.jsonl") -> list[dict]:
+    """Mixed paragraphs with spans as (start, end, lang), found from the labelled substrings in order.
+
+    ``reports.jsonl`` holds sentences in the style of the libraries' reports (Kazakh titles
+    quoted in Russian, Roman numerals typed with Cyrillic letters, Latin names), each with
+    a ``category``.
+    """
     rows = []
-    for line in (DATA / "mixed.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         spans, position = [], 0
         for substring, lang in row["spans"]:

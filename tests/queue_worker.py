@@ -24,24 +24,27 @@ class FolderPublisher:
         self.folder = Path(data) / "published"
         self.events: list[tuple[str, str]] = []
 
-    def started(self, title: str, document: Document) -> None:
+    def started(self, title: int, document: Document) -> None:
         self.events.append(("started", title))
 
-    def publish(self, title: str, fmt: str, file_name: str, path: Path) -> None:
-        target = self.folder / title / file_name
+    def publish(self, title: int, fmt: str, file_name: str, path: Path) -> None:
+        target = self.folder / str(title) / file_name
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(path, target)
         self.events.append(("published", f"{title}/{file_name}"))
 
-    def finished(self, title: str) -> None:
+    def finished(self, title: int) -> None:
         self.events.append(("finished", title))
 
-    def failed(self, title: str, message: str) -> None:
+    def failed(self, title: int, message: str) -> None:
         self.events.append(("failed", message))
 
 
-def settings(data: Path, queue: str = "", lease: float = 60.0, chapters_per_part: int = 1) -> Settings:
-    return Settings(data=Path(data), queue=queue, lease_seconds=lease, chapters_per_part=chapters_per_part)
+def settings(data: Path, queue: str = "", lease: float = 60.0, chapters_per_part: int = 1, **more) -> Settings:
+    """The environment's settings (``ACCESSREADER_DATABASE`` of a worker process) with these set."""
+    return Settings.from_env(
+        data=Path(data), queue=queue, lease_seconds=lease, chapters_per_part=chapters_per_part, **more
+    )
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from accessreader.content.builder import DocumentBuilder, InlineText
 from accessreader.content.finish import finish
-from accessreader.model import HEADING, PARAGRAPH, Document
+from accessreader.model import HEADING, LIST_ITEM, NOTE, PARAGRAPH, TABLE, Cell, Document
 
 
 def two_chapter_book() -> Document:
@@ -36,3 +36,26 @@ def long_book(paragraphs: int) -> Document:
         for _ in range(paragraphs):
             builder.add(PARAGRAPH, "Читатели слушают книги дома или в зале. Сотрудники помогают им.", lang="ru")
     return finish(builder.build(), b"long book", "long.txt")
+
+
+def marked_up_book() -> Document:
+    """Emphasis, a Kazakh title in Russian, a list, a table and a note in the next chapter."""
+    builder = DocumentBuilder("html")
+    builder.metadata.title = "Разметка"
+    builder.chapter("Первая")
+    builder.add(HEADING, "Первая", lang="ru", level=1)
+    text = InlineText()
+    text.add("Читайте ", lang="ru")
+    text.add("очень внимательно", lang="ru", emphasis=True)
+    text.add(" роман ", lang="ru")
+    text.add("«Абай жолы»", lang="kk")
+    text.add(".", lang="ru")
+    text.noteref("n1", "1")
+    builder.add(PARAGRAPH, text, lang="ru")
+    builder.add(LIST_ITEM, "Первый пункт.", lang="ru", level=1, label="1.")
+    builder.add(LIST_ITEM, "Второй пункт.", lang="ru", level=1, label="2.")
+    rows = [[Cell("Год", True), Cell("Книги", True)], [Cell("2023"), Cell("Сто. Двести.")], [Cell("2024"), Cell("300")]]
+    builder.add(TABLE, rows=rows, lang="ru")
+    builder.chapter("Примечания")
+    builder.add(NOTE, "Роман Мухтара Ауэзова.", lang="ru", label="1", anchor="n1")
+    return finish(builder.build(), b"marked up book", "book.html")

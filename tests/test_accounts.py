@@ -1,17 +1,16 @@
 """Accounts: only admins manage people, and every change says who changed whom in the audit log."""
 
 import pytest
-from stores import KINDS, LIGHT_HASHER, open_test_store
 
 from accessreader.errors import LastAdmin, NotAllowed, NotFound, NotLoggedIn
 from accessreader.service.accounts import Accounts, console
 from accessreader.service.people import ADMIN, READER, STAFF, People
 from accessreader.service.rights import ADDED, CHANGED, SECRET_RESET, TOKENS_REVOKED, Audit
+from tests.stores import LIGHT_HASHER
 
 
-@pytest.fixture(params=KINDS)
-def world(request, tmp_path):
-    store = open_test_store(request.param, tmp_path)
+@pytest.fixture
+def world(store):
     people = People(store, LIGHT_HASHER)
     return Accounts(people), Audit(store), people
 

@@ -20,25 +20,37 @@ def speech() -> bytes:
     return tts.synthesize("Алматы қаласы тауларға жақын орналасқан. " * 3, voices_for()["kk"]).pcm
 
 
-def encode(codec: str, pcm: bytes, path):
-    encoder = Encoder(codec, path, 22050)
+def encode(codec: str, pcm: bytes, path, rate: int = 22050):
+    encoder = Encoder(codec, path, rate)
     for start in range(0, len(pcm), 4096):  # streamed in blocks, as synthesis does
         encoder.write(pcm[start : start + 4096])
     encoder.close()
     return path
 
 
-def decoded_samples(path) -> int:
-    raw = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-ac", "1", "-ar", "22050", "-f", "s16le", "-"],
+def decoded_samples(path, rate: int = 22050) -> int:
+    raw = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-ac", "1", "-ar", str(rate), "-f", "s16le", "-"],
                          capture_output=True, check=True).stdout  # fmt: skip
     return len(raw) // 2
 
 
-def test_mp3_decodes_to_exactly_the_samples_given(speech, tmp_path):
-    mp3 = encode("mp3", speech, tmp_path / "001.mp3")
+@pytest.mark.parametrize("rate", [22050, 24000])  # espeak-ng's rate, RHVoice's (and a chapter mixing both)
+def test_mp3_decodes_to_exactly_the_samples_given(speech, tmp_path, rate):
+    mp3 = encode("mp3", speech, tmp_path / "001.mp3", rate)
     info = mutagen.File(mp3).info
-    assert info.channels == 1 and abs(info.bitrate - 56000) < 100 and info.sample_rate == 22050
-    assert decoded_samples(mp3) == len(speech) // 2  # gapless: timings from PCM hold in the file
+    bitrate = {22050: 56000, 24000: 64000}[rate]  # the lowest whose frames hold LAME's gapless tag
+    assert info.channels == 1 and abs(info.bitrate - bitrate) < 100 and info.sample_rate == rate
+    assert decoded_samples(mp3, rate) == len(speech) // 2  # gapless: timings from PCM hold in the file
+
+
+def test_match_resamples_and_sets_the_loudness(speech):
+    from accessreader.tts.audio import gain_db, loudness, match
+
+    louder = match(speech, 22050, 24000, 6.0)
+    assert len(louder) // 2 == pytest.approx(len(speech) // 2 * 24000 / 22050, abs=2)  # the same length in time
+    assert loudness(louder, 24000) - loudness(speech, 22050) == pytest.approx(6.0, abs=0.5)
+    assert match(speech, 22050, 22050) == speech
+    assert gain_db("espeak", "no-such-voice") == 0.0
 
 
 def test_opus_and_aac_keep_the_length(speech, tmp_path):
@@ -62,6 +74,33 @@ def test_tags_are_written_and_read_back(speech, tmp_path):
     comments = mutagen.File(opus)
     assert comments["title"] == ["Бірінші тарау"] and comments["tracknumber"] == ["1"]
     assert comments["language"] == ["kk"] and comments["artist"] == ["Мұхтар Әуезов"]
+
+
+def test_the_cover_is_every_files_front_cover(speech, tmp_path):
+    import base64
+    import io
+
+    from mutagen.flac import Picture
+    from PIL import Image
+
+    from accessreader.tts.cover import cover_image
+
+    cover = cover_image("Абай жолы", "Мұхтар Әуезов")
+    assert Image.open(io.BytesIO(cover)).size == (600, 600)
+    tags = Tags("Бірінші тарау", "Абай жолы", "Мұхтар Әуезов", 1, 12, "kk", cover)
+    mp3 = encode("mp3", speech[:44100], tmp_path / "001.mp3")
+    opus = encode("opus", speech[:44100], tmp_path / "001.opus")
+    tag_file(mp3, tags)
+    tag_file(opus, tags)
+    (apic,) = mutagen.File(mp3).tags.getall("APIC")
+    assert (apic.type, apic.mime, apic.data) == (3, "image/jpeg", cover)
+    (block,) = mutagen.File(opus)["metadata_block_picture"]
+    picture = Picture(base64.b64decode(block))
+    assert (picture.type, picture.mime, picture.data) == (3, "image/jpeg", cover)
+    # ffprobe (as players do) sees the picture as the MP3's attached picture
+    probe = subprocess.run(["ffprobe", "-v", "error", "-show_streams", "-of", "json", str(mp3)],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    assert any(s.get("disposition", {}).get("attached_pic") for s in json.loads(probe.stdout)["streams"])
 
 
 def test_m4b_lists_its_chapters(speech, tmp_path):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from servicekit import book, make_library
 
 from accessreader.content import read
 from accessreader.errors import NotFound, UnknownVoice
 from accessreader.model import Locator
 from accessreader.service.audiobook import Audiobooks, sentence_locator
 from accessreader.tts.synthesis import SpeechOptions
+from tests.servicekit import book, make_library
 
 
 @pytest.fixture(scope="module")

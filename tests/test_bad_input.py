@@ -20,13 +20,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from fuzz_corpus import corpus
 
 from accessreader import content
 from accessreader.cli import main
 from accessreader.content.safety import Limits, parse_xml
 from accessreader.errors import FileTooLarge, UnsafeXml
 from accessreader.messages import MESSAGES
+from tests.fuzz_corpus import corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_EPUB = ROOT / "samples" / "dala-kk.epub"

@@ -1,11 +1,11 @@
 import pytest
-from braille_samples import corpus_document, long_document
 
 from accessreader.braille import brf, louis
 from accessreader.braille.layout import Layout, paginate
 from accessreader.braille.tables import Code
 from accessreader.braille.translate import translate_document
 from accessreader.errors import SixDotsOnly
+from tests.braille_samples import corpus_document, long_document
 
 
 def brf_of(document, layout=Layout()):

@@ -6,7 +6,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from stores import KINDS, open_test_store
 
 from accessreader import content
 from accessreader.errors import BadInput, NotFound, UnknownFormat
@@ -26,11 +25,6 @@ RUSSIAN = """Война и мир
 
 Осенью в городе стало тихо. Библиотека на углу открывалась в девять часов.
 """.encode()
-
-
-@pytest.fixture(params=KINDS)
-def store(request, tmp_path):
-    return open_test_store(request.param, tmp_path)
 
 
 @pytest.fixture

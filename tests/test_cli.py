@@ -10,15 +10,15 @@ import time
 from pathlib import Path
 
 import httpx
-from braille_samples import corpus_document
 from click.testing import CliRunner
 from lxml import html
-from servicekit import READER
-from servicekit import book as service_book
 
 from accessreader.cli import main
 from accessreader.service.library import Library
 from accessreader.settings import Settings
+from tests.braille_samples import corpus_document
+from tests.servicekit import READER
+from tests.servicekit import book as service_book
 
 
 def book(tmp_path, name="book.json"):
@@ -201,7 +201,7 @@ def test_an_unknown_format_is_refused_naming_braille_and_speech_formats(tmp_path
 
 
 def test_audio_speaks_a_catalog_title_for_listening_online(tmp_path):
-    from servicekit import make_library, wait_done
+    from tests.servicekit import make_library, wait_done
 
     library = make_library(tmp_path)
     worker = library.jobs.worker(1)

@@ -1,9 +1,10 @@
 import pytest
-from braille_samples import corpus_document
 
 from accessreader import convert
 from accessreader.braille import Code
+from accessreader.braille.translate import translate_document
 from accessreader.errors import BadOption, SixDotsOnly
+from tests.braille_samples import corpus_document
 
 
 def test_writes_every_format_asked(tmp_path):
@@ -29,6 +30,22 @@ def test_refusals_come_before_any_file(tmp_path):
     with pytest.raises(BadOption):  # the corpus is Kazakh: no 8-dot Kazakh table
         convert.convert(document, "c", ["pef"], tmp_path, options)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_braille_made_elsewhere_is_written_as_it_is(tmp_path):
+    """A job's parts translate the book; the writer takes their braille and translates nothing again."""
+    document = corpus_document()
+    whole = convert.convert(document, "whole", ["brf", "ubrl"], tmp_path / "whole")
+    braille = translate_document(document, Code())
+    steps = []
+    given = convert.convert(
+        document, "given", ["brf", "ubrl"], tmp_path / "given", progress=steps.append, braille=braille
+    )
+    assert steps == [1, 1]  # the two files; no block translated
+    assert [p.read_bytes() for p in given.paths] == [p.read_bytes() for p in whole.paths]
+    braille.blocks = braille.blocks[:1]
+    short = convert.convert(document, "short", ["ubrl"], tmp_path / "short", braille=braille)
+    assert len(short.paths[0].read_bytes()) < len(whole.paths[1].read_bytes())
 
 
 def test_problems_come_back(tmp_path):

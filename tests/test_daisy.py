@@ -7,11 +7,11 @@ import re
 import mutagen
 import pytest
 from lxml import etree
-from speech_fixtures import two_chapter_book
 
 from accessreader.tts.daisy import hms, npt, write_daisy
 from accessreader.tts.script import speech_script
 from accessreader.tts.synthesis import SpeechOptions, render
+from tests.speech_fixtures import marked_up_book, two_chapter_book
 
 REQUIRED = (
     "dc:creator dc:date dc:format dc:identifier dc:language dc:publisher dc:title ncc:charset ncc:depth "
@@ -29,6 +29,13 @@ def daisy(tmp_path_factory):
     return write_daisy(book, audio, folder), audio
 
 
+@pytest.fixture(scope="module")
+def marked_up(tmp_path_factory):
+    book = marked_up_book()
+    audio = render(speech_script(book), ["mp3"], tmp_path_factory.mktemp("audio"), SpeechOptions(workers=2))
+    return write_daisy(book, audio, tmp_path_factory.mktemp("daisy")), audio
+
+
 def seconds(clock: str) -> float:
     return float(re.fullmatch(r"npt=([0-9.]+)s", clock).group(1))
 
@@ -41,6 +48,7 @@ def test_ncc_has_the_required_metadata(daisy):
     assert meta["dc:format"] == "Daisy 2.02" and meta["ncc:multimediaType"] == "audioFullText"
     assert meta["dc:title"] == "Сынақ кітабы" and meta["dc:language"] == "kk"
     assert meta["ncc:tocItems"] == "2" and meta["ncc:pageNormal"] == "1" and meta["ncc:maxPageNormal"] == "2"
+    assert meta["ncc:narrator"] == "espeak-ng kk, espeak-ng ru (synthetic speech)"  # the voices that read it
     assert int(meta["ncc:files"]) == len(list(ncc.parent.iterdir()))
 
 
@@ -79,6 +87,21 @@ def test_ncc_links_reach_smil_text_elements(daisy):
         assert etree.parse(str(ncc.parent / file)).xpath(f"//text[@id='{fragment}']")
     first = etree.parse(str(ncc)).xpath("//x:body/*[1]", namespaces={"x": XHTML[1:-1]})[0]
     assert first.tag == f"{XHTML}h1" and first.get("class") == "title"
+
+
+def test_the_text_keeps_emphasis_language_spans_lists_tables_and_notes(marked_up):
+    ncc, audio = marked_up
+    content = etree.parse(str(ncc.parent / "content.html"))
+    x = lambda path: content.xpath(path, namespaces={"x": XHTML[1:-1]})  # noqa: E731
+    assert x("//x:em/text()") == ["очень внимательно"]
+    title = x("//x:p//x:span[@lang='kk']")
+    assert [(s.text, s.get("{http://www.w3.org/XML/1998/namespace}lang")) for s in title] == [("«Абай жолы»", "kk")]
+    assert [li.get("id") for li in x("//x:ul/x:li")] == ["c0b2", "c0b3"]
+    assert x("//x:table//x:th/text()") == ["Год", "Книги"] and x("//x:table//x:td/text()")[-1] == "300"
+    assert x("//x:p[@id='c0b1']//x:a/@href") == ["#c1b0"] and x("//x:p[@id='c1b0']/x:a/@href") == ["#c0b1"]
+    ids = set(content.xpath("//@id"))
+    spoken = [t.sentence_id for chapter in audio for t in chapter.timings]
+    assert "c0b4s2" in spoken and [s for s in spoken if s not in ids] == []
 
 
 def test_clock_formats():

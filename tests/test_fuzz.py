@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fuzz_corpus import MEMORY_BUDGET_MB, Case, corpus, run
+
+from tests.fuzz_corpus import MEMORY_BUDGET_MB, Case, corpus, run
 
 SUBSET = [case for case in corpus(full=False) if not case.name.startswith(("cut", "flip")) or "epub" in case.name]
 #: Hostile-looking cases that are books all the same: read in full, never refused.

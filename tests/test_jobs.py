@@ -9,23 +9,25 @@ import sqlite3
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from queue_worker import FolderPublisher, settings
-from servicekit import READER, make_library, seconds_of
 from sqlalchemy import update
-from stores import KINDS, open_test_store
 
 from accessreader import content
-from accessreader.convert import convert
-from accessreader.errors import BadOption, JobNotFailed, UnknownJob
+from accessreader.braille import Code, Layout, parse_grades
+from accessreader.convert import Options, convert
+from accessreader.errors import BadOption, Conflict, JobNotFailed, NotFound, SixDotsOnly, UnknownJob
 from accessreader.server import create_app
 from accessreader.service import schema
 from accessreader.service.jobs import DONE, FAILED, Jobs
 from accessreader.service.store import Store
 from accessreader.tts.script import speech_script
+from tests.queue_worker import FolderPublisher, settings
+from tests.servicekit import READER, make_library, seconds_of
+from tests.stores import KINDS, open_test_store
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ["brf", "pef", "ubrl"]
@@ -53,8 +55,8 @@ def whole_book(payload: bytes, name: str, tmp: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in converted.paths}
 
 
-def published(data: Path, title: str) -> dict[str, bytes]:
-    folder = data / "published" / title
+def published(data: Path, title: int) -> dict[str, bytes]:
+    folder = data / "published" / str(title)
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.is_dir() else {}
 
 
@@ -107,22 +109,22 @@ def embedded(tmp_path):
 def test_a_book_split_over_workers_comes_out_as_one_conversion(embedded, tmp_path):
     jobs, publisher = embedded
     payload = book(chapters=5, paragraphs=4)
-    job = jobs.submit(source(tmp_path, "five.txt", payload), "t1", "five", FORMATS)
+    job = jobs.submit(source(tmp_path, "five.txt", payload), 1, "five", FORMATS)
 
     info = wait(jobs, job)
 
     assert (info.status, info.stage, info.percent, info.eta_seconds, info.error()) == (DONE, "done", 100, 0.0, "")
     assert [s["name"] for s in jobs.steps(job)] == ["prepare", "part-0-2", "part-2-4", "part-4-5", "assemble"]
-    assert published(tmp_path, "t1") == whole_book(payload, "five.txt", tmp_path)
-    assert publisher.events[0] == ("started", "t1") and publisher.events[-1] == ("finished", "t1")
+    assert published(tmp_path, 1) == whole_book(payload, "five.txt", tmp_path)
+    assert publisher.events[0] == ("started", 1) and publisher.events[-1] == ("finished", 1)
     assert not (tmp_path / "work" / job).exists()
-    assert jobs.list()[0].id == job and jobs.list(title="t1")[0].to_dict()["percent"] == 100
+    assert jobs.list()[0].id == job and jobs.list(title=1)[0].to_dict()["percent"] == 100
 
 
 def test_a_bad_source_fails_with_its_error_and_a_retry_after_the_fix_finishes(embedded, tmp_path):
     jobs, publisher = embedded
     path = source(tmp_path, "empty.txt", b"")
-    job = jobs.submit(path, "t2", "empty", FORMATS)
+    job = jobs.submit(path, 2, "empty", FORMATS)
 
     info = wait(jobs, job)
 
@@ -131,14 +133,15 @@ def test_a_bad_source_fails_with_its_error_and_a_retry_after_the_fix_finishes(em
     assert info.error("kk") == "empty.txt: файл бос"
     assert info.to_dict("ru")["error"] == "empty.txt: файл пуст"
     assert ("failed", "empty.txt: the file is empty") in publisher.events
-    assert published(tmp_path, "t2") == {}
+    assert published(tmp_path, 2) == {}
 
     path.write_bytes(book(chapters=1, paragraphs=2))
     assert jobs.retry(job).status in ("queued", "running", DONE)
     assert wait(jobs, job).status == DONE
-    assert set(published(tmp_path, "t2")) == {"empty.brf", "empty.pef", "empty.ubrl.txt"}
-    with pytest.raises(JobNotFailed):
+    assert set(published(tmp_path, 2)) == {"empty.brf", "empty.pef", "empty.ubrl.txt"}
+    with pytest.raises(JobNotFailed) as done:
         jobs.retry(job)
+    assert isinstance(done.value, Conflict) and not isinstance(done.value, NotFound)
 
 
 def test_unknown_jobs_and_formats_are_refused(embedded, tmp_path):
@@ -147,7 +150,7 @@ def test_unknown_jobs_and_formats_are_refused(embedded, tmp_path):
         jobs.get("nosuchjob")
     assert "nosuchjob" in error.value.message("ru")
     with pytest.raises(BadOption):
-        jobs.submit(source(tmp_path, "a.txt", b"Text."), "t3", "a", ["docx"])
+        jobs.submit(source(tmp_path, "a.txt", b"Text."), 3, "a", ["docx"])
     assert jobs.list() == []
 
 
@@ -156,7 +159,7 @@ def test_a_worker_killed_mid_job_publishes_nothing_and_the_job_is_finished_by_an
     payload = book(chapters=20, paragraphs=60)
     store, database = shared_store(kind, tmp_path)
     jobs = Jobs(settings(tmp_path, lease=1.5), FolderPublisher(tmp_path), store)
-    job = jobs.submit(source(tmp_path, "long.txt", payload), "t4", "long", FORMATS)
+    job = jobs.submit(source(tmp_path, "long.txt", payload), 4, "long", FORMATS)
     log = tmp_path / "workers.log"
     first = start_worker(tmp_path, log, database=database)
     try:
@@ -166,7 +169,7 @@ def test_a_worker_killed_mid_job_publishes_nothing_and_the_job_is_finished_by_an
     assert (midway.status, midway.stage) == ("running", "translating"), log.read_text()
     assert 0 < midway.done < midway.total
     assert midway.eta_seconds is not None and midway.eta_seconds > 0
-    assert published(tmp_path, "t4") == {}
+    assert published(tmp_path, 4) == {}
 
     second = start_worker(tmp_path, log, database=database)
     try:
@@ -178,7 +181,7 @@ def test_a_worker_killed_mid_job_publishes_nothing_and_the_job_is_finished_by_an
     retried = [s for s in steps if s["attempts"] == 2]
     assert retried and all(s["worker"].endswith(f":{second.pid}") for s in retried)
     assert any(s["worker"].endswith(f":{first.pid}") for s in steps)
-    assert published(tmp_path, "t4") == whole_book(payload, "long.txt", tmp_path)
+    assert published(tmp_path, 4) == whole_book(payload, "long.txt", tmp_path)
     assert not (tmp_path / "work" / job).exists()
     store.close()
 
@@ -206,7 +209,7 @@ def kill_mid_step(jobs: Jobs, job: str, worker: subprocess.Popen, under_way=lamb
 def test_a_step_whose_queue_message_died_with_its_worker_is_queued_again(tmp_path):
     """A worker killed after taking a step off the queue, before claiming it, loses no step."""
     jobs = Jobs(settings(tmp_path, lease=0.4), FolderPublisher(tmp_path))
-    job = jobs.submit(source(tmp_path, "lost.txt", book(chapters=2, paragraphs=3)), "t5", "lost", FORMATS)
+    job = jobs.submit(source(tmp_path, "lost.txt", book(chapters=2, paragraphs=3)), 5, "lost", FORMATS)
     taken = jobs.huey.dequeue()  # what the killed worker took with it
     assert taken.args == (job, "prepare") and jobs.huey.pending_count() == 0
 
@@ -217,7 +220,7 @@ def test_a_step_whose_queue_message_died_with_its_worker_is_queued_again(tmp_pat
     finally:
         worker.stop()
     assert info.status == DONE
-    assert set(published(tmp_path, "t5")) == {"lost.brf", "lost.pef", "lost.ubrl.txt"}
+    assert set(published(tmp_path, 5)) == {"lost.brf", "lost.pef", "lost.ubrl.txt"}
 
 
 def free_port() -> int:
@@ -256,7 +259,8 @@ def test_two_workers_on_redis_share_the_books(kind, tmp_path, redis_url):
     workers = [start_worker(tmp_path, log, queue=redis_url, lease=30, database=database) for _ in range(2)]
     try:
         ids = [
-            jobs.submit(source(tmp_path, name, data), name, Path(name).stem, FORMATS) for name, data in payloads.items()
+            jobs.submit(source(tmp_path, name, data), title, Path(name).stem, FORMATS)
+            for title, (name, data) in enumerate(payloads.items(), start=1)
         ]
         infos = [wait(jobs, job) for job in ids]
     finally:
@@ -265,8 +269,8 @@ def test_two_workers_on_redis_share_the_books(kind, tmp_path, redis_url):
     assert [info.status for info in infos] == [DONE, DONE], log.read_text()
     ran = {s["worker"].rsplit(":", 1)[1] for job in ids for s in jobs.steps(job)}
     assert ran == {str(w.pid) for w in workers}
-    for name, data in payloads.items():
-        assert published(tmp_path, name) == whole_book(data, name, tmp_path)
+    for title, (name, data) in enumerate(payloads.items(), start=1):
+        assert published(tmp_path, title) == whole_book(data, name, tmp_path)
     assert (tmp_path / "accessreader.db").exists() == (kind == "sqlite")  # on PostgreSQL the folder holds files only
     assert not (tmp_path / "jobs.sqlite3").exists()
     store.close()
@@ -274,7 +278,7 @@ def test_two_workers_on_redis_share_the_books(kind, tmp_path, redis_url):
 
 def test_a_step_whose_worker_keeps_dying_gives_its_job_up(tmp_path):
     jobs = Jobs(settings(tmp_path), FolderPublisher(tmp_path))  # no worker runs: the state is set by hand below
-    job = jobs.submit(source(tmp_path, "a.txt", book(1, 1)), "t5", "a", FORMATS)
+    job = jobs.submit(source(tmp_path, "a.txt", book(1, 1)), 5, "a", FORMATS)
     with jobs.store.begin() as db:  # as if three workers in a row took the step and were killed
         db.execute(update(schema.steps).where(schema.steps.c.job == job).values(status="running", lease=0, attempts=3))
         db.execute(update(schema.jobs).where(schema.jobs.c.id == job).values(status="running"))
@@ -284,6 +288,69 @@ def test_a_step_whose_worker_keeps_dying_gives_its_job_up(tmp_path):
     assert info.status == FAILED
     assert info.error("en") == "the worker doing step prepare stopped 3 times; the job was given up"
     assert jobs.retry(job).status == "queued"
+    with pytest.raises(Conflict):  # queued: nothing to retry (the API answers 409, not 404)
+        jobs.retry(job)
+
+    worker = jobs.worker(1)  # the retried job runs again from its start, and finishes
+    worker.start()
+    try:
+        again = wait(jobs, job)
+    finally:
+        worker.stop()
+    assert (again.status, again.error()) == (DONE, "")
+    assert [(s["name"], s["status"], s["attempts"]) for s in jobs.steps(job)][0] == ("prepare", DONE, 1)
+    assert set(published(tmp_path, 5)) == {"a.brf", "a.pef", "a.ubrl.txt"}
+
+
+def test_the_service_makes_speech_formats_and_braille_in_the_settings_code_and_page_size(tmp_path):
+    """ACCESSREADER_FORMATS=brf,daisy,m4b with a 32×20 page and uncontracted English: renditions in the catalog."""
+    library = make_library(tmp_path, formats=("brf", "daisy", "m4b"), cells=32, lines=20, grades="en=1")
+    payload = talking_book(3)
+    worker = library.jobs.worker(2)
+    worker.start()
+    try:
+        added = library.add(payload, "dala.txt")
+        info = wait(library.jobs, added.job, timeout=180)
+    finally:
+        worker.stop()
+    assert (info.status, info.percent, info.error()) == (DONE, 100, ""), info
+    title = library.catalog.get(added.title.id)
+    renditions = {r.fmt: r for r in title.renditions}
+    assert {f: (r.path, r.media_type) for f, r in renditions.items()} == {
+        "brf": (f"outputs/{title.id}/dala.brf", "application/x-brf"),
+        "daisy": (f"outputs/{title.id}/dala.daisy.zip", "application/zip"),
+        "m4b": (f"outputs/{title.id}/dala.m4b", "audio/mp4"),
+    }
+    options = Options(Code(parse_grades("en=1")), Layout(32, 20))
+    by_hand = convert(content.read(payload, "dala.txt"), "dala", ["brf"], tmp_path / "by-hand", options).paths[0]
+    assert library.store.path(renditions["brf"].path).read_bytes() == by_hand.read_bytes()
+    default = convert(content.read(payload, "dala.txt"), "dala", ["brf"], tmp_path / "default").paths[0]
+    assert by_hand.read_bytes() != default.read_bytes()  # the settings made a difference
+    with zipfile.ZipFile(library.store.path(renditions["daisy"].path)) as daisy:
+        names = daisy.namelist()
+        assert (
+            "ncc.html" in names and any(n.endswith(".smil") for n in names) and any(n.endswith(".mp3") for n in names)
+        )
+        assert "Дала" in daisy.read("ncc.html").decode()
+    m4b = library.store.path(renditions["m4b"].path)
+    assert seconds_of(m4b.read_bytes(), tmp_path) > 1
+    library.close()
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "named"),
+    [
+        ("formats", ("brf", "daisy", "docx"), "ACCESSREADER_FORMATS: docx is not offered"),
+        ("grades", "en=5", "ACCESSREADER_GRADES: en=5 is not offered"),
+        ("cells", 3, "ACCESSREADER_CELLS: 3 is not offered"),
+    ],
+)
+def test_settings_no_job_could_be_made_with_are_refused_at_startup(tmp_path, setting, value, named):
+    with pytest.raises(BadOption) as error:
+        Jobs(settings(tmp_path, **{setting: value}), FolderPublisher(tmp_path))
+    assert error.value.message("en").startswith(named)
+    with pytest.raises(SixDotsOnly):
+        Jobs(settings(tmp_path, dots=8, formats=("brf",)), FolderPublisher(tmp_path))
 
 
 # ── speaking: chapters shared among worker processes ─────────────────────────
@@ -412,13 +479,13 @@ def test_a_jobs_table_made_before_speaking_steps_is_copied_into_the_store(tmp_pa
             " error_code TEXT, error_params TEXT)"
         )
         db.execute(
-            "INSERT INTO jobs VALUES ('old1', 't1', 'sources/a.txt', 'a.txt', 'a', 'brf', 'done', 'done',"
+            "INSERT INTO jobs VALUES ('old1', '1', 'sources/a.txt', 'a.txt', 'a', 'brf', 'done', 'done',"
             " 4, 1, 1, 2, NULL, NULL)"
         )
     db.close()
     jobs = Jobs(settings(tmp_path), FolderPublisher(tmp_path))
     assert jobs.get("old1").to_dict()["percent"] == 100 and jobs.steps("old1") == []
-    job = jobs.submit(source(tmp_path, "b.txt", book(1, 1)), "t2", "b", FORMATS)
+    job = jobs.submit(source(tmp_path, "b.txt", book(1, 1)), 2, "b", FORMATS)
     assert jobs.get(job).status == "queued" and jobs.get(job).speech == 0
 
 
@@ -445,7 +512,7 @@ def test_an_unfinished_job_of_an_older_jobs_file_is_copied_into_the_store_once_a
         db.executescript(OLD_JOBS_FILE)
         db.execute(
             "INSERT INTO jobs (id, title, source, name, stem, formats, status, stage, created)"
-            " VALUES ('old2', 't6', 'sources/old.txt', 'old.txt', 'old', 'brf,pef,ubrl', 'queued', 'queued', 1)"
+            " VALUES ('old2', '6', 'sources/old.txt', 'old.txt', 'old', 'brf,pef,ubrl', 'queued', 'queued', 1)"
         )
         db.execute("INSERT INTO steps (job, name, status) VALUES ('old2', 'prepare', 'queued')")
     db.close()
@@ -459,6 +526,14 @@ def test_an_unfinished_job_of_an_older_jobs_file_is_copied_into_the_store_once_a
     finally:
         worker.stop()
     assert info.status == DONE
-    assert set(published(tmp_path, "t6")) == {"old.brf", "old.pef", "old.ubrl.txt"}
+    assert set(published(tmp_path, 6)) == {"old.brf", "old.pef", "old.ubrl.txt"}
     again = Jobs(settings(tmp_path), FolderPublisher(tmp_path))
     assert [(j.id, j.status) for j in again.list()] == [("old2", DONE)]
+
+
+def test_the_jobs_package_exports_its_public_names():
+    import accessreader.service.jobs as package
+
+    assert all(hasattr(package, name) for name in package.__all__)
+    assert package.STAGES == ("queued", "reading", "translating", "writing", "speaking", "done")
+    assert {"Jobs", "JobInfo", "Publisher", "Worker", "STAGES", "DONE", "FAILED"} <= set(package.__all__)

@@ -3,13 +3,13 @@ from collections import Counter
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from language_data import load_blocks, load_mixed
 
 from accessreader import language
 from accessreader.content.builder import DocumentBuilder, InlineText
 from accessreader.content.finish import finish
 from accessreader.language import KAZAKH_LETTERS, detect, find_spans, normalise
 from accessreader.model import PARAGRAPH, SPAN_LANG
+from tests.language_data import load_blocks, load_mixed
 
 
 def span_texts(text: str, lang: str, taken=()) -> list[tuple[str, str]]:
@@ -210,3 +210,44 @@ def test_methods_are_named():
     assert language.METHODS == ("combined", "rules", "lingua")
     with pytest.raises(ValueError):
         detect("текст", method="guess")
+
+
+@pytest.mark.parametrize(
+    "text,title",
+    [
+        ("Саунд-чтение «Бір үзім нан» (чтение под музыку).", "Бір үзім нан"),
+        ("Буктрейлер «Қан мен тер» (по роману А. Нурпеисова).", "Қан мен тер"),
+        ("Квест-игра «Кітапхана құпиялары».", "Кітапхана құпиялары"),
+        ("Вечер памяти «Отты жылдар есімізде».", "Отты жылдар есімізде"),
+    ],
+)
+def test_a_kazakh_title_quoted_in_russian_is_a_span_of_a_russian_block(text, title):
+    assert detect(text) == "ru"
+    assert [(text[s.start : s.end], s.value) for s in find_spans(text, "ru")] == [(title, "kk")]
+
+
+def test_roman_numerals_typed_in_cyrillic_are_no_kazakh():
+    text = "Конференция «ХХІ ғасыр кітапханасы» прошла во ІІ квартале."
+    assert detect(text) == "ru"
+    assert [text[s.start : s.end] for s in find_spans(text, "ru")] == ["ХХІ ғасыр кітапханасы"]
+    assert detect("Раздел ІІІ отчёта посвящён работе с детьми.") == "ru"
+    assert detect("ХІХ ғасырдағы қазақ әдебиеті туралы дәріс оқылды.") == "kk"
+
+
+def test_kazakh_names_in_a_russian_sentence_are_spans_not_the_block_language():
+    text = "Гостем встречи стал поэт Ұлықбек Есдәулет."
+    assert detect(text) == "ru"
+    assert [text[s.start : s.end] for s in find_spans(text, "ru")] == ["Ұлықбек Есдәулет"]
+    text = "Читатели вспомнили творчество Абая Құнанбайұлы."
+    assert [text[s.start : s.end] for s in find_spans(text, "ru")] == ["Абая Құнанбайұлы"]
+
+
+def test_report_sentences_floor():
+    rows = load_mixed("reports.jsonl")
+    assert len(rows) >= 100
+    right = sum(
+        detect(row["text"]) == row["lang"]
+        and {(s.start, s.end, s.value) for s in find_spans(row["text"], row["lang"])} == set(row["spans"])
+        for row in rows
+    )
+    assert right >= len(rows) * 0.97

@@ -1,5 +1,4 @@
 import pytest
-from braille_samples import corpus_document, long_document
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -7,6 +6,7 @@ from accessreader.braille.layout import BLANK, CONTINUATION, Layout, page_number
 from accessreader.braille.tables import Code
 from accessreader.braille.translate import translate_document
 from accessreader.errors import BadOption
+from tests.braille_samples import corpus_document, long_document
 
 
 def pages_of(document, layout=Layout()):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from servicekit import book, epub_without_package, make_library, wait_done
+import pytest
 
-from accessreader.errors import FileTooLarge
+from accessreader.content import read
+from accessreader.errors import FileTooLarge, NotAllowed, NotFound, NotLoggedIn
+from accessreader.model import Locator
 from accessreader.service.catalog import FAILED, READY
+from accessreader.service.rights import READ_ONLINE
 from accessreader.settings import Settings
+from tests.servicekit import READER, STAFF, VISITOR, book, epub_without_package, make_library, wait_done
 
 
 def test_importing_a_folder_converts_every_book_into_the_catalog(tmp_path):
@@ -84,3 +88,37 @@ def test_with_audio_on_a_conversion_also_speaks_the_chapters_for_listening(tmp_p
 def test_audio_setting_is_read_from_the_environment():
     assert Settings.from_env({"ACCESSREADER_AUDIO": "yes"}).audio is True
     assert Settings.from_env({}).audio is False
+
+
+def test_reading_a_chapter_online_is_audit_logged_and_only_for_readers_with_rights(tmp_path):
+    library = make_library(tmp_path)
+    title = library.catalog.add_source(book("Дала әндері"), "dala.txt").title
+    library.catalog.attach_document(title.id, read(book("Дала әндері"), "dala.txt"))
+    reader = library.people.by_login(READER[0])
+    _, document, chapter = library.read_chapter(reader, title.id, 1)
+    assert chapter is document.chapters[0]
+    [entry] = library.audit.entries(title_id=title.id)
+    assert (entry.login, entry.action, entry.detail) == (READER[0], READ_ONLINE, "chapter 1")
+    with pytest.raises(NotLoggedIn):
+        library.read_chapter(None, title.id, 1)
+    with pytest.raises(NotAllowed):
+        library.read_chapter(library.people.by_login(VISITOR[0]), title.id, 1)
+    with pytest.raises(NotFound):
+        library.read_chapter(reader, title.id, len(document.chapters) + 1)
+    assert len(library.audit.entries(title_id=title.id)) == 1  # refusals are not logged
+
+    assert library.position(reader, title.id) is None
+    library.save_position(reader, title.id, Locator(0, "c0b1", 0, 0))
+    assert library.position(reader, title.id) == Locator(0, "c0b1", 0, 0)
+    library.close()
+
+
+def test_the_proof_page_of_a_chapter_is_for_staff(tmp_path):
+    library = make_library(tmp_path)
+    title = library.catalog.add_source(book("City Library"), "city.txt").title
+    library.catalog.attach_document(title.id, read(book("City Library"), "city.txt"))
+    html = library.proof(library.people.by_login(STAFF[0]), title.id, 1, "en")
+    assert "City Library" in html and "⠠" in html
+    with pytest.raises(NotAllowed):
+        library.proof(library.people.by_login(READER[0]), title.id, 1, "en")
+    library.close()

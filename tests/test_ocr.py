@@ -5,12 +5,12 @@ import io
 import pytest
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
-from scanpages import HEADS, TEXTS, render_page
 
 from accessreader import content
 from accessreader.content import deskew, images, ocr
 from accessreader.errors import CorruptFile, NoTextFound
 from accessreader.model import HEADING, PAGE_MARKER, PARAGRAPH
+from tests.scanpages import HEADS, TEXTS, render_page
 
 #: Character error rate each language must stay under on the generated scans.
 CER_BOUND = {"kk": 0.02, "ru": 0.02, "en": 0.02}
@@ -128,6 +128,8 @@ def test_broken_image_is_reported_as_damaged():
 def test_tesseract_language_names():
     assert ocr.tesseract_languages(["kk", "ru"]) == "kaz+rus"
     assert ocr.tesseract_languages(["de"]) == ocr.ALL_LANGUAGES
+    assert ocr.tesseract_languages(["ru"]) == "kaz+rus"  # Kazakh names in Russian reports
+    assert ocr.tesseract_languages(["en", "ru"]) == "eng+kaz+rus"
 
 
 def test_inspect_reads_a_folder_of_page_images_as_one_book(tmp_path):
@@ -164,3 +166,27 @@ def test_a_pdf_mixing_text_pages_and_scanned_pages_reads_both():
     assert cer(TEXTS["ru"], scanned) < CER_BOUND["ru"]
     assert all(b.confidence > 80 and b.lang == "ru" for b in paragraphs[1:])
     assert [n.code for n in document.notices] == ["pdf_scanned_pages"]
+
+
+def test_kazakh_names_on_a_russian_page_keep_their_letters():
+    text = (
+        "В отчётный период библиотека аула Аққожа провела встречу с поэтом Басқар Мұздыбаевой. "
+        "Читатели обсудили сборник «Ең жас» и статью на 15 бет. По итогам года библиотекарь "
+        "Гүлнар Әбенова получила грамоту. Встреча прошла в читальном зале № 2."
+    )
+    document = images.read_pages([("p.png", render_page(text, 12, seed=3))], "scan", languages=["ru"])
+    read = book_text(document)
+    for name in ("Аққожа", "Басқар", "Мұздыбаевой", "«Ең жас»", "Гүлнар Әбенова", "№ 2", "15 бет"):
+        assert name in read
+
+
+def test_the_number_sign_survives_on_a_kazakh_page_read_again_with_kaz_alone():
+    text = (
+        "Аққожа ауылының кітапханасында «Ең жас» (№4) атты кеш өтті. Оқырмандар № 2 залда "
+        "Мұздыбаеваның өлеңдерін оқыды. Кітапханашылар жаңа кітаптарды таныстырды, олардың көбі "
+        "қазақ тілінде жазылған."
+    )
+    pages = [ocr.read_page(render_page(text, 12, seed=3), 1)]
+    assert pages[0].models == "kaz"
+    read = " ".join(line.text for line in pages[0].lines)
+    assert "(№4)" in read and "№ 2" in read and "Мұздыбаеваның" in read

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 from lxml import etree
-from servicekit import READER, book, make_library, wait_done
 
 from accessreader.server import create_app
+from tests.servicekit import READER, book, make_library, wait_done
 
 NS = {"a": "http://www.w3.org/2005/Atom", "dc": "http://purl.org/dc/terms/"}
 

@@ -7,11 +7,11 @@ import subprocess
 
 import mutagen
 import pytest
-from speech_fixtures import two_chapter_book
 
 from accessreader.errors import EmptyFile, UnknownVoice
 from accessreader.model import Document
 from accessreader.tts.outputs import FORMATS, WRITERS, speech_options, write_all
+from tests.speech_fixtures import two_chapter_book
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +39,7 @@ def test_chapter_files_are_tagged(written):
     second = mutagen.File(stem / "mp3" / "002.mp3").tags
     assert str(second["TIT2"]) == "Вторая глава" and str(second["TRCK"]) == "2/2" and str(second["TLAN"]) == "rus"
     assert str(second["TALB"]) == "Сынақ кітабы" and str(second["TPE1"]) == "Абай Құнанбайұлы"
+    assert second.getall("APIC")[0].data[:2] == b"\xff\xd8"  # a JPEG cover on every track
     first = mutagen.File(stem / "opus" / "001.opus")
     assert first["title"] == ["Бірінші тарау"] and first["language"] == ["kk"]
     playlist = (stem / "opus" / "playlist.m3u").read_text(encoding="utf-8").splitlines()
@@ -80,3 +81,27 @@ def test_a_book_with_nothing_to_say_is_refused(tmp_path):
 def test_cli_options_reach_the_voices():
     options = speech_options("ru=ru+f2", rate=200, workers=3)
     assert options.voices["ru"].name == "ru+f2" and options.voices["kk"].rate == 200 and options.workers == 3
+
+
+def test_convert_voices_start_from_the_talking_book_voices_and_the_option_wins():
+    from accessreader.tts.engines import rhvoice_installed
+
+    options = speech_options("en=espeak:en-gb,ru=irina")
+    assert (options.voices["en"].engine, options.voices["en"].name) == ("", "en-gb")
+    assert (options.voices["ru"].engine, options.voices["ru"].name) == ("rhvoice", "Irina")
+    assert options.voices["kk"].name == "kk" and options.voices["kk"].engine == ""  # Kazakh stays on espeak-ng
+    if rhvoice_installed():
+        assert speech_options().voices["ru"].engine == "rhvoice"  # the default for Russian talking books
+
+
+def test_the_convert_command_refuses_a_voice_it_may_not_publish(tmp_path):
+    from click.testing import CliRunner
+
+    from accessreader.cli import main
+
+    book = tmp_path / "book.txt"
+    book.write_text("Москва является столицей России.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--lang", "en", "convert", str(book), "--to", "mp3", "--voice", "ru=tatiana"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "tatiana" in result.stderr
+    assert not (tmp_path / "book").exists()

@@ -2,7 +2,6 @@ import datetime
 from pathlib import Path
 
 import pytest
-from braille_samples import corpus_document, long_document
 from lxml import etree
 
 from accessreader.braille import pef
@@ -10,6 +9,7 @@ from accessreader.braille.layout import Layout, paginate
 from accessreader.braille.tables import Code
 from accessreader.braille.translate import translate_document
 from accessreader.errors import BadOption
+from tests.braille_samples import corpus_document, long_document
 
 SCHEMA = etree.RelaxNG(etree.parse(str(Path(__file__).parent / "data" / "pef-2008-1.rng")))
 NS = {"p": pef.PEF_NS, "dc": pef.DC_NS}

@@ -4,15 +4,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
-from stores import KINDS, LIGHT_HASHER, open_test_store
 
 from accessreader.errors import AlreadyRegistered, BadCredentials, LastAdmin, NotFound, TooManyAttempts, WeakSecret
 from accessreader.service.people import ADMIN, MAX_FAILURES, READER, STAFF, People
+from tests.stores import LIGHT_HASHER
 
 
-@pytest.fixture(params=KINDS)
-def people(request, tmp_path):
-    return People(open_test_store(request.param, tmp_path), LIGHT_HASHER)
+@pytest.fixture
+def people(store):
+    return People(store, LIGHT_HASHER)
 
 
 def test_a_reader_logs_in_with_card_number_and_pin(people):

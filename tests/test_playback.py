@@ -6,13 +6,13 @@ import threading
 import wave
 
 import pytest
-from speech_fixtures import two_chapter_book
 
 from accessreader.errors import MissingDependency
 from accessreader.model import Locator
 from accessreader.tts.engines import engine, voices_for
 from accessreader.tts.playback import Player, SoundDeviceSink, WaveSink
 from accessreader.tts.script import speech_script
+from tests.speech_fixtures import two_chapter_book
 
 #: espeak-ng's output for a sentence shifts by a few hundredths of a second with what it spoke before.
 SLACK = 0.1

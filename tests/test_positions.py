@@ -4,7 +4,6 @@ import json
 import time
 
 import pytest
-from stores import KINDS, LIGHT_HASHER, open_test_store
 
 from accessreader import content
 from accessreader.errors import NotFound
@@ -12,6 +11,7 @@ from accessreader.model import Locator
 from accessreader.service.catalog import Catalog
 from accessreader.service.people import READER, People
 from accessreader.service.positions import DatabasePositions, FilePositions, open_positions
+from tests.stores import KINDS, LIGHT_HASHER, open_test_store
 
 BOOK = "Абай жолы\n\n1-тарау\n\nҚалың қар жауған күні ауылға қонақ келді.\n\nЕкінші тарау\n\nКүз түсті.".encode()
 OTHER = "Война и мир\n\nГлава 1\n\nОсенью в городе стало тихо.".encode()

@@ -10,12 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
-from braille_samples import corpus_document, long_document
 from click.testing import CliRunner
 
 from accessreader import content, convert, processes
 from accessreader.braille.translate import translate_document
 from accessreader.cli import main
+from tests.braille_samples import corpus_document, long_document
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ["brf", "pef", "ubrl"]
@@ -94,8 +94,7 @@ def test_a_process_with_threads_gets_workers_from_a_forkserver(tmp_path, every_b
 #: Run in a fresh single-threaded process, whose forked workers see its broken table registry.
 FAILING_TABLE = """
 import multiprocessing, sys
-sys.path.insert(0, "tests")
-from braille_samples import corpus_document
+from tests.braille_samples import corpus_document
 from accessreader import processes
 from accessreader.braille import tables
 from accessreader.braille.translate import translate_document

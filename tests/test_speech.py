@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 
 from accessreader.model import Locator
-from accessreader.terminal.speech import FASTEST, RATE, SLOWEST, FileSink, Speaker
+from accessreader.terminal.speech import FileSink, Speaker
+from accessreader.tts.engines import DEFAULT_RATE, MAX_RATE, MIN_RATE
 from accessreader.tts.script import speech_script
 from tests.terminal_book import book
 
@@ -47,7 +48,7 @@ def test_a_word_said_stops_the_reading_and_off_means_silent(tmp_path):
     try:
         speaker.say("күні.", "kk")
         wait_until(lambda: len(lines(path)) == 1)
-        assert lines(path)[0] == ["", "kk", str(RATE), "күні."]
+        assert lines(path)[0] == ["", "kk", str(DEFAULT_RATE), "күні."]
         assert speaker.toggle() is False
         speaker.follow(Locator(0, "c0b0", 0, 0))
         speaker.say("ештеңе", "kk")
@@ -62,13 +63,13 @@ def test_rate_stays_in_bounds(tmp_path):
     document = book()
     speaker = Speaker(document, [], FileSink(tmp_path / "speech.txt"))
     try:
-        assert speaker.change_rate(1) == RATE + 25
+        assert speaker.change_rate(1) == DEFAULT_RATE + 25
         for _ in range(40):
             speaker.change_rate(1)
-        assert speaker.rate == FASTEST
+        assert speaker.rate == MAX_RATE
         for _ in range(40):
             speaker.change_rate(-1)
-        assert speaker.rate == SLOWEST
+        assert speaker.rate == MIN_RATE
     finally:
         speaker.close()
 
@@ -82,10 +83,10 @@ def test_sound_sink_plays_the_engine_voice_and_stops_when_told(tmp_path):
 
     path = tmp_path / "heard.wav"
     sink = SoundSink(lambda rate: WaveSink(path, rate))
-    sink.speak("Кітапхана оқырмандары Абайдың өлеңдерін оқыды.", "kk", RATE, "", threading.Event())
+    sink.speak("Кітапхана оқырмандары Абайдың өлеңдерін оқыды.", "kk", DEFAULT_RATE, "", threading.Event())
     stopped = threading.Event()
     stopped.set()
-    sink.speak("Этот текст не должен прозвучать, читатель уже ушёл дальше.", "ru", RATE, "", stopped)
+    sink.speak("Этот текст не должен прозвучать, читатель уже ушёл дальше.", "ru", DEFAULT_RATE, "", stopped)
     sink.close()
     with wave.open(str(path)) as heard:
         seconds = heard.getnframes() / heard.getframerate()

@@ -4,31 +4,28 @@ from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
-from stores import KINDS, LIGHT_HASHER, open_test_store
 
 from accessreader import content
 from accessreader.atomic import write_bytes as write_atomic
 from accessreader.service.catalog import Catalog
 from accessreader.service.people import READER, People
-from accessreader.service.store import (
-    DATA_ENV,
-    DATABASE_ENV,
-    default_data_dir,
-    downgrade,
-    open_store,
-    revision,
-    upgrade,
-)
+from accessreader.service.store import downgrade, open_store, revision, upgrade
+from accessreader.settings import SETTINGS, Settings
+from tests.stores import KINDS, LIGHT_HASHER, open_test_store
 
-#: The tables of the newest schema.
-TABLES = ("titles", "renditions", "title_search", "people", "sessions", "tokens", "audit", "positions", "jobs", "steps")
+#: The tables of the newest schema, and its revision.
+TABLES = (
+    *("titles", "renditions", "title_search", "block_search", "people", "sessions", "tokens", "audit"),
+    *("positions", "jobs", "steps"),
+)
+NEWEST = "0007"
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_an_empty_database_is_brought_to_the_newest_schema(kind, tmp_path):
     store = open_test_store(kind, tmp_path)
     assert store.dialect == kind
-    assert revision(store) == "0005"
+    assert revision(store) == NEWEST
     tables = set(sa.inspect(store.engine).get_table_names())
     assert set(TABLES) <= tables
 
@@ -37,15 +34,15 @@ def test_an_empty_folder_gets_a_sqlite_database_at_the_newest_schema(tmp_path):
     store = open_store(data_dir=tmp_path / "data")
     assert (tmp_path / "data" / "accessreader.db").is_file()
     assert store.dialect == "sqlite"
-    assert revision(store) == "0005"
+    assert revision(store) == NEWEST
     tables = set(sa.inspect(store.engine).get_table_names())
     assert set(TABLES) <= tables
 
 
 def test_the_data_folder_and_database_come_from_the_environment(tmp_path, monkeypatch):
-    monkeypatch.setenv(DATA_ENV, str(tmp_path / "lib"))
-    monkeypatch.setenv(DATABASE_ENV, f"sqlite:///{tmp_path / 'elsewhere.db'}")
-    assert default_data_dir() == tmp_path / "lib"
+    monkeypatch.setenv(SETTINGS["data"].env, str(tmp_path / "lib"))
+    monkeypatch.setenv(SETTINGS["database"].env, f"sqlite:///{tmp_path / 'elsewhere.db'}")
+    assert Settings.from_env().data == tmp_path / "lib"
     store = open_store()
     assert store.data_dir == tmp_path / "lib"
     assert (tmp_path / "elsewhere.db").is_file()
@@ -58,14 +55,31 @@ def test_an_older_database_is_upgraded_and_keeps_its_titles(kind, tmp_path):
     upgrade(old, "0001")  # the schema before people, rights and positions existed
     assert revision(old) == "0001"
     assert "people" not in sa.inspect(old.engine).get_table_names()
-    added = Catalog(old).add_source("Абай жолы\n\nҚалың қар жауды.".encode(), "Абай жолы.txt")
+    # What that version wrote: a title, its row in the search table, its stored Document.
+    document = content.read("Абай жолы\n\nҚалың қар жауды, Құнанбай ауылы көшті.".encode(), "Абай жолы.txt")
+    write_atomic(tmp_path / "documents" / "1.json", document.to_json().encode())
+    with old.begin() as connection:
+        connection.execute(
+            sa.text(
+                "INSERT INTO titles (id, title, authors, languages, description, publisher, date, identifier, "
+                "source_name, source_path, source_format, source_size, checksum, status, status_detail, "
+                "has_document, added_at, updated_at) VALUES (1, 'Қара сөздер', '[]', '[]', '', '', '', '', "
+                "'Абай жолы.txt', 'sources/x.txt', 'txt', 10, 'sha256:x', 'ready', '', :yes, :now, :now)"
+            ),
+            {"yes": True, "now": datetime.now(UTC)},
+        )
+        key = "rowid" if kind == "sqlite" else "title_id"
+        connection.execute(
+            sa.text(f"INSERT INTO title_search ({key}, title, authors, description) VALUES (1, 'қара сөздер', '', '')")
+        )
     old.close()
 
     store = open_store(old.engine.url.render_as_string(hide_password=False), tmp_path)
-    assert revision(store) == "0005"
+    assert revision(store) == NEWEST
     catalog = Catalog(store)
-    assert [t.id for t in catalog.search("абай")] == [added.title.id]
-    assert catalog.get(added.title.id).checksum == added.title.checksum
+    assert [t.id for t in catalog.search("қара")] == [1]
+    assert [t.id for t in catalog.search("кара создер")] == [1]  # loose forms were made for the old title
+    assert [(title.id, hit.block) for title, hit in catalog.search_text("кунанбаи")] == [(1, "c0b1")]
     assert People(store).register(READER, "1001", "4321").login == "1001"
 
 
@@ -82,7 +96,7 @@ def test_people_registered_before_the_lockout_columns_still_log_in(kind, tmp_pat
             {"hash": LIGHT_HASHER.hash("4711"), "yes": True, "now": datetime.now(UTC)},
         )
     upgrade(old)
-    assert revision(old) == "0005"
+    assert revision(old) == NEWEST
     assert People(old, LIGHT_HASHER).authenticate("000123", "4711").name == "Айгүл"
 
 
@@ -95,7 +109,7 @@ def test_every_migration_can_be_undone_and_done_again(kind, tmp_path):
     assert revision(store) is None
     assert set(sa.inspect(store.engine).get_table_names()) <= {"alembic_version"}
     upgrade(store)
-    assert revision(store) == "0005"
+    assert revision(store) == NEWEST
     assert Catalog(store).add_source(b"Hello\n\nA short book.", "hello.txt").created
 
 
@@ -105,7 +119,7 @@ def test_opening_again_changes_nothing(tmp_path):
     title = Catalog(first).add_source(data, "hello.txt").title
     first.close()
     again = open_store(data_dir=tmp_path)
-    assert revision(again) == "0005"
+    assert revision(again) == NEWEST
     assert Catalog(again).count() == 1
     assert Catalog(again).get(title.id).source_size == len(data)
 

@@ -7,12 +7,12 @@ import time
 import httpx
 import pytest
 from lxml import etree
-from servicekit import READER, VISITOR, seconds_of
-from webkit import serve, stop
 
 from accessreader.model import Locator
 from accessreader.service.positions import open_positions
 from accessreader.service.rights import STREAM
+from tests.servicekit import READER, VISITOR, seconds_of
+from tests.webkit import serve, stop
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,9 @@
 import pytest
-from braille_samples import CORPUS, KAZAKH_ALPHABET, corpus_document
 
 from accessreader.braille.tables import Code
 from accessreader.braille.translate import NOT_BRAILLE, main_language, translate_block, translate_document
 from accessreader.model import PARAGRAPH, SPAN_LANG, Block, Span
+from tests.braille_samples import CORPUS, KAZAKH_ALPHABET, corpus_document
 
 
 def is_braille(cell: str) -> bool:

@@ -1,8 +1,7 @@
-from braille_samples import corpus_document
-
 from accessreader.braille import unicode_text
 from accessreader.braille.tables import Code
 from accessreader.braille.translate import translate_document
+from tests.braille_samples import corpus_document
 
 
 def test_one_paragraph_per_line_of_braille():

@@ -8,11 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from servicekit import ADMIN, READER, STAFF, VISITOR
-from webkit import serve, stop
 
 from accessreader.model import Locator
 from accessreader.service.positions import open_positions
+from tests.servicekit import ADMIN, READER, STAFF, VISITOR
+from tests.webkit import serve, stop
 
 sync_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -298,8 +298,13 @@ def test_a_reader_logs_in_searches_reads_listens_and_downloads_with_the_keyboard
     page.wait_for_selector("#player[data-ready='true']")
     tab_to(page, "Chapter 2")
     page.keyboard.press("Enter")
+    # Wait for the state asserted (chapter 2's source in the player), not for "playing",
+    # which chapter 1's source can still be when the click lands.
+    page.wait_for_function(
+        "(end) => document.getElementById('audio').currentSrc.endsWith(end)",
+        arg=f"/api/titles/{served.title}/audio/3.mp3",
+    )
     page.wait_for_function("() => !document.getElementById('audio').paused || document.getElementById('audio').ended")
-    assert page.eval_on_selector("#audio", "a => a.currentSrc").endswith(f"/api/titles/{served.title}/audio/3.mp3")
     assert page.eval_on_selector("a.chapter[aria-current='true']", "a => a.textContent") == "Chapter 2"
 
     page.go_back()

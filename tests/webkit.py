@@ -8,10 +8,10 @@ import time
 from dataclasses import dataclass
 
 import uvicorn
-from servicekit import book, make_library, wait_done
 
 from accessreader.server import create_app
 from accessreader.service.library import Library
+from tests.servicekit import book, make_library, wait_done
 
 
 @dataclass

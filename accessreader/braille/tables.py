@@ -13,6 +13,15 @@ leaves Қ, І, Ә… as print letters.  BRF is made from the Unicode cells by th
 fixed North American ASCII Braille mapping (``brf.py``), the same mapping
 ``ru-brf.dis`` and ``en-us-brf.dis`` hold.
 
+Kazakh brackets: kk.utb writes both parentheses as ⠶ (dots 2-3-5-6), because
+the Russian literary ⠣ … ⠜ are Ө and Ә in Kazakh braille.  The only account of
+what Kazakh readers are taught that we found (Wikipedia's "Kazakh Braille", in
+English and Kazakh) says they use "the Russian arithmetical parentheses"; its
+cell images were not readable, and we could not confirm the cells from a Kazakh
+school source.  Russian arithmetic parentheses are built on the ⠶ cell, not on
+⠣ … ⠜, so kk.utb's choice agrees with that account as far as it goes; we keep
+it.  A school's own convention, if it differs, is a table change, not a code change.
+
 Kazakh 8-dot computer braille is not offered: no such standard exists and
 liblouis has no table for it.  Grade 0 means computer braille (8 dots).
 """

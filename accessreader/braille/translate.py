@@ -7,11 +7,27 @@
 
 Every run goes through its own language's tables, so a Kazakh title quoted in a
 Russian sentence comes out in Kazakh braille and the Russian around it keeps
-Russian punctuation.  A language with no table of its own (``und``, ``zxx``,
+Russian punctuation.  Kazakh in the Latin alphabet (``kk-Latn``) is brailled
+with the Kazakh Cyrillic table after ``kazakh_latin.to_cyrillic``: no braille
+table has it; its runs are named ``kk-Latn`` with table kk.utb.  A language with no table of its own (``und``, ``zxx``,
 ``de``…) is read with the book's main language.  A word the run's table cannot
 write (a Cyrillic word in a block detected as English) goes through the first
 of Russian, Kazakh, English whose table has the characters it lacks, so it
 comes out as braille instead of fallbacks.
+
+Across scripts:
+
+* a Latin run in a Russian or Kazakh block ("YouTube", "ALQA") goes through the
+  block's own table, uncontracted, which marks Latin letters the way Russian
+  literary braille does (dots 4-6 before a capital, dot 6 before a small letter,
+  ru-litbrl.ctb), never through contracted English, whose cells read as other
+  letters there (⠳ is Ю);
+* a Russian or Kazakh run in an English (UEB) block is written in its own code,
+  between UEB's non-UEB passage indicators with a language identifier, §14.3.2–4
+  of the Rules of Unified English Braille: ⠐⠷⠗⠥⠄ (ru) or ⠐⠷⠅⠅⠄ (kk) … ⠠⠐⠾;
+* a number with group spaces ("1 372 423") is one number: Cyrillic tables get it
+  without the spaces (one number sign), UEB tables write the numeric space
+  (UEB §6.6); either way no blank cell is left inside it for a line to break at.
 
 Nothing is left untranslated silently.  The documented fallback:
 
@@ -35,10 +51,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .. import processes
+from .. import kazakh_latin, processes
 from ..errors import AccessReaderError
+from ..language import KAZAKH_LATIN, LATIN, script_of
 from ..messages import translate as message
 from ..model import PAGE_MARKER, Block, Document
 from . import louis
@@ -158,12 +175,26 @@ def translate_block(block: Block, code: Code, fallback: str) -> BrailleBlock:
     problems: list[Problem] = []
     runs = []
     lang_runs = [(0, len(block.text), fallback)] if block.kind == PAGE_MARKER else block.lang_runs()
+    # no braille table has Kazakh in Latin letters: kk.utb gets it in Cyrillic (offsets stay)
+    block = replace(block, text=kazakh_latin.in_cyrillic(block.text, lang_runs))
+    home = block.lang if block.lang in LANGUAGES else fallback
     for run_start, run_end, run_lang in lang_runs:
-        run_lang = run_lang if run_lang in LANGUAGES else fallback
+        said = run_lang
+        run_lang = "kk" if run_lang == KAZAKH_LATIN else run_lang if run_lang in LANGUAGES else fallback
+        if home in _CYRILLIC_BRAILLE and run_lang not in _CYRILLIC_BRAILLE and _latin(block.text[run_start:run_end]):
+            run_lang = home  # a Latin name in Cyrillic braille: the block's table marks Latin letters
         for start, end, lang in _by_script(block.text, run_start, run_end, run_lang, code):
             tables = code.tables(lang)
-            runs.append(Run(start, end, lang, tables[-1]))
+            named = said == KAZAKH_LATIN and lang == "kk" or said in LANGUAGES and lang == home != said
+            runs.append(Run(start, end, said if named else lang, tables[-1]))
+            switch = _code_switch(code, home, lang)
+            if switch:
+                cells.append(switch[0])
+                to_print.extend([start] * len(switch[0]))
             _translate_run(block, start, end, tables, cells, to_print, to_cells, problems)
+            if switch:
+                cells.append(switch[1])
+                to_print.extend([end - 1] * len(switch[1]))
     to_cells[len(block.text)] = len(to_print)
     if -1 in to_cells:  # dropped characters and line breaks point at the next cell
         for offset in range(len(block.text) - 1, -1, -1):
@@ -171,6 +202,27 @@ def translate_block(block: Block, code: Code, fallback: str) -> BrailleBlock:
                 to_cells[offset] = to_cells[offset + 1]
     label = translate_phrase(block.label, block.lang if block.lang in LANGUAGES else fallback, code)
     return BrailleBlock(block.id, block.kind, block.level, label, "".join(cells), to_print, to_cells, runs, problems)
+
+
+#: Languages brailled with a Cyrillic table (Russian literary braille or Kazakh, which includes it).
+_CYRILLIC_BRAILLE = ("kk", "ru")
+#: UEB §14.3.2–14.3.4: opening non-UEB passage indicator with a language identifier (letters before
+#: its dot 3; identifiers are ISO 639 codes, §14.3.3), and the closing non-UEB passage indicator.
+_UEB_OPEN, _UEB_CLOSE = "\u2810\u2837{}\u2804", "\u2820\u2810\u283e"
+_UEB_IDENTIFIERS = {"ru": "\u2817\u2825", "kk": "\u2805\u2805"}  # "ru", "kk" in uncontracted letters
+
+
+def _code_switch(code: Code, home: str, lang: str) -> tuple[str, str] | None:
+    """The cells around a Russian or Kazakh run in a UEB block (see the module notes), else None."""
+    if lang not in _UEB_IDENTIFIERS or home in _CYRILLIC_BRAILLE or not code.tables(home)[-1].startswith("en-ueb"):
+        return None
+    return _UEB_OPEN.format(_UEB_IDENTIFIERS[lang]), _UEB_CLOSE
+
+
+def _latin(text: str) -> bool:
+    """Whether the letters of ``text`` are all Latin (and there is one)."""
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and all(script_of(char) == LATIN for char in letters)
 
 
 def translate_phrase(text: str, lang: str, code: Code) -> str:
@@ -300,11 +352,14 @@ def _prepare(
 ) -> tuple[str, Sequence[int]]:
     """``block.text[start:end]`` as the table can take it, with each character's print offset."""
     text = block.text[start:end]
-    if _all_plain(text, tables):
+    grouped = _group_spaces(text, start) if tables[-1] in _SOLID_NUMBERS else set()
+    if not grouped and _all_plain(text, tables):
         return text, range(start, end)
     out: list[str] = []
     source: list[int] = []
     for offset, char in enumerate(text, start):
+        if offset in grouped:
+            continue
         if char.isspace():
             char = " "
         elif unicodedata.category(char) == "Cf":
@@ -316,6 +371,27 @@ def _prepare(
         out.append(char)
         source.append(offset)
     return "".join(out), source
+
+
+#: Tables whose numbers are written solid: a group space ("1 372 423") is left out, so the digits
+#: stay one number under one number sign (the Russian and Kazakh reading; with the space each group
+#: would be a number of its own, and a line could break between them).  UEB tables write a plain
+#: space in a number as the numeric space (dot 5 and the digit, UEB §6.6), which does the same; UEB
+#: §6.10.1 asks not to divide a number between lines, and no blank cell is left to divide it at.
+_SOLID_NUMBERS = ("ru-litbrl.ctb", "kk.utb")
+_GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d])")
+
+
+def _group_spaces(text: str, base: int) -> set[int]:
+    """The offsets (from ``base``) of the spaces between digit groups of numbers in ``text``."""
+    if not any(char.isdigit() for char in text):
+        return set()
+    return {
+        base + match.start() + index
+        for match in _GROUPED_NUMBER.finditer(text)
+        for index, char in enumerate(match.group())
+        if not char.isdigit()
+    }
 
 
 #: Per table list, the characters known to need no preparing: defined, not a special space or format character.

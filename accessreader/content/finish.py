@@ -2,6 +2,8 @@
 
 Readers give blocks with the language their source declares (a hint, often
 wrong or missing); here each block's language is decided from its own text,
+words typed in two scripts ("Сoncert" with a Cyrillic С) are rewritten in one
+(``lookalikes.py``; each change kept on the block and reported as a notice),
 embedded stretches in another language become spans, text is split into
 sentences per language, and metadata gaps are filled (title, languages,
 table of contents) so that every format arrives at outputs the same way.
@@ -17,8 +19,24 @@ import hashlib
 from collections import Counter
 from pathlib import PurePath
 
-from .. import language, processes, sentences
-from ..model import HEADING, PAGE_MARKER, SPAN_LANG, STANZA, TABLE, Block, Document, Sentence, Span, TocEntry
+from .. import language, lookalikes, processes, sentences
+from ..model import (
+    HEADING,
+    PAGE_MARKER,
+    SPAN_EMPHASIS,
+    SPAN_LANG,
+    STANZA,
+    TABLE,
+    Block,
+    Document,
+    Notice,
+    Repair,
+    Sentence,
+    Span,
+    TocEntry,
+)
+
+Finished = tuple[str, list[Span], list[Sentence], str, list[Repair]]
 
 
 def finish(document: Document, data: bytes, name: str, workers: int = 1) -> Document:
@@ -30,8 +48,13 @@ def finish(document: Document, data: bytes, name: str, workers: int = 1) -> Docu
     blocks = [block for _, block in document.blocks()]
     weight = lambda block: len(block.text)  # noqa: E731
     done = processes.map_in_order(finish_block, blocks, (fallback,), workers, weight)
-    for block, (lang, spans, split) in zip(blocks, done):
-        block.lang, block.spans, block.sentences = lang, spans, split
+    for block, (lang, spans, split, text, repairs) in zip(blocks, done):
+        block.lang, block.spans, block.sentences, block.text = lang, spans, split, text
+        block.repairs += repairs
+        document.notices += [
+            Notice("mixed_script_repaired", f"{r.original} → {text[r.start : r.end]} ({block.id})", block.id)
+            for r in repairs
+        ]
     counts = Counter(block.lang for _, block in document.blocks() if block.kind != PAGE_MARKER and block.text)
     meta.languages = [code for code, _ in counts.most_common() if code != "und"] or declared
     if not document.toc:
@@ -43,11 +66,16 @@ def finish(document: Document, data: bytes, name: str, workers: int = 1) -> Docu
     return document
 
 
-def finish_block(block: Block, fallback: str) -> tuple[str, list[Span], list[Sentence]]:
-    """``block``'s language (its declared one, else ``fallback``, as a hint), spans and sentences."""
+def finish_block(block: Block, fallback: str) -> Finished:
+    """``block``'s language (its declared one, else ``fallback``, as a hint), spans, sentences,
+    and its text with each word typed in two scripts rewritten in one (with the words changed)."""
     if block.kind == PAGE_MARKER:
-        return "zxx", block.spans, block.sentences
-    lang = language.detect(block.text, hint=language.normalise(block.lang) if block.lang != "und" else fallback)
+        return "zxx", block.spans, block.sentences, block.text, []
+    hint = language.normalise(block.lang) if block.lang != "und" else fallback
+    cuts = [edge for span in block.spans if span.kind != SPAN_EMPHASIS for edge in (span.start, span.end)]
+    text, repairs = lookalikes.repair(block.text, language.LATIN if hint == "en" else language.CYRILLIC, cuts)
+    block.text = text
+    lang = language.detect(block.text, hint=hint)
     marked = [s for s in block.spans if s.kind == SPAN_LANG]
     for span in marked:
         span.value = language.normalise(span.value)
@@ -56,4 +84,4 @@ def finish_block(block: Block, fallback: str) -> tuple[str, list[Span], list[Sen
         [s for s in block.spans if not (s.kind == SPAN_LANG and s.value == lang)] + found,
         key=lambda s: (s.start, s.kind),
     )
-    return lang, spans, sentences.split(block.text, lang, lines=block.kind in (TABLE, STANZA))
+    return lang, spans, sentences.split(text, lang, lines=block.kind in (TABLE, STANZA)), text, repairs

@@ -13,7 +13,10 @@ Languages per page: a page is read with the book's languages (its metadata), or
 with Kazakh, Russian and English together when the book names none; its lines'
 languages are then told by ``language.detect`` (``page_languages``).  A page found to
 be in Kazakh alone is read again with ``kaz`` alone: with ``rus`` loaded too,
-Tesseract reads some Қ Ң as К Н.  Russian and English pages are not read again:
+Tesseract reads some Қ Ң as К Н; the second reading is merged with the first
+(``merge``), so "№", which ``kaz`` alone cannot read, survives.  A book said to be
+Russian is read with ``kaz`` too (``kaz+rus``): Russian reports name Kazakh people
+and places (Аққожа, Мұздыбаева), and ``rus`` alone reads them as Аккожа, Муздыбаева.  Russian and English pages are not read again:
 their own model alone was measured no better than the three together
 (benchmarks/ocr_scans.py prints both).  A page with text that reads under
 ``LOW_CONFIDENCE`` with the book's languages (an English foreword in a book said to be
@@ -30,6 +33,7 @@ import subprocess
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ..errors import BadInput, MissingDependency
 from ..language import detect, script_of
@@ -96,6 +100,8 @@ def tesseract_languages(codes: Sequence[str]) -> str:
     Unknown or missing languages fall back to Kazakh, Russian and English together.
     """
     chosen = [TESSERACT_LANGUAGES[c] for c in codes if c in TESSERACT_LANGUAGES]
+    if "rus" in chosen and "kaz" not in chosen:
+        chosen.insert(chosen.index("rus"), "kaz")  # Kazakh names in Russian text keep Қ Ң Ұ Ү І Ә Ө Ғ Һ
     return "+".join(dict.fromkeys(chosen)) or ALL_LANGUAGES
 
 
@@ -139,10 +145,52 @@ def read_page(image: bytes, number: int, languages: str = ALL_LANGUAGES, dpi: fl
         page = wider if wider.confidence > page.confidence else page
     found = page_languages(page.lines)
     if len(found) == 1 and found[0] in READ_ALONE and page.models != TESSERACT_LANGUAGES[found[0]]:
-        page = recognise_page(level, number, TESSERACT_LANGUAGES[found[0]], dpi)
+        page = merge(recognise_page(level, number, TESSERACT_LANGUAGES[found[0]], dpi), page)
     page.skew = angle
     page.languages = found
     return page
+
+
+#: Kazakh letters and ё folded to the Russian letters one model or another reads them as, one for one.
+_FOLD = str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІіЁё", "АаГгКкНнОоУуУуХхИиЕе")
+
+
+def merge(page: OcrPage, other: OcrPage) -> OcrPage:
+    """``page`` with the words ``other`` (the same page read with other models) read better.
+
+    Lines are paired by their boxes and words by their order.  A word both readings
+    agree on but for Kazakh letters or ё (Аққожа / Аккожа) takes each such letter
+    from whichever reading has it; a word ``page`` read as something else where ``other``
+    read "№" ("У54" / "№4": ``kaz`` alone has no №) is taken from ``other``.
+    """
+    for line in page.lines:
+        match = max(other.lines, key=lambda o: _overlap(line, o), default=None)
+        if match is None or _overlap(line, match) <= 0:
+            continue
+        mine, theirs = line.text.split(" "), match.text.split(" ")
+        folded = lambda words: [word.translate(_FOLD).lower() for word in words]  # noqa: E731
+        matcher = SequenceMatcher(None, folded(mine), folded(theirs), autojunk=False)
+        words = list(mine)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag not in ("equal", "replace") or i2 - i1 != j2 - j1:
+                continue
+            for i, j in zip(range(i1, i2), range(j1, j2)):
+                if tag == "equal":
+                    words[i] = "".join(b if b in _SPECIFIC and a != b else a for a, b in zip(mine[i], theirs[j]))
+                elif "№" in theirs[j] and "№" not in mine[i]:
+                    words[i] = theirs[j]
+        text = " ".join(words)
+        if text != line.text:
+            line.runs, line.text = [(text, "")], text
+    return page
+
+
+_SPECIFIC = frozenset("ӘәҒғҚқҢңӨөҰұҮүҺһІіЁё")
+
+
+def _overlap(line: Line, other: Line) -> float:
+    """How far two lines' boxes overlap vertically (points; negative when apart)."""
+    return min(line.top, other.top) - max(line.bottom, other.bottom)
 
 
 def page_languages(lines: Sequence[Line]) -> list[str]:

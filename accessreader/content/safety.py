@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..errors import ArchiveBomb, CorruptFile, EncryptedFile, FileTooLarge, TooDeeplyNested, UnsafeXml
+from ..settings import MB, default_value
 
 #: The deepest element nesting read (libxml2's own default limit): the readers walk
 #: trees recursively, and no real book comes near it.
@@ -30,7 +31,7 @@ MAX_DEPTH = 256
 class Limits:
     """How much untrusted input may cost; the defaults suit a library's catalog."""
 
-    max_file_bytes: int = 200 * 1024 * 1024
+    max_file_bytes: int = int(default_value("max_file_mb") * MB)  # type: ignore[operator]
     max_unpacked_bytes: int = 1024 * 1024 * 1024
     max_ratio: int = 200
     max_members: int = 20_000

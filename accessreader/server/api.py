@@ -16,28 +16,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Path, Query, Request, Response, UploadFile
+from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
-from ..content.safety import human_size
-from ..errors import BadInput, FileTooLarge, NotLoggedIn
+from ..errors import BadInput, NotLoggedIn
 from ..service.catalog import Title
 from ..service.jobs import JobInfo
 from ..service.library import Imported, Library
 from ..service.people import Person
-from ..service.rights import require_staff
-from .app import SESSION_COOKIE, TitleId, library_of, person_of
-from .i18n import interface_language
+from .deps import SESSION_COOKIE, LangDep, LibraryDep, PersonDep, Staff, TitleId, read_upload
 
 router = APIRouter(prefix="/api")
-
-LibraryDep = Annotated[Library, Depends(library_of)]
-PersonDep = Annotated[Person | None, Depends(person_of)]
-LangDep = Annotated[str, Depends(interface_language)]
-
-#: Upload files are read in pieces of this size, so an oversized one is refused early.
-_CHUNK = 1024 * 1024
 
 
 class Login(BaseModel):
@@ -227,17 +217,15 @@ def download(title_id: TitleId, fmt: str, person: PersonDep, library: LibraryDep
 )
 async def upload(
     files: Annotated[list[UploadFile], File(description="One or more EPUB, PDF, FB2, DOCX, HTML or TXT files")],
-    person: PersonDep,
+    person: Staff,
     library: LibraryDep,
     lang: LangDep,
 ) -> list[UploadOut]:
-    require_staff(person)
-    limit = library.settings.max_upload_bytes
     results = []
     for item in files:
         name = item.filename or "upload"
         try:
-            added = library.add(await _read_limited(item, limit, name), name)
+            added = library.add(await read_upload(item, library.settings.max_upload_bytes), name)
         except BadInput as error:  # this file is refused; the others of the request go on
             added = Imported(_display(name), error=error)
         results.append(
@@ -256,31 +244,18 @@ def _display(name: str) -> str:
     return name.replace("\\", "/").rsplit("/", 1)[-1][:200]
 
 
-async def _read_limited(item: UploadFile, limit: int, name: str) -> bytes:
-    parts, size = [], 0
-    while chunk := await item.read(_CHUNK):
-        size += len(chunk)
-        if size > limit:
-            raise FileTooLarge(name=name, size=f"> {human_size(limit)}", limit=human_size(limit))
-        parts.append(chunk)
-    return b"".join(parts)
-
-
 @router.get("/jobs", response_model=list[ConversionOut], summary="Conversion jobs, newest first (staff)")
-def jobs(person: PersonDep, library: LibraryDep, lang: LangDep) -> list[ConversionOut]:
-    require_staff(person)
+def jobs(person: Staff, library: LibraryDep, lang: LangDep) -> list[ConversionOut]:
     return [_conversion(info, lang) for info in library.jobs.list()]
 
 
 @router.get("/jobs/{job}", response_model=ConversionOut, summary="One conversion job (staff)")
-def job(job: str, person: PersonDep, library: LibraryDep, lang: LangDep) -> ConversionOut:
-    require_staff(person)
+def job(job: str, person: Staff, library: LibraryDep, lang: LangDep) -> ConversionOut:
     return _conversion(library.jobs.get(job), lang)
 
 
 @router.post("/jobs/{job}/retry", response_model=ConversionOut, summary="Start a failed job again (staff)")
-def retry(job: str, person: PersonDep, library: LibraryDep, lang: LangDep) -> ConversionOut:
-    require_staff(person)
+def retry(job: str, person: Staff, library: LibraryDep, lang: LangDep) -> ConversionOut:
     return _conversion(library.jobs.retry(job), lang)
 
 

@@ -32,9 +32,9 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import errors
-from .app import error_json, person_of, status_of
+from .deps import error_json, person_of, status_of
 from .i18n import gettext, interface_language
-from .web import LoginNeeded, page
+from .pages import LoginNeeded, page
 
 log = logging.getLogger("accessreader.server")
 

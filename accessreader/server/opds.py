@@ -22,7 +22,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from ..messages import translate
 from ..service.catalog import Title
 from ..service.library import Library
-from .app import library_of
+from .deps import library_of
 from .i18n import interface_language
 
 router = APIRouter(prefix="/opds", tags=["opds"])

@@ -7,10 +7,10 @@
     PUT /api/titles/{id}/position                save it: a locator, or a chapter and seconds (→ its sentence)
     GET /feeds/titles/{id}.rss?token=…           a private podcast feed, episodes = chapters
 
-Everything here is for readers with rights (``rights.may_read``), by session or
+Everything here is for readers with rights (the ``deps.Reader`` guard), by session or
 token; each stream start (a request without a range or from byte 0) is written to
 the audit log.  Positions are the same store the braille terminal uses
-(``positions.DatabasePositions``): reader = login, book = the title's checksum.
+(``Library.position``): reader = login, book = the title's checksum.
 """
 
 from __future__ import annotations
@@ -24,17 +24,11 @@ from pydantic import BaseModel, Field
 from ..errors import BadOption, NotFound, NotLoggedIn
 from ..model import Document, Locator
 from ..service.audiobook import MEDIA_TYPES, Audiobooks, ChapterInfo
-from ..service.library import Library
-from ..service.people import Person
-from ..service.positions import DatabasePositions
-from ..service.rights import STREAM, require_reader
+from ..service.rights import STREAM
 from . import podcast
-from .app import TitleId, library_of, person_of
+from .deps import LibraryDep, Reader, TitleId, library_of
 
 router = APIRouter(tags=["listening"])
-
-LibraryDep = Annotated[Library, Depends(library_of)]
-PersonDep = Annotated[Person | None, Depends(person_of)]
 
 
 class ChapterOut(BaseModel):
@@ -83,8 +77,7 @@ def chapter_out(title_id: int, info: ChapterInfo, token: str = "") -> ChapterOut
 
 
 @router.get("/api/titles/{title_id}/audio", response_model=list[ChapterOut], summary="Chapters with times (readers)")
-def chapters(title_id: TitleId, person: PersonDep, audiobooks: AudioDep) -> list[ChapterOut]:
-    require_reader(person)
+def chapters(title_id: TitleId, reader: Reader, audiobooks: AudioDep) -> list[ChapterOut]:
     return [chapter_out(title_id, info) for info in audiobooks.chapters(title_id)]
 
 
@@ -100,11 +93,10 @@ def chapter_audio(
     title_id: TitleId,
     number: Annotated[int, Field(ge=1, le=100_000)],
     codec: str,
-    person: PersonDep,
+    reader: Reader,
     library: LibraryDep,
     start: Annotated[str, Query(alias="from", max_length=200, description="Live only: a locator to start at")] = "",
 ) -> Response:
-    reader = require_reader(person)
     audiobooks = library.audiobooks
     if codec not in MEDIA_TYPES:
         raise NotFound(what=f"{codec} audio")
@@ -131,17 +123,12 @@ def chapter_audio(
 
 
 @router.get("/api/titles/{title_id}/position", response_model=PositionOut, summary="The reader's saved place")
-def get_position(title_id: TitleId, person: PersonDep, library: LibraryDep) -> PositionOut:
-    reader = require_reader(person)
-    title = library.catalog.get(title_id)
-    saved = DatabasePositions(library.store).load(reader.login, title.checksum)
-    return _position_out(library.audiobooks, title_id, saved.locator if saved else None)
+def get_position(title_id: TitleId, reader: Reader, library: LibraryDep) -> PositionOut:
+    return _position_out(library.audiobooks, title_id, library.position(reader, title_id))
 
 
 @router.put("/api/titles/{title_id}/position", response_model=PositionOut, summary="Save the reader's place")
-def put_position(title_id: TitleId, body: PositionIn, person: PersonDep, library: LibraryDep) -> PositionOut:
-    reader = require_reader(person)
-    title = library.catalog.get(title_id)
+def put_position(title_id: TitleId, body: PositionIn, reader: Reader, library: LibraryDep) -> PositionOut:
     audiobooks = library.audiobooks
     if body.locator:
         locator = _locator(body.locator)
@@ -150,7 +137,7 @@ def put_position(title_id: TitleId, body: PositionIn, person: PersonDep, library
     else:
         raise BadOption(option="position", value="{}", choices="locator, chapter + seconds")
     locator = _in_sentence(library.catalog.document(title_id), locator)
-    DatabasePositions(library.store).save(reader.login, title.checksum, locator)
+    library.save_position(reader, title_id, locator)
     return _position_out(audiobooks, title_id, locator)
 
 
@@ -163,13 +150,12 @@ def put_position(title_id: TitleId, body: PositionIn, person: PersonDep, library
 def feed(
     request: Request,
     title_id: TitleId,
-    person: PersonDep,
+    reader: Reader,
     library: LibraryDep,
     token: Annotated[str, Query(max_length=200)] = "",
 ) -> Response:
     if not token:
         raise NotLoggedIn()
-    require_reader(person)
     title = library.catalog.get(title_id)
     episodes = [
         podcast.Episode(info.index + 1, info.title, info.seconds, _size(library.audiobooks, title_id, info))

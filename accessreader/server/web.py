@@ -24,118 +24,35 @@ the SameSite session cookie.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request, UploadFile
 from fastapi import Path as InPath
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..content.safety import human_size
 from ..errors import AccessReaderError, BadCredentials, NotFound, SecretsDiffer, TooManyAttempts
-from ..messages import LANGUAGES, MESSAGES, translate
+from ..messages import MESSAGES, translate
 from ..model import Document, Locator
 from ..service.catalog import Title
 from ..service.jobs import STAGES
 from ..service.library import MEDIA_TYPES, Library
 from ..service.people import ADMIN, READER, ROLES, STAFF, Person
-from ..service.positions import DatabasePositions
-from ..service.rights import may_manage_people, may_manage_titles, may_read
+from ..service.rights import READ
 from . import i18n
-from .app import SESSION_COOKIE, TitleId, library_of, person_of, status_of
+from .deps import SESSION_COOKIE, LangDep, LibraryDep, PersonDep, TitleId, read_upload, status_of
+from .errorpages import error_page
+from .pages import HERE, Admin, OurPage, Reader, Staff, from_our_page, page
 from .reading import anchor, html_lang, render_chapter
 
 router = APIRouter(include_in_schema=False)
 
-HERE = Path(__file__).resolve().parent
 STATIC = {name: HERE / "static" / name for name in ("site.css", "reader.js", "player.js", "jobs.js")}
-_ENVIRONMENT = Environment(
-    loader=FileSystemLoader(HERE / "templates"),
-    autoescape=select_autoescape(["html"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-
-LibraryDep = Annotated[Library, Depends(library_of)]
-PersonDep = Annotated[Person | None, Depends(person_of)]
-LangDep = Annotated[str, Depends(i18n.interface_language)]
 
 
-class LoginNeeded(Exception):
-    """Rights are needed: send the visitor to the login form, then back to ``path``;
-    ``text`` tells someone logged in without the right what the page is for."""
-
-    def __init__(self, path: str, text: str = "") -> None:
-        self.path = path
-        self.text = text
-
-
-def page(
-    request: Request, lang: str, person: Person | None, template: str, status: int = 200, **context
-) -> HTMLResponse:
-    """Render ``template`` in ``lang``; remembers a language chosen with ``?lang=`` in a cookie."""
-    _ = i18n.gettext(lang)
-    here = request.url.path
-    html = _ENVIRONMENT.get_template(template).render(
-        _=_, lang=lang, person=person, here=here, languages=i18n.NAMES, staff=may_manage_titles(person),
-        reader=may_read(person), admin=may_manage_people(person), csrf=csrf_token(request), **context,
-    )  # fmt: skip
-    response = HTMLResponse(html, status_code=status)
-    chosen = request.query_params.get("lang", "")
-    if chosen in LANGUAGES and chosen != request.cookies.get(i18n.LANGUAGE_COOKIE):
-        response.set_cookie(i18n.LANGUAGE_COOKIE, chosen, max_age=365 * 24 * 3600, samesite="lax")
-    return response
-
-
-def _reader(person: Person | None, request: Request) -> Person:
-    if not may_read(person):
-        raise LoginNeeded(request.url.path)
-    return person  # type: ignore[return-value]
-
-
-def _staff(person: Person | None, request: Request) -> Person:
-    if not may_manage_titles(person):
-        _ = i18n.gettext(i18n.interface_language(request))
-        raise LoginNeeded(request.url.path, _("This page is for the library's staff."))
-    return person  # type: ignore[return-value]
-
-
-def _admin(person: Person | None, request: Request, lang: str) -> Person:
-    if not may_manage_people(person):
-        _ = i18n.gettext(lang)
-        raise LoginNeeded(request.url.path, _("This page is for the library's administrators."))
-    return person  # type: ignore[return-value]
-
-
-def csrf_token(request: Request) -> str:
-    """The form token of this browser's session ("" without one): only pages of this site show it."""
-    session = request.cookies.get(SESSION_COOKIE, "")
-    return hashlib.sha256(f"accessreader-form:{session}".encode()).hexdigest() if session else ""
-
-
-def _from_our_page(request: Request, csrf: Annotated[str, Form(max_length=100)] = "") -> None:
-    """A form that changes something must come from this site's own page (its ``csrf`` token); else refused."""
-    expected = csrf_token(request)
-    if not (expected and hmac.compare_digest(expected, csrf)):
-        _ = i18n.gettext(i18n.interface_language(request))
-        raise LoginNeeded(
-            request.url.path,
-            _("The form was not sent from this site's own page; open the page again and send it from there."),
-        )
-
-
-OurPageDep = Depends(_from_our_page)
-
-
-def _admin_form(
-    request: Request, lang: LangDep, person: PersonDep, csrf: Annotated[str, Form(max_length=100)]
-) -> Person:
+def _admin_form(request: Request, admin: Admin, csrf: Annotated[str, Form(max_length=100)]) -> Person:
     """The admin sending a people form from this site's own page; else refused."""
-    admin = _admin(person, request, lang)
-    _from_our_page(request, csrf)
+    from_our_page(request, csrf)
     return admin
 
 
@@ -182,13 +99,8 @@ def title_page(
 
 @router.get("/titles/{title_id}/read/{number}", response_class=HTMLResponse)
 def read_chapter(request: Request, title_id: TitleId, number: int, library: LibraryDep, lang: LangDep,
-                 person: PersonDep) -> HTMLResponse:  # fmt: skip
-    _reader(person, request)
-    title = library.catalog.get(title_id)
-    document = library.catalog.document(title_id)
-    if not 1 <= number <= len(document.chapters):
-        raise NotFound(what=f"chapter {number}")
-    chapter = document.chapters[number - 1]
+                 person: Reader) -> HTMLResponse:  # fmt: skip
+    title, document, chapter = library.read_chapter(person, title_id, number)
     saved = _saved_place(library, person, title, document)
     return page(
         request, lang, person, "chapter.html", title=title, number=number, count=len(document.chapters),
@@ -198,20 +110,18 @@ def read_chapter(request: Request, title_id: TitleId, number: int, library: Libr
 
 
 @router.get("/titles/{title_id}/listen", response_class=HTMLResponse)
-def listen(request: Request, title_id: TitleId, library: LibraryDep, lang: LangDep, person: PersonDep) -> HTMLResponse:
-    _reader(person, request)
+def listen(request: Request, title_id: TitleId, library: LibraryDep, lang: LangDep, person: Reader) -> HTMLResponse:
     title = library.catalog.get(title_id)
     chapters = library.audiobooks.chapters(title_id)
     return page(request, lang, person, "listen.html", title=title, chapters=chapters)
 
 
-@router.post("/titles/{title_id}/podcast", response_class=HTMLResponse, dependencies=[OurPageDep])
-def podcast(request: Request, title_id: TitleId, library: LibraryDep, lang: LangDep, person: PersonDep) -> HTMLResponse:
-    reader = _reader(person, request)
+@router.post("/titles/{title_id}/podcast", response_class=HTMLResponse, dependencies=[OurPage])
+def podcast(request: Request, title_id: TitleId, library: LibraryDep, lang: LangDep, reader: Reader) -> HTMLResponse:
     title = library.catalog.get(title_id)
     token = library.people.issue_token(reader.id, f"podcast {title_id}")
     url = f"{str(request.base_url).rstrip('/')}/feeds/titles/{title_id}.rss?token={token.secret}"
-    return page(request, lang, person, "podcast.html", title=title, url=url)
+    return page(request, lang, reader, "podcast.html", title=title, url=url)
 
 
 @router.get("/login", response_class=HTMLResponse)
@@ -239,7 +149,7 @@ def login(
     return response
 
 
-@router.post("/logout", response_class=RedirectResponse, dependencies=[OurPageDep])
+@router.post("/logout", response_class=RedirectResponse, dependencies=[OurPage])
 def logout(request: Request, library: LibraryDep) -> RedirectResponse:
     session = request.cookies.get(SESSION_COOKIE)
     if session:
@@ -250,22 +160,19 @@ def logout(request: Request, library: LibraryDep) -> RedirectResponse:
 
 
 @router.get("/staff/upload", response_class=HTMLResponse)
-def upload_form(request: Request, lang: LangDep, person: PersonDep) -> HTMLResponse:
-    _staff(person, request)
+def upload_form(request: Request, lang: LangDep, person: Staff) -> HTMLResponse:
     return page(request, lang, person, "upload.html", results=[])
 
 
 @router.post("/staff/upload", response_class=HTMLResponse)
-async def upload(request: Request, library: LibraryDep, lang: LangDep, person: PersonDep,
+async def upload(request: Request, library: LibraryDep, lang: LangDep, person: Staff,
                  files: list[UploadFile], csrf: Annotated[str, Form(max_length=100)] = "") -> HTMLResponse:  # fmt: skip
-    _staff(person, request)
-    _from_our_page(request, csrf)
+    from_our_page(request, csrf)
     results, refusals = [], []
     for item in files:
         name = item.filename or "upload"
-        data = await item.read(library.settings.max_upload_bytes + 1)
         try:
-            added = library.add(data, name)
+            added = library.add(await read_upload(item, library.settings.max_upload_bytes), name)
             results.append((name, added.title, ""))
         except AccessReaderError as error:
             results.append((name, None, error.message(lang)))
@@ -273,15 +180,12 @@ async def upload(request: Request, library: LibraryDep, lang: LangDep, person: P
     if refusals and len(refusals) == len(
         results
     ):  # nothing taken: an error page with the first refusal's status (413, 422…)
-        from .errorpages import error_page
-
         return error_page(request, status_of(refusals[0]), [message for _, _, message in results])
     return page(request, lang, person, "upload.html", results=results)
 
 
 @router.get("/staff/jobs", response_class=HTMLResponse)
-def jobs_page(request: Request, library: LibraryDep, lang: LangDep, person: PersonDep) -> HTMLResponse:
-    _staff(person, request)
+def jobs_page(request: Request, library: LibraryDep, lang: LangDep, person: Staff) -> HTMLResponse:
     _ = i18n.gettext(lang)
     labels = {
         "status": {"queued": _("queued"), "running": _("running"), "done": _("done"), "failed": _("failed")},
@@ -293,19 +197,8 @@ def jobs_page(request: Request, library: LibraryDep, lang: LangDep, person: Pers
 
 @router.get("/staff/titles/{title_id}/proof/{number}", response_class=HTMLResponse)
 def proof(request: Request, title_id: TitleId, number: int, library: LibraryDep, lang: LangDep,
-          person: PersonDep) -> HTMLResponse:  # fmt: skip
-    _staff(person, request)
-    from ..braille import proof as proof_page
-    from ..braille.translate import translate_document
-    from ..convert import Options, prepare
-
-    document = library.catalog.document(title_id)
-    if not 1 <= number <= len(document.chapters):
-        raise NotFound(what=f"chapter {number}")
-    one = Document(metadata=document.metadata, chapters=[document.chapters[number - 1]])
-    options = Options()
-    prepare(one, [], options)
-    return HTMLResponse(proof_page.render(one, translate_document(one, options.code), lang))
+          person: Staff) -> HTMLResponse:  # fmt: skip
+    return HTMLResponse(library.proof(person, title_id, number, lang))
 
 
 PersonIdPath = Annotated[int, InPath(ge=1, le=2**63 - 1)]
@@ -325,9 +218,8 @@ def _people_page(request: Request, library: Library, lang: str, admin: Person, s
 
 
 @router.get("/people", response_class=HTMLResponse)
-def people_page(request: Request, library: LibraryDep, lang: LangDep, person: PersonDep,
+def people_page(request: Request, library: LibraryDep, lang: LangDep, admin: Admin,
                 added: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0) -> HTMLResponse:  # fmt: skip
-    admin = _admin(person, request, lang)
     done = ""
     if added:
         _ = i18n.gettext(lang)
@@ -385,9 +277,8 @@ def _person_page(request: Request, library: Library, lang: str, admin: Person, p
 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
-def person_page(request: Request, person_id: PersonIdPath, library: LibraryDep, lang: LangDep, person: PersonDep,
+def person_page(request: Request, person_id: PersonIdPath, library: LibraryDep, lang: LangDep, admin: Admin,
                 saved: Annotated[str, Query(max_length=10)] = "") -> HTMLResponse:  # fmt: skip
-    admin = _admin(person, request, lang)
     return _person_page(request, library, lang, admin, person_id, saved=saved if saved in _SAVED else "")
 
 
@@ -451,10 +342,10 @@ def _downloads(title: Title, lang: str) -> list[tuple[str, str, str]]:
 
 def _saved_place(library: Library, person: Person | None, title: Title, document: Document) -> Locator | None:
     """The reader's saved place in ``title`` (from any medium), if it is in one of the document's chapters."""
-    if not may_read(person):
+    if not library.may(person, READ):
         return None
-    saved = DatabasePositions(library.store).load(person.login, title.checksum)  # type: ignore[union-attr]
-    return saved.locator if saved is not None and 0 <= saved.locator.chapter < len(document.chapters) else None
+    saved = library.position(person, title.id)
+    return saved if saved is not None and 0 <= saved.chapter < len(document.chapters) else None
 
 
 def _chapter_title(document: Document, index: int) -> str:

@@ -5,5 +5,5 @@ store.py schema.py migrations/   the database (SQLite by default, PostgreSQL) an
 catalog.py search.py             titles, their sources and formats; catalog search
 people.py accounts.py rights.py  readers and staff, logins and tokens, who may do what, audit
 positions.py                     where each reader stopped, as a locator
-jobs.py audiobook.py             conversions on the task queue; audio per title for listening
+jobs/ audiobook.py               conversions on the task queue (state, steps, queue, worker); audio per title
 """

@@ -7,7 +7,7 @@
       .reset(actor, person_id, secret)                  a new PIN or password
       .revoke_tokens(actor, person_id, token_ids=None)  all working tokens, or the ones named
 
-Every call first checks that ``actor`` may manage people (``rights.require_admin``),
+Every call first checks that ``actor`` may manage people (``rights.require(actor, MANAGE_PEOPLE)``),
 so a visitor or a reader learns nothing, not even whether a person exists; then it
 writes who changed whom to the audit log (``rights.log_change``) in the change's own
 transaction.  Secrets never reach the log.  The command line acts as ``console(user)``:
@@ -21,7 +21,7 @@ from sqlalchemy import Connection
 from ..errors import NotFound
 from . import schema
 from .people import ADMIN, People, Person, Token
-from .rights import ADDED, CHANGED, SECRET_RESET, TOKENS_REVOKED, log_change, require_admin
+from .rights import ADDED, CHANGED, MANAGE_PEOPLE, SECRET_RESET, TOKENS_REVOKED, log_change, require
 
 #: The console's id in the audit log (no person has id 0).
 CONSOLE_ID = 0
@@ -41,17 +41,17 @@ class Accounts:
 
     def list(self, actor: Person | None) -> list[Person]:
         """Everyone, by login."""
-        require_admin(actor)
+        require(actor, MANAGE_PEOPLE)
         return self.people.people()
 
     def get(self, actor: Person | None, person_id: int) -> Person:
         """One person; ``NotFound`` when there is none (after the rights check)."""
-        require_admin(actor)
+        require(actor, MANAGE_PEOPLE)
         return self.people.get(person_id)
 
     def find(self, actor: Person | None, login: str) -> Person:
         """The person with this login or card number; ``NotFound`` when there is none."""
-        require_admin(actor)
+        require(actor, MANAGE_PEOPLE)
         person = self.people.by_login(login)
         if person is None:
             raise NotFound(what=login.strip())
@@ -60,7 +60,7 @@ class Accounts:
     def add(self, actor: Person | None, role: str, login: str, secret: str, name: str = "", *,
             print_disabled: bool = False) -> Person:  # fmt: skip
         """Register someone; ``AlreadyRegistered``, ``WeakSecret`` as ``People.register``."""
-        admin = require_admin(actor)
+        admin = require(actor, MANAGE_PEOPLE)
         detail = role + (", print_disabled" if print_disabled else "")
         return self.people.register(
             role, login, secret, name, print_disabled=print_disabled,
@@ -73,7 +73,7 @@ class Accounts:
 
         Deactivating ends the person's sessions and tokens; ``LastAdmin`` for the only active admin.
         """
-        admin = require_admin(actor)
+        admin = require(actor, MANAGE_PEOPLE)
         person = self.people.get(person_id)
         wanted = {"name": None if name is None else name.strip(), "print_disabled": print_disabled, "active": active}
         changed = {key: value for key, value in wanted.items() if value is not None and getattr(person, key) != value}
@@ -86,19 +86,19 @@ class Accounts:
 
     def reset(self, actor: Person | None, person_id: int, secret: str) -> Person:
         """A new PIN or password: the person's sessions end and a lockout is lifted."""
-        admin = require_admin(actor)
+        admin = require(actor, MANAGE_PEOPLE)
         person = self.people.get(person_id)
         return self.people.update(person_id, secret=secret, then=_logger(admin, person.login, SECRET_RESET))
 
     def tokens(self, actor: Person | None, person_id: int) -> list[Token]:
         """A person's tokens (without secrets), revoked ones included."""
-        require_admin(actor)
+        require(actor, MANAGE_PEOPLE)
         self.people.get(person_id)
         return self.people.tokens(person_id)
 
     def revoke_tokens(self, actor: Person | None, person_id: int, token_ids: list[int] | None = None) -> list[int]:
         """Revoke the named tokens of a person (all working ones when None); the ids revoked now."""
-        admin = require_admin(actor)
+        admin = require(actor, MANAGE_PEOPLE)
         person = self.people.get(person_id)
         detail = "all" if token_ids is None else ", ".join(f"#{token}" for token in sorted(set(token_ids)))
         return self.people.revoke_tokens(

@@ -160,6 +160,7 @@ class Catalog:
             with self.store.begin() as connection:
                 current = _title_row(connection, title_id)
                 title = meta.title.strip() or current.title
+                description = search.describe(document)
                 connection.execute(
                     update(schema.titles)
                     .where(schema.titles.c.id == title_id)
@@ -167,7 +168,7 @@ class Catalog:
                         title=title,
                         authors=list(meta.authors),
                         languages=list(meta.languages),
-                        description=meta.description,
+                        description=description,
                         publisher=meta.publisher,
                         date=meta.date,
                         identifier=meta.identifier,
@@ -175,7 +176,8 @@ class Catalog:
                         updated_at=schema.now(),
                     )
                 )
-                search.index(connection, title_id, title, list(meta.authors), meta.description)
+                search.index(connection, title_id, title, list(meta.authors), description)
+                search.index_text(connection, title_id, search.blocks_of(document))
                 # Last, so a document that cannot be written undoes the rows above.
                 self.store.write_atomic(relative, document.to_json().encode("utf-8"))
         except (UnicodeEncodeError, StatementError) as error:
@@ -282,12 +284,23 @@ class Catalog:
         """Titles whose title, authors or description hold every word of ``query``.
 
         Case-, ё/е- and stress-mark-insensitive in Kazakh, Russian and English; every
-        word also matches as a prefix.  Best matches first; an empty query finds nothing.
+        word also matches as a prefix, typed without Kazakh letters, in another word
+        form or by another name of the same place (``search.py``).  Exact matches
+        first; an empty query finds nothing.
         """
         with self.store.begin() as connection:
             ids = search.find(connection, query, offset, limit)
             rows = {row.id: row for row in connection.execute(select(schema.titles).where(schema.titles.c.id.in_(ids)))}
             return _titles(connection, [rows[i] for i in ids if i in rows])
+
+    def search_text(self, query: str, *, limit: int = 20) -> list[tuple[Title, search.TextHit]]:
+        """Places in the books' text that hold every word of ``query``, best first, with their titles."""
+        with self.store.begin() as connection:
+            hits = search.find_text(connection, query, limit)
+            ids = list(dict.fromkeys(hit.title_id for hit in hits))
+            rows = {row.id: row for row in connection.execute(select(schema.titles).where(schema.titles.c.id.in_(ids)))}
+            titles = {title.id: title for title in _titles(connection, [rows[i] for i in ids if i in rows])}
+        return [(titles[hit.title_id], hit) for hit in hits if hit.title_id in titles]
 
     def remove(self, title_id: int) -> None:
         """Delete a title, its renditions, positions and files."""

@@ -3,7 +3,13 @@
     Library(settings)
       .add(data, name)          upload or file → catalog title + conversion job
       .import_folder(folder)    every book file under a folder (content.BOOK_SUFFIXES)
-      .catalog .people .accounts .audit .jobs .audiobooks
+      .require(person, right)   the person, or NotLoggedIn / NotAllowed (``rights.READ`` …)
+      .position(person, id)     a reader's saved place in a title; .save_position(person, id, locator)
+      .read_chapter(person, id, n)   chapter n for reading online (audit-logged like downloads)
+      .proof(person, id, n, lang)    the proofreading page (print beside braille) of chapter n (staff)
+    proof(document, code, lang)      the proofreading page of a book (``accessreader proof``)
+      .catalog .people .accounts .audit .jobs .audiobooks .positions
+    read_path(path, limits)     a book file, or a folder of scanned pages (OCR), as a Document
 
 The CLI (``import``, ``jobs``, ``retry``, ``worker``, ``serve``, ``people``) and the FastAPI
 routes call this and nothing below it.  ``CatalogPublisher`` is how a finished
@@ -15,55 +21,67 @@ when all are made, the title's status at the end.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
-from ..content import BOOK_SUFFIXES
-from ..content.safety import Limits, check_size
-from ..errors import AccessReaderError, FileNotFound
-from ..model import Document
+from .. import convert
+from ..braille import Code
+from ..braille.translate import Problem
+from ..content import BOOK_SUFFIXES, images
+from ..content import read_bounded as read_book  # each book in a process of its own, under the reading budget
+from ..content.safety import Limits, check_size, human_size
+from ..errors import AccessReaderError, FileNotFound, FileTooLarge, NotFound
+from ..model import Chapter, Document, Locator
 from ..settings import Settings
 from . import catalog as catalog_module
 from .accounts import Accounts
 from .audiobook import Audiobooks
 from .catalog import Catalog, Title
 from .jobs import Jobs
-from .people import People
-from .rights import Audit
+from .jobs.steps import conversion_options
+from .people import People, Person
+from .positions import DatabasePositions
+from .rights import MANAGE_TITLES, READ, READ_ONLINE, Audit, may, require
 from .store import Store, open_settings_store
 
-#: Media types of the output formats, for downloads and feeds.
+#: Media types of the output formats, for downloads and feeds (mp3, opus and daisy are published zipped).
 MEDIA_TYPES = {
-    "brf": "application/x-brf",
-    "pef": "application/x-pef+xml",
-    "ubrl": "text/plain; charset=utf-8",
+    convert.BRF: "application/x-brf",
+    convert.PEF: "application/x-pef+xml",
+    convert.UBRL: "text/plain; charset=utf-8",
+    convert.MP3: "application/zip",
+    convert.OPUS: "application/zip",
+    convert.M4B: "audio/mp4",
+    convert.DAISY: "application/zip",
+    convert.EPUB3: "application/epub+zip",
 }
 
 
 class CatalogPublisher:
-    """Job results into the catalog (``jobs.Publisher``); titles are named by their id as text."""
+    """Job results into the catalog (``jobs.Publisher``); titles are named by their id."""
 
     def __init__(self, catalog: Catalog, audiobooks: Audiobooks) -> None:
         self.catalog = catalog
         self.audiobooks = audiobooks
 
-    def started(self, title: str, document: Document) -> None:
-        self.catalog.attach_document(int(title), document)
-        self.catalog.set_status(int(title), catalog_module.CONVERTING)
+    def started(self, title: int, document: Document) -> None:
+        self.catalog.attach_document(title, document)
+        self.catalog.set_status(title, catalog_module.CONVERTING)
 
-    def publish(self, title: str, fmt: str, file_name: str, path: Path) -> None:
-        self.catalog.publish_rendition(
-            int(title), fmt, file_name, path, MEDIA_TYPES.get(fmt, "application/octet-stream")
-        )
+    def publish(self, title: int, fmt: str, file_name: str, path: Path) -> None:
+        self.catalog.publish_rendition(title, fmt, file_name, path, MEDIA_TYPES[fmt])
 
-    def publish_audio(self, title: str, parts: list[Path]) -> None:
-        self.audiobooks.install(int(title), parts)
+    def publish_audio(self, title: int, parts: list[Path]) -> None:
+        self.audiobooks.install(title, parts)
 
-    def finished(self, title: str) -> None:
-        self.catalog.set_status(int(title), catalog_module.READY)
+    def finished(self, title: int) -> None:
+        self.catalog.set_status(title, catalog_module.READY)
 
-    def failed(self, title: str, message: str) -> None:
-        self.catalog.set_status(int(title), catalog_module.FAILED, message)
+    def failed(self, title: int, message: str) -> None:
+        self.catalog.set_status(title, catalog_module.FAILED, message)
 
 
 @dataclass
@@ -88,6 +106,49 @@ class Library:
         self.audit = Audit(self.store)
         self.audiobooks = Audiobooks(self.catalog, self.store)
         self.jobs = Jobs(settings, CatalogPublisher(self.catalog, self.audiobooks), self.store)
+        self.positions = DatabasePositions(self.store)
+
+    def may(self, person: Person | None, right: str) -> bool:
+        """Has ``person`` the ``right`` (``rights.READ``, ``MANAGE_TITLES``, ``MANAGE_PEOPLE``)?"""
+        return may(person, right)
+
+    def require(self, person: Person | None, right: str) -> Person:
+        """``person`` if they have ``right``; else ``NotLoggedIn`` (no person) or ``NotAllowed``."""
+        return require(person, right)
+
+    def position(self, person: Person | None, title_id: int) -> Locator | None:
+        """The reader's saved place in the title (from any medium), or ``None`` before any reading."""
+        reader = require(person, READ)
+        saved = self.positions.load(reader.login, self.catalog.get(title_id).checksum)
+        return saved.locator if saved is not None else None
+
+    def save_position(self, person: Person | None, title_id: int, locator: Locator) -> Locator:
+        """Remember ``locator`` as the reader's place in the title."""
+        reader = require(person, READ)
+        self.positions.save(reader.login, self.catalog.get(title_id).checksum, locator)
+        return locator
+
+    def read_chapter(self, person: Person | None, title_id: int, number: int) -> tuple[Title, Document, Chapter]:
+        """Chapter ``number`` (1-based) of the title for reading online, written in the audit log.
+
+        Raises ``NotLoggedIn``/``NotAllowed`` (nothing logged) and ``NotFound`` for no such chapter.
+        """
+        reader = require(person, READ)
+        title = self.catalog.get(title_id)
+        document = self.catalog.document(title_id)
+        if not 1 <= number <= len(document.chapters):
+            raise NotFound(what=f"chapter {number}")
+        self.audit.record(reader, title_id, "html", READ_ONLINE, detail=f"chapter {number}")
+        return title, document, document.chapters[number - 1]
+
+    def proof(self, person: Person | None, title_id: int, number: int, lang: str) -> str:
+        """The proofreading page of chapter ``number``: print beside its braille (staff)."""
+        require(person, MANAGE_TITLES)
+        document = self.catalog.document(title_id)
+        if not 1 <= number <= len(document.chapters):
+            raise NotFound(what=f"chapter {number}")
+        one = Document(metadata=document.metadata, chapters=[document.chapters[number - 1]])
+        return proof(one, conversion_options(self.settings).code, lang)[0]
 
     def add(self, data: bytes, name: str) -> Imported:
         """Put one book in the catalog and queue its conversion.
@@ -102,7 +163,7 @@ class Library:
         if not added.created and title.status != catalog_module.FAILED:
             return Imported(name, title)
         source = self.store.path(title.source_path)
-        job = self.jobs.submit(source, str(title.id), _stem(title.source_name), name=title.source_name)
+        job = self.jobs.submit(source, title.id, _stem(title.source_name), name=title.source_name)
         return Imported(name, title, job)
 
     def import_folder(self, folder: Path) -> list[Imported]:
@@ -120,6 +181,56 @@ class Library:
 
     def close(self) -> None:
         self.store.close()
+
+
+class Progress(Protocol):
+    def update(self, steps: int) -> None: ...
+
+
+def read_path(
+    path: str | Path,
+    limits: Limits,
+    workers: int = 1,
+    progress: Callable[[int, str], AbstractContextManager[Progress]] | None = None,
+) -> Document:
+    """A book file, or a folder of scanned page images (in name order) read by OCR as one book.
+
+    A file's size is checked against ``limits`` before anything is read (``FileTooLarge``);
+    a long book's languages and sentences are found on ``workers`` processes.
+    ``progress(steps, label)`` gives a bar for the pages of a folder.
+    """
+    file = Path(path)
+    if file.is_dir():
+        pages = sorted(p for p in file.iterdir() if p.suffix.lower() in images.IMAGE_SUFFIXES)
+        if not pages:
+            raise FileNotFound(name=str(path))
+        with progress(len(pages), "OCR") if progress else nullcontext() as bar:
+            update = bar.update if bar is not None else None
+            return images.read_pages([(p.name, p.read_bytes()) for p in pages], file.name, progress=update)
+    if not file.is_file():
+        raise FileNotFound(name=str(path))
+    size = file.stat().st_size
+    if size > limits.max_file_bytes:
+        raise FileTooLarge(name=file.name, size=human_size(size), limit=human_size(limits.max_file_bytes))
+    return read_book(file.read_bytes(), file.name, limits, workers)
+
+
+def proof(
+    document: Document,
+    code: Code,
+    lang: str,
+    progress: Callable[[int, str], AbstractContextManager[Progress]] | None = None,
+    label: str = "",
+) -> tuple[str, list[Problem]]:
+    """The proofreading page of ``document`` (each block's print beside its braille in ``code``)
+    and the translation's problems; ``progress(blocks, label)`` gives a bar for the blocks.
+    Raises ``MissingDependency``/``BadOption`` before any work for a table that is missing."""
+    from ..braille import proof as proof_page
+
+    convert.prepare(document, [], convert.Options(code=code))
+    with progress(sum(1 for _ in document.blocks()), label) if progress else nullcontext() as bar:
+        page, braille = proof_page.build(document, code, lang, bar.update if bar is not None else None)
+    return page, braille.problems
 
 
 def _stem(name: str) -> str:

@@ -25,8 +25,9 @@ from sqlalchemy import select
 from ..atomic import write_bytes
 from ..errors import NotFound
 from ..model import Locator
+from ..settings import Settings
 from . import schema
-from .store import DATABASE_ENV, Store, default_data_dir, open_store
+from .store import Store, open_settings_store
 
 
 @dataclass
@@ -55,13 +56,13 @@ class PositionStore(Protocol):
 def open_positions(data_dir: Path | None = None) -> PositionStore:
     """The service's positions when a service is configured here, else the local file.
 
-    A service is configured when ``$ACCESSREADER_DATABASE`` is set or the data
-    folder (``store.default_data_dir()`` unless given) holds its ``accessreader.db``.
+    A service is configured when ``Settings.has_service`` says so for the data
+    folder (the settings' unless given).
     """
-    folder = data_dir if data_dir is not None else default_data_dir()
-    if os.environ.get(DATABASE_ENV) or (folder / "accessreader.db").exists():
-        return DatabasePositions(open_store(data_dir=folder))
-    return FilePositions(folder / "positions.json")
+    settings = Settings.from_env(data=data_dir)
+    if settings.has_service:
+        return DatabasePositions(open_settings_store(settings))
+    return FilePositions(settings.data / "positions.json")
 
 
 class DatabasePositions:

@@ -30,7 +30,8 @@ from .store import Store
 
 DOWNLOAD = "download"
 STREAM = "stream"
-ACTIONS = (DOWNLOAD, STREAM)
+READ_ONLINE = "read"
+ACTIONS = (DOWNLOAD, STREAM, READ_ONLINE)
 
 ADDED = "added"
 CHANGED = "changed"
@@ -84,25 +85,27 @@ def may_manage_people(person: Person | None) -> bool:
     return person is not None and person.active and person.role == ADMIN
 
 
-def require_reader(person: Person | None) -> Person:
-    """``person`` if ``may_read``; else ``NotLoggedIn`` (no person) or ``NotAllowed``."""
-    return _require(may_read, person)
+#: The rights, by name: receive accessible copies, manage titles, manage people.
+READ = "read"
+MANAGE_TITLES = "manage_titles"
+MANAGE_PEOPLE = "manage_people"
+_DECISIONS: dict[str, Callable[[Person | None], bool]] = {
+    READ: may_read,
+    MANAGE_TITLES: may_manage_titles,
+    MANAGE_PEOPLE: may_manage_people,
+}
 
 
-def require_staff(person: Person | None) -> Person:
-    """``person`` if ``may_manage_titles``; else ``NotLoggedIn`` or ``NotAllowed``."""
-    return _require(may_manage_titles, person)
+def may(person: Person | None, right: str) -> bool:
+    """Has ``person`` the ``right`` (``READ``, ``MANAGE_TITLES``, ``MANAGE_PEOPLE``)?"""
+    return _DECISIONS[right](person)
 
 
-def require_admin(person: Person | None) -> Person:
-    """``person`` if ``may_manage_people``; else ``NotLoggedIn`` or ``NotAllowed``."""
-    return _require(may_manage_people, person)
-
-
-def _require(decision: Callable[[Person | None], bool], person: Person | None) -> Person:
+def require(person: Person | None, right: str) -> Person:
+    """``person`` if they have ``right``; else ``NotLoggedIn`` (no person) or ``NotAllowed``."""
     if person is None:
         raise NotLoggedIn()
-    if not decision(person):
+    if not may(person, right):
         raise NotAllowed()
     return person
 
@@ -121,7 +124,7 @@ class Audit:
         Raises ``NotLoggedIn``/``NotAllowed`` (nothing logged) and ``NotFound``
         when the title has no rendition ``fmt``.  ``detail`` notes e.g. a byte range.
         """
-        reader = require_reader(person)
+        reader = require(person, READ)
         table = schema.renditions
         with self.store.begin() as connection:
             row = connection.execute(select(table).where(table.c.title_id == title_id, table.c.fmt == fmt)).first()
@@ -136,7 +139,7 @@ class Audit:
 
         The right is checked here too: ``NotLoggedIn``/``NotAllowed`` and no row.
         """
-        reader = require_reader(person)
+        reader = require(person, READ)
         with self.store.begin() as connection:
             entry_id = _insert(connection, reader, title_id, fmt, action, detail)
             row = connection.execute(select(schema.audit).where(schema.audit.c.id == entry_id)).one()

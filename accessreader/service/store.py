@@ -15,38 +15,18 @@ Everything above this module (catalog, people, rights, positions, jobs) takes a 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event
 from sqlalchemy.dialects import postgresql, sqlite
 
-if TYPE_CHECKING:
-    from ..settings import Settings
-
 from ..atomic import write_bytes
+from ..settings import Settings
 
-DATA_ENV = "ACCESSREADER_DATA"
-DATABASE_ENV = "ACCESSREADER_DATABASE"
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-def default_data_dir() -> Path:
-    """``$ACCESSREADER_DATA``, else ``$XDG_DATA_HOME/accessreader``, else ``~/.local/share/accessreader``."""
-    explicit = os.environ.get(DATA_ENV)
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_DATA_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".local" / "share") / "accessreader"
-
-
-def default_database_url(data_dir: Path) -> str:
-    """``$ACCESSREADER_DATABASE``, else the SQLite file ``accessreader.db`` in ``data_dir``."""
-    return os.environ.get(DATABASE_ENV) or f"sqlite:///{data_dir / 'accessreader.db'}"
 
 
 @dataclass
@@ -89,12 +69,14 @@ class Store:
 def open_store(url: str | None = None, data_dir: Path | str | None = None, *, migrate: bool = True) -> Store:
     """Open (and create, and migrate to the newest schema) the store.
 
-    ``data_dir`` defaults to ``default_data_dir()``, ``url`` to ``default_database_url``.
-    With ``migrate=False`` the schema is left as it is (for tests of old databases).
+    ``data_dir`` and ``url`` default to the settings' (``ACCESSREADER_DATA``, ``ACCESSREADER_DATABASE``,
+    else SQLite in the data folder).  With ``migrate=False`` the schema is left as it is (for tests
+    of old databases).
     """
-    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    settings = Settings.from_env(data=None if data_dir is None else Path(data_dir))
+    folder = settings.data
     folder.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url or default_database_url(folder))
+    engine = create_engine(url or settings.database_url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     store = Store(engine=engine, data_dir=folder)
@@ -104,8 +86,8 @@ def open_store(url: str | None = None, data_dir: Path | str | None = None, *, mi
 
 
 def open_settings_store(settings: Settings) -> Store:
-    """The store of the service and its workers: ``$ACCESSREADER_DATABASE``, else SQLite in the data folder."""
-    return open_store(data_dir=settings.data)
+    """The store of the service and its workers: the settings' database, else SQLite in the data folder."""
+    return open_store(settings.database_url, settings.data)
 
 
 def upgrade(store: Store, revision: str = "head") -> None:
@@ -126,6 +108,7 @@ def _migrate(store: Store, direction: str, revision: str) -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     with store.engine.begin() as connection:
         config.attributes["connection"] = connection
+        config.attributes["data_dir"] = store.data_dir
         getattr(command, direction)(config, revision)
 
 

@@ -14,22 +14,24 @@ same place once it is back; the size may change (another display).
 from __future__ import annotations
 
 import select
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..braille.tables import Code
 from ..braille.translate import translate_document, translate_phrase
 from ..messages import translate
 from ..model import Block, Chapter, Document, Locator, Metadata
-from ..service.positions import PositionStore
+from ..service.positions import PositionStore, open_positions
 from ..tts.script import speech_script
 from .bookmarks import BookmarkFile
 from .buffer import BrailleBook, View
 from .display import Display, DisplayLost
 from .keys import Action, action
 from .pc_keyboard import PcKeyboard
-from .speech import Speaker
+from .speech import FileSink, SoundSink, Speaker
 
 RECONNECT_SECONDS = 0.5
 HELP_KEYS = (
@@ -348,3 +350,39 @@ def run_until_stopped(reader: Reader) -> threading.Thread:
     thread = threading.Thread(target=reader.run, name="reader", daemon=True)
     thread.start()
     return thread
+
+
+def read_on_display(
+    document: Document,
+    reader_id: str,
+    lang: str,
+    code: Code,
+    data_dir: Path,
+    host: str | None = None,
+    speech: bool = True,
+    speech_file: Path | None = None,
+    find_title: Callable[[str], Document | None] | None = None,
+) -> None:
+    """Read ``document`` on the brltty display at ``host`` until the quit key or Ctrl-C.
+
+    The reader's positions are the service's when one is configured in ``data_dir``
+    (else a file there), bookmarks a file there; speech goes to the sound card, or
+    to ``speech_file`` as a transcript.  Display, keyboard and speech are closed at the end.
+    """
+    speaker = None
+    if speech or speech_file:
+        sink = FileSink(speech_file) if speech_file else SoundSink()
+        speaker = Speaker(document, speech_script(document), sink)
+    session = Session(reader_id, lang, code, open_positions(data_dir), BookmarkFile(data_dir / "bookmarks.json"))
+    keyboard = PcKeyboard(sys.stdin.fileno()) if sys.stdin.isatty() else None
+    reader = Reader(document, Display(host), session, speaker, keyboard, find_title)
+    try:
+        reader.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if keyboard:
+            keyboard.close()
+        reader.display.close()
+        if speaker:
+            speaker.close()

@@ -18,17 +18,16 @@ import queue
 import threading
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from ..model import Document, Locator
-from ..tts.engines import DEFAULT_ENGINE, engine, voice_for, voices_for
+from ..tts.engines import DEFAULT_RATE
 from ..tts.playback import Sink as PlaybackSink
-from ..tts.playback import SoundDeviceSink
+from ..tts.playback import SoundDeviceSink, Speech, clamp_rate
 from ..tts.script import Utterance
 
-#: Words per minute: the default and the bounds faster/slower move in.
-RATE, SLOWEST, FASTEST, STEP = 175, 80, 450, 25
+#: Words per minute a faster/slower key moves the rate by (within the engine's bounds).
+STEP = 25
 
 
 class FileSink:
@@ -47,25 +46,19 @@ class FileSink:
 
 
 class SoundSink:
-    """Speech on the sound card: the speech engine's sound played through ``sounddevice``,
-    in tenth-of-a-second blocks so a move of the reader cuts it off at once.
+    """Speech on the sound card: ``tts.playback.Speech`` (the local player's own) into
+    ``sounddevice``, in tenth-of-a-second blocks so a move of the reader cuts it off at once.
 
     ``make_sink(sample_rate)`` gives the output (``tts.playback.SoundDeviceSink`` by
     default; a ``WaveSink`` records what would be heard).
     """
 
     def __init__(self, make_sink: Callable[[int], PlaybackSink] = SoundDeviceSink) -> None:
-        self.engine = engine(DEFAULT_ENGINE)
-        self.voices = voices_for()
-        self.output = make_sink(self.engine.sample_rate)
-        self.block = self.engine.sample_rate // 10 * 2
+        self.speech = Speech()
+        self.output = make_sink(self.speech.sample_rate)
 
     def speak(self, text: str, voice: str, rate: int, where: str, stop: threading.Event) -> None:
-        pcm = self.engine.synthesize(text, replace(voice_for(self.voices, voice), rate=rate)).pcm
-        for start in range(0, len(pcm), self.block):
-            if stop.is_set():
-                return
-            self.output.write(pcm[start : start + self.block])
+        self.speech.say(text, voice, self.output, lambda: not stop.is_set(), rate)
 
     def close(self) -> None:
         self.output.close()
@@ -77,7 +70,7 @@ class Speaker:
     def __init__(self, document: Document, utterances: list[Utterance], sink) -> None:
         self.sink = sink
         self.enabled = True
-        self.rate = RATE
+        self.rate = DEFAULT_RATE
         self.load(document, utterances)
         self._orders: queue.Queue = queue.Queue()
         self._stop = threading.Event()
@@ -110,7 +103,7 @@ class Speaker:
         return self.enabled
 
     def change_rate(self, step: int) -> int:
-        self.rate = min(max(self.rate + step * STEP, SLOWEST), FASTEST)
+        self.rate = clamp_rate(self.rate + step * STEP)
         return self.rate
 
     def close(self) -> None:

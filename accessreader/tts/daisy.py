@@ -3,7 +3,9 @@
     Document + [ChapterAudio] --write_daisy--> folder/
         ncc.html        navigation: headings and print pages, the required dc:/ncc: meta,
                         ncc:totalTime = the sum of the chapters' audio
-        content.html    the full text, every sentence in <span id="c1b4s2">
+        content.html    the full text (by ``accessreader.xhtml``: emphasis, language spans with
+                        lang and xml:lang, lists, tables, notes), every spoken sentence in
+                        <span class="s" id="c1b4s2"> (a table's on its row)
         001.smil …      one per chapter: <par> = <text src="content.html#c1b4s2"/> + <audio clip>
         001.mp3 …       the chapter audio (copied from synthesis)
 
@@ -19,7 +21,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from ..model import HEADING, PAGE_MARKER, Document
-from .markup import chapter_body, lang_attributes
+from ..xhtml import Style, lang_attributes, render
 from .synthesis import ChapterAudio
 
 GENERATOR = "AccessReader"
@@ -83,7 +85,8 @@ def write_daisy(document: Document, audio: list[ChapterAudio], folder: Path) -> 
         "ncc:kByteSize": "",
         "ncc:maxPageNormal": str(max_page),
         "ncc:multimediaType": "audioFullText",
-        "ncc:narrator": "espeak-ng (synthetic speech)",
+        "ncc:narrator": ", ".join(dict.fromkeys(v for c in audio for v in c.voices) or ["espeak-ng"])
+        + " (synthetic speech)",
         "ncc:pageFront": "0",
         "ncc:pageNormal": str(pages),
         "ncc:pageSpecial": str(special),
@@ -101,10 +104,13 @@ def write_daisy(document: Document, audio: list[ChapterAudio], folder: Path) -> 
 
 
 def _content(document: Document, language: str, timed: dict[int, ChapterAudio]) -> str:
-    body = "\n".join(chapter_body(c) for i, c in enumerate(document.chapters) if i in timed)
+    chapters = [c for i, c in enumerate(document.chapters) if i in timed]
+    written = {block.id for chapter in chapters for block in chapter.blocks}
+    style = Style(xml=True, every_sentence=True, note_href=lambda target: "#" + target if target in written else None)
+    body = "\n".join(render(chapter, style) for chapter in chapters)
     return (
         f'<?xml version="1.0" encoding="utf-8"?>\n{_XHTML_DOCTYPE}\n'
-        f'<html xmlns="http://www.w3.org/1999/xhtml"{lang_attributes(language)}>\n<head>\n'
+        f'<html xmlns="http://www.w3.org/1999/xhtml"{lang_attributes(language, xml=True)}>\n<head>\n'
         '<meta http-equiv="Content-type" content="text/html; charset=utf-8"/>\n'
         f"<title>{escape(document.metadata.title)}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
@@ -183,7 +189,7 @@ def _ncc(head: dict[str, str], entries: list[str], language: str, title: str) ->
     )
     return (
         f'<?xml version="1.0" encoding="utf-8"?>\n{_XHTML_DOCTYPE}\n'
-        f'<html xmlns="http://www.w3.org/1999/xhtml"{lang_attributes(language)}>\n<head>\n'
+        f'<html xmlns="http://www.w3.org/1999/xhtml"{lang_attributes(language, xml=True)}>\n<head>\n'
         '<meta http-equiv="Content-type" content="text/html; charset=utf-8"/>\n'
         f"<title>{escape(title)}</title>\n{metas}\n</head>\n<body>\n" + "\n".join(entries) + "\n</body>\n</html>\n"
     )

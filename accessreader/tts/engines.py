@@ -4,21 +4,29 @@
                                                               └─> synthesis.py (timings, encoders)
 
 An engine is anything with ``name``, ``sample_rate`` and ``synthesize(text, voice)``
-(the :class:`Engine` protocol).  Two ship here, both over espeak-ng:
+(the :class:`Engine` protocol).  Four ship here:
 
 - ``espeak``: libespeak-ng called through ctypes in synchronous mode (the default:
   no thread, no polling, no temporary file; see ``benchmarks/speech_engines.py``);
 - ``pyttsx3``: pyttsx3 2.99's espeak driver, kept working around its quirks
   (one ``save_to_file`` per ``runAndWait``, never an empty text, long texts cut
   into pieces, the WAV file awaited until it is whole, and espeak-ng awaited until
-  idle before the next piece, else the driver cancels the piece it is finishing).
+  idle before the next piece, else the driver cancels the piece it is finishing);
+- ``rhvoice``: libRHVoice (``rhvoice.py``, ctypes), the voices of Debian's
+  ``rhvoice-russian`` and ``rhvoice-english`` whose licences allow a library to publish
+  what they say (:data:`RHVOICE_LICENCES`); its callbacks give each word's samples;
+- ``piper``: Piper voices (``NAME.onnx`` + ``NAME.onnx.json``) copied into the voices
+  folder (``ACCESSREADER_PIPER_VOICES``), listed per language with their licences.
 
-Both drive libespeak-ng's one global state, so a process uses one of them
+The first two drive libespeak-ng's one global state, so a process uses one of them
 (:func:`engine` refuses the second); synthesis gives each worker process its own.
 ``ENGINES`` maps a name to a factory; :func:`register_engine` adds another (a neural
 engine whose voices live in a folder only needs a class with the same three members).
-Voices are chosen per language from :data:`DEFAULT_VOICES`, overridable with
-``--voice kk=…,ru=…`` (:func:`parse_voices`) and ``--rate``.
+A :class:`Voice` names its engine (empty: the options' engine, espeak by default).
+Voices are chosen per language from :data:`DEFAULT_VOICES` (espeak-ng: live speech,
+where the first sound must come at once) or :func:`book_voices` (RHVoice for Russian
+and English where it is installed: talking books), overridable with
+``--voice kk=…,ru=rhvoice:aleksandr`` (:func:`parse_voices`) and ``--rate``.
 """
 
 from __future__ import annotations
@@ -42,6 +50,8 @@ from typing import Protocol
 from ..errors import MissingDependency, UnknownVoice
 
 #: espeak-ng's rate is in words per minute (80…450); pitch 0…100; volume 1.0 is normal.
+#: The one place the rate's default and bounds are set: the CLI's --rate, local playback and the
+#: terminal reader's faster/slower keys take them from here.
 DEFAULT_RATE = 175
 MIN_RATE, MAX_RATE = 80, 450
 
@@ -55,6 +65,17 @@ class Voice:
     rate: int = DEFAULT_RATE
     pitch: int = 50
     volume: float = 1.0
+    engine: str = ""  # "" : the engine the options name (espeak unless told otherwise)
+
+
+@dataclass(frozen=True)
+class Word:
+    """Where one word of the text sits in its audio: characters [start, end), samples [first, last)."""
+
+    start: int
+    end: int
+    first: int
+    last: int
 
 
 @dataclass(frozen=True)
@@ -63,6 +84,7 @@ class Audio:
 
     pcm: bytes
     sample_rate: int
+    words: tuple[Word, ...] = ()  # from engines that report them (RHVoice)
 
     @property
     def seconds(self) -> float:
@@ -90,28 +112,97 @@ DEFAULT_VOICES: dict[str, Voice] = {
 FALLBACK_LANG = "en"
 
 
-def voices_for(overrides: dict[str, str] | None = None, rate: int | None = None) -> dict[str, Voice]:
-    """The voice table: defaults, with voice names from ``overrides`` and one ``rate`` for all.
+#: RHVoice voices a library may publish recordings of, with their licences (from
+#: /usr/share/doc/rhvoice-russian/copyright and rhvoice-english's): the voices under the
+#: package's ``data/*`` rule are LGPL-2.1+, Aleksandr-hq is CC-BY-SA-4.0.  The other voices
+#: the packages install (Arina, Artemiy, Evgeniy, Lyubov, Mikhail, Pavel, Tatiana, Victoria,
+#: Vitaliy, Yuriy) are CC-BY-NC-ND-4.0 and are refused.
+RHVOICE_LICENCES: dict[str, tuple[str, str, str]] = {
+    "aleksandr": ("Aleksandr", "ru", "LGPL-2.1+"),
+    "anna": ("Anna", "ru", "LGPL-2.1+"),
+    "elena": ("Elena", "ru", "LGPL-2.1+"),
+    "irina": ("Irina", "ru", "LGPL-2.1+"),
+    "aleksandr-hq": ("Aleksandr-hq", "ru", "CC-BY-SA-4.0"),
+    "alan": ("Alan", "en", "LGPL-2.1+"),
+    "bdl": ("Bdl", "en", "LGPL-2.1+"),
+    "clb": ("Clb", "en", "LGPL-2.1+"),
+    "slt": ("Slt", "en", "LGPL-2.1+"),
+}
+#: RHVoice voices Debian installs whose licence forbids this use (CC-BY-NC-ND-4.0): refused by name.
+RHVOICE_REFUSED = frozenset(
+    {"arina", "artemiy", "evgeniy-eng", "evgeniy-rus", "lyubov", "mikhail", "pavel", "tatiana", "victoria",
+     "vitaliy", "yuriy"}
+)  # fmt: skip
+#: The RHVoice voice a talking book uses per language where RHVoice is installed.
+RHVOICE_BOOK_VOICES = {"ru": "Aleksandr", "en": "Slt"}
 
-    Raises ``UnknownVoice`` for a rate outside 80…450 words per minute.
+
+def voices_for(overrides: dict[str, str] | None = None, rate: int | None = None,
+               defaults: dict[str, Voice] | None = None) -> dict[str, Voice]:  # fmt: skip
+    """The voice table: ``defaults`` (:data:`DEFAULT_VOICES`), with ``overrides`` and one ``rate`` for all.
+
+    An override is ``ENGINE:NAME`` (``"rhvoice:aleksandr"``, ``"espeak:ru+f3"``) or a bare
+    name: an RHVoice voice by its name (``"anna"``), else an espeak-ng voice (``"ru+f3"``).  Raises ``UnknownVoice`` for a rate outside
+    80…450 words per minute, an unknown engine or an RHVoice voice whose licence is not allowed.
     """
     if rate is not None and not MIN_RATE <= rate <= MAX_RATE:
         raise UnknownVoice(voice=str(rate), detail=f"rate must be {MIN_RATE}…{MAX_RATE} words per minute")
-    voices = dict(DEFAULT_VOICES)
-    for lang, name in (overrides or {}).items():
-        voices[lang] = replace(voices.get(lang, Voice(lang, name)), name=name)
+    voices = dict(DEFAULT_VOICES if defaults is None else defaults)
+    for lang, given in (overrides or {}).items():
+        name, engine_name = given, None
+        prefix, sep, rest = given.partition(":")
+        if sep:
+            engine_name, name = prefix.strip().lower(), rest.strip()
+            if engine_name not in ENGINES:
+                raise UnknownVoice(
+                    voice=given, detail=f"no speech engine {engine_name!r}; known: {', '.join(sorted(ENGINES))}"
+                )
+        if engine_name is None:  # a bare name: an RHVoice voice by its name, else an espeak-ng voice
+            known = name.lower() in RHVOICE_LICENCES or name.lower() in RHVOICE_REFUSED
+            engine_name = "rhvoice" if known else DEFAULT_ENGINE
+        base = voices.get(lang, Voice(lang, name))
+        voices[lang] = replace(base, name=name, engine="" if engine_name == DEFAULT_ENGINE else engine_name)
+        if voices[lang].engine == "rhvoice":
+            voices[lang] = replace(voices[lang], name=rhvoice_voice(voices[lang].name))
     if rate is not None:
         voices = {lang: replace(voice, rate=rate) for lang, voice in voices.items()}
     return voices
 
 
+def book_voices(overrides: dict[str, str] | None = None, rate: int | None = None) -> dict[str, Voice]:
+    """The voices of a talking book: RHVoice for Russian and English where it is installed, else espeak-ng.
+
+    Overrides and rate as for :func:`voices_for`.
+    """
+    defaults = dict(DEFAULT_VOICES)
+    if rhvoice_installed():
+        for lang, name in RHVOICE_BOOK_VOICES.items():
+            defaults[lang] = Voice(lang, name, engine="rhvoice")
+    return voices_for(overrides, rate, defaults)
+
+
+def rhvoice_voice(name: str) -> str:
+    """RHVoice's spelling of voice ``name`` (any case); raises ``UnknownVoice`` for one not allowed."""
+    known = RHVOICE_LICENCES.get(name.strip().lower())
+    if known is None:
+        allowed = ", ".join(sorted(RHVOICE_LICENCES))
+        why = "its licence (CC-BY-NC-ND-4.0) forbids publishing; " if name.strip().lower() in RHVOICE_REFUSED else ""
+        raise UnknownVoice(voice=name, detail=f"{why}RHVoice voices whose licence allows publishing: {allowed}")
+    return known[0]
+
+
 def parse_voices(text: str) -> dict[str, str]:
-    """``"kk=kk,ru=ru+f3"`` → ``{"kk": "kk", "ru": "ru+f3"}``; raises ``UnknownVoice`` on bad syntax."""
+    """``"kk=kk,ru=rhvoice:aleksandr"`` → ``{"kk": "kk", "ru": "rhvoice:aleksandr"}``.
+
+    Raises ``UnknownVoice`` on bad syntax.
+    """
     result: dict[str, str] = {}
     for item in filter(None, (part.strip() for part in text.split(","))):
         lang, sep, name = item.partition("=")
         if not sep or not re.fullmatch(r"[a-z]{2,3}", lang.strip()) or not name.strip():
-            raise UnknownVoice(voice=item, detail="expected LANG=VOICE, for example kk=kk,ru=ru")
+            raise UnknownVoice(
+                voice=item, detail="expected LANG=VOICE or LANG=ENGINE:VOICE, e.g. kk=kk,ru=rhvoice:anna"
+            )
         result[lang.strip()] = name.strip()
     return result
 
@@ -298,10 +389,246 @@ def split_long(text: str, size: int) -> list[str]:
     return [p for p in pieces if p]
 
 
+# --- RHVoice ---------------------------------------------------------------------------
+
+
+def rhvoice_installed() -> bool:
+    """Whether libRHVoice and at least one allowed voice are installed."""
+    from . import rhvoice
+
+    folder = os.path.join(rhvoice.DATA_PATH, "voices")
+    return rhvoice.available() and any(os.path.isdir(os.path.join(folder, name)) for name in RHVOICE_LICENCES)
+
+
+class RHVoiceEngine:
+    """libRHVoice (see ``rhvoice.py``): one message per text, PCM and word events from its callbacks.
+
+    The library calls back on the calling thread while ``RHVoice_speak`` runs; word
+    events arrive in step with the samples (measured: a word starts where the samples
+    played so far end), so a word's samples are counted as its events come.  Word
+    positions are UTF-8 byte offsets in the message and are turned into character
+    offsets.  Every voice of RHVoice 1.8 speaks at 24,000 Hz at the default quality.
+    """
+
+    name = "rhvoice"
+    library = "libRHVoice"
+    sample_rate = 24000
+
+    def __init__(self) -> None:
+        from . import rhvoice
+
+        if not rhvoice_installed():
+            raise MissingDependency(
+                what="RHVoice", install="apt-get install librhvoice5 rhvoice-russian rhvoice-english"
+            )
+        self._rhvoice = rhvoice
+        self._lock = threading.Lock()
+        self._chunks: list[bytes] = []
+        self._samples = 0
+        self._rate = 0
+        self._starts: list[tuple[int, int, int]] = []  # byte position, byte length, first sample
+        self._words: list[tuple[int, int, int, int]] = []
+        self._callbacks = rhvoice.Callbacks(
+            rhvoice.SET_SAMPLE_RATE(self._set_sample_rate),
+            rhvoice.PLAY_SPEECH(self._play_speech),
+            rhvoice.PROCESS_MARK(),
+            rhvoice.TEXT_EVENT(self._word_starts),
+            rhvoice.TEXT_EVENT(self._word_ends),
+            rhvoice.TEXT_EVENT(),
+            rhvoice.TEXT_EVENT(),
+            rhvoice.PLAY_AUDIO(),
+            rhvoice.DONE(),
+        )  # kept referenced: C holds the pointers
+        try:
+            self._handle = rhvoice.new_engine(self._callbacks)
+        except RuntimeError as error:
+            raise MissingDependency(what="RHVoice voices", install="apt-get install rhvoice-russian") from error
+        self.voices = {info.name for info in rhvoice.voices(self._handle)}
+        self._cleanup = multiprocessing.util.Finalize(self, rhvoice.delete_engine, args=(self._handle,), exitpriority=0)
+
+    def _set_sample_rate(self, rate: int, user_data: int) -> int:
+        self._rate = rate
+        return 1
+
+    def _play_speech(self, samples: ctypes.POINTER(ctypes.c_short), count: int, user_data: int) -> int:
+        self._chunks.append(ctypes.string_at(samples, count * 2))
+        self._samples += count
+        return 1
+
+    def _word_starts(self, position: int, length: int, user_data: int) -> int:
+        self._starts.append((position, length, self._samples))
+        return 1
+
+    def _word_ends(self, position: int, length: int, user_data: int) -> int:
+        for index, (start, size, first) in enumerate(self._starts):
+            if (start, size) == (position, length):
+                del self._starts[index]
+                self._words.append((position, length, first, self._samples))
+                break
+        return 1
+
+    def synthesize(self, text: str, voice: Voice) -> Audio:
+        text = text.strip()
+        if not text:
+            return Audio(b"", self.sample_rate)
+        name = rhvoice_voice(voice.name)
+        if name not in self.voices:
+            raise UnknownVoice(
+                voice=name, detail="the RHVoice voice is not installed (apt-get install rhvoice-russian)"
+            )
+        params = self._rhvoice.synth_params(
+            name, relative_rate=voice.rate / DEFAULT_RATE, relative_pitch=voice.pitch / 50, relative_volume=voice.volume
+        )
+        with self._lock:
+            self._chunks, self._samples, self._starts, self._words = [], 0, [], []
+            message = self._rhvoice.new_message(self._handle, text, params)
+            try:
+                self._rhvoice.speak(message)
+            finally:
+                self._rhvoice.delete_message(message)
+            pcm, found = b"".join(self._chunks), self._words
+            self._chunks, self._words = [], []
+        if self._rate != self.sample_rate:
+            raise RuntimeError(
+                f"RHVoice spoke at {self._rate} Hz, not {self.sample_rate}: check /etc/RHVoice/RHVoice.conf"
+            )
+        return Audio(pcm, self.sample_rate, _char_words(text, found))
+
+
+def _char_words(text: str, found: list[tuple[int, int, int, int]]) -> tuple[Word, ...]:
+    """Words at UTF-8 byte offsets → words at character offsets of ``text``."""
+    data = text.encode()
+    words = []
+    for position, length, first, last in sorted(found, key=lambda w: w[2]):
+        start = len(data[:position].decode(errors="ignore"))
+        end = start + len(data[position : position + length].decode(errors="ignore"))
+        words.append(Word(start, end, first, last))
+    return tuple(words)
+
+
+# --- Piper voices from a folder ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PiperVoiceFile:
+    """One Piper voice found in the voices folder: ``NAME.onnx`` beside ``NAME.onnx.json``."""
+
+    name: str
+    lang: str
+    model: str
+    sample_rate: int
+    licence: str
+
+
+def piper_folder() -> str:
+    """The folder Piper voices are read from (setting ``ACCESSREADER_PIPER_VOICES``)."""
+    from ..settings import Settings
+
+    return str(Settings.from_env().piper_folder)
+
+
+def piper_voices(folder: str | None = None) -> dict[str, PiperVoiceFile]:
+    """Every ``*.onnx`` with its ``.onnx.json`` in ``folder`` (the setting's by default), by lower-case name.
+
+    The language is the config's ``language.code`` (``kk_KZ`` → ``kk``), else its espeak
+    voice; the licence is the config's ``license``, else the ``License`` line of a
+    ``MODEL_CARD`` (or ``NAME.MODEL_CARD``) file beside it, else "unknown".
+    """
+    import glob
+    import json
+
+    folder = folder or piper_folder()
+    found: dict[str, PiperVoiceFile] = {}
+    for model in sorted(glob.glob(os.path.join(glob.escape(folder), "*.onnx"))):
+        try:
+            with open(model + ".json", encoding="utf-8") as file:
+                config = json.load(file)
+        except (OSError, ValueError):
+            continue
+        name = os.path.basename(model)[: -len(".onnx")]
+        code = (config.get("language") or {}).get("code") or (config.get("espeak") or {}).get("voice", "und")
+        licence = config.get("license") or _model_card_licence(os.path.dirname(model), name)
+        rate = int((config.get("audio") or {}).get("sample_rate", 22050))
+        found[name.lower()] = PiperVoiceFile(name, re.split(r"[_-]", code)[0].lower(), model, rate, licence)
+    return found
+
+
+def _model_card_licence(folder: str, name: str) -> str:
+    for card in (os.path.join(folder, f"{name}.MODEL_CARD"), os.path.join(folder, "MODEL_CARD")):
+        with contextlib.suppress(OSError):
+            with open(card, encoding="utf-8") as file:
+                for line in file:
+                    if "licen" in line.lower() and ":" in line:
+                        return line.split(":", 1)[1].strip(" *`\n") or "unknown"
+    return "unknown"
+
+
+class PiperEngine:
+    """Piper (``piper-tts`` from PyPI: ONNX Runtime, its own espeak-ng for phonemes) over the voices folder.
+
+    Each voice is loaded on first use and kept.  The engine's ``sample_rate`` is the
+    highest among the folder's voices; each piece's :class:`Audio` carries its voice's own.
+    """
+
+    name = "piper"
+
+    def __init__(self, folder: str | None = None) -> None:
+        try:
+            from piper import PiperVoice, SynthesisConfig
+        except ImportError as error:
+            raise MissingDependency(what="piper-tts", install="pip install piper-tts") from error
+        self._load, self._config = PiperVoice.load, SynthesisConfig
+        self.folder = folder or piper_folder()
+        self.voices = piper_voices(self.folder)
+        self.sample_rate = max((v.sample_rate for v in self.voices.values()), default=22050)
+        self._loaded: dict[str, object] = {}
+        self._lock = threading.Lock()
+
+    def synthesize(self, text: str, voice: Voice) -> Audio:
+        found = self.voices.get(voice.name.lower())
+        if found is None:
+            known = ", ".join(sorted(v.name for v in self.voices.values())) or "none"
+            raise UnknownVoice(
+                voice=voice.name, detail=f"no Piper voice {voice.name!r} in {self.folder} (found: {known})"
+            )
+        text = text.strip()
+        if not text:
+            return Audio(b"", found.sample_rate)
+        with self._lock:
+            if found.name not in self._loaded:
+                self._loaded[found.name] = self._load(found.model)
+            model = self._loaded[found.name]
+            config = self._config(length_scale=DEFAULT_RATE / voice.rate, volume=voice.volume)
+            pcm = b"".join(chunk.audio_int16_bytes for chunk in model.synthesize(text, config))
+        return Audio(pcm, found.sample_rate)
+
+
+def installed_voices() -> list[dict[str, str]]:
+    """Every voice offered here: engine, language, name (as ``--voice`` takes it) and licence."""
+    rows = [{"engine": "espeak", "lang": v.lang, "name": v.name, "licence": "GPL-3.0+ (espeak-ng)"}
+            for v in DEFAULT_VOICES.values()]  # fmt: skip
+    if rhvoice_installed():
+        from . import rhvoice
+
+        folder = os.path.join(rhvoice.DATA_PATH, "voices")
+        rows += [
+            {"engine": "rhvoice", "lang": lang, "name": key, "licence": licence}
+            for key, (_, lang, licence) in RHVOICE_LICENCES.items()
+            if os.path.isdir(os.path.join(folder, key))
+        ]
+    rows += [{"engine": "piper", "lang": v.lang, "name": v.name, "licence": v.licence} for v in piper_voices().values()]
+    return rows
+
+
 # --- registry --------------------------------------------------------------------------
 
 #: Engine name → factory.  ``espeak`` is the default (measured: see benchmarks/speech_engines.py).
-ENGINES: dict[str, Callable[[], Engine]] = {"espeak": EspeakLibrary, "pyttsx3": Pyttsx3Engine}
+ENGINES: dict[str, Callable[[], Engine]] = {
+    "espeak": EspeakLibrary,
+    "pyttsx3": Pyttsx3Engine,
+    "rhvoice": RHVoiceEngine,
+    "piper": PiperEngine,
+}
 DEFAULT_ENGINE = "espeak"
 _made: dict[str, Engine] = {}
 

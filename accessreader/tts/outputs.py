@@ -11,6 +11,9 @@
         returns   the main thing written: the folder of chapter files (mp3, opus),
                   ``<stem>.m4b``, ``ncc.html`` (daisy) or ``<stem>.epub``
 
+Chapters longer than about 15 minutes are split first (``chapters.plan``: at headings,
+else at paragraphs), and every track is titled "Глава 3: …" / "Chapter 3: …" / "3-тарау: …".
+
 :func:`write_all` makes several formats (``{format: out_dir}``) from ONE synthesis
 (each chapter is spoken once and fed to every encoder the formats need); convert should call it when more
 than one speech format is asked for.  Raises ``EmptyFile`` for a book with nothing
@@ -30,8 +33,10 @@ from pathlib import Path
 from ..errors import EmptyFile
 from ..model import Document
 from .audio import Mark, Tags, aac_seconds, make_m4b, tag_file
+from .chapters import plan, track_title
+from .cover import cover_image
 from .daisy import write_daisy
-from .engines import DEFAULT_ENGINE, parse_voices, voices_for
+from .engines import DEFAULT_ENGINE, book_voices, parse_voices, voice_for
 from .epub3 import write_epub3
 from .script import speech_script
 from .synthesis import ChapterAudio, Progress, SpeechOptions, render
@@ -43,8 +48,12 @@ CODECS = {"mp3": "mp3", "opus": "opus", "m4b": "aac", "daisy": "mp3", "epub3": "
 
 def speech_options(voices: str = "", rate: int | None = None, engine: str = DEFAULT_ENGINE,
                    workers: int | None = None) -> SpeechOptions:  # fmt: skip
-    """Options from the CLI's ``--voice kk=…,ru=…`` and ``--rate N`` (words per minute)."""
-    options = SpeechOptions(engine=engine, voices=voices_for(parse_voices(voices), rate))
+    """Options from the CLI's ``--voice kk=…,ru=rhvoice:anna`` and ``--rate N`` (words per minute).
+
+    The voices start from a talking book's (:func:`~accessreader.tts.engines.book_voices`:
+    RHVoice for Russian and English where it is installed, espeak-ng for the rest).
+    """
+    options = SpeechOptions(engine=engine, voices=book_voices(parse_voices(voices), rate))
     if workers:
         options.workers = workers
     return options
@@ -60,6 +69,8 @@ def write_all(document: Document, targets: dict[str, Path], options: SpeechOptio
     unknown = [f for f in targets if f not in FORMATS]
     if unknown:
         raise ValueError(f"unknown speech formats: {', '.join(unknown)}")
+    main = next(iter(document.metadata.languages), "ru")
+    document = plan(document, voice_for(options.voices, main).rate)  # no chapter longer than ~15 minutes
     utterances = speech_script(document)
     if not utterances:
         raise EmptyFile(name=document.metadata.title)
@@ -109,13 +120,14 @@ def _stem(final: Path) -> str:
 
 def _chapter_tags(document: Document, audio: list[ChapterAudio]) -> list[Tags]:
     meta = document.metadata
+    cover = cover_image(meta.title, ", ".join(meta.authors))  # the Document keeps no cover of its own
     tags = []
     for track, chapter in enumerate(audio, start=1):
         blocks = document.chapters[chapter.chapter].blocks
         counts = Counter(b.lang for b in blocks if b.lang not in ("und", "zxx"))
         language = counts.most_common(1)[0][0] if counts else (meta.languages or ["und"])[0]
-        title = document.chapters[chapter.chapter].title or f"{meta.title} {track}"
-        tags.append(Tags(title, meta.title, ", ".join(meta.authors), track, len(audio), language))
+        title = track_title(language, track, document.chapters[chapter.chapter].title, meta.title)
+        tags.append(Tags(title, meta.title, ", ".join(meta.authors), track, len(audio), language, cover))
     return tags
 
 

@@ -4,9 +4,14 @@
                                pause / resume / next_sentence / previous_sentence / set_rate / stop
                                on_sentence(locator) as each sentence starts
 
+    Speech.say(text, language, sink, carry_on) ── the engine's sound, block by block ──> sink
+                                                     (the terminal reader's speech thread uses it too)
+
 Sentences are synthesised one at a time just before they are heard (the first
 sound comes after one sentence's synthesis), and written to the sink in short
-blocks so that a key press takes effect within one block (0.1 s by default).
+blocks so that a key press takes effect within one block (0.1 s by default):
+:class:`Speech` does that for the player here and for the braille terminal's
+speech beside braille (``terminal/speech.py``), the one audio player of both.
 A :class:`SoundDeviceSink` plays through PortAudio (``sounddevice``); a
 :class:`WaveSink` writes a WAV file instead (for tests, and to record what would
 be heard).  Rate changes apply from the next sentence.
@@ -73,6 +78,38 @@ class WaveSink:
         self._file.close()
 
 
+class Speech:
+    """Text spoken into a sink: the engine's sound in the voice for a language, written in short blocks.
+
+    ``carry_on()`` is asked before each block (``block_seconds`` of sound); when it says
+    False the rest is dropped, so a key press or a move of the reader cuts speech off at once.
+    """
+
+    def __init__(self, engine_name: str = DEFAULT_ENGINE, voices: dict[str, Voice] | None = None,
+                 block_seconds: float = 0.1) -> None:  # fmt: skip
+        self.engine = engine(engine_name)
+        self.voices = voices or voices_for()
+        self.sample_rate = self.engine.sample_rate
+        self._block = max(2, int(self.sample_rate * block_seconds) * 2)
+
+    def say(self, text: str, language: str, sink: Sink, carry_on: Callable[[], bool], rate: int | None = None) -> bool:
+        """Speak ``text`` in ``language``'s voice (at ``rate`` words per minute, else the voice's); False when cut off."""
+        voice = voice_for(self.voices, language)
+        if rate is not None:
+            voice = replace(voice, rate=clamp_rate(rate))
+        pcm = self.engine.synthesize(text, voice).pcm
+        for start in range(0, len(pcm), self._block):
+            if not carry_on():
+                return False
+            sink.write(pcm[start : start + self._block])
+        return True
+
+
+def clamp_rate(rate: int) -> int:
+    """``rate`` within the engine's bounds (``MIN_RATE``…``MAX_RATE`` words per minute)."""
+    return min(max(rate, MIN_RATE), MAX_RATE)
+
+
 class Player:
     """Speaks a Document into a sink from a locator, under the reader's control.
 
@@ -85,11 +122,10 @@ class Player:
                  engine_name: str = DEFAULT_ENGINE, voices: dict[str, Voice] | None = None,
                  on_sentence: Callable[[Locator], None] = lambda locator: None,
                  block_seconds: float = 0.1) -> None:  # fmt: skip
-        self._engine = engine(engine_name)
-        self._voices = voices or voices_for()
+        self._speech = Speech(engine_name, voices, block_seconds)
+        self._rate: int | None = None
         self._make_sink = make_sink
         self._on_sentence = on_sentence
-        self._block = max(2, int(self._engine.sample_rate * block_seconds) * 2)
         self._sentences = _sentences(speech_script(document))
         order = {block.id: position for position, (_, block) in enumerate(document.blocks())}
         self._keys = [(order.get(first.locator.block, -1), first.locator.sentence) for first, *_ in self._sentences]
@@ -148,9 +184,8 @@ class Player:
             self._state.notify_all()
 
     def set_rate(self, rate: int) -> None:
-        """Speak at ``rate`` words per minute from the next sentence on (clamped to 80…450)."""
-        rate = min(max(rate, MIN_RATE), MAX_RATE)
-        self._voices = {lang: replace(voice, rate=rate) for lang, voice in self._voices.items()}
+        """Speak at ``rate`` words per minute from the next sentence on (clamped to ``MIN_RATE``…``MAX_RATE``)."""
+        self._rate = clamp_rate(rate)
 
     def stop(self) -> None:
         """Stop speaking and wait for the playback thread to end."""
@@ -171,7 +206,7 @@ class Player:
 
     def _run(self) -> None:
         try:
-            sink = self._make_sink(self._engine.sample_rate)
+            sink = self._make_sink(self._speech.sample_rate)
             try:
                 while not self._stopped and self._current < len(self._sentences):
                     pieces = self._sentences[self._current]
@@ -185,19 +220,19 @@ class Player:
 
     def _speak(self, pieces: list[Utterance], sink: Sink) -> bool:
         """Play one sentence; False when a jump or stop cut it short (the jump is taken)."""
-        voices = self._voices
-        for piece in pieces:
-            pcm = self._engine.synthesize(piece.spoken, voice_for(voices, piece.voice)).pcm
-            for start in range(0, len(pcm), self._block):
-                with self._state:
-                    while self._paused and not self._stopped and self._jump is None:
-                        self._state.wait()
-                    if self._stopped:
-                        return False
-                    if self._jump is not None:
-                        self._current, self._jump = self._jump, None
-                        return False
-                sink.write(pcm[start : start + self._block])
+        rate = self._rate
+        return all(self._speech.say(piece.spoken, piece.voice, sink, self._carry_on, rate) for piece in pieces)
+
+    def _carry_on(self) -> bool:
+        """Before each block of sound: wait out a pause; False on a stop or a jump (taking the jump)."""
+        with self._state:
+            while self._paused and not self._stopped and self._jump is None:
+                self._state.wait()
+            if self._stopped:
+                return False
+            if self._jump is not None:
+                self._current, self._jump = self._jump, None
+                return False
         return True
 
 

@@ -20,8 +20,9 @@ listening (``"Сноска один."``, ``"он екінші бет"``); :class
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .. import kazakh_latin
 from ..model import (
     HEADING,
     IMAGE,
@@ -167,6 +168,7 @@ def _page(chapter: int, block: Block, voice: str) -> Utterance:
 
 def _block(chapter: int, block: Block, label: str, context: str, settings: ScriptSettings) -> list[Utterance]:
     runs = block.lang_runs()
+    said = replace(block, text=kazakh_latin.in_cyrillic(block.text, runs))  # kk-Latn is spoken by the Kazakh voice
     noterefs = [s for s in block.spans if s.kind == SPAN_NOTEREF] if settings.noterefs else []
     result: list[Utterance] = []
     for index, sentence in enumerate(block.sentences):
@@ -176,8 +178,8 @@ def _block(chapter: int, block: Block, label: str, context: str, settings: Scrip
             start, end = max(run_start, sentence.start), min(run_end, sentence.end)
             if start >= end:
                 continue
-            voice = lang if lang in VOICES else context
-            spoken = _spoken(block, start, end, voice, noterefs)
+            voice = "kk" if lang == kazakh_latin.LANGUAGE else lang if lang in VOICES else context
+            spoken = _spoken(said, start, end, voice, noterefs)
             if index == 0 and not pieces and pending is None:
                 spoken = _prefix(block, label, voice, settings, start).join(spoken)
             if not _speakable(spoken.text):

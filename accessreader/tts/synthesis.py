@@ -15,6 +15,11 @@ sentence (language runs, see ``script.py``) share its id and its span.
 Progress is reported as ``progress(sentences_done, sentences_total)``.  When one
 chapter fails (or the caller is interrupted) the other workers stop at their next
 sentence and their encoders are killed.
+
+Each voice names its engine (RHVoice for Russian, espeak-ng for Kazakh, say); a
+chapter is encoded at the highest sample rate among the engines its voices use, and
+every piece is brought to that rate and to one loudness (``audio.match``), so the
+Kazakh title inside a Russian sentence keeps its own voice without a jump in volume.
 """
 
 from __future__ import annotations
@@ -27,8 +32,8 @@ from pathlib import Path
 from typing import Protocol
 
 from ..processes import report, run_tasks
-from .audio import SUFFIXES, Bitrates, Encoder
-from .engines import DEFAULT_ENGINE, Engine, Voice, engine, voice_for, voices_for
+from .audio import SUFFIXES, Bitrates, Encoder, gain_db, match
+from .engines import DEFAULT_ENGINE, Voice, engine, voice_for, voices_for
 from .script import Utterance, by_chapter
 
 Progress = Callable[[int, int], None]
@@ -52,6 +57,7 @@ class ChapterAudio:
     samples: int
     timings: list[Timing]
     files: dict[str, Path] = field(default_factory=dict)
+    voices: tuple[str, ...] = ()  # who speaks: "RHVoice Aleksandr", "espeak-ng kk", in order of first use
 
     @property
     def seconds(self) -> float:
@@ -62,7 +68,7 @@ class ChapterAudio:
 class SpeechOptions:
     """How a book is spoken and encoded."""
 
-    engine: str = DEFAULT_ENGINE
+    engine: str = DEFAULT_ENGINE  # the engine of voices that name none, and of live speech
     voices: dict[str, Voice] = field(default_factory=voices_for)
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     bitrates: Bitrates = field(default_factory=Bitrates)
@@ -78,19 +84,51 @@ class Sink(Protocol):
 Piece = tuple[str, str, str, bool]
 
 
-def speak(pieces: Iterable[Piece], tts: Engine, voices: dict[str, Voice], sinks: list[Sink],
-          done: Callable[[int], None] = lambda n: None) -> tuple[int, list[Timing]]:  # fmt: skip
+def engine_name(voice: Voice, default: str = DEFAULT_ENGINE) -> str:
+    """The engine that speaks ``voice``: its own, else ``default``."""
+    return voice.engine or default
+
+
+def chapter_rate(pieces: Iterable[Piece], voices: dict[str, Voice], default: str = DEFAULT_ENGINE) -> int:
+    """The sample rate of a chapter: the highest among the engines its pieces' voices use."""
+    names = {engine_name(voice_for(voices, lang), default) for _, lang, _, _ in pieces} or {default}
+    return max(engine(name).sample_rate for name in names)
+
+
+#: How an engine is named to listeners (a talking book's narrator).
+ENGINE_NAMES = {"espeak": "espeak-ng", "pyttsx3": "espeak-ng", "rhvoice": "RHVoice", "piper": "Piper"}
+
+
+def narrators(pieces: Iterable[Piece], voices: dict[str, Voice], default: str = DEFAULT_ENGINE) -> tuple[str, ...]:
+    """The voices that speak ``pieces``, named for listeners, in order of first use."""
+    names = {}
+    for _, lang, _, _ in pieces:
+        voice = voice_for(voices, lang)
+        engine_label = ENGINE_NAMES.get(engine_name(voice, default), engine_name(voice, default))
+        names[f"{engine_label} {voice.name}"] = None
+    return tuple(names)
+
+
+def speak(pieces: Iterable[Piece], voices: dict[str, Voice], sinks: list[Sink],
+          done: Callable[[int], None] = lambda n: None, default: str = DEFAULT_ENGINE,
+          sample_rate: int | None = None) -> tuple[int, list[Timing]]:  # fmt: skip
     """Speak ``pieces`` in order into every sink; return the sample count and the sentence timings.
 
+    Each piece is spoken by its voice's engine (``default`` for voices that name none) and
+    matched to ``sample_rate`` (:func:`chapter_rate` when None) and to one loudness.
     ``done(n)`` is called after every sentence with the number finished since the last call.
     """
-    rate = tts.sample_rate
+    pieces = list(pieces)
+    rate = sample_rate or chapter_rate(pieces, voices, default)
     samples = 0
     timings: list[Timing] = []
     start_of: dict[str, int] = {}
     for sentence_id, lang, text, last in pieces:
         start_of.setdefault(sentence_id, samples)
-        pcm = tts.synthesize(text, voice_for(voices, lang)).pcm
+        voice = voice_for(voices, lang)
+        name = engine_name(voice, default)
+        audio = engine(name).synthesize(text, voice)
+        pcm = match(audio.pcm, audio.sample_rate, rate, gain_db(name, voice.name))
         for sink in sinks:
             sink.write(pcm)
         samples += len(pcm) // 2
@@ -140,18 +178,18 @@ def render(utterances: list[Utterance], codecs: Iterable[str], folder: Path,
 def _render_chapter(chapter: int, pieces: list[Piece], codecs: list[str], folder: Path,
                     options: SpeechOptions) -> ChapterAudio:  # fmt: skip
     """One worker task: speak a chapter into its encoders."""
-    tts = engine(options.engine)
+    rate = chapter_rate(pieces, options.voices, options.engine)
     encoders = [
-        Encoder(codec, folder / f"{chapter + 1:03d}{SUFFIXES[codec]}", tts.sample_rate, options.bitrates)
-        for codec in codecs
+        Encoder(codec, folder / f"{chapter + 1:03d}{SUFFIXES[codec]}", rate, options.bitrates) for codec in codecs
     ]
 
     try:  # reported every sentence: a job's percent and time left move with the speech
-        samples, timings = speak(pieces, tts, options.voices, encoders, report)
+        samples, timings = speak(pieces, options.voices, encoders, report, options.engine, rate)
         for encoder in encoders:
             encoder.close()
     except BaseException:
         for encoder in encoders:
             encoder.abort()
         raise
-    return ChapterAudio(chapter, tts.sample_rate, samples, timings, {e.codec: e.path for e in encoders})
+    files = {e.codec: e.path for e in encoders}
+    return ChapterAudio(chapter, rate, samples, timings, files, narrators(pieces, options.voices, options.engine))

@@ -5,11 +5,13 @@
 Numbers (grouped with spaces, decimals with a comma), years and dates,
 ordinals, "№", "%", currencies and units, abbreviations, Roman numerals,
 initials, URLs and e-mail addresses become words in Kazakh (``kk.py``),
-Russian (``ru.py``, with case and gender agreement) or English (``en.py``);
+Russian (``ru.py``, with case and gender agreement; ``ru_words.py`` for
+abbreviations and acronyms, ``ru_morph.py`` for the morphology) or English (``en.py``);
 ``common.py`` holds what the languages share.  Each language module gives an
 ordered list of :class:`Rule`; the scanner here finds the leftmost place where
 a rule applies (the first rule in the list wins at one place), writes its
-words, and copies everything else unchanged.
+words, and copies everything else unchanged.  Where print glued an
+abbreviation to the next word ("г.Балхаш"), the words get the missing space.
 
 The result keeps a map from the spoken text back to the source: a
 :class:`Normalized` has ``segments`` ``(spoken_start, spoken_end,
@@ -100,6 +102,8 @@ def _apply(rules: list[Rule], text: str, position: int, context: Context) -> tup
         if words is not None:
             if match.group().endswith(".") and not words.endswith(".") and _ends_sentence(text, match.end(), words):
                 words += "."  # the abbreviation's dot also ended the sentence
+            if match.group().endswith(".") and re.match(r"[\w«(]", text[match.end() : match.end() + 1]):
+                words = words.rstrip(" ") + " "  # glued to the next word in print: "г.Балхаш", "т.е.в"
             return match.end(), words
     return None
 

@@ -1,5 +1,6 @@
 """What the normalisers of every language share: rules, context, numbers, Roman
-numerals, initials, URLs and e-mail addresses.
+numerals (also typed with the Cyrillic look-alikes І, Х, С, М), initials, telephone
+numbers, acronyms spelled as letter names, URLs and e-mail addresses.
 
 Used by ``normalize/__init__.py`` (the scanner) and by ``ru.py``, ``kk.py``
 and ``en.py``, which give their own words for the same things.
@@ -18,8 +19,12 @@ UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 LOWER = "a-zа-яёәғқңөұүһі"
 _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+#: Cyrillic letters typed for Roman digits (Kazakh/Ukrainian І, Х, С, М) and their Latin digits.
+_CYRILLIC_ROMAN = str.maketrans("ІХСМ", "IXCM")
+#: The letters of a Roman numeral, Latin or typed with the Cyrillic look-alikes.
+ROMAN_LETTERS = "IVXLCDMІХСМ"
 #: A Roman numeral as a whole word (validated by :func:`roman_value`).
-ROMAN = r"(?<![\w.])[IVXLCDM]+(?![\w])"
+ROMAN = rf"(?<![\w.])[{ROMAN_LETTERS}]+(?![\w])"
 
 
 @dataclass(frozen=True)
@@ -66,11 +71,18 @@ def abbreviation_pattern(written: str) -> str:
     """A pattern for an abbreviation, any case, with or without spaces after its inner dots ("т. е.")."""
     parts = [re.escape(p) for p in written.replace(". ", ".").split(".") if p]
     body = r"\. ?".join(parts) + (r"\." if written.endswith(".") else r"(?!\w)")
-    return rf"(?<![\w.])(?i:{body})"
+    return rf"(?<!\w)(?i:{body})"
 
 
 def roman_value(written: str) -> int | None:
-    """The value of a valid Roman numeral (``"XXI"`` → 21), else None."""
+    """The value of a valid Roman numeral (``"XXI"`` → 21), else None.
+
+    Cyrillic look-alikes count as Roman digits ("ХХІ" → 21), but a word of
+    Cyrillic letters only needs an І or Х in it: "С" or "СМ" stay words.
+    """
+    if written and not re.search(r"[A-Z]", written) and not re.search("[ІХ]", written):
+        return None
+    written = written.translate(_CYRILLIC_ROMAN)
     if not written or not _ROMAN.fullmatch(written):
         return None
     total = 0
@@ -84,16 +96,27 @@ def roman_value(written: str) -> int | None:
 def roman_rule(cardinal: Callable[[int], str]) -> Rule:
     """A rule reading a standalone Roman numeral as a cardinal ("Глава IV" → четыре).
 
-    A single letter (I, V, X…) counts only in headings, where it is a number and not a word.
+    A single letter (I, V, X…) counts only in headings and as a list number at the start of a
+    line ("І. Введение"), where it is a number and not a word.
     """
 
     def say(match: re.Match, context: Context) -> str | None:
         number = roman_value(match.group())
-        if number is None or (len(match.group()) < 2 and not context.heading) or not set(match.group()) <= set("IVXL"):
+        listed = bool(re.match(r"[.)] ", context.text[match.end() : match.end() + 2])) and _starts_line(
+            context, match.start()
+        )
+        if number is None or (len(match.group()) < 2 and not (context.heading or listed)):
+            return None
+        if not set(match.group()) <= set("IVXLІХ"):
             return None
         return cardinal(number)
 
     return rule(ROMAN, say)
+
+
+def _starts_line(context: Context, position: int) -> bool:
+    """Whether only spaces stand between ``position`` and the start of its line."""
+    return not context.text[:position].rsplit("\n", 1)[-1].strip()
 
 
 _LETTER_NAMES = {
@@ -104,6 +127,11 @@ _LETTER_NAMES = {
             "бе ве ге ғе де же зе ка қа эл эм эн ың пе эр эс те эф ха һа це че ша ща".split(),
         )
     ),
+}
+#: Letter names inside a spelled acronym, where Russian Л is "эл" (as in "эл-пэ") and vowels are themselves.
+_ACRONYM_NAMES = {
+    "ru": {**_LETTER_NAMES["ru"], "л": "эл", **{v: v for v in "аеёиоуыэюя"}},
+    "kk": {**_LETTER_NAMES["kk"], **{v: v for v in "аәеиоөуұүыіэюя"}},
 }
 _SYMBOLS = {
     "ru": {
@@ -162,6 +190,70 @@ def letter_name(letter: str, lang: str) -> str:
     return _LETTER_NAMES.get(lang, {}).get(letter.lower(), letter)
 
 
+def spell_acronym(word: str, lang: str) -> str:
+    """An all-capital word said as its letter names, joined by hyphens ("ЦГДБ" → "цэ-гэ-дэ-бэ")."""
+    names = _ACRONYM_NAMES.get(lang, {})
+    return "-".join(names.get(letter, letter) for letter in word.lower())
+
+
+#: An all-capital Cyrillic word of two to six letters, with a case ending after a hyphen ("ҚР-да").
+ACRONYM = r"(?<![\w-])([А-ЯЁӘҒҚҢӨҰҮҺІ]{2,6})(?:-([а-яёәғқңөұүһі]{1,5}))?(?![\w])"
+
+
+def shouting(context: Context, known: set[str] = frozenset()) -> bool:
+    """Whether the text is written in capitals (a heading such as "НОВЫЕ КНИГИ ЦБС"), where
+    capital words are not acronyms: more capitals than small letters, and either no small
+    letter at all among two capital words or more, not all ``known`` acronyms, or a capital word
+    that reads as a word (four letters or more, two vowels or more, not a ``known`` acronym)."""
+    letters = [c for c in context.text if c.isalpha()]
+    if sum(c.isupper() for c in letters) <= len(letters) / 2:
+        return False
+    words = re.findall(rf"(?<!\w)[{UPPER}]{{2,}}(?!\w)", context.text)
+    if all(c.isupper() for c in letters) and len(words) >= 2 and not set(words) <= known:
+        return True  # "ХХ ВЕК", "ОТЧЁТ ЦБС ЗА 2023 ГОД"
+    return any(len(re.findall("[АЕЁИОУЫЭЮЯӘӨҰҮІ]", w)) >= 2 and w not in known for w in words if len(w) >= 4)
+
+
+#: A telephone number: "+7 701 123 45 67", "8 (71036) 4-25-11", "8-800-080-77-77", or a local "53-40-12".
+PHONE = r"(?<![\w+])(?:(?:\+\d{1,3}|8)[ -]?(?:\(\d{2,5}\)|\d{3,5})(?:[ -]?\d{1,4}){2,4}|\d{1,3}-\d{2}-\d{2}|\d{3}-\d{4})(?![\d-])"
+_PLUS = {"ru": "плюс", "kk": "плюс", "en": "plus"}
+
+
+def say_phone(written: str, lang: str, cardinal: Callable[[int], str]) -> str | None:
+    """A telephone number said group by group, never as a quantity; None if it is not one.
+
+    Russian and Kazakh read each printed group as a number, a group of four or
+    more digits in pairs from the right ("71036" → 7 10 36), a leading zero as
+    zero ("080" → ноль восемьдесят); English reads digit by digit.  Groups are
+    separated by commas, so the voice pauses where the print has a space or a dash.
+    """
+    groups = re.findall(r"\d+", written)
+    digits = sum(len(g) for g in groups)
+    if not re.fullmatch(r"\d{1,3}-\d{2}-\d{2}|\d{3}-\d{4}", written) and not 10 <= digits <= 13:
+        return None
+    said = []
+    for group in groups:
+        if lang == "en":
+            said.append(" ".join(cardinal(int(d)) for d in group))
+        else:
+            said += [_say_digits(chunk, cardinal) for chunk in ([group] if len(group) <= 3 else _pairs(group))]
+    if written.startswith("+"):
+        said[0] = f"{_PLUS.get(lang, '+')} {said[0]}"
+    return ", ".join(said)
+
+
+def _pairs(group: str) -> list[str]:
+    """Digits in pairs from the right: "71036" → ["7", "10", "36"]."""
+    head = len(group) % 2
+    return ([group[:head]] if head else []) + [group[i : i + 2] for i in range(head, len(group), 2)]
+
+
+def _say_digits(chunk: str, cardinal: Callable[[int], str]) -> str:
+    if len(chunk) > 1 and chunk[0] == "0":
+        return f"{cardinal(0)} {_say_digits(chunk[1:], cardinal)}"
+    return cardinal(int(chunk))
+
+
 def spell_address(address: str, lang: str, cardinal: Callable[[int], str]) -> str:
     """A URL or e-mail address said piece by piece: words as words, the rest spelled.
 
@@ -203,7 +295,7 @@ def common_rules(lang: str) -> list[Rule]:
     if lang in _LETTER_NAMES or lang == "en":
         rules.append(
             rule(
-                rf"(?<![\w.])((?:[{UPPER}]\. ?){{1,3}})(?=[{UPPER}][{LOWER}])",
+                rf"(?<!\w)((?:[{UPPER}]\. ?){{1,3}})(?=[{UPPER}][{LOWER}])",
                 lambda m, c: " ".join(letter_name(g, lang).capitalize() for g in re.findall(r"\w", m.group())) + " ",
             )
         )
@@ -215,4 +307,5 @@ def common_rules(lang: str) -> list[Rule]:
         )
     if lang in _SYMBOLS:
         rules.append(rule(r"(?<= )[&§](?= )", lambda m, c: _SYMBOLS[lang][m.group()]))
+        rules.append(rule(PHONE, lambda m, c: say_phone(m.group(), lang, cardinal)))
     return rules

@@ -3,6 +3,10 @@
 Words come from ``num2words`` (cardinals, ordinals, years, currency).  A
 four-digit number is read as a year ("in 1990" → nineteen ninety) after a word
 that introduces a year, before AD/BC, or in a date; otherwise as a number.
+Numeric dates are day first, as Kazakhstan writes them ("01/01/2018" → January
+first, twenty eighteen); a Roman numeral after a name is "the Nth" ("Henry
+VIII"), after "chapter" a number; a comma before one, two or four or more
+digits is a decimal comma ("2,5 million"), before three a thousands separator.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import re
 
 from num2words import num2words
 
-from .common import NUMBER, Context, Handler, Rule, roman_rule, roman_value, rule
+from .common import NUMBER, ROMAN_LETTERS, Context, Handler, Rule, roman_rule, roman_value, rule
 
 MONTHS = "January February March April May June July August September October November December".split()
 _MONTH = "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\."
@@ -38,7 +42,17 @@ _YEAR_BEFORE = {
     "mid",
 }
 _CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
-_SIGN_WORDS = {"$": "dollars", "€": "euros", "£": "pounds", "₸": "tenge"}
+_SIGN_WORDS = {
+    "$": "dollars",
+    "€": "euros",
+    "£": "pounds",
+    "₸": "tenge",
+    "₽": "roubles",
+    "KZT": "tenge",
+    "тг.": "tenge",
+    "тенге": "tenge",
+}
+_SIGN_WORD = {"$": "dollar", "€": "euro", "£": "pound", "₸": "tenge", "₽": "rouble"}
 _ABBREVIATIONS = {
     "e.g.": "for example",
     "i.e.": "that is",
@@ -60,9 +74,15 @@ _ABBREVIATIONS = {
     "p.": "page",
     "No.": "number",
     "Nos.": "numbers",
+    "Tel.": "telephone",
+    "Ave.": "Avenue",
 }
-_CASELESS = {"e.g.", "i.e.", "etc.", "vs.", "approx.", "vol.", "fig.", "ch."}
+_CASELESS = {"e.g.", "i.e.", "etc.", "vs.", "approx.", "vol.", "fig.", "ch.", "Tel."}
 _CHAPTER_WORDS = "Chapter|Part|Book|Volume|Section|Act|Scene|Appendix|Lesson|Unit"
+#: Capitalised words before a Roman numeral that are not a ruler's name ("World War II" → two).
+_NOT_RULERS = set(
+    "War World Type Phase Stage Grade Level Class Room Hall When Then The In On At Of By For From To And But If So As".split()
+)
 _CENTURY = r"centur(?:y|ies)"
 
 
@@ -87,6 +107,7 @@ def year(number: int, plural: bool = False) -> str:
 
 
 def _decimal(whole: str, fraction: str | None) -> str:
+    """A number as written, with a decimal point or comma ("2,5" → two point five)."""
     said = cardinal(int(whole.replace(",", "").replace(" ", "")))
     if fraction:
         said += " point " + " ".join(cardinal(int(d)) for d in fraction)
@@ -101,7 +122,8 @@ def _number(match: re.Match, context: Context) -> str:
 def _year(match: re.Match, context: Context) -> str | None:
     written, decade, era = match.groups()
     before = context.word_before(match.start())
-    if not (decade or era or before in _YEAR_BEFORE or before in (m.lower() for m in MONTHS)):
+    alone = re.match(r"\s*(?:[.,;:)]|$)", context.text[match.end() :])  # "compared with 2022."
+    if not (decade or era or alone or before in _YEAR_BEFORE or before in (m.lower() for m in MONTHS)):
         return None
     return year(int(written), bool(decade)) + (f" {' '.join(era.replace('.', ''))}" if era else "")
 
@@ -122,13 +144,58 @@ def _month(written: str) -> str:
 
 
 def _money(match: re.Match, context: Context) -> str:
-    sign, whole, fraction = match.groups()
-    value = int(whole.replace(",", ""))
-    if fraction and len(fraction) == 2:
+    sign, whole, point, fraction, scale = match.groups()
+    value = int(whole.replace(",", "").replace(" ", ""))
+    if fraction and len(fraction) == 2 and point == "." and not scale and sign in _CURRENCIES:
         return num2words(float(f"{value}.{fraction}"), lang="en", to="currency", currency=_CURRENCIES[sign])
-    said = _decimal(whole, fraction)
-    unit = {"$": "dollar", "€": "euro", "£": "pound"}[sign]
-    return f"{said} {unit}" + ("" if value == 1 and not fraction else "s")
+    said = _decimal(whole, fraction) + (f" {scale}" if scale else "")
+    if value == 1 and not fraction and not scale:
+        return f"{said} {_SIGN_WORD[sign]}"
+    return f"{said} {_SIGN_WORDS[sign]}"
+
+
+def _numeric_date(match: re.Match, context: Context) -> str | None:
+    """ "01/01/2018", "30.12.2023": day first, as Kazakhstan writes it (month first when the day is over 12)."""
+    first, second, when = (int(match.group(g)) for g in (1, 3, 4))
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return f"{MONTHS[month - 1]} {ordinal(day)}, {year(when)}"
+
+
+def _ruler(match: re.Match, context: Context) -> str | None:
+    """A name and a Roman numeral: "Henry VIII" → Henry the eighth."""
+    name, written = match.groups()
+    number = roman_value(written)
+    if number is None or name in _NOT_RULERS:
+        return None
+    return f"{name} the {ordinal(number)}"
+
+
+def _time(match: re.Match, context: Context) -> str:
+    """ "9:00" → nine o'clock, "10:30" → ten thirty, "18:05" → eighteen oh five."""
+    hour, minutes = match.groups()
+    if minutes == "00":
+        return f"{cardinal(int(hour))} o'clock"
+    said = f"oh {cardinal(int(minutes))}" if minutes[0] == "0" else cardinal(int(minutes))
+    return f"{cardinal(int(hour))} {said}"
+
+
+def _range(match: re.Match, context: Context) -> str | None:
+    """ "1991-2001" → nineteen ninety-one to two thousand and one; "grades 5-7" → five to seven."""
+    first, second = match.groups()
+    if int(first) >= int(second):
+        return None
+    if len(first) == len(second) == 4 and 1100 <= int(first) and int(second) < 2100:
+        return f"{year(int(first))} to {year(int(second))}"
+    return f"{cardinal(int(first))} to {cardinal(int(second))}"
+
+
+def _pages(match: re.Match, context: Context) -> str:
+    word, first, second = match.groups()
+    if second:
+        return f"pages {cardinal(int(first))} to {cardinal(int(second))}"
+    return f"{'pages' if word == 'pp.' else 'page'} {cardinal(int(first))}"
 
 
 def _century(match: re.Match, context: Context) -> str | None:
@@ -143,33 +210,51 @@ def _chapter(match: re.Match, context: Context) -> str | None:
     return None if number is None else f"{word} {cardinal(number)}"
 
 
+def _number_with_pages(match: re.Match, context: Context) -> str:
+    return f"{cardinal(int(match.group(1)))} pages"
+
+
 def _abbreviation(words: str) -> Handler:
-    return lambda match, context: words
+    def say(match: re.Match, context: Context) -> str:
+        starts = not context.text[: match.start()].strip() or context.text[: match.start()].rstrip()[-1] in ".!?"
+        return words[0].upper() + words[1:] if starts else words
+
+    return say
 
 
 def _abbreviation_pattern(written: str) -> str:
     body = re.escape(written)
     if written in _CASELESS:
         body = f"(?i:{body})"
-    if written in ("No.", "Nos.", "p.", "pp."):
-        body += r"(?= ?\d)"
+    if written in ("No.", "Nos.", "p.", "pp.", "Tel."):
+        body += r"(?=:? ?[\d+(])"
     return rf"(?<![\w.]){body}"
 
 
 def rules() -> list[Rule]:
     """The English rules, most specific first."""
     abbreviations = sorted(_ABBREVIATIONS.items(), key=lambda item: len(item[0]), reverse=True)
+    roman = f"[{ROMAN_LETTERS}]+"
     return [
+        rule(r"(?<![\w./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)", _numeric_date),
         rule(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?(?!\d)", _month_day),
         rule(rf"(?<![\w.])(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})(?:,? (\d{{4}}))?(?!\d)", _day_month),
         rule(r"(?<![\w.,])(1[1-9]\d\d|20\d\d)(?:(s)|(?!\d))(?: ?((?:A\.?D|B\.?C|B\.?C\.?E|C\.?E)\.?)(?!\w))?", _year),
         rule(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),
-        rule(r"([$€£]) ?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\d)", _money),
+        rule(
+            rf"([$€£₸₽]) ?(\d{{1,3}}(?:,\d{{3}})+(?!\d)|{NUMBER})(?:([.,])(\d+))?(?!\d)(?: (million|billion|thousand)(?!\w))?",
+            _money,
+        ),
         rule(r"(№+) ?(\d+)", lambda m, c: "number " + cardinal(int(m.group(2)))),
-        rule(rf"(?<![\w.])([IVXLC]+) ({_CENTURY})", _century),
-        rule(rf"(?<!\w)({_CHAPTER_WORDS}) ([IVXLCDM]+)(?!\w)", _chapter),
-        rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?!\d)|{NUMBER})(?:\.(\d+))?(?!\d)( ?%)?", _number),
-        rule(r"(?<=\w)( ?)([$€£₸])", lambda m, c: " " + _SIGN_WORDS[m.group(2)]),
+        rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
+        rule(r"(?<![\w.,/-])(\d{1,4}) ?[–—-] ?(\d{1,4})(?![\w/-]|[.,]\d)", _range),
+        rule(r"(?<![\w.])(pp?\.) ?(\d+)(?: ?[–—-] ?(\d+))?", _pages),
+        rule(r"(?<![\w.,])(\d+) ?pp?\.(?! ?\d)", _number_with_pages),
+        rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?{roman})? ({_CENTURY})", _century),
+        rule(rf"(?<!\w)((?i:{_CHAPTER_WORDS})) ({roman})(?!\w)", _chapter),
+        rule(rf"(?<!\w)([A-Z][a-z]+) ({roman})(?!\w|'[a-rt-z])(?! centur)", _ruler),
+        rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?![\d,])|{NUMBER})(?:[.,](\d+))?(?!\d)( ?%)?", _number),
+        rule(r"(?<=\w)( ?)([$€£₸₽]|KZT(?!\w)|тг\.|тенге(?!\w))(?! ?\d)", lambda m, c: " " + _SIGN_WORDS[m.group(2)]),
         *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
         roman_rule(cardinal),
     ]

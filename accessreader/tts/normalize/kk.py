@@ -4,7 +4,10 @@ Cardinals come from ``num2words`` (its ``kz`` converter: "бір мың", "жи�
 бес"); ordinals, decimals and everything else are made here.  Kazakh numerals
 do not change before a noun, so a number is its words and a case ending
 written after a hyphen is joined to the last word as written ("5-тен" →
-бестен).  Years are ordinals ("2025 жылы" → екі мың жиырма бесінші жылы), as
+бестен), while any other word after the hyphen makes the number an ordinal
+("5-сыныпта" → бесінші сыныпта).  Acronyms of the table are said in full with
+their case ending ("ҚР-да" → Қазақстан Республикасында), others spelled with
+Kazakh letter names ("ЦГДБ" → це-ге-де-бе).  Years are ordinals ("2025 жылы" → екі мың жиырма бесінші жылы), as
 are centuries ("XXI ғасыр") and the day of a date ("01.07.2021" → екі мың
 жиырма бірінші жылғы бірінші шілде).
 """
@@ -15,7 +18,23 @@ import re
 
 from num2words import num2words
 
-from .common import LOWER, NUMBER, Context, Handler, Rule, abbreviation_pattern, roman_rule, roman_value, rule, to_int
+from .common import (
+    ACRONYM,
+    LOWER,
+    NUMBER,
+    ROMAN_LETTERS,
+    UPPER,
+    Context,
+    Handler,
+    Rule,
+    abbreviation_pattern,
+    roman_rule,
+    roman_value,
+    rule,
+    shouting,
+    spell_acronym,
+    to_int,
+)
 
 MONTHS = "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан".split()
 
@@ -57,6 +76,7 @@ _UNITS = {
     "млн": "миллион",
     "млрд": "миллиард",
     "трлн": "триллион",
+    "б.": "бет",
     "км": "шақырым",
     "кг": "килограмм",
     "см": "сантиметр",
@@ -88,10 +108,45 @@ _ABBREVIATIONS = {
     "проф.": "профессор",
     "акад.": "академик",
     "тг.": "теңге",
+    "тел.": "телефон",
+    "қаз.": "қазақ",
+    "ш. а.": "шағын ауданы",
+    "к-сі": "көшесі",
+    "д-лы": "даңғылы",
+    "даңғ.": "даңғылы",
+    "даң.": "даңғылы",
 }
+#: Abbreviations written in lower case only: "Қ." is an initial, "қ." a city.
+_LOWER_ONLY = {"қ.", "ж.", "ғ."}
 _YEAR_WORDS = {"ж.": "жылы", "жж.": "жылдары"}
 _CENTURY_WORDS = {"ғ.": "ғасыр", "ғғ.": "ғасырлар"}
-_CHAPTER_WORDS = "тарау бөлім том кітап сынып бап"
+_CHAPTER_WORDS = (
+    "тарау бөлім том кітап сынып бап тоқсан орын дәреже кезең жарты тур съезд форум байқау конференция фестиваль"
+)
+#: Case and plural endings written after a number and a hyphen ("5-тен", "10-ға"); any other word
+#: there makes the number an ordinal ("5-сынып" → бесінші сынып).
+_ENDINGS = set(
+    "ға ге қа ке на не а е да де та те нда нде дан ден тан тен нан нен ның нің дың дің тың тің "
+    "ны ні ды ді ты ті н мен бен пен лар лер дар дер тар тер дағы дегі тағы тегі ндағы ндегі "
+    "еу ау ы і сы сі дай дей тай тей ден-ақ".split()
+)
+#: Acronyms said in full (the last word takes a case ending written after them: "ҚР-да").
+_ACRONYMS = {
+    "ҚР": "Қазақстан Республикасы",
+    "РК": "Қазақстан Республикасы",
+    "ОКЖ": "орталықтандырылған кітапханалар жүйесі",
+    "ЖШС": "жауапкершілігі шектеулі серіктестік",
+}
+_SAID_AS_WORDS = {"БАҚ", "ЮНЕСКО", "НАТО", "ЮНИСЕФ"}
+#: Endings after a possessive word ("Республикасы" + locative → Республикасында), back and front.
+_POSSESSIVE_ENDINGS = {
+    "ның нің дың дің тың тің": ("ның", "нің"),
+    "ға ге қа ке на не": ("на", "не"),
+    "да де та те нда нде": ("нда", "нде"),
+    "дан ден тан тен нан нен": ("нан", "нен"),
+    "ны ні ды ді ты ті н": ("н", "н"),
+    "мен бен пен": ("мен", "мен"),
+}
 
 
 def cardinal(number: int) -> str:
@@ -125,8 +180,11 @@ def _date(match: re.Match, context: Context) -> str | None:
 
 def _year(match: re.Match, context: Context) -> str | None:
     first, second, word = match.groups()
-    if len(first) < 4 and word not in _YEAR_WORDS:
-        return None  # "100 жыл": a hundred years, not a year
+    decade = word.lower().startswith("жылдар") and all(
+        int(n) % 10 == 0 and int(n) < 100 for n in filter(None, (first, second))
+    )
+    if len(first) < 4 and word not in _YEAR_WORDS and not decade:
+        return None  # "100 жыл": a hundred years, not a year; "90 жылдары" is the nineties
     said = ordinal(int(first))
     if second:
         end = int(first[: len(first) - len(second)] + second) if len(second) < len(first) else int(second)
@@ -150,47 +208,121 @@ def _roman_before_word(match: re.Match, context: Context) -> str | None:
 
 
 def _number(match: re.Match, context: Context) -> str:
-    written, fraction, unit = match.groups()
+    written, fraction, unit, ending = match.groups()
     number = to_int(written)
     said = decimal(number, fraction) if fraction else cardinal(number)
     if unit:
-        return f"{said} {_UNITS[unit]}"
+        return f"{said} {_UNITS[unit]}{ending or ''}"  # "2,3%-ға" → … пайызға
     after = context.words_after(match.end(), 1)
     if not fraction and after and 1 <= number <= 31 and any(after[0].startswith(m) for m in MONTHS):
         return ordinal(number)
+    if not fraction and after and after[0].startswith("ғасыр"):
+        return ordinal(number)  # "1 ғасыр": the first century
     return said
 
 
+def _time(match: re.Match, context: Context) -> str:
+    """ "9:00", "18:30-ға": the hour and the minutes ("тоғыз нөл нөл"), a case ending joined."""
+    hour, minutes, ending = match.groups()
+    said = cardinal(int(hour)) + (" нөл нөл" if minutes == "00" else f" {_say_minutes(minutes)}")
+    return said + (ending or "")
+
+
+def _say_minutes(minutes: str) -> str:
+    return f"нөл {cardinal(int(minutes))}" if minutes[0] == "0" else cardinal(int(minutes))
+
+
 def _currency_first(match: re.Match, context: Context) -> str:
-    sign, written, fraction = match.groups()
+    sign, written, fraction, scale = match.groups()
     number = to_int(written)
-    return f"{decimal(number, fraction) if fraction else cardinal(number)} {_UNITS[sign]}"
+    said = decimal(number, fraction) if fraction else cardinal(number)
+    return f"{said} {_UNITS[scale] + ' ' if scale else ''}{_UNITS[sign]}"
 
 
 def _suffixed(match: re.Match, context: Context) -> str:
+    """A number, a hyphen and a word: a case ending joined ("5-тен" → бестен), else an ordinal ("5-сынып")."""
     written, suffix = match.groups()
-    return cardinal(to_int(written)) + suffix
+    return _suffixed_word(to_int(written), suffix)
+
+
+def _suffixed_word(number: int, suffix: str) -> str:
+    if suffix in _ENDINGS:
+        return cardinal(number) + suffix
+    if suffix.startswith(("жылдық", "жылдығ", "жасар", "жасқа", "жаста")):
+        return f"{cardinal(number)} {suffix}"  # "175-жылдығы": a 175-year anniversary, a count
+    return f"{ordinal(number)} {suffix}"
+
+
+def _acronym(match: re.Match, context: Context) -> str | None:
+    """An all-capital word: its expansion (with its case ending), a word ("БАҚ"), or its letter names."""
+    word, ending = match.groups()
+    if set(word) <= set("ІХ") or shouting(context, {*_ACRONYMS, *_SAID_AS_WORDS}):
+        return None
+    if word in _ACRONYMS:
+        said = _ACRONYMS[word]
+        if ending:
+            forms = next((f for e, f in _POSSESSIVE_ENDINGS.items() if ending in e.split()), None)
+            if forms is None or said[-1] not in "ыі":
+                return None
+            back = re.findall("[аоұыэеәөүіиу]", said)[-1] in "аоұы"
+            said += forms[0 if back else 1]
+        return said
+    said = word.lower() if word in _SAID_AS_WORDS else spell_acronym(word, "kk")
+    return f"{said}-{ending}" if ending else said  # "ҰБТ-дан" → ұ-бе-те-дан
+
+
+def _avenue(match: re.Match, context: Context) -> str | None:
+    """ "Абай д., 12": "д." after a name is даңғылы (an avenue)."""
+    return "даңғылы" if re.search(rf"[{UPPER}][{LOWER}]+ $", context.text[: match.start()]) else None
 
 
 def _abbreviation(words: str) -> Handler:
     return lambda match, context: words
 
 
+def _abbreviation_pattern(written: str) -> str:
+    pattern = abbreviation_pattern(written)
+    return pattern.replace("(?i:", "(?:") if written in _LOWER_ONLY else pattern
+
+
 def rules() -> list[Rule]:
     """The Kazakh rules, most specific first."""
     abbreviations = sorted(_ABBREVIATIONS.items(), key=lambda item: len(item[0]), reverse=True)
     chapter_words = "|".join(_CHAPTER_WORDS.split())
+    roman = f"[{ROMAN_LETTERS}]+"
     return [
         rule(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)(?: ?ж\.)?", _date),
-        rule(r"(?<![\w.,])(\d{1,4})(?: ?[–—-] ?(\d{1,4}))?[ -]?(жж\.|ж\.|жыл\w*)", _year),
+        rule(r"(?<![\w.,])(\d{1,4})(?: ?[–—-] ?(\d{1,4}))?[ -]?(жж\.|ж\.|(?i:жыл)\w*)", _year),
+        rule(
+            r"(?<![\w.,])(\d{4}) ?[–—-] ?(\d{4})(?= оқу жыл)",
+            lambda m, c: f"{ordinal(int(m.group(1)))} — {ordinal(int(m.group(2)))}",
+        ),
         rule(r"(?<![\w.,])(\d+)-?(?:інші|ыншы|нші|ншы|ші|шы)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),
-        rule(r"(?<![\w.])([IVXLC]+)(?: ?[–—-] ?([IVXLC]+))? ?(ғғ\.|ғ\.|ғасыр\w*)", _century),
-        rule(rf"(?<![\w.])([IVXLC]+) ((?i:{chapter_words})\w*)", _roman_before_word),
+        rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?(ғғ\.|ғ\.|(?i:ғасыр)\w*)", _century),
+        rule(rf"(?<![\w.])({roman}) ((?i:{chapter_words})\w*|[{LOWER}]\w*)", _roman_before_word),
         rule(r"(№+) ?(\d+)", lambda m, c: "нөмір " + cardinal(int(m.group(2)))),
-        rule(rf"(?<![\w.,])({NUMBER})-([{LOWER}]{{1,6}})(?!\w)", _suffixed),
-        rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)", _currency_first),
-        rule(rf"(?<![\w.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
-        rule(r"(?<=\w)( ?)([$€₽₸])", lambda m, c: " " + _UNITS[m.group(2)]),
-        *(rule(abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
+        rule(rf"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:-([{LOWER}]+))?", _time),
+        rule(
+            rf"(?<![\w.,])(\d+)[-–](\d+)-([{LOWER}]+)(?!\w)",
+            lambda m, c: f"{ordinal(int(m.group(1)))} — {_suffixed_word(int(m.group(2)), m.group(3))}",
+        ),
+        rule(rf"(?<![\w.,])({NUMBER})-([{LOWER}]+)(?!\w)", _suffixed),
+        rule(
+            rf"(?<![\w.,])(\d{{1,2}}) ?[–—-] ?(\d{{1,2}})[ -]((?:{'|'.join(MONTHS)})\w*)",
+            lambda m, c: f"{ordinal(int(m.group(1)))} — {ordinal(int(m.group(2)))} {m.group(3)}",
+        ),
+        rule(
+            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? (сынып\w*)",
+            lambda m, c: (
+                f"{ordinal(int(m.group(1)))}{' — ' + ordinal(int(m.group(2))) if m.group(2) else ''} {m.group(3)}"
+            ),
+        ),
+        rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн)(?!\w))?", _currency_first),
+        rule(r"(?<![\w.])Б\. ?(?=\d)", lambda m, c: "бет "),
+        rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT})(?:-([{LOWER}]+))?)?", _number),
+        rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + _UNITS[m.group(2)]),
+        rule(r"(?<!\w)д\.(?=[ ,]|$)", _avenue),
+        rule(ACRONYM, _acronym),
+        *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
         roman_rule(cardinal),
     ]

@@ -4,40 +4,42 @@ Numbers come from ``num2words`` (which inflects Russian numerals by case and
 gender); the case and gender come from the words around the number, analysed
 with ``pymorphy3``: the noun after it ("23 книгах" → двадцати трёх), else the
 preposition before it ("из 5" → пяти).  Years and dates are ordinals ("2021
-года" → две тысячи двадцать первого года); abbreviations become words in the
-case their preposition asks for ("в г. Алматы" → в городе Алматы).
+года" → две тысячи двадцать первого года); a date with no preposition is the
+genitive of "when" ("8 июня состоялась" → восьмого) unless it is named (alone,
+before a dash, after a colon).  Decimals take their preposition's case ("более
+2,8" → двух целых восьми десятых); a number joined to a word makes one word
+("к 175-летию" → к стасемидесятипятилетию, "в 2-х" → в двух).  Abbreviations
+and acronyms are in ``ru_words.py``, the morphology both use in ``ru_morph.py``.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-import pymorphy3
 from num2words.lang_RU import Num2Word_RU
 
-from .common import NUMBER, Context, Handler, Rule, abbreviation_pattern, roman_rule, roman_value, rule, to_int
+from . import ru_words
+from .common import (
+    NUMBER,
+    ROMAN_LETTERS,
+    Context,
+    Rule,
+    roman_rule,
+    roman_value,
+    rule,
+    to_int,
+)
+from .ru_morph import INDECLINABLE, PREPOSITIONS, analyses, case_of, inflect, noun, noun_case, prep_case
 
 _N2W = Num2Word_RU()
 _CASE_CODE = {"nomn": "n", "gent": "g", "datv": "d", "accs": "a", "ablt": "i", "loct": "p"}
-_GENDER_CODE = {"masc": "m", "femn": "f", "neut": "n"}
-_CASE_ALIAS = {"loc2": "loct", "gen2": "gent", "gen1": "gent", "acc2": "accs", "voct": "nomn"}
 
-_PREPOSITIONS = {
-    **dict.fromkeys(
-        "из от до без для около у после кроме свыше более менее против среди вокруг возле вместо ради "
-        "из-за начиная порядка ок больше меньше".split(),
-        ["gent"],
-    ),
-    **dict.fromkeys("к ко по согласно благодаря".split(), ["datv"]),
-    **dict.fromkeys("с со".split(), ["gent", "ablt"]),
-    **dict.fromkeys("за под над между перед".split(), ["ablt", "accs"]),
-    **dict.fromkeys("в во".split(), ["loct", "accs"]),
-    "на": ["accs", "loct"],  # "на 2%", "на 5 лет": a quantity after "на" is mostly a measure
-    **dict.fromkeys("о об обо при".split(), ["loct"]),
-    **dict.fromkeys("про через сквозь".split(), ["accs"]),
-}
+
+_GENDER_CODE = {"masc": "m", "femn": "f", "neut": "n"}
+
+
 MONTHS = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
+
 
 _UNITS = {
     "тыс.": "тысяча",
@@ -53,6 +55,9 @@ _UNITS = {
     "коп.": "копейка",
     "чел.": "человек",
     "стр.": "страница",
+    "с.": "страница",
+    "шт.": "штука",
+    "ед.": "единица",
     "%": "процент",
     "₸": "тенге",
     "тг": "тенге",
@@ -70,62 +75,22 @@ _UNITS = {
     "ч.": "час",
     "мин.": "минута",
     "сек.": "секунда",
+    "т.": "том",
     "т": "тонна",
     "л": "литр",
 }
-_UNIT = "|".join(re.escape(u) + (r"(?!\w)" if u[-1].isalpha() else "") for u in sorted(_UNITS, key=len, reverse=True))
 
-#: Abbreviations: fixed words, or "=lemma" for a noun put in the case its preposition asks for.
-_ABBREVIATIONS = {
-    "в т. ч.": "в том числе",
-    "т. е.": "то есть",
-    "т. д.": "так далее",
-    "т. п.": "тому подобное",
-    "т. к.": "так как",
-    "т. н.": "так называемый",
-    "т. о.": "таким образом",
-    "до н. э.": "до нашей эры",
-    "н. э.": "нашей эры",
-    "и др.": "и другие",
-    "др.": "другие",
-    "им.": "имени",
-    "напр.": "например",
-    "см.": "смотри",
-    "ул.": "=улица",
-    "г.": "=город",
-    "гг.": "годы",
-    "стр.": "=страница",
-    "рис.": "=рисунок",
-    "табл.": "=таблица",
-    "гл.": "=глава",
-    "ч.": "=часть",
-    "проф.": "=профессор",
-    "акад.": "=академик",
-    "обл.": "=область",
-    "пос.": "=посёлок",
-    "просп.": "=проспект",
-    "тыс.": "тысяч",
-    "млн": "миллионов",
-    "млрд": "миллиардов",
-    "экз.": "экземпляров",
-    "руб.": "рублей",
-    "коп.": "копеек",
-}
+
+_UNIT = "|".join(
+    re.escape(u) + (r"(?![\w.])" if u == "т" else r"(?!\w)" if u[-1].isalpha() else "")  # "т." is a volume
+    for u in sorted(_UNITS, key=len, reverse=True)
+)
+
+
 _CHAPTER_WORDS = (
     "глава главе главы главу главой часть части частью том тома томе раздел раздела разделе "
     "книга книги книге параграф урок лекция тема"
 )
-
-
-@lru_cache(maxsize=1)
-def _morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=8192)
-def _parse(word: str) -> tuple:
-    """pymorphy3's analyses of ``word``, remembered: books repeat their nouns."""
-    return tuple(_morph().parse(word))
 
 
 def cardinal(number: int, case: str = "nomn", gender: str = "masc") -> str:
@@ -142,16 +107,34 @@ def ordinal(number: int, case: str = "nomn", gender: str = "masc", plural: bool 
     return _N2W.to_ordinal(number, case=_CASE_CODE[case], gender=_GENDER_CODE[gender], plural=plural, animate=False)
 
 
-def decimal(whole: int, fraction: str) -> str:
-    """``whole,fraction`` in words: "2770,4" → "две тысячи семьсот семьдесят целых четыре десятых"."""
+#: Endings of "целая" and of "десятая", "сотая"… after one (1, 21…) and after other numbers, by case.
+_FRACTION_ENDINGS = {
+    "nomn": ("ая", "ых"),
+    "gent": ("ой", "ых"),
+    "datv": ("ой", "ым"),
+    "accs": ("ую", "ых"),
+    "ablt": ("ой", "ыми"),
+    "loct": ("ой", "ых"),
+}
+
+
+def decimal(whole: int, fraction: str, case: str = "nomn") -> str:
+    """``whole,fraction`` in words, in a case: "2,8" → "две целых восемь десятых" (gent: "двух целых восьми десятых")."""
     places = len(fraction)
     if places > 4:
-        return f"{cardinal(whole)} запятая {' '.join(cardinal(int(d)) for d in fraction)}"
+        return f"{cardinal(whole, case)} запятая {' '.join(cardinal(int(d)) for d in fraction)}"
     part = int(fraction)
     denominators = ["десят", "сот", "тысячн", "десятитысячн"]
-    whole_word = "целая" if _class(whole) == "one" else "целых"
-    part_word = denominators[places - 1] + ("ая" if _class(part) == "one" else "ых")
-    return f"{cardinal(whole, gender='femn')} {whole_word} {cardinal(part, gender='femn')} {part_word}"
+    number_case = "nomn" if case == "accs" else case
+    whole_word = "цел" + _FRACTION_ENDINGS[case][_class(whole) != "one"]
+    part_word = denominators[places - 1] + _FRACTION_ENDINGS[case][_class(part) != "one"]
+    said_whole = cardinal(whole, number_case, "femn").replace("ноля", "нуля").replace("нолю", "нулю")
+    if case == "accs" and _class(whole) == "one":
+        said_whole = said_whole.removesuffix("одна") + "одну"
+    said_part = cardinal(part, number_case, "femn")
+    if case == "accs" and _class(part) == "one":
+        said_part = said_part.removesuffix("одна") + "одну"
+    return f"{said_whole} {whole_word} {said_part} {part_word}"
 
 
 def _class(number: int) -> str:
@@ -166,7 +149,7 @@ def _class(number: int) -> str:
 def _noun_parses(words: list[str]) -> list:
     """The noun analyses of the first noun among ``words`` (adjectives before it skipped)."""
     for word in words:
-        parses = _parse(word)
+        parses = analyses(word)
         if parses and parses[0].tag.POS in ("ADJF", "PRTF"):
             continue
         nouns = [p for p in parses if p.tag.POS == "NOUN" and p.score > 0.01]
@@ -178,10 +161,6 @@ def _noun_parses(words: list[str]) -> list:
     return []
 
 
-def _case(tag) -> str:
-    return _CASE_ALIAS.get(tag.case, tag.case or "nomn")
-
-
 def _agreement(number: int, words: list[str], before: str) -> tuple[str, str]:
     """The case and gender a cardinal takes from the noun after it and the preposition before."""
     kind = _class(number)
@@ -189,7 +168,7 @@ def _agreement(number: int, words: list[str], before: str) -> tuple[str, str]:
     gender = next((p.tag.gender for p in nouns if p.tag.gender in _GENDER_CODE), "masc")
     fits: list[str] = []
     for parse in nouns:
-        case, plural = _case(parse.tag), parse.tag.number == "plur"
+        case, plural = case_of(parse.tag), parse.tag.number == "plur"
         if "Fixd" in parse.tag:
             continue
         if kind == "one" and not plural:
@@ -201,7 +180,7 @@ def _agreement(number: int, words: list[str], before: str) -> tuple[str, str]:
                 fits.append("nomn")
             if plural and case == "gent":
                 fits += ["nomn", "gent"] if kind == "many" else ["gent"]
-    wanted = _PREPOSITIONS.get(before, [])
+    wanted = PREPOSITIONS.get(before, [])
     for case in wanted:
         if case in fits or (case == "accs" and "nomn" in fits and kind != "one"):
             return ("nomn" if case == "accs" and kind != "one" else case), gender
@@ -210,73 +189,122 @@ def _agreement(number: int, words: list[str], before: str) -> tuple[str, str]:
     return next((c for c in wanted if c in ("gent", "datv")), "nomn"), gender
 
 
-def _prep_case(before: str, default: str = "nomn") -> str:
-    """The case a preposition asks of a number read without a noun to agree with."""
-    if _PREPOSITIONS.get(before, [""])[0] == "accs":
-        return "nomn"  # an inanimate accusative reads as the nominative
-    return next((c for c in _PREPOSITIONS.get(before, []) if c in ("gent", "datv", "loct")), default)
-
-
-#: Nouns that never change (pymorphy guesses forms for some of them).
-_INDECLINABLE = {"тенге", "евро"}
-
-
-@lru_cache(maxsize=512)
-def _inflect(lemma: str, case: str, plural: bool = False) -> str:
-    if lemma in _INDECLINABLE:
-        return lemma
-    parse = _parse(lemma)[0]
-    if lemma == "год" and case == "loct" and not plural:
-        case = "loc2"  # в году, not в годе
-    form = parse.inflect({case, "plur" if plural else "sing"})
-    return form.word if form else lemma
-
-
 def _agree_noun(lemma: str, number: int, case: str) -> str:
     """``lemma`` in the form that follows ``number`` in ``case`` ("5", "тысяча" → тысяч)."""
-    parse = _parse(lemma)[0]
-    if "Fixd" in parse.tag or lemma in _INDECLINABLE:
+    parse = noun(lemma)
+    if "Fixd" in parse.tag or lemma in INDECLINABLE:
         return lemma
+    if lemma == "человек" and case in ("nomn", "accs", "gent") and _class(number) != "one":
+        return "человека" if _class(number) == "few" and case != "gent" else "человек"  # not "людей"
+    if case == "accs" and _class(number) == "one":
+        return inflect(lemma, "accs")  # "одну тысячу"
     if case in ("nomn", "accs"):
         form = parse.make_agree_with_number(number)
         return form.word if form else lemma
-    return _inflect(lemma, case, _class(number) != "one")
+    return inflect(lemma, case, _class(number) != "one")
 
 
 def _gender(lemma: str) -> str:
-    gender = _parse(lemma)[0].tag.gender
+    gender = noun(lemma).tag.gender
     return gender if gender in _GENDER_CODE else "masc"
 
 
 def _number(match: re.Match, context: Context) -> str:
     written, fraction, unit = match.groups()
     number = to_int(written)
-    before = context.word_before(match.start())
+    before = _governing(context.word_before(match.start()))
+    after = context.words_after(match.end(), 3)
     if unit:
         lemma = _UNITS[unit]
         if fraction:
-            return f"{decimal(number, fraction)} {_inflect(lemma, 'gent')}"
-        case = _prep_case(before)
+            return f"{decimal(number, fraction, _decimal_case(before, after))} {inflect(lemma, 'gent')}"
+        money = lemma in ("тенге", "доллар", "евро", "рубль")
+        case = "accs" if money and before in ("в", "во") else _unit_case(before)  # "обошлась в 500 тг."
         return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
     if fraction:
-        return decimal(number, fraction)
-    after = context.words_after(match.end(), 3)
+        return decimal(number, fraction, _decimal_case(before, after))
     day_of = bool(after) and after[0] in MONTHS
     range_of = after[:1] in (["по"], ["до"]) and len(after) == 3 and after[1].isdigit() and after[2] in MONTHS
     if (day_of or range_of) and 1 <= number <= 31:
-        case = "gent" if "gent" in _PREPOSITIONS.get(before, []) else "datv" if before in ("к", "ко") else "nomn"
+        if "gent" in PREPOSITIONS.get(before, []) or before in ("с", "со"):
+            case = "gent"
+        elif before in ("к", "ко"):
+            case = "datv"
+        elif before in PREPOSITIONS or range_of:
+            case = "nomn"
+        else:
+            rest = re.sub(r"^ \w+(?: \d{4}(?: ?года| ?г\.)?)?", "", context.text[match.end() :], count=1)
+            case = _date_case(context, match.start(), rest)
         return ordinal(number, case, "neut")
     case, gender = _agreement(number, after, before)
     return cardinal(number, case, gender)
 
 
+#: Verbs whose object is in the genitive ("достиг 8,4 тыс." → восьми целых четырёх десятых).
+_GENITIVE_VERBS = {"достигнуть", "достичь", "достигать"}
+
+
+def _governing(before: str) -> str:
+    """The word before a number, with a verb that asks the genitive put as a preposition that does."""
+    if before and any(p.tag.POS in ("VERB", "INFN") and p.normal_form in _GENITIVE_VERBS for p in analyses(before)[:2]):
+        return "до"
+    return before
+
+
+def _unit_case(before: str) -> str:
+    """The case of a quantity with a unit: its preposition's, or the accusative after a transitive
+    verb ("составляет 1 000 ₸" → одну тысячу)."""
+    if before in PREPOSITIONS:
+        return "accs" if PREPOSITIONS[before][0] == "accs" else prep_case(before)
+    parse = analyses(before)[0] if before else None
+    if parse is not None and parse.tag.POS == "VERB" and "tran" in parse.tag:
+        return "accs"
+    return "nomn"
+
+
+def _decimal_case(before: str, after: list[str]) -> str:
+    """The case of a decimal: the one its preposition asks ("более 2,8" → gent), else the nominative."""
+    if before in ("в", "во") and after[:1] in (["раза"], ["раз"]):
+        return "accs"  # "в 2,5 раза"
+    if PREPOSITIONS.get(before, [""])[0] == "accs":
+        return "accs"  # "на 1,3 млн" → на одну целую три десятых
+    return prep_case(before)
+
+
+#: Words before a date that leave it in the nominative ("Сегодня 9 мая").
+_DATE_NAMING = {"сегодня", "завтра", "вчера", "дата", "это", "был", "была", "было"}
+
+
+def _date_case(context: Context, start: int, rest: str) -> str:
+    """The case of a date with no preposition (``rest``: the text after it): the genitive of "when"
+    ("8 июня состоялась" → восьмого), the nominative where the date is named: alone, before a
+    dash, after a colon or "сегодня"."""
+    before_text = context.text[:start].rstrip()
+    if context.word_before(start) in _DATE_NAMING or before_text.endswith(":"):
+        return "nomn"
+    if re.match(r"\s*[—–-]", rest) or (not before_text and re.match(r"\s*[.!]?\s*$", rest)):
+        return "nomn"  # "8 июня — встреча с читателями", a heading "1 сентября"
+    return "gent"
+
+
+_SCALES = {"млн": "миллион", "млрд": "миллиард", "тыс.": "тысяча", "трлн": "триллион"}
+
+
 def _currency_first(match: re.Match, context: Context) -> str:
-    sign, written, fraction = match.groups()
+    sign, written, fraction, scale = match.groups()
     number = to_int(written)
     lemma = _UNITS[sign]
+    before = _governing(context.word_before(match.start()))
+    case = "accs" if before in ("в", "во") else _unit_case(before)  # "грант в $5 000": an accusative
+    if scale:
+        scale_lemma = _SCALES[scale]
+        if fraction:
+            said = f"{decimal(number, fraction, case)} {inflect(scale_lemma, 'gent')}"
+        else:
+            said = f"{cardinal(number, case, _gender(scale_lemma))} {_agree_noun(scale_lemma, number, case)}"
+        return f"{said} {inflect(lemma, 'gent', True)}"
     if fraction:
-        return f"{decimal(number, fraction)} {_inflect(lemma, 'gent')}"
-    case = _prep_case(context.word_before(match.start()))
+        return f"{decimal(number, fraction, case)} {inflect(lemma, 'gent')}"
     return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
 
 
@@ -298,12 +326,14 @@ def _year(match: re.Match, context: Context) -> str:
     before = context.word_before(match.start())
     if word in ("г.", "гг."):
         plural = word == "гг." or bool(second)
-        case = _prep_case(before, "gent" if before in MONTHS else "nomn")
-        word = _inflect("год", case, plural)
+        case = prep_case(before, "gent" if before in MONTHS else "nomn")
+        if before not in PREPOSITIONS and before not in MONTHS:
+            case = noun_case(context, match.start(), "год")  # "итоги 2023 г." → года
+        word = inflect("год", case, plural)
     elif word == "году" and before in ("к", "ко", "по"):
         case, plural = "datv", False
     else:
-        case, plural = _YEAR_WORDS[word]
+        case, plural = _YEAR_WORDS[word.lower()]
     said = ordinal(int(first), case)
     if second:
         end = int(first[: len(first) - len(second)] + second) if len(second) < len(first) else int(second)
@@ -311,12 +341,63 @@ def _year(match: re.Match, context: Context) -> str:
     return f"{said} {word}"
 
 
+def _grade(match: re.Match, context: Context) -> str | None:
+    """ "5 класса", "учащиеся 5-7 классов": school grades are ordinals; "5 классов" alone is a count."""
+    first, second, word = match.groups()
+    parse = next((p for p in analyses(word) if p.tag.POS == "NOUN"), None)
+    if parse is None or int(first) > 11 or (second and int(second) > 11):
+        return None
+    plural = parse.tag.number == "plur"
+    if plural and not second:
+        return None
+    said = ordinal(int(first), case_of(parse.tag), "masc", plural)
+    if second:
+        said += f" — {ordinal(int(second), case_of(parse.tag), 'masc', plural)}"
+    return f"{said} {word}"
+
+
+def _day_range(match: re.Match, context: Context) -> str:
+    """ "3–10 июня": both days ordinals, in the case a date takes there."""
+    first, second, month = match.groups()
+    before = context.word_before(match.start())
+    if before in PREPOSITIONS:
+        case = "gent" if "gent" in PREPOSITIONS[before] or before in ("с", "со") else prep_case(before)
+    else:
+        case = _date_case(context, match.start(), context.text[match.end() :])
+    return f"{ordinal(int(first), case, 'neut')} — {ordinal(int(second), case, 'neut')} {month}"
+
+
+def _academic_year(match: re.Match, context: Context) -> str:
+    """ "2023-2024 учебном году": both years ordinals in the case of "году"."""
+    first, second, adjective, word = match.groups()
+    case, plural = _YEAR_WORDS[word.lower()]
+    return f"{ordinal(int(first), case)} — {ordinal(int(second), case)} {adjective} {word}"
+
+
+def _time(match: re.Match, context: Context) -> str:
+    """ "9:00", "с 10:30": the hour and the minutes in the case of the preposition ("с девяти ноль-ноль")."""
+    hour, minutes = match.groups()
+    before = context.word_before(match.start())
+    case = "gent" if before in ("с", "со") else prep_case(before)
+    case = "nomn" if case == "loct" else case  # "в 10:00": an accusative
+    said = cardinal(int(hour), case)
+    if minutes == "00":
+        return f"{said} ноль-ноль"
+    if minutes[0] == "0":
+        return f"{said} ноль {cardinal(int(minutes[1]))}"
+    return f"{said} {cardinal(int(minutes), case)}"
+
+
 def _date(match: re.Match, context: Context) -> str | None:
     day, month, year = (int(g) for g in match.groups()[:3])
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
-    case = _prep_case(context.word_before(match.start()))
-    case = "nomn" if case == "loct" else case
+    before = context.word_before(match.start())
+    if before in PREPOSITIONS:
+        case = prep_case(before)
+        case = "nomn" if case == "loct" else case
+    else:
+        case = _date_case(context, match.start(), context.text[match.end() :])
     return f"{ordinal(day, case, 'neut')} {MONTHS[month - 1]} {ordinal(year, 'gent')} года"
 
 
@@ -345,6 +426,8 @@ _ORDINAL_FORMS = {
     ("ми", "ыми"): [("ablt", "masc", True)],
     ("ю", "ую"): [("accs", "femn", False)],
 }
+
+
 _ORDINAL_ENDINGS = {ending: forms for endings, forms in _ORDINAL_FORMS.items() for ending in endings}
 
 
@@ -360,12 +443,12 @@ def _pick_form(forms: list[tuple[str, str, bool]], after: list[str], before: str
     for parse in _noun_parses(after):
         for case, gender, plural in forms:
             if (
-                _case(parse.tag) == case
+                case_of(parse.tag) == case
                 and (parse.tag.number == "plur") == plural
                 and (plural or parse.tag.gender == gender)
             ):
                 return case, gender, plural
-    for wanted in _PREPOSITIONS.get(before, []):
+    for wanted in PREPOSITIONS.get(before, []):
         for form in forms:
             if form[0] == wanted:
                 return form
@@ -380,11 +463,11 @@ def _century(match: re.Match, context: Context) -> str | None:
     before = context.word_before(match.start())
     if word in ("в.", "вв."):
         plural = word == "вв." or bool(second)
-        case = _prep_case(before, "nomn")
-        word = _inflect("век", case, plural)
+        case = prep_case(before, "nomn") if before in PREPOSITIONS else noun_case(context, match.start(), "век")
+        word = inflect("век", case, plural)
     else:
-        parse = _parse(word)[0]
-        case, plural = _case(parse.tag), parse.tag.number == "plur"
+        parse = analyses(word.lower())[0]
+        case, plural = case_of(parse.tag), parse.tag.number == "plur"
     said = ordinal(start, case)
     if second:
         said += f" — {ordinal(end, case)}"
@@ -396,31 +479,70 @@ def _chapter(match: re.Match, context: Context) -> str | None:
     number = int(written) if written.isdigit() else roman_value(written)
     if number is None:
         return None
-    nouns = [p for p in _parse(word.lower()) if p.tag.POS == "NOUN" and p.tag.gender in _GENDER_CODE]
+    nouns = [p for p in analyses(word.lower()) if p.tag.POS == "NOUN" and p.tag.gender in _GENDER_CODE]
     if not nouns:
         return None
     parse = next((p for p in nouns if p.tag.animacy == "inan"), nouns[0])
-    return f"{word} {ordinal(number, _case(parse.tag), parse.tag.gender)}"
+    return f"{word} {ordinal(number, case_of(parse.tag), parse.tag.gender)}"
 
 
 def _ruler(match: re.Match, context: Context) -> str | None:
     name, written = match.groups()
     number = roman_value(written)
-    parse = next((p for p in _parse(name.lower()) if "Name" in p.tag and p.tag.gender in _GENDER_CODE), None)
+    parse = next((p for p in analyses(name.lower()) if "Name" in p.tag and p.tag.gender in _GENDER_CODE), None)
     if number is None or parse is None:
         return None
-    return f"{name} {ordinal(number, _case(parse.tag), parse.tag.gender)}"
+    return f"{name} {ordinal(number, case_of(parse.tag), parse.tag.gender)}"
 
 
-def _abbreviation(words: str) -> Handler:
-    def say(match: re.Match, context: Context) -> str:
-        if not words.startswith("="):
-            return words
-        case = _prep_case(context.word_before(match.start()))
-        said = _inflect(words[1:], case)
-        return said.capitalize() if match.group()[0].isupper() else said
+def _compound(match: re.Match, context: Context) -> str | None:
+    """A number joined to a word ("175-летию" → стасемидесятипятилетию, "2-х" → двух)."""
+    written, ending = match.groups()
+    number = to_int(written)
+    if ending in ("х", "ми", "мя"):
+        # "2-х", "7-ми", "2-мя" are cardinals; "1990-х", "5-ми" the endings of ordinals
+        last = {"х": "234", "ми": "78", "мя": "234"}[ending]
+        if number >= 100 or str(number)[-1] not in last or 11 <= number <= 19:
+            return None
+    if ending == "ю":  # "с 5-ю книгами" → пятью; "на 5-ю страницу" is an ordinal
+        plural_ablt = any(
+            case_of(p.tag) == "ablt" and p.tag.number == "plur" for p in _noun_parses(context.words_after(match.end()))
+        )
+        return cardinal(number, "ablt") if plural_ablt else None
+    if ending in ("х", "ти", "ми"):
+        return cardinal(number, "gent")
+    if ending == "мя":
+        return cardinal(number, "ablt")
+    return _compound_stem(number) + ending
 
-    return say
+
+def _compound_stem(number: int) -> str:
+    """The first part of a compound word with a number: the genitive, joined ("пяти", "двух")."""
+    special = {1: "одно", 90: "девяносто", 100: "сто", 1000: "тысяче"}
+    if number in special:
+        return special[number]
+    words = cardinal(number, "gent").split()
+    if words[-1] == "девяноста":
+        words[-1] = "девяносто"
+    return "".join(words)
+
+
+def _roman_before_noun(match: re.Match, context: Context) -> str | None:
+    """A Roman numeral before a noun it counts ("в IV квартале" → четвёртом)."""
+    written, word = match.groups()
+    number = roman_value(written)
+    if number is None or (len(written) == 1 and written not in "IVXІХ"):
+        return None  # a lone Latin C, M, L, D is a mistyped Cyrillic letter ("C Новым годом")
+    first = analyses(word.lower())[0]
+    if first.tag.POS in ("ADJF", "PRTF") and first.tag.case:  # "ІІІ Международном форуме"
+        plural = first.tag.number == "plur"
+        gender = first.tag.gender if first.tag.gender in _GENDER_CODE else "masc"
+        return f"{ordinal(number, case_of(first.tag), gender, plural)} {word}"
+    nouns = [p for p in analyses(word.lower()) if p.tag.POS == "NOUN" and p.tag.gender in _GENDER_CODE]
+    if not nouns:
+        return None
+    parse = nouns[0]
+    return f"{ordinal(number, case_of(parse.tag), parse.tag.gender)} {word}"
 
 
 def _number_sign(match: re.Match, context: Context) -> str:
@@ -430,27 +552,43 @@ def _number_sign(match: re.Match, context: Context) -> str:
 
 def rules() -> list[Rule]:
     """The Russian rules, most specific first."""
-    abbreviations = sorted(_ABBREVIATIONS.items(), key=lambda item: len(item[0]), reverse=True)
+    roman = f"[{ROMAN_LETTERS}]+"
     return [
         rule(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)(?: ?(?:г\.|года)(?!\w))?", _date),
         rule(
-            r"(?<![\w.,])(\d{3,4})(?:( ?[–—-] ?)(\d{2,4}))? ?(гг\.|г\.|годами|годах|годам|годов|годы|года|году|годом|год)(?!\w)",
+            r"(?<![\w.,])(\d{3,4})(?:( ?[–—-] ?)(\d{2,4}))? ?(гг\.|г\.|(?i:годами|годах|годам|годов|годы|года|году|годом|год))(?!\w)",
             _year,
         ),
         rule(r"(№+) ?(\d+)", _number_sign),
+        rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
+        rule(rf"(?<![\w.,])([0-3]?\d) ?[–—-] ?([0-3]?\d) ({'|'.join(MONTHS)})(?!\w)", _day_range),
+        rule(
+            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? (класс|класса|классе|классу|классом|классы|классов|классах|классам|классами)(?!\w)",
+            _grade,
+        ),
+        rule(r"(?<!\w)([Вв]) (?=(?:2-(?:ом|ой|м|й|е|ю)|[IІ]{2}) |2 класс)", lambda m, c: m.group(1) + "о "),
+        rule(
+            r"(?<![\w.,])(\d{4}) ?[–—-] ?(\d{4}) (учебн\w+|отчётн\w+|отчетн\w+) (годами|годах|годам|годов|годы|года|году|годом|год)(?!\w)",
+            _academic_year,
+        ),
+        rule(
+            r"(?<![\w.,])(\d+)-(х|ти|ми|мя|ю|(?:лети|летн|дневн|процентн|томн|месячн|часов|этажн|тысячн|минутн|недельн)\w*)(?!\w)",
+            _compound,
+        ),
         rule(
             r"(?<![\w.,])(\d+)-(ыми|ого|ому|ый|ий|ой|ая|ое|ые|ым|ом|ых|ую|ья|ье|ьи|й|я|е|го|му|м|х|ми|ю)(?!\w)",
             _ordinal_suffix,
         ),
         rule(
-            r"(?<![\w.])([IVXLC]+)(?: ?[–—-] ?([IVXLC]+))? ?(века|веке|веку|веком|веков|веках|векам|век|вв\.|в\.)(?!\w)",
+            rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?((?i:века|веке|веку|веком|веков|веках|векам|век)|вв\.|в\.)(?!\w)",
             _century,
         ),
-        rule(rf"(?<!\w)((?i:{'|'.join(_CHAPTER_WORDS.split())})) (\d+|[IVXLCDM]+)(?!\w|\.\d)", _chapter),
-        rule(r"(?<!\w)([А-ЯЁ][а-яё]+) ([IVX]+)(?!\w)", _ruler),
-        rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)", _currency_first),
-        rule(rf"(?<![\w.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
-        rule(r"(?<=\w)( ?)([$€₽₸])", lambda m, c: " " + _inflect(_UNITS[m.group(2)], "gent", True)),
-        *(rule(abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
+        rule(rf"(?<!\w)((?i:{'|'.join(_CHAPTER_WORDS.split())})) (\d+|{roman})(?!\w|\.\d)", _chapter),
+        rule(r"(?<!\w)([А-ЯЁ][а-яё]+) ([IVXІХ]+)(?!\w)", _ruler),
+        rule(rf"(?<![\w.])({roman}) ([А-ЯЁа-яё][а-яё]+)", _roman_before_noun),
+        rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн|тыс\.)(?!\w))?", _currency_first),
+        *ru_words.rules(),
+        rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
+        rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + inflect(_UNITS[m.group(2)], "gent", True)),
         roman_rule(cardinal),
     ]

@@ -1,0 +1,104 @@
+"""Kazakh written in the Latin alphabet (the 2021 official alphabet): found, and turned into Cyrillic.
+
+    language.detect ──Latin text──▶ is_kazakh() ──▶ "kk-Latn"
+    braille/translate, tts/script ──kk-Latn run──▶ to_cyrillic() ──▶ Kazakh Cyrillic, same length
+
+No braille table or espeak-ng voice reads Kazakh in Latin letters, so a
+``kk-Latn`` stretch is brailled with the Kazakh Cyrillic table (kk.utb) and
+spoken by the Kazakh voice after transliteration.
+
+The letters follow the alphabet approved in January 2021 (as tabled in
+Wikipedia's "Kazakh alphabets", whose sample reads "bır danyşpan kısı" for
+"бір данышпан кісі"): Ä→Ә, Ğ→Ғ, I ı→І, İ i→И (Й after a vowel), Y→Ы, Ñ/Ŋ→Ң,
+Ö→Ө, Q→Қ, Ş→Ш, Ū→Ұ, Ü→Ү, J→Ж, U→У, H→Х, V→В, F→Ф, C→Ц.  Text typed without
+the dotless ı ("kitaphana", "Respublika") uses a plain i for І as well, so in a
+text with no ı the plain i is І (Й after a vowel).  "Ch" in loan words is Ч; to
+keep every offset, its "h" becomes a word joiner (U+2060), which braille drops
+and voices do not say.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The language tag of Kazakh in Latin letters, as blocks and spans carry it.
+LANGUAGE = "kk-Latn"
+
+_LETTERS = dict(
+    zip(
+        "AaÄäBbDdEeFfGgĞğHhIıJjKkLlMmNnÑñŊŋOoÖöPpQqRrSsŞşTtUuŪūÜüVvYyZzCcWwXx",
+        "АаӘәБбДдЕеФфГгҒғХхІіЖжКкЛлМмНнҢңҢңОоӨөПпҚқРрСсШшТтУуҰұҮүВвЫыЗзЦцУуХх",
+    )
+)
+_VOWELS = frozenset("aäeıioöuūüyAÄEIİOÖUŪÜY")
+_WORD_JOINER = "\u2060"
+
+#: Letters only Kazakh in the Latin alphabet has among the languages a library meets (not German
+#: ä, not Turkish ğ ş ı alone): Ñ Ŋ Ū and Q (not before u, as in English "quiz").
+_SURE = re.compile(r"[ñŋūÑŊŪ]|[qQ](?![uU])")
+_LIKELY = re.compile(r"[äğşıöüÄĞŞÖÜ]")
+#: Common words and stems of Kazakh as it is typed in Latin letters, with or without the new letters.
+_WORDS = frozenset(
+    """jäne jane men ben pen bul būl osy sol bar joq jok emes üşin ushin usin turaly boiynşa boiynsha
+    arqyly keiın keiin deiın deiin biyl bügın bugin jyly jyl jyldyñ joly jol kitap kitaphana kitaphanasy
+    qazaq qazaqstan respublikasy respublikasynyñ oqu oqyrman oqyrmandar auyly aimaq oblysy oblystyq qalasy
+    qalalyq audany audandyq mektep mektebı mektebi tılı tili ädebiet adebiet ataidy atyndağy atyndagy""".split()
+)
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_ENDINGS = ("nyñ", "dyñ", "tyñ", "nıñ", "dıñ", "tıñ", "lary", "lerı", "dağy", "degı", "syz", "ğan", "gen", "qan", "ken")
+
+
+def is_kazakh(text: str, english_words: int = 0) -> bool:
+    """Whether Latin-script ``text`` is Kazakh: a sure letter or a Kazakh word, and little English.
+
+    ``english_words`` is how many English function words the text holds.
+    """
+    words = _LETTER_RUNS.findall(text)
+    if not words:
+        return False
+    lowered = {word.lower() for word in words}
+    if not (_SURE.search(text) or _LIKELY.search(text) or not _WORDS.isdisjoint(lowered)):
+        if not any(len(word) >= 5 and word.endswith(_ENDINGS) for word in lowered):
+            return False
+    votes = 0.0
+    for word in words:
+        lower = word.lower()
+        if lower in _WORDS:
+            votes += 2
+        elif _SURE.search(word):
+            votes += 2
+        elif _LIKELY.search(word):
+            votes += 1
+        elif len(lower) >= 5 and lower.endswith(_ENDINGS):
+            votes += 1
+    return votes >= 2 and votes > 2 * english_words
+
+
+def to_cyrillic(text: str) -> str:
+    """``text`` in Kazakh Cyrillic, character for character (see the module notes)."""
+    dotless = "ı" in text
+    out = []
+    for index, char in enumerate(text):
+        before = text[index - 1] if index else ""
+        if char in "iİ":
+            if before in _VOWELS:
+                out.append("й" if char == "i" else "Й")
+            elif dotless:
+                out.append("и" if char == "i" else "И")
+            else:
+                out.append("і" if char == "i" else "І")
+        elif char in "hH" and before in "cC":
+            out.append(_WORD_JOINER)
+        elif char in "cC" and text[index + 1 : index + 2] in ("h", "H"):
+            out.append("ч" if char == "c" else "Ч")
+        else:
+            out.append(_LETTERS.get(char, char))
+    return "".join(out)
+
+
+def in_cyrillic(text: str, runs: list[tuple[int, int, str]]) -> str:
+    """``text`` with its ``kk-Latn`` runs (``(start, end, lang)``, as ``Block.lang_runs``) in Cyrillic."""
+    for start, end, lang in runs:
+        if lang == LANGUAGE:
+            text = text[:start] + to_cyrillic(text[start:end]) + text[end:]
+    return text

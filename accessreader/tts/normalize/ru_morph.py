@@ -1,0 +1,145 @@
+"""Russian morphology for the normaliser: pymorphy3's analyses, the case a preposition or the
+word before asks, and nouns and noun phrases put in that case.
+
+Used by ``ru.py`` (numbers agree with the nouns after them) and ``ru_words.py``
+(abbreviations and acronyms said in the case the sentence asks).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pymorphy3
+
+from .common import Context
+
+_CASE_ALIAS = {"loc2": "loct", "gen2": "gent", "gen1": "gent", "acc2": "accs", "voct": "nomn"}
+
+#: The cases a preposition (or a noun such as "размере") asks of a number after it, likeliest first.
+PREPOSITIONS = {
+    **dict.fromkeys(
+        "из от до без для около у после кроме свыше более менее против среди вокруг возле вместо ради "
+        "из-за начиная порядка ок больше меньше размере объёме объеме количестве сумме".split(),
+        ["gent"],
+    ),
+    **dict.fromkeys("к ко по согласно благодаря".split(), ["datv"]),
+    **dict.fromkeys("с со".split(), ["gent", "ablt"]),
+    **dict.fromkeys("за под над между перед".split(), ["ablt", "accs"]),
+    **dict.fromkeys("в во".split(), ["loct", "accs"]),
+    "на": ["accs", "loct"],  # "на 2%", "на 5 лет": a quantity after "на" is mostly a measure
+    **dict.fromkeys("о об обо при".split(), ["loct"]),
+    **dict.fromkeys("про через сквозь".split(), ["accs"]),
+}
+
+
+@lru_cache(maxsize=1)
+def _morph() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=8192)
+def analyses(word: str) -> tuple:
+    """pymorphy3's analyses of ``word``, remembered: books repeat their nouns."""
+    return tuple(_morph().parse(word))
+
+
+def case_of(tag) -> str:
+    """The case of a pymorphy3 tag as one of the six (loc2 → loct, gen2 → gent…)."""
+    return _CASE_ALIAS.get(tag.case, tag.case or "nomn")
+
+
+def prep_case(before: str, default: str = "nomn") -> str:
+    """The case a preposition asks of a number read without a noun to agree with."""
+    if PREPOSITIONS.get(before, [""])[0] == "accs":
+        return "nomn"  # an inanimate accusative reads as the nominative
+    return next((c for c in PREPOSITIONS.get(before, []) if c in ("gent", "datv", "loct")), default)
+
+
+#: Nouns that never change (pymorphy guesses forms for some of them).
+INDECLINABLE = {"тенге", "евро"}
+
+
+def noun(lemma: str):
+    """pymorphy3's analysis of ``lemma`` as a noun in its dictionary form, else its likeliest one."""
+    parses = analyses(lemma)
+    return next((p for p in parses if p.tag.POS == "NOUN" and p.normal_form == lemma), parses[0])
+
+
+@lru_cache(maxsize=512)
+def inflect(lemma: str, case: str, plural: bool = False) -> str:
+    if lemma in INDECLINABLE:
+        return lemma
+    parse = noun(lemma)
+    if lemma == "год" and case == "loct" and not plural:
+        case = "loc2"  # в году, not в годе
+    form = parse.inflect({case, "plur" if plural else "sing"})
+    return form.word if form else lemma
+
+
+#: The case a preposition asks of a noun (a place, an institution) after it.
+_NOUN_CASES = {
+    **dict.fromkeys("в во на о об обо при".split(), "loct"),
+    **dict.fromkeys("к ко по согласно благодаря".split(), "datv"),
+    **dict.fromkeys("с со за под над перед между".split(), "ablt"),
+    **dict.fromkeys("про через см".split(), "accs"),
+}
+
+
+#: Abbreviations of places that follow a noun in the genitive ("Жители г. Балхаш" → города).
+_PLACES = {"город", "посёлок", "село", "век", "год"}
+
+
+def noun_case(context: Context, position: int, lemma: str = "", owner: bool = False, gender: str | None = None) -> str:
+    """The case of a noun at ``position`` from the word before it: its preposition's case, the
+    genitive after a noun when ``owner`` ("Закон РК", "сотрудники ЦГБ"), the accusative after a
+    transitive verb, else the nominative."""
+    before = context.word_before(position)
+    joined = re.search(r"(?<!\w)(\w+)\s+(?:и|или)\s+$", context.text[:position])
+    if joined and owner and joined.group(1).isupper():  # "из РК и РФ": the case of the first
+        return noun_case(context, joined.start(1), lemma, owner, gender)
+    if re.search(r"(?<!\w)(?i:см)\.\s*$", context.text[:position]):
+        before = "см"  # "см. с. 12": see page twelve, an accusative
+    if before in _NOUN_CASES:
+        return _NOUN_CASES[before]
+    if before in PREPOSITIONS:
+        return prep_case(before)
+    if not before or not (owner or lemma in _PLACES) or re.search(r"[.!?:;,]\s*$", context.text[:position]):
+        return "nomn"
+    parses = analyses(before)
+    written = re.search(r"(\w+)[\s«\"(]*$", context.text[:position])
+    if parses[0].tag.POS == "NOUN" or (written and len(written.group(1)) > 1 and written.group(1).isupper()):
+        return "gent"  # "Закон РК", "ЦГДБ г. Балхаш"
+    verb = parses[0].tag
+    if owner and verb.POS == "VERB" and "tran" in verb:
+        # "Конференцию организовала ЦГБ": the subject; "Читатели посетили ЦГБ": the object
+        clause = re.split(r"[.!?;:]", context.text[:position])[-1].split()[:-1]
+        if not _agrees(verb, gender) or any(_agrees(verb, p.tag.gender, p.tag) for p in _subjects(clause)):
+            return "accs"
+    return "nomn"
+
+
+def _agrees(verb, gender: str | None, noun=None) -> bool:
+    """Whether a verb form can have a singular noun of ``gender`` (or the noun ``noun``) as its subject."""
+    number = noun.number if noun is not None else "sing"
+    if verb.number and verb.number != number:
+        return False
+    return not (verb.gender and number == "sing" and gender and verb.gender != gender)
+
+
+def _subjects(words: list[str]) -> list:
+    """The analyses of the nouns in the nominative among ``words`` (the clause before a verb)."""
+    parses = (analyses(word.strip('«»"(),').lower())[0] for word in words)
+    return [p for p in parses if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
+
+
+def inflect_phrase(phrase: str, case: str) -> str:
+    """A noun phrase ("централизованная библиотечная система") put in ``case``; words after "|" stay."""
+    head, _, tail = phrase.partition("|")
+    said = []
+    for word in head.split():
+        parse = next((p for p in analyses(word.lower()) if p.tag.case == "nomn"), analyses(word.lower())[0])
+        form = parse.inflect({case, "sing"})
+        inflected = form.word if form else word
+        said.append(inflected.capitalize() if word[0].isupper() else inflected)
+    return " ".join(said + tail.split())

@@ -1,0 +1,171 @@
+"""Russian abbreviations and acronyms, said in the case the sentence asks.
+
+"в г. Алматы" → в городе Алматы, "Жители г. Балхаш" → города Балхаш, "на с. 45"
+→ на странице сорок пять, "Закон РК" → Закон Республики Казахстан, "Читатели
+посетили ЦГБ" → центральную городскую библиотеку; an acronym outside the table is
+said as a word ("СМИ") or spelled with letter names ("ЦГДБ" → цэ-гэ-дэ-бэ).
+"""
+
+from __future__ import annotations
+
+import re
+
+from num2words import num2words
+
+from .common import ACRONYM, Context, Handler, Rule, abbreviation_pattern, rule, shouting, spell_acronym
+from .ru_morph import analyses, inflect, inflect_phrase, noun_case
+
+#: Abbreviations: fixed words, or "=lemma" for a noun put in the case its preposition asks for.
+ABBREVIATIONS = {
+    "в т. ч.": "в том числе",
+    "в.т.ч.": "в том числе",
+    "и пр.": "и прочее",
+    "кол-во": "количество",
+    "уч-ся": "учащихся",
+    "р-н": "район",
+    "б-ка": "библиотека",
+    "б-ки": "библиотеки",
+    "б-ке": "библиотеке",
+    "б-ку": "библиотеку",
+    "каз. яз.": "*казахский язык",
+    "рус. яз.": "*русский язык",
+    "англ. яз.": "*английский язык",
+    "тел.": "=телефон",
+    "кв.": "=квартира",
+    "мкр.": "=микрорайон",
+    "корп.": "=корпус",
+    "т. е.": "то есть",
+    "т. д.": "так далее",
+    "т. п.": "тому подобное",
+    "т. к.": "так как",
+    "т. н.": "так называемый",
+    "т. о.": "таким образом",
+    "до н. э.": "до нашей эры",
+    "н. э.": "нашей эры",
+    "и др.": "и другие",
+    "др.": "другие",
+    "им.": "имени",
+    "напр.": "например",
+    "см.": "смотри",
+    "ул.": "=улица",
+    "г.": "=город",
+    "гг.": "годы",
+    "стр.": "=страница",
+    "рис.": "=рисунок",
+    "табл.": "=таблица",
+    "гл.": "=глава",
+    "ч.": "=часть",
+    "проф.": "=профессор",
+    "акад.": "=академик",
+    "обл.": "=область",
+    "пос.": "=посёлок",
+    "просп.": "=проспект",
+    "тыс.": "тысяч",
+    "млн": "миллионов",
+    "млрд": "миллиардов",
+    "экз.": "экземпляров",
+    "руб.": "рублей",
+    "коп.": "копеек",
+}
+
+
+_PLACE_ABBREVIATIONS = {"г.": "город", "пос.": "посёлок"}
+
+
+def _abbreviation(words: str) -> Handler:
+    def say(match: re.Match, context: Context) -> str:
+        if words.startswith("*"):
+            return inflect_phrase(words[1:], noun_case(context, match.start()))
+        if not words.startswith("="):
+            return words
+        said = inflect(words[1:], noun_case(context, match.start()))
+        return said.capitalize() if match.group()[0].isupper() else said
+
+    return say
+
+
+def _place(lemma: str) -> Handler:
+    """An abbreviated place noun ("г.", "пос.") in the case of the words around it."""
+
+    def say(match: re.Match, context: Context) -> str:
+        first = re.search(r"(?<!\w)(?:г|пос|с)\.\s*[А-ЯЁ][\w-]*\s+(?:и|или)\s+$", context.text[: match.start()])
+        position = first.start() if first else match.start()  # "из г. Астаны и г. Алматы": the case of the first
+        said = inflect(lemma, noun_case(context, position, lemma))
+        return said.capitalize() if match.group()[0].isupper() else said
+
+    return say
+
+
+def _page(match: re.Match, context: Context) -> str:
+    """ "с. 45", "С. 12–15": a page or pages, in the case of the words before."""
+    first, second = match.groups()
+    case = noun_case(context, match.start())
+    if second:
+        return f"{inflect('страница', 'nomn', True)} {_cardinal(int(first))} — {_cardinal(int(second))}"
+    return f"{inflect('страница', case)} {_cardinal(int(first))}"
+
+
+#: Acronyms said in full, in the case the sentence asks; "|" ends the words that change.
+_ACRONYMS = {
+    "РК": "Республика| Казахстан",
+    "РФ": "Российская Федерация",
+    "ЦБС": "централизованная библиотечная система",
+    "ЦГБ": "центральная городская библиотека",
+    "ЦРБ": "центральная районная библиотека",
+    "ЦДБ": "центральная детская библиотека",
+    "ОДБ": "областная детская библиотека",
+    "ОУНБ": "областная универсальная научная библиотека",
+    "ҚР": "Республика| Казахстан",
+    "ВОВ": "Великая Отечественная война",
+    "СОШ": "средняя общеобразовательная школа",
+    "КГУ": "коммунальное государственное учреждение",
+}
+
+
+#: Acronyms spelled by custom rather than by the letter names.
+_SPELLED = {"США": "сэ-шэ-а"}
+
+
+#: Acronyms that are said as a word.
+_SAID_AS_WORDS = {"СМИ", "ЮНЕСКО", "ООН", "НАТО", "ВУЗ", "МИД", "ГОСТ", "ТЮЗ", "ЮНИСЕФ", "ИФЛА", "АЛЖИР"}
+
+
+def _acronym(match: re.Match, context: Context) -> str | None:
+    """An all-capital word: its expansion, a word ("СМИ"), or its letter names ("цэ-гэ-дэ-бэ")."""
+    word, ending = match.groups()
+    if ending or set(word) <= set("ІХ") or shouting(context, {*_ACRONYMS, *_SAID_AS_WORDS}):
+        return None
+    if word in _ACRONYMS:
+        phrase = _ACRONYMS[word]
+        head = next(
+            (p for w in phrase.split("|")[0].split() for p in analyses(w.lower())[:1] if p.tag.POS == "NOUN"), None
+        )
+        gender = head.tag.gender if head is not None else None
+        return inflect_phrase(phrase, noun_case(context, match.start(), owner=True, gender=gender))
+    if word in _SAID_AS_WORDS:
+        return word.lower()
+    return _SPELLED.get(word) or spell_acronym(word, "ru")
+
+
+def _cardinal(number: int) -> str:
+    return num2words(number, lang="ru")
+
+
+def rules() -> list[Rule]:
+    """The rules for Russian abbreviations and acronyms, longest forms first."""
+    abbreviations = sorted(ABBREVIATIONS.items(), key=lambda item: len(item[0]), reverse=True)
+    return [
+        rule(r"(?<!\w)[сС]\. ?(\d+)(?: ?[–—-] ?(\d+))?", _page),
+        rule(r"(?<!\w)(?:[сС]\.)(?= ?[А-ЯЁ])", _place("село")),
+        rule(r"(?<!\w)пр\.(?= ?[А-ЯЁ])", _abbreviation("=проспект")),
+        rule(r"(?<!\w)д\.(?= ?\d)", _abbreviation("=дом")),
+        rule(r"(?<!\w)([Тт])\.(?= ?\d)", lambda m, c: "Том" if m.group(1) == "Т" else "том"),
+        rule(ACRONYM, _acronym),
+        *(
+            rule(
+                abbreviation_pattern(written),
+                _place(_PLACE_ABBREVIATIONS[written]) if written in _PLACE_ABBREVIATIONS else _abbreviation(words),
+            )
+            for written, words in abbreviations
+        ),
+    ]
