@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import signal
 import socket
 import sys
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ import click
 
 from . import content
 from .content.safety import DEFAULT_LIMITS, Limits
-from .errors import AccessReaderError, AlreadyRegistered, NotFound, PortBusy, SecretsDiffer
+from .errors import AccessReaderError, AlreadyRegistered, DiskFull, NotFound, PortBusy, SecretsDiffer
 from .inspection import summarise
 from .messages import interface_language, translate
 from .model import Document
@@ -32,24 +33,41 @@ from .tts.engines import MAX_RATE, MIN_RATE
 
 
 class _Group(click.Group):
-    """Turns user-facing errors into one translated line and exit code 2."""
+    """Turns user-facing errors into one translated line and exit code 2.
+
+    A full disk is one of them; a closed output pipe (``accessreader jobs | head``)
+    ends the command quietly, as other Unix tools do.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except AccessReaderError as error:
-            lang = interface_language(ctx.meta.get("lang"))
-            click.echo(f"accessreader: {error.message(lang)}", err=True)
-            ctx.exit(error.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
-        except Exception as error:  # a bug: say so in one line, keep the details for debugging
-            if getattr(ctx.meta.get("settings"), "debug", False):
-                raise
+        except BrokenPipeError:
+            _quiet_stdout()
+            ctx.exit(128 + signal.SIGPIPE)
+        except Exception as error:
+            if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+                if error.filename is None:  # standard output is what filled up
+                    _quiet_stdout()
+                error = DiskFull(path=error.filename or "stdout")
             lang = interface_language(ctx.meta.get("lang"))
+            if isinstance(error, AccessReaderError):
+                click.echo(f"accessreader: {error.message(lang)}", err=True)
+                ctx.exit(error.exit_code)
+            if getattr(ctx.meta.get("settings"), "debug", False):  # a bug: one line, details when debugging
+                raise
             detail = f"{type(error).__name__}: {error}"
             click.echo(f"accessreader: {translate('error', lang, detail=detail)}", err=True)
             ctx.exit(1)
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush meets no closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 @click.group(cls=_Group)

@@ -3,7 +3,10 @@
     AccessReaderError            anything the user should be told about, exit code 2
      ├── BadInput                the file cannot be read as a book
      │    ├── FileNotFound, EmptyFile, UnknownFormat, CorruptFile, EncryptedFile,
-     │    │   ScannedPdf, NoTextFound, UnsafeXml, ArchiveBomb, FileTooLarge, UnknownEncoding
+     │    │   ScannedPdf, NoTextFound, UnsafeXml, ArchiveBomb, FileTooLarge, UnknownEncoding,
+     │    │   TooDeeplyNested
+     │    └── ReadingTooLong, ReadingTooBig   one book over the time or memory budget of reading
+     ├── DiskFull                no space left where an output or work file is written
      ├── BadOption               an option value that is not offered (a braille grade, a format)
      │    ├── SixDotsOnly        8-dot braille asked for in BRF
      │    └── PortBusy           ``serve`` on an address another program listens on
@@ -30,7 +33,12 @@ the service answers with the same text.  Anything not in this tree is a bug.
 
 from __future__ import annotations
 
+import re
+
 from .messages import translate
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+_MEMORY_FILE = re.compile(r"'?<_io\.BytesIO object at 0x[0-9a-fA-F]+>'?")
 
 
 class AccessReaderError(Exception):
@@ -44,8 +52,13 @@ class AccessReaderError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        """The one-line message in ``lang`` (kk, ru or en; en for anything else)."""
-        return translate(self.code, lang, **self.params)
+        """The one-line message in ``lang`` (kk, ru or en; en for anything else).
+
+        A library's detail that spans lines (libxml2 ends its messages with one) is joined into the line,
+        and one that names the in-memory copy of the file (``<_io.BytesIO object at 0x…>``) names the file.
+        """
+        text = _LINE_BREAKS.sub(" ", translate(self.code, lang, **self.params)).strip()
+        return _MEMORY_FILE.sub(str(self.params.get("name") or "the file"), text)
 
     def __reduce__(self) -> tuple:
         """Pickle by parameters, so the error crosses from a worker process intact."""
@@ -240,3 +253,30 @@ class AudioFailed(AccessReaderError):
     """An audio encoder (LAME, ffmpeg, opusenc) failed on the sound it was given."""
 
     code = "audio_failed"
+
+
+# Hardening (issue 12): nesting, the reading budget, a full disk ------------------------------
+
+
+class TooDeeplyNested(BadInput):
+    """Markup or JSON nested deeper than can be read without losing text."""
+
+    code = "too_deeply_nested"
+
+
+class ReadingTooLong(BadInput):
+    """Reading one book took longer than its time budget (a hostile or pathological file)."""
+
+    code = "reading_too_long"
+
+
+class ReadingTooBig(BadInput):
+    """Reading one book needed more memory than its budget."""
+
+    code = "reading_too_big"
+
+
+class DiskFull(AccessReaderError):
+    """No space left on the disk an output or work file goes to."""
+
+    code = "disk_full"

@@ -559,6 +559,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{title}: озвучено глав: {chapters}, {minutes} мин., можно слушать онлайн",
         "kk": "{title}: {chapters} тарау дыбысталды, {minutes} минут, онлайн тыңдауға дайын",
     },
+    # Hardening (issue 12): nesting, the reading budget, damaged ZIP members, a full disk.
+    "too_deeply_nested": {
+        "en": "{name}: the book is nested more than {limit} levels deep and cannot be read without losing text",
+        "ru": "{name}: вложенность книги глубже {limit} уровней, её нельзя прочитать без потери текста",
+        "kk": "{name}: кітаптың ішкі деңгейлері {limit}-ден терең, оны мәтінін жоғалтпай оқу мүмкін емес",
+    },
+    "reading_too_long": {
+        "en": "{name}: the book took too long to read (over {limit} s) and was refused",
+        "ru": "{name}: книга читалась слишком долго (больше {limit} с) и отклонена",
+        "kk": "{name}: кітапты оқу тым ұзаққа созылды ({limit} с-тан астам), қабылданбады",
+    },
+    "reading_too_big": {
+        "en": "{name}: the book needed too much memory to read (over {limit}) and was refused",
+        "ru": "{name}: для чтения книги нужно слишком много памяти (больше {limit}), она отклонена",
+        "kk": "{name}: кітапты оқуға тым көп жад қажет ({limit}-тан астам), қабылданбады",
+    },
+    "disk_full": {
+        "en": "The disk is full: no space left to write {path}",
+        "ru": "Диск заполнен: нет места для записи {path}",
+        "kk": "Диск толы: {path} жазуға орын жоқ",
+    },
 }
 
 

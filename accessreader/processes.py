@@ -21,11 +21,16 @@ Workers report items done through a queue, so a progress bar advances.  A
 failing run (a table that does not load) stops the others at their next
 report and its error reaches the caller as it was raised (``AccessReaderError``
 pickles by its parameters).  Ctrl+C is left to the parent (workers ignore
-it), which stops them the same way; no worker outlives the call.
+it), which stops them the same way; no worker outlives the call.  Nor the
+caller: each worker asks Linux to kill it when its parent dies (``kill -9`` of
+the command included), so no pool child, and no resource tracker waiting on
+them, is left behind.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import multiprocessing.context
 import multiprocessing.synchronize
@@ -102,7 +107,7 @@ def run_tasks(
     abort = context.Event()
     results: dict[int, R] = {}
     with ProcessPoolExecutor(max(1, min(workers, len(tasks))), mp_context=context,
-                             initializer=_start, initargs=(reports, abort)) as pool:  # fmt: skip
+                             initializer=_start, initargs=(reports, abort, os.getpid())) as pool:  # fmt: skip
         futures = {pool.submit(function, *args): index for index, (function, args) in enumerate(tasks)}
         waiting = set(futures)
         try:
@@ -164,8 +169,44 @@ class Cancelled(Exception):
     """A worker stopped because another run failed or the caller was interrupted."""
 
 
-def _start(reports: multiprocessing.Queue, abort: multiprocessing.synchronize.Event) -> None:
+#: ``prctl(2)``'s request to be sent a signal when the parent thread dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int | None = None) -> None:
+    """In a child process: be killed (SIGKILL) as soon as the process that started it dies.
+
+    ``parent`` is the pid of the process the child works for (default: the
+    current parent); if it has already gone, the child exits at once.  Linux
+    only (``prctl PR_SET_PDEATHSIG``); elsewhere nothing happens.
+    """
+    expected = os.getppid() if parent is None else parent
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+        return
+    if _gone(expected):  # it died before the request was made
+        os._exit(1)
+
+
+def _gone(pid: int) -> bool:
+    """Whether process ``pid`` has ended: no longer there, or a zombie nobody has reaped yet."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            state = stat.read().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        return False
+    return state in ("Z", "X")
+
+
+def _start(reports: multiprocessing.Queue, abort: multiprocessing.synchronize.Event, parent: int) -> None:
     global _reports, _abort
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent hears Ctrl+C and stops us
     _reports, _abort = reports, abort
 

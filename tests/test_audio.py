@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
 import mutagen
 import pytest
 
-from accessreader.errors import AudioFailed
+from accessreader.errors import AudioFailed, DiskFull
 from accessreader.tts.audio import Encoder, Mark, Tags, aac_seconds, make_m4b, probe_seconds, tag_file
 from accessreader.tts.engines import engine, voices_for
 
@@ -125,3 +126,14 @@ def test_encoder_failure_is_a_clear_error(tmp_path):
         encoder.write(b"\0\0" * 22050)
         encoder.close()
     assert "opusenc" in caught.value.message("kk")
+
+
+@pytest.mark.parametrize("codec", ["mp3", "opus"])
+def test_a_full_disk_is_said_as_such(codec):
+    """LAME says only "Error writing mp3 output" after an unrelated warning; the error names the full disk."""
+    encoder = Encoder(codec, Path("/dev/full"), 22050)
+    with pytest.raises(DiskFull) as caught:
+        for _ in range(50):
+            encoder.write(bytes(44100))
+        encoder.close()
+    assert "disk is full" in caught.value.message("en")

@@ -7,11 +7,13 @@ reader's own broken files are tested with that reader.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import struct
 import subprocess
 import sys
+import time
 import zipfile
 import zlib
 from pathlib import Path
@@ -24,6 +26,7 @@ from accessreader.cli import main
 from accessreader.content.safety import Limits, parse_xml
 from accessreader.errors import FileTooLarge, UnsafeXml
 from accessreader.messages import MESSAGES
+from tests.fuzz_corpus import corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_EPUB = ROOT / "samples" / "dala-kk.epub"
@@ -90,7 +93,27 @@ def _bad_files() -> dict[str, tuple[str, bytes, str]]:
             b"<!DOCTYPE html [<!ENTITY a 'aaaa'>]><html><body>&a;</body></html>",
             "unsafe_xml",
         ),
+        # Hardening (issue 12): each of these once gave exit 1, a raw error, or silently lost text.
+        "billion_laughs_utf16": ("laughs.fb2", BILLION_LAUGHS.decode().encode("utf-16"), "unsafe_xml"),
+        "billion_laughs_utf16_no_bom": ("laughs16.fb2", BILLION_LAUGHS.decode().encode("utf-16-le"), "unsafe_xml"),
+        "encrypted_epub": ("locked.epub", FUZZ["encrypted-dala-kk.epub"], "encrypted_file"),
+        "encrypted_docx": ("locked.docx", FUZZ["encrypted-library-report-ru.docx"], "encrypted_file"),
+        "damaged_inflate_epub": ("garbled.epub", FUZZ["badinflate-dala-kk.epub"], "corrupt_file"),
+        "damaged_inflate_docx": ("garbled.docx", FUZZ["badinflate-library-report-ru.docx"], "corrupt_file"),
+        "pdf_stream_bomb": ("bomb.pdf", FUZZ["stream-bomb.pdf"], "archive_bomb"),
+        "nested_300_divs": ("deep.html", FUZZ["divs300.html"], "too_deeply_nested"),
+        "nested_json": ("deep.json", FUZZ["deep.json"], "too_deeply_nested"),
+        "nul_in_fb2": ("nul.fb2", _with_nul(ROOT / "samples" / "dala-kk.fb2"), "corrupt_file"),  # libxml2: two lines
     }
+
+
+def _with_nul(path: Path) -> bytes:
+    data = path.read_bytes()
+    return data[: len(data) // 2] + b"\x00" + data[len(data) // 2 :]
+
+
+#: The fuzz corpus's small subset by file name (``tests/fuzz_corpus.py``).
+FUZZ = {case.name: case.data for case in corpus(full=False)}
 
 
 @pytest.fixture(scope="module")
@@ -216,3 +239,96 @@ def test_parse_xml_never_loads_external_files() -> None:
     ):
         root = parse_xml(data, "book.xml", "XML")
         assert passwd_line not in etree.tostring(root, encoding="unicode")
+
+
+def test_utf16_entity_declarations_are_refused_like_utf8() -> None:
+    for encoding in ("utf-16", "utf-16-le", "utf-16-be"):
+        with pytest.raises(UnsafeXml):
+            parse_xml(
+                BILLION_LAUGHS.decode().replace("<?xml version", "<?xml  version").encode(encoding), "b.fb2", "FB2"
+            )
+
+
+def _html(tmp_path: Path, name: str, depth: int) -> Path:
+    middle = "<div>" * depth + "<p>Middle paragraph deep.</p>" + "</div>" * depth
+    path = tmp_path / name
+    path.write_text(f"<html><body><p>First paragraph here.</p>{middle}<p>Last paragraph here.</p></body></html>")
+    return path
+
+
+def test_nesting_up_to_the_limit_keeps_every_paragraph(tmp_path: Path) -> None:
+    result = _run("inspect", "--json", str(_html(tmp_path, "deep.html", 250)))
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert (summary["blocks"], summary["words"]) == (3, 9)
+
+
+@pytest.mark.parametrize("depth", [300, 3000])
+def test_deeper_nesting_is_refused_not_cut(tmp_path: Path, depth: int) -> None:
+    result = _run("--lang", "ru", "inspect", str(_html(tmp_path, "deep.html", depth)))
+    _assert_one_line(result, "too_deeply_nested", "ru", "deep.html")
+
+
+def test_a_book_over_the_time_budget_is_refused(tmp_path: Path) -> None:
+    storm = tmp_path / "storm.html"
+    attributes = " ".join(f'a{i}="x"' for i in range(100_000))  # libxml2 needs minutes for this tag
+    storm.write_text(f"<html><body><p {attributes}>Hello.</p></body></html>")
+    started = time.monotonic()
+    result = _run("--lang", "kk", "inspect", str(storm), env={"ACCESSREADER_READ_SECONDS": "2"})
+    _assert_one_line(result, "reading_too_long", "kk", "storm.html")
+    assert time.monotonic() - started < 30
+
+
+def test_a_book_over_the_memory_budget_is_refused() -> None:
+    result = _run("--lang", "en", "inspect", str(SAMPLE_EPUB), env={"ACCESSREADER_READ_MEMORY_MB": "40"})
+    _assert_one_line(result, "reading_too_big", "en", SAMPLE_EPUB.name)
+    assert "40.0 MB" in result.stderr
+
+
+def _command(*args: str, **popen) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if k != "ACCESSREADER_DEBUG"}
+    return subprocess.Popen([sys.executable, "-m", "accessreader", *args], cwd=ROOT, env=env, **popen)
+
+
+def test_a_closed_output_pipe_ends_quietly() -> None:
+    """`accessreader inspect … | head -c 1`: no "Something went wrong: BrokenPipeError", no traceback."""
+    reader, writer = os.pipe()
+    process = _command("inspect", "--json", *[str(SAMPLE_EPUB)] * 3, stdout=writer, stderr=subprocess.PIPE)
+    os.close(writer)
+    assert os.read(reader, 1) == b"{"
+    os.close(reader)
+    _, stderr = process.communicate(timeout=120)
+    assert stderr == b""
+    assert process.returncode == 141  # 128 + SIGPIPE, as a shell reports for other tools
+
+
+def test_a_full_disk_has_its_own_message() -> None:
+    with open("/dev/full", "wb") as full:
+        process = _command("--lang", "kk", "inspect", "--json", str(SAMPLE_EPUB), stdout=full, stderr=subprocess.PIPE)
+        _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 2
+    lines = stderr.decode().splitlines()
+    assert len(lines) == 1 and _pattern("disk_full", "kk").fullmatch(lines[0]), lines
+
+
+@pytest.mark.parametrize("suffix", ["txt", "html", "fb2"])
+def test_an_endless_paragraph_is_kept_whole_in_parts(suffix: str) -> None:
+    """2 MB without a line break or a space: every character kept, in blocks of a bounded length."""
+    endless = "а" * (2 * 1024 * 1024)
+    data = {
+        "txt": endless,
+        "html": f"<html><body><p>Алғы сөз.</p><p>{endless}</p></body></html>",
+        "fb2": f'<FictionBook xmlns="{FB2_NS}"><body><section><p>Алғы сөз.</p><p>{endless}</p></section></body></FictionBook>',
+    }[suffix].encode()
+    document = content.read(data, f"endless.{suffix}")
+    texts = [block.text for _, block in document.blocks()]
+    assert "".join(texts).count("а") == len(endless)
+    assert max(len(text) for text in texts) <= 20_000
+
+
+def test_messages_name_the_file_not_its_copy_in_memory(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"not a picture" * 10)
+    result = _run("--lang", "en", "inspect", str(broken))
+    _assert_one_line(result, "corrupt_file", "en", "broken.png")
+    assert "BytesIO" not in result.stderr and "0x" not in result.stderr

@@ -177,3 +177,56 @@ def _alive(pid: int, wait: float = 5.0) -> bool:
             return False
         time.sleep(0.05)
     return True
+
+
+@pytest.mark.parametrize("stage", ["reading", "translating"])
+def test_kill_9_leaves_no_child_behind(tmp_path, stage):
+    """The command killed outright: its reading process, pool workers and resource tracker die with it."""
+    if stage == "reading":  # languages and sentences found by the reading process's own workers
+        book = tmp_path / "long.txt"
+        paragraph = "The library reads every book aloud for readers who cannot see print. " * 12
+        book.write_text("\n\n".join([paragraph] * 3000), encoding="utf-8")
+    else:
+        book = tmp_path / "long.json"
+        book.write_text(long_document(6000).to_json(), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "accessreader", "convert", str(book), "--to", "ubrl", "--workers", "2"],
+        cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        seen: set[int] = set()
+        deadline = time.monotonic() + 90
+        while len(seen) < 3 and time.monotonic() < deadline and process.poll() is None:
+            seen |= _descendants(process.pid)
+            time.sleep(0.02)
+        assert len(seen) >= 3, "the workers never started"
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    left = {pid: _command_line(pid) for pid in seen if _alive(pid)}
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left
+
+
+def _command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return "?"
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process under ``pid``: children, their children…"""
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        try:
+            children = _children(todo.pop())
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        found |= children
+        todo += children
+    return found

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import importlib
 
-from ..errors import EmptyFile, UnknownFormat, UnsafeXml
+from ..errors import EmptyFile, TooDeeplyNested, UnknownFormat, UnsafeXml
 from ..model import Document
 from .finish import finish
-from .safety import DEFAULT_LIMITS, Limits, SafeZip, check_size
+from .safety import DEFAULT_LIMITS, MAX_DEPTH, Limits, SafeZip, check_size, declares_entities
 from .txt import utf16_without_bom
 
 FORMATS = ("epub", "pdf", "fb2", "docx", "html", "txt", "json", "image")
@@ -52,7 +52,7 @@ def sniff(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> str:
     text = _head_text(head).lstrip("\ufeff \t\r\n").lower()
     if text.startswith("{") and '"schema"' in text and '"chapters"' in text:
         return "json"
-    if text.startswith("<") and "<!entity" in text:
+    if text.startswith("<") and (declares_entities(head) or "<!entity" in text):
         raise UnsafeXml(name=name)
     if "<fictionbook" in text:
         return "fb2"
@@ -92,7 +92,7 @@ def _blank(data: bytes) -> bool:
 def _head_text(head: bytes) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return head.decode("utf-16", errors="ignore")
-    return head.decode("utf-8", errors="ignore")
+    return head.decode(utf16_without_bom(head) or "utf-8", errors="ignore")
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -112,8 +112,13 @@ def read(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS, workers: 
     check_size(data, name, limits)
     fmt = sniff(data, name, limits)
     reader = importlib.import_module(f"{__name__}.{_READER_MODULES[fmt]}")
-    document = reader.read(data, name, limits)
+    try:
+        document = reader.read(data, name, limits)
+    except RecursionError as exc:  # structure nested past what the readers walk (JSON, XML)
+        raise TooDeeplyNested(name=name, limit=MAX_DEPTH) from exc
     return document if fmt == "json" else finish(document, data, name, workers)
 
 
-__all__ = ["BOOK_SUFFIXES", "FORMATS", "Limits", "read", "sniff"]
+from .bounded import Budget, read_bounded  # noqa: E402  (it reads through read above, in a child process)
+
+__all__ = ["BOOK_SUFFIXES", "FORMATS", "Budget", "Limits", "read", "read_bounded", "sniff"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 import docx
@@ -28,7 +29,7 @@ from lxml import etree
 from ..errors import CorruptFile, UnsafeXml
 from ..model import HEADING, IMAGE, LIST_ITEM, NOTE, PAGE_MARKER, PARAGRAPH, TABLE, Cell, Document
 from .builder import DocumentBuilder, InlineText
-from .safety import Limits, SafeZip, parse_xml
+from .safety import Limits, SafeZip, declares_entities, parse_xml
 
 FORMAT = "DOCX"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -64,11 +65,13 @@ def read(data: bytes, name: str, limits: Limits) -> Document:
     """
     archive = SafeZip(data, name, FORMAT, limits)
     for member in archive.names:
-        if member.endswith((".xml", ".rels")) and b"<!ENTITY" in archive.read(member):
+        if member.endswith((".xml", ".rels")) and declares_entities(archive.read(member)):
             raise UnsafeXml(name=name)
     try:
         package = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+    except PackageNotFoundError as exc:  # its message names the BytesIO object, not the file
+        raise CorruptFile(name=name, format=FORMAT, detail="not a Word document package") from exc
+    except (KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, zlib.error, OSError, EOFError) as exc:
         raise CorruptFile(name=name, format=FORMAT, detail=str(exc) or type(exc).__name__) from exc
     builder = DocumentBuilder("docx")
     _read_core(package, builder)

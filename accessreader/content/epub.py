@@ -25,7 +25,7 @@ from ..errors import CorruptFile, EmptyFile, EncryptedFile, UnsafeXml
 from ..model import Block, Document, TocEntry
 from .builder import DocumentBuilder
 from .markup import Walk, element_lang, index_notes, is_pagebreak, local_name, resolve, text_content
-from .safety import Limits, SafeZip, parse_html, parse_xml
+from .safety import Limits, SafeZip, declares_entities, parse_html, parse_xml
 
 FORMAT = "EPUB"
 #: Font obfuscation (IDPF 2008 and Adobe): not DRM, only fonts are mangled.
@@ -100,7 +100,7 @@ def _parse_members(archive: SafeZip, name: str) -> dict[str, etree._Element]:
             raise
         except CorruptFile:
             if not member.lower().endswith(_CONTENT_SUFFIXES):
-                if b"<!ENTITY" in data.upper():
+                if declares_entities(data):
                     raise UnsafeXml(name=label) from None
                 continue  # ebooklib reads packages leniently; it reports what it cannot
             root = parse_html(data, label)

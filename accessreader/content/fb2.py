@@ -21,6 +21,7 @@ from lxml import etree
 from ..errors import CorruptFile
 from ..model import BLOCKQUOTE, HEADING, IMAGE, NOTE, PARAGRAPH, STANZA, TABLE, Cell, Document
 from .builder import DocumentBuilder, InlineText
+from .paragraphs import split_long
 from .safety import Limits, SafeZip, parse_xml
 
 FORMAT = "FB2"
@@ -164,10 +165,12 @@ class _Walker:
                 self.content(child, depth, lang)
 
     def add(self, kind: str, text: str | InlineText = "", anchor: str = "", **fields) -> None:
-        """Add a block; the first one after a section starts carries the section's id."""
-        block = self.builder.add(kind, text, anchor=anchor or self.pending, **fields)
-        if block is not None and not anchor:
-            self.pending = ""
+        """Add a block (an overlong paragraph as several); the first one after a section starts carries its id."""
+        parts = split_long(text) if isinstance(text, InlineText) and kind in (PARAGRAPH, BLOCKQUOTE) else [text]
+        for part in parts:
+            block = self.builder.add(kind, part, anchor=anchor or self.pending, **fields)
+            if block is not None and not anchor:
+                self.pending = ""
 
     def title(self, title: etree._Element, level: int, lang: str) -> None:
         """A title's paragraphs as one heading (lines joined by a space)."""

@@ -27,6 +27,7 @@ from lxml import etree
 
 from ..model import BLOCKQUOTE, HEADING, IMAGE, LIST_ITEM, NOTE, PARAGRAPH, STANZA, TABLE, Block, Cell
 from .builder import DocumentBuilder, InlineText
+from .paragraphs import split_long
 
 _EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -97,6 +98,7 @@ _BLOCK = {
     "tfoot",
     "html",
 }
+_SPLIT = {PARAGRAPH, BLOCKQUOTE, LIST_ITEM}  # kinds an overlong block of is cut into several
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _EMPHASIS = {"em", "i", "strong", "b"}
 _NOTE_TYPES = {"footnote", "endnote", "rearnote", "note", "doc-footnote", "doc-endnote"}
@@ -334,13 +336,19 @@ class Walk:
     # --- blocks ---------------------------------------------------------------------------
 
     def _add(self, kind: str, text: str | InlineText, ctx: _Context, **extra: object) -> Block | None:
+        """Add a block (an overlong paragraph as several, ``paragraphs.split_long``); return the first."""
         self._flush_pages()
-        block = self.builder.add(kind, text, lang=ctx.lang, **extra)
-        if block is not None:
-            for anchor in self._pending:
-                self.anchors.setdefault(anchor, block)
-            self._pending.clear()
-        return block
+        parts = split_long(text) if isinstance(text, InlineText) and kind in _SPLIT else [text]
+        first = None
+        for part in parts:
+            block = self.builder.add(kind, part, lang=ctx.lang, **extra)
+            if block is not None and first is None:
+                first = block
+                for anchor in self._pending:
+                    self.anchors.setdefault(anchor, block)
+                self._pending.clear()
+                extra = {**extra, "label": ""} if "label" in extra else extra  # a list item's label: the first part
+        return first
 
     def _enter(self, element: etree._Element, ctx: _Context) -> _Context:
         """Note the element's id and page-list entry; return the context with its language."""

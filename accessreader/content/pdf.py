@@ -49,19 +49,19 @@ from typing import Any
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFNoOutlines
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream, resolve1
 from pdfminer.psexceptions import PSException
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import decode_text
 from pypdfium2 import PdfiumError
 
-from ..errors import CorruptFile, EncryptedFile, MissingDependency, NoTextFound, ScannedPdf, UnsafeXml
+from ..errors import ArchiveBomb, CorruptFile, EncryptedFile, MissingDependency, NoTextFound, ScannedPdf, UnsafeXml
 from ..model import Document
 from . import ocr, pdfpages
 from .builder import DocumentBuilder
 from .pdflayout import body_size, running_heads, strip_running
 from .printed import OutlineEntry, PageLayout, PrintedPage
-from .safety import Limits, parse_xml
+from .safety import Limits, human_size, parse_xml
 
 FORMAT = "PDF"
 #: What pdfminer raises on damaged files besides its own exceptions.
@@ -102,11 +102,11 @@ def read(data: bytes, name: str, limits: Limits, *, engine: str = "pdfium", work
         try:
             document = _open(data, name)
             _metadata(document, builder, name)
-            count, labels, page_ids = _pages(document, name)
+            count, labels, page_ids = _pages(document, name, limits)
             outline = _outline(document, page_ids)
             pages, logged = pdfpages.lines(data, count, engine, workers)
             warnings += logged
-        except (EncryptedFile, CorruptFile):
+        except (EncryptedFile, CorruptFile, ArchiveBomb):
             raise
         except PDFEncryptionError as exc:
             raise EncryptedFile(name=name, format=FORMAT) from exc
@@ -276,26 +276,55 @@ def _scanned(pages: list[PrintedPage]) -> list[int]:
     return found
 
 
+def _unpacked_size(stream: PDFStream, name: str, limits: Limits, budget: int) -> int:
+    """How many bytes a Flate-compressed stream unpacks to, counted without keeping them.
+
+    Raises ``ArchiveBomb`` past ``budget`` or, for a stream over 1 MB unpacked, past
+    ``limits.max_ratio`` times its packed size (a compressed-stream bomb: 0.5 MB of
+    PDF unpacking to gigabytes).  Other filters, and streams zlib cannot read
+    (encrypted, damaged), count as their packed size and are left to pdfminer.
+    """
+    raw = stream.rawdata or b""
+    filters = stream.get_filters()
+    if stream.decipher or not filters or filters[0][0] not in LITERALS_FLATE_DECODE:
+        return len(raw)
+    cap = min(budget, max(1024 * 1024, limits.max_ratio * len(raw)))
+    inflater, size, pending = zlib.decompressobj(), 0, raw
+    try:
+        while pending and size <= cap:
+            size += len(inflater.decompress(pending, 1024 * 1024))
+            pending = inflater.unconsumed_tail
+    except zlib.error:
+        return len(raw)
+    if size > cap:
+        raise ArchiveBomb(name=name, limit=human_size(cap))
+    return size
+
+
 def _page_list(labels: list[str]) -> str:
     return ", ".join(labels[:20]) + (" …" if len(labels) > 20 else "")
 
 
-def _pages(document: PDFDocument, name: str) -> tuple[int, list[str], dict[int, int]]:
+def _pages(document: PDFDocument, name: str, limits: Limits) -> tuple[int, list[str], dict[int, int]]:
     """The number of pages, their labels, and page object id → index.
 
     Each page's content streams are decoded here once, so damage pdfminer works around
-    (a bad checksum) is logged whichever engine reads the text.
+    (a bad checksum) is logged whichever engine reads the text; first their unpacked
+    size is counted against ``limits`` as a ZIP member's is (``ArchiveBomb``).
     """
     labels: list[str] = []
     ids: dict[int, int] = {}
+    unpacked = 0
     for page in PDFPage.create_pages(document):
         ids[page.pageid] = len(labels)
         labels.append(_text(page.label) if page.label else "")
         for stream in page.contents:
             stream = resolve1(stream)
-            if isinstance(stream, PDFStream):
+            if isinstance(stream, PDFStream) and stream.rawdata is not None:
+                unpacked += _unpacked_size(stream, name, limits, limits.max_unpacked_bytes - unpacked)
+                raw = stream.rawdata
                 stream.get_data()
-                stream.data = None  # decoded again by the engine; not kept for every page
+                stream.rawdata, stream.data = raw, None  # decoded again by the engine; not kept for every page
     declared = resolve1(resolve1(document.catalog.get("Pages")) or {}).get("Count") if document.catalog else None
     if not labels:
         raise CorruptFile(name=name, format=FORMAT, detail="no pages")

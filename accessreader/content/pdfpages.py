@@ -45,6 +45,7 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 
+from .. import processes
 from .pdflayout import Line
 from .printed import PrintedPage
 
@@ -103,7 +104,8 @@ def lines(
     # threads, and a fork taken while one is inside PDFium would copy its half-done state.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])  # workers start with the engines imported
-    with ProcessPoolExecutor(min(workers, len(ranges)), context, initializer=_keep, initargs=(data,)) as pool:
+    initargs = (data, os.getpid())
+    with ProcessPoolExecutor(min(workers, len(ranges)), context, initializer=_keep, initargs=initargs) as pool:
         for found, logged in pool.map(_read_kept, ranges, [engine] * len(ranges)):
             pages += found
             warnings += logged
@@ -113,9 +115,10 @@ def lines(
 _DATA = b""
 
 
-def _keep(data: bytes) -> None:
-    """A worker's initializer: the PDF arrives once per worker, not once per range."""
+def _keep(data: bytes, parent: int) -> None:
+    """A worker's initializer: the PDF arrives once per worker, not once per range; the worker dies with ``parent``."""
     global _DATA
+    processes.die_with_parent(parent)
     _DATA = data
 
 

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from dataclasses import replace
 
 from ..errors import EmptyFile, UnknownEncoding
-from ..model import NOTE, PAGE_MARKER, STANZA, Document
+from ..model import NOTE, PAGE_MARKER, PARAGRAPH, STANZA, Document
 from .builder import DocumentBuilder, InlineText
+from .paragraphs import MAX_PARAGRAPH
 from .plaintext import Piece, structure
 from .safety import Limits
 
@@ -104,22 +106,43 @@ def read(data: bytes, name: str, limits: Limits) -> Document:
         if piece.chapter:
             opens_page = index and found.pieces[index - 1].kind == PAGE_MARKER
             starts[index - 1 if opens_page else index] = piece.text
-    for index, piece in enumerate(found.pieces):
+    for index, whole in enumerate(found.pieces):
         if index in starts:
             builder.chapter(starts[index])
-        builder.add(
-            piece.kind,
-            _inline(piece),
-            level=piece.level,
-            label=piece.label,
-            rows=piece.rows,
-            note_kind="footnote" if piece.kind == NOTE else "",
-            anchor=piece.anchor,
-        )
+        for piece in _parts(whole):
+            builder.add(
+                piece.kind,
+                _inline(piece),
+                level=piece.level,
+                label=piece.label,
+                rows=piece.rows,
+                note_kind="footnote" if piece.kind == NOTE else "",
+                anchor=piece.anchor,
+            )
     document = builder.build()
     if not any(block.text for _, block in document.blocks() if block.kind != PAGE_MARKER):
         raise EmptyFile(name=name)
     return document
+
+
+def _parts(piece: Piece) -> list[Piece]:
+    """A paragraph longer than ``MAX_PARAGRAPH`` as paragraphs of at most that, cut at a space when there is one.
+
+    (TXT's own pieces are plain strings with note marks; see ``paragraphs.py`` for why.)
+    """
+    if piece.kind != PARAGRAPH or len(piece.text) <= MAX_PARAGRAPH:
+        return [piece]
+    parts, start, text = [], 0, piece.text
+    while start < len(text):
+        end = min(start + MAX_PARAGRAPH, len(text))
+        if end < len(text):
+            space = text.rfind(" ", start + MAX_PARAGRAPH // 2, end)
+            end = space + 1 if space > 0 else end
+            end = next((s for s, e, _ in piece.refs if s < end < e), end)  # never inside a note mark
+        refs = [(s - start, e - start, anchor) for s, e, anchor in piece.refs if start <= s < end]
+        parts.append(replace(piece, text=text[start:end], refs=refs, label=piece.label if not parts else ""))
+        start = end
+    return parts
 
 
 def _inline(piece: Piece) -> str | InlineText:

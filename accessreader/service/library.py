@@ -31,7 +31,7 @@ from .. import convert
 from ..braille import Code
 from ..braille.translate import Problem
 from ..content import BOOK_SUFFIXES, images
-from ..content import read as read_book
+from ..content import read_bounded as read_book  # each book in a process of its own, under the reading budget
 from ..content.safety import Limits, check_size, human_size
 from ..errors import AccessReaderError, FileNotFound, FileTooLarge, NotFound
 from ..model import Chapter, Document, Locator

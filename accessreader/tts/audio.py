@@ -27,6 +27,7 @@ voice does not jump in volume.
 
 from __future__ import annotations
 
+import errno
 import re
 import shutil
 import subprocess
@@ -36,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from ..errors import AudioFailed, MissingDependency
+from ..errors import AudioFailed, DiskFull, MissingDependency
 
 with warnings.catch_warnings():  # deprecated in 3.11 (removed in 3.13); Debian 12's Python is 3.11
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -189,9 +190,27 @@ class Encoder:
         self._process.kill()
         self._process.wait()
         self._errors.seek(0)
-        detail = self._errors.read().decode(errors="replace").strip()[-300:] or f"exit code {self._process.returncode}"
+        said = self._errors.read().decode(errors="replace").strip()
         self._errors.close()
-        raise AudioFailed(program=self._process.args[0], detail=detail)
+        if _disk_full(self.path):  # lame then says only "Error writing mp3 output", after an unrelated warning
+            raise DiskFull(path=self.path)
+        raise AudioFailed(program=self._process.args[0], detail=said[-300:] or f"exit code {self._process.returncode}")
+
+
+def _disk_full(path: Path) -> bool:
+    """True when writing to ``path`` fails for want of space (tried with a few bytes, then taken back)."""
+    try:
+        with open(path, "ab", buffering=0) as file:
+            size = file.tell()
+            try:
+                file.write(bytes(65536))
+            except OSError as error:
+                return error.errno == errno.ENOSPC
+            if path.is_file():
+                file.truncate(size)
+    except OSError:
+        pass
+    return False
 
 
 @dataclass(frozen=True)

@@ -145,7 +145,7 @@ class Steps:
     def _prepare(self, job: str, step: str, progress: Progress) -> None:
         row = self.state.row(job)
         self.state.set_stage(job, READING)
-        document = content.read((self.data / row.source).read_bytes(), row.name)
+        document = content.read_bounded((self.data / row.source).read_bytes(), row.name)
         convert.prepare(document, row.formats, self.options)
         self.publisher.started(row.title, document)
         atomic.write_bytes(self.work(job) / "document.json", document.to_json().encode())

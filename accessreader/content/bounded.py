@@ -1,0 +1,181 @@
+"""Reading one book under a time and memory budget, in a process of its own.
+
+    read_bounded(data, name, limits, workers, budget)
+        ──child process: its own process group, address space capped at budget.memory,
+          killed with its parent──▶ content.read ──▶ Document (or the error it raised)
+        ◀── through a pipe
+    past the budget's time: the child and everything it started killed ──▶ ReadingTooLong
+    MemoryError in the child, or the child killed by the kernel ──▶ ReadingTooBig
+
+One hostile book must not stall a worker: an HTML tag with 200,000 attributes keeps
+libxml2 busy for minutes (its duplicate-attribute check is quadratic, and no parser
+option turns it off), a compressed-stream bomb asks for gigabytes.  Inside the
+budget the child reads exactly what ``content.read`` reads in this process; its own
+workers (language detection, PDF pages, OCR) are its children and share its fate.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.connection
+import os
+import resource
+import signal
+import time
+from dataclasses import dataclass
+from typing import NoReturn
+
+from .. import processes
+from ..errors import AccessReaderError, BadOption, CorruptFile, ReadingTooBig, ReadingTooLong
+from ..model import Document
+from .safety import DEFAULT_LIMITS, Limits, human_size
+
+MB = 1024 * 1024
+
+#: Environment variables that change the budget (the README's settings table).
+SECONDS_ENV = "ACCESSREADER_READ_SECONDS"
+MEMORY_ENV = "ACCESSREADER_READ_MEMORY_MB"
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How long reading one book may take (wall clock) and how much memory its process may map.
+
+    The time is ``seconds`` plus ``seconds_per_mb`` for each megabyte of the file, so that a
+    long scanned book read by OCR page by page is not cut short.
+    """
+
+    seconds: float = 600.0
+    memory_bytes: int = 3 * 1024 * MB
+    seconds_per_mb: float = 10.0
+
+    def time_for(self, size: int) -> float:
+        """The seconds a file of ``size`` bytes may take to read."""
+        return self.seconds + self.seconds_per_mb * size / MB
+
+    @classmethod
+    def from_env(cls) -> Budget:
+        """The budget from ``ACCESSREADER_READ_SECONDS`` and ``ACCESSREADER_READ_MEMORY_MB`` (else the defaults)."""
+        default = cls()
+        seconds = _positive(SECONDS_ENV, default.seconds)
+        memory = _positive(MEMORY_ENV, default.memory_bytes / MB)
+        return cls(seconds, int(memory * MB), default.seconds_per_mb)
+
+
+def _positive(variable: str, default: float) -> float:
+    """The number in environment ``variable`` (``default`` when unset); ``BadOption`` unless it is over 0."""
+    text = os.environ.get(variable, "").strip()
+    try:
+        value = float(text) if text else default
+    except ValueError:
+        value = -1.0
+    if not value > 0:
+        raise BadOption(option=variable, value=text, choices="a number over 0")
+    return value
+
+
+def read_bounded(
+    data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS, workers: int = 1, budget: Budget | None = None
+) -> Document:
+    """``content.read(data, name, limits, workers)`` in a child process held to ``budget``.
+
+    ``budget`` defaults to ``Budget.from_env()``.  Raises what ``content.read``
+    raises, ``ReadingTooLong`` past the time budget and ``ReadingTooBig`` past the
+    memory budget (or when the kernel killed the reader).
+    """
+    budget = budget or Budget.from_env()
+    context = multiprocessing.get_context(processes.start_method())
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload(["accessreader.content"])
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(sender, data, name, limits, workers, budget.memory_bytes, os.getpid()))
+    child.start()
+    sender.close()
+    try:
+        outcome = _wait(child, receiver, budget.time_for(len(data)), name)
+    finally:
+        _kill(child)
+        receiver.close()
+    if outcome is None:  # the child died without a word
+        _died(child.exitcode, name, budget)
+    ok, value = outcome
+    if ok:
+        return value
+    raise value
+
+
+def _wait(
+    child: multiprocessing.process.BaseProcess, receiver, seconds: float, name: str
+) -> tuple[bool, object] | None:
+    """The child's (ok, value), or None when it died first; ``ReadingTooLong`` once ``seconds`` pass."""
+    deadline = time.monotonic() + seconds
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise ReadingTooLong(name=name, limit=f"{seconds:.0f}")
+        ready = multiprocessing.connection.wait([receiver, child.sentinel], timeout=left)
+        if receiver in ready:
+            try:
+                return receiver.recv()
+            except EOFError:
+                return None
+        if child.sentinel in ready:
+            return receiver.recv() if receiver.poll() else None
+
+
+def _died(exitcode: int | None, name: str, budget: Budget) -> NoReturn:
+    """The child ended without an answer: the kernel's OOM killer, or an abort when memory ran out, else a crash."""
+    if exitcode in (-signal.SIGKILL, -signal.SIGABRT, -signal.SIGBUS):
+        raise ReadingTooBig(name=name, limit=human_size(budget.memory_bytes))
+    raise CorruptFile(name=name, format="book", detail=f"the reader stopped (exit code {exitcode})")
+
+
+def _kill(child: multiprocessing.process.BaseProcess) -> None:
+    """End the child and everything it started (its process group), then reap it."""
+    if child.pid is not None:
+        try:
+            os.killpg(child.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):  # not yet the leader of its group
+            child.kill()
+    child.join()
+
+
+def _child(sender, data: bytes, name: str, limits: Limits, workers: int, memory: int, parent: int) -> None:
+    """In the child: read under the memory cap and send back ``(True, document)`` or ``(False, error)``."""
+    from . import read
+
+    processes.die_with_parent(parent)
+    os.setpgid(0, 0)  # a group of our own: a timeout kills our workers and OCR programs too
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's; it kills us
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    try:
+        outcome: tuple[bool, object] = (True, read(data, name, limits, workers))
+    except MemoryError:
+        outcome = (False, ReadingTooBig(name=name, limit=human_size(memory)))
+    except AccessReaderError as error:
+        outcome = (False, error)
+    except Exception as error:  # a bug, unless memory ran out where the library could not say so
+        over = _peak_address_space() > memory * 0.9  # e.g. ImportError "failed to map segment"
+        outcome = (False, ReadingTooBig(name=name, limit=human_size(memory)) if over else error)
+    try:
+        sender.send(outcome)
+    except MemoryError:
+        sender.send((False, ReadingTooBig(name=name, limit=human_size(memory))))
+    except Exception as error:  # an error that does not pickle
+        sender.send((False, RuntimeError(f"{type(error).__name__}: {outcome[1]!r}"[:500])))
+    sender.close()
+
+
+def _peak_address_space() -> int:
+    """This process's peak virtual memory in bytes (``VmPeak``), 0 where Linux does not tell."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+__all__ = ["Budget", "read_bounded"]
