@@ -17,12 +17,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from fastapi.testclient import TestClient  # noqa: E402
-from servicekit import READER, book, make_library, wait_done  # noqa: E402
 
 from accessreader.server import create_app  # noqa: E402
+from tests.servicekit import READER, book, make_library, wait_done  # noqa: E402
 
 
 def rate(client: TestClient, href: str, count: int, **options) -> float:
