@@ -148,6 +148,19 @@ SETTINGS: dict[str, Setting] = {
         "Largest input file the commands read, in megabytes (`--max-size`).",
         _positive(float),
     ),
+    "read_seconds": Setting(
+        "ACCESSREADER_READ_SECONDS",
+        "600",
+        "Longest time reading one book may take, in seconds, plus 10 s per MB of the file; a book that "
+        "takes longer is refused (it is read in a process of its own).",
+        _positive(float),
+    ),
+    "read_memory_mb": Setting(
+        "ACCESSREADER_READ_MEMORY_MB",
+        "3072",
+        "Most memory the process reading one book may map, in megabytes; a book that needs more is refused.",
+        _positive(float),
+    ),
     "chapters_per_part": Setting(
         "ACCESSREADER_CHAPTERS_PER_PART",
         "4",
@@ -201,6 +214,8 @@ class Settings:
     piper_voices: str = default_value("piper_voices")  # type: ignore[assignment]
     max_upload_mb: float = default_value("max_upload_mb")  # type: ignore[assignment]
     max_file_mb: float = default_value("max_file_mb")  # type: ignore[assignment]
+    read_seconds: float = default_value("read_seconds")  # type: ignore[assignment]
+    read_memory_mb: float = default_value("read_memory_mb")  # type: ignore[assignment]
     chapters_per_part: int = default_value("chapters_per_part")  # type: ignore[assignment]
     lease_seconds: float = default_value("lease_seconds")  # type: ignore[assignment]
     workers: int = default_value("workers")  # type: ignore[assignment]

@@ -26,15 +26,12 @@ from dataclasses import dataclass
 from typing import NoReturn
 
 from .. import processes
-from ..errors import AccessReaderError, BadOption, CorruptFile, ReadingTooBig, ReadingTooLong
+from ..errors import AccessReaderError, CorruptFile, ReadingTooBig, ReadingTooLong
 from ..model import Document
+from ..settings import Settings
 from .safety import DEFAULT_LIMITS, Limits, human_size
 
 MB = 1024 * 1024
-
-#: Environment variables that change the budget (the README's settings table).
-SECONDS_ENV = "ACCESSREADER_READ_SECONDS"
-MEMORY_ENV = "ACCESSREADER_READ_MEMORY_MB"
 
 
 @dataclass(frozen=True)
@@ -54,24 +51,11 @@ class Budget:
         return self.seconds + self.seconds_per_mb * size / MB
 
     @classmethod
-    def from_env(cls) -> Budget:
-        """The budget from ``ACCESSREADER_READ_SECONDS`` and ``ACCESSREADER_READ_MEMORY_MB`` (else the defaults)."""
-        default = cls()
-        seconds = _positive(SECONDS_ENV, default.seconds)
-        memory = _positive(MEMORY_ENV, default.memory_bytes / MB)
-        return cls(seconds, int(memory * MB), default.seconds_per_mb)
-
-
-def _positive(variable: str, default: float) -> float:
-    """The number in environment ``variable`` (``default`` when unset); ``BadOption`` unless it is over 0."""
-    text = os.environ.get(variable, "").strip()
-    try:
-        value = float(text) if text else default
-    except ValueError:
-        value = -1.0
-    if not value > 0:
-        raise BadOption(option=variable, value=text, choices="a number over 0")
-    return value
+    def from_settings(cls, settings: Settings | None = None) -> Budget:
+        """The budget of ``settings`` (``ACCESSREADER_READ_SECONDS``, ``ACCESSREADER_READ_MEMORY_MB``;
+        by default those of the environment); ``BadOption`` naming the variable for a bad value."""
+        settings = settings or Settings.from_env()
+        return cls(settings.read_seconds, int(settings.read_memory_mb * MB))
 
 
 def read_bounded(
@@ -79,11 +63,11 @@ def read_bounded(
 ) -> Document:
     """``content.read(data, name, limits, workers)`` in a child process held to ``budget``.
 
-    ``budget`` defaults to ``Budget.from_env()``.  Raises what ``content.read``
+    ``budget`` defaults to ``Budget.from_settings()``.  Raises what ``content.read``
     raises, ``ReadingTooLong`` past the time budget and ``ReadingTooBig`` past the
     memory budget (or when the kernel killed the reader).
     """
-    budget = budget or Budget.from_env()
+    budget = budget or Budget.from_settings()
     context = multiprocessing.get_context(processes.start_method())
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload(["accessreader.content"])
