@@ -258,4 +258,17 @@ class DocumentBuilder:
         self._anchors = {a: renamed[i] for a, i in self._anchors.items() if i in renamed}
 
 
-__all__ = ["DocumentBuilder", "InlineText", "SPAN_LANG", "SPAN_EMPHASIS"]
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
+
+
+def roman(value: int) -> str:
+    """``value`` (1–3999) as a lower-case Roman numeral, as list and note marks are written: 14 → "xiv"."""
+    out = []
+    for size, numeral in _ROMAN:
+        count, value = divmod(value, size)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+__all__ = ["DocumentBuilder", "InlineText", "SPAN_LANG", "SPAN_EMPHASIS", "roman"]

@@ -28,7 +28,7 @@ from lxml import etree
 
 from ..errors import CorruptFile, UnsafeXml
 from ..model import HEADING, IMAGE, LIST_ITEM, NOTE, PAGE_MARKER, PARAGRAPH, TABLE, Cell, Document
-from .builder import DocumentBuilder, InlineText
+from .builder import DocumentBuilder, InlineText, roman
 from .safety import Limits, SafeZip, declares_entities, parse_xml
 
 FORMAT = "DOCX"
@@ -372,7 +372,7 @@ class _Inline:
     def reference(self, kind: str, ref: etree._Element) -> None:
         anchor = f"{kind}:{ref.get(_w('id'))}"
         count = sum(1 for a, _ in self.reader.note_order if a.startswith(kind + ":"))
-        mark = str(count + 1) if kind == "footnote" else _roman(count + 1)
+        mark = str(count + 1) if kind == "footnote" else roman(count + 1)
         self.reader.note_order.append((anchor, mark))
         self.notes.append(anchor)
         if ref.get(_w("customMarkFollows")) in ("1", "true", "on"):
@@ -471,7 +471,7 @@ def _format(value: int, fmt: str) -> str:
         text = _letters(value, _RUSSIAN)
         return text.upper() if fmt == "russianUpper" else text
     if fmt in ("lowerRoman", "upperRoman"):
-        text = _roman(value)
+        text = roman(value)
         return text.upper() if fmt == "upperRoman" else text
     return str(value)
 
@@ -480,30 +480,6 @@ def _letters(value: int, alphabet: str) -> str:
     """1 → a, 26 → z, 27 → aa (Word repeats the letter)."""
     count, index = divmod(value - 1, len(alphabet))
     return alphabet[index] * (count + 1)
-
-
-def _roman(value: int) -> str:
-    numerals = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ]
-    out = []
-    for size, numeral in numerals:
-        while value >= size:
-            out.append(numeral)
-            value -= size
-    return "".join(out)
 
 
 def _related_parts(package, reltype: str) -> list:

@@ -26,7 +26,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from ..model import BLOCKQUOTE, HEADING, IMAGE, LIST_ITEM, NOTE, PARAGRAPH, STANZA, TABLE, Block, Cell
-from .builder import DocumentBuilder, InlineText
+from .builder import DocumentBuilder, InlineText, roman
 from .paragraphs import split_long
 
 _EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
@@ -687,24 +687,7 @@ def _counter(number: int, style: str) -> str:
             letters = chr(ord("a") + rest) + letters
         return letters if style == "a" else letters.upper()
     if style in ("i", "I") and 0 < number < 4000:
-        numerals = ""
-        for value, symbol in (
-            (1000, "m"),
-            (900, "cm"),
-            (500, "d"),
-            (400, "cd"),
-            (100, "c"),
-            (90, "xc"),
-            (50, "l"),
-            (40, "xl"),
-            (10, "x"),
-            (9, "ix"),
-            (5, "v"),
-            (4, "iv"),
-            (1, "i"),
-        ):
-            count, number = divmod(number, value)
-            numerals += symbol * count
+        numerals = roman(number)
         return numerals if style == "i" else numerals.upper()
     return str(number)
 
