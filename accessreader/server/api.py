@@ -146,7 +146,7 @@ class UploadOut(BaseModel):
 
 
 def title_out(library: Library, title: Title, lang: str = "en", with_job: bool = False) -> TitleOut:
-    job = library.jobs.list(title=str(title.id), limit=1) if with_job else []
+    job = library.jobs.list(title=title.id, limit=1) if with_job else []
     return TitleOut(
         id=title.id,
         title=title.title,

@@ -93,7 +93,7 @@ def title_page(
     title = library.catalog.get(title_id)
     document = library.catalog.document(title_id) if title.has_document else None
     resume = _saved_place(library, person, title, document) if document is not None else None
-    jobs = library.jobs.list(title=str(title.id), limit=1)
+    jobs = library.jobs.list(title=title.id, limit=1)
     job = jobs[0] if jobs and jobs[0].status != "done" else None
     return page(
         request, lang, person, "title.html", title=title, document=document, resume=resume, job=job,
