@@ -2,8 +2,11 @@
 
 library.py     Library: the application layer over one store (catalog, people, rights, jobs…)
 store.py schema.py migrations/   the database (SQLite by default, PostgreSQL) and its tables
-catalog.py search.py             titles, their sources and formats; catalog search
-people.py accounts.py rights.py  readers and staff, logins and tokens, who may do what, audit
+catalog.py search.py             titles, their sources and formats; search of titles and the books' text
+documents.py                     stored Documents, whole and per chapter
+people.py accounts.py rights.py  readers and staff, logins and tokens (scoped), who may do what, audit
+throttle.py                      login attempts counted atomically per card and per address
 positions.py                     where each reader stopped, as a locator
-jobs/ audiobook.py               conversions on the task queue (state, steps, queue, worker); audio per title
+jobs/ audiobook.py livescript.py conversions on the task queue (state, steps, queue, worker); audio per
+                                 title, live chapters worded a few blocks at a time
 """
