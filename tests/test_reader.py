@@ -76,6 +76,9 @@ class Running:
 @pytest.fixture
 def running(daemon, tmp_path):
     started = Running(daemon, tmp_path)
+    # The display may still show the title from the test before: wait for this reader's own
+    # connection first, or a key pressed at once goes to nobody.
+    wait_until(lambda: started.reader.display.connected)
     started.display.wait_for(TITLE)
     yield started
     started.stop()
