@@ -233,20 +233,19 @@ class People:
             if active is False and person.active and person.role == ADMIN:
                 _keep_an_admin(connection, person_id)
             connection.execute(update(schema.people).where(schema.people.c.id == person_id).values(**values))
-            if active is False or secret is not None:
+            if active is False or secret is not None:  # sessions end and tokens are revoked
                 connection.execute(
                     update(schema.sessions)
                     .where(schema.sessions.c.person_id == person_id, schema.sessions.c.ended_at.is_(None))
                     .values(ended_at=stamp)
                 )
-            if secret is not None:
-                self.throttle.forget(person.login, connection)
-            if active is False or secret is not None:
                 connection.execute(
                     update(schema.tokens)
                     .where(schema.tokens.c.person_id == person_id, schema.tokens.c.revoked_at.is_(None))
                     .values(revoked_at=stamp)
                 )
+            if secret is not None:
+                self.throttle.forget(person.login, connection)
             if then is not None:
                 then(connection, person_id)
         return self.get(person_id)
