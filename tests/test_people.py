@@ -14,7 +14,8 @@ from accessreader.errors import (
     TooManyAttempts,
     WeakSecret,
 )
-from accessreader.service.people import ADMIN, APP, FEED, MAX_FAILURES, READER, STAFF, People
+from accessreader.service import schema
+from accessreader.service.people import ADMIN, APP, FEED, MAX_FAILURES, READER, STAFF, TOKEN_LOG_DAYS, People
 from accessreader.service.throttle import CARD, CLIENT
 from tests.stores import LIGHT_HASHER
 
@@ -223,6 +224,24 @@ def test_every_use_of_a_token_is_logged_and_its_scope_decides(people):
         (feed.id, "GET", "/feeds/titles/3.rss", "10.0.0.7", True),
     ]
     assert all(t.last_used_at is not None for t in people.tokens(reader.id))
+
+
+def test_a_tokens_use_log_keeps_its_last_days_only(people, store):
+    reader = people.register(READER, "000124", "4711", print_disabled=True)
+    feed = people.issue_token(reader.id, "podcast app")
+    other = people.issue_token(reader.id, "car radio")
+    old = datetime.now(UTC) - timedelta(days=TOKEN_LOG_DAYS + 1)
+    recent = datetime.now(UTC) - timedelta(days=TOKEN_LOG_DAYS - 1)
+    with store.begin() as connection:
+        for token, at, path in ((feed, old, "/old"), (feed, recent, "/recent"), (other, old, "/other-old")):
+            connection.execute(
+                sa.insert(schema.token_uses).values(
+                    token_id=token.id, person_id=reader.id, at=at, method="GET", path=path, address="", allowed=True
+                )
+            )
+    people.use_token(feed.secret, lambda scope: True, method="GET", path="/now")
+    paths = [u.path for u in people.token_uses(reader.id)]
+    assert paths == ["/now", "/other-old", "/recent"]  # the other token's log waits for its own next use
 
 
 def test_wrong_pins_are_counted_per_card_and_client_and_nobody_locks_a_card_from_elsewhere_for_long(people):

@@ -10,7 +10,9 @@ and a token (for feeds and streams that apps fetch without a login) are random
 secrets of which only the SHA-256 is stored; sessions expire, tokens last until revoked
 or until the person's PIN or password is changed.  A token has a scope: ``FEED`` (feeds,
 OPDS, downloads, listening) or ``APP`` (also saving the place); every use of one is
-logged in ``token_uses`` (``use_token``), whether its scope opened the request or not.
+logged in ``token_uses`` (``use_token``), whether its scope opened the request or not,
+and kept for ``TOKEN_LOG_DAYS`` (a podcast app fetches ranges all day: the log must not grow
+without end).
 Wrong secrets are counted before they are checked (``throttle.py``).
 What each role may do is decided in ``rights.py``.
 """
@@ -26,7 +28,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, Row, func, insert, select, update
+from sqlalchemy import Connection, Row, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import AlreadyRegistered, BadCredentials, LastAdmin, NotFound, TokenScope, WeakSecret
@@ -38,6 +40,7 @@ READER = "reader"
 STAFF = "staff"
 ADMIN = "admin"
 ROLES = (READER, STAFF, ADMIN)
+TOKEN_LOG_DAYS = 90
 
 #: Token scopes: a feed token reads feeds, OPDS, downloads and audio; an app token may also save the place.
 FEED = "feed"
@@ -312,7 +315,8 @@ class People:
         """Who this token belongs to, if ``opens(scope)`` says its scope opens the request
         (``method`` ``path`` from ``address``); ``None`` if unknown, revoked or the person is
         inactive; ``TokenScope`` if its scope does not open the request.  A known token's use
-        is logged either way, and its ``last_used_at`` kept.
+        is logged either way, and its ``last_used_at`` kept; its uses older than
+        ``TOKEN_LOG_DAYS`` are dropped then (through the token's own index).
         """
         stamp = schema.now()
         with self.store.begin() as connection:
@@ -326,6 +330,12 @@ class People:
                     address=address[:64], allowed=allowed,
                 )
             )  # fmt: skip
+            uses = schema.token_uses.c
+            connection.execute(
+                delete(schema.token_uses).where(
+                    uses.token_id == row.token_id, uses.at < stamp - timedelta(days=TOKEN_LOG_DAYS)
+                )
+            )
             connection.execute(
                 update(schema.tokens).where(schema.tokens.c.id == row.token_id).values(last_used_at=stamp)
             )
