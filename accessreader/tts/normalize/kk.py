@@ -228,6 +228,16 @@ def _number(match: re.Match, context: Context) -> str:
     return said
 
 
+def _point_decimal(match: re.Match, context: Context) -> str | None:
+    """A decimal written with a point ("3.5 %-ға", "2.4 есе"), read as one with a comma; not a
+    time ("9.00"), a day and month ("12.04") or a thousands point ("3.500")."""
+    whole, fraction, unit, _ending = match.groups()
+    measured = unit or re.match(r" ?(?:есе|рет)(?!\w)", context.text[match.end() :])
+    if not measured and (len(fraction) != 1 or int(whole) > 999):
+        return None
+    return _number(match, context)
+
+
 def _time(match: re.Match, context: Context) -> str:
     """ "9:00", "18:30-ға": the hour and the minutes ("тоғыз нөл нөл"), a case ending joined."""
     hour, minutes, ending = match.groups()
@@ -340,6 +350,7 @@ def rules() -> list[Rule]:
         ),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн)(?!\w))?", _currency_first),
         rule(r"(?<![\w.])Б\. ?(?=\d)", lambda m, c: "бет "),
+        rule(rf"(?<![\w.,])(\d{{1,6}})\.(\d{{1,3}})(?!\d|\.\d|-\w)(?: ?({_UNIT})(?:-([{LOWER}]+))?)?", _point_decimal),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT})(?:-([{LOWER}]+))?)?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + _UNITS[m.group(2)]),
         rule(r"(?<!\w)д\.(?=[ ,]|$)", _avenue),

@@ -218,6 +218,12 @@ def _number(match: re.Match, context: Context) -> str:
     number = to_int(written)
     before = _governing(context.word_before(match.start()))
     after = context.words_after(match.end(), 3)
+    first = re.search(r"(?<![\w.,])\d+(?:,\d+)? ?[–—-] ?$", context.text[: match.start()])
+    if first and not unit:  # "15–20 человек": the second number, governed by the word before the first
+        before = _governing(context.word_before(first.start()))
+    second = re.match(rf" ?[–—-] ?(?:{NUMBER})(?:,\d+)?(?!\d)", context.text[match.end() :])
+    if second and not unit:  # "по 15–20 человек": the first number agrees with the noun after the second
+        after = context.words_after(match.end() + second.end(), 3)
     if unit:
         lemma = _UNITS[unit]
         if fraction:
@@ -245,15 +251,44 @@ def _number(match: re.Match, context: Context) -> str:
             rest = re.sub(r"^ \w+(?: \d{4}(?: ?года| ?г\.)?)?", "", context.text[match.end() :], count=1)
             case = _date_case(context, match.start(), rest)
         return ordinal(number, case, "neut")
-    if after[:1] in (["место"], ["месте"], ["местом"]) and number <= 100:
+    if after[:1] in (["место"], ["месте"], ["местом"]) and number <= 100 and not _counts_places(number, before):
         parse = next(p for p in analyses(after[0]) if p.tag.POS == "NOUN")
         return ordinal(number, case_of(parse.tag), "neut")  # "2 место" is a place won: второе место
     case, gender = _agreement(number, after, before)
     if case == "nomn" and _class(number) != "one" and _object_of(before):
         return cardinal(number, "accs", gender)  # "Акция собрала 1 247 книг" → одну тысячу
+    if case == "gent" and _class(number) == "one" and _object_of(before):
+        nouns = _noun_parses(after)[:1]
+        if nouns and nouns[0].tag.animacy == "anim" and nouns[0].tag.number == "sing":
+            case = "accs"  # "Конкурс собрал 41 участника": an animate object, сорок одного
     if case == "accs" and _class(number) == "one" and any(p.tag.animacy == "anim" for p in _noun_parses(after)[:1]):
         return _N2W.to_cardinal(number, case="a", gender=_GENDER_CODE[gender], animate=True)  # "на 1 жителя"
     return cardinal(number, case, gender)
+
+
+#: Verbs of winning a place: "заняла 1 место" is the first place.
+_WINNING_VERBS = {
+    "занять",
+    "занимать",
+    "завоевать",
+    "завоёвывать",
+    "получить",
+    "получать",
+    "взять",
+    "брать",
+    "разделить",
+}
+
+
+def _counts_places(number: int, before: str) -> bool:
+    """Whether "1 место", "21 место" after ``before`` counts seats ("Осталось 1 место" → одно), not a
+    place won: after a verb (or "всего", "ещё"…) other than one of winning; "2 место" is always a place."""
+    if _class(number) != "one" or not before:
+        return False
+    parses = analyses(before)[:2]
+    if any(p.normal_form in _WINNING_VERBS for p in parses):
+        return False
+    return before in ("всего", "ещё", "еще", "только", "лишь", "есть") or parses[0].tag.POS in ("VERB", "PRTS")
 
 
 #: A currency after a scale word ("млн тенге", "тыс. руб.", "млрд $").
@@ -438,6 +473,8 @@ def _time(match: re.Match, context: Context) -> str:
 def _dotted_time(match: re.Match, context: Context) -> str | None:
     """ "с 9.00 до 20.00": a time written with a dot, after "с", "до", "в"… or before a second time."""
     before = context.word_before(match.start())
+    if re.match(rf" ?(?:раза|раз|{_UNIT})(?!\w)", context.text[match.end() :]):
+        return None  # "в 3.50 раза": a decimal
     if before in ("с", "со", "до", "в", "во", "к", "по", "от") or re.match(
         r" ?(?:до|[–—-]) ?\d{1,2}[.:]\d\d", context.text[match.end() :]
     ):
@@ -578,6 +615,34 @@ def _compound(match: re.Match, context: Context) -> str | None:
     return _compound_stem(number) + ending
 
 
+def _glued_ending(match: re.Match, context: Context) -> str | None:
+    """A case ending typed without its hyphen: "в 2х томах" → двух, "в 90х годах" → девяностых."""
+    said = _compound(match, context)
+    if said is None and match.group(2) in _ORDINAL_ENDINGS:
+        return _ordinal_suffix(match, context)
+    return said
+
+
+#: Words before a number with a point that numbers a part ("п. 1.2", "раздел 2.3"), not a decimal.
+_SECTION_BEFORE = re.compile(
+    r"(?<!\w)(?:(?i:п|пп|разд|гл|табл|рис|прил|ст)\.|(?i:пункт\w*|раздел\w*|глав\w+|таблиц\w+|рисун\w+|приложени\w+|верси\w+))\s*$"
+)
+
+
+def _point_decimal(match: re.Match, context: Context) -> str | None:
+    """A decimal written with a point ("в 3.50 раза", "составила 7.4", "38.2 %"), read as one with a
+    comma; not a part number ("п. 1.2"), a day and month ("12.04") or a thousands point ("3.500")."""
+    _whole, fraction, unit = match.groups()
+    if _SECTION_BEFORE.search(context.text[: match.start()]):
+        return None
+    measured = unit or re.match(r" ?(?:раза|раз)(?!\w)", context.text[match.end() :])
+    if not measured and (
+        len(fraction) == 3 or (len(fraction) == 2 and 1 <= int(_whole) <= 31 and 1 <= int(fraction) <= 12)
+    ):
+        return None
+    return _number(match, context)
+
+
 def _compound_stem(number: int) -> str:
     """The first part of a compound word with a number: the genitive, joined ("пяти", "двух")."""
     special = {1: "одно", 90: "девяносто", 100: "сто", 1000: "тысяче"}
@@ -681,6 +746,7 @@ def rules() -> list[Rule]:
             r"(?<![\w.,])(\d+)-(х|ти|ми|мя|ю|(?:лети|летн|дневн|процентн|томн|месячн|часов|этажн|тысячн|минутн|недельн)\w*)(?!\w)",
             _compound,
         ),
+        rule(r"(?<![\w.,])(\d+)(х|ти|ми|мя)(?!\w)", _glued_ending),
         rule(
             r"(?<![\w.,])(\d+)-(ыми|ого|ому|ый|ий|ой|ая|ое|ые|ым|ом|ых|ую|ья|ье|ьи|й|я|е|го|му|м|х|ми|ю)(?!\w)",
             _ordinal_suffix,
@@ -697,6 +763,7 @@ def rules() -> list[Rule]:
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))? ?кв\. ?м(?!\w)", _square_metres),
         rule(r"(?<![\w.,])(\d{1,4})([а-е])(?!\w)", _house_letter),
         *ru_words.rules(),
+        rule(rf"(?<![\w.,])(\d{{1,6}})\.(\d{{1,3}})(?!\d|\.\d|-\w)(?: ?({_UNIT}))?", _point_decimal),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + inflect(_UNITS[m.group(2)], "gent", True)),
         rule(r"(?<=\d)\+(?![\w+])", lambda m, c: " плюс"),  # "12+": an age rating

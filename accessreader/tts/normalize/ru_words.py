@@ -67,6 +67,7 @@ ABBREVIATIONS = {
     "ч.": "=часть",
     "проф.": "=профессор",
     "акад.": "=академик",
+    "доц.": "=доцент",
     "обл.": "=область",
     "пос.": "=посёлок",
     "просп.": "=проспект",
@@ -113,8 +114,8 @@ def _page(match: re.Match, context: Context) -> str:
     """ "с. 45", "С. 12–15": a page or pages, in the case of the words before."""
     first, second = match.groups()
     case = noun_case(context, match.start())
-    if second:
-        return f"{inflect('страница', 'nomn', True)} {_cardinal(int(first))} — {_cardinal(int(second))}"
+    if second:  # "на с. 45–52" → на страницах
+        return f"{inflect('страница', case, True)} {_cardinal(int(first))} — {_cardinal(int(second))}"
     return f"{inflect('страница', case)} {_cardinal(int(first))}"
 
 
