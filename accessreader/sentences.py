@@ -10,8 +10,10 @@ dashes are looked through, so ``«Стой!» — крикнул он`` is one s
 A full stop does not end a sentence after:
 
 * an abbreviation that is never last (``т.е.``, ``т. е.``, ``им.``, ``ул.``,
-  ``см.``, ``стр.``, ``мыс.``, ``б.з.д.``, ``e.g.``, ``i.e.``, ``Dr.``, ``Mr.``,
-  ``No.``, ``St.``…), in the block's language or any other of kk/ru/en;
+  ``мкр.``, ``каб.``, ``тел.``, ``см.``, ``стр.``, ``мыс.``, ``б.з.д.``, ``e.g.``, ``i.e.``,
+  ``Dr.``, ``No.``, ``ext.``…), in the block's language or any other of kk/ru/en;
+* ``обл.`` and ``р-н.`` (which follow their name) unless a Russian adjective comes before
+  them: "Қарағанды обл. Балқаш қ." goes on, "…из Карагандинской обл. Встреча…" ends;
 * an initial, a single capital letter (``А. С. Пушкин``, ``Ш. Уәлиханов``,
   ``J. R. R. Tolkien``), or initials written together (``А.С. Пушкин``);
 * an abbreviation that may be last (``и т.д.``, ``т.б.``, ``т.с.с.``, ``тыс.``,
@@ -38,10 +40,15 @@ from .model import Sentence
 #: Abbreviations (lower case, inner dots kept, last dot dropped) that never end a sentence.
 _NEVER_LAST = {
     "ru": "т.е т.к т.н т.ч в т.ч им ул пр просп пер пл кв см стр рис табл гл проф акад доц "
-    "напр наз обл р-н г-н г-жа каз рус англ лат ред изд сост вып кн худ ил тел дж ср ст тт",
-    "kk": "мыс б.з.д көш даңғ ауд обл проф акад құраст ред т.е",
-    "en": "e.g i.e dr mr mrs ms prof st no nos vol pp fig ch ed eds jr sr vs cf approx dept mt ft",
+    "напр наз г-н г-жа каз рус англ лат ред изд сост вып кн худ ил тел дж ср ст тт мкр каб зав корп пос",
+    "kk": "мыс б.з.д көш даңғ ауд проф акад құраст ред т.е",
+    "en": "e.g i.e dr mr mrs ms prof st no nos vol pp fig ch ed eds jr sr vs cf approx dept mt ft ext tel",
 }
+#: Abbreviations that follow the name they belong to ("Карагандинская обл.", "Қарағанды обл.
+#: Балқаш қ."): they end a sentence only after a Russian adjective, where the name is complete
+#: ("…из Карагандинской обл. Встреча прошла…"); after a noun the next word goes on with the address.
+_AFTER_NAME = frozenset("обл р-н".split())
+_ADJECTIVE = re.compile(r"[а-яё]{3,}(?:ая|ой|ий|ый|ую|его|ого|ему|ому|ем|ом|ей)", re.IGNORECASE)
 #: Abbreviations that end a sentence when a capitalised word follows them.
 _MAYBE_LAST = {
     "ru": "т.д т.п и т.д и т.п др тыс млн млрд экз с руб коп кг км га",
@@ -131,6 +138,8 @@ def _ends_sentence(text: str, begin: int, match: re.Match, end: int) -> bool:
     joined += [" ".join(before[-k:]).lower() for k in (2, 3) if len(before) >= k]
     if any(candidate in _NEVER for candidate in joined):
         return False
+    if lowered in _AFTER_NAME:
+        return len(before) >= 2 and bool(_ADJECTIVE.fullmatch(before[-2].lstrip(_OPENERS)))
     if _INITIALS.fullmatch(word) and word.isupper():
         return False
     if _NUMBER.fullmatch(word) and len(before) == 1:

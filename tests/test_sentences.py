@@ -39,6 +39,18 @@ ABBREVIATIONS = [
     ("en", "Mr. Brown donated the books."),
     ("en", "The order is No. 12 on the list."),
     ("en", "The library is on St. James Street."),
+    ("en", "Call 8 (7212) 41-22-07, ext. 12 for the reading room."),
+    ("en", "Call the front desk, ext. Two hundred, for help."),
+    ("ru", "Филиал открыт в мкр. Самал для всех жителей."),
+    ("ru", "Приём ведётся в каб. 12 по вторникам."),
+    ("ru", "Приём ведётся в каб. Директора по вторникам."),
+    ("ru", "Справки по тел. 8 701 555 12 34 ежедневно."),
+    ("ru", "Справки по тел. Абонемента ежедневно."),
+    ("ru", "Библиотека им. Ы. Алтынсарина открыта."),
+    ("ru", "Зав. Отделом обслуживания провела обзор."),
+    ("ru", "Школы р-н. Абая получили книги."),
+    ("kk", "Қарағанды обл. Балқаш қаласында кітапхана бар."),
+    ("kk", "Тел. 8 701 555 12 34 арқылы хабарласыңыз."),
 ]
 
 
@@ -46,6 +58,15 @@ ABBREVIATIONS = [
 def test_abbreviation_does_not_end_a_sentence(lang, sentence):
     text = sentence + " " + {"ru": "Вход свободный.", "kk": "Кіру тегін.", "en": "Entry is free."}[lang]
     assert texts(text, lang) == [sentence, text[len(sentence) + 1 :]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Делегация прибыла из Карагандинской обл. Встреча прошла в зале.", "Это Абайский р-н. Школа № 5 приняла гостей."],
+)
+def test_a_region_named_with_an_adjective_ends_a_sentence_before_a_capital(text):
+    first = text.split(". ")[0] + "."
+    assert texts(text, "ru") == [first, text[len(first) + 1 :]]
 
 
 @pytest.mark.parametrize(
