@@ -22,12 +22,15 @@ their own model alone was measured no better than the three together
 ``LOW_CONFIDENCE`` with the book's languages (an English foreword in a book said to be
 Kazakh and Russian) is read again with all three, and the more confident reading is
 kept.  Each page records the models it was read with, the languages found in its
-lines, and the angle it was straightened by.
+lines, and the angle it was straightened by.  On a page with Kazakh, the page shorthand
+"22б.", "96 б.", which both models read with a 6 for б ("226.", "96 6."), is repaired
+where a page number is what the place holds (``repair_page_shorthand``).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import statistics
 import subprocess
 from collections.abc import Callable, Sequence
@@ -148,7 +151,30 @@ def read_page(image: bytes, number: int, languages: str = ALL_LANGUAGES, dpi: fl
         page = merge(recognise_page(level, number, TESSERACT_LANGUAGES[found[0]], dpi), page)
     page.skew = angle
     page.languages = found
+    if "kk" in found:
+        repair_page_shorthand(page)
     return page
+
+
+#: "256 6." for "256 б.": a lone 6 with a full stop after a number is the page shorthand б.
+_PAGES_APART = re.compile(r"(?<=\d )6(?=\.(?:\s|$|\d))")
+#: "– 226." for "– 22б." after "Алматы, 2016." in a reference: the page count there is always
+#: followed by б., so a bare number ending in 6 is the number and a misread б (a year is not touched).
+_PAGES_GLUED = re.compile(r"(\d{4}\.\s?[-–—]\s?)(\d{1,3})6(?=\.(?:\s|$|\d))")
+
+
+def repair_page_shorthand(page: OcrPage) -> None:
+    """On a page with Kazakh, the page shorthand б. where the models read 6 for б ("226." for
+    "22б.", "96 6." for "96 б."), only where a page number is what the place holds: after a
+    number, or as the page count after the year of a reference."""
+    previous = ""
+    for line in page.lines:
+        text = _PAGES_APART.sub("б", line.text)
+        joined = f"{previous} {text}"  # a reference may break after its year
+        text = _PAGES_GLUED.sub(r"\1\2б", joined)[len(previous) + 1 :]
+        if text != line.text:
+            line.runs, line.text = [(text, "")], text
+        previous = line.text
 
 
 #: Kazakh letters and ё folded to the Russian letters one model or another reads them as, one for one.
