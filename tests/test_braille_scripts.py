@@ -87,3 +87,27 @@ def test_kazakh_brackets_are_the_kk_table_cell_not_the_russian_ones():
     result = braille("Кітапхана (орталық) ашық.", "kk")
     assert "\u2836" + louis.translate(KK, "орталық").cells + "\u2836" in result.cells
     assert "\u2823" not in result.cells and "\u281c" not in result.cells
+
+
+@pytest.mark.parametrize(
+    "text, inside",
+    [
+        ("Кездесу (2024 ж.) өтті.", "2024 ж."),
+        ("Абай Құнанбайұлы (1845–1904) ақын болған.", "1845–1904"),
+        ("Әдебиеттер тізімі (12 б.) әзірленді.", "12 б."),
+        ("Жинақ (әндер мен өлеңдер) шықты.", "әндер мен өлеңдер"),
+    ],
+)
+def test_a_kazakh_bracketed_phrase_is_between_the_documented_cells_with_no_oe_or_ae_from_a_bracket(text, inside):
+    """Brackets are ⠶ … ⠶ even next to a number (kk.utb alone writes ⠣ … ⠜ there, the cells of Ө
+    and Ә): every ⠣ or ⠜ left in the braille is one of the text's own Ө or Ә."""
+    cells = braille(text, "kk").cells
+    assert "\u2836" + louis.translate(KK, inside).cells + "\u2836" in cells
+    letters = sum(text.lower().count(letter) for letter in "өә")
+    assert cells.count("\u2823") + cells.count("\u281c") == letters
+    assert louis.translate(KK, "(2024 ж.)").cells.startswith("\u2823")  # what the table alone writes
+
+
+def test_kazakh_arithmetic_keeps_the_arithmetic_brackets_where_the_literary_cell_is_equals():
+    cells = braille("Есеп: (2+3)=5.", "kk").cells
+    assert "\u2823\u283c\u2803" in cells and "\u281c\u2836\u283c\u2811" in cells  # ⠣2 … 3⠜=5

@@ -3,6 +3,7 @@
 tables.py        (language, grade, dots) → liblouis tables; find and check them
 louis.py         the only liblouis import: translate, back-translate, defined?
 translate.py     block by block, language span by span; fallbacks reported as Problems
+brackets.py      Kazakh brackets ⠶ … ⠶ beside numbers too (kk.utb's ⠣ ⠜ are Ө Ә)
 layout.py        pages of cells × lines: title page, contents, headings, page numbers
 brf.py pef.py    pages → ASCII braille / PEF 2008-1
 unicode_text.py  one paragraph per line of Unicode braille

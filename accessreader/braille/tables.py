@@ -13,14 +13,21 @@ leaves Қ, І, Ә… as print letters.  BRF is made from the Unicode cells by th
 fixed North American ASCII Braille mapping (``brf.py``), the same mapping
 ``ru-brf.dis`` and ``en-us-brf.dis`` hold.
 
-Kazakh brackets: kk.utb writes both parentheses as ⠶ (dots 2-3-5-6), because
-the Russian literary ⠣ … ⠜ are Ө and Ә in Kazakh braille.  The only account of
-what Kazakh readers are taught that we found (Wikipedia's "Kazakh Braille", in
-English and Kazakh) says they use "the Russian arithmetical parentheses"; its
-cell images were not readable, and we could not confirm the cells from a Kazakh
-school source.  Russian arithmetic parentheses are built on the ⠶ cell, not on
-⠣ … ⠜, so kk.utb's choice agrees with that account as far as it goes; we keep
-it.  A school's own convention, if it differs, is a table change, not a code change.
+Kazakh brackets: ⠶ … ⠶ (dots 2-3-5-6) for both parentheses in Kazakh text.  What
+readers are taught, as far as we could find: Wikipedia's "Kazakh Braille" (the English
+and the Kazakh article, after UNESCO's World Braille Usage) says Kazakh uses "the Russian
+arithmetical parentheses" ⠣ … ⠜ (dots 1-2-6 and 3-4-5); the English article only says
+"reported".  Those two cells are the letters Ө and Ә in Kazakh braille (kk.utb, and the
+same article's alphabet gives ⠜ for ә), so "(өлең)" in them reads "өөлеңә" and
+"(2024 ж.) өтті" reads "… ж. ә өтті".  liblouis's kk.utb (A. Yakuboy, 2021) resolves the
+collision: ⠶ for both brackets in text, and ⠣ … ⠜ only for arithmetic, as in Russian
+braille, where ⠶ is the equals sign (ru-litbrl.ctb: ``math = 2356``).  We follow kk.utb
+and go one step further (``brackets.py``): kk.utb counts a bracket next to a digit as
+arithmetic, which catches the dates and page counts of library text ("(2024 ж.)",
+"(1845–1904)", "(12 б.)"); only a bracket pair with an arithmetic sign in or just outside
+it keeps ⠣ … ⠜.  Russian text keeps ru-litbrl.ctb's ⠣ … ⠜, which are no Russian letter.
+We found no Kazakh school textbook to confirm the cells; a school's own convention, if
+it differs, is a change to ``brackets.py``, not to the rest of the code.
 
 Kazakh 8-dot computer braille is not offered: no such standard exists and
 liblouis has no table for it.  Grade 0 means computer braille (8 dots).

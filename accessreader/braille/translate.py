@@ -59,6 +59,7 @@ from ..language import KAZAKH_LATIN, LATIN, script_of
 from ..messages import translate as message
 from ..model import PAGE_MARKER, Block, Document
 from . import louis
+from .brackets import literary_brackets
 from .tables import LANGUAGES, Code
 
 #: What an undefined character becomes when it has no base letter in the table.
@@ -301,6 +302,8 @@ def _translate_run(
         result = louis.translate(tables, prepared)
         base = len(to_print)
         line_cells = result.cells
+        if tables[-1] == "kk.utb":  # brackets next to numbers: ⠶, not Ө Ә (brackets.py)
+            line_cells = literary_brackets(prepared, line_cells, result.to_print)
         if _not_braille(tables).search(line_cells):
             line_cells = _mark_not_braille(block.id, line_cells, result.to_print, source, tables, problems)
         cells.append(line_cells)
