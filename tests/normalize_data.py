@@ -55,7 +55,7 @@ def load(lang: str) -> list[Sentence]:
 
 
 #: The sets written after tuning, in the order they were written.
-UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 13)))
+UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 14)))
 
 
 def load_unseen(name: str = "unseen") -> list[Sentence]:
