@@ -740,3 +740,17 @@ def test_espeak_hears_one_seat_left_not_the_first_place():
     said = normalize("Осталось 1 место.", "ru")
     assert phonemes(said, "ru") == phonemes("Осталось одно место.", "ru")
     assert phonemes(said, "ru") != phonemes("Осталось первое место.", "ru")
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("С 12.04 по 15.04 прошла Неделя книги.", "С двенадцатого апреля по пятнадцатое апреля прошла Неделя книги."),
+        ("с 12.10 по 15.10", "с двенадцатого октября по пятнадцатое октября"),
+        ("Открыто с 9.00 до 18.00.", "Открыто с девяти ноль-ноль до восемнадцати ноль-ноль."),
+        ("Начало в 10.05.", "Начало в десять ноль пять."),
+        ("Наш адрес: ул. Абая, 15, каб. 204.", "Наш адрес: улица Абая, пятнадцать, кабинет двести четыре."),
+    ],
+)
+def test_a_day_and_month_with_a_point_is_a_date_where_a_time_is_not_meant(written, said):
+    assert normalize(written, "ru") == said

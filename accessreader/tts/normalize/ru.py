@@ -482,6 +482,32 @@ def _dotted_time(match: re.Match, context: Context) -> str | None:
     return None
 
 
+#: A day and month written with a point and no year ("12.04").
+_DAY_MONTH = r"(?<![\w.,:])([0-3]?\d)\.(0[1-9]|1[0-2])(?!\d|\.\d)"
+_DAY_MONTH_BEFORE = re.compile(r"(?<![\w.,:])[0-3]?\d\.(?:0[1-9]|1[0-2]) ?(?:по|до|[–—-]) ?$")
+
+
+def _day_month(match: re.Match, context: Context) -> str | None:
+    """ "с 12.04 по 15.04": a day and month with no year, where a time is not meant: a month with
+    its zero ("04") or paired with another day and month ("с 12.10 по 15.10"), not after "в"; 9.00,
+    18.30, "в 10.05" stay times."""
+    day, month = int(match.group(1)), match.group(2)
+    if not 1 <= day <= 31 or re.match(rf" ?(?:раза|раз|час\w*|{_UNIT})(?!\w)", context.text[match.end() :]):
+        return None
+    paired = re.match(rf" ?(?:по|до|[–—-]) ?{_DAY_MONTH}", context.text[match.end() :]) or _DAY_MONTH_BEFORE.search(
+        context.text[: match.start()]
+    )
+    before = context.word_before(match.start())
+    if not (month.startswith("0") or paired) or before in ("в", "во"):
+        return None  # "в 10.05": at five past ten
+    if before in PREPOSITIONS:
+        case = prep_case(before)
+        case = "nomn" if case == "loct" or before == "по" else case
+    else:
+        case = _date_case(context, match.start(), context.text[match.end() :])
+    return f"{ordinal(day, case, 'neut')} {MONTHS[int(month) - 1]}"
+
+
 def _date(match: re.Match, context: Context) -> str | None:
     day, month, year = (int(g) for g in match.groups()[:3])
     if not (1 <= day <= 31 and 1 <= month <= 12):
@@ -730,6 +756,7 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,])(\d{4}) (по|до)(?= \d{4} ?(?:гг\.|г\.|(?i:год)\w*))", _year_from),
         rule(r"(№+) ?(\d+)", _number_sign),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
+        rule(_DAY_MONTH, _day_month),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)(?![\d,:]|\.\d)", _dotted_time),
         rule(rf"(?<![\w.,])([0-3]?\d) ?[–—-] ?([0-3]?\d) ({'|'.join(MONTHS)})(?!\w)", _day_range),
         rule(
