@@ -232,10 +232,9 @@ def _point_decimal(match: re.Match, context: Context) -> str | None:
     """A decimal written with a point ("3.5 %-ға", "2.4 есе"), read as one with a comma; not a
     time ("9.00"), a day and month ("12.04"), a thousands point ("3.500") or a heading's number."""
     whole, fraction, unit, _ending = match.groups()
-    if not context.text[: match.start()].rsplit("\n", 1)[-1].strip():
-        return None  # a numbered heading "1.2. Оқырмандармен жұмыс"
     measured = unit or re.match(r" ?(?:есе|рет)(?!\w)", context.text[match.end() :])
-    if not measured and (len(fraction) != 1 or int(whole) > 999):
+    heading = not context.text[: match.start()].rsplit("\n", 1)[-1].strip()  # "1.2. Оқырмандармен жұмыс"
+    if not measured and (heading or len(fraction) != 1 or int(whole) > 999):
         return None
     return _number(match, context)
 

@@ -659,16 +659,13 @@ def _point_decimal(match: re.Match, context: Context) -> str | None:
     """A decimal written with a point ("в 3.50 раза", "составила 7.4", "38.2 %"), read as one with a
     comma; not a part number ("п. 1.2", a heading "1.2. Работа…"), a day and month ("12.04") or a
     thousands point ("3.500")."""
-    _whole, fraction, unit = match.groups()
-    if (
-        _SECTION_BEFORE.search(context.text[: match.start()])
-        or not context.text[: match.start()].rsplit("\n", 1)[-1].strip()
-    ):
-        return None  # "п. 1.2", a numbered heading "1.2. Работа с читателями"
+    whole, fraction, unit = match.groups()
+    if _SECTION_BEFORE.search(context.text[: match.start()]):
+        return None
     measured = unit or re.match(r" ?(?:раза|раз)(?!\w)", context.text[match.end() :])
-    if not measured and (
-        len(fraction) == 3 or (len(fraction) == 2 and 1 <= int(_whole) <= 31 and 1 <= int(fraction) <= 12)
-    ):
+    heading = not context.text[: match.start()].rsplit("\n", 1)[-1].strip()  # "1.2. Работа с читателями"
+    day_month = len(fraction) == 2 and 1 <= int(whole) <= 31 and 1 <= int(fraction) <= 12
+    if not measured and (heading or len(fraction) == 3 or day_month):
         return None
     return _number(match, context)
 
