@@ -10,7 +10,7 @@ dashes are looked through, so ``«Стой!» — крикнул он`` is one s
 A full stop does not end a sentence after:
 
 * an abbreviation that is never last (``т.е.``, ``т. е.``, ``им.``, ``ул.``,
-  ``мкр.``, ``каб.``, ``тел.``, ``см.``, ``стр.``, ``мыс.``, ``б.з.д.``, ``e.g.``, ``i.e.``,
+  ``мкр.``, ``каб.``, ``тел.``, ``доб.``, ``см.``, ``стр.``, ``мыс.``, ``б.з.д.``, ``e.g.``, ``i.e.``,
   ``Dr.``, ``No.``, ``ext.``…), in the block's language or any other of kk/ru/en;
 * ``обл.`` and ``р-н.`` (which follow their name) unless a Russian adjective comes before
   them: "Қарағанды обл. Балқаш қ." goes on, "…из Карагандинской обл. Встреча…" ends;
@@ -40,7 +40,7 @@ from .model import Sentence
 #: Abbreviations (lower case, inner dots kept, last dot dropped) that never end a sentence.
 _NEVER_LAST = {
     "ru": "т.е т.к т.н т.ч в т.ч им ул пр просп пер пл кв см стр рис табл гл проф акад доц "
-    "напр наз г-н г-жа каз рус англ лат ред изд сост вып кн худ ил тел дж ср ст тт мкр каб зав корп пос",
+    "напр наз г-н г-жа каз рус англ лат ред изд сост вып кн худ ил тел дж ср ст тт мкр каб зав корп пос доб моб вн",
     "kk": "мыс б.з.д көш даңғ ауд проф акад құраст ред т.е",
     "en": "e.g i.e dr mr mrs ms prof st no nos vol pp fig ch ed eds jr sr vs cf approx dept mt ft ext tel",
 }
@@ -52,7 +52,7 @@ _ADJECTIVE = re.compile(r"[а-яё]{3,}(?:ая|ой|ий|ый|ую|его|ого
 #: Abbreviations that end a sentence when a capitalised word follows them.
 _MAYBE_LAST = {
     "ru": "т.д т.п и т.д и т.п др тыс млн млрд экз с руб коп кг км га",
-    "kk": "т.б т.с.с тг млн млрд мың",
+    "kk": "т.б т.с.с тг млн млрд мың ш.а",
     "en": "etc al inc ltd co",
 }
 #: Words for a year or a century: see the module docstring.
