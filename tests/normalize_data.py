@@ -24,7 +24,9 @@ kk 19, en 9), ``unseen10.tsv`` (40: ru 20, kk 14, en 6) 37 times (ru 18, kk 13, 
 en 27), written before reading the rules, 223 times (ru 134, kk 62, en 27); one of its labels,
 "стотридцатилетию", was then spelled as the others, статридцатилетию (espeak-ng says both alike).
 ``unseen13.tsv`` (116: ru 76, kk 25, en 15), written after those fixes, 114 times (ru 74, kk 25,
-en 15).
+en 15); ``unseen14.tsv`` (63: ru 40, kk 15, en 8), written after the next, 61 times (ru 38, kk 15,
+en 8).  Its "для групп 10–15 человек" stays wrong: its label's genitive (десяти — пятнадцати) is one
+reading, the nominative the rules give another, and no rule tells them apart.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ def load(lang: str) -> list[Sentence]:
 
 
 #: The sets written after tuning, in the order they were written.
-UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 14)))
+UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 15)))
 
 
 def load_unseen(name: str = "unseen") -> list[Sentence]:

@@ -221,9 +221,11 @@ def _number(match: re.Match, context: Context) -> str:
     first = re.search(r"(?<![\w.,])\d+(?:,\d+)? ?[–—-] ?$", context.text[: match.start()])
     if first and not unit:  # "15–20 человек": the second number, governed by the word before the first
         before = _governing(context.word_before(first.start()))
-    second = re.match(rf" ?[–—-] ?(?:{NUMBER})(?:,\d+)?(?!\d)", context.text[match.end() :])
-    if second and not unit:  # "по 15–20 человек": the first number agrees with the noun after the second
+    second = re.match(rf" ?[–—-] ?({NUMBER})(?:,\d+)?(?!\d)", context.text[match.end() :])
+    counted = number  # the number the noun after agrees with: the second of a range
+    if second and not unit:  # "по 15–20 человек", "1–2 раза": the first number takes the second's case
         after = context.words_after(match.end() + second.end(), 3)
+        counted = to_int(second.group(1))
     if unit:
         lemma = _UNITS[unit]
         if fraction:
@@ -254,9 +256,11 @@ def _number(match: re.Match, context: Context) -> str:
     if after[:1] in (["место"], ["месте"], ["местом"]) and number <= 100 and not _counts_places(number, before):
         parse = next(p for p in analyses(after[0]) if p.tag.POS == "NOUN")
         return ordinal(number, case_of(parse.tag), "neut")  # "2 место" is a place won: второе место
-    case, gender = _agreement(number, after, before)
-    if case == "nomn" and _class(number) != "one" and _object_of(before):
+    case, gender = _agreement(counted, after, before)
+    if case == "nomn" and _class(counted) != "one" and _object_of(before):
         return cardinal(number, "accs", gender)  # "Акция собрала 1 247 книг" → одну тысячу
+    if counted != number and case == "nomn":
+        return cardinal(number, case, gender)  # "1–2 раза" → один — два
     if case == "gent" and _class(number) == "one" and _object_of(before):
         nouns = _noun_parses(after)[:1]
         if nouns and nouns[0].tag.animacy == "anim" and nouns[0].tag.number == "sing":
