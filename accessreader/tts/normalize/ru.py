@@ -256,6 +256,11 @@ def _number(match: re.Match, context: Context) -> str:
     if after[:1] in (["место"], ["месте"], ["местом"]) and number <= 100 and not _counts_places(number, before):
         parse = next(p for p in analyses(after[0]) if p.tag.POS == "NOUN")
         return ordinal(number, case_of(parse.tag), "neut")  # "2 место" is a place won: второе место
+    if after[:1] in (["по"], ["до"]) and len(after) == 3 and after[1].isdigit() and after[2].startswith("класс"):
+        return ordinal(number, "gent")  # "с 1 по 5 класс" → с первого
+    numbered = _numbered_noun(counted, after)
+    if numbered and not second:
+        return ordinal(number, *numbered)  # "на 2 этаже" → на втором
     case, gender = _agreement(counted, after, before)
     if case == "nomn" and _class(counted) != "one" and _object_of(before):
         return cardinal(number, "accs", gender)  # "Акция собрала 1 247 книг" → одну тысячу
@@ -268,6 +273,21 @@ def _number(match: re.Match, context: Context) -> str:
     if case == "accs" and _class(number) == "one" and any(p.tag.animacy == "anim" for p in _noun_parses(after)[:1]):
         return _N2W.to_cardinal(number, case="a", gender=_GENDER_CODE[gender], animate=True)  # "на 1 жителя"
     return cardinal(number, case, gender)
+
+
+def _numbered_noun(number: int, after: list[str]) -> tuple[str, str] | None:
+    """(case, gender) when the noun after ``number`` numbers a thing rather than counts things: a
+    singular in the dative, instrumental or locative after 2, 3, 5… ("на 2 этаже", "в 3 томе"),
+    which a count would put in the plural; with 1, 21… both readings fit and the count is kept."""
+    if _class(number) == "one":
+        return None
+    nouns = _noun_parses(after)
+    oblique = [p for p in nouns if p.tag.number == "sing" and case_of(p.tag) in ("datv", "ablt", "loct")]
+    if not nouns or len(oblique) != len(nouns) or oblique[0].tag.gender not in _GENDER_CODE:
+        return None
+    if "Fixd" in oblique[0].tag or oblique[0].word in INDECLINABLE:
+        return None  # "3 000 тенге": a word that never changes says nothing of its case
+    return case_of(oblique[0].tag), oblique[0].tag.gender
 
 
 #: Verbs of winning a place: "заняла 1 место" is the first place.
