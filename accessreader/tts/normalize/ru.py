@@ -8,7 +8,12 @@ preposition before it ("из 5" → пяти).  Years and dates are ordinals ("2
 genitive of "when" ("8 июня состоялась" → восьмого) unless it is named (alone,
 before a dash, after a colon).  Decimals take their preposition's case ("более
 2,8" → двух целых восьми десятых); a number joined to a word makes one word
-("к 175-летию" → к стасемидесятипятилетию, "в 2-х" → в двух).  Abbreviations
+("к 175-летию" → к стасемидесятипятилетию, "в 2-х" or "в 2х" → в двух).  Both numbers of a range
+take the case the noun after the second asks ("по 15–20 человек", "1–2 раза" → один — два); a
+singular noun in an oblique case after 2, 3, 5… is numbered, not counted ("на 2 этаже" →
+втором); "1 место" counts seats after a verb other than one of winning ("Осталось 1 место" →
+одно).  A decimal may be written with a point ("в 3.50 раза") where no time, day and month
+or part number is meant.  Abbreviations
 and acronyms are in ``ru_words.py``, the morphology both use in ``ru_morph.py``.
 """
 
