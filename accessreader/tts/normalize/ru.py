@@ -295,6 +295,11 @@ def _numbered_noun(number: int, after: list[str]) -> tuple[str, str] | None:
     return case_of(oblique[0].tag), oblique[0].tag.gender
 
 
+def _vo_second(match: re.Match, context: Context) -> str | None:
+    """ "в 2 томе" → во втором томе: "в" before a numbered second is said "во"."""
+    return match.group(1) + "о " if _numbered_noun(2, context.words_after(match.end() + 2)) else None
+
+
 #: Verbs of winning a place: "заняла 1 место" is the first place.
 _WINNING_VERBS = {
     "занять",
@@ -795,6 +800,7 @@ def rules() -> list[Rule]:
         ),
         rule(r"(?<![\w.,])(\d{1,3})(?: ?[–—-] ?(\d{1,3}))? (лет)(?!\w)", _age),
         rule(r"(?<!\w)([Вв]) (?=(?:2-(?:ом|ой|м|й|е|ю)|[IІ]{2}) |2 класс)", lambda m, c: m.group(1) + "о "),
+        rule(r"(?<!\w)([Вв]) (?=2 [а-яё])", _vo_second),
         rule(
             r"(?<![\w.,])(\d{4}) ?[–—/-] ?(\d{4}) (учебн\w+|отчётн\w+|отчетн\w+) (годами|годах|годам|годов|годы|года|году|годом|год)(?!\w)",
             _academic_year,
