@@ -512,20 +512,28 @@ def worker(threads: int | None) -> None:
 
 @main.command(name="import")
 @click.argument("folder", type=click.Path())
+@click.option(
+    "--separate",
+    is_flag=True,
+    help="Give each book an entry of its own even when it is a title already in the catalog (another edition).",
+)
 @click.pass_context
-def import_(ctx: click.Context, folder: str) -> None:
-    """Put every book file under FOLDER in the catalog and queue its conversion."""
+def import_(ctx: click.Context, folder: str, separate: bool) -> None:
+    """Put every book file under FOLDER in the catalog and queue its conversion.
+
+    A file already in the catalog adds nothing; a book found to be a title already
+    in the catalog (same identifier, text, or title, authors and language) joins it
+    as another source when its job reads it, and is not converted again.
+    """
     lang = interface_language(ctx.meta.get("lang"))
     library = _library()
     failed = False
-    for item in library.import_folder(Path(folder)):
+    for item in library.import_folder(Path(folder), separate=separate):
         if item.error is not None:
             failed = True
-            click.echo(f"accessreader: {item.error.message(lang)}", err=True)
-        elif item.job is None:
-            click.echo(translate("cli_already", lang, name=item.name, title=item.title.id))
+            click.echo(f"accessreader: {item.message(lang)}", err=True)
         else:
-            click.echo(translate("cli_imported", lang, name=item.name, title=item.title.id, job=item.job))
+            click.echo(item.message(lang))
     library.close()
     ctx.exit(2 if failed else 0)
 
@@ -550,7 +558,8 @@ def jobs(ctx: click.Context, as_json: bool) -> None:
     for info in infos:
         left = "—" if info.eta_seconds is None else f"{info.eta_seconds:.0f}s"
         line = f"{info.id}  {info.status}  {translate('stage_' + info.stage, lang)}  {info.percent}%  {left}  #{info.title}  {info.source}"
-        click.echo(line + (f"  {info.error(lang)}" if info.error_code else ""))
+        said = info.error(lang) or info.note(lang)
+        click.echo(line + (f"  {said}" if said else ""))
 
 
 @main.command()

@@ -471,11 +471,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{name}: книга №{title}, задание {job}",
         "kk": "{name}: №{title} кітап, {job} тапсырмасы",
     },
-    "cli_already": {
-        "en": "{name}: already in the catalog as title #{title}",
-        "ru": "{name}: уже есть в каталоге как книга №{title}",
-        "kk": "{name}: каталогта №{title} кітап ретінде бар",
-    },
     "cli_no_jobs": {
         "en": "No jobs.",
         "ru": "Заданий нет.",

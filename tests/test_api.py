@@ -51,6 +51,8 @@ def test_staff_upload_several_files_and_readers_with_rights_download_them(servic
         "title": None,
         "job": None,
         "error": "tool.exe: not a supported book format (EPUB, PDF, FB2, DOCX, HTML or TXT)",
+        "created": False,
+        "message": "tool.exe: not a supported book format (EPUB, PDF, FB2, DOCX, HTML or TXT)",
     }
     title_id, job = answers[0]["title"], answers[0]["job"]
     assert wait_done(library, job).status == "done"

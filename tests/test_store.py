@@ -18,7 +18,7 @@ TABLES = (
     *("titles", "renditions", "title_search", "block_search", "people", "sessions", "tokens", "audit"),
     *("positions", "jobs", "steps"),
 )
-NEWEST = "0008"
+NEWEST = "0009"
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -17,11 +17,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile
-from fastapi.responses import FileResponse
+from fastapi import APIRouter, File, Form, Path, Query, Request, Response, UploadFile
+from fastapi.responses import FileResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
-from ..errors import BadInput, NotLoggedIn
+from ..errors import BadInput, NotFound, NotLoggedIn
 from ..service.catalog import Title
 from ..service.jobs import JobInfo
 from ..service.library import Imported, Library
@@ -36,6 +36,7 @@ from .deps import (
     PersonDep,
     Staff,
     TitleId,
+    joined_redirect,
     read_upload,
 )
 from .reading import text_link
@@ -114,6 +115,9 @@ class ConversionOut(BaseModel):
     percent: int
     eta_seconds: float | None
     error: str
+    note: str = Field(
+        "", description="A job that ended early says why: its book joined a title already in the catalog."
+    )
 
 
 class TitleOut(BaseModel):
@@ -140,9 +144,15 @@ class TextHitOut(BaseModel):
 
 class UploadOut(BaseModel):
     name: str
-    title: int | None
-    job: str | None
-    error: str
+    title: int | None = Field(description="The title the file is in; none when it was refused.")
+    job: str | None = Field(description="Its conversion job; none when nothing is converted.")
+    error: str = Field(description="Why the file was refused, or empty.")
+    created: bool = Field(
+        description="A new title (true), or the same file was already a source of `title` and nothing was added "
+        "(false). A new title whose book is one already in the catalog joins it when its job reads it: the job "
+        "then ends `done` with a `note` naming that title, and this title's address redirects (301) there."
+    )
+    message: str = Field(description="What happened to the file, in the reader's language.")
 
 
 def title_out(library: Library, title: Title, lang: str = "en", with_job: bool = False) -> TitleOut:
@@ -167,7 +177,8 @@ def title_out(library: Library, title: Title, lang: str = "en", with_job: bool =
 
 def _conversion(info: JobInfo, lang: str) -> ConversionOut:
     data = info.to_dict(lang)
-    return ConversionOut(job=info.id, **{k: data[k] for k in ("status", "stage", "percent", "eta_seconds", "error")})
+    keys = ("status", "stage", "percent", "eta_seconds", "error", "note")
+    return ConversionOut(job=info.id, **{k: data[k] for k in keys})
 
 
 @router.post(
@@ -260,9 +271,21 @@ def text_search(
     ]
 
 
-@router.get("/titles/{title_id}", response_model=TitleOut, summary="One title with its formats and conversion")
-def title(title_id: TitleId, library: LibraryDep, lang: LangDep) -> TitleOut:
-    return title_out(library, library.catalog.get(title_id), lang, with_job=True)
+@router.get(
+    "/titles/{title_id}",
+    response_model=TitleOut,
+    summary="One title with its formats and conversion",
+    responses={
+        301: {"description": "The title's book joined another title (the same work): `Location` is that title."},
+        404: {"model": ErrorOut},
+    },
+)
+def title(title_id: TitleId, library: LibraryDep, lang: LangDep) -> TitleOut | RedirectResponse:
+    try:
+        found = library.catalog.get(title_id)
+    except NotFound as missing:
+        return joined_redirect(library, title_id, "/api/titles", missing)
+    return title_out(library, found, lang, with_job=True)
 
 
 @router.get(
@@ -280,20 +303,36 @@ def download(title_id: TitleId, fmt: str, person: AppPersonDep, library: Library
     "/titles",
     response_model=list[UploadOut],
     status_code=201,
-    summary="Upload books (staff); each is queued, a refused file says why",
-    responses=AUTH_ERRORS,
+    summary="Upload books (staff); each is queued, a file already in the catalog adds nothing, a refused file says why",
+    responses={
+        **AUTH_ERRORS,
+        200: {
+            "model": list[UploadOut],
+            "description": "Nothing new: every file was already in the catalog (`created` false; `title` is the "
+            "title that has it).",
+        },
+        201: {"description": "The files were taken (or refused, each saying why): see each one's `created`."},
+    },
 )
 async def upload(
     files: Annotated[list[UploadFile], File(description="One or more EPUB, PDF, FB2, DOCX, HTML or TXT files")],
     person: Staff,
     library: LibraryDep,
     lang: LangDep,
+    response: Response,
+    separate: Annotated[
+        bool,
+        Form(
+            description="Give each book a title of its own even when it is one already in the catalog "
+            "(another edition); a file that had joined another title is taken out into its own."
+        ),
+    ] = False,  # fmt: skip
 ) -> list[UploadOut]:
     results = []
     for item in files:
         name = item.filename or "upload"
         try:
-            added = library.add(await read_upload(item, library.settings.max_upload_bytes), name)
+            added = library.add(await read_upload(item, library.settings.max_upload_bytes), name, separate=separate)
         except BadInput as error:  # this file is refused; the others of the request go on
             added = Imported(_display(name), error=error)
         results.append(
@@ -302,8 +341,12 @@ async def upload(
                 title=added.title.id if added.title else None,
                 job=added.job,
                 error=added.error.message(lang) if added.error else "",
+                created=added.created and added.error is None,
+                message=added.message(lang),
             )
         )
+    if all(result.title is not None and not result.created for result in results):
+        response.status_code = 200  # nothing new: every file was already in the catalog
     return results
 
 

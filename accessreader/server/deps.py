@@ -5,7 +5,7 @@
     LibraryDep PersonDep AppPersonDep LangDep   FastAPI dependencies for the routes (the ways of
                                             saying who one is are declared as OpenAPI security schemes)
     AUTH_ERRORS ErrorOut operation_id with_auth_errors   401/403 bodies and stable operation ids for the schema
-    TitleId                                 a title's number in paths
+    TitleId joined_redirect                 a title's number in paths; where a number that joined another leads
     status_of(error) error_json(request, error)   a user-facing error as its HTTP status and JSON body
     read_upload(item, limit)                an uploaded file's bytes, refused (413) over the upload limit
     Reader Staff Admin                      rights guards: the person, or NotLoggedIn / NotAllowed
@@ -24,7 +24,7 @@ import time
 from typing import Annotated
 
 from fastapi import Depends, Path, Request, Security, UploadFile
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from fastapi.security import APIKeyCookie, APIKeyQuery, HTTPBearer
 from fastapi.security.http import HTTPBase
@@ -185,6 +185,15 @@ LangDep = Annotated[str, Depends(interface_language)]
 
 #: A title's number in paths: a positive integer the database can hold.
 TitleId = Annotated[int, Path(ge=1, le=2**63 - 1, description="The title's number in the catalog")]
+
+
+def joined_redirect(library: Library, title_id: int, prefix: str, missing: errors.NotFound) -> RedirectResponse:
+    """For a title number not found: a permanent redirect to ``{prefix}/{other}`` when its book joined
+    title ``other`` (the same work, ``Catalog.file_document``); else raises ``missing``."""
+    other = library.catalog.joined_into(title_id)
+    if other is None:
+        raise missing
+    return RedirectResponse(f"{prefix}/{other}", status_code=301)
 
 
 def operation_id(route: APIRoute) -> str:

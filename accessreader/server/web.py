@@ -43,9 +43,9 @@ from ..service.catalog import Title
 from ..service.jobs import STAGES
 from ..service.library import MEDIA_TYPES, Library
 from ..service.people import ADMIN, READER, ROLES, STAFF, Person
-from ..service.rights import READ
+from ..service.rights import MANAGE_TITLES, READ
 from . import i18n
-from .deps import SESSION_COOKIE, LangDep, LibraryDep, PersonDep, TitleId, read_upload, status_of
+from .deps import SESSION_COOKIE, LangDep, LibraryDep, PersonDep, TitleId, joined_redirect, read_upload, status_of
 from .errorpages import error_page
 from .pages import HERE, LOGIN_FORM_COOKIE, Admin, OurPage, Reader, Staff, form_token, from_our_page, page
 from .reading import anchor, html_lang, render_chapter, text_link
@@ -87,10 +87,11 @@ def index(request: Request, library: LibraryDep, lang: LangDep, person: PersonDe
 
 
 @router.get("/titles/{title_id}", response_class=HTMLResponse)
-def title_page(
-    request: Request, title_id: TitleId, library: LibraryDep, lang: LangDep, person: PersonDep
-) -> HTMLResponse:
-    title = library.catalog.get(title_id)
+def title_page(request: Request, title_id: TitleId, library: LibraryDep, lang: LangDep, person: PersonDep) -> Response:
+    try:
+        title = library.catalog.get(title_id)
+    except NotFound as missing:  # its book joined another title: go there
+        return joined_redirect(library, title_id, "/titles", missing)
     document = library.catalog.document(title_id) if title.has_document else None
     resume = _saved_place(library, person, title, document) if document is not None else None
     jobs = library.jobs.list(title=title.id, limit=1)
@@ -100,6 +101,7 @@ def title_page(
         resume_anchor=anchor(document.chapters[resume.chapter], resume) if resume else "",
         job_stage=translate(f"stage_{job.stage}", lang) if job else "", job_error=job.error(lang) if job else "",
         downloads=_downloads(title, lang),
+        sources=library.catalog.sources(title.id) if library.may(person, MANAGE_TITLES) else [],
     )  # fmt: skip
 
 
@@ -210,21 +212,23 @@ def upload_form(request: Request, lang: LangDep, person: Staff) -> HTMLResponse:
 
 @router.post("/staff/upload", response_class=HTMLResponse)
 async def upload(request: Request, library: LibraryDep, lang: LangDep, person: Staff,
-                 files: list[UploadFile], csrf: Annotated[str, Form(max_length=100)] = "") -> HTMLResponse:  # fmt: skip
+                 files: list[UploadFile], csrf: Annotated[str, Form(max_length=100)] = "",
+                 separate: Annotated[bool, Form()] = False) -> HTMLResponse:  # fmt: skip
     from_our_page(request, csrf)
     results, refusals = [], []
     for item in files:
         name = item.filename or "upload"
         try:
-            added = library.add(await read_upload(item, library.settings.max_upload_bytes), name)
-            results.append((name, added.title, ""))
+            added = library.add(await read_upload(item, library.settings.max_upload_bytes), name, separate=separate)
+            # (name, title, error, what happened when it is not a new title queued for conversion)
+            results.append((name, added.title, "", "" if added.created else added.message(lang)))
         except AccessReaderError as error:
-            results.append((name, None, error.message(lang)))
+            results.append((name, None, error.message(lang), ""))
             refusals.append(error)
     if refusals and len(refusals) == len(
         results
     ):  # nothing taken: an error page with the first refusal's status (413, 422…)
-        return error_page(request, status_of(refusals[0]), [message for _, _, message in results])
+        return error_page(request, status_of(refusals[0]), [message for _, _, message, _ in results])
     return page(request, lang, person, "upload.html", results=results)
 
 

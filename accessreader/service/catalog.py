@@ -1,9 +1,12 @@
 """The catalog: titles, their source files, stored Documents and renditions.
 
-    upload bytes ──add_source──▶ Title (status "queued", source under a server-chosen name,
-                                        deduplicated by SHA-256)
-    job reads it ──attach_document──▶ metadata, languages, search index, documents/<id>.json
-                                       (+ its outline and chapters apart, ``documents.py``)
+    upload bytes ──add_source──▶ Title (status "queued", source under a server-chosen name;
+                                        the same bytes again: the title that has them)
+    job reads it ──file_document──▶ the same work as a title in the catalog (``identity.py``:
+                                     identifier, text, title+authors+languages)? the source
+                                     joins that title (``Joined``) and its own entry goes;
+                 ──attach_document──▶ else metadata, languages, keys, search index,
+                                       documents/<id>.json (+ its outline and chapters apart)
     job output   ──publish_rendition──▶ outputs/<id>/<file> (atomic rename) + a Rendition row
     status       ──set_status──▶ queued │ converting │ ready │ failed (with the error)
 
@@ -15,19 +18,21 @@ Rights are not checked here (see ``rights.py``): the catalog is what anyone may 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, func, insert, select, update
+from sqlalchemy import Connection, Row, and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError, StatementError
 
 from ..atomic import move
 from ..content import FORMATS, sniff
 from ..errors import BadInput, NotFound
 from ..model import Chapter, Document, Outline
-from . import schema, search
+from . import identity, schema, search
 from .documents import Documents
 from .store import Store
 
@@ -76,11 +81,38 @@ class Title:
 
 
 @dataclass
+class Source:
+    """One file a title was imported from; the primary is the one it was converted from."""
+
+    id: int
+    title_id: int
+    name: str  # the uploader's file name, shown only
+    path: str  # relative to the data folder
+    format: str
+    size: int
+    checksum: str
+    added_at: datetime
+    primary: bool
+    matched: str  # how it was found to be the same work (``identity.KINDS``); "" for the primary
+    separate: bool  # staff asked for an entry of its own
+
+
+@dataclass
 class Added:
-    """What ``add_source`` did: the title, and whether it is new (False: same checksum existed)."""
+    """What ``add_source`` did: the title, and whether it is new (False: the same bytes were a source of it)."""
 
     title: Title
     created: bool
+
+
+@dataclass
+class Joined:
+    """A book found to be a title already in the catalog: its file is now a source of ``title``."""
+
+    title: Title
+    source: Source
+    matched: str  # the kind of key that matched (``identity.KINDS``)
+    was: int  # the title number the book had until it joined (its address redirects)
 
 
 class Catalog:
@@ -90,19 +122,25 @@ class Catalog:
         self.store = store
         self.documents = Documents(store)
 
-    def add_source(self, data: bytes, name: str, source_format: str = "") -> Added:
+    def add_source(self, data: bytes, name: str, source_format: str = "", *, separate: bool = False) -> Added:
         """Store a source file and create its title (status ``queued``).
 
         The file goes to ``sources/<sha256>.<format>``; ``name`` is kept for display
         only.  ``source_format`` defaults to what ``content.sniff`` finds (which
         raises ``EmptyFile``/``UnknownFormat`` for bytes that are not a book).  A file
-        whose checksum is already in the catalog is not stored twice: the existing
-        title is returned with ``created=False``.
+        whose checksum is already a source of a title is not stored twice: that
+        title is returned with ``created=False``.  ``separate``: the title keeps an
+        entry of its own even when its book turns out to be one already in the
+        catalog (another edition); see ``file_document``.
         """
         digest = hashlib.sha256(data).hexdigest()
         checksum = f"sha256:{digest}"
         existing = self.by_checksum(checksum)
         if existing is not None:
+            if separate:
+                split = self._split(checksum)
+                if split is not None:
+                    return Added(split, created=True)
             return Added(existing, created=False)
         display = _display_name(name)
         if source_format and source_format not in FORMATS:
@@ -114,31 +152,15 @@ class Catalog:
         if wrote:
             self.store.write_atomic(relative, data)
         stamp = schema.now()
-        provisional = Path(display).stem if display else digest[:12]
         try:
             with self.store.begin() as connection:
-                title_id = connection.execute(
-                    insert(schema.titles).values(
-                        title=provisional,
-                        authors=[],
-                        languages=[],
-                        description="",
-                        publisher="",
-                        date="",
-                        identifier="",
-                        source_name=display,
-                        source_path=relative,
-                        source_format=fmt,
-                        source_size=len(data),
-                        checksum=checksum,
-                        status=QUEUED,
-                        status_detail="",
-                        has_document=False,
-                        added_at=stamp,
-                        updated_at=stamp,
+                title_id = _new_title(connection, display, relative, fmt, len(data), checksum, stamp)
+                connection.execute(
+                    insert(schema.sources).values(
+                        title_id=title_id, name=display, path=relative, format=fmt, size=len(data),
+                        checksum=checksum, added_at=stamp, is_primary=True, separate=separate, matched="",
                     )
-                ).inserted_primary_key[0]
-                search.index(connection, title_id, provisional, [], "")
+                )  # fmt: skip
         except IntegrityError:
             # The same file arrived at the same moment through another upload.
             existing = self.by_checksum(checksum)
@@ -151,44 +173,129 @@ class Catalog:
             raise
         return Added(self.get(title_id), created=True)
 
+    def _split(self, checksum: str) -> Title | None:
+        """The source with ``checksum``, if it joined another title, taken out into a title of its own
+        (staff said it is another edition); ``None`` when it is a title's primary source."""
+        table = schema.sources
+        with self._filing() as connection:
+            row = connection.execute(select(table).where(table.c.checksum == checksum)).first()
+            if row is None or row.is_primary:
+                return None
+            title_id = _new_title(connection, row.name, row.path, row.format, row.size, checksum, schema.now())
+            connection.execute(
+                update(table)
+                .where(table.c.id == row.id)
+                .values(title_id=title_id, is_primary=True, separate=True, matched="", joined_from=None)
+            )
+        return self.get(title_id)
+
     def attach_document(self, title_id: int, document: Document) -> Title:
-        """Take metadata and languages from ``document``, index it for search and store its JSON.
+        """Take metadata, languages and keys from ``document``, index it for search and store its JSON.
 
         Raises ``NotFound`` for an unknown title and ``BadInput`` for a document
         that cannot be stored; in both cases nothing already stored changes.
         """
-        meta = document.metadata
-        try:
-            with self.store.begin() as connection:
-                current = _title_row(connection, title_id)
-                title = meta.title.strip() or current.title
-                description = search.describe(document)
+        with self._stored(title_id), self.store.begin() as connection:
+            self._attach(connection, title_id, document)
+        return self.get(title_id)
+
+    def file_document(self, title_id: int, document: Document) -> Title | Joined:
+        """The book of a new title is read: join the title already in the catalog that is the same work, or
+        else attach ``document`` to its own title (``attach_document``) and return that.
+
+        Same work: a read title (not failed) with the same identifier, else the same
+        text, else the same title, authors and languages (``identity.py``; the oldest
+        such title).  Joining moves the source to that title (not primary) with the
+        book's keys, and removes the new title, whose number then leads to the other
+        (``joined_into``).  A source added with ``separate=True`` never joins.  Books
+        read at the same moment are filed one after the other, so two formats of one
+        book arriving together still make one title.
+        """
+        found = identity.keys(document)
+        with self._stored(title_id), self._filing() as connection:
+            own = connection.execute(
+                select(schema.sources).where(schema.sources.c.title_id == title_id, schema.sources.c.is_primary)
+            ).first()
+            match = None if own is None or own.separate else _match(connection, title_id, found)
+            if match is None:
+                self._attach(connection, title_id, document)
+            else:
+                other, kind = match
                 connection.execute(
-                    update(schema.titles)
-                    .where(schema.titles.c.id == title_id)
-                    .values(
-                        title=title,
-                        authors=list(meta.authors),
-                        languages=list(meta.languages),
-                        description=description,
-                        publisher=meta.publisher,
-                        date=meta.date,
-                        identifier=meta.identifier,
-                        has_document=True,
-                        updated_at=schema.now(),
-                    )
+                    update(schema.sources)
+                    .where(schema.sources.c.title_id == title_id)
+                    .values(title_id=other, is_primary=False, matched=kind, joined_from=title_id)
                 )
-                search.index(connection, title_id, title, list(meta.authors), description)
-                search.index_text(connection, title_id, search.blocks_of(document))
-                # Last, so a document that cannot be written undoes the rows above.
-                self.documents.write(title_id, document)
+                _add_keys(connection, self.store, other, found)
+                connection.execute(delete(schema.titles).where(schema.titles.c.id == title_id))
+                search.unindex(connection, title_id)
+        if match is None:
+            return self.get(title_id)
+        source = next(item for item in self.sources(other) if item.id == own.id)
+        return Joined(self.get(other), source, kind, title_id)
+
+    def sources(self, title_id: int) -> list[Source]:
+        """The files a title was imported from: the primary first, then the others as they came."""
+        table = schema.sources
+        query = select(table).where(table.c.title_id == title_id)
+        with self.store.begin() as connection:
+            rows = connection.execute(query.order_by(table.c.is_primary.desc(), table.c.added_at, table.c.id)).all()
+        return [_source(row) for row in rows]
+
+    def joined_into(self, title_id: int) -> int | None:
+        """The title that a title number's book joined (its entry is gone), if it did."""
+        query = select(schema.sources.c.title_id).where(schema.sources.c.joined_from == title_id)
+        with self.store.begin() as connection:
+            return connection.execute(query.limit(1)).scalar()
+
+    @contextmanager
+    def _stored(self, title_id: int) -> Iterator[None]:
+        """Turn text the database cannot encode (an unpaired surrogate: the document's fault) into
+        ``BadInput``; anything else from the database (locked, gone) is not the book's fault."""
+        try:
+            yield
         except (UnicodeEncodeError, StatementError) as error:
-            # Text that cannot be encoded (an unpaired surrogate) is the document's fault;
-            # anything else from the database (locked, gone) is not.
             if not isinstance(getattr(error, "orig", error), UnicodeEncodeError):
                 raise
             raise BadInput(name=f"#{title_id}", detail=str(error).splitlines()[0]) from error
-        return self.get(title_id)
+
+    @contextmanager
+    def _filing(self) -> Iterator[Connection]:
+        """A transaction that books being filed take one at a time (SQLite: ``BEGIN IMMEDIATE``;
+        PostgreSQL: a transaction-scoped advisory lock), so each sees the ones filed before."""
+        with self.store.begin() as connection:
+            if self.store.dialect == "sqlite":
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            else:
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _FILING_LOCK})
+            yield connection
+
+    def _attach(self, connection: Connection, title_id: int, document: Document) -> None:
+        meta = document.metadata
+        current = _title_row(connection, title_id)
+        title = meta.title.strip() or current.title
+        description = search.describe(document)
+        connection.execute(
+            update(schema.titles)
+            .where(schema.titles.c.id == title_id)
+            .values(
+                title=title,
+                authors=list(meta.authors),
+                languages=list(meta.languages),
+                description=description,
+                publisher=meta.publisher,
+                date=meta.date,
+                identifier=meta.identifier,
+                has_document=True,
+                updated_at=schema.now(),
+            )
+        )
+        connection.execute(delete(schema.title_keys).where(schema.title_keys.c.title_id == title_id))
+        _add_keys(connection, self.store, title_id, identity.keys(document))
+        search.index(connection, title_id, title, list(meta.authors), description)
+        search.index_text(connection, title_id, search.blocks_of(document))
+        # Last, so a document that cannot be written undoes the rows above.
+        self.documents.write(title_id, document)
 
     def document(self, title_id: int) -> Document:
         """The whole stored Document of a title; ``NotFound`` when it has none yet."""
@@ -268,9 +375,10 @@ class Catalog:
             return _titles(connection, [_title_row(connection, title_id)])[0]
 
     def by_checksum(self, checksum: str) -> Title | None:
-        """The title whose source has this checksum ("sha256:…"), if any."""
+        """The title one of whose sources has this checksum ("sha256:…"), if any."""
+        owner = select(schema.sources.c.title_id).where(schema.sources.c.checksum == checksum).scalar_subquery()
         with self.store.begin() as connection:
-            row = connection.execute(select(schema.titles).where(schema.titles.c.checksum == checksum)).first()
+            row = connection.execute(select(schema.titles).where(schema.titles.c.id == owner)).first()
             return _titles(connection, [row])[0] if row else None
 
     def titles(self, *, status: str | None = None, offset: int = 0, limit: int = 50) -> list[Title]:
@@ -312,18 +420,103 @@ class Catalog:
         return [(titles[hit.title_id], hit) for hit in hits if hit.title_id in titles]
 
     def remove(self, title_id: int) -> None:
-        """Delete a title, its renditions, positions and files."""
+        """Delete a title, its sources, renditions, positions and files."""
         with self.store.begin() as connection:
             row = _title_row(connection, title_id)
+            files = connection.execute(
+                select(schema.sources.c.path).where(schema.sources.c.title_id == title_id)
+            ).scalars()
+            paths = {row.source_path, *files}
             connection.execute(delete(schema.titles).where(schema.titles.c.id == title_id))
             search.unindex(connection, title_id)
-        self.store.path(row.source_path).unlink(missing_ok=True)
+        for path in paths:
+            self.store.path(path).unlink(missing_ok=True)
         self.documents.remove(title_id)
         outputs = self.store.path(f"outputs/{title_id}")
         if outputs.is_dir():
             for item in outputs.iterdir():
                 item.unlink()
             outputs.rmdir()
+
+
+#: The PostgreSQL advisory lock that books being filed take in turn ("AR" "file").
+_FILING_LOCK = 0x4152_66696C65
+
+
+def _match(connection: Connection, title_id: int, keys: list[identity.Key]) -> tuple[int, str] | None:
+    """The oldest read title (not ``title_id``, not failed) sharing the strongest kind of key, and that kind."""
+    if not keys:
+        return None
+    k, t = schema.title_keys.c, schema.titles.c
+    rows = connection.execute(
+        select(k.kind, k.title_id)
+        .join(schema.titles, t.id == k.title_id)
+        .where(
+            or_(*(and_(k.kind == key.kind, k.key == key.value) for key in keys)),
+            k.title_id != title_id,
+            t.has_document,
+            t.status != FAILED,
+        )
+    ).all()
+    found: dict[str, set[int]] = {}
+    for kind, other in rows:
+        found.setdefault(kind, set()).add(other)
+    for kind in identity.KINDS:
+        candidates = sorted(found.get(kind, ()))
+        if kind == identity.TITLE and any(key.kind == identity.ISBN for key in keys):
+            # Same title and authors but other ISBNs: another edition, not the same book.
+            with_isbn = set(
+                connection.execute(
+                    select(k.title_id).where(k.title_id.in_(candidates), k.kind == identity.ISBN)
+                ).scalars()
+            )
+            candidates = [other for other in candidates if other not in with_isbn]
+        if candidates:
+            return candidates[0], kind
+    return None
+
+
+def _new_title(connection: Connection, name: str, relative: str, fmt: str, size: int, checksum: str,
+               stamp: datetime) -> int:  # fmt: skip
+    """A new title, queued, named after its file until its book is read; its number."""
+    provisional = Path(name).stem if name else checksum.removeprefix("sha256:")[:12]
+    title_id = connection.execute(
+        insert(schema.titles).values(
+            title=provisional,
+            authors=[],
+            languages=[],
+            description="",
+            publisher="",
+            date="",
+            identifier="",
+            source_name=name,
+            source_path=relative,
+            source_format=fmt,
+            source_size=size,
+            checksum=checksum,
+            status=QUEUED,
+            status_detail="",
+            has_document=False,
+            added_at=stamp,
+            updated_at=stamp,
+        )
+    ).inserted_primary_key[0]
+    search.index(connection, title_id, provisional, [], "")
+    return title_id
+
+
+def _add_keys(connection: Connection, store: Store, title_id: int, keys: list[identity.Key]) -> None:
+    if keys:
+        rows = [{"kind": key.kind, "key": key.value, "title_id": title_id} for key in keys]
+        connection.execute(store.insert(schema.title_keys).on_conflict_do_nothing(), rows)
+
+
+def _source(row: Row[Any]) -> Source:
+    return Source(
+        id=row.id, title_id=row.title_id, name=row.name, path=row.path, format=row.format, size=row.size,
+        checksum=row.checksum, added_at=schema.utc(row.added_at), primary=bool(row.is_primary),
+        matched=row.matched, separate=bool(row.separate),
+    )  # fmt: skip
 
 
 def _display_name(name: str) -> str:

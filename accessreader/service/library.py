@@ -1,7 +1,8 @@
 """The application layer: settings, catalog, people, audit and jobs wired together.
 
     Library(settings)
-      .add(data, name)          upload or file → catalog title + conversion job
+      .add(data, name)          upload or file → catalog title + conversion job (the same book
+                                again: a source of the title it is, ``Imported.message`` says)
       .import_folder(folder)    every book file under a folder (content.BOOK_SUFFIXES)
       .require(person, right)   the person, or NotLoggedIn / NotAllowed (``rights.READ`` …)
       .position(person, id)     a reader's saved place in a title; .save_position(person, id, locator)
@@ -34,14 +35,15 @@ from ..content import BOOK_SUFFIXES, images
 from ..content import read_bounded as read_book  # each book in a process of its own, under the reading budget
 from ..content.safety import Limits, check_size, human_size
 from ..errors import AccessReaderError, FileNotFound, FileTooLarge, NotFound
+from ..messages import translate
 from ..model import Chapter, Document, Locator
 from ..settings import Settings
 from . import catalog as catalog_module
 from .accounts import Accounts
 from .audiobook import Audiobooks
-from .catalog import Catalog, Title
+from .catalog import Catalog, Joined, Title
 from .jobs import Jobs
-from .jobs.steps import conversion_options
+from .jobs.steps import SameWork, conversion_options
 from .people import People, Person
 from .positions import DatabasePositions
 from .rights import MANAGE_TITLES, READ, READ_ONLINE, Audit, may, require
@@ -67,9 +69,12 @@ class CatalogPublisher:
         self.catalog = catalog
         self.audiobooks = audiobooks
 
-    def started(self, title: int, document: Document) -> None:
-        self.catalog.attach_document(title, document)
+    def started(self, title: int, document: Document) -> SameWork | None:
+        filed = self.catalog.file_document(title, document)
+        if isinstance(filed, Joined):
+            return SameWork(filed.title.id, filed.title.title, filed.matched)
         self.catalog.set_status(title, catalog_module.CONVERTING)
+        return None
 
     def publish(self, title: int, fmt: str, file_name: str, path: Path) -> None:
         self.catalog.publish_rendition(title, fmt, file_name, path, MEDIA_TYPES[fmt])
@@ -86,12 +91,29 @@ class CatalogPublisher:
 
 @dataclass
 class Imported:
-    """One file of an import or upload: its title and job, or the error that stopped it."""
+    """One file of an import or upload: its title and job, or the error that stopped it.
+
+    ``created`` is False when the same file was already a source of ``title`` (nothing
+    new was added; ``job`` is then None, unless the title's conversion had failed and
+    runs again).  A new file whose book turns out to be a title already in the catalog
+    is found when its job reads it: the job then ends early, saying which title it joined.
+    """
 
     name: str
     title: Title | None = None
     job: str | None = None
     error: AccessReaderError | None = None
+    created: bool = True
+
+    def message(self, lang: str) -> str:
+        """What happened to the file, in ``lang``."""
+        if self.error is not None:
+            return self.error.message(lang)
+        assert self.title is not None
+        if not self.created:
+            code = "import_again" if self.job else "import_known"
+            return translate(code, lang, name=self.name, title=self.title.id, title_name=self.title.title)
+        return translate("cli_imported", lang, name=self.name, title=self.title.id, job=self.job)
 
 
 class Library:
@@ -151,23 +173,27 @@ class Library:
         one = Document(metadata=document.metadata, chapters=[document.chapters[number - 1]])
         return proof(one, conversion_options(self.settings).code, lang)[0]
 
-    def add(self, data: bytes, name: str) -> Imported:
+    def add(self, data: bytes, name: str, *, separate: bool = False) -> Imported:
         """Put one book in the catalog and queue its conversion.
 
-        A file already in the catalog (same checksum) is queued again only when its
-        last conversion failed.  Raises ``FileTooLarge`` over the upload limit and
-        ``EmptyFile``/``UnknownFormat`` for bytes that are not a book.
+        A file already in the catalog (same checksum, as any title's source) adds
+        nothing (``created=False``); its title is queued again only when its last
+        conversion failed.  Otherwise the job that reads the book joins it to a title
+        already in the catalog that is the same work (``Catalog.file_document``),
+        unless ``separate`` (another edition: an entry of its own).  Raises
+        ``FileTooLarge`` over the upload limit and ``EmptyFile``/``UnknownFormat`` for
+        bytes that are not a book.
         """
         check_size(data, name, Limits(max_file_bytes=self.settings.max_upload_bytes))
-        added = self.catalog.add_source(data, name)
+        added = self.catalog.add_source(data, name, separate=separate)
         title = added.title
         if not added.created and title.status != catalog_module.FAILED:
-            return Imported(name, title)
+            return Imported(name, title, created=False)
         source = self.store.path(title.source_path)
         job = self.jobs.submit(source, title.id, _stem(title.source_name), name=title.source_name)
-        return Imported(name, title, job)
+        return Imported(name, title, job, created=added.created)
 
-    def import_folder(self, folder: Path) -> list[Imported]:
+    def import_folder(self, folder: Path, *, separate: bool = False) -> list[Imported]:
         """Every book file under ``folder`` (by name ending), in name order; a bad file is noted and skipped."""
         folder = Path(folder)
         if not folder.is_dir():
@@ -175,7 +201,7 @@ class Library:
         results = []
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name.lower().endswith(BOOK_SUFFIXES)):
             try:
-                results.append(self.add(path.read_bytes(), path.name))
+                results.append(self.add(path.read_bytes(), path.name, separate=separate))
             except AccessReaderError as error:
                 results.append(Imported(path.name, error=error))
         return results

@@ -51,6 +51,34 @@ titles = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
+#: Every file a title was imported from; the primary is the one it was converted from (the
+#: title's own ``source_*`` columns), the others joined it as the same work (``identity.py``).
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title_id", Integer, ForeignKey("titles.id", ondelete="CASCADE"), nullable=False),
+    Column("name", Text, nullable=False),  # the uploader's file name, shown only
+    Column("path", Text, nullable=False),  # relative to the data folder, chosen by the server
+    Column("format", String(16), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("checksum", String(80), nullable=False, unique=True),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("is_primary", Boolean, nullable=False),
+    Column("separate", Boolean, nullable=False, default=False),  # staff asked for an entry of its own
+    Column("matched", String(16), nullable=False, default=""),  # the key it joined by: isbn, id, text, title
+    Column("joined_from", Integer),  # the title number it had before it joined (its old address)
+)
+
+#: What tells works apart, for matching a new book against the catalog (``identity.py``).
+title_keys = Table(
+    "title_keys",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("key", String(200), primary_key=True),
+    Column("title_id", Integer, ForeignKey("titles.id", ondelete="CASCADE"), primary_key=True),
+)
+
 renditions = Table(
     "renditions",
     metadata,

@@ -109,7 +109,13 @@ class JobInfo:
 
     def error(self, lang: str = "en") -> str:
         """The failure in ``lang``, or "" when the job has not failed."""
-        return translate(self.error_code, lang, **self.error_params) if self.error_code else ""
+        return (
+            translate(self.error_code, lang, **self.error_params) if self.error_code and self.status == FAILED else ""
+        )
+
+    def note(self, lang: str = "en") -> str:
+        """How a job that ended early ended, in ``lang`` (its book joined a title already in the catalog), or ""."""
+        return translate(self.error_code, lang, **self.error_params) if self.error_code and self.status == DONE else ""
 
     def to_dict(self, lang: str = "en") -> dict:
         return {
@@ -122,6 +128,7 @@ class JobInfo:
             "percent": self.percent,
             "eta_seconds": None if self.eta_seconds is None else round(self.eta_seconds, 1),
             "error": self.error(lang),
+            "note": self.note(lang),
         }
 
 
@@ -220,6 +227,18 @@ class State:
                 )
             )  # fmt: skip
             db.execute(update(schema.steps).where(_S.job == job, _S.status != DONE).values(status=FAILED))
+
+    def end_early(self, job: str, title: int, code: str, params: dict[str, str]) -> None:
+        """The job has nothing more to do (its book joined ``title``): done, with the message ``code``, its
+        title now ``title``, and its steps done too, so the one running queues nothing after it."""
+        with self.db(job) as db:
+            db.execute(
+                update(schema.jobs).where(_J.id == job).values(
+                    status=DONE, stage=DONE, finished=time.time(), title=str(title),
+                    error_code=code, error_params=json.dumps(params, ensure_ascii=False),
+                )
+            )  # fmt: skip
+            db.execute(update(schema.steps).where(_S.job == job, _S.status != DONE).values(status=DONE))
 
     # ── steps ───────────────────────────────────────────────────────────────
 

@@ -1,6 +1,7 @@
 """The work of each step of a conversion job, in the job's work folder ``data/work/<job>/``.
 
-    prepare      read the source → document.json; plan parts of N chapters (and speaking steps)
+    prepare      read the source → document.json; plan parts of N chapters (and speaking steps);
+                 a book that is a title already in the catalog joins it and the job ends here
     part-A-B     braille of chapters A…B-1 → part-A-B.pickle                           (any worker)
     assemble     the parts' braille → ``convert.convert`` (the same writer as the command) writes
                  every format whole in out/ → each handed to the ``Publisher`` (the catalog)
@@ -20,6 +21,7 @@ import logging
 import pickle
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -58,11 +60,25 @@ BUG = "error"
 CANNOT_WRITE = "cannot_write"
 
 
+#: The message codes of a job whose book joined a title already in the catalog, by what matched.
+JOINED = {kind: f"job_joined_{kind}" for kind in ("isbn", "id", "text", "title")}
+
+
+@dataclass(frozen=True)
+class SameWork:
+    """The book a job read is a title already in the catalog, which its source joined."""
+
+    title: int
+    name: str  # that title's name
+    matched: str  # what showed it: "isbn", "id", "text" or "title" (``JOINED``)
+
+
 class Publisher(Protocol):
     """Where a job's results go: the catalog (``library.CatalogPublisher``)."""
 
-    def started(self, title: int, document: Document) -> None:
-        """The source was read: ``document`` gives the title's metadata; conversion begins."""
+    def started(self, title: int, document: Document) -> SameWork | None:
+        """The source was read: ``document`` gives the title's metadata; conversion begins; or, when
+        the book is a title already in the catalog, its source joined that one (``SameWork``)."""
 
     def publish(self, title: int, fmt: str, file_name: str, path: Path) -> None:
         """A whole output file at ``path``: move it into place as the title's format ``fmt``."""
@@ -147,7 +163,12 @@ class Steps:
         self.state.set_stage(job, READING)
         document = content.read_bounded((self.data / row.source).read_bytes(), row.name)
         convert.prepare(document, row.formats, self.options)
-        self.publisher.started(row.title, document)
+        same = self.publisher.started(row.title, document)
+        if same is not None:  # not converted again: the title it joined has its formats
+            params = {"name": row.name, "title": str(same.title), "title_name": same.name}
+            self.state.end_early(job, same.title, JOINED[same.matched], params)
+            shutil.rmtree(self.work(job), ignore_errors=True)
+            return
         atomic.write_bytes(self.work(job) / "document.json", document.to_json().encode())
         size = max(1, self.settings.chapters_per_part)
         count = len(document.chapters)
