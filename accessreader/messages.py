@@ -471,6 +471,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{name}: книга №{title}, задание {job}",
         "kk": "{name}: №{title} кітап, {job} тапсырмасы",
     },
+    "import_known": {
+        "en": "{name}: this file is already in the catalog, as a source of title #{title} «{title_name}»; nothing new was added",
+        "ru": "{name}: этот файл уже есть в каталоге как источник книги №{title} «{title_name}»; ничего нового не добавлено",
+        "kk": "{name}: бұл файл каталогта №{title} «{title_name}» кітабының көзі ретінде бар; жаңа ештеңе қосылмады",
+    },
+    "import_again": {
+        "en": "{name}: this file is already in the catalog as title #{title} «{title_name}», whose conversion failed: converting it again",
+        "ru": "{name}: этот файл уже есть в каталоге как книга №{title} «{title_name}», её преобразование не удалось: преобразуем снова",
+        "kk": "{name}: бұл файл каталогта №{title} «{title_name}» кітабы ретінде бар, оны түрлендіру сәтсіз болды: қайта түрлендіреміз",
+    },
+    "job_joined_isbn": {
+        "en": "{name} has the ISBN of title #{title} «{title_name}»: added to it as another source, not converted again",
+        "ru": "У {name} тот же ISBN, что у книги №{title} «{title_name}»: добавлен к ней как ещё один источник, повторно не преобразуется",
+        "kk": "{name} файлының ISBN-і №{title} «{title_name}» кітабынікімен бірдей: оған тағы бір көз ретінде қосылды, қайта түрлендірілмейді",
+    },
+    "job_joined_id": {
+        "en": "{name} has the identifier of title #{title} «{title_name}»: added to it as another source, not converted again",
+        "ru": "У {name} тот же идентификатор, что у книги №{title} «{title_name}»: добавлен к ней как ещё один источник, повторно не преобразуется",
+        "kk": "{name} файлының идентификаторы №{title} «{title_name}» кітабынікімен бірдей: оған тағы бір көз ретінде қосылды, қайта түрлендірілмейді",
+    },
+    "job_joined_text": {
+        "en": "{name} has the same text as title #{title} «{title_name}»: added to it as another source, not converted again",
+        "ru": "В {name} тот же текст, что в книге №{title} «{title_name}»: добавлен к ней как ещё один источник, повторно не преобразуется",
+        "kk": "{name} мәтіні №{title} «{title_name}» кітабымен бірдей: оған тағы бір көз ретінде қосылды, қайта түрлендірілмейді",
+    },
+    "job_joined_title": {
+        "en": "{name} has the title, authors and language of title #{title} «{title_name}»: added to it as another source, not converted again (another edition? upload it again as a separate entry)",
+        "ru": "У {name} то же название, авторы и язык, что у книги №{title} «{title_name}»: добавлен к ней как ещё один источник, повторно не преобразуется (другое издание? загрузите его снова отдельной записью)",
+        "kk": "{name} атауы, авторлары мен тілі №{title} «{title_name}» кітабынікімен бірдей: оған тағы бір көз ретінде қосылды, қайта түрлендірілмейді (басқа басылым ба? оны бөлек жазба ретінде қайта жүктеңіз)",
+    },
     "cli_no_jobs": {
         "en": "No jobs.",
         "ru": "Заданий нет.",

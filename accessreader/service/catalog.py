@@ -153,7 +153,7 @@ class Catalog:
             self.store.write_atomic(relative, data)
         stamp = schema.now()
         try:
-            with self.store.begin() as connection:
+            with self._filing() as connection:
                 title_id = _new_title(connection, display, relative, fmt, len(data), checksum, stamp)
                 connection.execute(
                     insert(schema.sources).values(
@@ -480,8 +480,16 @@ def _new_title(connection: Connection, name: str, relative: str, fmt: str, size:
                stamp: datetime) -> int:  # fmt: skip
     """A new title, queued, named after its file until its book is read; its number."""
     provisional = Path(name).stem if name else checksum.removeprefix("sha256:")[:12]
+    number = {}
+    if connection.dialect.name == "sqlite":
+        # SQLite numbers a new row after the highest one left: a number whose book joined another title
+        # (its address leads there) would go to the next book.  PostgreSQL's sequence never goes back.
+        highest = select(func.coalesce(func.max(schema.titles.c.id), 0)).scalar_subquery()
+        joined = select(func.coalesce(func.max(schema.sources.c.joined_from), 0)).scalar_subquery()
+        number["id"] = connection.execute(select(func.max(highest, joined) + 1)).scalar_one()
     title_id = connection.execute(
         insert(schema.titles).values(
+            **number,
             title=provisional,
             authors=[],
             languages=[],
