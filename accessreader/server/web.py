@@ -221,7 +221,7 @@ async def upload(request: Request, library: LibraryDep, lang: LangDep, person: S
         try:
             added = library.add(await read_upload(item, library.settings.max_upload_bytes), name, separate=separate)
             # (name, title, error, what happened when it is not a new title queued for conversion)
-            results.append((name, added.title, "", "" if added.created else added.message(lang)))
+            results.append((name, added.title, "", "" if added.created else added.message(lang, named=False)))
         except AccessReaderError as error:
             results.append((name, None, error.message(lang), ""))
             refusals.append(error)

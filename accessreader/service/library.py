@@ -105,15 +105,18 @@ class Imported:
     error: AccessReaderError | None = None
     created: bool = True
 
-    def message(self, lang: str) -> str:
-        """What happened to the file, in ``lang``."""
+    def message(self, lang: str, *, named: bool = True) -> str:
+        """What happened to the file, in ``lang``: "NAME: …" (``named=False``: without "NAME: ")."""
         if self.error is not None:
-            return self.error.message(lang)
-        assert self.title is not None
-        if not self.created:
+            said = self.error.message(lang)
+        elif not self.created:
+            assert self.title is not None
             code = "import_again" if self.job else "import_known"
-            return translate(code, lang, name=self.name, title=self.title.id, title_name=self.title.title)
-        return translate("cli_imported", lang, name=self.name, title=self.title.id, job=self.job)
+            said = translate(code, lang, name=self.name, title=self.title.id, title_name=self.title.title)
+        else:
+            assert self.title is not None
+            said = translate("cli_imported", lang, name=self.name, title=self.title.id, job=self.job)
+        return said if named else said.removeprefix(f"{self.name}: ")
 
 
 class Library:
