@@ -15,8 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def book(title: str, chapters: int, paragraphs: int) -> bytes:
+    """A TXT book whose text names its title, so that the catalog takes each title as a book of its own."""
     body = "\n\n".join(
-        f"Абзац {i}. Қазақ тілі бай тіл. Русский язык тоже богат. English is here too, paragraph {i}."
+        f"Абзац {i}. Қазақ тілі бай тіл. Русский язык тоже богат. English is here too, paragraph {i} of {title}."
         for i in range(paragraphs)
     )
     return (f"{title}\n\n" + "\n\n".join(f"Chapter {c}\n\n{body}" for c in range(1, chapters + 1))).encode()

@@ -18,7 +18,10 @@ VISITOR = ("2002", "8765")  # a reader not registered as print-disabled
 
 
 def book(title: str, chapters: int = 2) -> bytes:
-    """A small TXT book: a title line, then chapters of Kazakh, Russian and English sentences."""
+    """A small TXT book: a title line, then chapters of Kazakh, Russian and English sentences.
+
+    The text is the same for every title with as many chapters: in one catalog such books are one work
+    (``service/identity.py``), so a test wanting two titles gives them different chapter counts."""
     body = "Қазақ тілі бай тіл. Русский язык тоже богат. English is here too."
     return (f"{title}\n\n" + "\n\n".join(f"Chapter {n}\n\n{body}" for n in range(1, chapters + 1))).encode()
 

@@ -17,7 +17,7 @@ def test_importing_a_folder_converts_every_book_into_the_catalog(tmp_path):
     folder = tmp_path / "books"
     (folder / "shelf").mkdir(parents=True)
     (folder / "Дала әндері.txt").write_bytes(book("Дала әндері"))
-    (folder / "shelf" / "city.txt").write_bytes(book("City Library"))
+    (folder / "shelf" / "city.txt").write_bytes(book("City Library", chapters=3))  # another text: another book
     (folder / "notes.md").write_text("not a book suffix")
     (folder / "empty.txt").write_bytes(b"")
     library = make_library(tmp_path)
@@ -41,6 +41,8 @@ def test_importing_a_folder_converts_every_book_into_the_catalog(tmp_path):
     ]
     assert all(library.store.path(r.path).stat().st_size == r.size > 0 for r in song.renditions)
     assert [t.title for t in library.catalog.search("дала")] == ["Дала әндері"]
+    assert sorted(t.title for t in library.catalog.titles()) == ["City Library", "Дала әндері"]
+    assert all(t.status == READY for t in library.catalog.titles())
 
     again = library.import_folder(folder)
     assert [r.job for r in again if r.error is None] == [None, None]  # already converted: not queued twice
