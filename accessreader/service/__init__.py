@@ -3,6 +3,7 @@
 library.py     Library: the application layer over one store (catalog, people, rights, jobs…)
 store.py schema.py migrations/   the database (SQLite by default, PostgreSQL) and its tables
 catalog.py search.py             titles, their sources and formats; search of titles and the books' text
+identity.py                      which work a book is: one title with several sources, not two entries
 documents.py                     stored Documents, whole and per chapter
 people.py accounts.py rights.py  readers and staff, logins and tokens (scoped), who may do what, audit
 throttle.py                      login attempts counted atomically per card and per address
