@@ -132,6 +132,16 @@ def test_same_title_and_authors_with_other_isbns_are_two_editions(kind, tmp_path
     assert catalog.count() == 2
 
 
+def test_a_failed_title_is_not_joined_and_keeps_its_entry_when_run_again(tmp_path):
+    catalog = Catalog(open_store(data_dir=tmp_path))
+    failed = filed(catalog, "dala-kk.epub")
+    catalog.set_status(failed.id, "failed", "the braille table was missing")
+    fresh = filed(catalog, "dala-kk.fb2")  # a failed title is no title to join
+    assert not isinstance(fresh, Joined) and catalog.count() == 2
+    again = catalog.file_document(failed.id, read("dala-kk.epub"))  # its conversion retried: read again
+    assert not isinstance(again, Joined) and again.id == failed.id and catalog.count() == 2
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_two_formats_read_at_the_same_moment_still_make_one_title(kind, tmp_path):
     catalog = Catalog(open_test_store(kind, tmp_path))

@@ -207,7 +207,8 @@ class Catalog:
         text, else the same title, authors and languages (``identity.py``; the oldest
         such title).  Joining moves the source to that title (not primary) with the
         book's keys, and removes the new title, whose number then leads to the other
-        (``joined_into``).  A source added with ``separate=True`` never joins.  Books
+        (``joined_into``).  A source added with ``separate=True`` never joins, nor does a
+        title read before (its failed conversion run again: it has files of its own).  Books
         read at the same moment are filed one after the other, so two formats of one
         book arriving together still make one title.
         """
@@ -216,7 +217,12 @@ class Catalog:
             own = connection.execute(
                 select(schema.sources).where(schema.sources.c.title_id == title_id, schema.sources.c.is_primary)
             ).first()
-            match = None if own is None or own.separate else _match(connection, title_id, found)
+            # A title read before (a failed conversion run again) keeps its entry: it has files of its own.
+            read_before = connection.execute(
+                select(schema.titles.c.has_document).where(schema.titles.c.id == title_id)
+            ).scalar()
+            joins = own is not None and not own.separate and not read_before
+            match = _match(connection, title_id, found) if joins else None
             if match is None:
                 self._attach(connection, title_id, document)
             else:
