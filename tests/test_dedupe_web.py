@@ -72,6 +72,10 @@ def test_a_second_format_joins_the_title_and_staff_see_both_sources(page, served
     fb2_page = page.get_attribute("ul.uploaded li:nth-child(2) a", "href")
     finish_jobs(served)
     assert library.catalog.count() == titles  # no second entry
+    page.goto("/staff/jobs")
+    joined = f"dala-kk.fb2: dala-kk.fb2 has the identifier of title #{title.id} «Дала әуені»: added to it as another"
+    page.wait_for_function(f"() => document.getElementById('jobs').innerText.includes({joined!r})")
+    assert violations(page) == []
 
     assert page.goto(fb2_page).status == 200  # the FB2's own address now leads to the title it joined
     assert page.url.endswith(f"/titles/{title.id}") and page.inner_text("h1") == "Дала әуені"

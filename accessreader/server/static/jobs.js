@@ -18,6 +18,8 @@
         const bar = row.querySelector("progress");
         bar.value = job.percent; bar.textContent = `${job.percent}%`;
         row.querySelector(".eta").textContent = job.eta_seconds ? `${Math.round(job.eta_seconds)} s` : "—";
+        const said = job.error || job.note;  // a failure, or a book that joined a title already in the catalog
+        row.querySelector(".note").textContent = said ? `: ${said}` : "";
       }
       const text = Object.entries(counts).map(([status, n]) => `${say("status", status)}: ${n}`).join(", ");
       if (text !== said) { summary.textContent = text; said = text; }
