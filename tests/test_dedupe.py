@@ -53,6 +53,13 @@ def test_identifiers_are_compared_as_isbns_and_uuids_however_they_are_written():
     assert key("5-699-12014-9") == identity.Key("isbn", "9785699120147")  # ISBN-10 as its ISBN-13
     assert key("urn:uuid:EAE44DAA-AEB0-5690-A92B-E05B2529877F") == key("eae44daa-aeb0-5690-a92b-e05b2529877f")
     assert key("") is None and key("1") is None  # says too little to match on
+    # Numbers count: the report for 2022 is not the report for 2021.
+    report = identity.title_key("Отчёт за 2021 год", ["ЦБС"], ["ru"])
+    assert report == identity.title_key("ОТЧЁТ ЗА 2021 ГОД!", ["цбс"], ["ru-RU"])
+    assert report != identity.title_key("Отчёт за 2022 год", ["ЦБС"], ["ru"])
+    assert identity.text_key(book("Отчёт", [], "", "Выдано 1000 книг.")) != identity.text_key(
+        book("Отчёт", [], "", "Выдано 2000 книг.")
+    )
     # The EPUB and FB2 samples of one book: the same identifier, the same text.
     epub, fb2 = identity.keys(read("dala-kk.epub")), identity.keys(read("dala-kk.fb2"))
     assert [k.kind for k in epub] == ["id", "text", "title"] and epub == fb2

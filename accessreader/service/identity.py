@@ -8,7 +8,7 @@ Three kinds, strongest first (``KINDS``):
   core identifier), normalised: an ISBN-10 or -13 (with or without ``urn:isbn:``, hyphens
   or spaces) becomes its ISBN-13 digits; a UUID (``urn:uuid:…`` or bare) its lower-case hex;
   anything else of at least 8 letters or digits lower-cased without ``urn:``.
-- ``text``: SHA-256 of the body text folded to letters alone (NFKC, case-folded, ё→е): the
+- ``text``: SHA-256 of the body text folded to its letters and digits (NFKC, case-folded, ё→е): the
   paragraphs, lists, tables and verse, without headings, notes, page numbers and images,
   which formats place differently.  An EPUB, FB2, DOCX and HTML of one text share it.
 - ``title``: title, authors and languages folded the same way.  The weakest: only with at
@@ -34,7 +34,7 @@ ISBN, ID, TEXT, TITLE = "isbn", "id", "text", "title"
 KINDS = (ISBN, ID, TEXT, TITLE)
 
 _UUID = re.compile(r"^(?:urn:uuid:|uuid:)?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})$")
-_LETTERS = re.compile(r"[^\W\d_]+")
+_WORDS = re.compile(r"[^\W_]+")  # letters and digits: no spaces, punctuation or marks
 _SKIPPED = (HEADING, NOTE, PAGE_MARKER, IMAGE)
 #: Identifiers shorter than this (letters and digits) say too little to match on ("1", "book").
 _SHORTEST_ID = 8
@@ -84,22 +84,22 @@ def identifier_key(identifier: str) -> Key | None:
 
 
 def text_key(document: Document) -> Key | None:
-    """SHA-256 of the body text as letters alone; ``None`` for a book without any."""
+    """SHA-256 of the body text as letters and digits alone; ``None`` for a book without any."""
     digest = hashlib.sha256()
-    letters = 0
+    characters = 0
     for _, block in document.blocks():
         if block.kind in _SKIPPED:
             continue
-        folded = "".join(_LETTERS.findall(fold(block.text)))
-        letters += len(folded)
+        folded = "".join(_WORDS.findall(fold(block.text)))
+        characters += len(folded)
         digest.update(folded.encode())
-    return Key(TEXT, digest.hexdigest()) if letters else None
+    return Key(TEXT, digest.hexdigest()) if characters else None
 
 
 def title_key(title: str, authors: list[str], languages: list[str]) -> Key | None:
     """Title, authors (in any order) and main languages folded; ``None`` without a title or an author."""
-    name = " ".join(_LETTERS.findall(fold(title)))
-    people = sorted(" ".join(_LETTERS.findall(fold(author))) for author in authors)
+    name = " ".join(_WORDS.findall(fold(title)))
+    people = sorted(" ".join(_WORDS.findall(fold(author))) for author in authors)
     people = [person for person in people if person]
     if not name or not people:
         return None
