@@ -6,6 +6,7 @@
                               to the sentence, and the page opens at it
     /titles/{id}/listen       audio player with chapters, resuming from the saved place
     /titles/{id}/podcast      (POST) a new personal token → the private feed's address
+    /titles/{id}/cover.jpg    the title's cover (the title in large type): players' and podcast apps' artwork
     /tokens                   reading apps: the OPDS address, the reader's tokens; make (POST) and
                               revoke (POST /tokens/{id}/revoke) one
     /login /logout            card number and PIN (staff: login and password)
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from functools import lru_cache
 from typing import Annotated
 from urllib.parse import quote
 
@@ -44,6 +46,7 @@ from ..service.jobs import STAGES
 from ..service.library import MEDIA_TYPES, Library
 from ..service.people import ADMIN, READER, ROLES, STAFF, Person
 from ..service.rights import MANAGE_TITLES, READ
+from ..tts.cover import cover_image
 from . import i18n
 from .deps import SESSION_COOKIE, LangDep, LibraryDep, PersonDep, TitleId, joined_redirect, read_upload, status_of
 from .errorpages import error_page
@@ -122,6 +125,19 @@ def listen(request: Request, title_id: TitleId, library: LibraryDep, lang: LangD
     title = library.catalog.get(title_id)
     chapters = library.audiobooks.chapters(title_id)
     return page(request, lang, person, "listen.html", title=title, chapters=chapters)
+
+
+@router.get("/titles/{title_id}/cover.jpg")
+def cover(title_id: TitleId, library: LibraryDep) -> Response:
+    """The title's cover, public like its page: podcast apps fetch the feed's artwork without the token."""
+    title = library.catalog.get(title_id)
+    image = _cover(title.title, ", ".join(title.authors))
+    return Response(image, media_type="image/jpeg", headers={"Cache-Control": "max-age=86400"})
+
+
+@lru_cache(maxsize=64)
+def _cover(title: str, author: str) -> bytes:
+    return cover_image(title, author)
 
 
 @router.post("/titles/{title_id}/podcast", response_class=HTMLResponse, dependencies=[OurPage])
