@@ -9,6 +9,8 @@
      ├── DiskFull                no space left where an output or work file is written
      ├── BadOption               an option value that is not offered (a braille grade, a format)
      │    ├── SixDotsOnly        8-dot braille asked for in BRF
+     │    ├── VoiceNotOffered    a listener's voice that this machine does not offer for the language
+     │    ├── RateNotOffered     a listener's speech rate outside the bounds
      │    └── PortBusy           ``serve`` on an address another program listens on
      ├── MissingDependency       a braille table, voice or program is not installed
      │    └── UnknownVoice       a speech engine, voice or setting that is not available
@@ -151,6 +153,18 @@ class PortBusy(BadOption):
     """``serve`` cannot listen: another program has the port (or the address cannot be used)."""
 
     code = "port_busy"
+
+
+class VoiceNotOffered(BadOption):
+    """A voice a listener chose that is not among the voices offered for the language here."""
+
+    code = "voice_not_offered"
+
+
+class RateNotOffered(BadOption):
+    """A speech rate a listener chose outside the bounds (words per minute)."""
+
+    code = "rate_not_offered"
 
 
 class SixDotsOnly(BadOption):

@@ -569,6 +569,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli_token_revoked": {"en": "revoked", "ru": "отозван", "kk": "кері қайтарылған"},
     "cli_token_working": {"en": "working", "ru": "действует", "kk": "жұмыс істейді"},
+    "voice_not_offered": {
+        "en": "the voice {voice} is not offered for language {language}; choose one of: {choices}",
+        "ru": "голос {voice} не предлагается для языка {language}; выберите один из: {choices}",
+        "kk": "{language} тілі үшін {voice} дауысы ұсынылмайды; мыналардың бірін таңдаңыз: {choices}",
+    },
+    "rate_not_offered": {
+        "en": "the speech rate {value} is not offered; choose {low} to {high} words per minute",
+        "ru": "скорость речи {value} не поддерживается; выберите от {low} до {high} слов в минуту",
+        "kk": "{value} сөйлеу жылдамдығы қолдау көрсетілмейді; минутына {low}–{high} сөз аралығын таңдаңыз",
+    },
     "unknown_voice": {
         "en": "speech voice or setting {voice} is not available: {detail}",
         "ru": "голос или настройка речи {voice} недоступны: {detail}",

@@ -16,9 +16,9 @@ from tests.stores import KINDS, LIGHT_HASHER, open_test_store
 #: The tables of the newest schema, and its revision.
 TABLES = (
     *("titles", "renditions", "title_search", "block_search", "people", "sessions", "tokens", "audit"),
-    *("positions", "jobs", "steps"),
+    *("positions", "listening", "jobs", "steps"),
 )
-NEWEST = "0009"
+NEWEST = "0010"
 
 
 @pytest.mark.parametrize("kind", KINDS)

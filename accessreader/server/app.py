@@ -4,6 +4,7 @@
         /api/...    JSON: login, tokens, catalog search, titles, downloads, uploads, jobs
         /opds/...   OPDS 1.2 navigation and acquisition feeds (Atom)
         /api/titles/{id}/audio…, /feeds/…   listening: ranges, live speech, positions, podcasts
+        /api/me/listening, …/sentences     the reader's voices, rate, read-along; sentence times
         /, /titles/…, /staff/…   the web reader (Jinja2 pages, kk / ru / en)
 
 Who is asking comes from a session cookie (``/api/login``), or a reader's token
@@ -25,7 +26,7 @@ from fastapi import FastAPI
 
 from ..service.library import Library
 from ..settings import Settings
-from . import api, errorpages, opds, streams, web
+from . import api, errorpages, listening, opds, streams, web
 from .bodies import BodyLimit
 from .deps import operation_id, with_auth_errors
 from .security import SecurityHeaders
@@ -53,6 +54,7 @@ def create_app(settings: Settings, library: Library | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(opds.router)
     app.include_router(streams.router)
+    app.include_router(listening.router)
     app.include_router(web.router)
     errorpages.install(app)
     app.add_middleware(BodyLimit, upload_bytes=library.settings.max_upload_bytes)

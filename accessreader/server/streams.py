@@ -103,11 +103,12 @@ def chapter_audio(
     reader: Reader,
     library: LibraryDep,
     start: Annotated[str, Query(alias="from", max_length=200, description="Live only: a locator to start at")] = "",
+    live: Annotated[bool, Query(description="Spoken now in the reader's own voice and rate, even when made")] = False,
 ) -> Response:
     audiobooks = library.audiobooks
     if codec not in MEDIA_TYPES:
         raise NotFound(what=f"{codec} audio")
-    path = audiobooks.file(title_id, number - 1, codec)
+    path = None if live else audiobooks.file(title_id, number - 1, codec)
     span = request.headers.get("range", "")
     head = request.method == "HEAD"  # players and podcast apps asking for the type and length
     if path is not None:
@@ -128,11 +129,12 @@ def chapter_audio(
     if start:
         locator = _locator(start)
         first = audiobooks.start_sentence(title_id, Locator(number - 1, locator.block, locator.sentence))
-    frames = audiobooks.live(title_id, number - 1, first)
+    choice = library.listening.get(reader.id)  # the reader's voices and rate (``service/listening.py``)
+    heard = library.listening.live.begin(reader.id, title_id, number - 1)  # sentence times, for read-along
+    frames = audiobooks.live(title_id, number - 1, first, choice.speech_voices() if choice.own else None, heard)
     library.audit.record(reader, title_id, codec, STREAM, detail=f"chapter {number} live from {first}")
-    return StreamingResponse(
-        frames, media_type=MEDIA_TYPES[codec], headers={"Accept-Ranges": "none", "Cache-Control": "no-store"}
-    )
+    headers = {"Accept-Ranges": "none", "Cache-Control": "no-store", "X-Voices": choice.named()}
+    return StreamingResponse(frames, media_type=MEDIA_TYPES[codec], headers=headers)
 
 
 @router.get("/api/titles/{title_id}/position", response_model=PositionOut, summary="The reader's saved place")

@@ -4,7 +4,9 @@
     /titles/{id}              a title: facts, chapters to read, listen, downloads, podcast, conversion
     /titles/{id}/read/{n}     chapter n as HTML (lang on every block); the place is saved as you read,
                               to the sentence, and the page opens at it
-    /titles/{id}/listen       audio player with chapters, resuming from the saved place
+    /titles/{id}/listen       audio player with chapters, resuming from the saved place; the text being
+                              read, its spoken sentence highlighted and followed (read-along); the
+                              reader's voice per language, rate and read-along (POST: remembered)
     /titles/{id}/podcast      (POST) a new personal token → the private feed's address
     /titles/{id}/cover.jpg    the title's cover (the title in large type): players' and podcast apps' artwork
     /tokens                   reading apps: the OPDS address, the reader's tokens; make (POST) and
@@ -44,9 +46,11 @@ from ..model import Document, Locator
 from ..service.catalog import Title
 from ..service.jobs import STAGES
 from ..service.library import MEDIA_TYPES, Library
+from ..service.listening import Choice, checked, offered
 from ..service.people import ADMIN, READER, ROLES, STAFF, Person
 from ..service.rights import MANAGE_TITLES, READ
 from ..tts.cover import cover_image
+from ..tts.engines import DEFAULT_RATE, MAX_RATE, MIN_RATE
 from . import i18n
 from .deps import SESSION_COOKIE, LangDep, LibraryDep, PersonDep, TitleId, joined_redirect, read_upload, status_of
 from .errorpages import error_page
@@ -120,11 +124,55 @@ def read_chapter(request: Request, title_id: TitleId, number: int, library: Libr
     )  # fmt: skip
 
 
-@router.get("/titles/{title_id}/listen", response_class=HTMLResponse)
-def listen(request: Request, title_id: TitleId, library: LibraryDep, lang: LangDep, person: Reader) -> HTMLResponse:
+def _listen_page(request: Request, library: Library, lang: str, reader: Person, title_id: int, status: int = 200,
+                 error: str = "", done: str = "", choice: Choice | None = None, rate: str | None = None
+                 ) -> HTMLResponse:  # fmt: skip
+    """The player, the voice form (``choice``: what was sent, else the saved one) and the text being read."""
     title = library.catalog.get(title_id)
     chapters = library.audiobooks.chapters(title_id)
-    return page(request, lang, person, "listen.html", title=title, chapters=chapters)
+    choice = choice or library.listening.get(reader.id)
+    saved = library.position(reader, title_id)
+    shown = next((c for c in chapters if saved and c.index == saved.chapter), chapters[0] if chapters else None)
+    text = render_chapter(library.catalog.chapter(title_id, shown.index), lang) if shown else ""
+    _ = i18n.gettext(lang)
+    languages = {"kk": _("Kazakh voice"), "ru": _("Russian voice"), "en": _("English voice")}
+    return page(request, lang, reader, "listen.html", status=status, title=title, chapters=chapters, shown=shown,
+                text=text, choice=choice, offered=offered(), languages=languages, min_rate=MIN_RATE,
+                max_rate=MAX_RATE, default_rate=DEFAULT_RATE, error=error, done=done,
+                rate=choice.rate or "" if rate is None else rate)  # fmt: skip
+
+
+@router.get("/titles/{title_id}/listen", response_class=HTMLResponse)
+def listen(request: Request, title_id: TitleId, library: LibraryDep, lang: LangDep, person: Reader,
+           saved: Annotated[str, Query(max_length=10)] = "") -> HTMLResponse:  # fmt: skip
+    _ = i18n.gettext(lang)
+    done = _("Your voice and speed are saved.") if saved == "voice" else ""
+    return _listen_page(request, library, lang, person, title_id, done=done)
+
+
+@router.post("/titles/{title_id}/listen", response_class=HTMLResponse, response_model=None,
+             dependencies=[OurPage])  # fmt: skip
+def choose_voice(
+    request: Request,
+    title_id: TitleId,
+    library: LibraryDep,
+    lang: LangDep,
+    reader: Reader,
+    voice_kk: Annotated[str, Form(max_length=100)] = "",
+    voice_ru: Annotated[str, Form(max_length=100)] = "",
+    voice_en: Annotated[str, Form(max_length=100)] = "",
+    rate: Annotated[str, Form(max_length=20)] = "",
+    read_along: Annotated[bool, Form()] = False,
+) -> Response:
+    """Remember the reader's voices, rate and read-along; a value not offered is refused (422) at the form."""
+    sent = {"kk": voice_kk, "ru": voice_ru, "en": voice_en}
+    try:
+        library.listening.save(reader.id, checked(sent, rate, read_along))
+    except AccessReaderError as error:
+        kept = Choice({lang: key for lang, key in sent.items() if key}, None, read_along)
+        return _listen_page(request, library, lang, reader, title_id, status=status_of(error),
+                            error=error.message(lang), choice=kept, rate=rate)  # fmt: skip
+    return RedirectResponse(f"/titles/{title_id}/listen?saved=voice", status_code=303)
 
 
 @router.get("/titles/{title_id}/cover.jpg")

@@ -8,6 +8,7 @@ documents.py                     stored Documents, whole and per chapter
 people.py accounts.py rights.py  readers and staff, logins and tokens (scoped), who may do what, audit
 throttle.py                      login attempts counted atomically per card and per address
 positions.py                     where each reader stopped, as a locator
+listening.py                     each reader's voice per language, rate and read-along, remembered
 jobs/ audiobook.py livescript.py conversions on the task queue (state, steps, queue, worker); audio per
                                  title, live chapters worded a few blocks at a time
 """

@@ -38,9 +38,10 @@ from pathlib import Path
 from ..atomic import replacing
 from ..errors import NotFound
 from ..model import Document, Locator
-from ..tts.engines import engine, voice_for
+from ..tts.audio import gain_db
+from ..tts.engines import Voice, engine, voice_for
 from ..tts.script import Utterance, by_chapter, speech_script
-from ..tts.synthesis import Progress, SpeechOptions, render
+from ..tts.synthesis import Progress, SpeechOptions, engine_name, render
 from .catalog import Catalog
 from .livescript import ChapterScript
 from .store import Store
@@ -146,12 +147,18 @@ class Audiobooks:
         path = self.folder(title_id) / f"{index + 1:03d}.{codec}"
         return path if path.is_file() else None
 
-    def live(self, title_id: int, index: int, start: str = "") -> Iterator[bytes]:
+    def live(self, title_id: int, index: int, start: str = "", voices: dict[str, Voice] | None = None,
+             heard: Callable[[str, float, float], None] | None = None) -> Iterator[bytes]:  # fmt: skip
         """MP3 of chapter ``index`` spoken now, from sentence id ``start`` (its first by default).
 
         Yields the frames of each sentence as soon as it is spoken; the chapter is
-        worded a few blocks at a time as it plays (``livescript.py``).  Raises
-        ``NotFound`` for a chapter with nothing to say or a sentence not in it.
+        worded a few blocks at a time as it plays (``livescript.py``).  ``voices`` (a
+        listener's choice; the options' by default) may name other engines than the
+        options' (RHVoice for Russian, say): the stream is then at the highest of their
+        sample rates, each voice matched to it and to one loudness as in made chapters.
+        ``heard(sentence id, start, end)`` is told each sentence's place in the stream,
+        in seconds, before its frames go out (read-along).  Raises ``NotFound`` for a
+        chapter with nothing to say or a sentence not in it.
         """
         import lameenc
 
@@ -166,15 +173,29 @@ class Audiobooks:
             raise NotFound(what=f"chapter {index + 1} of title #{title_id}")
         else:
             utterances = script.utterances()
-        speaker = engine(self.options.engine)
+        voices = voices or self.options.voices
+        default = self.options.engine
+        rate = max(engine(engine_name(voice, default)).sample_rate for voice in voices.values())
         encoder = lameenc.Encoder()
         encoder.set_bit_rate(LIVE_BITRATE)
-        encoder.set_in_sample_rate(speaker.sample_rate)
+        encoder.set_in_sample_rate(rate)
         encoder.set_channels(1)
         encoder.set_quality(7)
-        return _frames(
-            utterances, lambda u: speaker.synthesize(u.spoken, voice_for(self.options.voices, u.voice)).pcm, encoder
-        )
+        samples, begun = 0, {}
+
+        def say(utterance: Utterance) -> bytes:
+            nonlocal samples
+            voice = voice_for(voices, utterance.voice)
+            name = engine_name(voice, default)
+            audio = engine(name).synthesize(utterance.spoken, voice)
+            pcm = match(audio.pcm, audio.sample_rate, rate, gain_db(name, voice.name))
+            begun.setdefault(utterance.sentence_id, samples)
+            samples += len(pcm) // 2
+            if utterance.last and heard is not None:
+                heard(utterance.sentence_id, begun.pop(utterance.sentence_id) / rate, samples / rate)
+            return pcm
+
+        return _frames(utterances, say, encoder)
 
     def locate(self, title_id: int, index: int, seconds: float) -> Locator:
         """The locator of the sentence playing at ``seconds`` in made chapter ``index``."""

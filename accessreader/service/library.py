@@ -9,7 +9,7 @@
       .read_chapter(person, id, n)   chapter n for reading online (audit-logged like downloads)
       .proof(person, id, n, lang)    the proofreading page (print beside braille) of chapter n (staff)
     proof(document, code, lang)      the proofreading page of a book (``accessreader proof``)
-      .catalog .people .accounts .audit .jobs .audiobooks .positions
+      .catalog .people .accounts .audit .jobs .audiobooks .positions .listening
     read_path(path, limits)     a book file, or a folder of scanned pages (OCR), as a Document
 
 The CLI (``import``, ``jobs``, ``retry``, ``worker``, ``serve``, ``people``) and the FastAPI
@@ -44,6 +44,7 @@ from .audiobook import Audiobooks
 from .catalog import Catalog, Joined, Title
 from .jobs import Jobs
 from .jobs.steps import SameWork, conversion_options
+from .listening import Listening
 from .people import People, Person
 from .positions import DatabasePositions
 from .rights import MANAGE_TITLES, READ, READ_ONLINE, Audit, may, require
@@ -132,6 +133,7 @@ class Library:
         self.audiobooks = Audiobooks(self.catalog, self.store)
         self.jobs = Jobs(settings, CatalogPublisher(self.catalog, self.audiobooks), self.store)
         self.positions = DatabasePositions(self.store)
+        self.listening = Listening(self.store)
 
     def may(self, person: Person | None, right: str) -> bool:
         """Has ``person`` the ``right`` (``rights.READ``, ``MANAGE_TITLES``, ``MANAGE_PEOPLE``)?"""

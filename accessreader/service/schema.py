@@ -189,6 +189,16 @@ positions = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
+listening = Table(
+    "listening",
+    metadata,
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    Column("voices", JSON, nullable=False),  # language → "engine:voice", only the languages the reader chose
+    Column("rate", Integer),  # words per minute; null: the default
+    Column("read_along", Boolean, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
 jobs = Table(
     "jobs",
     metadata,
