@@ -137,7 +137,7 @@ def _listen_page(request: Request, library: Library, lang: str, reader: Person, 
     _ = i18n.gettext(lang)
     languages = {"kk": _("Kazakh voice"), "ru": _("Russian voice"), "en": _("English voice")}
     return page(request, lang, reader, "listen.html", status=status, title=title, chapters=chapters, shown=shown,
-                text=text, choice=choice, offered=offered(), languages=languages, min_rate=MIN_RATE,
+                text=text, choice=choice, offered=offered(), voice_labels=languages, min_rate=MIN_RATE,
                 max_rate=MAX_RATE, default_rate=DEFAULT_RATE, error=error, done=done,
                 rate=choice.rate or "" if rate is None else rate)  # fmt: skip
 

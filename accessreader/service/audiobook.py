@@ -39,6 +39,7 @@ from ..atomic import replacing
 from ..errors import NotFound
 from ..model import Document, Locator
 from ..tts.audio import gain_db
+from ..tts.audio import match as level
 from ..tts.engines import Voice, engine, voice_for
 from ..tts.script import Utterance, by_chapter, speech_script
 from ..tts.synthesis import Progress, SpeechOptions, engine_name, render
@@ -188,7 +189,7 @@ class Audiobooks:
             voice = voice_for(voices, utterance.voice)
             name = engine_name(voice, default)
             audio = engine(name).synthesize(utterance.spoken, voice)
-            pcm = match(audio.pcm, audio.sample_rate, rate, gain_db(name, voice.name))
+            pcm = level(audio.pcm, audio.sample_rate, rate, gain_db(name, voice.name))
             begun.setdefault(utterance.sentence_id, samples)
             samples += len(pcm) // 2
             if utterance.last and heard is not None:
