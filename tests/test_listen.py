@@ -10,10 +10,12 @@ import httpx
 import pytest
 
 from accessreader.errors import RateNotOffered, VoiceNotOffered
+from accessreader.service import schema
 from accessreader.service.listening import Choice, Listening, checked, offered
-from accessreader.service.store import open_store
+from accessreader.service.people import People
 from accessreader.tts.engines import rhvoice_installed
 from tests.servicekit import READER
+from tests.stores import KINDS, LIGHT_HASHER, open_test_store
 from tests.test_web import ARGS, CHROMIUM, log_in, tab_into, violations
 from tests.webkit import serve, stop
 
@@ -91,11 +93,10 @@ def test_only_voices_installed_here_and_rates_within_bounds_are_taken():
         assert refused.value.message("ru") != refused.value.message("en")  # said in the reader's language
 
 
-def test_the_choice_is_remembered_per_reader_in_the_database(tmp_path, served):
-    store = open_store(data_dir=tmp_path / "data")
-    from accessreader.service.people import People
-
-    people = People(store)
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_choice_is_remembered_per_reader_in_the_database(kind, tmp_path):
+    store = open_test_store(kind, tmp_path)
+    people = People(store, hasher=LIGHT_HASHER)
     first = people.register("reader", "3003", "1234", "First", print_disabled=True)
     second = people.register("reader", "3004", "1234", "Second", print_disabled=True)
     listening = Listening(store)
@@ -104,6 +105,10 @@ def test_the_choice_is_remembered_per_reader_in_the_database(tmp_path, served):
     again = Listening(store)  # a new process, the same database
     assert again.get(first.id) == Choice({"ru": "espeak:ru"}, 250, False)
     assert again.get(second.id) == Choice()
+    with store.begin() as connection:  # a voice uninstalled since it was chosen: the default again, no failure
+        table = schema.listening
+        connection.execute(table.update().where(table.c.person_id == first.id).values(voices={"ru": "rhvoice:gone"}))
+    assert again.get(first.id) == Choice({}, 250, False)
     with pytest.raises(RateNotOffered):
         listening.save(second.id, Choice(rate=1000))  # checked again before it is stored
     assert again.get(second.id) == Choice()
