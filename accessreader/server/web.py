@@ -130,14 +130,15 @@ def _listen_page(request: Request, library: Library, lang: str, reader: Person, 
     """The player, the voice form (``choice``: what was sent, else the saved one) and the text being read."""
     title = library.catalog.get(title_id)
     chapters = library.audiobooks.chapters(title_id)
-    choice = choice or library.listening.get(reader.id)
+    remembered = library.listening.get(reader.id)  # what the player speaks with, whatever the form shows
+    choice = choice or remembered
     saved = library.position(reader, title_id)
     shown = next((c for c in chapters if saved and c.index == saved.chapter), chapters[0] if chapters else None)
-    text = render_chapter(library.catalog.chapter(title_id, shown.index), lang) if shown else ""
+    text = render_chapter(library.read_chapter(reader, title_id, shown.index + 1)[2], lang) if shown else ""
     _ = i18n.gettext(lang)
     languages = {"kk": _("Kazakh voice"), "ru": _("Russian voice"), "en": _("English voice")}
     return page(request, lang, reader, "listen.html", status=status, title=title, chapters=chapters, shown=shown,
-                text=text, choice=choice, offered=offered(), voice_labels=languages, min_rate=MIN_RATE,
+                text=text, choice=choice, own=remembered.own, offered=offered(), voice_labels=languages, min_rate=MIN_RATE,
                 max_rate=MAX_RATE, default_rate=DEFAULT_RATE, error=error, done=done,
                 rate=choice.rate or "" if rate is None else rate)  # fmt: skip
 
