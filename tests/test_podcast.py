@@ -68,7 +68,7 @@ def test_a_podcast_client_sees_the_artwork_and_the_chapters_in_order(served):
     assert artwork == f"{served.base}/titles/{served.title}/cover.jpg"
     picture = httpx.get(artwork, timeout=30)  # an app fetches the artwork without the feed's token
     assert picture.status_code == 200 and picture.headers["content-type"] == "image/jpeg"
-    assert Image.open(io.BytesIO(picture.content)).size == (600, 600)
+    assert Image.open(io.BytesIO(picture.content)).size == (1400, 1400)  # the least podcast apps ask for
 
     entries = feed.entries
     assert [int(entry.itunes_episode) for entry in entries] == [1, 2, 3, 4]

@@ -184,9 +184,13 @@ def cover(title_id: TitleId, library: LibraryDep) -> Response:
     return Response(image, media_type="image/jpeg", headers={"Cache-Control": "max-age=86400"})
 
 
+#: The cover's size in pixels: podcast apps want artwork of 1400×1400 at least (Apple's rule).
+ARTWORK = 1400
+
+
 @lru_cache(maxsize=64)
 def _cover(title: str, author: str) -> bytes:
-    return cover_image(title, author)
+    return cover_image(title, author, size=ARTWORK)
 
 
 @router.post("/titles/{title_id}/podcast", response_class=HTMLResponse, dependencies=[OurPage])

@@ -1,6 +1,7 @@
 """A generated cover for a talking book: the title in large type, the author below (Pillow).
 
     cover_image(title, author) --> JPEG bytes, 600×600, for MP3 (APIC) and Opus (METADATA_BLOCK_PICTURE) tags
+    cover_image(title, author, size=1400) --> the same drawn larger: a podcast feed's artwork (1400 at least)
 
 Players show a track's picture on the lock screen and in their library lists; a book
 with no cover of its own still gets a readable one: white DejaVu Sans Bold on a dark
@@ -22,28 +23,30 @@ BACKGROUND = (16, 42, 84)
 INK = (255, 255, 255)
 
 
-def cover_image(title: str, author: str = "") -> bytes:
-    """A square JPEG with ``title`` as large as fits and ``author`` under it."""
-    image = Image.new("RGB", (SIZE, SIZE), BACKGROUND)
+def cover_image(title: str, author: str = "", size: int = SIZE) -> bytes:
+    """A square JPEG of ``size`` pixels with ``title`` as large as fits and ``author`` under it."""
+    scale = size / SIZE
+    margin = round(MARGIN * scale)
+    image = Image.new("RGB", (size, size), BACKGROUND)
     draw = ImageDraw.Draw(image)
-    width = SIZE - 2 * MARGIN
-    lines, font = [title], _font(24)
+    width = size - 2 * margin
+    lines, font = [title], _font(round(24 * scale))
     for points in range(96, 23, -4):
-        font = _font(points)
+        font = _font(round(points * scale))
         lines = _wrap(draw, title or "AccessReader", font, width)
         if len(lines) <= 5 and all(draw.textlength(line, font=font) <= width for line in lines):
             break
-    y = MARGIN
+    y = margin
     for line in lines:
-        draw.text((MARGIN, y), line, font=font, fill=INK)
+        draw.text((margin, y), line, font=font, fill=INK)
         y += int(font.size * 1.2)
     if author:
-        small = _font(32)
+        small = _font(round(32 * scale))
         names = _wrap(draw, author, small, width)[:2]
         step = int(small.size * 1.2)
-        top = max(y + step // 2, SIZE - MARGIN - step * len(names))
+        top = max(y + step // 2, size - margin - step * len(names))
         for index, line in enumerate(names):
-            draw.text((MARGIN, top + index * step), line, font=small, fill=INK)
+            draw.text((margin, top + index * step), line, font=small, fill=INK)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=88)
     return out.getvalue()
