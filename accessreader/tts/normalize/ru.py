@@ -12,7 +12,9 @@ before a dash, after a colon).  Decimals take their preposition's case ("бол�
 take the case the noun after the second asks ("по 15–20 человек", "1–2 раза" → один — два); a
 singular noun in an oblique case after 2, 3, 5… is numbered, not counted ("на 2 этаже" →
 втором); "1 место" counts seats after a verb other than one of winning ("Осталось 1 место" →
-одно).  A decimal may be written with a point ("в 3.50 раза") where no time, day and month
+одно); a number after a transitive verb and a dative is its object ("передал библиотеке 1 500 евро"
+→ одну тысячу); a unit's genitive plural is the full one (250 кг → килограммов); "в 11 мкр." numbers
+the district (одиннадцатом микрорайоне).  A decimal may be written with a point ("в 3.50 раза") where no time, day and month
 or part number is meant.  Abbreviations
 and acronyms are in ``ru_words.py``, the morphology both use in ``ru_morph.py``.
 """
@@ -207,8 +209,19 @@ def _agree_noun(lemma: str, number: int, case: str) -> str:
         return inflect(lemma, "accs")  # "одну тысячу"
     if case in ("nomn", "accs"):
         form = parse.make_agree_with_number(number)
+        if form and {"gent", "plur"} <= form.tag.grammemes:
+            return _full_genitive(parse, form.word)
         return form.word if form else lemma
+    if case == "gent" and _class(number) != "one":
+        return _full_genitive(parse, inflect(lemma, case, True))
     return inflect(lemma, case, _class(number) != "one")
+
+
+def _full_genitive(parse, word: str) -> str:
+    """The genitive plural of a unit in its full, written form where a short counting one exists too
+    ("250 кг" → килограммов, not килограмм); "человек", "раз" have only the short one."""
+    forms = [f.word for f in parse.lexeme if {"gent", "plur"} <= f.tag.grammemes]
+    return next((f for f in forms if f.endswith("ов") and f[:-2] == word), word)
 
 
 def _gender(lemma: str) -> str:
@@ -221,7 +234,7 @@ def _number(match: re.Match, context: Context) -> str:
     if written[0] == "0" and len(written) > 1 and not fraction and not unit:
         return " ".join(cardinal(int(d)) for d in written if d.isdigit())  # "050000": a postcode, a code
     number = to_int(written)
-    before = _governing(context.word_before(match.start()))
+    before = _governing(_word_before(context, match.start()))
     after = context.words_after(match.end(), 3)
     first = re.search(r"(?<![\w.,])\d+(?:,\d+)? ?[–—-] ?$", context.text[: match.start()])
     if first and not unit:  # "15–20 человек": the second number, governed by the word before the first
@@ -340,6 +353,24 @@ def _object_of(before: str) -> bool:
     return parse is not None and parse.tag.POS == "VERB" and "tran" in parse.tag and parse.tag.number == "sing"
 
 
+def _word_before(context: Context, start: int) -> str:
+    """The word before a number, or the transitive verb before the dative between them ("передал
+    библиотеке 1 500 евро": the number is the verb's object, одну тысячу)."""
+    words = re.findall(r"[\w-]+", re.split(r"[.!?;:,«»\"()—–]", context.text[max(start - 80, 0) : start])[-1])
+    for count in (1, 2, 3):
+        if len(words) <= count or not _dative(words[-count]):
+            break
+        verb = analyses(words[-count - 1].lower())[0].tag
+        if verb.POS == "VERB" and "tran" in verb:
+            return words[-count - 1].lower()
+    return context.word_before(start)
+
+
+def _dative(word: str) -> bool:
+    """Whether ``word`` may be a noun, adjective or pronoun in the dative."""
+    return any(p.tag.POS in ("NOUN", "ADJF", "NPRO") and p.tag.case == "datv" for p in analyses(word.lower())[:3])
+
+
 def _governing(before: str) -> str:
     """The word before a number, with a verb that asks the genitive put as a preposition that does."""
     if before and any(p.tag.POS in ("VERB", "INFN") and p.normal_form in _GENITIVE_VERBS for p in analyses(before)[:2]):
@@ -392,7 +423,7 @@ def _currency_first(match: re.Match, context: Context) -> str:
     sign, written, fraction, scale = match.groups()
     number = to_int(written)
     lemma = _UNITS[sign]
-    before = _governing(context.word_before(match.start()))
+    before = _governing(_word_before(context, match.start()))
     case = "accs" if before in ("в", "во") else _unit_case(before)  # "грант в $5 000": an accusative
     if scale:
         scale_lemma = _SCALES[scale]
@@ -467,12 +498,16 @@ def _day_range(match: re.Match, context: Context) -> str:
 
 
 def _age(match: re.Match, context: Context) -> str | None:
-    """ "дети 10–12 лет", "мальчик 7 лет": the age of a person is a genitive (десяти — двенадцати лет)."""
+    """ "дети 10–12 лет", "мальчик 7 лет", "в возрасте 14 лет": the age of a person is a genitive
+    (десяти — двенадцати лет)."""
     first, second, word = match.groups()
     before = context.word_before(match.start())
     parses = analyses(before) if before and not re.search(r"[.!?:;,—–]\s*$", context.text[: match.start()]) else ()
-    if not any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.score > 0.1 for p in parses[:2]):
-        return None
+    if not any(
+        p.tag.POS == "NOUN" and (p.tag.animacy == "anim" or before in ("возрасте", "возраста")) and p.score > 0.1
+        for p in parses[:2]
+    ):
+        return None  # "в возрасте 14 лет" is an age too
     following = context.words_after(match.end(), 1)
     verb = bool(following) and analyses(following[0])[0].tag.POS in ("VERB", "INFN")
     if following and (following[0] in ("подряд", "назад") or (verb and not second)):
@@ -774,6 +809,12 @@ def _house_letter(match: re.Match, context: Context) -> str:
     return f"{cardinal(int(match.group(1)))} {spell_acronym(match.group(2), 'ru')}"
 
 
+def _district(match: re.Match, context: Context) -> str:
+    """ "в 11 мкр." → в одиннадцатом микрорайоне: a number before the abbreviation numbers the district."""
+    case = noun_case(context, match.start(), "микрорайон", owner=True)
+    return f"{ordinal(to_int(match.group(1)), case)} {inflect('микрорайон', case)}"
+
+
 def _number_sign(match: re.Match, context: Context) -> str:
     signs, written = match.groups()
     return ("номера " if len(signs) > 1 else "номер ") + cardinal(to_int(written))
@@ -825,6 +866,7 @@ def rules() -> list[Rule]:
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн|тыс\.)(?!\w))?", _currency_first),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))? ?кв\. ?м(?!\w)", _square_metres),
         rule(r"(?<![\w.,])(\d{1,4})([а-е])(?!\w)", _house_letter),
+        rule(r"(?<![\w.,])(\d{1,3}) ?мкрн?\.?(?!\w)", _district),
         *ru_words.rules(),
         rule(rf"(?<![\w.,])(\d{{1,6}})\.(\d{{1,3}})(?!\d|\.\d|-\w)(?: ?({_UNIT}))?", _point_decimal),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),

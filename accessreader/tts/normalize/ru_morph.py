@@ -62,9 +62,11 @@ INDECLINABLE = {"тенге", "евро"}
 
 
 def noun(lemma: str):
-    """pymorphy3's analysis of ``lemma`` as a noun in its dictionary form, else its likeliest one."""
+    """pymorphy3's analysis of ``lemma`` as a noun in its dictionary form (the nominative: "килограмм"
+    is a counting genitive too), else its likeliest one."""
     parses = analyses(lemma)
-    return next((p for p in parses if p.tag.POS == "NOUN" and p.normal_form == lemma), parses[0])
+    nouns = [p for p in parses if p.tag.POS == "NOUN" and p.normal_form == lemma]
+    return next((p for p in nouns if p.tag.case == "nomn"), nouns[0] if nouns else parses[0])
 
 
 @lru_cache(maxsize=512)
