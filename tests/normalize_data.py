@@ -34,7 +34,9 @@ then corrected (initials "Г." are said "гэ" without the point's pause, espeak
 brought to the earlier sets' spelling: "одна тысяча" for 1 000 (four labels said "тысяча"), the
 table's expansions of ЦБС, ЦГБ, КГУ (the labels spelled them), "в одну целую пять десятых раза"
 (the label said "в полтора раза"); the four real misses (250 кг, в возрасте 14 лет, в 11 мкр.,
-передал библиотеке €1 500) were fixed by rules.
+передал библиотеке €1 500) were fixed by rules.  ``unseen16.tsv`` (84: ru 43, kk 25, en 16), written
+after those fixes and before any other, was right 83 times (ru 43, kk 25, en 15; "Mon.–Fri." was
+left as written, then read as Monday to Friday, with Russian and Kazakh weekdays and time spans).
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ def load(lang: str) -> list[Sentence]:
 
 
 #: The sets written after tuning, in the order they were written.
-UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 16)))
+UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 17)))
 
 
 def load_unseen(name: str = "unseen") -> list[Sentence]:

@@ -791,3 +791,25 @@ def test_a_day_and_month_with_a_point_is_a_date_where_a_time_is_not_meant(writte
 )
 def test_units_ages_districts_and_an_object_after_a_dative(written, said):
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        ("en", "The exhibition is open Mon.–Fri.", "The exhibition is open Monday to Friday."),
+        ("en", "Closed on Sun. and Mon.", "Closed on Sunday and Monday."),
+        ("en", "The Sun. It rose.", "The Sun. It rose."),
+        ("en", "Open 9:00-18:00.", "Open nine o'clock to eighteen o'clock."),
+        (
+            "ru",
+            "Режим работы: 9:00–18:00, пн.–пт.",
+            "Режим работы: девять ноль-ноль — восемнадцать ноль-ноль, понедельник — пятница.",
+        ),
+        ("ru", "Выходные: сб., вс.", "Выходные: суббота, воскресенье."),
+        ("ru", "ср. с таблицей 2", "ср. с таблицей два"),
+        ("kk", "Жұмыс уақыты: 9:00–18:00, дс.–жм.", "Жұмыс уақыты: тоғыз нөл нөл — он сегіз нөл нөл, дүйсенбі — жұма."),
+        ("kk", "Демалыс күндері: сб., жс.", "Демалыс күндері: сенбі, жексенбі."),
+    ],
+)
+def test_opening_hours_weekdays_and_time_spans(lang, written, said):
+    assert normalize(written, lang) == said

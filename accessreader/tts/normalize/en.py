@@ -5,7 +5,8 @@ four-digit number is read as a year ("in 1990" → nineteen ninety) after a word
 that introduces a year, before AD/BC, or in a date; otherwise as a number.
 Numeric dates are day first, as Kazakhstan writes them ("01/01/2018" → January
 first, twenty eighteen); a Roman numeral after a name is "the Nth" ("Henry
-VIII"), after "chapter" a number; a comma before one, two or four or more
+VIII"), after "chapter" a number; a weekday's abbreviation is the day ("Mon.–Fri." → Monday
+to Friday); a comma before one, two or four or more
 digits is a decimal comma ("2,5 million"), before three a thousands separator.
 """
 
@@ -85,6 +86,19 @@ _NOT_RULERS = set(
     "War World Type Phase Stage Grade Level Class Room Hall When Then The In On At Of By For From To And But If So As".split()
 )
 _CENTURY = r"centur(?:y|ies)"
+_WEEKDAYS = {
+    "Mon": "Monday",
+    "Tue": "Tuesday",
+    "Tues": "Tuesday",
+    "Wed": "Wednesday",
+    "Thu": "Thursday",
+    "Thur": "Thursday",
+    "Thurs": "Thursday",
+    "Fri": "Friday",
+    "Sat": "Saturday",
+    "Sun": "Sunday",
+}
+_WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 
 
 def cardinal(number: int) -> str:
@@ -197,6 +211,15 @@ def _time(match: re.Match, context: Context) -> str:
     return f"{cardinal(int(hour))} {said}"
 
 
+_CLOCK = r"([01]?\d|2[0-3]):([0-5]\d)"
+
+
+def _time_span(match: re.Match, context: Context) -> str:
+    """ "9:00–18:00" → nine o'clock to eighteen o'clock."""
+    first, second = (re.match(_CLOCK, part) for part in re.split(r" ?[–—-] ?", match.group()))
+    return f"{_time(first, context)} to {_time(second, context)}"
+
+
 def _range(match: re.Match, context: Context) -> str | None:
     """ "1991-2001" → nineteen ninety-one to two thousand and one; "grades 5-7" → five to seven."""
     first, second = match.groups()
@@ -230,6 +253,12 @@ def _chapter(match: re.Match, context: Context) -> str | None:
     word, written = match.groups()
     number = roman_value(written)
     return None if number is None else f"{word} {cardinal(number)}"
+
+
+def _weekdays(match: re.Match, context: Context) -> str:
+    """ "Mon.–Fri." → Monday to Friday; "Sat." → Saturday."""
+    first, second = match.groups()
+    return _WEEKDAYS[first] + (f" to {_WEEKDAYS[second]}" if second else "")
 
 
 def _number_with_pages(match: re.Match, context: Context) -> str:
@@ -279,7 +308,8 @@ def rules() -> list[Rule]:
             _money,
         ),
         rule(r"(№+) ?(\d+)", lambda m, c: "number " + cardinal(int(m.group(2)))),
-        rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
+        rule(rf"(?<![\w.,:]){_CLOCK} ?[–—-] ?{_CLOCK}(?![\d:])", _time_span),
+        rule(rf"(?<![\w.,:]){_CLOCK}(?![\d:])", _time),
         rule(r"(?<![\w.,/-])(\d{1,4}) ?[–—-] ?(\d{1,4})(?![\w/-]|[.,]\d)", _range),
         rule(r"(?<![\w.])(pp?\.) ?(\d+)(?: ?[–—-] ?(\d+))?", _pages),
         rule(r"(?<![\w.,])(\d+) ?pp?\.(?! ?\d|m\.)", _number_with_pages),
@@ -289,6 +319,8 @@ def rules() -> list[Rule]:
         rule(rf"(?<!\w)([A-Z][a-z]+) ({roman})(?!\w|'[a-rt-z])(?! centur)", _ruler),
         rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?![\d,])|{NUMBER})(?:[.,](\d+))?(?!\d)( ?%)?", _number),
         rule(r"(?<=\w)( ?)([$€£₸₽]|KZT(?!\w)|тг\.|тенге(?!\w))(?! ?\d)", lambda m, c: " " + _SIGN_WORDS[m.group(2)]),
+        rule(rf"(?<![\w.])({_WEEKDAY})\.? ?[–—-] ?({_WEEKDAY})(?![\w-])\.?", _weekdays),
+        rule(rf"(?<![\w.])(?<!the )(?<!The )({_WEEKDAY})()\.(?=[,;:)]|$| (?:[a-z\d]|and |or |to ))", _weekdays),
         rule(r"(?<=[a-z] )St\.(?! ?[A-Z])", _street),
         rule(r"(?<![\w.])([ap])\.m\.", lambda m, c: f"{m.group(1)} m"),  # "4 p.m.", not pages
         rule(r"(?<=\d)\+(?![\w+])", lambda m, c: " plus"),  # "12+": an age rating

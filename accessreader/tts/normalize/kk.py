@@ -246,6 +246,26 @@ def _time(match: re.Match, context: Context) -> str:
     return said + (ending or "")
 
 
+def _time_span(match: re.Match, context: Context) -> str:
+    """ "9:00–18:00" → тоғыз нөл нөл — он сегіз нөл нөл (a case ending stays on the second)."""
+    first, second = (re.match(_CLOCK, part) for part in re.split(r" ?[–—-] ?", match.group(), maxsplit=1))
+    return f"{_time(first, context)} — {_time(second, context)}"
+
+
+_CLOCK = rf"([01]?\d|2[0-3])[:.]([0-5]\d)(?:-([{LOWER}]+))?"
+_WEEKDAYS = dict(zip("дс сс ср бс жм сб жс".split(), "дүйсенбі сейсенбі сәрсенбі бейсенбі жұма сенбі жексенбі".split()))
+_WEEKDAY = "(?i:" + "|".join(_WEEKDAYS) + ")"
+
+
+def _weekdays(match: re.Match, context: Context) -> str:
+    """ "дс.–жм." → дүйсенбі — жұма, "сб., жс." → сенбі, жексенбі: days in a span or a list."""
+    return re.sub(
+        rf"({_WEEKDAY})\.?( ?[–—-] ?)?",
+        lambda day: _WEEKDAYS[day.group(1).lower()] + (" — " if day.group(2) else ""),
+        match.group(),
+    )
+
+
 def _say_minutes(minutes: str) -> str:
     return f"нөл {cardinal(int(minutes))}" if minutes[0] == "0" else cardinal(int(minutes))
 
@@ -331,6 +351,8 @@ def rules() -> list[Rule]:
             lambda m, c: None if roman_value(m.group(1)) is None else ordinal(roman_value(m.group(1))),
         ),
         rule(r"(№+) ?(\d+)", lambda m, c: "нөмір " + cardinal(int(m.group(2)))),
+        rule(rf"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d) ?[–—-] ?{_CLOCK}(?![\d:])", _time_span),
+        rule(rf"(?<![\w.])(?:{_WEEKDAY})\.?(?:(?: ?[–—-] ?|, ?| және )(?:{_WEEKDAY})\.?)+(?!\w)", _weekdays),
         rule(rf"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:-([{LOWER}]+))?", _time),
         rule(rf"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)-([{LOWER}]+)(?!\w)", _time),  # "9.00-ден"
         rule(

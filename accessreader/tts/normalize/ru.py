@@ -527,16 +527,38 @@ def _academic_year(match: re.Match, context: Context) -> str:
 
 def _time(match: re.Match, context: Context) -> str:
     """ "9:00", "с 10:30": the hour and the minutes in the case of the preposition ("с девяти ноль-ноль")."""
-    hour, minutes = match.groups()
+    hour, minutes = match.groups()[:2]
     before = context.word_before(match.start())
     case = "gent" if before in ("с", "со") else prep_case(before)
     case = "nomn" if case == "loct" else case  # "в 10:00": an accusative
+    said = _clock(hour, minutes, case)
+    if match.lastindex == 4:  # "9:00–18:00": a span, both times in the case of the first
+        said += f" — {_clock(match.group(3), match.group(4), case)}"
+    return said
+
+
+def _clock(hour: str, minutes: str, case: str) -> str:
     said = cardinal(int(hour), case)
     if minutes == "00":
         return f"{said} ноль-ноль"
     if minutes[0] == "0":
         return f"{said} ноль {cardinal(int(minutes[1]))}"
     return f"{said} {cardinal(int(minutes), case)}"
+
+
+_WEEKDAYS = dict(
+    zip("пн вт ср чт пт сб вс".split(), "понедельник вторник среда четверг пятница суббота воскресенье".split())
+)
+_WEEKDAY = "(?i:" + "|".join(_WEEKDAYS) + ")"
+
+
+def _weekdays(match: re.Match, context: Context) -> str:
+    """ "пн.–пт." → понедельник — пятница, "сб., вс." → суббота, воскресенье: days in a span or a list."""
+    return re.sub(
+        rf"({_WEEKDAY})\.?( ?[–—-] ?)?",
+        lambda day: _WEEKDAYS[day.group(1).lower()] + (" — " if day.group(2) else ""),
+        match.group(),
+    )
 
 
 def _dotted_time(match: re.Match, context: Context) -> str | None:
@@ -831,7 +853,9 @@ def rules() -> list[Rule]:
         ),
         rule(r"(?<![\w.,])(\d{4}) (по|до)(?= \d{4} ?(?:гг\.|г\.|(?i:год)\w*))", _year_from),
         rule(r"(№+) ?(\d+)", _number_sign),
+        rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d) ?[–—-] ?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
+        rule(rf"(?<![\w.])(?:{_WEEKDAY})\.?(?:(?: ?[–—-] ?|, ?| и )(?:{_WEEKDAY})\.?)+(?!\w)", _weekdays),
         rule(_DAY_MONTH, _day_month),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)(?![\d,:]|\.\d)", _dotted_time),
         rule(rf"(?<![\w.,])([0-3]?\d) ?[–—-] ?([0-3]?\d) ({'|'.join(MONTHS)})(?!\w)", _day_range),
