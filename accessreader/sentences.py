@@ -10,14 +10,14 @@ dashes are looked through, so ``«Стой!» — крикнул он`` is one s
 A full stop does not end a sentence after:
 
 * an abbreviation that is never last (``т.е.``, ``т. е.``, ``им.``, ``ул.``,
-  ``мкр.``, ``каб.``, ``тел.``, ``доб.``, ``см.``, ``стр.``, ``мыс.``, ``б.з.д.``, ``e.g.``, ``i.e.``,
+  ``мкр.``, ``каб.``, ``тел.``, ``доб.``, ``ок.``, ``см.``, ``стр.``, ``мыс.``, ``б.з.д.``, ``e.g.``, ``i.e.``,
   ``Dr.``, ``No.``, ``ext.``…), in the block's language or any other of kk/ru/en;
 * ``обл.`` and ``р-н.`` (which follow their name) unless a Russian adjective comes before
   them: "Қарағанды обл. Балқаш қ." goes on, "…из Карагандинской обл. Встреча…" ends;
 * an initial, a single capital letter (``А. С. Пушкин``, ``Ш. Уәлиханов``,
   ``J. R. R. Tolkien``), or initials written together (``А.С. Пушкин``);
 * an abbreviation that may be last (``и т.д.``, ``т.б.``, ``т.с.с.``, ``тыс.``,
-  ``млн.``, ``экз.``, ``etc.``…) when a number follows;
+  ``млн.``, ``экз.``, ``etc.``, weekdays ``пн.``, ``жм.``, ``Fri.``…) when a number follows;
 * a number alone, as in a numbered heading (``1. Введение``).
 
 Years and centuries (``г.``, ``гг.``, ``в.``, ``ж.``, ``жж.``, ``ғ.``) follow one
@@ -40,7 +40,7 @@ from .model import Sentence
 #: Abbreviations (lower case, inner dots kept, last dot dropped) that never end a sentence.
 _NEVER_LAST = {
     "ru": "т.е т.к т.н т.ч в т.ч им ул пр просп пер пл кв см стр рис табл гл проф акад доц "
-    "напр наз г-н г-жа каз рус англ лат ред изд сост вып кн худ ил тел дж ср ст тт мкр каб зав корп пос доб моб вн",
+    "напр наз г-н г-жа каз рус англ лат ред изд сост вып кн худ ил тел дж ср ст тт мкр каб зав корп пос доб моб вн ок",
     "kk": "мыс б.з.д көш даңғ ауд проф акад құраст ред т.е",
     "en": "e.g i.e dr mr mrs ms prof st no nos vol pp fig ch ed eds jr sr vs cf approx dept mt ft ext tel",
 }
@@ -51,9 +51,9 @@ _AFTER_NAME = frozenset("обл р-н".split())
 _ADJECTIVE = re.compile(r"[а-яё]{3,}(?:ая|ой|ий|ый|ую|его|ого|ему|ому|ем|ом|ей)", re.IGNORECASE)
 #: Abbreviations that end a sentence when a capitalised word follows them.
 _MAYBE_LAST = {
-    "ru": "т.д т.п и т.д и т.п др тыс млн млрд экз с руб коп кг км га",
-    "kk": "т.б т.с.с тг млн млрд мың ш.а",
-    "en": "etc al inc ltd co",
+    "ru": "т.д т.п и т.д и т.п др тыс млн млрд экз с руб коп кг км га пн вт чт пт сб вс",
+    "kk": "т.б т.с.с тг млн млрд мың ш.а дс сс бс жм сб жс",
+    "en": "etc al inc ltd co mon tue tues wed thu thur thurs fri sat sun",
 }
 #: Words for a year or a century: see the module docstring.
 _YEAR_WORDS = frozenset("г гг в вв ж жж ғ ғғ".split())
@@ -134,7 +134,8 @@ def _ends_sentence(text: str, begin: int, match: re.Match, end: int) -> bool:
         return False
     word = before[-1].lstrip(_OPENERS)
     lowered = word.lower()
-    joined = [lowered] + ["".join(before[-k:]).lower() for k in (2, 3) if len(before) >= k]
+    joined = [lowered, re.split(r"[–—-]", lowered)[-1]]  # "пн.–пт.": the day after the dash
+    joined += ["".join(before[-k:]).lower() for k in (2, 3) if len(before) >= k]
     joined += [" ".join(before[-k:]).lower() for k in (2, 3) if len(before) >= k]
     if any(candidate in _NEVER for candidate in joined):
         return False

@@ -14,7 +14,9 @@ singular noun in an oblique case after 2, 3, 5… is numbered, not counted ("н�
 втором); "1 место" counts seats after a verb other than one of winning ("Осталось 1 место" →
 одно); a number after a transitive verb and a dative is its object ("передал библиотеке 1 500 евро"
 → одну тысячу); a unit's genitive plural is the full one (250 кг → килограммов); "в 11 мкр." numbers
-the district (одиннадцатом микрорайоне).  A decimal may be written with a point ("в 3.50 раза") where no time, day and month
+the district (одиннадцатом микрорайоне); "по" sharing out 2, 3, 5… asks the accusative ("по 3 кг" →
+по три килограмма); a common fraction is said with an ordinal ("около 2/3" → двух третьих).  A
+decimal may be written with a point ("в 3.50 раза") where no time, day and month
 or part number is meant.  Abbreviations
 and acronyms are in ``ru_words.py``, the morphology both use in ``ru_morph.py``.
 """
@@ -254,7 +256,7 @@ def _number(match: re.Match, context: Context) -> str:
         money = lemma in ("тенге", "доллар", "евро", "рубль") or bool(
             re.match(_MONEY_AFTER, context.text[match.end() :])
         )
-        case = "accs" if money and before in ("в", "во") else _unit_case(before)  # "обошлась в 500 тг."
+        case = "accs" if money and before in ("в", "во") else _unit_case(before, number)  # "обошлась в 500 тг."
         return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
     if fraction:
         return decimal(number, fraction, _decimal_case(before, after))
@@ -356,6 +358,8 @@ def _object_of(before: str) -> bool:
 def _word_before(context: Context, start: int) -> str:
     """The word before a number, or the transitive verb before the dative between them ("передал
     библиотеке 1 500 евро": the number is the verb's object, одну тысячу)."""
+    if re.search(r"(?<!\w)(?i:ок)\.\s*$", context.text[max(start - 5, 0) : start]):
+        return "около"  # "ок. 200 книг"
     words = re.findall(r"[\w-]+", re.split(r"[.!?;:,«»\"()—–]", context.text[max(start - 80, 0) : start])[-1])
     for count in (1, 2, 3):
         if len(words) <= count or not _dative(words[-count]):
@@ -378,9 +382,12 @@ def _governing(before: str) -> str:
     return before
 
 
-def _unit_case(before: str) -> str:
+def _unit_case(before: str, number: int = 1) -> str:
     """The case of a quantity with a unit: its preposition's, or the accusative after a transitive
-    verb ("составляет 1 000 ₸" → одну тысячу)."""
+    verb ("составляет 1 000 ₸" → одну тысячу) and after a "по" of sharing out 2, 3, 5… ("по 3 кг" →
+    по три килограмма; "по 1 экз." is a dative)."""
+    if before == "по" and _class(number) != "one":
+        return "accs"
     if before in PREPOSITIONS:
         return "accs" if PREPOSITIONS[before][0] == "accs" else prep_case(before)
     parse = analyses(before)[0] if before else None
@@ -391,8 +398,8 @@ def _unit_case(before: str) -> str:
 
 def _decimal_case(before: str, after: list[str]) -> str:
     """The case of a decimal: the one its preposition asks ("более 2,8" → gent), else the nominative."""
-    if before in ("в", "во") and after[:1] in (["раза"], ["раз"]):
-        return "accs"  # "в 2,5 раза"
+    if (before in ("в", "во") and after[:1] in (["раза"], ["раз"])) or before == "по":
+        return "accs"  # "в 2,5 раза", "по 2,5 тыс."
     if PREPOSITIONS.get(before, [""])[0] == "accs":
         return "accs"  # "на 1,3 млн" → на одну целую три десятых
     if before not in PREPOSITIONS and _unit_case(before) == "accs":
@@ -424,7 +431,7 @@ def _currency_first(match: re.Match, context: Context) -> str:
     number = to_int(written)
     lemma = _UNITS[sign]
     before = _governing(_word_before(context, match.start()))
-    case = "accs" if before in ("в", "во") else _unit_case(before)  # "грант в $5 000": an accusative
+    case = "accs" if before in ("в", "во") else _unit_case(before, number)  # "грант в $5 000": an accusative
     if scale:
         scale_lemma = _SCALES[scale]
         if fraction:
@@ -613,9 +620,10 @@ def _date(match: re.Match, context: Context) -> str | None:
 
 
 _ORDINAL_FORMS = {
-    ("й", "ый", "ий"): [("nomn", "masc", False)],
-    ("ой",): [
+    ("ый", "ий"): [("nomn", "masc", False)],
+    ("й", "ой"): [
         ("nomn", "masc", False),
+        ("accs", "masc", False),  # "в 3-й раз": an inanimate accusative
         ("gent", "femn", False),
         ("datv", "femn", False),
         ("ablt", "femn", False),
@@ -656,7 +664,8 @@ def _ordinal_suffix(match: re.Match, context: Context) -> str:
 
 def _pick_form(forms: list[tuple[str, str, bool]], after: list[str], before: str) -> tuple[str, str, bool]:
     """The (case, gender, plural) among ``forms`` that the next noun or the preposition points to."""
-    for parse in _noun_parses(after):
+    nouns = _noun_parses(after)
+    for parse in nouns:
         for case, gender, plural in forms:
             if (
                 case_of(parse.tag) == case
@@ -664,6 +673,14 @@ def _pick_form(forms: list[tuple[str, str, bool]], after: list[str], before: str
                 and (plural or parse.tag.gender == gender)
             ):
                 return case, gender, plural
+    if before in ("и", "или"):  # "на 2-м и 3-м этажах": each of the two is one floor, in the noun's case
+        for parse in nouns:
+            found = next((f for f in forms if f[0] == case_of(parse.tag) and not f[2]), None)
+            if found:
+                return found
+    genders = {p.tag.gender for p in nouns if p.tag.gender in _GENDER_CODE}
+    if genders and "femn" not in genders:  # "в 3-й раз": "-й" of a masculine noun is not "третьей"
+        forms = [f for f in forms if f[1] != "femn"] or forms
     for wanted in PREPOSITIONS.get(before, []):
         for form in forms:
             if form[0] == wanted:
@@ -837,6 +854,19 @@ def _district(match: re.Match, context: Context) -> str:
     return f"{ordinal(to_int(match.group(1)), case)} {inflect('микрорайон', case)}"
 
 
+def _fraction(match: re.Match, context: Context) -> str:
+    """ "1/3 фонда" → одна третья, "около 2/3" → двух третьих: a common fraction in its preposition's case."""
+    numerator, denominator = int(match.group(1)), int(match.group(2))
+    before = _word_before(context, match.start())
+    case = _unit_case(before, numerator)
+    if _class(numerator) == "one":
+        said = cardinal(numerator, "nomn" if case == "accs" else case, "femn")
+        said = said.removesuffix("одна") + "одну" if case == "accs" else said
+        return f"{said} {ordinal(denominator, case, 'femn')}"
+    plain = case in ("nomn", "accs")
+    return f"{cardinal(numerator, 'nomn' if plain else case, 'femn')} {ordinal(denominator, 'gent' if plain else case, 'femn', True)}"
+
+
 def _number_sign(match: re.Match, context: Context) -> str:
     signs, written = match.groups()
     return ("номера " if len(signs) > 1 else "номер ") + cardinal(to_int(written))
@@ -892,6 +922,7 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,])(\d{1,4})([а-е])(?!\w)", _house_letter),
         rule(r"(?<![\w.,])(\d{1,3}) ?мкрн?\.?(?!\w)", _district),
         *ru_words.rules(),
+        rule(r"(?<![\w./])([1-9])/([2-9]|10)(?![\w/]|[.,]\d)", _fraction),
         rule(rf"(?<![\w.,])(\d{{1,6}})\.(\d{{1,3}})(?!\d|\.\d|-\w)(?: ?({_UNIT}))?", _point_decimal),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + inflect(_UNITS[m.group(2)], "gent", True)),
