@@ -833,3 +833,22 @@ def test_opening_hours_weekdays_and_time_spans(lang, written, said):
 )
 def test_sharing_out_coordinated_ordinals_about_and_common_fractions(written, said):
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        ("en", "The library has 2/3 of its collection online.", "The library has two thirds of its collection online."),
+        ("en", "About 1/2 of the visitors were children.", "About one half of the visitors were children."),
+        ("en", "The forum was held on 5–7 October.", "The forum was held on the fifth to the seventh of October."),
+        ("en", "The fair runs October 5–7, 2024.", "The fair runs October fifth to seventh, twenty twenty-four."),
+        ("en", "The budget is KZT 5 million.", "The budget is five million tenge."),
+        ("en", "The room is 45 sq. m.", "The room is forty-five square metres."),
+        ("en", "It was 25 °C outside.", "It was twenty-five degrees Celsius outside."),
+        ("en", "World War I ended in 1918.", "World War one ended in nineteen eighteen."),
+        ("kk", "Кітаптың 1/3 бөлігі аударылды.", "Кітаптың үштен бір бөлігі аударылды."),
+        ("kk", "Оқырмандардың 2/3-сі әйелдер.", "Оқырмандардың үштен екісі әйелдер."),
+    ],
+)
+def test_fractions_day_spans_units_and_currency_codes(lang, written, said):
+    assert normalize(written, lang) == said

@@ -6,7 +6,9 @@ that introduces a year, before AD/BC, or in a date; otherwise as a number.
 Numeric dates are day first, as Kazakhstan writes them ("01/01/2018" → January
 first, twenty eighteen); a Roman numeral after a name is "the Nth" ("Henry
 VIII"), after "chapter" a number; a weekday's abbreviation is the day ("Mon.–Fri." → Monday
-to Friday); a comma before one, two or four or more
+to Friday); a day span is two ordinals ("5–7 October" → the fifth to the seventh of October); a
+common fraction is "two thirds"; units (km, sq. m, °C) and currency codes (KZT 5 million) are said
+in words; a comma before one, two or four or more
 digits is a decimal comma ("2,5 million"), before three a thousands separator.
 """
 
@@ -261,6 +263,63 @@ def _weekdays(match: re.Match, context: Context) -> str:
     return _WEEKDAYS[first] + (f" to {_WEEKDAYS[second]}" if second else "")
 
 
+def _day_span(match: re.Match, context: Context) -> str:
+    """ "on 5–7 October" → on the fifth to the seventh of October."""
+    first, second, month, when = match.groups()
+    the = "" if context.word_before(match.start()) == "the" else "the "
+    said = f"{the}{ordinal(int(first))} to the {ordinal(int(second))} of {_month(month)}"
+    return said + (f" {year(int(when))}" if when else "")
+
+
+def _month_span(match: re.Match, context: Context) -> str:
+    """ "October 5–7, 2024" → October fifth to seventh, twenty twenty-four."""
+    month, first, second, when = match.groups()
+    said = f"{_month(month)} {ordinal(int(first))} to {ordinal(int(second))}"
+    return said + (f", {year(int(when))}" if when else "")
+
+
+#: Common fractions: "2/3" → two thirds, "1/2" → one half, "3/4" → three quarters.
+_PARTS = {2: ("half", "halves"), 4: ("quarter", "quarters")}
+
+
+def _fraction(match: re.Match, context: Context) -> str:
+    numerator, denominator = int(match.group(1)), int(match.group(2))
+    one, many = _PARTS.get(denominator, (ordinal(denominator), ordinal(denominator) + "s"))
+    return f"{cardinal(numerator)} {one if numerator == 1 else many}"
+
+
+_UNIT_WORDS = {
+    "km": ("kilometre", "kilometres"),
+    "kg": ("kilogram", "kilograms"),
+    "cm": ("centimetre", "centimetres"),
+    "mm": ("millimetre", "millimetres"),
+    "ha": ("hectare", "hectares"),
+    "sq. m": ("square metre", "square metres"),
+    "sq.m": ("square metre", "square metres"),
+    "m²": ("square metre", "square metres"),
+    "°C": ("degree Celsius", "degrees Celsius"),
+    "°": ("degree", "degrees"),
+}
+_UNIT = "|".join(re.escape(u) for u in sorted(_UNIT_WORDS, key=len, reverse=True))
+
+
+def _measure(match: re.Match, context: Context) -> str:
+    """ "45 sq. m" → forty-five square metres, "25 °C" → twenty-five degrees Celsius."""
+    whole, fraction, unit = match.groups()
+    one, many = _UNIT_WORDS[unit]
+    return f"{_decimal(whole, fraction)} {one if whole == '1' and not fraction else many}"
+
+
+def _code_money(match: re.Match, context: Context) -> str:
+    """ "KZT 5 million" → five million tenge, "USD 1,200" → one thousand two hundred dollars."""
+    code, whole, fraction, scale = match.groups()
+    said = _decimal(whole, fraction) + (f" {scale}" if scale else "")
+    words = {"KZT": "tenge", "USD": "dollars", "EUR": "euros", "RUB": "roubles"}[code]
+    if whole == "1" and not fraction and not scale:
+        words = {"dollars": "dollar", "euros": "euro", "roubles": "rouble"}.get(words, words)
+    return f"{said} {words}"
+
+
 def _number_with_pages(match: re.Match, context: Context) -> str:
     return f"{cardinal(int(match.group(1)))} pages"
 
@@ -294,6 +353,14 @@ def rules() -> list[Rule]:
     roman = f"[{ROMAN_LETTERS}]+"
     return [
         rule(r"(?<![\w./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)", _numeric_date),
+        rule(
+            rf"(?<![\w.,])(\d{{1,2}})(?:st|nd|rd|th)? ?[–—-] ?(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})(?:,? (\d{{4}}))?(?!\d)",
+            _day_span,
+        ),
+        rule(
+            rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)? ?[–—-] ?(\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?(?!\d)",
+            _month_span,
+        ),
         rule(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?(?!\d)", _month_day),
         rule(rf"(?<![\w.])(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})(?:,? (\d{{4}}))?(?!\d)", _day_month),
         rule(
@@ -301,6 +368,13 @@ def rules() -> list[Rule]:
             _first_day,
         ),
         rule(r"(?<![\w.,])(\d{4})/(\d{4})(?= (?:school|academic|financial|fiscal) year)", _year_pair),
+        rule(r"(?<![\w./])([1-9])/([2-9]|10)(?![\w/]|[.,]\d)", _fraction),
+        rule(
+            r"(?<!\w)(KZT|USD|EUR|RUB) ?(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?(?: (million|billion|thousand))?(?!\w)",
+            _code_money,
+        ),
+        rule(rf"(?<![\w.,])(\d+)(?:[.,](\d+))? ?({_UNIT})(?!\w)", _measure),
+        rule(r"(?<=World War )(I{1,2})(?!\w)", lambda m, c: cardinal(len(m.group(1)))),
         rule(r"(?<![\w.,])(1[1-9]\d\d|20\d\d)(?:(s)|(?!\d))(?: ?((?:A\.?D|B\.?C|B\.?C\.?E|C\.?E)\.?)(?!\w))?", _year),
         rule(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),
         rule(

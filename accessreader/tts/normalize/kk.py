@@ -9,7 +9,9 @@ written after a hyphen is joined to the last word as written ("5-тен" →
 their case ending ("ҚР-да" → Қазақстан Республикасында), others spelled with
 Kazakh letter names ("ЦГДБ" → це-ге-де-бе).  Years are ordinals ("2025 жылы" → екі мың жиырма бесінші жылы), as
 are centuries ("XXI ғасыр") and the day of a date ("01.07.2021" → екі мың
-жиырма бірінші жылғы бірінші шілде).
+жиырма бірінші жылғы бірінші шілде).  A common fraction names its parts first ("1/3" → үштен
+бір); weekdays and opening hours are spans ("дс.–жм. 9:00–18:00" → дүйсенбі — жұма тоғыз нөл нөл —
+он сегіз нөл нөл).
 """
 
 from __future__ import annotations
@@ -266,6 +268,20 @@ def _weekdays(match: re.Match, context: Context) -> str:
     )
 
 
+#: The denominators of common fractions, in the ablative: "1/3" → үштен бір.
+_PARTS_OF = dict(zip(range(2, 11), "екіден үштен төрттен бестен алтыдан жетіден сегізден тоғыздан оннан".split()))
+
+
+def _fraction(match: re.Match, context: Context) -> str | None:
+    """ "1/3 бөлігі" → үштен бір бөлігі, "2/3-сі" → үштен екісі; a house number ("даңғылы, 5/2") is
+    left as it is."""
+    if re.search(
+        r"(?i:көш|даңғ|к-сі|д-лы|үй|ш\.\s?а)\w*\.?,?\s*$", context.text[max(match.start() - 30, 0) : match.start()]
+    ):
+        return None
+    return f"{_PARTS_OF[int(match.group(2))]} {cardinal(int(match.group(1)))}{match.group(3) or ''}"
+
+
 def _say_minutes(minutes: str) -> str:
     return f"нөл {cardinal(int(minutes))}" if minutes[0] == "0" else cardinal(int(minutes))
 
@@ -371,6 +387,7 @@ def rules() -> list[Rule]:
                 f"{m.group(3) or ''}{m.group(4)}"
             ),
         ),
+        rule(rf"(?<![\w./])([1-9])/([2-9]|10)(?:-([{LOWER}]+))?(?![\w/]|[.,]\d)", _fraction),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн)(?!\w))?", _currency_first),
         rule(r"(?<![\w.])Б\. ?(?=\d)", lambda m, c: "бет "),
         rule(rf"(?<![\w.,])(\d{{1,6}})\.(\d{{1,3}})(?!\d|\.\d|-\w)(?: ?({_UNIT})(?:-([{LOWER}]+))?)?", _point_decimal),
