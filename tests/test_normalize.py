@@ -852,3 +852,20 @@ def test_sharing_out_coordinated_ordinals_about_and_common_fractions(written, sa
 )
 def test_fractions_day_spans_units_and_currency_codes(lang, written, said):
     assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        ("ru", "Встреча прошла 3 и 4 марта.", "Встреча прошла третьего и четвёртого марта."),
+        ("ru", "Акции прошли 5, 6 и 7 мая.", "Акции прошли пятого, шестого и седьмого мая."),
+        ("ru", "3 и 4 марта — дни открытых дверей.", "третье и четвёртое марта — дни открытых дверей."),
+        ("ru", "Купили 3 и 4 книги.", "Купили три и четыре книги."),
+        ("ru", "Кружок для 1–4 кл.", "Кружок для первых — четвёртых классов."),
+        ("ru", "Учащиеся 5 кл. посетили библиотеку.", "Учащиеся пятого класса посетили библиотеку."),
+        ("ru", "Доступ к электронной библиотеке 24/7.", "Доступ к электронной библиотеке двадцать четыре на семь."),
+        ("en", "Access to e-books 24/7.", "Access to e-books twenty-four seven."),
+    ],
+)
+def test_days_of_one_month_grades_abbreviated_and_round_the_clock(lang, written, said):
+    assert normalize(written, lang) == said

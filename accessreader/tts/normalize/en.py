@@ -368,6 +368,7 @@ def rules() -> list[Rule]:
             _first_day,
         ),
         rule(r"(?<![\w.,])(\d{4})/(\d{4})(?= (?:school|academic|financial|fiscal) year)", _year_pair),
+        rule(r"(?<![\w./])24/7(?![\w/])", lambda m, c: "twenty-four seven"),  # round the clock
         rule(r"(?<![\w./])([1-9])/([2-9]|10)(?![\w/]|[.,]\d)", _fraction),
         rule(
             r"(?<!\w)(KZT|USD|EUR|RUB) ?(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?(?: (million|billion|thousand))?(?!\w)",

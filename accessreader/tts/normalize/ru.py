@@ -15,7 +15,8 @@ singular noun in an oblique case after 2, 3, 5… is numbered, not counted ("н�
 одно); a number after a transitive verb and a dative is its object ("передал библиотеке 1 500 евро"
 → одну тысячу); a unit's genitive plural is the full one (250 кг → килограммов); "в 11 мкр." numbers
 the district (одиннадцатом микрорайоне); "по" sharing out 2, 3, 5… asks the accusative ("по 3 кг" →
-по три килограмма); a common fraction is said with an ordinal ("около 2/3" → двух третьих).  A
+по три килограмма); a common fraction is said with an ordinal ("около 2/3" → двух третьих); days of one month are
+all dates ("3 и 4 марта" → третьего и четвёртого); "кл." after grades is классов.  A
 decimal may be written with a point ("в 3.50 раза") where no time, day and month
 or part number is meant.  Abbreviations
 and acronyms are in ``ru_words.py``, the morphology both use in ``ru_morph.py``.
@@ -260,7 +261,8 @@ def _number(match: re.Match, context: Context) -> str:
         return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
     if fraction:
         return decimal(number, fraction, _decimal_case(before, after))
-    day_of = bool(after) and after[0] in MONTHS
+    more_days = _MORE_DAYS.match(context.text, match.end())
+    day_of = (bool(after) and after[0] in MONTHS) or bool(more_days)
     range_of = after[:1] in (["по"], ["до"]) and len(after) == 3 and after[1].isdigit() and after[2] in MONTHS
     if (day_of or range_of) and 1 <= number <= 31:
         if "gent" in PREPOSITIONS.get(before, []) or before in ("с", "со"):
@@ -270,7 +272,8 @@ def _number(match: re.Match, context: Context) -> str:
         elif before in PREPOSITIONS or range_of:
             case = "nomn"
         else:
-            rest = re.sub(r"^ \w+(?: \d{4}(?: ?года| ?г\.)?)?", "", context.text[match.end() :], count=1)
+            month_end = more_days.end() if more_days else match.end() + len(after[0]) + 1
+            rest = re.sub(r"^(?: \d{4}(?: ?года| ?г\.)?)?", "", context.text[month_end:], count=1)
             case = _date_case(context, match.start(), rest)
         return ordinal(number, case, "neut")
     if after[:1] in (["место"], ["месте"], ["местом"]) and number <= 100 and not _counts_places(number, before):
@@ -293,6 +296,10 @@ def _number(match: re.Match, context: Context) -> str:
     if case == "accs" and _class(number) == "one" and any(p.tag.animacy == "anim" for p in _noun_parses(after)[:1]):
         return _N2W.to_cardinal(number, case="a", gender=_GENDER_CODE[gender], animate=True)  # "на 1 жителя"
     return cardinal(number, case, gender)
+
+
+#: More days of the same month after a day ("3 и 4 марта", "5, 6 и 7 мая"): the first is a date too.
+_MORE_DAYS = re.compile(rf"(?:(?:, ?| (?:и|или) )[0-3]?\d)+ (?:{'|'.join(MONTHS)})(?!\w)")
 
 
 def _numbered_noun(number: int, after: list[str]) -> tuple[str, str] | None:
@@ -481,6 +488,9 @@ def _grade(match: re.Match, context: Context) -> str | None:
     """ "5 класса", "учащиеся 5-7 классов", "9 «А» класса": school grades are ordinals; "5 классов"
     alone is a count."""
     first, second, letter, word = match.groups()
+    if word == "кл.":  # "для 1–4 кл." → для первых — четвёртых классов
+        case = noun_case(context, match.start(), "класс", owner=True)
+        word = inflect("класс", case, bool(second))
     parse = next((p for p in analyses(word) if p.tag.POS == "NOUN"), None)
     if parse is None or int(first) > 11 or (second and int(second) > 11):
         return None
@@ -890,7 +900,7 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)(?![\d,:]|\.\d)", _dotted_time),
         rule(rf"(?<![\w.,])([0-3]?\d) ?[–—-] ?([0-3]?\d) ({'|'.join(MONTHS)})(?!\w)", _day_range),
         rule(
-            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? ?((?:«[А-ЯЁ]»|\"[А-ЯЁ]\"|[А-ЯЁ]) )?(класс|класса|классе|классу|классом|классы|классов|классах|классам|классами)(?!\w)",
+            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? ?((?:«[А-ЯЁ]»|\"[А-ЯЁ]\"|[А-ЯЁ]) )?(класс|класса|классе|классу|классом|классы|классов|классах|классам|классами|кл\.)(?!\w)",
             _grade,
         ),
         rule(r"(?<![\w.,])(\d{1,3})(?: ?[–—-] ?(\d{1,3}))? (лет)(?!\w)", _age),
@@ -922,6 +932,7 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,])(\d{1,4})([а-е])(?!\w)", _house_letter),
         rule(r"(?<![\w.,])(\d{1,3}) ?мкрн?\.?(?!\w)", _district),
         *ru_words.rules(),
+        rule(r"(?<![\w./])24/7(?![\w/])", lambda m, c: "двадцать четыре на семь"),  # round the clock
         rule(r"(?<![\w./])([1-9])/([2-9]|10)(?![\w/]|[.,]\d)", _fraction),
         rule(rf"(?<![\w.,])(\d{{1,6}})\.(\d{{1,3}})(?!\d|\.\d|-\w)(?: ?({_UNIT}))?", _point_decimal),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
