@@ -869,3 +869,21 @@ def test_fractions_day_spans_units_and_currency_codes(lang, written, said):
 )
 def test_days_of_one_month_grades_abbreviated_and_round_the_clock(lang, written, said):
     assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        ("ru", "Новый филиал открыт в 2 мкр.", "Новый филиал открыт во втором микрорайоне."),
+        (
+            "ru",
+            "Фестиваль проводился с 2015 по 2024 гг.",
+            "Фестиваль проводился с две тысячи пятнадцатого по две тысячи двадцать четвёртый годы.",
+        ),
+        ("ru", "Данные по 2023 г. уточняются.", "Данные по две тысячи двадцать третьему году уточняются."),
+        ("en", "The new wing covers 1,200 sq. m.", "The new wing covers one thousand, two hundred square metres."),
+        ("en", "The track is 12,5 km long.", "The track is twelve point five kilometres long."),
+    ],
+)
+def test_vo_before_a_second_district_po_up_to_a_year_and_thousands_before_a_unit(lang, written, said):
+    assert normalize(written, lang) == said

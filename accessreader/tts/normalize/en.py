@@ -374,7 +374,7 @@ def rules() -> list[Rule]:
             r"(?<!\w)(KZT|USD|EUR|RUB) ?(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?(?: (million|billion|thousand))?(?!\w)",
             _code_money,
         ),
-        rule(rf"(?<![\w.,])(\d+)(?:[.,](\d+))? ?({_UNIT})(?!\w)", _measure),
+        rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+)(?:[.,](\d+))? ?({_UNIT})(?!\w)", _measure),
         rule(r"(?<=World War )(I{1,2})(?!\w)", lambda m, c: cardinal(len(m.group(1)))),
         rule(r"(?<![\w.,])(1[1-9]\d\d|20\d\d)(?:(s)|(?!\d))(?: ?((?:A\.?D|B\.?C|B\.?C\.?E|C\.?E)\.?)(?!\w))?", _year),
         rule(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),

@@ -470,6 +470,8 @@ def _year(match: re.Match, context: Context) -> str:
     if word in ("г.", "гг."):
         plural = word == "гг." or bool(second)
         case = prep_case(before, "gent" if before in MONTHS else "nomn")
+        if before == "по" and re.search(r"(?<!\w)[Сс]о? \d{4}(?: ?(?:г\.|года))? по $", context.text[: match.start()]):
+            case = "nomn"  # "с 2015 по 2024 гг.": up to, an accusative; "данные по 2023 г." is a dative
         if before not in PREPOSITIONS and before not in MONTHS:
             case = noun_case(context, match.start(), "год")  # "итоги 2023 г." → года
         word = inflect("год", case, plural)
@@ -904,7 +906,7 @@ def rules() -> list[Rule]:
             _grade,
         ),
         rule(r"(?<![\w.,])(\d{1,3})(?: ?[–—-] ?(\d{1,3}))? (лет)(?!\w)", _age),
-        rule(r"(?<!\w)([Вв]) (?=(?:2-(?:ом|ой|м|й|е|ю)|[IІ]{2}) |2 класс)", lambda m, c: m.group(1) + "о "),
+        rule(r"(?<!\w)([Вв]) (?=(?:2-(?:ом|ой|м|й|е|ю)|[IІ]{2}) |2 класс|2 ?мкрн?\.)", lambda m, c: m.group(1) + "о "),
         rule(r"(?<!\w)([Вв]) (?=2 [а-яё])", _vo_second),
         rule(
             r"(?<![\w.,])(\d{4}) ?[–—/-] ?(\d{4}) (учебн\w+|отчётн\w+|отчетн\w+) (годами|годах|годам|годов|годы|года|году|годом|год)(?!\w)",
