@@ -887,3 +887,20 @@ def test_days_of_one_month_grades_abbreviated_and_round_the_clock(lang, written,
 )
 def test_vo_before_a_second_district_po_up_to_a_year_and_thousands_before_a_unit(lang, written, said):
     assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        (
+            "Библиотека обслуживает читателей 12 населённых пунктов.",
+            "Библиотека обслуживает читателей двенадцати населённых пунктов.",
+        ),
+        ("Учащиеся 5 школ приняли участие.", "Учащиеся пяти школ приняли участие."),
+        ("У читателей 5 книг.", "У читателей пять книг."),
+        ("Читатели 10 лет ходят сюда.", "Читатели десять лет ходят сюда."),
+        ("В течение 5 лет проект будет реализован.", "В течение пяти лет проект будет реализован."),
+    ],
+)
+def test_a_number_after_people_says_whose_and_v_techenie_asks_the_genitive(written, said):
+    assert normalize(written, "ru") == said

@@ -16,7 +16,8 @@ singular noun in an oblique case after 2, 3, 5… is numbered, not counted ("н�
 → одну тысячу); a unit's genitive plural is the full one (250 кг → килограммов); "в 11 мкр." numbers
 the district (одиннадцатом микрорайоне); "по" sharing out 2, 3, 5… asks the accusative ("по 3 кг" →
 по три килограмма); a common fraction is said with an ordinal ("около 2/3" → двух третьих); days of one month are
-all dates ("3 и 4 марта" → третьего и четвёртого); "кл." after grades is классов.  A
+all dates ("3 и 4 марта" → третьего и четвёртого); "кл." after grades is классов; a number after
+a plural noun of people says whose they are ("учащиеся 12 школ" → двенадцати).  A
 decimal may be written with a point ("в 3.50 раза") where no time, day and month
 or part number is meant.  Abbreviations
 and acronyms are in ``ru_words.py``, the morphology both use in ``ru_morph.py``.
@@ -285,6 +286,8 @@ def _number(match: re.Match, context: Context) -> str:
     if numbered and not second:
         return ordinal(number, *numbered)  # "на 2 этаже" → на втором
     case, gender = _agreement(counted, after, before)
+    if case == "nomn" and _people_of(context, match.start(), before, counted, after):
+        case = "gent"  # "учащиеся 12 школ" → двенадцати школ
     if case == "nomn" and _class(counted) != "one" and _object_of(before):
         return cardinal(number, "accs", gender)  # "Акция собрала 1 247 книг" → одну тысячу
     if counted != number and case == "nomn":
@@ -300,6 +303,28 @@ def _number(match: re.Match, context: Context) -> str:
 
 #: More days of the same month after a day ("3 и 4 марта", "5, 6 и 7 мая"): the first is a date too.
 _MORE_DAYS = re.compile(rf"(?:(?:, ?| (?:и|или) )[0-3]?\d)+ (?:{'|'.join(MONTHS)})(?!\w)")
+
+
+def _people_of(context: Context, start: int, before: str, number: int, after: list[str]) -> bool:
+    """Whether a number with a genitive plural after it says whose people are meant ("учащиеся 12 школ",
+    "читателей 3 филиалов" → двенадцати, трёх): it follows a plural noun of people with no
+    preposition before that noun."""
+    if _class(number) == "one" or re.search(r"[.!?:;,—–(]\s*$", context.text[:start]):
+        return False
+    if after[:1] and after[0] in ("лет", "годов", "месяцев", "недель", "дней", "часов", "минут", "раз"):
+        return False  # "Читатели 10 лет ходят сюда": a duration (an age is read by the age rule)
+    people = [
+        p
+        for p in analyses(before)[:2]
+        if (p.tag.POS == "NOUN" and p.tag.animacy == "anim" or "Subx" in p.tag) and p.score > 0.1
+    ]
+    if not people or people[0].tag.number != "plur" or "Name" in people[0].tag or "Surn" in people[0].tag:
+        return False
+    owner = re.search(r"([\w-]+)\s+[\w-]+\s+$", context.text[:start])
+    if owner and owner.group(1).lower() in ("у", "среди"):
+        return False  # "У читателей 5 книг": the readers have five books
+    nouns = _noun_parses(after)
+    return bool(nouns) and all(p.tag.number == "plur" and case_of(p.tag) == "gent" for p in nouns)
 
 
 def _numbered_noun(number: int, after: list[str]) -> tuple[str, str] | None:
