@@ -904,3 +904,9 @@ def test_vo_before_a_second_district_po_up_to_a_year_and_thousands_before_a_unit
 )
 def test_a_number_after_people_says_whose_and_v_techenie_asks_the_genitive(written, said):
     assert normalize(written, "ru") == said
+
+
+def test_kazakh_acronym_with_a_locative_adjective_ending_is_said_in_full():
+    assert normalize("Кітапхана ҚР-дағы ең ірі кітапханалардың бірі.", "kk") == (
+        "Кітапхана Қазақстан Республикасындағы ең ірі кітапханалардың бірі."
+    )
