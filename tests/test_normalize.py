@@ -910,3 +910,16 @@ def test_kazakh_acronym_with_a_locative_adjective_ending_is_said_in_full():
     assert normalize("Кітапхана ҚР-дағы ең ірі кітапханалардың бірі.", "kk") == (
         "Кітапхана Қазақстан Республикасындағы ең ірі кітапханалардың бірі."
     )
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("II International Forum took place in Astana.", "second International Forum took place in Astana."),
+        ("The III Congress of librarians met.", "The third Congress of librarians met."),
+        ("«ІІ Readings» began.", "«second Readings» began."),
+        ("I Have a Dream", "I Have a Dream"),
+    ],
+)
+def test_english_roman_numeral_opening_a_title_is_an_ordinal(written, said):
+    assert normalize(written, "en") == said

@@ -246,7 +246,8 @@ def _century(match: re.Match, context: Context) -> str | None:
 
 
 def _roman_after_the(match: re.Match, context: Context) -> str | None:
-    """ "the II quarter": a Roman numeral between "the" and a noun is an ordinal (the second quarter)."""
+    """ "the II quarter", "II International Forum…" opening a sentence: a Roman numeral before a noun
+    is an ordinal (the second quarter, Second International Forum)."""
     number = roman_value(match.group(1))
     return None if number is None or match.group(1) in ("I", "C", "D", "L", "M") else ordinal(number)
 
@@ -390,7 +391,8 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,])(\d+) ?pp?\.(?! ?\d|m\.)", _number_with_pages),
         rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?{roman})? ({_CENTURY})", _century),
         rule(rf"(?<!\w)((?i:{_CHAPTER_WORDS})) ({roman})(?!\w)", _chapter),
-        rule(rf"(?<=(?i:the) )({roman})(?= [a-z]{{3,}})", _roman_after_the),
+        rule(rf"(?<=(?i:the) )({roman})(?= [A-Za-z][a-z]{{2,}})", _roman_after_the),
+        rule(rf"(?:^|(?<=[.!?«\"“] )|(?<=[«\"“]))({roman})(?= [A-Z][a-z]{{2,}})", _roman_after_the),
         rule(rf"(?<!\w)([A-Z][a-z]+) ({roman})(?!\w|'[a-rt-z])(?! centur)", _ruler),
         rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?![\d,])|{NUMBER})(?:[.,](\d+))?(?!\d)( ?%)?", _number),
         rule(r"(?<=\w)( ?)([$€£₸₽]|KZT(?!\w)|тг\.|тенге(?!\w))(?! ?\d)", lambda m, c: " " + _SIGN_WORDS[m.group(2)]),
