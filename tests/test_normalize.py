@@ -923,3 +923,21 @@ def test_kazakh_acronym_with_a_locative_adjective_ending_is_said_in_full():
 )
 def test_english_roman_numeral_opening_a_title_is_an_ordinal(written, said):
     assert normalize(written, "en") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("Завершён 2 этап конкурса.", "Завершён второй этап конкурса."),
+        ("Переходим на 2 неделю.", "Переходим на вторую неделю."),
+        ("Пришли 12 человек.", "Пришли двенадцать человек."),
+        ("Стоимость — 1 500 тг/мес.", "Стоимость — одна тысяча пятьсот тенге в месяц."),
+        ("Температура +25 °С.", "Температура плюс двадцать пять градусов."),
+        ("Мороз -30 °C.", "Мороз минус тридцать градусов."),
+        ("Начало в 12 ч. 30 мин.", "Начало в двенадцать часов тридцать минут."),
+        ("Пр-т Абая, 12.", "Проспект Абая, двенадцать."),
+        ("Встреча на пл. Республики.", "Встреча на площади Республики."),
+    ],
+)
+def test_numbered_nominatives_units_per_month_temperatures_and_street_kinds(written, said):
+    assert normalize(written, "ru") == said

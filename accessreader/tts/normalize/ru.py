@@ -17,7 +17,9 @@ singular noun in an oblique case after 2, 3, 5… is numbered, not counted ("н�
 the district (одиннадцатом микрорайоне); "по" sharing out 2, 3, 5… asks the accusative ("по 3 кг" →
 по три килограмма); a common fraction is said with an ordinal ("около 2/3" → двух третьих); days of one month are
 all dates ("3 и 4 марта" → третьего и четвёртого); "кл." after grades is классов; a number after
-a plural noun of people says whose they are ("учащиеся 12 школ" → двенадцати).  A
+a plural noun of people says whose they are ("учащиеся 12 школ" → двенадцати); a singular
+nominative after 2, 3, 5… is numbered ("2 этап" → второй); "+25 °С" is плюс двадцать пять
+градусов, "тг/мес." тенге в месяц.  A
 decimal may be written with a point ("в 3.50 раза") where no time, day and month
 or part number is meant.  Abbreviations
 and acronyms are in ``ru_words.py``, the morphology both use in ``ru_morph.py``.
@@ -84,6 +86,7 @@ _UNITS = {
     "м": "метр",
     "га": "гектар",
     "°C": "градус",
+    "°С": "градус",  # with a Cyrillic С
     "°": "градус",
     "ч.": "час",
     "мин.": "минута",
@@ -258,7 +261,8 @@ def _number(match: re.Match, context: Context) -> str:
         money = lemma in ("тенге", "доллар", "евро", "рубль") or bool(
             re.match(_MONEY_AFTER, context.text[match.end() :])
         )
-        case = "accs" if money and before in ("в", "во") else _unit_case(before, number)  # "обошлась в 500 тг."
+        at = money or lemma in ("час", "минута")  # "обошлась в 500 тг.", "в 12 ч. 30 мин.": accusatives
+        case = "accs" if at and before in ("в", "во") else _unit_case(before, number)
         return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
     if fraction:
         return decimal(number, fraction, _decimal_case(before, after))
@@ -329,12 +333,18 @@ def _people_of(context: Context, start: int, before: str, number: int, after: li
 
 def _numbered_noun(number: int, after: list[str]) -> tuple[str, str] | None:
     """(case, gender) when the noun after ``number`` numbers a thing rather than counts things: a
-    singular in the dative, instrumental or locative after 2, 3, 5… ("на 2 этаже", "в 3 томе"),
-    which a count would put in the plural; with 1, 21… both readings fit and the count is kept."""
+    singular after 2, 3, 5… in the dative, instrumental or locative ("на 2 этаже", "в 3 томе"), or in
+    the nominative ("2 этап"), which a count would put in the plural or the genitive; with 1, 21…
+    both readings fit and the count is kept."""
     if _class(number) == "one":
         return None
     nouns = _noun_parses(after)
-    oblique = [p for p in nouns if p.tag.number == "sing" and case_of(p.tag) in ("datv", "ablt", "loct")]
+    same = [p for p in nouns if nouns and p.normal_form == nouns[0].normal_form]
+    cases = ("datv", "ablt", "loct")
+    plain = bool(after) and after[0].isalpha()  # not a contraction ("45 уч-ся")
+    if plain and same and all(p.tag.number == "sing" and case_of(p.tag) in ("nomn", "accs") for p in same):
+        nouns, cases = same, ("nomn", "accs")  # "Завершён 2 этап" → второй: a count would say "2 этапа"
+    oblique = [p for p in nouns if p.tag.number == "sing" and case_of(p.tag) in cases]
     if not nouns or len(oblique) != len(nouns) or oblique[0].tag.gender not in _GENDER_CODE:
         return None
     if "Fixd" in oblique[0].tag or oblique[0].word in INDECLINABLE:
@@ -965,5 +975,9 @@ def rules() -> list[Rule]:
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + inflect(_UNITS[m.group(2)], "gent", True)),
         rule(r"(?<=\d)\+(?![\w+])", lambda m, c: " плюс"),  # "12+": an age rating
+        rule(r"(?<![\w+−-])([+−-])(?=\d+(?:,\d+)? ?°)", lambda m, c: "плюс " if m.group(1) == "+" else "минус "),
+        rule(r"/(?:мес|месяц)\.?(?!\w)", lambda m, c: " в месяц"),  # "1 500 тг/мес."
+        rule(r"/(?:год|г)\.?(?!\w)", lambda m, c: " в год"),
+        rule(r"/(?:день|сут)\.?(?!\w)", lambda m, c: " в день" if m.group().startswith("/д") else " в сутки"),
         roman_rule(cardinal),
     ]
