@@ -40,7 +40,7 @@ from .model import Sentence
 #: Abbreviations (lower case, inner dots kept, last dot dropped) that never end a sentence.
 _NEVER_LAST = {
     "ru": "т.е т.к т.н т.ч в т.ч им ул пр просп пер пл кв см стр рис табл гл проф акад доц "
-    "напр наз г-н г-жа каз рус англ лат ред изд сост вып кн худ ил тел дж ср ст тт мкр каб зав корп пос доб моб вн ок",
+    "напр наз г-н г-жа каз рус англ лат ред изд сост вып кн худ ил тел дж ср ст тт мкр каб зав корп пос доб моб вн ок наб",
     "kk": "мыс б.з.д көш даңғ ауд проф акад құраст ред т.е",
     "en": "e.g i.e dr mr mrs ms prof st no nos vol pp fig ch ed eds jr sr vs cf approx dept mt ft ext tel",
 }
