@@ -941,3 +941,25 @@ def test_english_roman_numeral_opening_a_title_is_an_ordinal(written, said):
 )
 def test_numbered_nominatives_units_per_month_temperatures_and_street_kinds(written, said):
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        (
+            "ru",
+            "ISBN 978-601-7000-00-0",
+            "ISBN девять семь восемь, шесть ноль один, семь ноль ноль ноль, ноль ноль, ноль",
+        ),
+        ("kk", "ISBN 978-601-7000-00-0", "ISBN тоғыз жеті сегіз, алты нөл бір, жеті нөл нөл нөл, нөл нөл, нөл"),
+        ("en", "ISSN 0234-123X", "ISSN zero two three four, one two three X"),
+        ("en", "Membership: ₸1,000/year.", "Membership: one thousand tenge per year."),
+        ("en", "He wrote in the 1920s and '30s.", "He wrote in the nineteen twenties and thirties."),
+        ("en", "Est. 1936.", "Established nineteen thirty-six."),
+        ("en", "A map, c. 1850.", "A map, circa eighteen fifty."),
+        ("en", "For 2nd–5th grade students.", "For second to fifth grade students."),
+        ("en", "Around 3.2 mln tenge was spent.", "Around three point two million tenge was spent."),
+    ],
+)
+def test_isbn_digits_and_english_catalogue_shorthand(lang, written, said):
+    assert normalize(written, lang) == said

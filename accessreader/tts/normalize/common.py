@@ -279,8 +279,14 @@ def _sayable(token: str) -> bool:
     return len(token) >= 4 and 0 < vowels < len(token) and not re.search(r"[^aeiouy]{4}", token.lower())
 
 
+def _say_code(match: re.Match, cardinal) -> str:
+    """ "ISBN 978-601-7000-00-0": the number digit by digit, its groups apart (a check digit X as written)."""
+    groups = [" ".join(cardinal(int(d)) if d.isdigit() else "X" for d in g) for g in re.split(r"[ -]+", match.group(2))]
+    return f"{match.group(1)} {', '.join(groups)}"
+
+
 def common_rules(lang: str) -> list[Rule]:
-    """The rules every language uses: e-mail addresses, URLs, initials, signs."""
+    """The rules every language uses: e-mail addresses, URLs, ISBN and ISSN codes, initials, signs."""
     from . import cardinal_for
 
     cardinal = cardinal_for(lang)
@@ -292,6 +298,9 @@ def common_rules(lang: str) -> list[Rule]:
             lambda m, c: spell_address(m.group(), lang, cardinal),
         ),
     ]
+    rules.append(
+        rule(r"(?<!\w)(ISBN|ISSN)(?:-1[03])?:? ?(\d[\d -]{6,19}[\dXxХх])(?!\w)", lambda m, c: _say_code(m, cardinal))
+    )
     if lang in _LETTER_NAMES or lang == "en":
         rules.append(
             rule(

@@ -8,7 +8,8 @@ first, twenty eighteen); a Roman numeral after a name is "the Nth" ("Henry
 VIII"), after "chapter" a number; a weekday's abbreviation is the day ("Mon.–Fri." → Monday
 to Friday); a day span is two ordinals ("5–7 October" → the fifth to the seventh of October); a
 common fraction is "two thirds"; units (km, sq. m, °C) and currency codes (KZT 5 million) are said
-in words; a comma before one, two or four or more
+in words; catalogue shorthand is expanded ("Est. 1936", "c. 1850", "'30s", "2nd–5th", "₸1,000/year",
+"3.2 mln"); a comma before one, two or four or more
 digits is a decimal comma ("2,5 million"), before three a thousands separator.
 """
 
@@ -378,7 +379,19 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+)(?:[.,](\d+))? ?({_UNIT})(?!\w)", _measure),
         rule(r"(?<=World War )(I{1,2})(?!\w)", lambda m, c: cardinal(len(m.group(1)))),
         rule(r"(?<![\w.,])(1[1-9]\d\d|20\d\d)(?:(s)|(?!\d))(?: ?((?:A\.?D|B\.?C|B\.?C\.?E|C\.?E)\.?)(?!\w))?", _year),
+        rule(
+            r"(?<![\w.,])(\d+)(?:st|nd|rd|th) ?[–—-] ?(\d+)(?:st|nd|rd|th)(?!\w)",
+            lambda m, c: f"{ordinal(int(m.group(1)))} to {ordinal(int(m.group(2)))}",
+        ),
         rule(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),
+        rule(r"(?<![\w])[’'](\d)0s(?!\w)", lambda m, c: year(1900 + 10 * int(m.group(1)), True).split()[-1]),
+        rule(r"(?<![\w.])(?:c|ca)\.(?= ?1[0-9]\d\d(?!\d))", lambda m, c: "circa"),
+        rule(r"(?<![\w.])(?i:est)\.(?= ?1[0-9]\d\d(?!\d))", lambda m, c: "Established"),
+        rule(r"(?<=\d )(mln|bln)(?![\w.])\.?", lambda m, c: {"mln": "million", "bln": "billion"}[m.group(1)]),
+        rule(
+            r"/(year|yr|month|mo|week|day)(?!\w)",
+            lambda m, c: " per " + {"yr": "year", "mo": "month"}.get(m.group(1), m.group(1)),
+        ),
         rule(
             rf"([$€£₸₽]) ?(\d{{1,3}}(?:,\d{{3}})+(?!\d)|{NUMBER})(?:([.,])(\d+))?(?!\d)(?: (million|billion|thousand)(?!\w))?",
             _money,
