@@ -963,3 +963,21 @@ def test_numbered_nominatives_units_per_month_temperatures_and_street_kinds(writ
 )
 def test_isbn_digits_and_english_catalogue_shorthand(lang, written, said):
     assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("Изд. 2-е, перераб. и доп.", "издание второе, переработанное и дополненное."),
+        ("Пер. с каз. А. Жаксылыкова.", "перевод с казахского А Жаксылыкова."),
+        ("Сборник статей / под ред. Н. Назарбаевой.", "Сборник статей / под редакцией Эн Назарбаевой."),
+        (
+            "М.: Наука, 1985. – 320 с.: ил.",
+            "Москва: Наука, одна тысяча девятьсот восемьдесят пять. – триста двадцать страниц: иллюстрации.",
+        ),
+        ("Библиотека на пер. Гоголя, 5.", "Библиотека на переулке Гоголя, пять."),
+        ("Встреча прошла на наб. Ишима.", "Встреча прошла на набережной Ишима."),
+    ],
+)
+def test_catalogue_record_shorthand_and_street_kinds(written, said):
+    assert normalize(written, "ru") == said
