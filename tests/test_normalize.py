@@ -981,3 +981,22 @@ def test_isbn_digits_and_english_catalogue_shorthand(lang, written, said):
 )
 def test_catalogue_record_shorthand_and_street_kinds(written, said):
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        (
+            "Құраст. А. Сейтова. – Астана, 2019. – 120 б.: сур.",
+            "құрастырған А Сейтова. – Астана, екі мың он тоғыз. – жүз жиырма бет: суреттер.",
+        ),
+        ("2-бас., толықт.", "екінші басылым, толықтырылған."),
+        ("Ауд. Б. Момышұлы.", "Аударған Бе Момышұлы."),
+        ("Шет ауд. кітапханалары", "Шет ауданы кітапханалары"),
+        ("Қарағанды, 2018. – 3 т.", "Қарағанды, екі мың он сегіз. – үш том."),
+        ("Жүк 5 т жетті.", "Жүк бес тонна жетті."),
+        ("Т. 2. – 340 б.", "Том екі. – үш жүз қырық бет."),
+    ],
+)
+def test_kazakh_catalogue_record_shorthand(written, said):
+    assert normalize(written, "kk") == said

@@ -10,7 +10,8 @@ their case ending ("ҚР-да" → Қазақстан Республикасын
 Kazakh letter names ("ЦГДБ" → це-ге-де-бе).  Years are ordinals ("2025 жылы" → екі мың жиырма бесінші жылы), as
 are centuries ("XXI ғасыр") and the day of a date ("01.07.2021" → екі мың
 жиырма бірінші жылғы бірінші шілде).  A common fraction names its parts first ("1/3" → үштен
-бір); weekdays and opening hours are spans ("дс.–жм. 9:00–18:00" → дүйсенбі — жұма тоғыз нөл нөл —
+бір); a catalogue record's shorthand is said in full ("Құраст.", "2-бас.", "Ауд. Б. …" →
+аударған, "3 т." → үш том); weekdays and opening hours are spans ("дс.–жм. 9:00–18:00" → дүйсенбі — жұма тоғыз нөл нөл —
 он сегіз нөл нөл).
 """
 
@@ -87,10 +88,14 @@ _UNITS = {
     "га": "гектар",
     "°C": "градус",
     "°": "градус",
+    "т.": "том",
     "т": "тонна",
     "л": "литр",
 }
-_UNIT = "|".join(re.escape(u) + (r"(?!\w)" if u[-1].isalpha() else "") for u in sorted(_UNITS, key=len, reverse=True))
+_UNIT = "|".join(
+    re.escape(u) + (r"(?![\w.])" if u == "т" else r"(?!\w)" if u[-1].isalpha() else "")  # "3 т." is three volumes
+    for u in sorted(_UNITS, key=len, reverse=True)
+)
 _ABBREVIATIONS = {
     "т. с. с.": "тағы сол сияқты",
     "т. б.": "тағы басқа",
@@ -110,6 +115,13 @@ _ABBREVIATIONS = {
     "атын.": "атындағы",
     "көш.": "көшесі",
     "проф.": "профессор",
+    "құраст.": "құрастырған",
+    "жауапты ред.": "жауапты редактор",
+    "ред.": "редактор",
+    "сур.": "суреттер",
+    "толықт.": "толықтырылған",
+    "өңд.": "өңделген",
+    "бас.": "басылым",
     "акад.": "академик",
     "тг.": "теңге",
     "тел.": "телефон",
@@ -376,6 +388,7 @@ def rules() -> list[Rule]:
             rf"(?<![\w.,])(\d+)[-–](\d+)-([{LOWER}]+)(?!\w)",
             lambda m, c: f"{ordinal(int(m.group(1)))} — {_suffixed_word(int(m.group(2)), m.group(3))}",
         ),
+        rule(r"(?<![\w.,])(\d+)-бас\.", lambda m, c: f"{ordinal(int(m.group(1)))} басылым"),  # "2-бас.": an edition
         rule(rf"(?<![\w.,])({NUMBER})-([{LOWER}]+)(?!\w)", _suffixed),
         rule(
             rf"(?<![\w.,])(\d{{1,2}}) ?[–—-] ?(\d{{1,2}})[ -]((?:{'|'.join(MONTHS)})\w*)",
@@ -395,6 +408,8 @@ def rules() -> list[Rule]:
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT})(?:-([{LOWER}]+))?)?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + _UNITS[m.group(2)]),
         rule(r"(?<!\w)д\.(?=[ ,]|$)", _avenue),
+        rule(rf"(?<![\w.])Ауд\.(?= ?[{UPPER}]\.)", lambda m, c: "Аударған"),  # "Ауд. Б. Момышұлы": translated by
+        rule(r"(?<![\w.])Т\.(?= ?\d)", lambda m, c: "Том"),  # "Т. 2": a volume
         rule(r"(?<=\d)\+(?![\w+])", lambda m, c: " плюс"),  # "12+": an age rating
         rule(r"(?<!\w)а\.(?= ?\w)", _village),
         rule(ACRONYM, _acronym),
