@@ -1000,3 +1000,19 @@ def test_catalogue_record_shorthand_and_street_kinds(written, said):
 )
 def test_kazakh_catalogue_record_shorthand(written, said):
     assert normalize(written, "kk") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("Для 2-ух групп.", "Для двух групп."),
+        ("В нач. XX в. открылась читальня.", "В начале двадцатого века открылась читальня."),
+        ("Во 2-й пол. XIX в.", "Во второй половине девятнадцатого века."),
+        ("Песни 90-е помнят все.", "Песни девяностые помнят все."),
+        ("В 70–80-е годы фонд рос.", "В семидесятые — восьмидесятые годы фонд рос."),
+        ("В 1970–80-х гг. фонд рос.", "В тысяча девятьсот семидесятых — восьмидесятых годах фонд рос."),
+        ("Литература 1920–30-х годов.", "Литература тысяча девятьсот двадцатых — тридцатых годов."),
+    ],
+)
+def test_decades_spans_of_a_century_and_2_ukh(written, said):
+    assert normalize(written, "ru") == said

@@ -19,7 +19,8 @@ the district (одиннадцатом микрорайоне); "по" sharing o
 all dates ("3 и 4 марта" → третьего и четвёртого); "кл." after grades is классов; a number after
 a plural noun of people says whose they are ("учащиеся 12 школ" → двенадцати); a singular
 nominative after 2, 3, 5… is numbered ("2 этап" → второй); "+25 °С" is плюс двадцать пять
-градусов, "тг/мес." тенге в месяц.  A
+градусов, "тг/мес." тенге в месяц; decades are plural ("в 90-е", "в 70–80-е годы" → семидесятые —
+восьмидесятые); "в нач. XX в." → в начале двадцатого века.  A
 decimal may be written with a point ("в 3.50 раза") where no time, day and month
 or part number is meant.  Abbreviations
 and acronyms are in ``ru_words.py``, the morphology both use in ``ru_morph.py``.
@@ -705,8 +706,26 @@ def _ordinal_suffix(match: re.Match, context: Context) -> str:
         if nouns and all(case_of(p.tag) == "datv" and p.tag.number == "plur" for p in nouns):
             return cardinal(number, "datv")  # "4-м школам" → четырём; "4-м классе" is an ordinal
     forms = _ORDINAL_ENDINGS[ending]
-    choice = _pick_form(forms, context.words_after(match.end()), context.word_before(match.start()))
-    return ordinal(to_int(written), *choice)
+    after = context.words_after(match.end())
+    if ending in ("е", "ые") and number % 10 == 0 and number >= 20 and not _noun_parses(after):
+        return ordinal(number, "nomn", "masc", True)  # "в 90-е" → девяностые: a decade
+    choice = _pick_form(forms, after, context.word_before(match.start()))
+    return ordinal(number, *choice)
+
+
+def _decade_range(match: re.Match, context: Context) -> str:
+    """ "в 70–80-е годы", "в 1970–80-х гг.": both numbers take the ending written on the second."""
+    first, second, ending, word = match.groups()
+    before = context.word_before(match.start())
+    after = [word.lower()] if word and word != "гг." else context.words_after(match.end())
+    case, gender, plural = _pick_form(_ORDINAL_ENDINGS[ending], after, before)
+    if ending in ("е", "ые", "х", "ых"):
+        plural = True  # decades
+        case = "gent" if case == "gent" or (ending in ("х", "ых") and before not in ("в", "во", "о", "об")) else case
+    said = f"{ordinal(int(first), case, gender, plural)} — {ordinal(int(second), case, gender, plural)}"
+    if word == "гг.":
+        word = inflect("год", case, True)
+    return f"{said} {word}" if word else said
 
 
 def _pick_form(forms: list[tuple[str, str, bool]], after: list[str], before: str) -> tuple[str, str, bool]:
@@ -744,6 +763,8 @@ def _century(match: re.Match, context: Context) -> str | None:
     if word in ("в.", "вв."):
         plural = word == "вв." or bool(second)
         case = prep_case(before, "nomn") if before in PREPOSITIONS else noun_case(context, match.start(), "век")
+        if _PART_OF.search(context.text[: match.start()]):
+            case = "gent"  # "в нач. XX в." → в начале двадцатого века
         word = inflect("век", case, plural)
     else:
         parse = analyses(word.lower())[0]
@@ -752,6 +773,10 @@ def _century(match: re.Match, context: Context) -> str | None:
     if second:
         said += f" — {ordinal(end, case)}"
     return f"{said} {word}"
+
+
+#: A part of a span before a century or a year ("нач.", "сер.", "кон.", "пол."), which asks the genitive.
+_PART_OF = re.compile(r"(?<!\w)(?i:нач|сер|кон|пол|начал\w*|середин\w*|конц\w*|конец|половин\w*)\.?\s*$")
 
 
 def _chapter(match: re.Match, context: Context) -> str | None:
@@ -779,6 +804,8 @@ def _compound(match: re.Match, context: Context) -> str | None:
     """A number joined to a word ("175-летию" → стасемидесятипятилетию, "2-х" → двух)."""
     written, ending = match.groups()
     number = to_int(written)
+    if ending in ("ух", "ёх"):  # "2-ух", "3-ёх": двух, трёх
+        ending = "х"
     if ending in ("х", "ми", "мя"):
         # "2-х", "7-ми", "2-мя" are cardinals; "1990-х", "5-ми" the endings of ordinals
         last = {"х": "234", "ми": "78", "мя": "234"}[ending]
@@ -948,10 +975,14 @@ def rules() -> list[Rule]:
             _academic_year,
         ),
         rule(
-            r"(?<![\w.,])(\d+)-(х|ти|ми|мя|ю|(?:лети|летн|дневн|процентн|томн|месячн|часов|этажн|тысячн|минутн|недельн)\w*)(?!\w)",
+            r"(?<![\w.,])(\d+)-(ух|ёх|х|ти|ми|мя|ю|(?:лети|летн|дневн|процентн|томн|месячн|часов|этажн|тысячн|минутн|недельн)\w*)(?!\w)",
             _compound,
         ),
         rule(r"(?<![\w.,])(\d+)(х|ти|ми|мя)(?!\w)", _glued_ending),
+        rule(
+            r"(?<![\w.,])(\d{2,4}) ?[–—-] ?(\d{2})-(е|ые|х|ых)(?!\w)(?: (гг\.|(?i:годы|годов|годах|годам|годами)(?!\w)))?",
+            _decade_range,
+        ),
         rule(
             r"(?<![\w.,])(\d+)-(ыми|ого|ому|ый|ий|ой|ая|ое|ые|ым|ом|ых|ую|ья|ье|ьи|й|я|е|го|му|м|х|ми|ю)(?!\w)",
             _ordinal_suffix,

@@ -227,6 +227,10 @@ def rules() -> list[Rule]:
         rule(r"(?<!\w)(?:[сС]\.)(?= ?[А-ЯЁ])", _place("село")),
         rule(r"(?<!\w)пр\.(?= ?[А-ЯЁ])", _abbreviation("=проспект")),
         rule(r"(?<!\w)пер\.(?= ?[А-ЯЁ])", _abbreviation("=переулок")),  # "Пер. с каз." is a translation
+        *(
+            rule(rf"(?<!\w){written}\.(?= ?(?:[IVXLІХ]+|\d{{4}}))", _abbreviation(f"={lemma}"))  # "в нач. XX в."
+            for written, lemma in (("нач", "начало"), ("сер", "середина"), ("кон", "конец"), ("пол", "половина"))
+        ),
         rule(r"(?<!\w)пл\.(?= ?[А-ЯЁ])", _abbreviation("=площадь")),
         rule(r"(?<!\w)наб\.(?= ?[А-ЯЁ])", _abbreviation("=набережная")),
         rule(r"(?<![\w.])М\.(?=:)", lambda m, c: "Москва"),  # a place of publication: "М.: Наука"
