@@ -1016,3 +1016,19 @@ def test_kazakh_catalogue_record_shorthand(written, said):
 )
 def test_decades_spans_of_a_century_and_2_ukh(written, said):
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("Оқырмандар 10%-ке артты.", "Оқырмандар он пайызға артты."),
+        ("Оқырмандардың 65%-ы келді.", "Оқырмандардың алпыс бес пайызы келді."),
+        (
+            "Кітапхана сағат 10.00-ден 18.00-ге дейін ашық.",
+            "Кітапхана сағат он нөл нөлден он сегіз нөл нөлге дейін ашық.",
+        ),
+        ("Кездесу 18:30-ға ауысты.", "Кездесу он сегіз отызға ауысты."),
+    ],
+)
+def test_kazakh_ending_after_a_unit_or_a_time_follows_the_spoken_word(written, said):
+    assert normalize(written, "kk") == said

@@ -5,7 +5,8 @@ Cardinals come from ``num2words`` (its ``kz`` converter: "бір мың", "жи�
 do not change before a noun, so a number is its words and a case ending
 written after a hyphen is joined to the last word as written ("5-тен" →
 бестен), while any other word after the hyphen makes the number an ordinal
-("5-сыныпта" → бесінші сыныпта).  Acronyms of the table are said in full with
+("5-сыныпта" → бесінші сыныпта); after a unit or a time the ending is made to suit the spoken
+word ("10%-ке" → он пайызға).  Acronyms of the table are said in full with
 their case ending ("ҚР-да" → Қазақстан Республикасында), others spelled with
 Kazakh letter names ("ЦГДБ" → це-ге-де-бе).  Years are ordinals ("2025 жылы" → екі мың жиырма бесінші жылы), as
 are centuries ("XXI ғасыр") and the day of a date ("01.07.2021" → екі мың
@@ -234,13 +235,60 @@ def _number(match: re.Match, context: Context) -> str:
     number = to_int(written)
     said = decimal(number, fraction) if fraction else cardinal(number)
     if unit:
-        return f"{said} {_UNITS[unit]}{ending or ''}"  # "2,3%-ға" → … пайызға
+        return f"{said} {_UNITS[unit]}{harmonise(_UNITS[unit], ending) if ending else ''}"  # "10%-ке" → пайызға
     after = context.words_after(match.end(), 1)
     if not fraction and after and 1 <= number <= 31 and any(after[0].startswith(m) for m in MONTHS):
         return ordinal(number)
     if not fraction and after and after[0].startswith("ғасыр"):
         return ordinal(number)  # "1 ғасыр": the first century
     return said
+
+
+#: Case endings by what they do, each as (after a back vowel, after a front one) per the sound before.
+_ENDING_KINDS = {
+    "dative": "ға ге қа ке на не а е",
+    "locative": "да де та те нда нде",
+    "ablative": "дан ден тан тен нан нен",
+    "genitive": "ның нің дың дің тың тің",
+    "accusative": "ны ні ды ді ты ті",
+    "instrumental": "мен бен пен",
+    "possessive": "ы і сы сі",
+    "plural": "лар лер дар дер тар тер",
+}
+_VOICELESS = set("кқпстфхцчшщбвгд")
+_NASAL = set("мнң")
+
+
+def harmonise(word: str, ending: str) -> str:
+    """``ending`` (written to suit another word) made to suit ``word`` by Kazakh vowel harmony and
+    the sound it ends with: "пайыз" + "ке" → пайызға, "нөл" + "ға" → нөлге; an ending of another
+    kind is kept as written."""
+    kind = next((k for k, endings in _ENDING_KINDS.items() if ending in endings.split()), None)
+    vowels = re.findall("[аоұыяэеәөүіиюё]", word.lower())
+    if kind is None or not vowels:
+        return ending
+    back = vowels[-1] in "аоұыя"
+    last = word[-1].lower()
+    vowel = last in "аоұыяэеәөүіиюё"
+    if kind == "dative":
+        said = "қа" if last in _VOICELESS else "ға"
+    elif kind == "locative":
+        said = "та" if last in _VOICELESS else "да"
+    elif kind == "ablative":
+        said = "нан" if last in _NASAL else "тан" if last in _VOICELESS else "дан"
+    elif kind == "genitive":
+        said = "ның" if vowel or last in _NASAL else "тың" if last in _VOICELESS else "дың"
+    elif kind == "accusative":
+        said = "ны" if vowel else "ты" if last in _VOICELESS else "ды"
+    elif kind == "instrumental":
+        return "бен" if last in "жз" else "пен" if last in _VOICELESS else "мен"
+    elif kind == "possessive":
+        said = "сы" if vowel else "ы"
+    else:
+        said = "лар" if vowel or last in "рйу" else "тар" if last in _VOICELESS else "дар"
+    if back:
+        return said
+    return said.translate(str.maketrans("аықғ", "еікг"))
 
 
 def _point_decimal(match: re.Match, context: Context) -> str | None:
@@ -258,7 +306,7 @@ def _time(match: re.Match, context: Context) -> str:
     """ "9:00", "18:30-ға": the hour and the minutes ("тоғыз нөл нөл"), a case ending joined."""
     hour, minutes, ending = match.groups()
     said = cardinal(int(hour)) + (" нөл нөл" if minutes == "00" else f" {_say_minutes(minutes)}")
-    return said + (ending or "")
+    return said + (harmonise(said, ending) if ending else "")
 
 
 def _time_span(match: re.Match, context: Context) -> str:
