@@ -1032,3 +1032,20 @@ def test_decades_spans_of_a_century_and_2_ukh(written, said):
 )
 def test_kazakh_ending_after_a_unit_or_a_time_follows_the_spoken_word(written, said):
     assert normalize(written, "kk") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("Выходной день — вс.", "Выходной день — воскресенье."),
+        ("Экскурсии проводятся по вт. и чт.", "Экскурсии проводятся по вторникам и четвергам."),
+        ("Приём в сб. с 10:00.", "Приём в субботу с десяти ноль-ноль."),
+        ("Подведены итоги 2 этапа конкурса.", "Подведены итоги второго этапа конкурса."),
+        ("Прошли 2 этапа конкурса.", "Прошли два этапа конкурса."),
+        ("В зале 2 стола.", "В зале два стола."),
+        ("Проведено 8 встреч, в т.ч. 3 онлайн.", "Проведено восемь встреч, в том числе три онлайн."),
+        ("Адрес: ул. Н. Абдирова, 15/1.", "Адрес: улица Эн Абдирова, пятнадцать дробь один."),
+    ],
+)
+def test_weekdays_alone_a_numbered_genitive_and_a_house_after_an_initial(written, said):
+    assert normalize(written, "ru") == said

@@ -290,6 +290,8 @@ def _number(match: re.Match, context: Context) -> str:
     numbered = _numbered_noun(counted, after)
     if numbered and not second:
         return ordinal(number, *numbered)  # "на 2 этаже" → на втором
+    if not second and _numbered_genitive(context, match.start(), before, number, after):
+        return ordinal(number, "gent", _noun_parses(after)[0].tag.gender)  # "итоги 2 этапа" → второго
     case, gender = _agreement(counted, after, before)
     if case == "nomn" and _people_of(context, match.start(), before, counted, after):
         case = "gent"  # "учащиеся 12 школ" → двенадцати школ
@@ -332,6 +334,44 @@ def _people_of(context: Context, start: int, before: str, number: int, after: li
     return bool(nouns) and all(p.tag.number == "plur" and case_of(p.tag) == "gent" for p in nouns)
 
 
+def _numbered_genitive(context: Context, start: int, before: str, number: int, after: list[str]) -> bool:
+    """Whether "2 этапа", "3 тура" after a noun or a preposition of the genitive numbers one stage
+    ("итоги 2 этапа" → второго): a count there would be a plural (итоги двух этапов)."""
+    if _class(number) != "few" or number > 4 or not after or analyses(after[0])[0].tag.POS != "NOUN":
+        return False
+    nouns = _noun_parses(after)
+    if not nouns or not all(p.tag.number == "sing" and case_of(p.tag) == "gent" for p in nouns):
+        return False
+    if nouns[0].tag.gender not in _GENDER_CODE or "Fixd" in nouns[0].tag or nouns[0].normal_form in _MEASURES:
+        return False
+    if PREPOSITIONS.get(before, [""])[0] == "gent":
+        return True
+    owner = analyses(before)[0] if before else None
+    return (
+        owner is not None
+        and owner.tag.POS == "NOUN"
+        and case_of(owner.tag) != "loct"  # "В зале 2 стола": two tables there
+        and not re.search(r"[.!?:;,—–(]\s*$", context.text[:start])
+    )
+
+
+#: Measures and times, counted rather than numbered ("около 2 часов").
+_MEASURES = {
+    "час",
+    "год",
+    "раз",
+    "минута",
+    "секунда",
+    "день",
+    "месяц",
+    "неделя",
+    "человек",
+    "процент",
+    "рубль",
+    "доллар",
+}
+
+
 def _numbered_noun(number: int, after: list[str]) -> tuple[str, str] | None:
     """(case, gender) when the noun after ``number`` numbers a thing rather than counts things: a
     singular after 2, 3, 5… in the dative, instrumental or locative ("на 2 этаже", "в 3 томе"), or in
@@ -342,7 +382,8 @@ def _numbered_noun(number: int, after: list[str]) -> tuple[str, str] | None:
     nouns = _noun_parses(after)
     same = [p for p in nouns if nouns and p.normal_form == nouns[0].normal_form]
     cases = ("datv", "ablt", "loct")
-    plain = bool(after) and after[0].isalpha()  # not a contraction ("45 уч-ся")
+    # a noun first of all ("3 онлайн" is an adverb), not a contraction ("45 уч-ся")
+    plain = bool(after) and after[0].isalpha() and analyses(after[0])[0].tag.POS == "NOUN"
     if plain and same and all(p.tag.number == "sing" and case_of(p.tag) in ("nomn", "accs") for p in same):
         nouns, cases = same, ("nomn", "accs")  # "Завершён 2 этап" → второй: a count would say "2 этапа"
     oblique = [p for p in nouns if p.tag.number == "sing" and case_of(p.tag) in cases]
@@ -608,12 +649,21 @@ _WEEKDAY = "(?i:" + "|".join(_WEEKDAYS) + ")"
 
 
 def _weekdays(match: re.Match, context: Context) -> str:
-    """ "пн.–пт." → понедельник — пятница, "сб., вс." → суббота, воскресенье: days in a span or a list."""
-    return re.sub(
-        rf"({_WEEKDAY})\.?( ?[–—-] ?)?",
-        lambda day: _WEEKDAYS[day.group(1).lower()] + (" — " if day.group(2) else ""),
-        match.group(),
+    """ "пн.–пт." → понедельник — пятница, "сб., вс." → суббота, воскресенье, "по вт. и чт." → по
+    вторникам и четвергам, "в сб." → в субботу: days in a span, a list or alone with a point."""
+    before = context.word_before(match.start())
+    span = re.search(r"[–—-]", match.group())
+    case, plural = (
+        ("datv", True) if before == "по" and not span else ("accs", False) if before in ("в", "во") else ("nomn", False)
     )
+
+    def day(found: re.Match) -> str:
+        said = _WEEKDAYS[found.group(1).lower()]
+        if case != "nomn":
+            said = inflect(said, case, plural)
+        return said + (" — " if found.group(2) else "")
+
+    return re.sub(rf"({_WEEKDAY})\.?( ?[–—-] ?)?", day, match.group())
 
 
 def _dotted_time(match: re.Match, context: Context) -> str | None:
@@ -960,6 +1010,7 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d) ?[–—-] ?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
         rule(rf"(?<![\w.])(?:{_WEEKDAY})\.?(?:(?: ?[–—-] ?|, ?| и )(?:{_WEEKDAY})\.?)+(?!\w)", _weekdays),
+        rule(r"(?<![\w.])(?i:пн|вт|чт|пт|сб|вс)\.", _weekdays),  # "Выходной — вс."; "ср." is also "compare"
         rule(_DAY_MONTH, _day_month),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)(?![\d,:]|\.\d)", _dotted_time),
         rule(rf"(?<![\w.,])([0-3]?\d) ?[–—-] ?([0-3]?\d) ({'|'.join(MONTHS)})(?!\w)", _day_range),

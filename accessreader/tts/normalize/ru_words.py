@@ -209,7 +209,8 @@ def _senior(match: re.Match, context: Context) -> str | None:
 def _house_fraction(match: re.Match, context: Context) -> str | None:
     """A house number with a slash in an address ("пр. Назарбаева, 12/1", "д. 5/2") → двенадцать дробь один."""
     if not re.search(
-        r"(?<!\w)(?i:ул|пр|просп|д|мкр|дом|улица|проспект)\.?\s[^.;:!?]{0,30}$", context.text[: match.start()]
+        r"(?<!\w)(?i:ул|пр|просп|пр-т|пер|д|мкр|дом|улица|проспект|переулок)\.?\s(?:[^.;:!?]|(?<=\b[А-ЯЁ])\.){0,30}$",
+        context.text[: match.start()],
     ):
         return None
     return f"{_cardinal(int(match.group(1)))} дробь {_cardinal(int(match.group(2)))}"
