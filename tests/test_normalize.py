@@ -1049,3 +1049,16 @@ def test_kazakh_ending_after_a_unit_or_a_time_follows_the_spoken_word(written, s
 )
 def test_weekdays_alone_a_numbered_genitive_and_a_house_after_an_initial(written, said):
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("Книга «1001 ночь».", "Книга «одна тысяча одна ночь»."),
+        ("Прошла 1 ночь.", "Прошла одна ночь."),
+        ("Он получил 1 тетрадь.", "Он получил одну тетрадь."),
+        ("Библиотека получила 1 тетрадь.", "Библиотека получила одну тетрадь."),
+    ],
+)
+def test_one_with_a_noun_whose_nominative_and_accusative_are_alike(written, said):
+    assert normalize(written, "ru") == said

@@ -44,7 +44,18 @@ from .common import (
     spell_acronym,
     to_int,
 )
-from .ru_morph import INDECLINABLE, PREPOSITIONS, analyses, case_of, inflect, noun, noun_case, prep_case
+from .ru_morph import (
+    INDECLINABLE,
+    PREPOSITIONS,
+    agrees,
+    analyses,
+    case_of,
+    inflect,
+    noun,
+    noun_case,
+    prep_case,
+    subjects,
+)
 
 _N2W = Num2Word_RU()
 _CASE_CODE = {"nomn": "n", "gent": "g", "datv": "d", "accs": "a", "ablt": "i", "loct": "p"}
@@ -178,8 +189,20 @@ def _noun_parses(words: list[str]) -> list:
     return []
 
 
-def _agreement(number: int, words: list[str], before: str) -> tuple[str, str]:
-    """The case and gender a cardinal takes from the noun after it and the preposition before."""
+def _object_of_verb(before: str, gender: str, clause: str) -> bool:
+    """Whether a noun of ``gender`` after the verb ``before`` is its object: the verb is transitive
+    and cannot have it as its subject, or has a subject of its own in ``clause`` ("Прошла 1 ночь" is
+    a subject; "Он получил 1 тетрадь", "Библиотека получила 1 тетрадь" objects)."""
+    verb = analyses(before)[0].tag if before else None
+    if verb is None or verb.POS != "VERB" or "tran" not in verb:
+        return False
+    words = clause.split()[:-1]
+    return not agrees(verb, gender) or any(agrees(verb, p.tag.gender, p.tag) for p in subjects(words))
+
+
+def _agreement(number: int, words: list[str], before: str, clause: str = "") -> tuple[str, str]:
+    """The case and gender a cardinal takes from the noun after it and the preposition before
+    (``clause``: the text of the clause before the number)."""
     kind = _class(number)
     nouns = _noun_parses(words)
     gender = next((p.tag.gender for p in nouns if p.tag.gender in _GENDER_CODE), "masc")
@@ -201,6 +224,8 @@ def _agreement(number: int, words: list[str], before: str) -> tuple[str, str]:
     for case in wanted:
         if case in fits or (case == "accs" and "nomn" in fits and kind != "one"):
             return ("nomn" if case == "accs" and kind != "one" else case), gender
+    if fits and kind == "one" and "nomn" in fits and "accs" in fits:  # "ночь", "тетрадь": either
+        return ("accs" if _object_of_verb(before, gender, clause) else "nomn"), gender
     if fits:
         return fits[0], gender  # the likeliest reading of the noun
     return next((c for c in wanted if c in ("gent", "datv")), "nomn"), gender
@@ -292,7 +317,8 @@ def _number(match: re.Match, context: Context) -> str:
         return ordinal(number, *numbered)  # "на 2 этаже" → на втором
     if not second and _numbered_genitive(context, match.start(), before, number, after):
         return ordinal(number, "gent", _noun_parses(after)[0].tag.gender)  # "итоги 2 этапа" → второго
-    case, gender = _agreement(counted, after, before)
+    clause = re.split(r"[.!?;:]", context.text[: match.start()])[-1]
+    case, gender = _agreement(counted, after, before, clause)
     if case == "nomn" and _people_of(context, match.start(), before, counted, after):
         case = "gent"  # "учащиеся 12 школ" → двенадцати школ
     if case == "nomn" and _class(counted) != "one" and _object_of(before):

@@ -127,7 +127,7 @@ def noun_case(context: Context, position: int, lemma: str = "", owner: bool = Fa
     if owner and verb.POS == "VERB" and "tran" in verb:
         # "Конференцию организовала ЦГБ": the subject; "Читатели посетили ЦГБ": the object
         clause = re.split(r"[.!?;:]", context.text[:position])[-1].split()[:-1]
-        if not _agrees(verb, gender) or any(_agrees(verb, p.tag.gender, p.tag) for p in _subjects(clause)):
+        if not agrees(verb, gender) or any(agrees(verb, p.tag.gender, p.tag) for p in subjects(clause)):
             return "accs"
     return "nomn"
 
@@ -194,7 +194,7 @@ def _adjective_case(context: Context, position: int, before: str, lemma: str) ->
     return preposition if preposition in cases else "gent" if "gent" in cases else cases[0]
 
 
-def _agrees(verb, gender: str | None, noun=None) -> bool:
+def agrees(verb, gender: str | None, noun=None) -> bool:
     """Whether a verb form can have a singular noun of ``gender`` (or the noun ``noun``) as its subject."""
     number = noun.number if noun is not None else "sing"
     if verb.number and verb.number != number:
@@ -202,7 +202,7 @@ def _agrees(verb, gender: str | None, noun=None) -> bool:
     return not (verb.gender and number == "sing" and gender and verb.gender != gender)
 
 
-def _subjects(words: list[str]) -> list:
+def subjects(words: list[str]) -> list:
     """The analyses of the nouns in the nominative among ``words`` (the clause before a verb)."""
     parses = (analyses(word.strip('«»"(),').lower())[0] for word in words)
     return [p for p in parses if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
