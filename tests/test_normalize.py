@@ -1062,3 +1062,21 @@ def test_weekdays_alone_a_numbered_genitive_and_a_house_after_an_initial(written
 )
 def test_one_with_a_noun_whose_nominative_and_accusative_are_alike(written, said):
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("In Q2 2024 the library held 45 events.", "In Q two twenty twenty-four the library held forty-five events."),
+        ("We spent KZT 2.5 mln on books.", "We spent two point five million tenge on books."),
+        ("The library was built in the 19th c.", "The library was built in the nineteenth century."),
+        ("The series includes vols. 1–3.", "The series includes volumes one to three."),
+        (
+            "The building dates from the XIX–XX centuries.",
+            "The building dates from the nineteenth to twentieth centuries.",
+        ),
+        ("Temperature reached –5 °C.", "Temperature reached minus five degrees Celsius."),
+    ],
+)
+def test_english_quarters_codes_with_mln_century_spans_and_minus(written, said):
+    assert normalize(written, "en") == said

@@ -72,6 +72,7 @@ _ABBREVIATIONS = {
     "Jr.": "Junior",
     "Sr.": "Senior",
     "vol.": "volume",
+    "vols.": "volumes",
     "fig.": "figure",
     "ch.": "chapter",
     "pp.": "pages",
@@ -82,7 +83,7 @@ _ABBREVIATIONS = {
     "ext.": "extension",
     "Ave.": "Avenue",
 }
-_CASELESS = {"e.g.", "i.e.", "etc.", "vs.", "approx.", "vol.", "fig.", "ch.", "Tel.", "ext."}
+_CASELESS = {"e.g.", "i.e.", "etc.", "vs.", "approx.", "vol.", "vols.", "fig.", "ch.", "Tel.", "ext."}
 _CHAPTER_WORDS = "Chapter|Part|Book|Volume|Section|Act|Scene|Appendix|Lesson|Unit"
 #: Capitalised words before a Roman numeral that are not a ruler's name ("World War II" → two).
 _NOT_RULERS = set(
@@ -145,7 +146,8 @@ def _year(match: re.Match, context: Context) -> str | None:
     alone = re.match(r"\s*(?:[.,;:)]|$)", context.text[match.end() :])  # "compared with 2022."
     if before == "between":  # "between 2019 and 2023." are years; "between 1500 and 2000 books" counts
         alone = re.match(r" and (?:1[1-9]\d\d|20\d\d)\s*(?:[.,;:)]|$)", context.text[match.end() :])
-    if not (decade or era or alone or before in _YEAR_BEFORE or before in (m.lower() for m in MONTHS)):
+    quarter = re.fullmatch(r"q[1-4]", before)  # "in Q2 2024"
+    if not (decade or era or alone or quarter or before in _YEAR_BEFORE or before in (m.lower() for m in MONTHS)):
         return None
     return year(int(written), bool(decade)) + (f" {' '.join(era.replace('.', ''))}" if era else "")
 
@@ -241,9 +243,11 @@ def _pages(match: re.Match, context: Context) -> str:
 
 
 def _century(match: re.Match, context: Context) -> str | None:
-    written, word = match.groups()
-    number = roman_value(written)
-    return None if number is None else f"{ordinal(number)} {word}"
+    written, last, word = match.groups()
+    number, end = roman_value(written), roman_value(last) if last else None
+    if number is None or (last and end is None):
+        return None
+    return f"{ordinal(number)}{f' to {ordinal(end)}' if end else ''} {word}"  # "XIX–XX centuries"
 
 
 def _roman_after_the(match: re.Match, context: Context) -> str | None:
@@ -315,6 +319,7 @@ def _measure(match: re.Match, context: Context) -> str:
 def _code_money(match: re.Match, context: Context) -> str:
     """ "KZT 5 million" → five million tenge, "USD 1,200" → one thousand two hundred dollars."""
     code, whole, fraction, scale = match.groups()
+    scale = {"mln": "million", "bln": "billion"}.get(scale, scale)
     said = _decimal(whole, fraction) + (f" {scale}" if scale else "")
     words = {"KZT": "tenge", "USD": "dollars", "EUR": "euros", "RUB": "roubles"}[code]
     if whole == "1" and not fraction and not scale:
@@ -373,9 +378,12 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w./])24/7(?![\w/])", lambda m, c: "twenty-four seven"),  # round the clock
         rule(r"(?<![\w./])([1-9])/([2-9]|10)(?![\w/]|[.,]\d)", _fraction),
         rule(
-            r"(?<!\w)(KZT|USD|EUR|RUB) ?(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?(?: (million|billion|thousand))?(?!\w)",
+            r"(?<!\w)(KZT|USD|EUR|RUB) ?(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?"
+            r"(?: (million|billion|thousand|mln|bln)(?!\w)\.?)?(?!\w)",
             _code_money,
         ),
+        rule(r"(?<!\w)Q([1-4])(?!\w)", lambda m, c: "Q " + cardinal(int(m.group(1)))),  # a quarter of a year
+        rule(r"(?<![\w+−–-])([+−–-])(?=\d+(?:[.,]\d+)? ?°)", lambda m, c: "plus " if m.group(1) == "+" else "minus "),
         rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+)(?:[.,](\d+))? ?({_UNIT})(?!\w)", _measure),
         rule(r"(?<=World War )(I{1,2})(?!\w)", lambda m, c: cardinal(len(m.group(1)))),
         rule(r"(?<![\w.,])(1[1-9]\d\d|20\d\d)(?:(s)|(?!\d))(?: ?((?:A\.?D|B\.?C|B\.?C\.?E|C\.?E)\.?)(?!\w))?", _year),
@@ -402,7 +410,8 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,/-])(\d{1,4}) ?[–—-] ?(\d{1,4})(?![\w/-]|[.,]\d)", _range),
         rule(r"(?<![\w.])(pp?\.) ?(\d+)(?: ?[–—-] ?(\d+))?", _pages),
         rule(r"(?<![\w.,])(\d+) ?pp?\.(?! ?\d|m\.)", _number_with_pages),
-        rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?{roman})? ({_CENTURY})", _century),
+        rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ({_CENTURY})", _century),
+        rule(r"(?<=\d(?:st|nd|rd|th) )c\.", lambda m, c: "century"),  # "the 19th c."
         rule(rf"(?<!\w)((?i:{_CHAPTER_WORDS})) ({roman})(?!\w)", _chapter),
         rule(rf"(?<=(?i:the) )({roman})(?= [A-Za-z][a-z]{{2,}})", _roman_after_the),
         rule(rf"(?:^|(?<=[.!?«\"“] )|(?<=[«\"“]))({roman})(?= [A-Z][a-z]{{2,}})", _roman_after_the),
