@@ -42,7 +42,7 @@ _NEVER_LAST = {
     "ru": "т.е т.к т.н т.ч в т.ч им ул пр просп пер пл кв см стр рис табл гл проф акад доц "
     "напр наз г-н г-жа каз рус англ лат ред изд сост вып кн худ ил тел дж ср ст тт мкр каб зав корп пос доб моб вн ок наб",
     "kk": "мыс б.з.д көш даңғ ауд проф акад құраст ред т.е",
-    "en": "e.g i.e dr mr mrs ms prof st no nos vol pp fig ch ed eds jr sr vs cf approx dept mt ft ext tel",
+    "en": "e.g i.e dr mr mrs ms prof st no nos vol vols pp fig ch ed eds jr sr vs cf approx dept mt ft ext tel",
 }
 #: Abbreviations that follow the name they belong to ("Карагандинская обл.", "Қарағанды обл.
 #: Балқаш қ."): they end a sentence only after a Russian adjective, where the name is complete

@@ -59,6 +59,7 @@ ABBREVIATIONS = [
     ("ru", "Мы работаем пн.–пт. 10:00–18:00 без перерыва."),
     ("kk", "Біз дс.–жм. 10:00–18:00 аралығында жұмыс істейміз."),
     ("en", "We are open Mon.–Fri. 10:00–18:00 all year."),
+    ("en", "The series includes vols. 1–3 of the letters."),
 ]
 
 
