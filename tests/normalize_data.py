@@ -43,6 +43,8 @@ times (ru 28, kk 18, en 11): "в 2 мкр." (во втором), "с 2015 по 2
 written after more fixes (catalogue records, decades, fractions, Kazakh endings), was right 57 times
 (ru 27, kk 18, en 12); its misses (a weekday alone "вс.", "по вт. и чт.", "итоги 2 этапа", a house
 number after an initial, "3 онлайн" read as an ordinal) were then fixed by rules.
+``unseen19.tsv`` (40: ru 20, kk 12, en 8), written after all of those fixes, was right 40 times at
+its first run.
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ def load(lang: str) -> list[Sentence]:
 
 
 #: The sets written after tuning, in the order they were written.
-UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 19)))
+UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 20)))
 
 
 def load_unseen(name: str = "unseen") -> list[Sentence]:
