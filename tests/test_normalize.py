@@ -1080,3 +1080,16 @@ def test_one_with_a_noun_whose_nominative_and_accusative_are_alike(written, said
 )
 def test_english_quarters_codes_with_mln_century_spans_and_minus(written, said):
     assert normalize(written, "en") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("Учится с 2 класса.", "Учится со второго класса."),
+        ("С 2 по 5 мая прошла акция.", "Со второго по пятое мая прошла акция."),
+        ("Отчёт с II полугодия.", "Отчёт со второго полугодия."),
+        ("Вход с 2 лет.", "Вход с двух лет."),
+    ],
+)
+def test_s_before_a_second_is_said_so(written, said):
+    assert normalize(written, "ru") == said
