@@ -1093,3 +1093,19 @@ def test_english_quarters_codes_with_mln_century_spans_and_minus(written, said):
 )
 def test_s_before_a_second_is_said_so(written, said):
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        (
+            "Доп. информация по тел. 41-22-07.",
+            "Дополнительная информация по телефону сорок один, двадцать два, ноль семь.",
+        ),
+        ("Проведены доп. занятия.", "Проведены дополнительные занятия."),
+        ("Для доп. занятий.", "Для дополнительных занятий."),
+        ("Изд. 2-е, перераб. и доп.", "издание второе, переработанное и дополненное."),
+    ],
+)
+def test_dop_agrees_with_its_noun_and_stays_dopolnennoe_in_a_record(written, said):
+    assert normalize(written, "ru") == said

@@ -192,18 +192,26 @@ def _acronym(match: re.Match, context: Context) -> str | None:
     return _SPELLED.get(word) or spell_acronym(word, "ru")
 
 
-def _senior(match: re.Match, context: Context) -> str | None:
-    """ "ст. библиотекарь" → старший библиотекарь, agreeing with the noun after it."""
-    words = context.words_after(match.end(), 1)
-    parse = next((p for p in analyses(words[0]) if p.tag.POS in ("NOUN", "ADJF")), None) if words else None
-    if parse is None:
-        return None
-    wanted = {parse.tag.case or "nomn", parse.tag.number or "sing"}
-    if parse.tag.number != "plur" and parse.tag.gender:
-        wanted.add(parse.tag.gender)
-    form = analyses("старший")[0].inflect(wanted)
-    said = form.word if form else "старший"
-    return said.capitalize() if match.group()[0].isupper() else said
+def _agreeing(lemma: str) -> Handler:
+    """An abbreviated adjective agreeing with the noun after it: "ст. библиотекарь" → старший,
+    "доп. информация" → дополнительная."""
+
+    def say(match: re.Match, context: Context) -> str | None:
+        words = context.words_after(match.end(), 1)
+        parses = [p for p in analyses(words[0]) if p.tag.POS in ("NOUN", "ADJF")] if words else []
+        if not parses:
+            return None
+        before = context.word_before(match.start())
+        plural = bool(before) and analyses(before)[0].tag.number == "plur"  # "Проведены доп. занятия"
+        parse = next((p for p in parses if plural and p.tag.number == "plur"), parses[0])
+        wanted = {parse.tag.case or "nomn", parse.tag.number or "sing"}
+        if parse.tag.number != "plur" and parse.tag.gender:
+            wanted.add(parse.tag.gender)
+        form = analyses(lemma)[0].inflect(wanted)
+        said = form.word if form else lemma
+        return said.capitalize() if match.group()[0].isupper() else said
+
+    return say
 
 
 def _house_fraction(match: re.Match, context: Context) -> str | None:
@@ -239,7 +247,8 @@ def rules() -> list[Rule]:
         rule(r"(?<!\w)ст\.(?= ?[А-ЯЁ][а-яё])", _abbreviation("=станция")),  # "на ст. Жарык"
         rule(r"(?<!\w)ст\.(?= ?\d)", _abbreviation("=статья")),  # "ст. 5 Закона"
         rule(r"(?<!\w)вн\.(?= ?\d)", _abbreviation("внутренний")),  # a telephone extension
-        rule(r"(?<!\w)[Сс]т\.(?= ?[а-яё])", _senior),  # "ст. библиотекарь"
+        rule(r"(?<!\w)[Сс]т\.(?= ?[а-яё])", _agreeing("старший")),  # "ст. библиотекарь"
+        rule(r"(?<!\w)[Дд]оп\.(?= ?[а-яё])", _agreeing("дополнительный")),  # "доп. информация"
         rule(r"(?<!\w)д\.(?= ?\d)", _abbreviation("=дом")),
         rule(r"(?<![\w/.])(\d{1,4})/(\d{1,3})(?![\w/]|[.,]\d)", _house_fraction),
         rule(r"(?<!\w)([Тт])\.(?= ?\d)", lambda m, c: "Том" if m.group(1) == "Т" else "том"),
