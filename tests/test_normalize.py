@@ -1109,3 +1109,20 @@ def test_s_before_a_second_is_said_so(written, said):
 )
 def test_dop_agrees_with_its_noun_and_stays_dopolnennoe_in_a_record(written, said):
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        (
+            "ru",
+            "Сеть включает 1 центральную и 14 сельских библиотек.",
+            "Сеть включает одну центральную и четырнадцать сельских библиотек.",
+        ),
+        ("kk", "2-томдық жинақ жарық көрді.", "екі томдық жинақ жарық көрді."),
+        ("kk", "3-күндік семинар өтті.", "үш күндік семинар өтті."),
+        ("kk", "4-облыстық конференциясы өтті.", "төртінші облыстық конференциясы өтті."),
+    ],
+)
+def test_a_number_before_an_adjective_standing_for_its_noun_and_kazakh_measure_adjectives(lang, written, said):
+    assert normalize(written, lang) == said

@@ -360,11 +360,17 @@ def _suffixed(match: re.Match, context: Context) -> str:
     return _suffixed_word(to_int(written), suffix)
 
 
+#: A measure made an adjective ("томдық", "жылдығы", "күндік", "сағаттық"): the number before it counts.
+_MEASURE_ADJECTIVE = re.compile(
+    r"(?:жыл|том|күн|ай|апта|сағат|минут|бет|орын|қабат|тіл|адам|дана|бөлім)[дтл][ыі][қкғг]"
+)
+
+
 def _suffixed_word(number: int, suffix: str) -> str:
     if suffix in _ENDINGS:
         return cardinal(number) + suffix
-    if suffix.startswith(("жылдық", "жылдығ", "жасар", "жасқа", "жаста")):
-        return f"{cardinal(number)} {suffix}"  # "175-жылдығы": a 175-year anniversary, a count
+    if suffix.startswith(("жасар", "жасқа", "жаста")) or re.match(_MEASURE_ADJECTIVE, suffix):
+        return f"{cardinal(number)} {suffix}"  # "175-жылдығы", "2-томдық": a measure; "4-облыстық" is fourth
     return f"{ordinal(number)} {suffix}"
 
 

@@ -200,11 +200,22 @@ def _object_of_verb(before: str, gender: str, clause: str) -> bool:
     return not agrees(verb, gender) or any(agrees(verb, p.tag.gender, p.tag) for p in subjects(words))
 
 
+def _adjective_parses(words: list[str]) -> list:
+    """The analyses of an adjective that stands for its noun after a number ("1 центральную и 14
+    сельских библиотек": the noun comes after the second)."""
+    parses = analyses(words[0]) if words else ()
+    return (
+        [p for p in parses if p.tag.POS == "ADJF" and p.tag.case and p.score > 0.01]
+        if parses and parses[0].tag.POS == "ADJF"
+        else []
+    )
+
+
 def _agreement(number: int, words: list[str], before: str, clause: str = "") -> tuple[str, str]:
     """The case and gender a cardinal takes from the noun after it and the preposition before
     (``clause``: the text of the clause before the number)."""
     kind = _class(number)
-    nouns = _noun_parses(words)
+    nouns = _noun_parses(words) or _adjective_parses(words)
     gender = next((p.tag.gender for p in nouns if p.tag.gender in _GENDER_CODE), "masc")
     fits: list[str] = []
     for parse in nouns:
