@@ -343,6 +343,7 @@ def read(
 
     q quits, ? lists the keys."""
     from .braille import Code, parse_grades
+    from .terminal.loading import open_file
     from .terminal.reader import read_on_display
 
     lang = interface_language(ctx.meta.get("lang"))
@@ -350,29 +351,33 @@ def read(
     folder = Path(data_dir) if data_dir else _settings().data
     find_title = _catalog_finder(folder)
     if Path(book).exists() or find_title is None:
-        document = _read_book(book, ctx.meta["limits"])
+        source = open_file(Path(book), ctx.meta["limits"])
     else:
-        document = find_title(book)
-        if document is None:
+        source = find_title(book)
+        if source is None:
             raise NotFound(what=book)
     read_on_display(
-        document, reader_id, lang, code, folder, host, speech, Path(speech_file) if speech_file else None, find_title
+        source, reader_id, lang, code, folder, host, speech, Path(speech_file) if speech_file else None, find_title
     )
 
 
 def _catalog_finder(folder: Path):
-    """A function from a search to the best-matching readable title's Document, when the folder holds a catalog."""
+    """A function from a search to the best-matching readable title (its stored Document read a
+    chapter at a time), when the folder holds a catalog."""
     from .service.catalog import Catalog
     from .service.store import open_settings_store
+    from .terminal.loading import StoredTitle
 
     settings = _settings().with_options(data=folder)
     if not settings.has_service:
         return None
     catalog = Catalog(open_settings_store(settings))
 
-    def find(query: str) -> Document | None:
+    def find(query: str) -> StoredTitle | None:
         found = next((title for title in catalog.search(query) if title.has_document), None)
-        return catalog.document(found.id) if found else None
+        if found is None:
+            return None
+        return StoredTitle(lambda: catalog.outline(found.id), lambda index: catalog.chapter(found.id, index))
 
     return find
 

@@ -109,16 +109,22 @@ def read(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS, workers: 
 
     ``name`` is used in messages and to break ties; raises ``errors.BadInput``.
     """
+    document, finished = draft(data, name, limits)
+    return document if finished else finish(document, data, name, workers)
+
+
+def draft(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> tuple[Document, bool]:
+    """The format's reader alone: (Document, finished).  A stored Document comes finished; any
+    other is a draft for ``finish`` (or ``finish.finish_blocks`` a part at a time, as the terminal does)."""
     check_size(data, name, limits)
     fmt = sniff(data, name, limits)
     reader = importlib.import_module(f"{__name__}.{_READER_MODULES[fmt]}")
     try:
-        document = reader.read(data, name, limits)
+        return reader.read(data, name, limits), fmt == "json"
     except RecursionError as exc:  # structure nested past what the readers walk (JSON, XML)
         raise TooDeeplyNested(name=name, limit=MAX_DEPTH) from exc
-    return document if fmt == "json" else finish(document, data, name, workers)
 
 
 from .bounded import Budget, read_bounded  # noqa: E402  (it reads through read above, in a child process)
 
-__all__ = ["BOOK_SUFFIXES", "FORMATS", "Budget", "Limits", "read", "read_bounded", "sniff"]
+__all__ = ["BOOK_SUFFIXES", "FORMATS", "Budget", "Limits", "draft", "read", "read_bounded", "sniff"]

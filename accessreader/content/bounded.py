@@ -59,9 +59,15 @@ class Budget:
 
 
 def read_bounded(
-    data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS, workers: int = 1, budget: Budget | None = None
-) -> Document:
-    """``content.read(data, name, limits, workers)`` in a child process held to ``budget``.
+    data: bytes,
+    name: str = "",
+    limits: Limits = DEFAULT_LIMITS,
+    workers: int = 1,
+    budget: Budget | None = None,
+    finished: bool = True,
+) -> Document | tuple[Document, bool]:
+    """``content.read(data, name, limits, workers)`` in a child process held to ``budget``
+    (with ``finished=False``: ``content.draft(data, name, limits)``, a (Document, finished) pair).
 
     ``budget`` defaults to ``Budget.from_settings()``.  Raises what ``content.read``
     raises, ``ReadingTooLong`` past the time budget and ``ReadingTooBig`` past the
@@ -72,7 +78,9 @@ def read_bounded(
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload(["accessreader.content"])
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, data, name, limits, workers, budget.memory_bytes, os.getpid()))
+    child = context.Process(
+        target=_child, args=(sender, data, name, limits, workers, budget.memory_bytes, os.getpid(), finished)
+    )
     child.start()
     sender.close()
     try:
@@ -124,16 +132,19 @@ def _kill(child: multiprocessing.process.BaseProcess) -> None:
     child.join()
 
 
-def _child(sender, data: bytes, name: str, limits: Limits, workers: int, memory: int, parent: int) -> None:
+def _child(
+    sender, data: bytes, name: str, limits: Limits, workers: int, memory: int, parent: int, finished: bool
+) -> None:
     """In the child: read under the memory cap and send back ``(True, document)`` or ``(False, error)``."""
-    from . import read
+    from . import draft, read
 
     processes.die_with_parent(parent)
     os.setpgid(0, 0)  # a group of our own: a timeout kills our workers and OCR programs too
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's; it kills us
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     try:
-        outcome: tuple[bool, object] = (True, read(data, name, limits, workers))
+        read_it = read(data, name, limits, workers) if finished else draft(data, name, limits)
+        outcome: tuple[bool, object] = (True, read_it)
     except MemoryError:
         outcome = (False, ReadingTooBig(name=name, limit=human_size(memory)))
     except AccessReaderError as error:

@@ -41,11 +41,21 @@ Finished = tuple[str, list[Span], list[Sentence], str, list[Repair]]
 
 def finish(document: Document, data: bytes, name: str, workers: int = 1) -> Document:
     """Complete ``document`` read from ``data`` in place and return it, on up to ``workers`` processes."""
-    meta = document.metadata
-    meta.source_checksum = "sha256:" + hashlib.sha256(data).hexdigest()
-    declared = [language.normalise(code) for code in meta.languages if code]
+    declared = declared_languages(document)
+    finish_blocks(document, [block for _, block in document.blocks()], declared, workers)
+    return settle(document, checksum(data), name, declared)
+
+
+def declared_languages(document: Document) -> list[str]:
+    """The languages the draft's source declares, normalised (read them before ``settle`` replaces them)."""
+    return [language.normalise(code) for code in document.metadata.languages if code]
+
+
+def finish_blocks(document: Document, blocks: list[Block], declared: list[str], workers: int = 1) -> None:
+    """Finish ``blocks`` of the draft ``document`` in place (language, spans, sentences, repairs), on up to
+    ``workers`` processes; a part at a time gives what ``finish`` gives the whole (``declared``: the
+    draft's ``declared_languages``)."""
     fallback = declared[0] if declared else ""
-    blocks = [block for _, block in document.blocks()]
     weight = lambda block: len(block.text)  # noqa: E731
     done = processes.map_in_order(finish_block, blocks, (fallback,), workers, weight)
     for block, (lang, spans, split, text, repairs) in zip(blocks, done):
@@ -55,6 +65,12 @@ def finish(document: Document, data: bytes, name: str, workers: int = 1) -> Docu
             Notice("mixed_script_repaired", f"{r.original} → {text[r.start : r.end]} ({block.id})", block.id)
             for r in repairs
         ]
+
+
+def settle(document: Document, source_checksum: str, name: str, declared: list[str]) -> Document:
+    """Once every block is finished: the source's checksum, the book's languages by use, contents and title."""
+    meta = document.metadata
+    meta.source_checksum = source_checksum
     counts = Counter(block.lang for _, block in document.blocks() if block.kind != PAGE_MARKER and block.text)
     meta.languages = [code for code, _ in counts.most_common() if code != "und"] or declared
     if not document.toc:
@@ -64,6 +80,11 @@ def finish(document: Document, data: bytes, name: str, workers: int = 1) -> Docu
     if not meta.title:
         meta.title = next((e.title for e in document.toc), "") or PurePath(name).stem.split(".")[0]
     return document
+
+
+def checksum(data: bytes) -> str:
+    """The source checksum a finished Document carries (``Metadata.source_checksum``)."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
 def finish_block(block: Block, fallback: str) -> Finished:

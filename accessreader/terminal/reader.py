@@ -5,8 +5,10 @@
           └──────────── show(cells) ◀─────────────────┤──▶ Speaker.follow(locator)   (own thread)
                                                       └──▶ positions.save          (every move)
 
-Braille is written before anything else is done for a key, and speech runs in
-its own thread, so the display never waits for speech.  When brltty goes away
+A book is shown as soon as the blocks around the reader's place are brailled;
+the rest is read in a thread (``loading.py``) and taken between keys, so no key
+waits for the whole book.  Braille is written before anything else is done for a
+key, and speech runs in its own thread, so the display never waits for speech.  When brltty goes away
 the reader says so (by speech), tries again every half second, and shows the
 same place once it is back; the size may change (another display).
 """
@@ -22,14 +24,15 @@ from pathlib import Path
 
 from ..braille.tables import Code
 from ..braille.translate import translate_document, translate_phrase
+from ..errors import AccessReaderError
 from ..messages import translate
 from ..model import Block, Chapter, Document, Locator, Metadata
 from ..service.positions import PositionStore, open_positions
-from ..tts.script import speech_script
 from .bookmarks import BookmarkFile
 from .buffer import BrailleBook, View
 from .display import Display, DisplayLost
 from .keys import Action, action
+from .loading import Loader, Snapshot, Source, WholeDocument
 from .pc_keyboard import PcKeyboard
 from .speech import FileSink, SoundSink, Speaker
 
@@ -52,16 +55,17 @@ class Session:
 
 
 class Reader:
-    """One book on one display; ``run`` until ``stop`` (or the quit key)."""
+    """One book (a ``loading.Source``, or a Document read whole) on one display; ``run`` until ``stop``
+    (or the quit key).  ``find_title`` gives the catalog's best match for a search, for the open key."""
 
     def __init__(
         self,
-        document: Document,
+        book: Source | Document,
         display: Display,
         session: Session,
         speaker: Speaker | None = None,
         keyboard: PcKeyboard | None = None,
-        find_title: Callable[[str], Document | None] | None = None,
+        find_title: Callable[[str], Source | None] | None = None,
     ) -> None:
         self.display = display
         self.session = session
@@ -75,23 +79,56 @@ class Reader:
         self.query_for = "search"  # what the typed text is for: "search" in the book, "open" a title
         self.last_query = ""
         self._stopping = threading.Event()
-        self._load(document)
+        self.loader: Loader | None = None
+        self._load(book)
 
-    def _load(self, document: Document) -> None:
-        """Make ``document`` the book read, at the reader's saved place in it."""
-        self.document = document
-        self.book = BrailleBook(document, translate_document(document, self.session.code))
-        self.book_key = document.metadata.source_checksum or document.metadata.title
+    def _load(self, source: Source | Document) -> None:
+        """Make ``source`` the book read, at the reader's saved place in it: shown once the
+        first part is brailled, the rest read behind it (``loading.Loader``)."""
+        if isinstance(source, Document):
+            source = WholeDocument(source)
+        if self.loader is not None:
+            self.loader.stop(wait=False)
+        self.book_key = source.key
         session = self.session
         saved = session.positions.load(session.reader, self.book_key) if session.positions else None
         self.position: Locator | None = saved.locator if saved else None
         self.bookmarks = session.bookmarks.load(session.reader, self.book_key) if session.bookmarks else []
+        self.loader = Loader(source, session.code, self.position, speech=self.speaker is not None)
+        self._take(self.loader.first())
         if self.view is not None:
             self.view = View(self.book, self.view.width)
             if self.position is not None:
                 self.view.go(self.position)
+        self._told_error = False
+        self.loader.start()
+
+    def _take(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self.document = snapshot.document
+        self.book = snapshot.book
         if self.speaker:
-            self.speaker.load(document, speech_script(document))
+            self.speaker.load(snapshot.document, snapshot.utterances)
+
+    def _catch_up(self) -> None:
+        """Take the loader's newest snapshot, the window staying where it is; tell a failure once."""
+        newest = self.loader.newest()
+        if newest is not None and newest is not self.snapshot:
+            place = self.view.locator() if self.view else None
+            before = self.view.cells() if self.view else None
+            self._take(newest)
+            if self.view is not None:
+                self.view = View(self.book, self.view.width)
+                if place is not None:
+                    self.view.go(place)
+                if self.view.cells() != before and self.help is None and self.query is None and self.message is None:
+                    self.show()
+        if self.loader.error is not None and not self._told_error:
+            self._told_error = True
+            error = self.loader.error
+            text = error.message(self.session.lang) if isinstance(error, AccessReaderError) else str(error)
+            self.message = self._braille(text)
+            self.show()
 
     # the loop ------------------------------------------------------------------
     def run(self) -> None:
@@ -105,7 +142,9 @@ class Reader:
 
     def _wait_for_keys(self) -> None:
         """Handle the keys that come within a tenth of a second, from the display and the PC keyboard;
-        then show what speech has to tell (off for want of a sound device, back on)."""
+        then show what speech has to tell (off for want of a sound device, back on) and
+        take in more of the book when more is read."""
+        self._catch_up()
         self._tell_speech_news()
         sources = [self.display.fileno()] + ([self.keyboard.fileno()] if self.keyboard else [])
         ready, _, _ = select.select(sources, [], [], 0.1)
@@ -123,6 +162,8 @@ class Reader:
 
     def stop(self) -> None:
         self._stopping.set()
+        if self.loader is not None:
+            self.loader.stop(wait=False)
 
     def _tell_speech_news(self) -> None:
         news = self.speaker.news() if self.speaker else None
@@ -298,11 +339,11 @@ class Reader:
     def _open(self, query: str) -> tuple[str, str] | None:
         """Open the catalog's best match for ``query`` at the reader's place in it."""
         lang = self.session.lang
-        document = self.find_title(query)
-        if document is None:
+        source = self.find_title(query)
+        if source is None:
             self.message = self._braille(translate("terminal_not_found", lang, query=query))
             return translate("terminal_not_found", lang, query=query), lang
-        self._load(document)
+        self._load(source)
         return None
 
     # helpers -----------------------------------------------------------------
@@ -361,7 +402,7 @@ def run_until_stopped(reader: Reader) -> threading.Thread:
 
 
 def read_on_display(
-    document: Document,
+    book: Source | Document,
     reader_id: str,
     lang: str,
     code: Code,
@@ -369,9 +410,9 @@ def read_on_display(
     host: str | None = None,
     speech: bool = True,
     speech_file: Path | None = None,
-    find_title: Callable[[str], Document | None] | None = None,
+    find_title: Callable[[str], Source | None] | None = None,
 ) -> None:
-    """Read ``document`` on the brltty display at ``host`` until the quit key or Ctrl-C.
+    """Read ``book`` on the brltty display at ``host`` until the quit key or Ctrl-C.
 
     The reader's positions are the service's when one is configured in ``data_dir``
     (else a file there), bookmarks a file there; speech goes to the sound card, or
@@ -380,15 +421,16 @@ def read_on_display(
     speaker = None
     if speech or speech_file:
         sink = FileSink(speech_file) if speech_file else SoundSink()
-        speaker = Speaker(document, speech_script(document), sink)
+        speaker = Speaker(Document(), [], sink)  # the reader gives it the book as it is read
     session = Session(reader_id, lang, code, open_positions(data_dir), BookmarkFile(data_dir / "bookmarks.json"))
     keyboard = PcKeyboard(sys.stdin.fileno()) if sys.stdin.isatty() else None
-    reader = Reader(document, Display(host), session, speaker, keyboard, find_title)
+    reader = Reader(book, Display(host), session, speaker, keyboard, find_title)
     try:
         reader.run()
     except KeyboardInterrupt:
         pass
     finally:
+        reader.stop()
         if keyboard:
             keyboard.close()
         reader.display.close()

@@ -123,6 +123,7 @@ class Speaker:
         self.sink = sink
         self.enabled = True
         self.rate = DEFAULT_RATE
+        self._lock = threading.Lock()
         self.load(document, utterances)
         self._orders: queue.Queue = queue.Queue()
         self._stop = threading.Event()
@@ -130,17 +131,23 @@ class Speaker:
         self._thread.start()
 
     def load(self, document: Document, utterances: list[Utterance]) -> None:
-        """Read another book from now on (the reader opened another title)."""
+        """Read these utterances from now on: more of the same book as it is read (reading goes on
+        into them where it was), or another title."""
         order = {block.id: index for index, (_, block) in enumerate(document.blocks())}
-        self._keys = [(order[u.locator.block], u.start) for u in utterances]
-        self._order = order
-        self._utterances = utterances
+        keys = [(order[u.locator.block], u.start) for u in utterances]
+        with self._lock:
+            self._order, self._keys, self._utterances = order, keys, utterances
 
     def follow(self, locator: Locator) -> None:
         """Read on from ``locator`` (from the start of the utterance holding it)."""
-        if self.enabled and locator.block in self._order:
+        with self._lock:
+            if not self.enabled or locator.block not in self._order:
+                return
             key = (self._order[locator.block], locator.offset)
-            self._send(("read", max(bisect_right(self._keys, key) - 1, 0), self._utterances))
+            index = max(bisect_right(self._keys, key) - 1, 0)
+            utterance = self._utterances[index] if index < len(self._utterances) else None
+        if utterance is not None:
+            self._send(("read", utterance))
 
     def say(self, text: str, voice: str) -> None:
         """Say ``text`` now (a word, a message) instead of reading on."""
@@ -183,9 +190,8 @@ class Speaker:
             if order[0] == "say":
                 self.sink.speak(order[1], order[2], self.rate, "", self._stop)
             elif order[0] == "read":
-                for utterance in order[2][order[1] :]:
-                    if self._stop.is_set():
-                        break
+                utterance = order[1]
+                while utterance is not None and not self._stop.is_set():
                     where = str(
                         Locator(
                             utterance.locator.chapter,
@@ -195,4 +201,13 @@ class Speaker:
                         )
                     )
                     self.sink.speak(utterance.spoken, utterance.voice, self.rate, where, self._stop)
+                    utterance = self._after(utterance)
             order = self._orders.get()
+
+    def _after(self, utterance: Utterance) -> Utterance | None:
+        """The utterance after ``utterance`` in the newest list (more of the book may have come in), None at its end."""
+        with self._lock:
+            if utterance.locator.block not in self._order:
+                return None
+            index = bisect_right(self._keys, (self._order[utterance.locator.block], utterance.start))
+            return self._utterances[index] if index < len(self._utterances) else None

@@ -1,0 +1,310 @@
+"""A book on the display as soon as its first screen is ready; the rest read behind it.
+
+    Source (a book file's draft · a catalog title's stored chapters · a Document)
+      ──first part: the blocks around the reader's place──▶ languages decided, braille, speech ──▶ Snapshot 1
+      ──thread: the rest of that chapter, the chapters after it, then those before
+                (languages on worker processes for a long chapter, braille the same)──▶ newer Snapshots
+
+A ``Snapshot`` never changes: a Document holding what is read so far (every chapter
+keeps its title; one not read yet has no blocks, and indexes are the whole book's, so
+locators and positions are the same as for the whole book), its ``BrailleBook`` and its
+speech.  The reader takes the newest between keys (``Loader.newest``) and puts the
+window back at the same locator, so a move never waits for the rest of the book; a move
+past what is read so far goes as far as it can.
+
+Languages are decided the way ``content.finish`` decides them, a part at a time.  The
+book's main language (the braille of a block in no language with tables of its own)
+comes from the source's declared languages, or the first part's; when the whole book
+settles on another one, everything is brailled again before the last snapshot.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import processes
+from ..braille.tables import Code
+from ..braille.translate import Braille, BrailleBlock, main_language, translate_block
+from ..content import read_bounded
+from ..content.finish import checksum, declared_languages, finish_blocks, settle
+from ..content.safety import Limits
+from ..model import PAGE_MARKER, Block, Chapter, Document, Locator, Metadata, Outline, outline_of
+from ..tts.script import Utterance, speech_script
+from .buffer import BrailleBook
+
+#: Characters of text from the reader's place (and blocks before it) in the first snapshot.
+FIRST_CHARACTERS = 3000
+FIRST_BLOCKS_BEFORE = 8
+#: Seconds at least between two snapshots while the rest is read (the last comes at once).
+SNAPSHOT_SECONDS = 1.0
+
+
+class Source:
+    """What a book is read from, a chapter at a time: a key for positions, an outline, chapters."""
+
+    key: str
+
+    def outline(self) -> Outline:
+        raise NotImplementedError
+
+    def chapter(self, index: int) -> Chapter:
+        """Chapter ``index``; its blocks may still need ``finish``."""
+        raise NotImplementedError
+
+    def finish(self, blocks: list[Block], workers: int) -> None:
+        """Decide the languages (spans, sentences) of ``blocks`` in place; a stored Document has them."""
+
+    def main_language(self, done: list[Block]) -> str:
+        """The book's main language for braille, before every chapter is read (``done``: blocks finished so far)."""
+        return main_language(Document(self.outline().metadata))
+
+    def settled(self) -> Metadata:
+        """The metadata once every block is finished."""
+        return self.outline().metadata
+
+
+class WholeDocument(Source):
+    """A Document already read whole (a stored Document file, a scanned book read by OCR, a test's book)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.key = document.metadata.source_checksum or document.metadata.title
+        self._outline = outline_of(document)
+
+    def outline(self) -> Outline:
+        return self._outline
+
+    def chapter(self, index: int) -> Chapter:
+        return self.document.chapters[index]
+
+
+class StoredTitle(Source):
+    """A catalog title's stored Document: the outline and each chapter read on their own
+    (``service.documents``); its languages were decided and stored when the title was read."""
+
+    def __init__(self, outline: Callable[[], Outline], chapter: Callable[[int], Chapter]) -> None:
+        self._outline = outline()
+        self._chapter = chapter
+        self.key = self._outline.metadata.source_checksum or self._outline.metadata.title
+
+    def outline(self) -> Outline:
+        return self._outline
+
+    def chapter(self, index: int) -> Chapter:
+        return self._chapter(index)
+
+
+class BookFile(Source):
+    """A book file: its format's reader alone (in a process under the reading budget), then
+    languages and sentences decided a part at a time, as the reader needs them."""
+
+    def __init__(self, data: bytes, name: str, limits: Limits) -> None:
+        self.draft, finished = read_bounded(data, name, limits, finished=False)
+        self.name = name
+        self._data_checksum = checksum(data)
+        self._finished = finished
+        self._declared = declared_languages(self.draft)
+        self._outline = outline_of(self.draft)
+        self.key = (
+            self._data_checksum if not finished else self.draft.metadata.source_checksum or self.draft.metadata.title
+        )
+
+    def outline(self) -> Outline:
+        return self._outline
+
+    def chapter(self, index: int) -> Chapter:
+        return self.draft.chapters[index]
+
+    def finish(self, blocks: list[Block], workers: int) -> None:
+        if not self._finished:
+            finish_blocks(self.draft, blocks, self._declared, workers)
+
+    def main_language(self, done: list[Block]) -> str:
+        if self._finished:
+            return super().main_language(done)
+        declared = self._declared or [b.lang for b in done if b.kind != PAGE_MARKER and b.text]
+        return main_language(Document(Metadata(languages=declared)))
+
+    def settled(self) -> Metadata:
+        if not self._finished:
+            settle(self.draft, self._data_checksum, self.name, self._declared)
+        return self.draft.metadata
+
+
+def open_file(path: Path, limits: Limits) -> Source:
+    """A book file, or a folder of scanned page images (read whole, by OCR)."""
+    from ..service.library import read_path
+
+    if Path(path).is_dir():
+        return WholeDocument(read_path(path, limits))
+    read_path_checks(Path(path), limits)
+    return BookFile(Path(path).read_bytes(), Path(path).name, limits)
+
+
+def read_path_checks(path: Path, limits: Limits) -> None:
+    """``FileNotFound`` and ``FileTooLarge`` as ``library.read_path`` gives them, before anything is read."""
+    from ..content.safety import human_size
+    from ..errors import FileNotFound, FileTooLarge
+
+    if not path.is_file():
+        raise FileNotFound(name=str(path))
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        raise FileTooLarge(name=path.name, size=human_size(size), limit=human_size(limits.max_file_bytes))
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What is read so far: Document, braille rows and speech; ``complete`` once the whole book is in."""
+
+    document: Document
+    book: BrailleBook
+    utterances: list[Utterance]
+    complete: bool
+
+
+@dataclass
+class _Chapter:
+    blocks: list[Block] = field(default_factory=list)
+    braille: list[BrailleBlock] = field(default_factory=list)
+    utterances: list[Utterance] = field(default_factory=list)
+
+
+class Loader:
+    """Reads ``source`` from ``place`` on: ``first()`` at once, the rest in a thread (``start``)."""
+
+    def __init__(
+        self, source: Source, code: Code, place: Locator | None = None, speech: bool = True, workers: int = 0
+    ) -> None:
+        self.source = source
+        self.code = code
+        self.speech = speech
+        self.workers = workers or processes.default_workers()
+        self.outline = source.outline()
+        self.error: Exception | None = None
+        self._metadata = self.outline.metadata
+        self._parts: dict[int, _Chapter] = {}
+        self._lock = threading.Lock()
+        self._newest: Snapshot | None = None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._start_chapter, self._start_block = self._start(place)
+
+    def first(self) -> Snapshot:
+        """The first snapshot: the blocks around the reader's place (the book's start without one)."""
+        index = self._start_chapter
+        chapter = self.source.chapter(index) if self.outline.chapters else Chapter("")
+        start = max(self._start_block - FIRST_BLOCKS_BEFORE, 0)
+        end, size = self._start_block, 0
+        while end < len(chapter.blocks) and (size < FIRST_CHARACTERS or end <= self._start_block):
+            size += len(chapter.blocks[end].text)
+            end += 1
+        blocks = chapter.blocks[start:end]
+        self.source.finish(blocks, 1)
+        self._lang = self.source.main_language(blocks)
+        self._parts[index] = self._make(index, blocks, 1)
+        snapshot = self._snapshot(complete=len(blocks) == len(chapter.blocks) and len(self.outline.chapters) <= 1)
+        self._newest = snapshot
+        return snapshot
+
+    def start(self) -> None:
+        """Read the rest in a thread; ``newest`` gives each snapshot it makes."""
+        if self._newest is not None and self._newest.complete:
+            return
+        self._thread = threading.Thread(target=self._rest, name="loader", daemon=True)
+        self._thread.start()
+
+    def newest(self) -> Snapshot | None:
+        with self._lock:
+            return self._newest
+
+    def stop(self, wait: bool = True) -> None:
+        """Stop reading (another title was opened, or the reader quit) after the part under way;
+        ``wait`` for that part."""
+        self._stop.set()
+        if wait and self._thread is not None:
+            self._thread.join()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until the whole book is read (for tests and benchmarks); True when it is."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+        return self._newest is not None and self._newest.complete
+
+    # the rest ------------------------------------------------------------------
+    def _start(self, place: Locator | None) -> tuple[int, int]:
+        """The chapter and block to show first: the reader's place, else the first chapter with text."""
+        chapters = self.outline.chapters
+        if place is not None and 0 <= place.chapter < len(chapters):
+            blocks = self.source.chapter(place.chapter).blocks
+            found = next((i for i, block in enumerate(blocks) if block.id == place.block), None)
+            if found is not None:
+                return place.chapter, found
+        return next((i for i, c in enumerate(chapters) if c.blocks), 0), 0
+
+    def _rest(self) -> None:
+        try:
+            self._read_rest()
+        except Exception as error:  # shown by the reader; what is read so far stays readable
+            self.error = error
+
+    def _read_rest(self) -> None:
+        count = len(self.outline.chapters)
+        first = self._start_chapter
+        order = [first] + [i for i in range(first + 1, count)] + [i for i in range(first)]
+        last = time.monotonic()
+        for position, index in enumerate(order):
+            if self._stop.is_set():
+                return
+            chapter = self.source.chapter(index)
+            known = {block.id for block in self._parts[index].blocks} if index in self._parts else set()
+            self.source.finish([block for block in chapter.blocks if block.id not in known], self.workers)
+            part = self._make(index, chapter.blocks, self.workers)
+            with self._lock:
+                self._parts[index] = part
+            if position == 0 or time.monotonic() - last >= SNAPSHOT_SECONDS or position == count - 1:
+                if position == count - 1:
+                    self._settle()
+                    if self._stop.is_set():
+                        return
+                self._publish(self._snapshot(complete=position == count - 1))
+                last = time.monotonic()
+
+    def _settle(self) -> None:
+        """Every block is in: the book's own metadata; braille again if its main language is another."""
+        self._metadata = self.source.settled()
+        lang = main_language(Document(self._metadata))
+        if lang != self._lang:
+            self._lang = lang
+            for index, part in list(self._parts.items()):
+                if self._stop.is_set():
+                    return
+                self._parts[index] = self._make(index, part.blocks, self.workers)
+
+    def _make(self, index: int, blocks: list[Block], workers: int) -> _Chapter:
+        weight = lambda block: len(block.text)  # noqa: E731
+        braille = processes.map_in_order(translate_block, blocks, (self.code, self._lang), workers, weight)
+        utterances = []
+        if self.speech:
+            partial = self.outline.document({index: Chapter(self.outline.chapters[index].title, blocks)})
+            partial.metadata = self._metadata
+            utterances = speech_script(partial, chapters=range(index, index + 1))
+        return _Chapter(list(blocks), braille, utterances)
+
+    def _snapshot(self, complete: bool) -> Snapshot:
+        parts = dict(self._parts)
+        chapters = {index: Chapter(self.outline.chapters[index].title, part.blocks) for index, part in parts.items()}
+        document = self.outline.document(chapters)
+        document.metadata = self._metadata
+        ordered = [parts[index] for index in sorted(parts)]
+        braille = Braille([b for part in ordered for b in part.braille], self._lang, self.code)
+        utterances = [u for part in ordered for u in part.utterances]
+        return Snapshot(document, BrailleBook(document, braille), utterances, complete)
+
+    def _publish(self, snapshot: Snapshot) -> None:
+        with self._lock:
+            self._newest = snapshot
