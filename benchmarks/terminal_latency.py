@@ -1,6 +1,7 @@
 """Key press to new braille on the display, for the terminal reader in a long book, against brltty's own floor.
 
-Run: ``python benchmarks/terminal_latency.py [moves] [paragraphs]`` from the project root (defaults 300, 3000).
+Run: ``python benchmarks/terminal_latency.py [moves] [paragraphs]`` from the project root (defaults 300, 3000),
+or ``python benchmarks/terminal_latency.py --first [--mb 1 5]`` for the time to the first braille.
 
 Starts a real brltty (Virtual driver, tests/brltty_harness.py) with a 40-cell
 display and times, over ``moves`` key presses each, from sending the key line
@@ -17,6 +18,15 @@ and, without brltty's round trip, the reader's own work per move (``Reader.handl
 with the display still connected).  Prints the median and worst in milliseconds and the median's ratio to the
 baseline measured in the same run.  The aim is a median under 20 ms.
 
+``--first``: the time from starting to the book's first window on the display, for
+books of ``--mb`` megabytes of varied text (``books.py``), medians of ``--runs``:
+
+- ``accessreader read BOOK.epub`` (a file) and ``accessreader read "TITLE"`` (the same
+  book stored in a catalog), each as the command (a new process: Python, imports and
+  all) and in a running process (``Reader`` made and connected; imports done), speech
+  into a transcript file, no saved place;
+- baselines: a bare BrlAPI client writing fixed dots, as a new process and in-process.
+
 brltty 6.5 looks for input from a braille driver every 40 ms (its compiled-in
 ``BRAILLE_INPUT_POLL_INTERVAL``), so a key waits about 20 ms on average before
 brltty sees it: the baseline's median sits near that floor whatever the client
@@ -25,7 +35,11 @@ does, and the reader's share is its median minus the baseline's, or its own work
 
 from __future__ import annotations
 
+import argparse
+import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -36,14 +50,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import brlapi  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from books import book, epub_bytes  # noqa: E402
+
 from accessreader import content  # noqa: E402
+from accessreader.content.safety import DEFAULT_LIMITS  # noqa: E402
+from accessreader.model import Document  # noqa: E402
+from accessreader.service.catalog import Catalog  # noqa: E402
 from accessreader.service.positions import FilePositions  # noqa: E402
+from accessreader.service.store import open_store  # noqa: E402
 from accessreader.terminal.display import Display  # noqa: E402
 from accessreader.terminal.keys import Action  # noqa: E402
+from accessreader.terminal.loading import StoredTitle, open_file  # noqa: E402
 from accessreader.terminal.reader import Reader, Session, run_until_stopped  # noqa: E402
 from accessreader.terminal.speech import FileSink, Speaker  # noqa: E402
 from accessreader.tts.script import speech_script  # noqa: E402
 from tests.brltty_harness import Brltty, VirtualDisplay  # noqa: E402
+from tests.terminal_book import braille  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
 
 CELLS = 40
 KEYS = ("FWINRT", "LnDn", "NxPgrph", "NxPrompt", "FWINLT")
@@ -118,9 +144,141 @@ def baseline(brltty: Brltty, display: VirtualDisplay, moves: int) -> list[float]
     return times
 
 
+BARE_CLIENT = """
+import sys, brlapi
+connection = brlapi.Connection(sys.argv[1].encode())
+connection.enterTtyModeWithPath([])
+connection.writeDots(bytes([255] * int(sys.argv[2])))
+sys.stdin.read()
+"""
+
+
+def until_shown(brltty: Brltty, display: VirtualDisplay, start, wanted: str, stop) -> float:
+    """Seconds from ``start()`` to the display showing ``wanted``; then ``stop(what start gave)``.
+    (A client that leaves leaves its cells shown: dot 1 in every cell is written first.)"""
+    dot_one = bare_in_process(brltty, 1)
+    display.wait_for("\u2801" * CELLS, timeout=30)
+    bare_closed(dot_one)
+    began = time.perf_counter()
+    handle = start()
+    display.wait_for(wanted, timeout=120)
+    seconds = time.perf_counter() - began
+    stop(handle)
+    return seconds
+
+
+def command(brltty: Brltty, args: list[str], folder: Path) -> subprocess.Popen:
+    data = folder / f"data-{time.monotonic_ns()}"
+    if (folder / "data").exists():
+        shutil.copytree(folder / "data", data)
+    return subprocess.Popen(
+        [sys.executable, "-m", "accessreader", "--lang", "kk", "read", *args, "--host", brltty.host,
+         "--speech-file", str(folder / "speech.txt"), "--data-dir", str(data), "--reader", "bench"],
+        cwd=ROOT, stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+
+
+def ended(process: subprocess.Popen) -> None:
+    process.terminate()
+    process.wait(30)
+
+
+def in_process(brltty: Brltty, source, folder: Path) -> Reader:
+    """A reader made and connected in this process, as ``read_on_display`` does (speech into a file)."""
+    session = Session("bench", "kk", positions=FilePositions(folder / f"positions-{time.monotonic_ns()}.json"))
+    reader = Reader(source(), Display(brltty.host), session, Speaker(Document(), [], FileSink(folder / "speech.txt")))
+    reader._connect()
+    return reader
+
+
+def closed(reader: Reader) -> None:
+    reader.stop()
+    reader.loader.wait()
+    reader.display.close()
+    reader.speaker.close()
+
+
+def bare_in_process(brltty: Brltty, dots: int = 255) -> brlapi.Connection:
+    connection = brlapi.Connection(brltty.host.encode())
+    connection.enterTtyModeWithPath([])
+    connection.writeDots(bytes([dots] * CELLS))
+    return connection
+
+
+def bare_closed(connection: brlapi.Connection) -> None:
+    connection.leaveTtyMode()
+    connection.closeConnection()
+
+
+def first_braille(brltty: Brltty, display: VirtualDisplay, sizes: list[float], runs: int, folder: Path) -> None:
+    median = lambda measure: statistics.median(measure() for _ in range(runs))  # noqa: E731
+    full = "\u28ff" * CELLS
+    bare_command = median(
+        lambda: until_shown(
+            brltty,
+            display,
+            lambda: subprocess.Popen(
+                [sys.executable, "-c", BARE_CLIENT, brltty.host, str(CELLS)], stdin=subprocess.PIPE
+            ),
+            full,
+            lambda process: (process.stdin.close(), process.wait(10)),
+        )
+    )
+    bare_here = median(lambda: until_shown(brltty, display, lambda: bare_in_process(brltty), full, bare_closed))
+    print(f"baseline, a bare BrlAPI client: {bare_command:.3f} s as a new process, {bare_here:.3f} s in-process")
+    first = braille("1-тарау")
+    for megabytes in sizes:
+        document = book(megabytes)
+        data, _ = epub_bytes(document)
+        path = folder / f"book-{megabytes:g}.epub"
+        path.write_bytes(data)
+        shutil.rmtree(folder / "data", ignore_errors=True)
+        catalog = Catalog(open_store(data_dir=folder / "data"))
+        added = catalog.add_source(data, path.name)
+        catalog.attach_document(added.title.id, content.read(data, path.name))
+        catalog.store.engine.dispose()
+        title = document.metadata.title
+
+        def stored(title_id=added.title.id):
+            fresh = Catalog(open_store(data_dir=folder / "data"))  # nothing parsed yet
+            return StoredTitle(lambda: fresh.outline(title_id), lambda index: fresh.chapter(title_id, index))
+
+        figures = {
+            "file, command": median(lambda: until_shown(brltty, display, lambda: command(brltty, [str(path)], folder), first, ended)),
+            "file, in-process": median(
+                lambda: until_shown(brltty, display, lambda: in_process(brltty, lambda: open_file(path, DEFAULT_LIMITS), folder), first, closed)
+            ),
+            "catalog title, command": median(lambda: until_shown(brltty, display, lambda: command(brltty, [title], folder), first, ended)),
+            "catalog title, in-process": median(lambda: until_shown(brltty, display, lambda: in_process(brltty, stored, folder), first, closed)),
+        }  # fmt: skip
+        print(f"{megabytes:g} MB book ({len(data) / 1e6:.2f} MB EPUB), time to the first braille, median of {runs}:")
+        for what, seconds in figures.items():
+            floor = bare_command if what.endswith("command") else bare_here
+            print(f"  {what}: {seconds:.3f} s  ({seconds / floor:.1f}× the bare client)")
+
+
 def main() -> None:
-    moves = int(sys.argv[1]) if len(sys.argv) > 1 else 300
-    paragraphs = int(sys.argv[2]) if len(sys.argv) > 2 else 3000
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("moves", type=int, nargs="?", default=300)
+    parser.add_argument("paragraphs", type=int, nargs="?", default=3000)
+    parser.add_argument("--first", action="store_true", help="time to the first braille instead of key latency")
+    parser.add_argument("--mb", type=float, nargs="+", default=[1.0, 5.0], help="book sizes for --first")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure for --first (the median is printed)")
+    args = parser.parse_args()
+    if args.first:
+        with tempfile.TemporaryDirectory(prefix="accessreader-first-") as folder:
+            folder = Path(folder)
+            brltty = Brltty(folder / "brltty")
+            brltty.start()
+            display = VirtualDisplay(brltty, CELLS)
+            display.connect()
+            try:
+                first_braille(brltty, display, args.mb, args.runs, folder)
+            finally:
+                display.close()
+                brltty.stop()
+        return
+    moves, paragraphs = args.moves, args.paragraphs
     with tempfile.TemporaryDirectory(prefix="accessreader-terminal-") as folder:
         folder = Path(folder)
         brltty = Brltty(folder / "brltty")

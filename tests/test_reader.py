@@ -233,6 +233,7 @@ def test_the_read_command_runs_until_q(daemon, tmp_path):
     process = subprocess.Popen(command, cwd=Path(__file__).parent.parent, stderr=subprocess.PIPE)
     try:
         display.wait_for(TITLE, timeout=20)
+        wait_until(lambda: speech.exists() and speech.stat().st_size > 0)  # speech comes just after the braille
         assert display.key("LnDn") == braille("5")
         display.press("PassChar 113")  # q
         assert process.wait(10) == 0

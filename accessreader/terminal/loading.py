@@ -188,7 +188,8 @@ class Loader:
         self.error: Exception | None = None
         self._metadata = self.outline.metadata
         self._parts: dict[int, _Chapter] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.Condition()
+        self._wanted: list[int] = []
         self._newest: Snapshot | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -206,8 +207,10 @@ class Loader:
         blocks = chapter.blocks[start:end]
         self.source.finish(blocks, 1)
         self._lang = self.source.main_language(blocks)
-        self._parts[index] = self._make(index, blocks, 1)
-        snapshot = self._snapshot(complete=len(blocks) == len(chapter.blocks) and len(self.outline.chapters) <= 1)
+        self._parts[index] = self._make(index, blocks, 1, speech=False)  # speech comes at once after
+        snapshot = self._snapshot(
+            complete=not self.speech and len(blocks) == len(chapter.blocks) and len(self.outline.chapters) <= 1
+        )
         self._newest = snapshot
         return snapshot
 
@@ -221,6 +224,17 @@ class Loader:
     def newest(self) -> Snapshot | None:
         with self._lock:
             return self._newest
+
+    def reach(self, chapter: int, timeout: float) -> Snapshot | None:
+        """Read ``chapter`` next (a bookmark or a place far from what is read so far) and wait for
+        it, at most ``timeout`` seconds: the newest snapshot then, ``None`` when it did not come."""
+        holds = lambda: self._newest is not None and self._newest.document.chapters[chapter].blocks  # noqa: E731
+        with self._lock:
+            self._wanted.append(chapter)
+            alive = self._thread is not None and self._thread.is_alive()
+            if alive and not self._lock.wait_for(holds, timeout):
+                return None
+            return self._newest if holds() else None
 
     def stop(self, wait: bool = True) -> None:
         """Stop reading (another title was opened, or the reader quit) after the part under way;
@@ -256,22 +270,31 @@ class Loader:
         count = len(self.outline.chapters)
         first = self._start_chapter
         order = [first] + [i for i in range(first + 1, count)] + [i for i in range(first)]
+        if self.speech:  # the first part's speech, before the rest of its chapter
+            part = self._parts[first]
+            self._parts[first] = _Chapter(part.blocks, part.braille, self._speech(first, part.blocks))
+            self._publish(self._snapshot(complete=False))
         last = time.monotonic()
-        for position, index in enumerate(order):
+        read: set[int] = set()
+        while len(read) < count:
             if self._stop.is_set():
                 return
+            with self._lock:
+                wanted = next((i for i in self._wanted if i not in read), None)
+            index = wanted if wanted is not None else next(i for i in order if i not in read)
             chapter = self.source.chapter(index)
             known = {block.id for block in self._parts[index].blocks} if index in self._parts else set()
             self.source.finish([block for block in chapter.blocks if block.id not in known], self.workers)
             part = self._make(index, chapter.blocks, self.workers)
-            with self._lock:
-                self._parts[index] = part
-            if position == 0 or time.monotonic() - last >= SNAPSHOT_SECONDS or position == count - 1:
-                if position == count - 1:
+            self._parts[index] = part
+            read.add(index)
+            complete = len(read) == count
+            if len(read) == 1 or wanted is not None or complete or time.monotonic() - last >= SNAPSHOT_SECONDS:
+                if complete:
                     self._settle()
                     if self._stop.is_set():
                         return
-                self._publish(self._snapshot(complete=position == count - 1))
+                self._publish(self._snapshot(complete=complete))
                 last = time.monotonic()
 
     def _settle(self) -> None:
@@ -285,15 +308,17 @@ class Loader:
                     return
                 self._parts[index] = self._make(index, part.blocks, self.workers)
 
-    def _make(self, index: int, blocks: list[Block], workers: int) -> _Chapter:
+    def _make(self, index: int, blocks: list[Block], workers: int, speech: bool = True) -> _Chapter:
         weight = lambda block: len(block.text)  # noqa: E731
         braille = processes.map_in_order(translate_block, blocks, (self.code, self._lang), workers, weight)
-        utterances = []
-        if self.speech:
-            partial = self.outline.document({index: Chapter(self.outline.chapters[index].title, blocks)})
-            partial.metadata = self._metadata
-            utterances = speech_script(partial, chapters=range(index, index + 1))
-        return _Chapter(list(blocks), braille, utterances)
+        return _Chapter(list(blocks), braille, self._speech(index, blocks) if speech else [])
+
+    def _speech(self, index: int, blocks: list[Block]) -> list[Utterance]:
+        if not self.speech:
+            return []
+        partial = self.outline.document({index: Chapter(self.outline.chapters[index].title, blocks)})
+        partial.metadata = self._metadata
+        return speech_script(partial, chapters=range(index, index + 1))
 
     def _snapshot(self, complete: bool) -> Snapshot:
         parts = dict(self._parts)
@@ -308,3 +333,4 @@ class Loader:
     def _publish(self, snapshot: Snapshot) -> None:
         with self._lock:
             self._newest = snapshot
+            self._lock.notify_all()

@@ -37,6 +37,8 @@ from .pc_keyboard import PcKeyboard
 from .speech import FileSink, SoundSink, Speaker
 
 RECONNECT_SECONDS = 0.5
+#: At most this long a jump to a chapter not read yet (a bookmark) waits for it.
+REACH_SECONDS = 10.0
 HELP_KEYS = (
     "help_pan", "help_line", "help_paragraph", "help_heading", "help_chapter", "help_page", "help_ends",
     "help_route", "help_speech", "help_rate", "help_bookmarks", "help_search", "help_open", "help_where", "help_leave",
@@ -102,6 +104,14 @@ class Reader:
                 self.view.go(self.position)
         self._told_error = False
         self.loader.start()
+
+    def _reach(self, place: Locator) -> bool:
+        """Whether ``place`` is in the book, its chapter read first (and waited for) when it is not in yet."""
+        if place.block in self.book.block_index:
+            return True
+        if 0 <= place.chapter < len(self.document.chapters) and self.loader.reach(place.chapter, REACH_SECONDS):
+            self._catch_up()
+        return place.block in self.book.block_index
 
     def _take(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
@@ -269,7 +279,7 @@ class Reader:
             self.message = self._braille(translate("terminal_bookmark_set", lang))
             return translate("terminal_bookmark_set", lang), lang
         if name == "bookmark_go":
-            if self.bookmarks and view.go(self.bookmarks[0]):
+            if self.bookmarks and self._reach(self.bookmarks[0]) and self.view.go(self.bookmarks[0]):
                 return None
             self.message = self._braille(translate("terminal_no_bookmark", lang))
             return translate("terminal_no_bookmark", lang), lang

@@ -124,6 +124,7 @@ class Speaker:
         self.enabled = True
         self.rate = DEFAULT_RATE
         self._lock = threading.Lock()
+        self._waiting: Locator | None = None
         self.load(document, utterances)
         self._orders: queue.Queue = queue.Queue()
         self._stop = threading.Event()
@@ -137,15 +138,22 @@ class Speaker:
         keys = [(order[u.locator.block], u.start) for u in utterances]
         with self._lock:
             self._order, self._keys, self._utterances = order, keys, utterances
+            waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            self.follow(waiting)
 
     def follow(self, locator: Locator) -> None:
-        """Read on from ``locator`` (from the start of the utterance holding it)."""
+        """Read on from ``locator`` (from the start of the utterance holding it); when its
+        speech is not in yet, from the moment ``load`` brings it."""
+        if not self.enabled:
+            return
         with self._lock:
-            if not self.enabled or locator.block not in self._order:
-                return
-            key = (self._order[locator.block], locator.offset)
-            index = max(bisect_right(self._keys, key) - 1, 0)
-            utterance = self._utterances[index] if index < len(self._utterances) else None
+            utterance = None
+            if locator.block in self._order:
+                key = (self._order[locator.block], locator.offset)
+                index = max(bisect_right(self._keys, key) - 1, 0)
+                utterance = self._utterances[index] if index < len(self._utterances) else None
+            self._waiting = locator if utterance is None else None
         if utterance is not None:
             self._send(("read", utterance))
 
