@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -15,12 +16,14 @@ import pytest
 
 from accessreader import content
 from accessreader.braille.keyboard import kazakh_keyboard
+from accessreader.content.safety import DEFAULT_LIMITS
 from accessreader.messages import translate
 from accessreader.service.catalog import Catalog
 from accessreader.service.positions import FilePositions
 from accessreader.service.store import open_store
 from accessreader.terminal.bookmarks import BookmarkFile
 from accessreader.terminal.display import Display
+from accessreader.terminal.loading import BookFile
 from accessreader.terminal.pc_keyboard import PcKeyboard
 from accessreader.terminal.reader import Reader, Session, run_until_stopped
 from accessreader.terminal.speech import FileSink, Speaker
@@ -29,6 +32,7 @@ from tests.brltty_harness import Brltty, VirtualDisplay
 from tests.terminal_book import HTML, book, braille
 
 CELLS = 20
+SAMPLES = Path(__file__).parent.parent / "samples"
 TITLE = braille("Бірінші тарау")
 
 
@@ -254,6 +258,8 @@ def test_titles_are_found_in_the_catalog_and_another_opened_by_search(daemon, tm
     for html, name in ((HTML, "abai.html"), (ENGLISH, "moby.html")):
         added = catalog.add_source(html.encode(), name)
         catalog.attach_document(added.title.id, content.read(html.encode(), name))
+        # read "TITLE" reads the stored Document a chapter at a time: the whole file is never needed
+        catalog.documents.whole_path(added.title.id).unlink()
     catalog.store.engine.dispose()
     command = [sys.executable, "-m", "accessreader", "--lang", "en", "read", "абай", "--host", brltty.host,
                "--no-speech", "--data-dir", str(data), "--reader", "cli"]  # fmt: skip
@@ -310,3 +316,43 @@ def test_without_a_sound_device_the_read_command_reads_in_braille_and_speech_sta
         process.kill()
     errors = process.stderr.read().decode()
     assert "Traceback" not in errors and "not installed" not in errors
+
+
+class HeldBack(BookFile):
+    """A book file read as ``accessreader read FILE`` reads it, every chapter after the first held
+    back until ``gate`` is set: the rest of the book is still loading for as long as the test likes."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path.read_bytes(), path.name, DEFAULT_LIMITS)
+        self.gate = threading.Event()
+
+    def chapter(self, index: int):
+        if index > 0:
+            self.gate.wait(30)
+        return super().chapter(index)
+
+
+def test_the_first_chapter_shows_and_moves_while_the_rest_is_still_loading(daemon, tmp_path):
+    brltty, display = daemon
+    source = HeldBack(SAMPLES / "dala-kk.epub")
+    session = Session("r1", "kk", positions=FilePositions(tmp_path / "positions.json"))
+    reader = Reader(source, Display(brltty.host), session)
+    thread = run_until_stopped(reader)
+    try:
+        display.wait_for(braille("1"), timeout=10)  # the first print page number, in the first chapter
+        heading = display.key("LnDn")
+        assert braille("Бірінші тарау. Көктемгі дала").startswith(heading)
+        assert display.key("LnDn").startswith(braille("Көктем келгенде")[:CELLS])
+        assert display.key("LnUp") == heading
+        assert not reader.loader.newest().complete  # all that while the second chapter was not read
+        display.press(chord("14"))  # c: no next chapter yet, and nothing waits for it
+        assert display.key("TOP") == braille("1")
+        source.gate.set()
+        assert reader.loader.wait(30)
+        assert display.key(chord("14")) == braille("3")  # the second chapter, once read: its print page 3
+        assert braille("Екінші тарау. Дала мен өлең").startswith(display.key(chord("125")))  # h: its heading
+    finally:
+        source.gate.set()
+        reader.stop()
+        thread.join(5)
+        reader.display.close()

@@ -182,7 +182,9 @@ class Reader:
             self.show()
 
     def press(self, code: int) -> None:
-        """Handle one BrlAPI key code: show the result first, then speech and saving."""
+        """Handle one BrlAPI key code (on the most of the book read so far): show the result first,
+        then speech and saving."""
+        self._catch_up()
         found = action(code, self._typing_language() if self.query is not None else None)
         if found is not None:
             self.handle(found)
