@@ -68,3 +68,19 @@ def test_threads_translating_at_once_each_get_their_own_cells():
         results = [item for batch in pool.map(many, texts) for item in batch]
     wrong = [(text, cells) for text, cells in results if cells != alone[text]]
     assert not wrong, f"{len(wrong)} of {len(results)} translations garbled, e.g. {wrong[0]}"
+
+
+def test_a_heading_that_comes_again_is_answered_without_calling_liblouis_and_per_table():
+    heading = "Тарау 17. Кітапхана туралы"
+    before = louis.counts()
+    first = louis.translate(KK, heading)
+    again = louis.translate(KK, heading)
+    russian = louis.translate(RU, heading)  # another table: its own translation
+    after = louis.counts()
+    assert again.cells == first.cells and again.to_print == first.to_print
+    assert russian.cells != first.cells
+    assert after["translate"] - before["translate"] == 2 and after["cached"] - before["cached"] == 1
+    long = "Қазақ тілі " * 40  # over CACHED_LENGTH: translated each time, never kept
+    louis.translate(KK, long)
+    louis.translate(KK, long)
+    assert louis.counts()["translate"] - after["translate"] == 2

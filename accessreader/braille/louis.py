@@ -12,11 +12,17 @@ of the GIL during a call, so two threads translating at once garble each
 other's cells: every call here holds one process-wide lock.
 A failure inside liblouis for a table that compiled is a bug and raises
 ``RuntimeError`` naming the tables and the text.
+
+Translations of short texts (headings, labels, running heads, table cells: up to
+``CACHED_LENGTH`` characters) are kept per process (``CACHED``, the most recently
+used), so a string that comes again costs no call; ``counts()`` tells how many
+calls were made and how many were answered from the cache.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -33,6 +39,11 @@ BINDING_PACKAGE = "apt-get install python3-louis"
 
 #: liblouis is not thread-safe (shared translation buffers); one call at a time.
 _calls = threading.Lock()
+#: Texts up to this long are cached, this many of them (longer ones rarely come twice).
+CACHED_LENGTH = 200
+CACHED = 8192
+_cache: OrderedDict[tuple[tuple[str, ...], str], Translation] = OrderedDict()
+_counts: Counter[str] = Counter()
 
 
 @dataclass
@@ -41,7 +52,7 @@ class Translation:
 
     ``cells[i]`` came from print character ``to_print[i]``; print character ``j``
     starts at cell ``to_cells[j]`` (a contraction maps several characters to one
-    cell, an escape one character to several cells).
+    cell, an escape one character to several cells).  Shared with the cache: read it, do not change it.
     """
 
     cells: str
@@ -75,12 +86,29 @@ def translate(tables: tuple[str, ...], text: str) -> Translation:
     """
     if not text:
         return Translation("", [], [])
+    key = (tables, text)
+    short = len(text) <= CACHED_LENGTH
     try:
         with _calls:
+            if short and key in _cache:
+                _cache.move_to_end(key)
+                _counts["cached"] += 1
+                return _cache[key]
             cells, to_print, to_cells, _ = _louis.translate(list(tables), text, mode=_louis.noUndefined)
+            _counts["translate"] += 1
+            found = Translation(cells, to_print, to_cells)
+            if short:
+                _cache[key] = found
+                if len(_cache) > CACHED:
+                    _cache.popitem(last=False)
     except RuntimeError as exc:
         raise RuntimeError(f"liblouis could not translate {text[:60]!r} with {tables}: {exc}") from exc
-    return Translation(cells, to_print, to_cells)
+    return found
+
+
+def counts() -> dict[str, int]:
+    """Translations in this process so far: ``translate`` (calls into liblouis), ``cached`` (answered from the cache)."""
+    return {"translate": _counts["translate"], "cached": _counts["cached"]}
 
 
 def back_translate(tables: tuple[str, ...], cells: str) -> str:
