@@ -22,10 +22,11 @@ baseline measured in the same run.  The aim is a median under 20 ms.
 books of ``--mb`` megabytes of varied text (``books.py``), medians of ``--runs``:
 
 - ``accessreader read BOOK.epub`` (a file) and ``accessreader read "TITLE"`` (the same
-  book stored in a catalog), each as the command (a new process: Python, imports and
-  all) and in a running process (``Reader`` made and connected; imports done), speech
-  into a transcript file, no saved place;
-- baselines: a bare BrlAPI client writing fixed dots, as a new process and in-process.
+  book stored in a catalog), speech into a transcript file, no saved place: as a new
+  process (Python, imports, cold caches and all), and in a process started beforehand
+  that has imported the command and read a small book (tables, language models and
+  speech rules loaded, as in a terminal's reader program that has run before);
+- baselines: a bare BrlAPI client connecting and writing fixed dots, started the same two ways.
 
 brltty 6.5 looks for input from a braille driver every 40 ms (its compiled-in
 ``BRAILLE_INPUT_POLL_INTERVAL``), so a key waits about 20 ms on average before
@@ -55,14 +56,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from books import book, epub_bytes  # noqa: E402
 
 from accessreader import content  # noqa: E402
-from accessreader.content.safety import DEFAULT_LIMITS  # noqa: E402
-from accessreader.model import Document  # noqa: E402
 from accessreader.service.catalog import Catalog  # noqa: E402
 from accessreader.service.positions import FilePositions  # noqa: E402
 from accessreader.service.store import open_store  # noqa: E402
 from accessreader.terminal.display import Display  # noqa: E402
 from accessreader.terminal.keys import Action  # noqa: E402
-from accessreader.terminal.loading import StoredTitle, open_file  # noqa: E402
 from accessreader.terminal.reader import Reader, Session, run_until_stopped  # noqa: E402
 from accessreader.terminal.speech import FileSink, Speaker  # noqa: E402
 from accessreader.tts.script import speech_script  # noqa: E402
@@ -146,86 +144,90 @@ def baseline(brltty: Brltty, display: VirtualDisplay, moves: int) -> list[float]
 
 BARE_CLIENT = """
 import sys, brlapi
+if sys.argv[3] == "warm":
+    print("ready", flush=True)
+    sys.stdin.readline()
 connection = brlapi.Connection(sys.argv[1].encode())
 connection.enterTtyModeWithPath([])
 connection.writeDots(bytes([255] * int(sys.argv[2])))
 sys.stdin.read()
 """
 
+#: ``accessreader read`` in a process that has imported the command and read, brailled and worded a
+#: small book first (tables compiled, language models and speech rules loaded: a terminal's reader
+#: program that has run before), then waits for a line on stdin to start.
+WARM_READER = """
+import sys
+from accessreader import cli, content
+from accessreader.braille.tables import Code
+from accessreader.braille.translate import translate_document
+from accessreader.tts.script import speech_script
+sample = open("samples/kitaphana-kk-ru.epub", "rb").read()
+document = content.read(sample, "sample.epub")
+translate_document(document, Code())
+speech_script(document)
+print("ready", flush=True)
+sys.stdin.readline()
+cli.main(sys.argv[1:])
+"""
 
-def until_shown(brltty: Brltty, display: VirtualDisplay, start, wanted: str, stop) -> float:
-    """Seconds from ``start()`` to the display showing ``wanted``; then ``stop(what start gave)``.
+
+def until_shown(brltty: Brltty, display: VirtualDisplay, start, wanted: str) -> float:
+    """Seconds from ``start()`` (a process) to the display showing ``wanted``; then the process is ended.
     (A client that leaves leaves its cells shown: dot 1 in every cell is written first.)"""
-    dot_one = bare_in_process(brltty, 1)
+    dot_one = brlapi.Connection(brltty.host.encode())
+    dot_one.enterTtyModeWithPath([])
+    dot_one.writeDots(bytes([1] * CELLS))
     display.wait_for("\u2801" * CELLS, timeout=30)
-    bare_closed(dot_one)
-    began = time.perf_counter()
-    handle = start()
+    dot_one.leaveTtyMode()
+    dot_one.closeConnection()
+    began, process = start()
     display.wait_for(wanted, timeout=120)
     seconds = time.perf_counter() - began
-    stop(handle)
+    process.terminate()
+    process.wait(30)
     return seconds
 
 
-def command(brltty: Brltty, args: list[str], folder: Path) -> subprocess.Popen:
+def launch(args: list[str]):
+    """A new process: (the time it was started, the process)."""
+    began = time.perf_counter()
+    process = subprocess.Popen(args, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    return began, process
+
+
+def warm(args: list[str]):
+    """A process started and readied beforehand, told to go: (the time it was told, the process)."""
+    _, process = launch(args)
+    assert process.stdout.readline().strip() == b"ready"
+    began = time.perf_counter()
+    process.stdin.write(b"go\n")
+    process.stdin.flush()
+    return began, process
+
+
+def read_command(brltty: Brltty, book_args: list[str], folder: Path, ready: bool) -> list[str]:
+    """``accessreader read`` with speech into a file and a data folder of its own (no saved place)."""
     data = folder / f"data-{time.monotonic_ns()}"
-    if (folder / "data").exists():
-        shutil.copytree(folder / "data", data)
-    return subprocess.Popen(
-        [sys.executable, "-m", "accessreader", "--lang", "kk", "read", *args, "--host", brltty.host,
-         "--speech-file", str(folder / "speech.txt"), "--data-dir", str(data), "--reader", "bench"],
-        cwd=ROOT, stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )  # fmt: skip
-
-
-def ended(process: subprocess.Popen) -> None:
-    process.terminate()
-    process.wait(30)
-
-
-def in_process(brltty: Brltty, source, folder: Path) -> Reader:
-    """A reader made and connected in this process, as ``read_on_display`` does (speech into a file)."""
-    session = Session("bench", "kk", positions=FilePositions(folder / f"positions-{time.monotonic_ns()}.json"))
-    reader = Reader(source(), Display(brltty.host), session, Speaker(Document(), [], FileSink(folder / "speech.txt")))
-    reader._connect()
-    return reader
-
-
-def closed(reader: Reader) -> None:
-    reader.stop()
-    reader.loader.wait()
-    reader.display.close()
-    reader.speaker.close()
-
-
-def bare_in_process(brltty: Brltty, dots: int = 255) -> brlapi.Connection:
-    connection = brlapi.Connection(brltty.host.encode())
-    connection.enterTtyModeWithPath([])
-    connection.writeDots(bytes([dots] * CELLS))
-    return connection
-
-
-def bare_closed(connection: brlapi.Connection) -> None:
-    connection.leaveTtyMode()
-    connection.closeConnection()
+    shutil.copytree(folder / "data", data)
+    args = ["--lang", "kk", "read", *book_args, "--host", brltty.host, "--speech-file", str(folder / "speech.txt"),
+            "--data-dir", str(data), "--reader", "bench"]  # fmt: skip
+    return [sys.executable, "-c", WARM_READER, *args] if ready else [sys.executable, "-m", "accessreader", *args]
 
 
 def first_braille(brltty: Brltty, display: VirtualDisplay, sizes: list[float], runs: int, folder: Path) -> None:
     median = lambda measure: statistics.median(measure() for _ in range(runs))  # noqa: E731
     full = "\u28ff" * CELLS
-    bare_command = median(
-        lambda: until_shown(
-            brltty,
-            display,
-            lambda: subprocess.Popen(
-                [sys.executable, "-c", BARE_CLIENT, brltty.host, str(CELLS)], stdin=subprocess.PIPE
-            ),
-            full,
-            lambda process: (process.stdin.close(), process.wait(10)),
-        )
+    bare = [sys.executable, "-c", BARE_CLIENT, brltty.host, str(CELLS)]
+    floor = {
+        "new": median(lambda: until_shown(brltty, display, lambda: launch([*bare, "new"]), full)),
+        "warm": median(lambda: until_shown(brltty, display, lambda: warm([*bare, "warm"]), full)),
+    }
+    print(
+        f"baseline, a bare BrlAPI client (connect, write): {floor['new']:.3f} s as a new process, "
+        f"{floor['warm']:.3f} s in a process started beforehand"
     )
-    bare_here = median(lambda: until_shown(brltty, display, lambda: bare_in_process(brltty), full, bare_closed))
-    print(f"baseline, a bare BrlAPI client: {bare_command:.3f} s as a new process, {bare_here:.3f} s in-process")
     first = braille("1-тарау")
     for megabytes in sizes:
         document = book(megabytes)
@@ -237,24 +239,17 @@ def first_braille(brltty: Brltty, display: VirtualDisplay, sizes: list[float], r
         added = catalog.add_source(data, path.name)
         catalog.attach_document(added.title.id, content.read(data, path.name))
         catalog.store.engine.dispose()
-        title = document.metadata.title
-
-        def stored(title_id=added.title.id):
-            fresh = Catalog(open_store(data_dir=folder / "data"))  # nothing parsed yet
-            return StoredTitle(lambda: fresh.outline(title_id), lambda index: fresh.chapter(title_id, index))
-
-        figures = {
-            "file, command": median(lambda: until_shown(brltty, display, lambda: command(brltty, [str(path)], folder), first, ended)),
-            "file, in-process": median(
-                lambda: until_shown(brltty, display, lambda: in_process(brltty, lambda: open_file(path, DEFAULT_LIMITS), folder), first, closed)
-            ),
-            "catalog title, command": median(lambda: until_shown(brltty, display, lambda: command(brltty, [title], folder), first, ended)),
-            "catalog title, in-process": median(lambda: until_shown(brltty, display, lambda: in_process(brltty, stored, folder), first, closed)),
-        }  # fmt: skip
+        figures = {}
+        for what, book_args in (("file", [str(path)]), ("catalog title", [document.metadata.title])):
+            for ready, how in ((False, "new"), (True, "warm")):
+                start = launch if not ready else warm
+                figures[what, how] = median(
+                    lambda: until_shown(brltty, display, lambda: start(read_command(brltty, book_args, folder, ready)), first)
+                )  # fmt: skip
         print(f"{megabytes:g} MB book ({len(data) / 1e6:.2f} MB EPUB), time to the first braille, median of {runs}:")
-        for what, seconds in figures.items():
-            floor = bare_command if what.endswith("command") else bare_here
-            print(f"  {what}: {seconds:.3f} s  ({seconds / floor:.1f}× the bare client)")
+        for (what, how), seconds in figures.items():
+            where = "the command, a new process" if how == "new" else "the command in a process started beforehand"
+            print(f"  {what}, {where}: {seconds:.3f} s  ({seconds / floor[how]:.1f}× the bare client)")
 
 
 def main() -> None:

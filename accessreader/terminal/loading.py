@@ -31,7 +31,8 @@ from ..braille.tables import Code
 from ..braille.translate import Braille, BrailleBlock, main_language, translate_block
 from ..content import read_bounded
 from ..content.finish import checksum, declared_languages, finish_blocks, settle
-from ..content.safety import Limits
+from ..content.safety import Limits, human_size
+from ..errors import FileNotFound, FileTooLarge
 from ..model import PAGE_MARKER, Block, Chapter, Document, Locator, Metadata, Outline, outline_of
 from ..tts.script import Utterance, speech_script
 from .buffer import BrailleBook
@@ -136,25 +137,20 @@ class BookFile(Source):
 
 
 def open_file(path: Path, limits: Limits) -> Source:
-    """A book file, or a folder of scanned page images (read whole, by OCR)."""
-    from ..service.library import read_path
+    """A book file, or a folder of scanned page images (read whole, by OCR, as ``library.read_path`` reads it).
 
-    if Path(path).is_dir():
+    Raises ``FileNotFound`` and ``FileTooLarge`` before anything is read, and what reading raises."""
+    path = Path(path)
+    if path.is_dir():
+        from ..service.library import read_path  # the service's imports only for a folder of scans
+
         return WholeDocument(read_path(path, limits))
-    read_path_checks(Path(path), limits)
-    return BookFile(Path(path).read_bytes(), Path(path).name, limits)
-
-
-def read_path_checks(path: Path, limits: Limits) -> None:
-    """``FileNotFound`` and ``FileTooLarge`` as ``library.read_path`` gives them, before anything is read."""
-    from ..content.safety import human_size
-    from ..errors import FileNotFound, FileTooLarge
-
     if not path.is_file():
         raise FileNotFound(name=str(path))
     size = path.stat().st_size
     if size > limits.max_file_bytes:
         raise FileTooLarge(name=path.name, size=human_size(size), limit=human_size(limits.max_file_bytes))
+    return BookFile(path.read_bytes(), path.name, limits)
 
 
 @dataclass(frozen=True)
