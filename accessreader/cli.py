@@ -341,8 +341,11 @@ def read(
 ) -> None:
     """Read a book (a file, or a title found in the catalog) on a braille display through brltty, with speech.
 
+    The first screen comes as soon as it is brailled, the rest follows; a file read
+    whole is kept finished in the data folder (books/) for its next opening.
     q quits, ? lists the keys."""
     from .braille import Code, parse_grades
+    from .service.documents import Documents, Folder
     from .terminal.loading import open_file
     from .terminal.reader import read_on_display
 
@@ -351,7 +354,7 @@ def read(
     folder = Path(data_dir) if data_dir else _settings().data
     find_title = _catalog_finder(folder)
     if Path(book).exists() or find_title is None:
-        source = open_file(Path(book), ctx.meta["limits"])
+        source = open_file(Path(book), ctx.meta["limits"], Documents(Folder(folder / "books")))
     else:
         source = find_title(book)
         if source is None:

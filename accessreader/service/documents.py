@@ -13,6 +13,10 @@ the whole file is read instead and the parts are written again.  Data folders ma
 before the parts existed hold only ``documents/<id>.json``; their parts are written
 the first time a chapter is asked for.
 
+The same files serve the terminal's books read from files (``Folder``: a data
+folder without a database, keyed by the source's checksum): a book read whole once,
+languages decided, opens again from its parts.
+
 Parsed outlines and chapters are kept in a small cache (``CHAPTERS_KEPT``), checked
 against the outline file on every call so a title stored again is never served stale.
 The objects returned are shared with the cache: read them, do not change them.
@@ -26,10 +30,17 @@ import shutil
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..atomic import write_bytes
 from ..errors import NotFound
 from ..model import Chapter, Document, Outline, chapter_from_dict, chapter_to_dict, outline_of
-from .store import Store
+
+if TYPE_CHECKING:
+    from .store import Store
+
+#: A stored Document's key: a title's id, or a source checksum (``Folder``).
+Key = int | str
 
 #: Parsed chapters kept in memory, across titles (the most recently read).
 CHAPTERS_KEPT = 64
@@ -37,36 +48,49 @@ CHAPTERS_KEPT = 64
 OUTLINES_KEPT = 256
 
 
-class Documents:
-    """The stored Documents of one ``Store``."""
+class Folder:
+    """A data folder without a database, for ``Documents``: its files only."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+
+    def path(self, relative: str) -> Path:
+        return self.data_dir / relative
+
+    def write_atomic(self, relative: str, data: bytes) -> Path:
+        return write_bytes(self.path(relative), data)
+
+
+class Documents:
+    """The stored Documents of one ``Store`` (or ``Folder``)."""
+
+    def __init__(self, store: Store | Folder) -> None:
         self.store = store
         self._lock = threading.Lock()
-        self._outlines: OrderedDict[int, tuple[tuple[int, int], str, Outline]] = OrderedDict()
-        self._chapters: OrderedDict[tuple[int, int], tuple[str, Chapter]] = OrderedDict()
+        self._outlines: OrderedDict[Key, tuple[tuple[int, int], str, Outline]] = OrderedDict()
+        self._chapters: OrderedDict[tuple[Key, int], tuple[str, Chapter]] = OrderedDict()
 
-    def whole_path(self, title_id: int) -> Path:
+    def whole_path(self, title_id: Key) -> Path:
         return self.store.path(f"documents/{title_id}.json")
 
-    def write(self, title_id: int, document: Document) -> None:
+    def write(self, title_id: Key, document: Document) -> None:
         """Store ``document`` whole and in parts; the whole file comes last (its presence means stored)."""
         whole = document.to_json().encode("utf-8")
         self._write_parts(title_id, document, _version(whole))
         self.store.write_atomic(f"documents/{title_id}.json", whole)
 
-    def document(self, title_id: int) -> Document:
+    def document(self, title_id: Key) -> Document:
         """The whole stored Document; ``NotFound`` when there is none."""
         try:
             return Document.from_json(self.whole_path(title_id).read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise NotFound(what=f"document #{title_id}") from None
 
-    def outline(self, title_id: int) -> Outline:
+    def outline(self, title_id: Key) -> Outline:
         """Metadata, contents and chapter titles, without reading any chapter; ``NotFound`` without a Document."""
         return self._outline(title_id)[1]
 
-    def chapter(self, title_id: int, index: int) -> Chapter:
+    def chapter(self, title_id: Key, index: int) -> Chapter:
         """Chapter ``index`` (0-based) alone; ``NotFound`` for no Document or no such chapter."""
         version, outline = self._outline(title_id)
         if not 0 <= index < len(outline.chapters):
@@ -94,7 +118,7 @@ class Documents:
                 self._chapters.popitem(last=False)
         return chapter
 
-    def remove(self, title_id: int) -> None:
+    def remove(self, title_id: Key) -> None:
         """Delete the whole file and the parts."""
         self.whole_path(title_id).unlink(missing_ok=True)
         shutil.rmtree(self.store.path(f"documents/{title_id}"), ignore_errors=True)
@@ -103,7 +127,7 @@ class Documents:
             for key in [key for key in self._chapters if key[0] == title_id]:
                 del self._chapters[key]
 
-    def _outline(self, title_id: int) -> tuple[str, Outline]:
+    def _outline(self, title_id: Key) -> tuple[str, Outline]:
         path = self.store.path(f"documents/{title_id}/outline.json")
         try:
             stat = path.stat()
@@ -127,7 +151,7 @@ class Documents:
                 self._outlines.popitem(last=False)
         return version, outline
 
-    def _split(self, title_id: int) -> Document:
+    def _split(self, title_id: Key) -> Document:
         """The whole Document, its parts written again where the data folder lets us."""
         document = self.document(title_id)
         try:
@@ -136,7 +160,7 @@ class Documents:
             pass  # read-only: every chapter comes from the whole file, as before parts existed
         return document
 
-    def _write_parts(self, title_id: int, document: Document, version: str) -> None:
+    def _write_parts(self, title_id: Key, document: Document, version: str) -> None:
         folder = f"documents/{title_id}"
         for index, chapter in enumerate(document.chapters):
             part = {"version": version, "chapter": chapter_to_dict(chapter)}

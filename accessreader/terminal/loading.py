@@ -12,7 +12,10 @@ speech.  The reader takes the newest between keys (``Loader.newest``) and puts t
 window back at the same locator, so a move never waits for the rest of the book; a move
 past what is read so far goes as far as it can.
 
-Languages are decided the way ``content.finish`` decides them, a part at a time.  The
+Languages are decided the way ``content.finish`` decides them, a part at a time,
+once per book: a book file read whole is kept finished (``service.documents``, in
+the data folder's ``books/``, by its checksum; the ``BOOKS_KEPT`` most recently read),
+and opening the same file again reads that a chapter at a time, as a catalog title.  The
 book's main language (the braille of a block in no language with tables of its own)
 comes from the source's declared languages, or the first part's; when the whole book
 settles on another one, everything is brailled again before the last snapshot.
@@ -20,6 +23,8 @@ settles on another one, everything is brailled again before the last snapshot.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -34,6 +39,7 @@ from ..content.finish import checksum, declared_languages, finish_blocks, settle
 from ..content.safety import Limits, human_size
 from ..errors import FileNotFound, FileTooLarge
 from ..model import PAGE_MARKER, Block, Chapter, Document, Locator, Metadata, Outline, outline_of
+from ..service.documents import Documents
 from ..tts.script import Utterance, speech_script
 from .buffer import BrailleBook
 
@@ -42,6 +48,8 @@ FIRST_CHARACTERS = 3000
 FIRST_BLOCKS_BEFORE = 8
 #: Seconds at least between two snapshots while the rest is read (the last comes at once).
 SNAPSHOT_SECONDS = 1.0
+#: Book files kept finished for their next opening (the most recently read).
+BOOKS_KEPT = 16
 
 
 class Source:
@@ -103,9 +111,11 @@ class BookFile(Source):
     """A book file: its format's reader alone (in a process under the reading budget), then
     languages and sentences decided a part at a time, as the reader needs them."""
 
-    def __init__(self, data: bytes, name: str, limits: Limits) -> None:
+    def __init__(self, data: bytes, name: str, limits: Limits, keep: Callable[[Document], None] | None = None) -> None:
+        """``keep(document)`` is given the finished Document once every block is (``settled``)."""
         self.draft, finished = read_bounded(data, name, limits, finished=False)
         self.name = name
+        self._keep = keep
         self._data_checksum = checksum(data)
         self._finished = finished
         self._declared = declared_languages(self.draft)
@@ -133,13 +143,17 @@ class BookFile(Source):
     def settled(self) -> Metadata:
         if not self._finished:
             settle(self.draft, self._data_checksum, self.name, self._declared)
+            if self._keep is not None:
+                self._keep(self.draft)
         return self.draft.metadata
 
 
-def open_file(path: Path, limits: Limits) -> Source:
+def open_file(path: Path, limits: Limits, kept: Documents | None = None) -> Source:
     """A book file, or a folder of scanned page images (read whole, by OCR, as ``library.read_path`` reads it).
 
-    Raises ``FileNotFound`` and ``FileTooLarge`` before anything is read, and what reading raises."""
+    With ``kept`` (books read before, finished, by checksum), a file read before is read from
+    there, and a new one is kept once read.  Raises ``FileNotFound`` and ``FileTooLarge``
+    before anything is read, and what reading raises."""
     path = Path(path)
     if path.is_dir():
         from ..service.library import read_path  # the service's imports only for a folder of scans
@@ -150,7 +164,27 @@ def open_file(path: Path, limits: Limits) -> Source:
     size = path.stat().st_size
     if size > limits.max_file_bytes:
         raise FileTooLarge(name=path.name, size=human_size(size), limit=human_size(limits.max_file_bytes))
-    return BookFile(path.read_bytes(), path.name, limits)
+    data = path.read_bytes()
+    if kept is None:
+        return BookFile(data, path.name, limits)
+    key = checksum(data).partition(":")[2]
+    whole = kept.whole_path(key)
+    if whole.exists():
+        with contextlib.suppress(OSError):
+            os.utime(whole)  # read again: kept the longest
+        return StoredTitle(lambda: kept.outline(key), lambda index: kept.chapter(key, index))
+    return BookFile(data, path.name, limits, keep=lambda document: _keep(kept, key, document))
+
+
+def _keep(kept: Documents, key: str, document: Document) -> None:
+    """Store ``document`` under ``key``, and forget all but the ``BOOKS_KEPT`` most recently read."""
+    try:
+        kept.write(key, document)
+        wholes = sorted(kept.whole_path(key).parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in wholes[BOOKS_KEPT:]:
+            kept.remove(old.stem)
+    except OSError:
+        pass  # a data folder this reader may not write: read from the file every time
 
 
 @dataclass(frozen=True)
