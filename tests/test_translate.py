@@ -58,7 +58,7 @@ def test_positions_map_both_ways():
         block = document.block(brl.id)
         assert len(brl.to_print) == len(brl.cells)
         assert len(brl.to_cells) == len(block.text) + 1
-        assert brl.to_cells == sorted(brl.to_cells)
+        assert list(brl.to_cells) == sorted(brl.to_cells)
         for cell in range(len(brl.cells)):
             offset = brl.print_offset(cell)
             assert 0 <= offset < len(block.text)

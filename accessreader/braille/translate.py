@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -108,7 +109,8 @@ class BrailleBlock:
     ``cells`` holds braille cells, U+2800 between words and "\\n" where the print
     text breaks a line (stanzas, tables).  ``to_print[i]`` is the print offset
     of cell ``i``; ``to_cells[j]`` the first cell of print offset ``j`` (one
-    more entry than the text: its end).  ``label`` is the list marker or note
+    more entry than the text: its end); both are ``array("I")``, four bytes an entry (a
+    list of ints costs up to ten times that, most of a long book's memory).  ``label`` is the list marker or note
     mark in braille.
     """
 
@@ -117,8 +119,8 @@ class BrailleBlock:
     level: int
     label: str
     cells: str
-    to_print: list[int]
-    to_cells: list[int]
+    to_print: array
+    to_cells: array
     runs: list[Run] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -202,7 +204,17 @@ def translate_block(block: Block, code: Code, fallback: str) -> BrailleBlock:
             if to_cells[offset] < 0:
                 to_cells[offset] = to_cells[offset + 1]
     label = translate_phrase(block.label, block.lang if block.lang in LANGUAGES else fallback, code)
-    return BrailleBlock(block.id, block.kind, block.level, label, "".join(cells), to_print, to_cells, runs, problems)
+    return BrailleBlock(
+        block.id,
+        block.kind,
+        block.level,
+        label,
+        "".join(cells),
+        array("I", to_print),
+        array("I", to_cells),
+        runs,
+        problems,
+    )
 
 
 #: Languages brailled with a Cyrillic table (Russian literary braille or Kazakh, which includes it).

@@ -13,6 +13,7 @@ panning.  Nothing here talks to a display: cells in, cells out.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ class Row:
 
     block: int
     cells: str
-    offsets: list[int]
+    offsets: array  # array("I"), as in BrailleBlock
 
 
 class BrailleBook:
@@ -85,7 +86,7 @@ def _rows(index: int, block: Block, braille: BrailleBlock) -> list[Row]:
     if braille.label and block.kind in (LIST_ITEM, NOTE):
         first = rows[0]
         prefix = braille.label + BLANK
-        rows[0] = Row(index, prefix + first.cells, [0] * len(prefix) + first.offsets)
+        rows[0] = Row(index, prefix + first.cells, array("I", [0] * len(prefix)) + first.offsets)
     return rows
 
 
