@@ -179,7 +179,9 @@ def translate_block(block: Block, code: Code, fallback: str) -> BrailleBlock:
     runs = []
     lang_runs = [(0, len(block.text), fallback)] if block.kind == PAGE_MARKER else block.lang_runs()
     # no braille table has Kazakh in Latin letters: kk.utb gets it in Cyrillic (offsets stay)
-    block = replace(block, text=kazakh_latin.in_cyrillic(block.text, lang_runs))
+    cyrillic = kazakh_latin.in_cyrillic(block.text, lang_runs)
+    if cyrillic is not block.text:
+        block = replace(block, text=cyrillic)
     home = block.lang if block.lang in LANGUAGES else fallback
     for run_start, run_end, run_lang in lang_runs:
         said = run_lang
@@ -320,8 +322,8 @@ def _translate_run(
             line_cells = _mark_not_braille(block.id, line_cells, result.to_print, source, tables, problems)
         cells.append(line_cells)
         if isinstance(source, range):  # the line as it is: offsets count from its start
-            to_print.extend([line_start + index for index in result.to_print])
-            to_cells[line_start:line_end] = [base + cell for cell in result.to_cells]
+            to_print.extend([line_start + index for index in result.to_print] if line_start else result.to_print)
+            to_cells[line_start:line_end] = [base + cell for cell in result.to_cells] if base else result.to_cells
         else:
             to_print.extend(map(source.__getitem__, result.to_print))
             for index, cell_index in enumerate(result.to_cells):
@@ -394,12 +396,13 @@ def _prepare(
 #: space in a number as the numeric space (dot 5 and the digit, UEB §6.6), which does the same; UEB
 #: §6.10.1 asks not to divide a number between lines, and no blank cell is left to divide it at.
 _SOLID_NUMBERS = ("ru-litbrl.ctb", "kk.utb")
+_DIGIT = re.compile(r"\d")
 _GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d])")
 
 
 def _group_spaces(text: str, base: int) -> set[int]:
     """The offsets (from ``base``) of the spaces between digit groups of numbers in ``text``."""
-    if not any(char.isdigit() for char in text):
+    if not _DIGIT.search(text):
         return set()
     return {
         base + match.start() + index
