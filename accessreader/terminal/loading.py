@@ -27,6 +27,7 @@ import contextlib
 import os
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,19 +53,19 @@ SNAPSHOT_SECONDS = 1.0
 BOOKS_KEPT = 16
 
 
-class Source:
+class Source(ABC):
     """What a book is read from, a chapter at a time: a key for positions, an outline, chapters."""
 
     key: str
 
-    def outline(self) -> Outline:
-        raise NotImplementedError
+    @abstractmethod
+    def outline(self) -> Outline: ...
 
+    @abstractmethod
     def chapter(self, index: int) -> Chapter:
         """Chapter ``index``; its blocks may still need ``finish``."""
-        raise NotImplementedError
 
-    def finish(self, blocks: list[Block], workers: int) -> None:
+    def finish(self, blocks: list[Block], workers: int) -> None:  # noqa: B027 (most sources: nothing to do)
         """Decide the languages (spans, sentences) of ``blocks`` in place; a stored Document has them."""
 
     def main_language(self, done: list[Block]) -> str:
@@ -228,7 +229,7 @@ class Loader:
     def first(self) -> Snapshot:
         """The first snapshot: the blocks around the reader's place (the book's start without one)."""
         index = self._start_chapter
-        chapter = self.source.chapter(index) if self.outline.chapters else Chapter("")
+        chapter = self.source.chapter(index)  # a read book has a chapter at least (else EmptyFile)
         start = max(self._start_block - FIRST_BLOCKS_BEFORE, 0)
         end, size = self._start_block, 0
         while end < len(chapter.blocks) and (size < FIRST_CHARACTERS or end <= self._start_block):
