@@ -262,6 +262,28 @@ def first_braille(brltty: Brltty, display: VirtualDisplay, sizes: list[float], r
         for (what, how), seconds in figures.items():
             where = "the command, a new process" if how == "new" else "the command in a process started beforehand"
             print(f"  {what}, {where}: {seconds:.3f} s  ({seconds / floor[how]:.1f}× the bare client)")
+        keys = keys_while_loading(brltty, display, read_command(brltty, [str(path)], folder, True), first)
+        print(
+            f"  keys while the rest of the file is read (line down, from the first braille on): median "
+            f"{statistics.median(keys):.1f} ms, worst {max(keys):.1f} ms over {len(keys)} keys"
+        )
+
+
+def keys_while_loading(brltty: Brltty, display: VirtualDisplay, command: list[str], first: str, count: int = 20):
+    """Milliseconds per key pressed as soon as the first braille is shown, while the rest is still read."""
+    dot_one = brlapi.Connection(brltty.host.encode())
+    dot_one.enterTtyModeWithPath([])
+    dot_one.writeDots(bytes([1] * CELLS))
+    display.wait_for("\u2801" * CELLS, timeout=30)
+    dot_one.leaveTtyMode()
+    dot_one.closeConnection()
+    _, process = warm(command)
+    try:
+        display.wait_for(first, timeout=120)
+        return time_keys(display, count, ("LnDn",))
+    finally:
+        process.terminate()
+        process.wait(30)
 
 
 def main() -> None:
