@@ -262,7 +262,8 @@ def first_braille(brltty: Brltty, display: VirtualDisplay, sizes: list[float], r
         for (what, how), seconds in figures.items():
             where = "the command, a new process" if how == "new" else "the command in a process started beforehand"
             print(f"  {what}, {where}: {seconds:.3f} s  ({seconds / floor[how]:.1f}× the bare client)")
-        keys = keys_while_loading(brltty, display, read_command(brltty, [str(path)], folder, True), first)
+        (folder / "no catalog").mkdir(exist_ok=True)  # positions in a file: the catalog's need a registered reader
+        keys = keys_while_loading(brltty, display, read_command(brltty, [str(path)], folder, True, "no catalog"), first)
         print(
             f"  keys while the rest of the file is read (line down, from the first braille on): median "
             f"{statistics.median(keys):.1f} ms, worst {max(keys):.1f} ms over {len(keys)} keys"
