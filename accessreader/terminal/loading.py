@@ -47,6 +47,8 @@ from .buffer import BrailleBook
 #: Characters of text from the reader's place (and blocks before it) in the first snapshot.
 FIRST_CHARACTERS = 3000
 FIRST_BLOCKS_BEFORE = 8
+#: Characters after the first part read next, before the rest of its chapter (a screen's reading for minutes).
+NEXT_CHARACTERS = 40000
 #: Seconds at least between two snapshots while the rest is read (the last comes at once).
 SNAPSHOT_SECONDS = 1.0
 #: Book files kept finished for their next opening (the most recently read).
@@ -305,6 +307,7 @@ class Loader:
             part = self._parts[first]
             self._parts[first] = _Chapter(part.blocks, part.braille, self._speech(first, part.blocks))
             self._publish(self._snapshot(complete=False))
+        self._read_on(first)
         last = time.monotonic()
         read: set[int] = set()
         while len(read) < count:
@@ -327,6 +330,22 @@ class Loader:
                         return
                 self._publish(self._snapshot(complete=complete))
                 last = time.monotonic()
+
+    def _read_on(self, index: int) -> None:
+        """The ``NEXT_CHARACTERS`` after the first part, at once: reading on does not meet the end
+        of what is read while a long chapter is still read whole."""
+        part = self._parts[index]
+        blocks = self.source.chapter(index).blocks
+        end = next((i for i, block in enumerate(blocks) if block.id == part.blocks[-1].id), len(blocks)) + 1
+        more, size = [], 0
+        while end < len(blocks) and size < NEXT_CHARACTERS:
+            more.append(blocks[end])
+            size += len(blocks[end].text)
+            end += 1
+        if more and end < len(blocks) and not self._stop.is_set():
+            self.source.finish(more, 1)
+            self._parts[index] = self._make(index, part.blocks + more, 1)
+            self._publish(self._snapshot(complete=False))
 
     def _settle(self) -> None:
         """Every block is in: the book's own metadata; braille again if its main language is another."""
