@@ -10,7 +10,7 @@ from accessreader.errors import NotFound
 from accessreader.model import Locator
 from accessreader.service.catalog import Catalog
 from accessreader.service.people import READER, People
-from accessreader.service.positions import DatabasePositions, FilePositions, open_positions
+from accessreader.service.positions import DatabasePositions, FilePositions, TerminalPositions, open_positions
 from tests.stores import KINDS, LIGHT_HASHER, open_test_store
 
 BOOK = "Абай жолы\n\n1-тарау\n\nҚалың қар жауған күні ауылға қонақ келді.\n\nЕкінші тарау\n\nКүз түсті.".encode()
@@ -116,5 +116,21 @@ def test_the_terminal_uses_the_service_where_there_is_one(tmp_path, monkeypatch)
     service = open_service("sqlite", tmp_path / "library")[0]
     service.save("000123", content.read(BOOK, "b.txt").metadata.source_checksum, Locator(1, "c1b2"))
     shared = open_positions(tmp_path / "library")
-    assert isinstance(shared, DatabasePositions)
     assert [str(p.locator) for p in shared.recent("000123")] == ["1:c1b2:0:0"]
+    assert not (tmp_path / "library" / "positions.json").exists()  # the service kept it
+
+
+def test_a_terminal_with_a_catalog_keeps_other_readers_and_books_in_its_file(tmp_path, monkeypatch):
+    monkeypatch.delenv("ACCESSREADER_DATABASE", raising=False)
+    service, (abai, _), _ = open_service("sqlite", tmp_path / "library")
+    terminal = open_positions(tmp_path / "library")
+    assert isinstance(terminal, TerminalPositions)
+    stranger_book = "sha256:" + "0" * 64
+    terminal.save("guest", abai, Locator(1, "c1b1"))  # not registered: the file keeps it
+    terminal.save("000123", stranger_book, Locator(0, "c0b0"))  # a file not in the catalog
+    terminal.save("000123", abai, Locator(1, "c1b2"))  # both known: the service keeps it
+    assert terminal.load("guest", abai).locator == Locator(1, "c1b1")
+    assert terminal.load("000123", stranger_book).locator == Locator(0, "c0b0")
+    assert service.load("000123", abai).locator == Locator(1, "c1b2")
+    assert service.load("guest", abai) is None
+    assert [p.book for p in terminal.recent("000123")] == [abai, stranger_book]

@@ -7,8 +7,10 @@ terminal all save on every move and restore on open.
 
     DatabasePositions   in the service's store (``positions`` table)
     FilePositions       a JSON file, for a terminal with no service configured
+    TerminalPositions   the service's for its readers and titles, the file for the rest
+                        (a reader not registered, a book file not in the catalog)
 
-Both follow ``PositionStore``; ``open_positions`` picks the one that applies.
+All follow ``PositionStore``; ``open_positions`` picks the one that applies.
 """
 
 from __future__ import annotations
@@ -60,9 +62,10 @@ def open_positions(data_dir: Path | None = None) -> PositionStore:
     folder (the settings' unless given).
     """
     settings = Settings.from_env(data=data_dir)
+    local = FilePositions(settings.data / "positions.json")
     if settings.has_service:
-        return DatabasePositions(open_settings_store(settings))
-    return FilePositions(settings.data / "positions.json")
+        return TerminalPositions(DatabasePositions(open_settings_store(settings)), local)
+    return local
 
 
 class DatabasePositions:
@@ -118,6 +121,30 @@ class DatabasePositions:
                 SavedPosition(reader, row.checksum, Locator.parse(row.locator), schema.utc(row.updated_at))
                 for row in connection.execute(query)
             ]
+
+
+class TerminalPositions:
+    """The service's positions where the service knows the reader and the book, else a local file.
+
+    A terminal in a library with a catalog also opens books that are not in it, for readers
+    who are not registered there: their places are kept in the file, never lost nor refused.
+    """
+
+    def __init__(self, shared: DatabasePositions, local: FilePositions) -> None:
+        self.shared, self.local = shared, local
+
+    def save(self, reader: str, book: str, locator: Locator) -> SavedPosition:
+        try:
+            return self.shared.save(reader, book, locator)
+        except NotFound:
+            return self.local.save(reader, book, locator)
+
+    def load(self, reader: str, book: str) -> SavedPosition | None:
+        return self.shared.load(reader, book) or self.local.load(reader, book)
+
+    def recent(self, reader: str, limit: int = 20) -> list[SavedPosition]:
+        saved = self.shared.recent(reader, limit) + self.local.recent(reader, limit)
+        return sorted(saved, key=lambda p: p.updated_at, reverse=True)[:limit]
 
 
 class FilePositions:
