@@ -468,6 +468,14 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
         listening.close()
 
 
+#: The kernel's send buffer of each connection the service accepts (Linux doubles it).  Left to grow
+#: (up to 4 MB), a listener's connection took megabytes of a chapter at once, and with 1,000 listeners
+#: starting the service spent its time filling buffers instead of answering the next ones
+#: (``benchmarks/streaming.py``); 256 kB is half a minute of speech, and a download still runs at
+#: 256 kB a round trip.
+SEND_BUFFER = 128 * 1024
+
+
 def _listen(host: str, port: int, lang: str) -> socket.socket:
     """A socket bound to ``host:port`` for the service; ``PortBusy`` when it cannot be (in ``lang``)."""
     try:
@@ -476,6 +484,7 @@ def _listen(host: str, port: int, lang: str) -> socket.socket:
     except OSError as error:
         raise PortBusy(host=host, port=port, reason=error.strerror or str(error)) from None
     listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
     try:
         listening.bind((host, port))
     except OSError as error:

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from accessreader.content import read
-from accessreader.errors import NotFound, UnknownVoice
+from accessreader.errors import NotFound, OtherChapter, UnknownVoice
 from accessreader.model import Locator
 from accessreader.service.audiobook import Audiobooks, sentence_locator
 from accessreader.tts.synthesis import SpeechOptions
@@ -81,7 +81,11 @@ def test_live_speech_yields_mp3_frames_sentence_by_sentence_from_any_sentence(ma
     assert duration(tmp_path / "live.mp3") == pytest.approx(audiobooks.chapter(title, 1).seconds, abs=0.15)
     later = b"".join(audiobooks.live(title, 1, "c1b1s2"))
     assert 0 < len(later) < len(b"".join(pieces)) / 2
-    assert audiobooks.start_sentence(title, Locator(1, "c1b1", 1, 9)) == "c1b1s1"
+    assert audiobooks.start_sentence(title, 1, Locator(1, "c1b1", 1, 9)) == "c1b1s1"
+    with pytest.raises(OtherChapter):  # a place in chapter 3 is not a place to start chapter 2 from
+        audiobooks.start_sentence(title, 1, Locator(2, "c2b1", 0, 0))
+    with pytest.raises(NotFound):
+        audiobooks.start_sentence(title, 1, Locator(1, "c2b1", 0, 0))
     with pytest.raises(NotFound):
         audiobooks.live(title, 1, "c9b9s9")
 
