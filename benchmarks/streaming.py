@@ -1,14 +1,16 @@
 """Listening benchmark: the service on loopback, many listeners at real-time pace, first-byte latency.
 
-    .venv/bin/python -m benchmarks.streaming [--listeners 1000] [--seconds S] [--minutes 60] [--live-mb 5]
+    .venv/bin/python -m benchmarks.streaming [--listeners 1000] [--seconds S] [--minutes 60] [--live-mb 1,5]
 
 Prepares a data folder with two titles and a reader's token, starts ``accessreader
 serve`` as its own process, then measures:
 
 1. first-byte latency of a made chapter (Safari's ``Range: bytes=0-1``) and first
-   audio of a live chapter (a chapter not made yet, spoken as it plays) of a large
-   title (``--live-mb`` MB of varied text, ``books.py``: its largest chapter, and the
-   first, so the request must find one chapter in a big stored Document);
+   audio of a live chapter (a chapter not made yet, spoken as it plays) of large
+   titles (``--live-mb``: MB of varied text each, ``books.py``: its largest chapter,
+   and the first, so the request must find one chapter in a big stored Document),
+   and the chapter list of such a title (``GET …/audio``, what the listening page asks
+   first), each the first time and again;
 2. N listeners (one async httpx client, one connection each, started over
    ``--ramp`` seconds) each playing a made chapter of ``--minutes`` minutes (its
    file is far larger than the loopback socket buffers: the service, not the
@@ -46,13 +48,13 @@ RECEIVE_BUFFER = 65536  # bytes: a player's socket receive buffer
 READER = ("1001", "4321")
 
 
-def prepare(data: Path, minutes: float, live_mb: float) -> tuple[int, int, str]:
+def prepare(data: Path, minutes: float, live_mb: list[float]) -> tuple[int, list[int], str]:
     """Two titles in ``data`` and a token of a print-disabled reader.
 
     The first has its audio made, its first chapter then lengthened to ``minutes``
     minutes by repeating its MP3 frames (what it says does not matter to the
-    service, only its size and length); the second is ``live_mb`` MB of varied text,
-    never made, so its chapters are spoken live.
+    service, only its size and length); the others are ``live_mb`` MB of varied text each,
+    never made, so their chapters are spoken live.
     """
     from accessreader.content import read
     from accessreader.service.library import Library
@@ -65,9 +67,11 @@ def prepare(data: Path, minutes: float, live_mb: float) -> tuple[int, int, str]:
         made = library.catalog.add_source(source, "made.txt").title.id
         library.catalog.attach_document(made, read(source, "made.txt"))
         library.audiobooks.make(made)
-        document = varied_book(live_mb)
-        live = library.catalog.add_source(document.to_json().encode("utf-8"), "live.json").title.id
-        library.catalog.attach_document(live, document)
+        live = []
+        for size in live_mb:
+            document = varied_book(size)
+            live.append(library.catalog.add_source(document.to_json().encode("utf-8"), f"live-{size}.json").title.id)
+            library.catalog.attach_document(live[-1], document)
         token = library.people.issue_token(person.id, "benchmark").secret
     finally:
         library.close()
@@ -148,13 +152,14 @@ def main() -> None:
     parser.add_argument("--listeners", type=int, default=1000)
     parser.add_argument("--seconds", type=float, default=0, help="How long each listener plays (default: all).")
     parser.add_argument("--minutes", type=float, default=60.0, help="Length of the made chapter (default 60).")
-    parser.add_argument("--live-mb", type=float, default=5.0, help="Size of the live title in MB of text.")
+    parser.add_argument("--live-mb", default="1,5", help="Sizes of the live titles in MB of text (default 1,5).")
     parser.add_argument("--ramp", type=float, default=10.0, help="Seconds over which the listeners start.")
     options = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="ar-streaming-") as folder:
         data = Path(folder) / "data"
-        made, live, token = prepare(data, options.minutes, options.live_mb)
+        sizes = [float(size) for size in options.live_mb.split(",")]
+        made, lives, token = prepare(data, options.minutes, sizes)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         service = accessreader(data, "serve", "--port", str(port))
@@ -167,14 +172,22 @@ def main() -> None:
             rate = size / chapter["seconds"]
 
             made_first = first_bytes(base, chapter["href"], {**auth, "Range": "bytes=0-1"}, 20)
-            live_first = [
-                first_bytes(base, f"/api/titles/{live}/audio/{number}.mp3", auth, 1)[0] for number in (4, 1, 2, 6, 3)
-            ]
+            live_first, listed = {}, {}
+            for size, live in zip(sizes, lives, strict=True):
+                listed[size] = [first_bytes(base, f"/api/titles/{live}/audio", auth, 1)[0] for _ in range(2)]
+                live_first[size] = [
+                    first_bytes(base, f"/api/titles/{live}/audio/{number}.mp3", auth, 1)[0]
+                    for number in (4, 1, 2, 6, 3)
+                ]
             print(f"made chapter: {size / 1e6:.1f} MB, {chapter['seconds'] / 60:.0f} min")
             print(f"first byte, made chapter (Range: bytes=0-1): median {statistics.median(made_first) * 1000:.1f} ms, "
                   f"worst {max(made_first) * 1000:.1f} ms (20 requests)")  # fmt: skip
-            print(f"first audio, live chapter (spoken as it plays): median {statistics.median(live_first) * 1000:.1f} ms, "
-                  f"worst {max(live_first) * 1000:.1f} ms (chapters 4, 1, 2, 6, 3 of a {options.live_mb:g} MB title, each once; aim < 300 ms)")  # fmt: skip
+            for size in sizes:
+                first = live_first[size]
+                print(f"live title of {size:g} MB: chapter list {listed[size][0] * 1000:.0f} ms the first time, "
+                      f"{listed[size][1] * 1000:.0f} ms again; first audio of a live chapter: median "
+                      f"{statistics.median(first) * 1000:.1f} ms, worst {max(first) * 1000:.1f} ms "
+                      f"(chapters 4, 1, 2, 6, 3, each once; aim < 300 ms)")  # fmt: skip
 
             url = f"{chapter['href']}?token={token}"
             seconds = min(options.seconds or chapter["seconds"], chapter["seconds"])
