@@ -11,7 +11,8 @@ sentence's last piece, and every part is one task for a pool of processes (as ma
 cores), in reading order; so a book of one long chapter keeps every core busy, not
 only a book of many.  A worker writes its part's PCM to a file beside the output and
 counts its samples; the main process feeds each chapter's parts, in order, as they
-come, into that chapter's encoder processes, which run beside the synthesis.  The
+come, into that chapter's encoder processes (a thread per chapter, so the encoders of
+several chapters run at once), which run beside the synthesis.  The
 encoders see one unbroken stream, exactly what speaking the chapter in one process
 gives them (no joins, no codec delay between parts), and nothing larger than one read
 buffer is held in memory.  A sentence's start and end are counted in samples of its
@@ -34,6 +35,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
+import threading
 from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -223,6 +226,7 @@ def render(utterances: list[Utterance], codecs: Iterable[str], folder: Path,
     try:  # spawned: libespeak-ng state is never shared by fork
         run_tasks(tasks, options.workers, multiprocessing.get_context("spawn"), heard,
                   lambda _, part: chapters[part.chapter].add(part))  # fmt: skip
+        made = [chapter.finish() for chapter in chapters.values()]
     except BaseException:
         for chapter in chapters.values():
             chapter.abort()
@@ -230,7 +234,7 @@ def render(utterances: list[Utterance], codecs: Iterable[str], folder: Path,
             leftover.unlink(missing_ok=True)
         raise
     progress(total, total)
-    return [chapter.audio for chapter in chapters.values() if chapter.audio is not None]
+    return made
 
 
 @dataclass
@@ -257,7 +261,8 @@ def _speak_part(chapter: int, index: int, pieces: list[Piece], langs: tuple[str,
 
 
 class _Chapter:
-    """One chapter being encoded in the main process: its parts fed to its encoders in order as they come."""
+    """One chapter being encoded: its parts fed, in order as they come, to its encoders by a thread of its own
+    (so the encoders of several chapters run at once, as the workers do)."""
 
     def __init__(self, chapter: int, pieces: list[Piece], codecs: list[str], folder: Path,
                  options: SpeechOptions) -> None:  # fmt: skip
@@ -265,40 +270,70 @@ class _Chapter:
         self.parts = parts_of(pieces, PART_CHARS)
         self.langs = tuple(sorted({lang for _, lang, _, _ in pieces}))  # every part is spoken at the same rate
         self.waiting: dict[int, _Part] = {}
+        self.next = 0  # the next part to hand to the feeder
         self.encoders: list[Encoder] = []
-        self.fed = 0
         self.samples = 0
         self.timings: list[Timing] = []
         self.audio: ChapterAudio | None = None
+        self.error: BaseException | None = None
+        self._queue: queue.SimpleQueue[_Part | None] = queue.SimpleQueue()
+        self._feeder: threading.Thread | None = None
 
     def add(self, part: _Part) -> None:
-        """A part made by a worker: fed now if it is the next one (with any that waited for it), else kept."""
-        self.waiting[part.index] = part
-        while self.fed in self.waiting:
-            self._feed(self.waiting.pop(self.fed))
-        if self.fed == len(self.parts) and self.audio is None:
-            for encoder in self.encoders:
-                encoder.close()
-            files = {e.codec: e.path for e in self.encoders}
-            voices = narrators(self.pieces, self.options.voices, self.options.engine)
-            self.audio = ChapterAudio(self.chapter, part.rate, self.samples, self.timings, files, voices)
+        """A part made by a worker: handed to the feeder now if it is the next one (with any that waited), else kept.
 
-    def _feed(self, part: _Part) -> None:
-        if not self.encoders:
-            for codec in self.codecs:
-                path = self.folder / f"{self.chapter + 1:03d}{SUFFIXES[codec]}"
-                self.encoders.append(Encoder(codec, path, part.rate, self.options.bitrates))
-        with part.pcm.open("rb") as source:
-            while block := source.read(1 << 20):
-                for encoder in self.encoders:
-                    encoder.write(block)
-        part.pcm.unlink()
-        self.timings += timings_of(part.ids, part.bounds, self.samples, part.rate)
-        self.samples += part.samples
-        self.fed += 1
+        Raises what the feeder met (an encoder that failed), so the pool stops.
+        """
+        if self.error is not None:
+            raise self.error
+        if self._feeder is None:
+            self._feeder = threading.Thread(target=self._feed_all, args=(part.rate,), daemon=True)
+            self._feeder.start()
+        self.waiting[part.index] = part
+        while self.next in self.waiting:
+            self._queue.put(self.waiting.pop(self.next))
+            self.next += 1
+
+    def finish(self) -> ChapterAudio:
+        """Wait for the feeder to encode the last part; raises what it met."""
+        if self._feeder is not None:
+            self._feeder.join()
+        if self.error is not None:
+            raise self.error
+        assert self.audio is not None, "a chapter finished before all its parts came"
+        return self.audio
 
     def abort(self) -> None:
-        """Kill the encoders of a chapter not finished."""
-        if self.audio is None:
+        """Stop the feeder and kill the encoders of a chapter not finished."""
+        if self._feeder is not None and self._feeder.is_alive():
+            self._queue.put(None)
+            for encoder in self.encoders:
+                encoder.abort()
+            self._feeder.join()
+
+    def _feed_all(self, rate: int) -> None:
+        try:
+            self.encoders = [
+                Encoder(codec, self.folder / f"{self.chapter + 1:03d}{SUFFIXES[codec]}", rate, self.options.bitrates)
+                for codec in self.codecs
+            ]
+            for _ in self.parts:
+                part = self._queue.get()
+                if part is None:  # aborted
+                    return
+                with part.pcm.open("rb") as source:
+                    while block := source.read(1 << 20):
+                        for encoder in self.encoders:
+                            encoder.write(block)
+                part.pcm.unlink()
+                self.timings += timings_of(part.ids, part.bounds, self.samples, part.rate)
+                self.samples += part.samples
+            for encoder in self.encoders:
+                encoder.close()
+            voices = narrators(self.pieces, self.options.voices, self.options.engine)
+            files = {e.codec: e.path for e in self.encoders}
+            self.audio = ChapterAudio(self.chapter, rate, self.samples, self.timings, files, voices)
+        except BaseException as error:  # met again by add() or finish() in the main thread
+            self.error = error
             for encoder in self.encoders:
                 encoder.abort()
