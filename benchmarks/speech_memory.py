@@ -95,11 +95,13 @@ def sent_sizes(size: float, shape: str) -> None:
     """Pickled bytes to and from the workers, now and in the layout before, from the real script."""
     from array import array
 
+    from accessreader.tts.chapters import plan
     from accessreader.tts.script import by_chapter, speech_script
     from accessreader.tts.synthesis import PART_CHARS, Timing, parts_of, pieces_of
     from benchmarks.books import book
 
-    script = speech_script(book(size, chapters=int(shape) if shape.isdigit() else shape))
+    document = plan(book(size, chapters=int(shape) if shape.isdigit() else shape))  # as write_all does
+    script = speech_script(document)
     chapters = [pieces_of(group) for group in by_chapter(script)]
     sentences = [[p[0] for p in pieces if p[3]] for pieces in chapters]
     before_out = sum(len(pickle.dumps(pieces)) for pieces in chapters)
@@ -111,7 +113,8 @@ def sent_sizes(size: float, shape: str) -> None:
         for part in parts
     )
     count = sum(map(len, sentences))
-    print(f"  to the workers: {len(chapters)} task(s) before, {len(parts)} parts now; "
+    print(f"  to the workers: {len(chapters)} chapters (after the plan's ~12-minute split) as tasks before, "
+          f"{len(parts)} parts now; "
           f"{before_out / 1e6:.1f} MB pickled before, {now_out / 1e6:.1f} MB now")  # fmt: skip
     print(f"  back from the workers ({count} sentence timings): {before_back / 1e6:.2f} MB as Timing lists, "
           f"{now_back / 1e6:.2f} MB as ids + array('q') of sample counts ({before_back / now_back:.1f}× smaller)")  # fmt: skip
