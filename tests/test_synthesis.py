@@ -7,8 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from accessreader.errors import UnknownVoice
+from accessreader.errors import AudioFailed, UnknownVoice
 from accessreader.tts import synthesis
+from accessreader.tts.audio import Bitrates
 from accessreader.tts.engines import Voice, engine, voices_for
 from accessreader.tts.script import speech_script
 from accessreader.tts.synthesis import SpeechOptions, parts_of, pieces_of, render, speak
@@ -144,3 +145,13 @@ def test_parts_end_where_a_sentence_ends_even_inside_a_sentence_in_two_languages
     assert [p for part in parts for p in part] == pieces
     assert all(part[-1][3] for part in parts)  # each part ends with a sentence's last piece
     assert [len(part) for part in parts if part[0][0] == "c1b1s0"] == [3]  # ru, kk, ru: one part
+
+
+def test_an_encoder_that_fails_stops_the_book_with_its_message_and_leaves_no_sound_behind(tmp_path, monkeypatch):
+    chapter = [u for u in speech_script(long_book(30)) if u.locator.chapter == 0]
+    monkeypatch.setattr(synthesis, "PART_CHARS", 400)
+    options = SpeechOptions(workers=2, bitrates=Bitrates(opus=9999))  # opusenc refuses it at once
+    with pytest.raises(AudioFailed) as failed:
+        render(chapter, ["mp3", "opus"], tmp_path, options)
+    assert "opusenc" in failed.value.message("en") and "insane" in failed.value.message("en")
+    assert not list(tmp_path.glob("*.pcm")) and not list(tmp_path.glob(".*.pcm"))
