@@ -1,6 +1,7 @@
 """Listening benchmark: the service on loopback, many listeners at real-time pace, first-byte latency.
 
     .venv/bin/python -m benchmarks.streaming [--listeners 1000] [--seconds S] [--minutes 60] [--live-mb 1,5]
+                                             [--source OTHER_CHECKOUT]
 
 Prepares a data folder with two titles and a reader's token, starts ``accessreader
 serve`` as its own process, then measures:
@@ -20,6 +21,9 @@ serve`` as its own process, then measures:
    default each plays the whole chapter; ``--seconds`` shortens the run.  A
    listener is *held* when its buffer never ran dry.
 
+With ``--source OTHER_CHECKOUT`` (``git archive COMMIT | tar -x -C OTHER_CHECKOUT``) all of
+it is measured again with the service of that checkout, on the same data, in the same run.
+
 The time to start playing (median and 95th percentile) is printed beside, and as a
 ratio to, one listener alone (the median of three) measured first in the same run.  The machine is
 shared, so the figures vary from run to run.
@@ -32,6 +36,8 @@ import asyncio
 import json
 import socket
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -40,7 +46,7 @@ from pathlib import Path
 import httpx
 
 from benchmarks.books import book as varied_book
-from benchmarks.service_common import accessreader, answers, book, free_port, wait_until
+from benchmarks.service_common import ROOT, answers, book, env, free_port, wait_until
 
 STARTUP = 1.0  # seconds of audio a player waits for before it starts
 AHEAD = 10.0  # seconds a player reads ahead of what it plays
@@ -91,7 +97,7 @@ def prepare(data: Path, minutes: float, live_mb: list[float]) -> tuple[int, list
 def first_bytes(base: str, url: str, headers: dict[str, str], times: int) -> list[float]:
     """Seconds from sending the request to the first body bytes, ``times`` times."""
     found = []
-    with httpx.Client(base_url=base, timeout=30) as client:
+    with httpx.Client(base_url=base, timeout=300) as client:
         for _ in range(times):
             start = time.perf_counter()
             with client.stream("GET", url, headers=headers) as response:
@@ -156,63 +162,75 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=60.0, help="Length of the made chapter (default 60).")
     parser.add_argument("--live-mb", default="1,5", help="Sizes of the live titles in MB of text (default 1,5).")
     parser.add_argument("--ramp", type=float, default=10.0, help="Seconds over which the listeners start.")
+    parser.add_argument("--source", type=Path, action="append", default=[],
+                        help="Also run the service from this checkout (git archive COMMIT | tar -x -C PATH), "
+                             "after this one, on the same data.")  # fmt: skip
     options = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="ar-streaming-") as folder:
         data = Path(folder) / "data"
         sizes = [float(size) for size in options.live_mb.split(",")]
         made, lives, token = prepare(data, options.minutes, sizes)
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        service = accessreader(data, "serve", "--port", str(port))
-        try:
-            wait_until(lambda: answers(f"{base}/"), timeout=60)
-            auth = {"Authorization": f"Bearer {token}"}
-            chapters = httpx.get(f"{base}/api/titles/{made}/audio", headers=auth).json()
-            chapter = max(chapters, key=lambda c: c["seconds"])
-            size = int(httpx.head(f"{base}{chapter['href']}", headers=auth).headers["content-length"])  # not audited
-            rate = size / chapter["seconds"]
+        for source in [ROOT, *options.source]:
+            print(f"service from {source}:")
+            measure(data, source, made, lives, token, sizes, options)
 
-            made_first = first_bytes(base, chapter["href"], {**auth, "Range": "bytes=0-1"}, 20)
-            live_first, listed = {}, {}
-            for mb, listing, playing in zip(sizes, lives[::2], lives[1::2], strict=True):
-                listed[mb] = [first_bytes(base, f"/api/titles/{listing}/audio", auth, 1)[0] for _ in range(2)]
-                live_first[mb] = [
-                    first_bytes(base, f"/api/titles/{playing}/audio/{number}.mp3", auth, 1)[0]
-                    for number in (4, 1, 2, 6, 3)
-                ]
-            print(f"made chapter: {size / 1e6:.1f} MB, {chapter['seconds'] / 60:.0f} min")
-            print(f"first byte, made chapter (Range: bytes=0-1): median {statistics.median(made_first) * 1000:.1f} ms, "
-                  f"worst {max(made_first) * 1000:.1f} ms (20 requests)")  # fmt: skip
-            for mb in sizes:
-                first = live_first[mb]
-                print(f"live title of {mb:g} MB: chapter list {listed[mb][0] * 1000:.0f} ms the first time, "
-                      f"{listed[mb][1] * 1000:.0f} ms again; first audio of a live chapter: median "
-                      f"{statistics.median(first) * 1000:.1f} ms, worst {max(first) * 1000:.1f} ms "
-                      f"(chapters 4, 1, 2, 6, 3 of another title, each once; aim < 300 ms)")  # fmt: skip
 
-            url = f"{chapter['href']}?token={token}"
-            seconds = min(options.seconds or chapter["seconds"], chapter["seconds"])
-            alone = statistics.median(
-                asyncio.run(crowd(base, url, rate, 1, min(seconds, 5.0), 0.0))[0].start for _ in range(3)
-            )
-            started = time.perf_counter()
-            results = asyncio.run(crowd(base, url, rate, options.listeners, seconds, options.ramp))
-            took = time.perf_counter() - started
-            held = sum(r.held and not r.failed for r in results)
-            failed = sum(r.failed for r in results)
-            print(f"listeners: {options.listeners} at {rate * 8 / 1000:.0f} kbit/s for {seconds:.0f} s each "
-                  f"(started over {options.ramp:.0f} s: {options.listeners / options.ramp:.0f} new a second; run took {took:.1f} s)")  # fmt: skip
-            starts = sorted(r.start for r in results if not r.failed)
-            if starts:
-                median, p95 = statistics.median(starts), starts[max(0, int(len(starts) * 0.95) - 1)]
-                print(f"time to start playing: median {median * 1000:.0f} ms, 95th percentile {p95 * 1000:.0f} ms; "
-                      f"one listener alone {alone * 1000:.0f} ms (ratios {median / alone:.1f}×, {p95 / alone:.1f}×)")  # fmt: skip
-            print(f"held at real-time pace: {held} of {options.listeners} ({held / options.listeners:.1%}); "
-                  f"buffer ran dry: {options.listeners - held - failed}; failed requests: {failed}")  # fmt: skip
-        finally:
-            service.terminate()
-            service.wait(30)
+def measure(data: Path, source: Path, made: int, lives: list[int], token: str, sizes: list[float],
+            options: argparse.Namespace) -> None:  # fmt: skip
+    """Start the service from the checkout ``source`` over ``data``, measure, print, stop it."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    service = subprocess.Popen([sys.executable, "-m", "accessreader", "serve", "--port", str(port)], cwd=source,
+                               env=env(data, PYTHONPATH=str(source)), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        wait_until(lambda: answers(f"{base}/"), timeout=60)
+        auth = {"Authorization": f"Bearer {token}"}
+        chapters = httpx.get(f"{base}/api/titles/{made}/audio", headers=auth).json()
+        chapter = max(chapters, key=lambda c: c["seconds"])
+        size = int(httpx.head(f"{base}{chapter['href']}", headers=auth).headers["content-length"])  # not audited
+        rate = size / chapter["seconds"]
+
+        made_first = first_bytes(base, chapter["href"], {**auth, "Range": "bytes=0-1"}, 20)
+        live_first, listed = {}, {}
+        for mb, listing, playing in zip(sizes, lives[::2], lives[1::2], strict=True):
+            listed[mb] = [first_bytes(base, f"/api/titles/{listing}/audio", auth, 1)[0] for _ in range(2)]
+            live_first[mb] = [
+                first_bytes(base, f"/api/titles/{playing}/audio/{number}.mp3", auth, 1)[0] for number in (4, 1, 2, 6, 3)
+            ]
+        print(f"made chapter: {size / 1e6:.1f} MB, {chapter['seconds'] / 60:.0f} min")
+        print(f"first byte, made chapter (Range: bytes=0-1): median {statistics.median(made_first) * 1000:.1f} ms, "
+              f"worst {max(made_first) * 1000:.1f} ms (20 requests)")  # fmt: skip
+        for mb in sizes:
+            first = live_first[mb]
+            print(f"live title of {mb:g} MB: chapter list {listed[mb][0] * 1000:.0f} ms the first time, "
+                  f"{listed[mb][1] * 1000:.0f} ms again; first audio of a live chapter: median "
+                  f"{statistics.median(first) * 1000:.1f} ms, worst {max(first) * 1000:.1f} ms "
+                  f"(chapters 4, 1, 2, 6, 3 of another title, each once; aim < 300 ms)")  # fmt: skip
+
+        url = f"{chapter['href']}?token={token}"
+        seconds = min(options.seconds or chapter["seconds"], chapter["seconds"])
+        alone = statistics.median(
+            asyncio.run(crowd(base, url, rate, 1, min(seconds, 5.0), 0.0))[0].start for _ in range(3)
+        )
+        started = time.perf_counter()
+        results = asyncio.run(crowd(base, url, rate, options.listeners, seconds, options.ramp))
+        took = time.perf_counter() - started
+        held = sum(r.held and not r.failed for r in results)
+        failed = sum(r.failed for r in results)
+        print(f"listeners: {options.listeners} at {rate * 8 / 1000:.0f} kbit/s for {seconds:.0f} s each "
+              f"(started over {options.ramp:.0f} s: {options.listeners / options.ramp:.0f} new a second; run took {took:.1f} s)")  # fmt: skip
+        starts = sorted(r.start for r in results if not r.failed)
+        if starts:
+            median, p95 = statistics.median(starts), starts[max(0, int(len(starts) * 0.95) - 1)]
+            print(f"time to start playing: median {median * 1000:.0f} ms, 95th percentile {p95 * 1000:.0f} ms; "
+                  f"one listener alone {alone * 1000:.0f} ms (ratios {median / alone:.1f}×, {p95 / alone:.1f}×)")  # fmt: skip
+        print(f"held at real-time pace: {held} of {options.listeners} ({held / options.listeners:.1%}); "
+              f"buffer ran dry: {options.listeners - held - failed}; failed requests: {failed}")  # fmt: skip
+    finally:
+        service.terminate()
+        service.wait(30)
 
 
 if __name__ == "__main__":
