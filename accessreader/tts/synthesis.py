@@ -218,11 +218,12 @@ def render(utterances: list[Utterance], codecs: Iterable[str], folder: Path,
     chapters = {
         g[0].locator.chapter: _Chapter(g[0].locator.chapter, pieces_of(g), codecs, folder, options) for g in groups
     }
+    longest_first = sorted(chapters.values(), key=lambda chapter: -sum(len(p[2]) for p in chapter.pieces))
     tasks = [
         (_speak_part, (chapter.chapter, index, part, chapter.langs, folder, options))
-        for chapter in chapters.values()
+        for chapter in longest_first  # the longest chapter's encoder, the longest serial work, starts first
         for index, part in enumerate(chapter.parts)
-    ]  # in reading order: chapters are finished (and their encoders closed) one after another
+    ]
     try:  # spawned: libespeak-ng state is never shared by fork
         run_tasks(tasks, options.workers, multiprocessing.get_context("spawn"), heard,
                   lambda _, part: chapters[part.chapter].add(part))  # fmt: skip
