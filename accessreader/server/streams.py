@@ -140,7 +140,9 @@ def chapter_audio(
     heard = library.listening.live.begin(reader.id, title_id, number - 1)  # sentence times, for read-along
     frames = audiobooks.live(title_id, number - 1, first, choice.speech_voices() if choice.own else None, heard)
     library.audit.record(reader, title_id, codec, STREAM, detail=f"chapter {number} live from {first}")
-    return StreamingResponse(frames, media_type=MEDIA_TYPES[codec], headers={**LIVE_HEADERS, "X-Voices": choice.named()})
+    return StreamingResponse(
+        frames, media_type=MEDIA_TYPES[codec], headers={**LIVE_HEADERS, "X-Voices": choice.named()}
+    )
 
 
 @router.get("/api/titles/{title_id}/position", response_model=PositionOut, summary="The reader's saved place")
