@@ -476,14 +476,25 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
         listening.close()
 
 
+#: The kernel's send buffer of each connection the service accepts (Linux doubles it).  Left to grow
+#: (up to 4 MB), a listener's connection took megabytes of a chapter at once, and with 1,000 listeners
+#: starting the service spent its time filling buffers instead of answering the next ones
+#: (``benchmarks/streaming.py``); 256 kB is half a minute of speech, and a download still runs at
+#: 256 kB a round trip.
+SEND_BUFFER = 128 * 1024
+
+
 def _listen(host: str, port: int, lang: str) -> socket.socket:
     """A socket bound to ``host:port`` for the service; ``PortBusy`` when it cannot be (in ``lang``)."""
     try:
         family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
-        listening = socket.socket(family, socket.SOCK_STREAM)
+        # IPPROTO_TCP named, not left 0: asyncio turns Nagle's algorithm off (TCP_NODELAY) only on sockets
+        # that say they are TCP, and without it every answer's body waited ~40 ms for the headers' ACK
+        listening = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     except OSError as error:
         raise PortBusy(host=host, port=port, reason=error.strerror or str(error)) from None
     listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
     try:
         listening.bind((host, port))
     except OSError as error:

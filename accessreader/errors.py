@@ -11,6 +11,7 @@
      │    ├── SixDotsOnly        8-dot braille asked for in BRF
      │    ├── VoiceNotOffered    a listener's voice that this machine does not offer for the language
      │    ├── RateNotOffered     a listener's speech rate outside the bounds
+     │    ├── OtherChapter       a place to listen from that is in another chapter
      │    └── PortBusy           ``serve`` on an address another program listens on
      ├── MissingDependency       a braille table, voice or program is not installed
      │    └── UnknownVoice       a speech engine, voice or setting that is not available
@@ -165,6 +166,12 @@ class RateNotOffered(BadOption):
     """A speech rate a listener chose outside the bounds (words per minute)."""
 
     code = "rate_not_offered"
+
+
+class OtherChapter(BadOption):
+    """A place to start listening (``from=``) that lies in another chapter than the audio asked for."""
+
+    code = "other_chapter"
 
 
 class SixDotsOnly(BadOption):

@@ -111,6 +111,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{option}: значение {value} не поддерживается ({choices})",
         "kk": "{option}: {value} мәні қолдау көрсетілмейді ({choices})",
     },
+    "other_chapter": {
+        "en": "from={place} is in chapter {chapter}, not in chapter {asked}: play chapter {chapter} from there",
+        "ru": "from={place}: это место в главе {chapter}, а не в главе {asked}; включите главу {chapter} с него",
+        "kk": "from={place}: бұл орын {asked}-тарауда емес, {chapter}-тарауда; {chapter}-тарауды сол жерден қосыңыз",
+    },
     "brf_six_dots": {
         "en": "BRF holds 6-dot braille only; choose pef or ubrl for 8-dot braille",
         "ru": "BRF содержит только 6-точечный шрифт Брайля; для 8-точечного выберите pef или ubrl",

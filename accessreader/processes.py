@@ -96,12 +96,15 @@ def run_tasks(
     workers: int,
     context: multiprocessing.context.BaseContext,
     progress: Callable[[int], None] | None = None,
+    finished: Callable[[int, R], None] | None = None,
 ) -> list[R]:
     """``function(*args)`` for each task on up to ``workers`` processes of ``context``; results in task order.
 
-    A task tells of units done with ``report(n)``, which ``progress(n)`` hears.
-    When a task fails, or the caller is interrupted, the others stop at their
-    next report and the first error is raised here.
+    A task tells of units done with ``report(n)``, which ``progress(n)`` hears;
+    ``finished(index, result)`` hears of each task as soon as it is done, in this process
+    (speech feeds the parts of a chapter to its encoders so).  When a task fails, ``finished``
+    raises, or the caller is interrupted, the others stop at their next report and the
+    first error is raised here.
     """
     reports: multiprocessing.Queue = context.Queue()
     abort = context.Event()
@@ -112,9 +115,11 @@ def run_tasks(
         waiting = set(futures)
         try:
             while waiting:
-                finished, waiting = wait(waiting, timeout=0.2, return_when=FIRST_COMPLETED)
-                for future in finished:
+                done, waiting = wait(waiting, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in sorted(done, key=futures.__getitem__):
                     results[futures[future]] = future.result()
+                    if finished:
+                        finished(futures[future], results[futures[future]])
                 _report(reports, progress)
         except BaseException:  # a failed task, or Ctrl+C: the others stop at their next report
             abort.set()

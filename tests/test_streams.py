@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import time
 
 import httpx
@@ -202,3 +203,45 @@ def test_every_range_that_hands_out_the_start_or_the_whole_file_is_audited(serve
     answer = client(served, ("6006", "6666")).get(url, headers={"Range": "bytes=1-"})
     assert answer.status_code == 206 and answer.content == whole[1:]
     assert [(e.action, e.detail) for e in audit.entries(person_id=other.id)] == [(STREAM, "chapter 3")]
+
+
+def test_a_live_chapter_plays_over_http_in_ffmpeg_and_answers_a_range_with_the_whole_stream(served, tmp_path):
+    reader = client(served)
+    path = f"/api/titles/{served.live_title}/audio/2.mp3"
+    whole = reader.get(path).content
+    token = reader.post("/api/tokens", params={"label": "ffmpeg"}).json()["secret"]
+    url = f"{served.base}{path}?token={token}"
+
+    probe = ["ffprobe", "-v", "error", "-show_entries", "stream=codec_name,sample_rate", "-of", "csv=p=0", url]
+    assert subprocess.run(probe, capture_output=True, text=True, check=True).stdout.strip() == "mp3,22050"
+    decode = ["ffmpeg", "-nostdin", "-v", "error", "-i", url, "-f", "s16le", "-ac", "1", "-ar", "22050", "-"]
+    pcm = subprocess.run(decode, capture_output=True, check=True).stdout
+    assert len(pcm) / 2 / 22050 == pytest.approx(seconds_of(whole, tmp_path), abs=0.15)  # to its very end
+
+    # A seek sent as a byte range cannot be served before the audio exists: the Range header is
+    # ignored (RFC 9110 §14.2), so the answer is the whole stream, 200 and no Content-Range,
+    # which tells a player it got the start, not byte 5000.
+    for asked in ("bytes=0-", "bytes=5000-", "bytes=0-1"):
+        answer = reader.get(path, headers={"Range": asked})
+        assert answer.status_code == 200 and "content-range" not in answer.headers
+        assert answer.headers["accept-ranges"] == "none" and answer.content[:2] == whole[:2]
+        assert seconds_of(answer.content, tmp_path) == pytest.approx(seconds_of(whole, tmp_path), abs=0.15)
+
+
+def test_a_live_start_from_another_chapter_is_refused_in_the_readers_language(served):
+    reader = client(served)
+    path = f"/api/titles/{served.live_title}/audio/2.mp3"
+    audit = served.library.audit
+    before = len(audit.entries(title_id=served.live_title, limit=1000))
+
+    other = reader.get(path, params={"from": "2:c2b1:0:0"}, headers={"Accept-Language": "ru"})
+    assert other.status_code == 422 and other.json()["error"] == "other_chapter"
+    assert other.json()["message"] == ("from=2:c2b1:0:0: это место в главе 3, а не в главе 2; включите главу 3 с него")
+    kazakh = reader.get(path, params={"from": "2:c2b1:0:0", "lang": "kk"})
+    assert kazakh.status_code == 422 and "3-тарауда" in kazakh.json()["message"]
+    english = reader.head(path, params={"from": "0:c0b0:0:0"})  # a player's HEAD is refused alike
+    assert english.status_code == 422
+
+    missing = reader.get(path, params={"from": "1:c1b99:0:0"})  # this chapter, a block it does not have
+    assert missing.status_code == 404 and "c1b99" in missing.json()["message"]
+    assert len(audit.entries(title_id=served.live_title, limit=1000)) == before  # nothing was streamed

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import replace
 
 import pytest
 
-from accessreader.errors import UnknownVoice
+from accessreader.errors import AudioFailed, UnknownVoice
+from accessreader.tts import synthesis
+from accessreader.tts.audio import Bitrates
 from accessreader.tts.engines import Voice, engine, voices_for
 from accessreader.tts.script import speech_script
-from accessreader.tts.synthesis import SpeechOptions, pieces_of, render, speak
+from accessreader.tts.synthesis import SpeechOptions, parts_of, pieces_of, render, speak
 from tests.speech_fixtures import long_book, two_chapter_book
 
 
@@ -114,3 +117,41 @@ def test_one_failing_chapter_stops_the_others_quickly(tmp_path):
     partial = tmp_path / "002.mp3"
     assert not partial.exists() or partial.stat().st_size < 3_000_000
     assert max(calls) < sum(1 for u in utterances if u.last)
+
+
+def test_a_long_chapter_is_spoken_in_parts_on_both_cores_with_exact_timings(tmp_path, monkeypatch):
+    chapter = [u for u in speech_script(long_book(30)) if u.locator.chapter == 0]
+    monkeypatch.setattr(synthesis, "PART_CHARS", 400)
+    assert len(parts_of(pieces_of(chapter), 400)) >= 4
+    (parted,) = render(chapter, ["mp3", "opus"], tmp_path / "parts", SpeechOptions(workers=2))
+    monkeypatch.setattr(synthesis, "PART_CHARS", 10**9)
+    (whole,) = render(chapter, ["mp3"], tmp_path / "whole", SpeechOptions(workers=1))
+
+    assert [t.sentence_id for t in parted.timings] == [u.sentence_id for u in chapter if u.last]
+    assert parted.timings[0].start == 0 and parted.timings[-1].end == parted.seconds
+    for before, after in zip(parted.timings, parted.timings[1:], strict=False):
+        assert before.start < before.end == after.start  # back to back across the parts' joins too
+    assert [t.end for t in parted.timings] == pytest.approx([t.end for t in whole.timings], abs=0.05)
+    # One stream into one encoder: the MP3 decodes to exactly the samples the timings count.
+    decode = ["ffmpeg", "-v", "error", "-i", str(parted.files["mp3"]), "-f", "s16le", "-"]
+    pcm = subprocess.run(decode, capture_output=True, check=True).stdout
+    assert len(pcm) // 2 == parted.samples
+    assert sorted(p.name for p in (tmp_path / "parts").iterdir()) == ["001.mp3", "001.opus"]  # no PCM left
+
+
+def test_parts_end_where_a_sentence_ends_even_inside_a_sentence_in_two_languages(book):
+    pieces = pieces_of(speech_script(book))
+    parts = parts_of(pieces, 1)
+    assert [p for part in parts for p in part] == pieces
+    assert all(part[-1][3] for part in parts)  # each part ends with a sentence's last piece
+    assert [len(part) for part in parts if part[0][0] == "c1b1s0"] == [3]  # ru, kk, ru: one part
+
+
+def test_an_encoder_that_fails_stops_the_book_with_its_message_and_leaves_no_sound_behind(tmp_path, monkeypatch):
+    chapter = [u for u in speech_script(long_book(30)) if u.locator.chapter == 0]
+    monkeypatch.setattr(synthesis, "PART_CHARS", 400)
+    options = SpeechOptions(workers=2, bitrates=Bitrates(opus=9999))  # opusenc refuses it at once
+    with pytest.raises(AudioFailed) as failed:
+        render(chapter, ["mp3", "opus"], tmp_path, options)
+    assert "opusenc" in failed.value.message("en") and "insane" in failed.value.message("en")
+    assert not list(tmp_path.glob("*.pcm")) and not list(tmp_path.glob(".*.pcm"))

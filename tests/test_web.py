@@ -343,6 +343,11 @@ def test_the_player_resumes_from_the_saved_place(page, served):
     assert page.eval_on_selector("#audio", "a => a.getAttribute('src')").endswith(
         f"/audio/2.mp3?from=1%3Ac1b1%3A2%3A{start}"
     )
+    # Chromium plays the live stream (chunked, no ranges, no length) as far as it goes, to its end.
+    page.eval_on_selector("#audio", "a => { a.playbackRate = 4; return a.play(); }")
+    page.wait_for_function("() => document.getElementById('audio').currentTime > 0.5")
+    page.wait_for_function("() => document.getElementById('audio').ended", timeout=20_000)
+    assert page.eval_on_selector("#audio", "a => a.error") is None
 
 
 def saving(page, body: dict):

@@ -2,7 +2,9 @@
 
     GET /api/titles/{id}/audio                   chapters with their times and sentence timings
     GET /api/titles/{id}/audio/{n}.mp3|.opus     chapter n (1-based): the made file with ranges
-                                                 (206/416), else (mp3) spoken live, chunked
+                                                 (206/416), else (mp3) spoken live, chunked, without
+                                                 ranges; ?from=LOCATOR starts it there (422 when the
+                                                 locator is in another chapter)
     GET /api/titles/{id}/position                the reader's saved place (locator, chapter, seconds)
     PUT /api/titles/{id}/position                save it: a locator, or a chapter and seconds (→ its sentence)
     GET /feeds/titles/{id}.rss?token=…           a private podcast feed, episodes = chapters
@@ -24,8 +26,9 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from ..errors import BadOption, NotFound, NotLoggedIn
-from ..model import Document, Locator
+from ..model import Locator
 from ..service.audiobook import MEDIA_TYPES, Audiobooks, ChapterInfo
+from ..service.catalog import Catalog
 from ..service.library import Library
 from ..service.people import Person
 from ..service.rights import STREAM
@@ -34,6 +37,10 @@ from .deps import LibraryDep, Reader, TitleId, library_of
 
 router = APIRouter(tags=["listening"])
 
+#: A live chapter is made as it is heard: its length is unknown, so no byte ranges are offered and a
+#: ``Range`` header is ignored (RFC 9110 §14.2): every answer is the chapter from its start (or from
+#: ``from=``), 200 and chunked, which browsers' ``<audio>``, ffmpeg and mpv play as a stream.
+LIVE_HEADERS = {"Accept-Ranges": "none", "Cache-Control": "no-store"}
 #: A range request within this time of the reader's last audited start of a chapter continues that stream.
 STREAM_WINDOW = timedelta(hours=1)
 
@@ -102,7 +109,9 @@ def chapter_audio(
     codec: str,
     reader: Reader,
     library: LibraryDep,
-    start: Annotated[str, Query(alias="from", max_length=200, description="Live only: a locator to start at")] = "",
+    start: Annotated[
+        str, Query(alias="from", max_length=200, description="Live only: a locator in this chapter to start at")
+    ] = "",
     live: Annotated[bool, Query(description="Spoken now in the reader's own voice and rate, even when made")] = False,
 ) -> Response:
     audiobooks = library.audiobooks
@@ -123,18 +132,17 @@ def chapter_audio(
         return ranges.RangedFile(path, media_type=MEDIA_TYPES[codec], headers={"Cache-Control": "private"})
     if codec != "mp3":
         raise NotFound(what=f"{codec} audio of chapter {number}")
-    first = audiobooks.chapter(title_id, number - 1).first
+    first = audiobooks.start_sentence(title_id, number - 1, _locator(start)) if start else ""
+    first = first or audiobooks.chapter(title_id, number - 1).first
     if head:
-        return Response(media_type=MEDIA_TYPES[codec], headers={"Accept-Ranges": "none", "Cache-Control": "no-store"})
-    if start:
-        locator = _locator(start)
-        first = audiobooks.start_sentence(title_id, Locator(number - 1, locator.block, locator.sentence))
+        return Response(media_type=MEDIA_TYPES[codec], headers=LIVE_HEADERS)
     choice = library.listening.get(reader.id)  # the reader's voices and rate (``service/listening.py``)
     heard = library.listening.live.begin(reader.id, title_id, number - 1)  # sentence times, for read-along
     frames = audiobooks.live(title_id, number - 1, first, choice.speech_voices() if choice.own else None, heard)
     library.audit.record(reader, title_id, codec, STREAM, detail=f"chapter {number} live from {first}")
-    headers = {"Accept-Ranges": "none", "Cache-Control": "no-store", "X-Voices": choice.named()}
-    return StreamingResponse(frames, media_type=MEDIA_TYPES[codec], headers=headers)
+    return StreamingResponse(
+        frames, media_type=MEDIA_TYPES[codec], headers={**LIVE_HEADERS, "X-Voices": choice.named()}
+    )
 
 
 @router.get("/api/titles/{title_id}/position", response_model=PositionOut, summary="The reader's saved place")
@@ -151,7 +159,7 @@ def put_position(title_id: TitleId, body: PositionIn, reader: Reader, library: L
         locator = audiobooks.locate(title_id, body.chapter - 1, body.seconds or 0.0)
     else:
         raise BadOption(option="position", value="{}", choices="locator, chapter + seconds")
-    locator = _in_sentence(library.catalog.document(title_id), locator)
+    locator = _in_sentence(library.catalog, title_id, locator)
     library.save_position(reader, title_id, locator)
     return _position_out(audiobooks, title_id, locator)
 
@@ -203,16 +211,15 @@ def _locator(text: str) -> Locator:
         raise BadOption(option="locator", value=text[:60], choices="chapter:block:sentence:offset") from None
 
 
-def _in_sentence(document: Document, locator: Locator) -> Locator:
+def _in_sentence(catalog: Catalog, title_id: int, locator: Locator) -> Locator:
     """``locator`` with its offset inside its sentence (the sentence's start when it was not; a sentence
     the block does not have is the one at the offset), so the terminal, which goes by offset,
-    resumes at the sentence the web page or the player saved.
+    resumes at the sentence the web page or the player saved.  Reads the locator's chapter alone.
 
     Raises ``NotFound`` unless the locator's block is in the chapter it names.
     """
-    chapters = document.chapters
-    in_chapter = chapters[locator.chapter].blocks if 0 <= locator.chapter < len(chapters) else []
-    block = next((b for b in in_chapter if b.id == locator.block), None)
+    blocks = catalog.chapter(title_id, locator.chapter).blocks if locator.chapter >= 0 else []
+    block = next((b for b in blocks if b.id == locator.block), None)
     if block is None:
         raise NotFound(what=f"{locator.block} in chapter {locator.chapter + 1}")
     if not block.sentences:

@@ -36,12 +36,12 @@ from itertools import dropwhile
 from pathlib import Path
 
 from ..atomic import replacing
-from ..errors import NotFound
-from ..model import Document, Locator
+from ..errors import NotFound, OtherChapter
+from ..model import Document, Locator, Outline
 from ..tts.audio import gain_db
 from ..tts.audio import match as level
 from ..tts.engines import Voice, engine, voice_for
-from ..tts.script import Utterance, by_chapter, speech_script
+from ..tts.script import Utterance, speech_script
 from ..tts.synthesis import Progress, SpeechOptions, engine_name, render
 from .catalog import Catalog
 from .livescript import ChapterScript
@@ -54,7 +54,7 @@ MEDIA_TYPES = {"mp3": "audio/mpeg", "opus": "audio/ogg"}
 LIVE_BITRATE = 56
 #: The file of a made folder that holds each chapter's length and sentence timings.
 TIMINGS = "timings.json"
-#: Speech scripts kept in memory (the titles listened to most recently).
+#: Chapter scripts kept in memory (the chapters listened to most recently).
 _SCRIPTS_KEPT = 32
 _SENTENCE_ID = re.compile(r"^(?P<block>.+)s(?P<sentence>\d+)$")
 
@@ -90,7 +90,6 @@ class Audiobooks:
         self.catalog = catalog
         self.store = store
         self.options = options or SpeechOptions()
-        self._scripts: dict[int, tuple[str, list[list[Utterance]]]] = {}
         self._chapter_scripts: dict[tuple[int, int], ChapterScript] = {}
 
     def folder(self, title_id: int) -> Path:
@@ -111,35 +110,31 @@ class Audiobooks:
         join(parts, self.folder(title_id))
 
     def chapters(self, title_id: int) -> list[ChapterInfo]:
-        """The title's chapters that have something to say, with timings where made."""
-        document = self.catalog.document(title_id)
+        """The title's chapters that have something to say, with timings where made.
+
+        Made audio answers from its timings and the stored outline alone; a chapter spoken
+        live is looked at alone (``Catalog.chapter``, its first few blocks worded), never the
+        whole book.
+        """
+        outline = self.catalog.outline(title_id)
         made = self._timings(title_id)
-        result = []
-        for group in self._script(title_id, document):
-            index = group[0].locator.chapter
-            timing = made.get(str(index))
-            sentences = [SentenceTime(*row) for row in timing["sentences"]] if timing else []
-            result.append(
-                ChapterInfo(
-                    index, document.chapters[index].title or f"{index + 1}",
-                    timing["seconds"] if timing else None, group[0].sentence_id, sentences,
-                )
-            )  # fmt: skip
-        return result
+        found = (self._info(title_id, index, outline, made) for index in range(len(outline.chapters)))
+        return [info for info in found if info is not None]
 
     def chapter(self, title_id: int, index: int) -> ChapterInfo:
         """One chapter (by its index in the Document); ``NotFound`` when it says nothing.
 
-        Reads that chapter alone (``Catalog.chapter``), not the whole book.
+        Reads that chapter alone (``Catalog.chapter``), not the whole book; a made chapter, not even that.
         """
-        script = self._chapter_script(title_id, index)
-        first = script.first()
-        if first is None:
+        outline = self.catalog.outline(title_id)
+        info = (
+            self._info(title_id, index, outline, self._timings(title_id))
+            if 0 <= index < len(outline.chapters)
+            else None
+        )
+        if info is None:
             raise NotFound(what=f"chapter {index + 1} of title #{title_id}")
-        timing = self._timings(title_id).get(str(index))
-        sentences = [SentenceTime(*row) for row in timing["sentences"]] if timing else []
-        title = script.outline.chapters[index].title or f"{index + 1}"
-        return ChapterInfo(index, title, timing["seconds"] if timing else None, first.sentence_id, sentences)
+        return info
 
     def file(self, title_id: int, index: int, codec: str) -> Path | None:
         """The made file of chapter ``index`` in ``codec``, or None when not made yet."""
@@ -215,15 +210,21 @@ class Audiobooks:
         wanted = f"{locator.block}s{locator.sentence}"
         return next((s.start for s in info.sentences if s.id == wanted), 0.0)
 
-    def start_sentence(self, title_id: int, locator: Locator) -> str:
-        """The spoken sentence id at or after ``locator`` in its chapter, for a live start."""
-        script = self._chapter_script(title_id, locator.chapter)
-        first = script.first()
-        if first is None:
-            raise NotFound(what=f"chapter {locator.chapter + 1} of title #{title_id}")
-        in_block = script.block(locator.block) if script.has_block(locator.block) else []
-        following = [u for u in in_block if u.locator.sentence >= locator.sentence]
-        return following[0].sentence_id if following else first.sentence_id
+    def start_sentence(self, title_id: int, index: int, locator: Locator) -> str:
+        """The spoken sentence id at or after ``locator`` in chapter ``index``, for a live start.
+
+        Raises ``OtherChapter`` for a locator of another chapter and ``NotFound`` for a block
+        the chapter does not have: a listener is never silently started somewhere else.
+        """
+        if locator.chapter != index:
+            raise OtherChapter(place=str(locator), chapter=locator.chapter + 1, asked=index + 1)
+        script = self._chapter_script(title_id, index)
+        if not script.has_block(locator.block):
+            raise NotFound(what=f"{locator.block} in chapter {index + 1}")
+        for utterance in script.utterances(locator.block):  # from that block on: the next sentence said
+            if utterance.locator.block != locator.block or utterance.locator.sentence >= locator.sentence:
+                return utterance.sentence_id
+        raise NotFound(what=f"{locator} in chapter {index + 1}")  # nothing is said from there to the end
 
     def _chapter_script(self, title_id: int, index: int) -> ChapterScript:
         """Chapter ``index``'s script, from that chapter alone, kept while the stored title is unchanged."""
@@ -237,16 +238,17 @@ class Audiobooks:
             self._chapter_scripts[key] = kept
         return kept
 
-    def _script(self, title_id: int, document: Document) -> list[list[Utterance]]:
-        """The title's speech script by chapter, kept while its source checksum stays the same."""
-        key = document.metadata.source_checksum
-        cached = self._scripts.get(title_id)
-        if cached is None or cached[0] != key:
-            cached = (key, by_chapter(speech_script(document)))
-            if len(self._scripts) >= _SCRIPTS_KEPT:
-                self._scripts.pop(next(iter(self._scripts)))  # the oldest kept
-            self._scripts[title_id] = cached
-        return cached[1]
+    def _info(self, title_id: int, index: int, outline: Outline, made: dict) -> ChapterInfo | None:
+        """Chapter ``index`` as a listener sees it (``made``: the title's timings); None when it says nothing."""
+        title = outline.chapters[index].title or f"{index + 1}"
+        timing = made.get(str(index))
+        if timing:
+            sentences = [SentenceTime(*row) for row in timing["sentences"]]
+            return ChapterInfo(index, title, timing["seconds"], sentences[0].id if sentences else "", sentences)
+        if made or not outline.chapters[index].blocks:  # made audio holds every chapter that says something
+            return None
+        first = self._chapter_script(title_id, index).first()
+        return None if first is None else ChapterInfo(index, title, None, first.sentence_id)
 
     def _timings(self, title_id: int) -> dict:
         try:

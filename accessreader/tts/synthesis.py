@@ -1,20 +1,29 @@
 """Sentence-level synthesis with exact timings, in parallel, streamed to the encoders.
 
-    [Utterance] --by chapter--> worker process: engine.synthesize(piece) per utterance
-                                  ├─ PCM ──> Encoder(s) (lame / opusenc / ffmpeg processes)
-                                  └─ samples counted ──> Timing(sentence id, start, end)
-                <-- ChapterAudio(chapter, samples, timings, files) per chapter
+    [Utterance] --by chapter, cut into parts at sentence ends (PART_CHARS)-->
+        worker process, one part: engine.synthesize(piece) per utterance ──> PCM file + sample counts
+    main process, parts in order per chapter:
+        PCM ──> Encoder(s) (lame / opusenc / ffmpeg processes) ; sample counts ──> Timing(id, start, end)
+    <-- ChapterAudio(chapter, samples, timings, files) per chapter
 
-Each chapter is one task for a pool of processes (as many as cores, longest
-chapters first).  Inside a task the utterances are spoken one by one and their PCM
-is written straight into the encoder processes, so synthesis and encoding overlap
-and nothing larger than one utterance's audio is held in memory.  A sentence's
-start and end are counted in samples of its chapter's audio: the pieces of one
-sentence (language runs, see ``script.py``) share its id and its span.
+A chapter is cut into parts of about :data:`PART_CHARS` characters, always after a
+sentence's last piece, and every part is one task for a pool of processes (as many as
+cores), in reading order; so a book of one long chapter keeps every core busy, not
+only a book of many.  A worker writes its part's PCM to a file beside the output and
+counts its samples; the main process feeds each chapter's parts, in order, as they
+come, into that chapter's encoder processes (a thread per chapter, so the encoders of
+several chapters run at once), which run beside the synthesis.  The
+encoders see one unbroken stream, exactly what speaking the chapter in one process
+gives them (no joins, no codec delay between parts), and nothing larger than one read
+buffer is held in memory.  A sentence's start and end are counted in samples of its
+chapter's audio, the parts' counts added up as integers, so timings stay exact; the
+pieces of one sentence (language runs, see ``script.py``) share its id and its span.
+Sample counts travel back from the workers as ``array`` of integers, not lists of
+tuples (a 5 MB book has some 40,000 sentences).
 
 Progress is reported as ``progress(sentences_done, sentences_total)``.  When one
-chapter fails (or the caller is interrupted) the other workers stop at their next
-sentence and their encoders are killed.
+part fails (or the caller is interrupted) the other workers stop at their next
+sentence and the encoders are killed.
 
 Each voice names its engine (RHVoice for Russian, espeak-ng for Kazakh, say); a
 chapter is encoded at the highest sample rate among the engines its voices use, and
@@ -26,6 +35,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
+import threading
+from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +49,11 @@ from .engines import DEFAULT_ENGINE, Voice, engine, voice_for, voices_for
 from .script import Utterance, by_chapter
 
 Progress = Callable[[int, int], None]
+
+#: Characters of text in one part of a chapter (a task for one worker): some minutes of speech,
+#: small enough that a one-chapter book is shared among the cores, large enough that a task's
+#: start costs nothing to speak of.
+PART_CHARS = 6000
 
 
 @dataclass(frozen=True)
@@ -120,8 +137,17 @@ def speak(pieces: Iterable[Piece], voices: dict[str, Voice], sinks: list[Sink],
     """
     pieces = list(pieces)
     rate = sample_rate or chapter_rate(pieces, voices, default)
+    samples, ids, bounds = speak_counted(pieces, voices, sinks, rate, done, default)
+    return samples, timings_of(ids, bounds, 0, rate)
+
+
+def speak_counted(pieces: Iterable[Piece], voices: dict[str, Voice], sinks: list[Sink], rate: int,
+                  done: Callable[[int], None] = lambda n: None,
+                  default: str = DEFAULT_ENGINE) -> tuple[int, list[str], array]:  # fmt: skip
+    """:func:`speak` at ``rate``, counting in samples: (samples, sentence ids, [start, end, start, end…])."""
     samples = 0
-    timings: list[Timing] = []
+    ids: list[str] = []
+    bounds = array("q")
     start_of: dict[str, int] = {}
     for sentence_id, lang, text, last in pieces:
         start_of.setdefault(sentence_id, samples)
@@ -133,9 +159,31 @@ def speak(pieces: Iterable[Piece], voices: dict[str, Voice], sinks: list[Sink],
             sink.write(pcm)
         samples += len(pcm) // 2
         if last:
-            timings.append(Timing(sentence_id, start_of.pop(sentence_id) / rate, samples / rate))
+            ids.append(sentence_id)
+            bounds.extend((start_of.pop(sentence_id), samples))
             done(1)
-    return samples, timings
+    return samples, ids, bounds
+
+
+def timings_of(ids: list[str], bounds: array, offset: int, rate: int) -> list[Timing]:
+    """Sentence timings in seconds from sample counts that start ``offset`` samples into the chapter."""
+    return [
+        Timing(sentence_id, (offset + bounds[2 * n]) / rate, (offset + bounds[2 * n + 1]) / rate)
+        for n, sentence_id in enumerate(ids)
+    ]
+
+
+def parts_of(pieces: list[Piece], size: int) -> list[list[Piece]]:
+    """``pieces`` cut into runs of about ``size`` characters, each ending with a sentence's last piece."""
+    parts: list[list[Piece]] = [[]]
+    length = 0
+    for piece in pieces:
+        if length >= size and parts[-1][-1][3]:
+            parts.append([])
+            length = 0
+        parts[-1].append(piece)
+        length += len(piece[2])
+    return parts
 
 
 def pieces_of(utterances: Iterable[Utterance]) -> list[Piece]:
@@ -154,12 +202,11 @@ def render(utterances: list[Utterance], codecs: Iterable[str], folder: Path,
     """
     options = options or SpeechOptions()
     codecs = list(codecs)
-    chapters = [group for group in by_chapter(utterances) if group]
-    total = sum(1 for u in utterances if u.last)
-    jobs = [(group[0].locator.chapter, pieces_of(group)) for group in chapters]
-    jobs.sort(key=lambda job: -sum(len(p[2]) for p in job[1]))  # longest first balances the pool
-    if not jobs:
+    groups = [group for group in by_chapter(utterances) if group]
+    if not groups:
         return []
+    folder.mkdir(parents=True, exist_ok=True)
+    total = sum(1 for u in utterances if u.last)
     done = 0
     progress(0, total)
 
@@ -168,28 +215,126 @@ def render(utterances: list[Utterance], codecs: Iterable[str], folder: Path,
         done += count
         progress(done, total)
 
-    tasks = [(_render_chapter, (chapter, pieces, codecs, folder, options)) for chapter, pieces in jobs]
-    # spawned: libespeak-ng state is never shared by fork
-    results = run_tasks(tasks, options.workers, multiprocessing.get_context("spawn"), heard)
-    progress(total, total)
-    return sorted(results, key=lambda audio: audio.chapter)
-
-
-def _render_chapter(chapter: int, pieces: list[Piece], codecs: list[str], folder: Path,
-                    options: SpeechOptions) -> ChapterAudio:  # fmt: skip
-    """One worker task: speak a chapter into its encoders."""
-    rate = chapter_rate(pieces, options.voices, options.engine)
-    encoders = [
-        Encoder(codec, folder / f"{chapter + 1:03d}{SUFFIXES[codec]}", rate, options.bitrates) for codec in codecs
+    chapters = {
+        g[0].locator.chapter: _Chapter(g[0].locator.chapter, pieces_of(g), codecs, folder, options) for g in groups
+    }
+    longest_first = sorted(chapters.values(), key=lambda chapter: -sum(len(p[2]) for p in chapter.pieces))
+    tasks = [
+        (_speak_part, (chapter.chapter, index, part, chapter.langs, folder, options))
+        for chapter in longest_first  # the longest chapter's encoder, the longest serial work, starts first
+        for index, part in enumerate(chapter.parts)
     ]
-
-    try:  # reported every sentence: a job's percent and time left move with the speech
-        samples, timings = speak(pieces, options.voices, encoders, report, options.engine, rate)
-        for encoder in encoders:
-            encoder.close()
+    try:  # spawned: libespeak-ng state is never shared by fork
+        run_tasks(tasks, options.workers, multiprocessing.get_context("spawn"), heard,
+                  lambda _, part: chapters[part.chapter].add(part))  # fmt: skip
+        made = [chapter.finish() for chapter in chapters.values()]
     except BaseException:
-        for encoder in encoders:
-            encoder.abort()
+        for chapter in chapters.values():
+            chapter.abort()
+        for leftover in folder.glob(".*.pcm"):  # parts made after the failure, or cut short by it
+            leftover.unlink(missing_ok=True)
         raise
-    files = {e.codec: e.path for e in encoders}
-    return ChapterAudio(chapter, rate, samples, timings, files, narrators(pieces, options.voices, options.engine))
+    progress(total, total)
+    return made
+
+
+@dataclass
+class _Part:
+    """What a worker made of one part of a chapter: its PCM in a file, and sample counts."""
+
+    chapter: int
+    index: int
+    rate: int
+    samples: int
+    ids: list[str]
+    bounds: array
+    pcm: Path
+
+
+def _speak_part(chapter: int, index: int, pieces: list[Piece], langs: tuple[str, ...], folder: Path,
+                options: SpeechOptions) -> _Part:  # fmt: skip
+    """One worker task: speak a part of a chapter into a PCM file, at the chapter's rate (from all its ``langs``)."""
+    rate = chapter_rate([("", lang, "", False) for lang in langs], options.voices, options.engine)
+    pcm = folder / f".{chapter + 1:03d}-{index:05d}.pcm"
+    with pcm.open("wb") as sink:  # reported every sentence: a job's percent and time left move with the speech
+        samples, ids, bounds = speak_counted(pieces, options.voices, [sink], rate, report, options.engine)
+    return _Part(chapter, index, rate, samples, ids, bounds, pcm)
+
+
+class _Chapter:
+    """One chapter being encoded: its parts fed, in order as they come, to its encoders by a thread of its own
+    (so the encoders of several chapters run at once, as the workers do)."""
+
+    def __init__(self, chapter: int, pieces: list[Piece], codecs: list[str], folder: Path,
+                 options: SpeechOptions) -> None:  # fmt: skip
+        self.chapter, self.pieces, self.codecs, self.folder, self.options = chapter, pieces, codecs, folder, options
+        self.parts = parts_of(pieces, PART_CHARS)
+        self.langs = tuple(sorted({lang for _, lang, _, _ in pieces}))  # every part is spoken at the same rate
+        self.waiting: dict[int, _Part] = {}
+        self.next = 0  # the next part to hand to the feeder
+        self.encoders: list[Encoder] = []
+        self.samples = 0
+        self.timings: list[Timing] = []
+        self.audio: ChapterAudio | None = None
+        self.error: BaseException | None = None
+        self._queue: queue.SimpleQueue[_Part | None] = queue.SimpleQueue()
+        self._feeder: threading.Thread | None = None
+
+    def add(self, part: _Part) -> None:
+        """A part made by a worker: handed to the feeder now if it is the next one (with any that waited), else kept.
+
+        Raises what the feeder met (an encoder that failed), so the pool stops.
+        """
+        if self.error is not None:
+            raise self.error
+        if self._feeder is None:
+            self._feeder = threading.Thread(target=self._feed_all, args=(part.rate,), daemon=True)
+            self._feeder.start()
+        self.waiting[part.index] = part
+        while self.next in self.waiting:
+            self._queue.put(self.waiting.pop(self.next))
+            self.next += 1
+
+    def finish(self) -> ChapterAudio:
+        """Wait for the feeder to encode the last part; raises what it met."""
+        if self._feeder is not None:
+            self._feeder.join()
+        if self.error is not None:
+            raise self.error
+        assert self.audio is not None, "a chapter finished before all its parts came"
+        return self.audio
+
+    def abort(self) -> None:
+        """Stop the feeder and kill the encoders of a chapter not finished."""
+        if self._feeder is not None and self._feeder.is_alive():
+            self._queue.put(None)
+            for encoder in self.encoders:
+                encoder.abort()
+            self._feeder.join()
+
+    def _feed_all(self, rate: int) -> None:
+        try:
+            self.encoders = [
+                Encoder(codec, self.folder / f"{self.chapter + 1:03d}{SUFFIXES[codec]}", rate, self.options.bitrates)
+                for codec in self.codecs
+            ]
+            for _ in self.parts:
+                part = self._queue.get()
+                if part is None:  # aborted
+                    return
+                with part.pcm.open("rb") as source:
+                    while block := source.read(1 << 20):
+                        for encoder in self.encoders:
+                            encoder.write(block)
+                part.pcm.unlink()
+                self.timings += timings_of(part.ids, part.bounds, self.samples, part.rate)
+                self.samples += part.samples
+            for encoder in self.encoders:
+                encoder.close()
+            voices = narrators(self.pieces, self.options.voices, self.options.engine)
+            files = {e.codec: e.path for e in self.encoders}
+            self.audio = ChapterAudio(self.chapter, rate, self.samples, self.timings, files, voices)
+        except BaseException as error:  # met again by add() or finish() in the main thread
+            self.error = error
+            for encoder in self.encoders:
+                encoder.abort()
