@@ -326,6 +326,12 @@ def proof(ctx: click.Context, file: str, output: str | None, grade: str, dots: s
     type=click.Path(file_okay=False),
     help="The library's data folder: catalog, positions (default: $ACCESSREADER_DATA or ~/.local/share/accessreader).",
 )
+@click.option(
+    "--voice",
+    "voices",
+    default="",
+    help="Voices per language, e.g. ru=rhvoice:anna,kk=kk (default: espeak-ng, the quickest to speak after a key).",
+)
 @_code_flags
 @click.pass_context
 def read(
@@ -336,6 +342,7 @@ def read(
     speech_file: str | None,
     reader_id: str,
     data_dir: str | None,
+    voices: str,
     grade: str,
     dots: str,
 ) -> None:
@@ -348,9 +355,11 @@ def read(
     from .service.documents import Documents, Folder
     from .terminal.loading import open_file
     from .terminal.reader import read_on_display
+    from .tts.engines import parse_voices, voices_for
 
     lang = interface_language(ctx.meta.get("lang"))
     code = Code(parse_grades(grade), int(dots))
+    spoken_by = voices_for(parse_voices(voices)) if voices else None
     folder = Path(data_dir) if data_dir else _settings().data
     find_title = _catalog_finder(folder)
     if Path(book).exists() or find_title is None:
@@ -360,8 +369,9 @@ def read(
         if source is None:
             raise NotFound(what=book)
     read_on_display(
-        source, reader_id, lang, code, folder, host, speech, Path(speech_file) if speech_file else None, find_title
-    )
+        source, reader_id, lang, code, folder, host, speech, Path(speech_file) if speech_file else None, find_title,
+        spoken_by,
+    )  # fmt: skip
 
 
 def _catalog_finder(folder: Path):

@@ -378,3 +378,16 @@ def test_serve_on_a_busy_port_says_so_in_the_users_language(tmp_path):
             assert done.returncode == 2, done.stderr
             assert done.stdout == "" and f"127.0.0.1:{port}" in done.stderr and words in done.stderr
             assert "Traceback" not in done.stderr
+
+
+def test_read_refuses_an_unknown_voice_in_the_readers_language(tmp_path):
+    from click.testing import CliRunner
+
+    from accessreader.cli import main
+
+    book = tmp_path / "book.txt"
+    book.write_text("Кітап\n\nБірінші сөйлем.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--lang", "ru", "read", str(book), "--voice", "ru=nosuch:x"])
+    assert result.exit_code == 2
+    assert "голос или настройка речи nosuch:x недоступны" in result.output
+    assert "Traceback" not in result.output

@@ -142,3 +142,29 @@ def test_a_failure_in_playback_reaches_the_caller(book):
     player.play()
     with pytest.raises(MissingDependency):
         player.wait()
+
+
+def test_each_language_is_spoken_by_its_own_engine_at_one_rate(tmp_path):
+    from accessreader.tts.engines import parse_voices, rhvoice_installed
+    from accessreader.tts.playback import Speech
+
+    if not rhvoice_installed():
+        pytest.skip("RHVoice not installed")
+    chosen = Speech(voices=voices_for(parse_voices("ru=rhvoice:anna")))
+    plain = Speech()
+    assert (chosen.sample_rate, plain.sample_rate) == (24000, 22050)  # RHVoice's rate: nothing resampled down
+
+    def heard(speech: Speech, text: str, lang: str) -> float:
+        path = tmp_path / "heard.wav"
+        sink = WaveSink(path, speech.sample_rate)
+        assert speech.say(text, lang, sink, lambda: True)
+        sink.close()
+        with wave.open(str(path)) as file:
+            return file.getnframes() / file.getframerate()
+
+    russian, kazakh = "Читальный зал открыт с девяти утра.", "Сәлеметсіз бе, оқырман."
+    anna = engine("rhvoice").synthesize(russian, voices_for(parse_voices("ru=rhvoice:anna"))["ru"])
+    assert heard(chosen, russian, "ru") == pytest.approx(anna.seconds, abs=0.01)
+    assert abs(heard(plain, russian, "ru") - anna.seconds) > 0.1  # espeak-ng's Russian is another length
+    # Kazakh keeps espeak-ng's voice, brought to 24 kHz (espeak-ng's length varies by a few hundredths)
+    assert heard(chosen, kazakh, "kk") == pytest.approx(heard(plain, kazakh, "kk"), abs=0.15)

@@ -28,6 +28,7 @@ from ..errors import AccessReaderError
 from ..messages import translate
 from ..model import Block, Chapter, Document, Locator, Metadata
 from ..service.positions import PositionStore, open_positions
+from ..tts.engines import Voice
 from .bookmarks import BookmarkFile
 from .buffer import BrailleBook, View
 from .display import Display, DisplayLost
@@ -423,16 +424,18 @@ def read_on_display(
     speech: bool = True,
     speech_file: Path | None = None,
     find_title: Callable[[str], Source | None] | None = None,
+    voices: dict[str, Voice] | None = None,
 ) -> None:
     """Read ``book`` on the brltty display at ``host`` until the quit key or Ctrl-C.
 
     The reader's positions are the service's when one is configured in ``data_dir``
-    (else a file there), bookmarks a file there; speech goes to the sound card, or
-    to ``speech_file`` as a transcript.  Display, keyboard and speech are closed at the end.
+    (else a file there), bookmarks a file there; speech goes to the sound card in
+    ``voices`` (espeak-ng's by default: the quickest first sound), or to ``speech_file``
+    as a transcript.  Display, keyboard and speech are closed at the end.
     """
     speaker = None
     if speech or speech_file:
-        sink = FileSink(speech_file) if speech_file else SoundSink()
+        sink = FileSink(speech_file) if speech_file else SoundSink(voices=voices)
         speaker = Speaker(Document(), [], sink)  # the reader gives it the book as it is read
     session = Session(reader_id, lang, code, open_positions(data_dir), BookmarkFile(data_dir / "bookmarks.json"))
     keyboard = PcKeyboard(sys.stdin.fileno()) if sys.stdin.isatty() else None

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..errors import MissingDependency
 from ..model import Document, Locator
-from ..tts.engines import DEFAULT_RATE
+from ..tts.engines import DEFAULT_RATE, Voice
 from ..tts.playback import Sink as PlaybackSink
 from ..tts.playback import SoundDeviceSink, Speech, clamp_rate, rescan_sound_devices
 from ..tts.script import Utterance
@@ -67,8 +67,8 @@ class SoundSink:
     """
 
     def __init__(self, make_sink: Callable[[int], PlaybackSink] = SoundDeviceSink,
-                 retry_seconds: float = RETRY_SECONDS) -> None:  # fmt: skip
-        self.speech = Speech()
+                 retry_seconds: float = RETRY_SECONDS, voices: dict[str, Voice] | None = None) -> None:  # fmt: skip
+        self.speech = Speech(voices=voices)
         self.output: PlaybackSink | None = None
         self.missing: MissingDependency | None = None
         self._make_sink = make_sink

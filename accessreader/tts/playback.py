@@ -29,6 +29,7 @@ from typing import Protocol
 
 from ..errors import MissingDependency
 from ..model import Document, Locator
+from .audio import gain_db, match
 from .engines import DEFAULT_ENGINE, MAX_RATE, MIN_RATE, Voice, engine, voice_for, voices_for
 from .script import Utterance, speech_script
 
@@ -99,17 +100,22 @@ class Speech:
 
     def __init__(self, engine_name: str = DEFAULT_ENGINE, voices: dict[str, Voice] | None = None,
                  block_seconds: float = 0.1) -> None:  # fmt: skip
-        self.engine = engine(engine_name)
+        self.default = engine_name
         self.voices = voices or voices_for()
-        self.sample_rate = self.engine.sample_rate
+        self.sample_rate = max(engine(v.engine or engine_name).sample_rate for v in self.voices.values())
         self._block = max(2, int(self.sample_rate * block_seconds) * 2)
 
     def say(self, text: str, language: str, sink: Sink, carry_on: Callable[[], bool], rate: int | None = None) -> bool:
-        """Speak ``text`` in ``language``'s voice (at ``rate`` words per minute, else the voice's); False when cut off."""
+        """Speak ``text`` in ``language``'s voice (at ``rate`` words per minute, else the voice's); False when cut off.
+
+        Each voice is spoken by its own engine and brought to one sample rate and loudness.
+        """
         voice = voice_for(self.voices, language)
         if rate is not None:
             voice = replace(voice, rate=clamp_rate(rate))
-        pcm = self.engine.synthesize(text, voice).pcm
+        name = voice.engine or self.default
+        audio = engine(name).synthesize(text, voice)
+        pcm = match(audio.pcm, audio.sample_rate, self.sample_rate, gain_db(name, voice.name))
         for start in range(0, len(pcm), self._block):
             if not carry_on():
                 return False
