@@ -190,13 +190,14 @@ class Catalog:
         return self.get(title_id)
 
     def attach_document(self, title_id: int, document: Document) -> Title:
-        """Take metadata, languages and keys from ``document``, index it for search and store its JSON.
+        """Take metadata, languages and keys from ``document``, store its JSON, then index it for search.
 
         Raises ``NotFound`` for an unknown title and ``BadInput`` for a document
         that cannot be stored; in both cases nothing already stored changes.
         """
         with self._stored(title_id), self.store.begin() as connection:
             self._attach(connection, title_id, document)
+        self._index_text(title_id, document)
         return self.get(title_id)
 
     def file_document(self, title_id: int, document: Document) -> Title | Joined:
@@ -236,6 +237,7 @@ class Catalog:
                 connection.execute(delete(schema.titles).where(schema.titles.c.id == title_id))
                 search.unindex(connection, title_id)
         if match is None:
+            self._index_text(title_id, document)
             return self.get(title_id)
         source = next(item for item in self.sources(other) if item.id == own.id)
         return Joined(self.get(other), source, kind, title_id)
@@ -299,9 +301,14 @@ class Catalog:
         connection.execute(delete(schema.title_keys).where(schema.title_keys.c.title_id == title_id))
         _add_keys(connection, self.store, title_id, identity.keys(document))
         search.index(connection, title_id, title, list(meta.authors), description)
-        search.index_text(connection, title_id, search.blocks_of(document))
         # Last, so a document that cannot be written undoes the rows above.
         self.documents.write(title_id, document)
+
+    def _index_text(self, title_id: int, document: Document) -> None:
+        """The stored title's full text into the text search, in a transaction of its own: its
+        chapters can be read online meanwhile (indexing takes about a second per MB)."""
+        with self._stored(title_id), self.store.begin() as connection:
+            search.index_text(connection, title_id, search.blocks_of(document))
 
     def document(self, title_id: int) -> Document:
         """The whole stored Document of a title; ``NotFound`` when it has none yet."""

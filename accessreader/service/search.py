@@ -281,8 +281,10 @@ def describe(document: Document, width: int = 300) -> str:
 
 
 def index_text(connection: Connection, title_id: int, blocks: Iterable[Block]) -> None:
-    """Put (or replace) the text of one title's blocks in the text search table."""
-    connection.execute(text("DELETE FROM block_search WHERE title_id = :id"), {"id": title_id})
+    """Put (or replace) the text of one title's blocks in the text search table.
+
+    The folded texts are made before the first write, so the database is held only for the writes.
+    """
     rows = [
         {
             "title_id": title_id,
@@ -295,6 +297,7 @@ def index_text(connection: Connection, title_id: int, blocks: Iterable[Block]) -
         for block in blocks
         if block.text.strip()
     ]
+    connection.execute(text("DELETE FROM block_search WHERE title_id = :id"), {"id": title_id})
     if rows:
         connection.execute(
             text(
