@@ -110,7 +110,10 @@ def test_a_kazakh_title_in_russian_text_keeps_the_kazakh_voice(tmp_path):
         (rh if voices[p.voice].engine == "rhvoice" else espeak).synthesize(p.spoken, voices[p.voice]) for p in pieces
     ]
     timing = next(t for t in chapter.timings if t.sentence_id == "c1b1s0")
-    assert timing.end - timing.start == pytest.approx(sum(a.seconds for a in said), abs=0.01)
+    # espeak-ng's length of one piece varies by up to ~0.1 s with what it spoke before (here: other
+    # tests; there: the chapter's sentences before), so the Kazakh piece is matched within that
+    assert timing.end - timing.start == pytest.approx(sum(a.seconds for a in said), abs=0.15)
+    assert said[1].seconds > 0.5  # the Kazakh title is spoken, not dropped
     assert chapter.timings[-1].end == pytest.approx(chapter.seconds)
 
 
