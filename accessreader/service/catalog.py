@@ -41,6 +41,8 @@ CONVERTING = "converting"
 READY = "ready"
 FAILED = "failed"
 STATUSES = (QUEUED, CONVERTING, READY, FAILED)
+#: Blocks of a title's text indexed per transaction (about a tenth of a second each).
+TEXT_BATCH = 500
 
 
 @dataclass
@@ -305,10 +307,16 @@ class Catalog:
         self.documents.write(title_id, document)
 
     def _index_text(self, title_id: int, document: Document) -> None:
-        """The stored title's full text into the text search, in a transaction of its own: its
-        chapters can be read online meanwhile (indexing takes about a second per MB)."""
-        with self._stored(title_id), self.store.begin() as connection:
-            search.index_text(connection, title_id, search.blocks_of(document))
+        """The stored title's full text into the text search, after its Document is stored and in
+        short transactions of ``TEXT_BATCH`` blocks: its chapters are read online meanwhile, and
+        a reader's page (which writes the audit log) never waits for the whole book's index."""
+        rows = search.text_rows(title_id, search.blocks_of(document))
+        with self._stored(title_id):
+            with self.store.begin() as connection:
+                search.unindex_text(connection, title_id)
+            for start in range(0, len(rows), TEXT_BATCH):
+                with self.store.begin() as connection:
+                    search.add_text_rows(connection, rows[start : start + TEXT_BATCH])
 
     def document(self, title_id: int) -> Document:
         """The whole stored Document of a title; ``NotFound`` when it has none yet."""

@@ -281,11 +281,15 @@ def describe(document: Document, width: int = 300) -> str:
 
 
 def index_text(connection: Connection, title_id: int, blocks: Iterable[Block]) -> None:
-    """Put (or replace) the text of one title's blocks in the text search table.
+    """Put (or replace) the text of one title's blocks in the text search table, in one transaction."""
+    rows = text_rows(title_id, blocks)
+    unindex_text(connection, title_id)
+    add_text_rows(connection, rows)
 
-    The folded texts are made before the first write, so the database is held only for the writes.
-    """
-    rows = [
+
+def text_rows(title_id: int, blocks: Iterable[Block]) -> list[dict[str, object]]:
+    """The rows of the text search table for one title's blocks (folded; no database touched)."""
+    return [
         {
             "title_id": title_id,
             "chapter": block.chapter,
@@ -297,7 +301,15 @@ def index_text(connection: Connection, title_id: int, blocks: Iterable[Block]) -
         for block in blocks
         if block.text.strip()
     ]
+
+
+def unindex_text(connection: Connection, title_id: int) -> None:
+    """Take one title's blocks out of the text search table."""
     connection.execute(text("DELETE FROM block_search WHERE title_id = :id"), {"id": title_id})
+
+
+def add_text_rows(connection: Connection, rows: list[dict[str, object]]) -> None:
+    """Add rows made by :func:`text_rows` to the text search table."""
     if rows:
         connection.execute(
             text(
