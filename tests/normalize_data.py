@@ -78,7 +78,7 @@ def load(lang: str) -> list[Sentence]:
 
 
 #: The sets written after tuning, in the order they were written.
-UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 21)))
+UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 22)))
 
 
 def load_unseen(name: str = "unseen") -> list[Sentence]:

@@ -366,7 +366,16 @@ _MEASURE_ADJECTIVE = re.compile(
 )
 
 
+#: A collective numeral's ending ("3-еуі" → үшеуі, "2-еуміз" → екеуміз, "6-ауы" → алтауы).
+_COLLECTIVE = re.compile(r"[еа]у(?!ыл)\w{0,5}")
+
+
 def _suffixed_word(number: int, suffix: str) -> str:
+    if number <= 10 and _COLLECTIVE.fullmatch(suffix):
+        word = cardinal(number)
+        stem = word[:-1] if word[-1] in "аеыі" else word  # екі → екеу, алты → алтау
+        back = re.findall("[аоұыәеөүі]", stem)[-1] in "аоұы"
+        return stem + ("а" if back else "е") + suffix[1:]
     if suffix in _ENDINGS:
         return cardinal(number) + suffix
     if suffix.startswith(("жасар", "жасқа", "жаста")) or re.match(_MEASURE_ADJECTIVE, suffix):
@@ -400,9 +409,9 @@ def _village(match: re.Match, context: Context) -> str | None:
     return ("ауылы" + (" " if context.text[match.end() : match.end() + 1] != " " else "")) if named else None
 
 
-def _avenue(match: re.Match, context: Context) -> str | None:
-    """ "Абай д., 12": "д." after a name is даңғылы (an avenue)."""
-    return "даңғылы" if re.search(rf"[{UPPER}][{LOWER}]+ $", context.text[: match.start()]) else None
+def _after_name(word: str) -> Handler:
+    """ "Абай д., 12", "Кенесары к., 14": "д." after a name is даңғылы (an avenue), "к." көшесі (a street)."""
+    return lambda match, context: word if re.search(rf"[{UPPER}][{LOWER}]+ $", context.text[: match.start()]) else None
 
 
 def _abbreviation(words: str) -> Handler:
@@ -461,9 +470,10 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.,])(\d{{1,6}})\.(\d{{1,3}})(?!\d|\.\d|-\w)(?: ?({_UNIT})(?:-([{LOWER}]+))?)?", _point_decimal),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT})(?:-([{LOWER}]+))?)?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + _UNITS[m.group(2)]),
-        rule(r"(?<!\w)д\.(?=[ ,]|$)", _avenue),
+        rule(r"(?<!\w)д\.(?=[ ,]|$)", _after_name("даңғылы")),
+        rule(r"(?<!\w)к\.(?=[ ,]|$)", _after_name("көшесі")),
         rule(rf"(?<![\w.])Ауд\.(?= ?[{UPPER}]\.)", lambda m, c: "Аударған"),  # "Ауд. Б. Момышұлы": translated by
-        rule(r"(?<![\w.])Т\.(?= ?\d)", lambda m, c: "Том"),  # "Т. 2": a volume
+        rule(r"(?<![\w.])Т\. ?(\d{1,2})(?!\d)", lambda m, c: f"{ordinal(int(m.group(1)))} том"),  # "Т. 2": 2-том
         rule(r"(?<=\d)\+(?![\w+])", lambda m, c: " плюс"),  # "12+": an age rating
         rule(r"(?<!\w)а\.(?= ?\w)", _village),
         rule(ACRONYM, _acronym),

@@ -109,6 +109,10 @@ def noun_case(context: Context, position: int, lemma: str = "", owner: bool = Fa
         return _NOUN_CASES[before]
     if before in PREPOSITIONS:
         return prep_case(before)
+    if any(p.tag.POS in _VERBS and p.normal_form in _INSTRUMENTAL_VERBS for p in analyses(before)[:2]):
+        return "ablt"  # "датируются XVIII в." → восемнадцатым веком, "руководит ЦБС" → системой
+    if owner and analyses(before)[0].tag.POS == "PRTS" and "pssv" in analyses(before)[0].tag:
+        return "ablt"  # who did it: "Конкурс организован ЦГБ" → центральной городской библиотекой
     agreed = _adjective_case(context, position, before, lemma)
     if agreed:
         return agreed  # "ЦБС Абайской обл." → области, "Карагандинская обл." → область
@@ -130,6 +134,14 @@ def noun_case(context: Context, position: int, lemma: str = "", owner: bool = Fa
         if not agrees(verb, gender) or any(agrees(verb, p.tag.gender, p.tag) for p in subjects(clause)):
             return "accs"
     return "nomn"
+
+
+#: Verbs whose object is in the instrumental (not the copulas: "Организатором является ЦГБ").
+_INSTRUMENTAL_VERBS = set(
+    "датироваться руководить заведовать управлять заниматься пользоваться гордиться интересоваться "
+    "увлекаться обладать располагать владеть ограничиваться восхищаться любоваться".split()
+)
+_VERBS = {"VERB", "INFN", "GRND"}  # not a participle used as a noun: "Заведующая ЦДБ"
 
 
 #: Verbs of moving somewhere: "в", "на" after them ask the accusative (where to), not the locative.

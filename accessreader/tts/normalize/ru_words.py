@@ -127,7 +127,9 @@ def _abbreviation(words: str) -> Handler:
 def _place(lemma: str) -> Handler:
     """An abbreviated place noun ("г.", "пос.") in the case of the words around it."""
 
-    def say(match: re.Match, context: Context) -> str:
+    def say(match: re.Match, context: Context) -> str | None:
+        if match.group()[0].isupper() and re.search(r"(?<!\w)[А-ЯЁ][а-яё]+ $", context.text[: match.start()]):
+            return None  # "библиотекаря Сейткалиевой Г.": an initial after a surname
         first = re.search(r"(?<!\w)(?:г|пос|с)\.\s*[А-ЯЁ][\w-]*\s+(?:и|или)\s+$", context.text[: match.start()])
         position = first.start() if first else match.start()  # "из г. Астаны и г. Алматы": the case of the first
         said = inflect(lemma, noun_case(context, position, lemma))
@@ -214,6 +216,21 @@ def _agreeing(lemma: str) -> Handler:
     return say
 
 
+def _person(lemma: str) -> Handler:
+    """A post ("зам. директора", "зав. отделом") in the case of the words around it: the genitive after
+    a noun ("Отчёт зам. директора" → заместителя); "заведующая" after a verb of a woman ("Выступила зав.")."""
+
+    def say(match: re.Match, context: Context) -> str:
+        case = noun_case(context, match.start(), lemma, owner=True)
+        before = analyses(context.word_before(match.start()) or "-")[0].tag
+        female = lemma == "заведующий" and before.POS == "VERB" and before.gender == "femn"
+        form = analyses(lemma)[0].inflect({case, "sing", *(["femn"] if female else [])})
+        said = form.word if form else lemma
+        return said.capitalize() if match.group()[0].isupper() else said
+
+    return say
+
+
 def _house_fraction(match: re.Match, context: Context) -> str | None:
     """A house number with a slash in an address ("пр. Назарбаева, 12/1", "д. 5/2") → двенадцать дробь один."""
     if not re.search(
@@ -249,6 +266,9 @@ def rules() -> list[Rule]:
         rule(r"(?<!\w)вн\.(?= ?\d)", _abbreviation("внутренний")),  # a telephone extension
         rule(r"(?<!\w)[Сс]т\.(?= ?[а-яё])", _agreeing("старший")),  # "ст. библиотекарь"
         rule(r"(?<!\w)[Дд]оп\.(?= ?[а-яё])", _agreeing("дополнительный")),  # "доп. информация"
+        rule(r"(?<!\w)(?i:зам)\.(?= ?[а-яё])", _person("заместитель")),  # "зам. директора"
+        rule(r"(?<!\w)(?i:зав)\.(?= ?[а-яё])", _person("заведующий")),  # "зав. отделом"
+        rule(r"(?<!\w)[Гг]л\.(?= ?[а-яё])", _agreeing("главный")),  # "гл. библиотекарь"; "гл. 3" is a chapter
         rule(r"(?<!\w)д\.(?= ?\d)", _abbreviation("=дом")),
         rule(r"(?<![\w/.])(\d{1,4})/(\d{1,3})(?![\w/]|[.,]\d)", _house_fraction),
         rule(r"(?<!\w)([Тт])\.(?= ?\d)", lambda m, c: "Том" if m.group(1) == "Т" else "том"),
