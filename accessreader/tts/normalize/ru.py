@@ -330,6 +330,8 @@ def _number(match: re.Match, context: Context) -> str:
         return ordinal(number, "gent", _noun_parses(after)[0].tag.gender)  # "итоги 2 этапа" → второго
     clause = re.split(r"[.!?;:]", context.text[: match.start()])[-1]
     case, gender = _agreement(counted, after, before, clause)
+    if _class(counted) != "many" and not (_noun_parses(after) or _adjective_parses(after)):
+        gender = _elided_gender(clause) or gender
     if case == "nomn" and _people_of(context, match.start(), before, counted, after):
         case = "gent"  # "учащиеся 12 школ" → двенадцати школ
     if case == "nomn" and _class(counted) != "one" and _object_of(before):
@@ -343,6 +345,14 @@ def _number(match: re.Match, context: Context) -> str:
     if case == "accs" and _class(number) == "one" and any(p.tag.animacy == "anim" for p in _noun_parses(after)[:1]):
         return _N2W.to_cardinal(number, case="a", gender=_GENDER_CODE[gender], animate=True)  # "на 1 жителя"
     return cardinal(number, case, gender)
+
+
+def _elided_gender(clause: str) -> str | None:
+    """The gender of the noun a number without one counts, named by the whole before it: "Из 150
+    анкет обработано 142" → сто сорок две."""
+    found = re.search(rf"(?<!\w)(?i:из) (?:{NUMBER}) ([а-яё]+)", clause)
+    nouns = _noun_parses([found.group(1).lower()]) if found else []
+    return next((p.tag.gender for p in nouns if p.tag.gender in _GENDER_CODE), None)
 
 
 #: More days of the same month after a day ("3 и 4 марта", "5, 6 и 7 мая"): the first is a date too.
