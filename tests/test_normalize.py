@@ -1160,3 +1160,25 @@ def test_posts_initials_government_and_collective_numerals(lang, written, said):
     """Shorthand for posts in the sentence's case, an initial not read as "город", verbs that ask the
     instrumental, a number's gender from the whole it is part of, Kazakh collective numerals."""
     assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("По сравнению с 2022 г. число выросло.", "По сравнению с две тысячи двадцать вторым годом число выросло."),
+        ("С 2015 г. работает.", "С две тысячи пятнадцатого года работает."),
+        (
+            "Часы работы: с 10.00 до 19.00, выходной — воскресенье.",
+            "Часы работы: с десяти ноль-ноль до девятнадцати ноль-ноль, выходной — воскресенье.",
+        ),
+        ("В кн.: Казахская литература.", "В книге: Казахская литература."),
+        ("Абай. В 2 кн.", "Абай. В двух книгах."),
+        (
+            "Собр. соч.: в 10 т. – М., 1985.",
+            "собрание сочинений: в десяти томах – Москва, одна тысяча девятьсот восемьдесят пять.",
+        ),
+        ("из собр. соч. Абая", "из собрания сочинений Абая"),
+    ],
+)
+def test_russian_year_after_sravneniyu_dotted_time_before_comma_and_catalogue_books(written, said):
+    assert normalize(written, "ru") == said

@@ -104,6 +104,7 @@ _UNITS = {
     "мин.": "минута",
     "сек.": "секунда",
     "т.": "том",
+    "кн.": "книга",
     "т": "тонна",
     "л": "литр",
 }
@@ -588,6 +589,10 @@ _YEAR_WORDS = {
 }
 
 
+#: Words after which "с" joins (the instrumental), not "from" (the genitive).
+_ALONG_WITH = re.compile(r"(?<!\w)(?i:сравнению|наряду|вместе|одновременно|связи)\s+со?\s*$")
+
+
 def _year(match: re.Match, context: Context) -> str:
     first, dash, second, word = match.groups()
     before = context.word_before(match.start())
@@ -598,6 +603,8 @@ def _year(match: re.Match, context: Context) -> str:
             case = "nomn"  # "с 2015 по 2024 гг.": up to, an accusative; "данные по 2023 г." is a dative
         if before not in PREPOSITIONS and before not in MONTHS:
             case = noun_case(context, match.start(), "год")  # "итоги 2023 г." → года
+        if before in ("с", "со") and _ALONG_WITH.search(context.text[: match.start()]):
+            case = "ablt"  # "по сравнению с 2022 г." → с две тысячи двадцать вторым годом
         word = inflect("год", case, plural)
     elif word == "году" and before in ("к", "ко", "по"):
         case, plural = "datv", False
@@ -1059,7 +1066,7 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.])(?:{_WEEKDAY})\.?(?:(?: ?[–—-] ?|, ?| и )(?:{_WEEKDAY})\.?)+(?!\w)", _weekdays),
         rule(r"(?<![\w.])(?i:пн|вт|чт|пт|сб|вс)\.", _weekdays),  # "Выходной — вс."; "ср." is also "compare"
         rule(_DAY_MONTH, _day_month),
-        rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)(?![\d,:]|\.\d)", _dotted_time),
+        rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)(?![\d:]|[.,]\d)", _dotted_time),
         rule(rf"(?<![\w.,])([0-3]?\d) ?[–—-] ?([0-3]?\d) ({'|'.join(MONTHS)})(?!\w)", _day_range),
         rule(
             r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? ?((?:«[А-ЯЁ]»|\"[А-ЯЁ]\"|[А-ЯЁ]) )?(класс|класса|классе|классу|классом|классы|классов|классах|классам|классами|кл\.)(?!\w)",
