@@ -1182,3 +1182,20 @@ def test_posts_initials_government_and_collective_numerals(lang, written, said):
 )
 def test_russian_year_after_sravneniyu_dotted_time_before_comma_and_catalogue_books(written, said):
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        ("kk", "2-ші орынды 7 «А» сыныбының оқушысы алды.", "екінші орынды жетінші «А» сыныбының оқушысы алды."),
+        ("kk", "Ол 9 сыныбында оқиды.", "Ол тоғызыншы сыныбында оқиды."),
+        (
+            "en",
+            "The budget for 2025 is KZT 45 million.",
+            "The budget for twenty twenty-five is forty-five million tenge.",
+        ),
+        ("en", "Books for 2000 readers.", "Books for two thousand readers."),
+    ],
+)
+def test_kazakh_class_with_its_mutated_stem_and_english_year_after_for(lang, written, said):
+    assert normalize(written, lang) == said

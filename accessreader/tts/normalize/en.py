@@ -138,6 +138,10 @@ def _number(match: re.Match, context: Context) -> str:
     return _decimal(whole, fraction) + (" percent" if percent else "")
 
 
+#: Words that cannot be the noun a number counts: a verb, a preposition, a conjunction.
+_NOT_A_NOUN = re.compile(r" (?:is|was|are|were|will|would|has|have|had|and|or|to|in|on|at|by|with|as|remains?)(?!\w)")
+
+
 def _year(match: re.Match, context: Context) -> str | None:
     written, decade, era = match.groups()
     if not decade and re.match(r" ?[–—-] ?\d{4}(?!\d)", context.text[match.end() :]):
@@ -147,6 +151,8 @@ def _year(match: re.Match, context: Context) -> str | None:
     if before == "between":  # "between 2019 and 2023." are years; "between 1500 and 2000 books" counts
         alone = re.match(r" and (?:1[1-9]\d\d|20\d\d)\s*(?:[.,;:)]|$)", context.text[match.end() :])
     quarter = re.fullmatch(r"q[1-4]", before)  # "in Q2 2024"
+    if before in ("for", "through", "throughout", "into") and re.match(_NOT_A_NOUN, context.text[match.end() :]):
+        alone = True  # "The budget for 2025 is…": a year; "for 2000 readers" counts
     if not (decade or era or alone or quarter or before in _YEAR_BEFORE or before in (m.lower() for m in MONTHS)):
         return None
     return year(int(written), bool(decade)) + (f" {' '.join(era.replace('.', ''))}" if era else "")

@@ -458,7 +458,7 @@ def rules() -> list[Rule]:
             lambda m, c: f"{ordinal(int(m.group(1)))} — {ordinal(int(m.group(2)))} {m.group(3)}",
         ),
         rule(
-            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? ?((?:«[А-ЯӘҒҚҢӨҰҮҺІ]»|\"[А-ЯӘҒҚҢӨҰҮҺІ]\"|[А-ЯӘҒҚҢӨҰҮҺІ]) )?(сынып\w*)",
+            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? ?((?:«[А-ЯӘҒҚҢӨҰҮҺІ]»|\"[А-ЯӘҒҚҢӨҰҮҺІ]\"|[А-ЯӘҒҚҢӨҰҮҺІ]) )?(сыны[пб]\w*)",
             lambda m, c: (
                 f"{ordinal(int(m.group(1)))}{' — ' + ordinal(int(m.group(2))) if m.group(2) else ''} "
                 f"{m.group(3) or ''}{m.group(4)}"
