@@ -1199,3 +1199,22 @@ def test_russian_year_after_sravneniyu_dotted_time_before_comma_and_catalogue_bo
 )
 def test_kazakh_class_with_its_mutated_stem_and_english_year_after_for(lang, written, said):
     assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        (
+            "Всего за 9 мес. 2024 г. проведено 112 мероприятий.",
+            "Всего за девять месяцев две тысячи двадцать четвёртого года проведено сто двенадцать мероприятий.",
+        ),
+        ("Отчёт за I кв. 2024 г.", "Отчёт за первый квартал две тысячи двадцать четвёртого года."),
+        ("Во 2 кв. выдано 300 книг.", "Во втором квартале выдано триста книг."),
+        ("Итоги III кв.", "Итоги третьего квартала."),
+        ("План на IV кв.", "План на четвёртый квартал."),
+        ("ул. Абая, 5, кв. 7", "улица Абая, пять, квартира семь"),
+    ],
+)
+def test_russian_quarters_and_months_in_reports(written, said):
+    """ "кв." after a quarter's number is a quarter (a flat only in an address); "мес." is months."""
+    assert normalize(written, "ru") == said

@@ -102,6 +102,7 @@ _UNITS = {
     "°": "градус",
     "ч.": "час",
     "мин.": "минута",
+    "мес.": "месяц",
     "сек.": "секунда",
     "т.": "том",
     "кн.": "книга",
@@ -603,6 +604,8 @@ def _year(match: re.Match, context: Context) -> str:
             case = "nomn"  # "с 2015 по 2024 гг.": up to, an accusative; "данные по 2023 г." is a dative
         if before not in PREPOSITIONS and before not in MONTHS:
             case = noun_case(context, match.start(), "год")  # "итоги 2023 г." → года
+        if re.search(r"(?<!\w)(?:мес|кв)\.\s*$", context.text[: match.start()]):
+            case = "gent"  # "за 9 мес. 2024 г." → две тысячи двадцать четвёртого года
         if before in ("с", "со") and _ALONG_WITH.search(context.text[: match.start()]):
             case = "ablt"  # "по сравнению с 2022 г." → с две тысячи двадцать вторым годом
         word = inflect("год", case, plural)
@@ -967,6 +970,16 @@ def _compound_stem(number: int) -> str:
     return "".join(words)
 
 
+def _quarter(match: re.Match, context: Context) -> str | None:
+    """ "за I кв. 2024 г.", "во 2 кв." → за первый квартал, во втором квартале (not "кв." a flat)."""
+    number = roman_value(match.group(1)) if not match.group(1).isdigit() else int(match.group(1))
+    if not number or number > 4:
+        return None
+    before = context.word_before(match.start())
+    case = "accs" if before in ("за", "на") else noun_case(context, match.start(), "квартал")  # "план на IV кв."
+    return f"{ordinal(number, case)} {inflect('квартал', case)}"
+
+
 def _roman_before_noun(match: re.Match, context: Context) -> str | None:
     """A Roman numeral before a noun it counts ("в IV квартале" → четвёртом)."""
     written, word = match.groups()
@@ -1102,6 +1115,7 @@ def rules() -> list[Rule]:
         ),
         rule(rf"(?<!\w)((?i:{'|'.join(_CHAPTER_WORDS.split())})) (\d+|{roman})(?!\w|\.\d)", _chapter),
         rule(r"(?<!\w)([А-ЯЁ][а-яё]+) ([IVXІХ]+)(?!\w)", _ruler),
+        rule(r"(?<![\w.])([IVІ]{1,3}|[1-4])(?:-?й)? ?кв\.(?!\w)", _quarter),
         rule(rf"(?<![\w.])({roman}) ([А-ЯЁа-яё][а-яё]+)", _roman_before_noun),
         rule(rf"(?<![\w.])({roman})(?=(?:(?:, ?| и | или ){roman})+ ([А-ЯЁа-яё][а-яё]+))", _roman_in_list),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн|тыс\.)(?!\w))?", _currency_first),

@@ -90,7 +90,7 @@ _NOUN_CASES = {
 
 
 #: Abbreviations of places that follow a noun in the genitive ("Жители г. Балхаш" → города).
-_PLACES = {"город", "посёлок", "село", "век", "год"}
+_PLACES = {"город", "посёлок", "село", "век", "год", "квартал"}
 
 
 def noun_case(context: Context, position: int, lemma: str = "", owner: bool = False, gender: str | None = None) -> str:
