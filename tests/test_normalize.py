@@ -1218,3 +1218,11 @@ def test_kazakh_class_with_its_mutated_stem_and_english_year_after_for(lang, wri
 def test_russian_quarters_and_months_in_reports(written, said):
     """ "кв." after a quarter's number is a quarter (a flat only in an address); "мес." is months."""
     assert normalize(written, "ru") == said
+
+
+def test_russian_number_takes_the_case_its_noun_shares_with_the_adjective_before_it():
+    """ "саду" is a dative and a locative; "детскому" only a dative: одному, not одном."""
+    assert normalize("Книги подарены 2 школам и 1 детскому саду.", "ru") == (
+        "Книги подарены двум школам и одному детскому саду."
+    )
+    assert normalize("В 1 детском саду", "ru") == "В одном детском саду"

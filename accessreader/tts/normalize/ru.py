@@ -178,14 +178,18 @@ def _class(number: int) -> str:
 
 def _noun_parses(words: list[str]) -> list:
     """The noun analyses of the first noun among ``words`` (adjectives before it skipped)."""
+    agreeing: set | None = None  # the cases the adjectives before the noun may be in
     for word in words:
         parses = analyses(word)
         if parses and parses[0].tag.POS in ("ADJF", "PRTF"):
+            cases = {case_of(p.tag) for p in parses if p.tag.POS in ("ADJF", "PRTF")}
+            agreeing = cases if agreeing is None else agreeing & cases
             continue
         nouns = [p for p in parses if p.tag.POS == "NOUN" and p.score > 0.01]
         common = [p for p in nouns if not {"Name", "Surn", "Patr"} & p.tag.grammemes]
         if nouns:
-            return common or nouns
+            nouns = common or nouns
+            return ([p for p in nouns if case_of(p.tag) in agreeing] or nouns) if agreeing else nouns
         if not any(p.tag.POS in ("ADJF", "PRTF") for p in parses):
             return []
     return []
