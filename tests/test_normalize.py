@@ -1226,3 +1226,12 @@ def test_russian_number_takes_the_case_its_noun_shares_with_the_adjective_before
         "Книги подарены двум школам и одному детскому саду."
     )
     assert normalize("В 1 детском саду", "ru") == "В одном детском саду"
+
+
+def test_russian_school_year_with_a_slash_and_shortened_uchebny():
+    assert normalize("В 2022/2023 уч. году проведено 40 уроков.", "ru") == (
+        "В две тысячи двадцать втором — две тысячи двадцать третьем учебном году проведено сорок уроков."
+    )
+    assert normalize("План на 2024–2025 уч. год.", "ru") == (
+        "План на две тысячи двадцать четвёртый — две тысячи двадцать пятый учебный год."
+    )

@@ -679,6 +679,9 @@ def _academic_year(match: re.Match, context: Context) -> str:
     """ "2023-2024 учебном году": both years ordinals in the case of "году"."""
     first, second, adjective, word = match.groups()
     case, plural = _YEAR_WORDS[word.lower()]
+    if adjective == "уч.":  # "2022/2023 уч. году" → учебном году
+        form = analyses("учебный")[0].inflect({case, "plur" if plural else "sing", *([] if plural else ["masc"])})
+        adjective = form.word if form else "учебный"
     return f"{ordinal(int(first), case)} — {ordinal(int(second), case)} {adjective} {word}"
 
 
@@ -1097,7 +1100,7 @@ def rules() -> list[Rule]:
             lambda m, c: m.group(1) + "о ",
         ),
         rule(
-            r"(?<![\w.,])(\d{4}) ?[–—/-] ?(\d{4}) (учебн\w+|отчётн\w+|отчетн\w+) (годами|годах|годам|годов|годы|года|году|годом|год)(?!\w)",
+            r"(?<![\w.,])(\d{4}) ?[–—/-] ?(\d{4}) (учебн\w+|отчётн\w+|отчетн\w+|уч\.) ?(годами|годах|годам|годов|годы|года|году|годом|год)(?!\w)",
             _academic_year,
         ),
         rule(
