@@ -1235,3 +1235,23 @@ def test_russian_school_year_with_a_slash_and_shortened_uchebny():
     assert normalize("План на 2024–2025 уч. год.", "ru") == (
         "План на две тысячи двадцать четвёртый — две тысячи двадцать пятый учебный год."
     )
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("Библиотекари провели 1 156 бесед.", "Библиотекари провели одну тысячу сто пятьдесят шесть бесед."),
+        ("Мероприятия посетили 21 тысяча человек.", "Мероприятия посетили двадцать одна тысяча человек."),
+        (
+            "Вместо запланированных 35 мероприятий проведено 41.",
+            "Вместо запланированных тридцати пяти мероприятий проведено сорок одно.",
+        ),
+        ("Для всех 25 участников подготовлены подарки.", "Для всех двадцати пяти участников подготовлены подарки."),
+        ("На ближайшие 2 года", "На ближайшие два года"),
+        ("Заседание перенесено с 5 на 12 марта.", "Заседание перенесено с пятого на двенадцатое марта."),
+    ],
+)
+def test_russian_number_after_a_plural_subject_an_adjective_and_a_moved_date(written, said):
+    """A plural subject before the verb makes the number its object; an adjective between a
+    preposition and a number leaves the preposition's case; "с 5 на 12 марта" are two days."""
+    assert normalize(written, "ru") == said

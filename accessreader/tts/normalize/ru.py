@@ -284,7 +284,7 @@ def _number(match: re.Match, context: Context) -> str:
     if written[0] == "0" and len(written) > 1 and not fraction and not unit:
         return " ".join(cardinal(int(d)) for d in written if d.isdigit())  # "050000": a postcode, a code
     number = to_int(written)
-    before = _governing(_word_before(context, match.start()))
+    before = _governing(_preposition_over_adjective(context, match.start()) or _word_before(context, match.start()))
     after = context.words_after(match.end(), 3)
     first = re.search(r"(?<![\w.,])\d+(?:,\d+)? ?[–—-] ?$", context.text[: match.start()])
     if first and not unit:  # "15–20 человек": the second number, governed by the word before the first
@@ -311,7 +311,10 @@ def _number(match: re.Match, context: Context) -> str:
         return decimal(number, fraction, _decimal_case(before, after))
     more_days = _MORE_DAYS.match(context.text, match.end())
     day_of = (bool(after) and after[0] in MONTHS) or bool(more_days)
-    range_of = after[:1] in (["по"], ["до"]) and len(after) == 3 and after[1].isdigit() and after[2] in MONTHS
+    moved = after[:1] == ["на"] and before in ("с", "со")  # "перенесено с 5 на 12 марта"
+    range_of = (
+        (after[:1] in (["по"], ["до"]) or moved) and len(after) == 3 and after[1].isdigit() and after[2] in MONTHS
+    )
     if (day_of or range_of) and 1 <= number <= 31:
         if "gent" in PREPOSITIONS.get(before, []) or before in ("с", "со"):
             case = "gent"
@@ -340,7 +343,7 @@ def _number(match: re.Match, context: Context) -> str:
         gender = _elided_gender(clause) or gender
     if case == "nomn" and _people_of(context, match.start(), before, counted, after):
         case = "gent"  # "учащиеся 12 школ" → двенадцати школ
-    if case == "nomn" and _class(counted) != "one" and _object_of(before):
+    if case == "nomn" and _class(counted) != "one" and (_object_of(before) or _object_after_subject(before, clause)):
         return cardinal(number, "accs", gender)  # "Акция собрала 1 247 книг" → одну тысячу
     if counted != number and case == "nomn":
         return cardinal(number, case, gender)  # "1–2 раза" → один — два
@@ -355,8 +358,8 @@ def _number(match: re.Match, context: Context) -> str:
 
 def _elided_gender(clause: str) -> str | None:
     """The gender of the noun a number without one counts, named by the whole before it: "Из 150
-    анкет обработано 142" → сто сорок две."""
-    found = re.search(rf"(?<!\w)(?i:из) (?:{NUMBER}) ([а-яё]+)", clause)
+    анкет обработано 142" → сто сорок две, "Вместо запланированных 35 мероприятий проведено 41" → сорок одно."""
+    found = re.search(rf"(?<!\w)(?i:из|вместо)(?: [а-яё]+)? (?:{NUMBER}) ([а-яё]+)", clause)
     nouns = _noun_parses([found.group(1).lower()]) if found else []
     return next((p.tag.gender for p in nouns if p.tag.gender in _GENDER_CODE), None)
 
@@ -490,6 +493,31 @@ def _object_of(before: str) -> bool:
     whose subject is elsewhere ("собрала 1 247 книг"; "посетили 1 050 школьников" may be the subject)."""
     parse = analyses(before)[0] if before else None
     return parse is not None and parse.tag.POS == "VERB" and "tran" in parse.tag and parse.tag.number == "sing"
+
+
+def _preposition_over_adjective(context: Context, start: int) -> str | None:
+    """The preposition before an adjective that stands before a number ("вместо запланированных 35
+    мероприятий": the number is governed by "вместо"), else None."""
+    found = re.search(r"(?<![\w-])([а-яё]+)\s+([а-яё]+)\s+$", context.text[max(start - 60, 0) : start].lower())
+    if not found or found.group(1) not in PREPOSITIONS:
+        return None
+    parse = analyses(found.group(2))[0]
+    return found.group(1) if parse.tag.POS in ("ADJF", "PRTF") and parse.tag.number == "plur" else None
+
+
+def _object_after_subject(before: str, clause: str) -> bool:
+    """Whether a number after the plural transitive verb ``before`` is its object because the clause
+    already has a plural subject that can only be one ("Библиотекари провели 1 156 бесед" → одну
+    тысячу; "Мероприятия посетили 21 тысяча человек": "мероприятия" may be an object, so the number
+    stays the subject)."""
+    parse = analyses(before)[0] if before else None
+    if parse is None or parse.tag.POS != "VERB" or "tran" not in parse.tag or parse.tag.number != "plur":
+        return False
+    for word in clause.split()[:-1]:
+        nouns = [p for p in analyses(word.strip('«»"(),').lower()) if p.tag.POS == "NOUN" and p.score > 0.01]
+        if nouns and all(p.tag.case == "nomn" and p.tag.number == "plur" for p in nouns):
+            return True
+    return False
 
 
 def _word_before(context: Context, start: int) -> str:
