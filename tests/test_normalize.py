@@ -1255,3 +1255,17 @@ def test_russian_number_after_a_plural_subject_an_adjective_and_a_moved_date(wri
     """A plural subject before the verb makes the number its object; an adjective between a
     preposition and a number leaves the preposition's case; "с 5 на 12 марта" are two days."""
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("Адрес: 100012, г. Караганда.", "Адрес: один ноль ноль ноль один два, город Караганда."),
+        ("Выдано 100012 книг.", "Выдано сто тысяч двенадцать книг."),
+        ("Стоимость участия — 3 000 тг/чел.", "Стоимость участия — три тысячи тенге с человека."),
+        ("Лекция в малом зале (ауд. 214).", "Лекция в малом зале (аудитория двести четырнадцать)."),
+        ("Энциклопедия / гл. ред. Б. Аяган.", "Энциклопедия / главный редактор Бэ Аяган."),
+    ],
+)
+def test_russian_postcode_price_per_person_room_and_chief_editor(written, said):
+    assert normalize(written, "ru") == said

@@ -281,7 +281,7 @@ def _gender(lemma: str) -> str:
 
 def _number(match: re.Match, context: Context) -> str:
     written, fraction, unit = match.groups()
-    if written[0] == "0" and len(written) > 1 and not fraction and not unit:
+    if written[0] == "0" and len(written) > 1 and not fraction and not unit or _postcode(match, context):
         return " ".join(cardinal(int(d)) for d in written if d.isdigit())  # "050000": a postcode, a code
     number = to_int(written)
     before = _governing(_preposition_over_adjective(context, match.start()) or _word_before(context, match.start()))
@@ -493,6 +493,14 @@ def _object_of(before: str) -> bool:
     whose subject is elsewhere ("собрала 1 247 книг"; "посетили 1 050 школьников" may be the subject)."""
     parse = analyses(before)[0] if before else None
     return parse is not None and parse.tag.POS == "VERB" and "tran" in parse.tag and parse.tag.number == "sing"
+
+
+def _postcode(match: re.Match, context: Context) -> bool:
+    """Whether a number is a six-digit postcode: before a town ("100012, г. Караганда")."""
+    return bool(
+        re.fullmatch(r"\d{6}", match.group())
+        and re.match(r",? ?(?:г\.|город|с\.|пос\.|[А-ЯЁ][а-яё]+,)", context.text[match.end() :])
+    )
 
 
 def _preposition_over_adjective(context: Context, start: int) -> str | None:
@@ -1166,6 +1174,7 @@ def rules() -> list[Rule]:
         rule(r"(?<=\d)\+(?![\w+])", lambda m, c: " плюс"),  # "12+": an age rating
         rule(r"(?<![\w+−-])([+−-])(?=\d+(?:,\d+)? ?°)", lambda m, c: "плюс " if m.group(1) == "+" else "минус "),
         rule(r"/(?:мес|месяц)\.?(?!\w)", lambda m, c: " в месяц"),  # "1 500 тг/мес."
+        rule(r"/(?:чел|человек)\.?(?!\w)", lambda m, c: " с человека"),  # "3 000 тг/чел."
         rule(r"/(?:год|г)\.?(?!\w)", lambda m, c: " в год"),
         rule(r"/(?:день|сут)\.?(?!\w)", lambda m, c: " в день" if m.group().startswith("/д") else " в сутки"),
         roman_rule(cardinal),
