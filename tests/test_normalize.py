@@ -1269,3 +1269,20 @@ def test_russian_number_after_a_plural_subject_an_adjective_and_a_moved_date(wri
 )
 def test_russian_postcode_price_per_person_room_and_chief_editor(written, said):
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("Мекенжайы: 100012, Қарағанды қ.", "Мекенжайы: бір нөл нөл нөл бір екі, Қарағанды қаласы"),
+        ("Кітапханада 100012 кітап бар.", "Кітапханада жүз мың он екі кітап бар."),
+        (
+            "Өтінімдер 20.09.2024 ж. дейін қабылданады.",
+            "Өтінімдер екі мың жиырма төртінші жылғы жиырмасыншы қыркүйекке дейін қабылданады.",
+        ),
+        ("Іс-шараға ЖОО студенттері қатысты.", "Іс-шараға жоғары оқу орны студенттері қатысты."),
+        ("ЖОО-да оқиды.", "жоғары оқу орнында оқиды."),
+    ],
+)
+def test_kazakh_postcode_date_before_deyin_and_zhoo(written, said):
+    assert normalize(written, "kk") == said

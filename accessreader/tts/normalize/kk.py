@@ -154,6 +154,7 @@ _ACRONYMS = {
     "ОКЖ": "орталықтандырылған кітапханалар жүйесі",
     "ЖШС": "жауапкершілігі шектеулі серіктестік",
     "ҰОС": "Ұлы Отан соғысы",
+    "ЖОО": "жоғары оқу орны",
 }
 _SAID_AS_WORDS = {"БАҚ", "ЮНЕСКО", "НАТО", "ЮНИСЕФ", "ИРБИС", "КАБИС"}
 #: Endings after a possessive word ("Республикасы" + locative → Республикасында), back and front.
@@ -194,7 +195,10 @@ def _date(match: re.Match, context: Context) -> str | None:
     day, month, year = (int(g) for g in match.groups())
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
-    return f"{ordinal(year)} жылғы {ordinal(day)} {MONTHS[month - 1]}"
+    name = MONTHS[month - 1]
+    if re.match(r" (?:дейін|шейін)(?!\w)", context.text[match.end() :]):
+        name += harmonise(name, "ға")  # "20.09.2024 ж. дейін" → жиырмасыншы қыркүйекке дейін
+    return f"{ordinal(year)} жылғы {ordinal(day)} {name}"
 
 
 def _year(match: re.Match, context: Context) -> str | None:
@@ -230,7 +234,8 @@ def _roman_before_word(match: re.Match, context: Context) -> str | None:
 
 def _number(match: re.Match, context: Context) -> str:
     written, fraction, unit, ending = match.groups()
-    if written[0] == "0" and len(written) > 1 and not fraction and not unit:
+    postcode = re.fullmatch(r"\d{6}", written) and re.match(rf", ?[{UPPER}][{LOWER}]+", context.text[match.end() :])
+    if (written[0] == "0" and len(written) > 1 and not fraction and not unit) or postcode:
         return " ".join(cardinal(int(d)) for d in written if d.isdigit())  # "050000": a postcode, a code
     number = to_int(written)
     said = decimal(number, fraction) if fraction else cardinal(number)
