@@ -40,7 +40,8 @@ from .model import Sentence
 #: Abbreviations (lower case, inner dots kept, last dot dropped) that never end a sentence.
 _NEVER_LAST = {
     "ru": "т.е т.к т.н т.ч в т.ч им ул пр просп пер пл кв см стр рис табл гл проф акад доц "
-    "напр наз г-н г-жа каз рус англ лат ред изд сост вып кн худ ил тел дж ср ст тт мкр каб зав корп пос доб моб вн ок наб",
+    "напр наз г-н г-жа каз рус англ лат ред изд сост вып кн худ ил тел дж ср ст тт мкр каб зав зам корп пос доб моб вн ок наб "
+    "ауд собр избр полн",
     "kk": "мыс б.з.д көш даңғ ауд проф акад құраст ред т.е",
     "en": "e.g i.e dr mr mrs ms prof st no nos vol vols pp fig ch ed eds jr sr vs cf approx dept mt ft ext tel",
 }
@@ -51,7 +52,7 @@ _AFTER_NAME = frozenset("обл р-н".split())
 _ADJECTIVE = re.compile(r"[а-яё]{3,}(?:ая|ой|ий|ый|ую|его|ого|ему|ому|ем|ом|ей)", re.IGNORECASE)
 #: Abbreviations that end a sentence when a capitalised word follows them.
 _MAYBE_LAST = {
-    "ru": "т.д т.п и т.д и т.п др тыс млн млрд экз с руб коп кг км га пн вт чт пт сб вс",
+    "ru": "т.д т.п и т.д и т.п др тыс млн млрд экз с руб коп кг км га мес пн вт чт пт сб вс",
     "kk": "т.б т.с.с тг млн млрд мың ш.а дс сс бс жм сб жс",
     "en": "etc al inc ltd co mon tue tues wed thu thur thurs fri sat sun",
 }
