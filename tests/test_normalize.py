@@ -1284,3 +1284,23 @@ def test_russian_postcode_price_per_person_room_and_chief_editor(written, said):
 )
 def test_kazakh_postcode_and_date_before_deyin(written, said):
     assert normalize(written, "kk") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("Состоялся XV областной фестиваль.", "Состоялся пятнадцатый областной фестиваль."),
+        ("Участники IV областной олимпиады", "Участники четвёртой областной олимпиады"),
+        ("Это уже IV-я встреча.", "Это уже четвёртая встреча."),
+        ("во II-м полугодии", "во втором полугодии"),
+        ("На 3-ем этаже", "На третьем этаже"),
+        ("В 3-ей четверти", "В третьей четверти"),
+        ("учащиеся 8–11-х классов", "учащиеся восьмых — одиннадцатых классов"),
+        ("в 5–6-м классах", "в пятых — шестых классах"),
+        ("Для 2-х классов", "Для двух классов"),
+    ],
+)
+def test_russian_roman_before_an_adjective_roman_and_colloquial_ordinal_endings_grade_ranges(written, said):
+    """A Roman numeral agrees with the noun after its adjective; "-я", "-ем", "-ей" endings are
+    ordinals; a range of grades with an ending on the second is two ordinals."""
+    assert normalize(written, "ru") == said

@@ -819,7 +819,7 @@ def _date(match: re.Match, context: Context) -> str | None:
 
 _ORDINAL_FORMS = {
     ("ый", "ий"): [("nomn", "masc", False)],
-    ("й", "ой"): [
+    ("й", "ой", "ей"): [
         ("nomn", "masc", False),
         ("accs", "masc", False),  # "в 3-й раз": an inanimate accusative
         ("gent", "femn", False),
@@ -832,7 +832,7 @@ _ORDINAL_FORMS = {
     ("ые", "ьи"): [("nomn", "masc", True)],
     ("го", "ого"): [("gent", "masc", False), ("gent", "neut", False)],
     ("му", "ому"): [("datv", "masc", False), ("datv", "neut", False)],
-    ("м", "ым", "ом"): [
+    ("м", "ым", "ом", "ем"): [
         ("ablt", "masc", False),
         ("loct", "masc", False),
         ("loct", "neut", False),
@@ -861,6 +861,15 @@ def _ordinal_suffix(match: re.Match, context: Context) -> str:
         return ordinal(number, "nomn", "masc", True)  # "в 90-е" → девяностые: a decade
     choice = _pick_form(forms, after, context.word_before(match.start()))
     return ordinal(number, *choice)
+
+
+def _roman_suffix(match: re.Match, context: Context) -> str | None:
+    """A Roman numeral with an ordinal ending ("IV-я встреча", "XX-й век") → четвёртая, двадцатый."""
+    number = roman_value(match.group(1))
+    if number is None:
+        return None
+    after = context.words_after(match.end())
+    return ordinal(number, *_pick_form(_ORDINAL_ENDINGS[match.group(2)], after, context.word_before(match.start())))
 
 
 def _decade_range(match: re.Match, context: Context) -> str:
@@ -1026,7 +1035,7 @@ def _quarter(match: re.Match, context: Context) -> str | None:
 def _roman_before_noun(match: re.Match, context: Context) -> str | None:
     """A Roman numeral before a noun it counts ("в IV квартале" → четвёртом)."""
     written, word = match.groups()
-    said = _roman_ordinal(written, word)
+    said = _roman_ordinal(written, word, context.words_after(match.end(), 2))
     return None if said is None else f"{said} {word}"
 
 
@@ -1036,12 +1045,17 @@ def _roman_in_list(match: re.Match, context: Context) -> str | None:
     return _roman_ordinal(written, word)
 
 
-def _roman_ordinal(written: str, word: str) -> str | None:
-    """The Roman numeral ``written`` as an ordinal agreeing with ``word`` after it, else None."""
+def _roman_ordinal(written: str, word: str, after: list[str] = ()) -> str | None:
+    """The Roman numeral ``written`` as an ordinal agreeing with ``word`` after it (and with the noun
+    in ``after`` when ``word`` is its adjective), else None."""
     number = roman_value(written)
     if number is None or (len(written) == 1 and written not in "IVXІХ"):
         return None  # a lone Latin C, M, L, D is a mistyped Cyrillic letter ("C Новым годом")
     first = analyses(word.lower())[0]
+    nouns = _noun_parses([word.lower(), *after]) if first.tag.POS in ("ADJF", "PRTF") and after else []
+    if nouns and nouns[0].tag.gender in _GENDER_CODE:  # "XV областной фестиваль" → пятнадцатый
+        noun = nouns[0].tag
+        return ordinal(number, case_of(noun), noun.gender, noun.number == "plur")
     if first.tag.POS in ("ADJF", "PRTF") and first.tag.case:  # "ІІІ Международном форуме"
         plural = first.tag.number == "plur"
         gender = first.tag.gender if first.tag.gender in _GENDER_CODE else "masc"
@@ -1125,7 +1139,7 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)(?![\d:]|[.,]\d)", _dotted_time),
         rule(rf"(?<![\w.,])([0-3]?\d) ?[–—-] ?([0-3]?\d) ({'|'.join(MONTHS)})(?!\w)", _day_range),
         rule(
-            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2}))? ?((?:«[А-ЯЁ]»|\"[А-ЯЁ]\"|[А-ЯЁ]) )?(класс|класса|классе|классу|классом|классы|классов|классах|классам|классами|кл\.)(?!\w)",
+            r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2})(?:-(?:ых|х|ым|м|ыми|ми|ые|е))?)? ?((?:«[А-ЯЁ]»|\"[А-ЯЁ]\"|[А-ЯЁ]) )?(класс|класса|классе|классу|классом|классы|классов|классах|классам|классами|кл\.)(?!\w)",
             _grade,
         ),
         rule(r"(?<![\w.,])(\d{1,3})(?: ?[–—-] ?(\d{1,3}))? (лет)(?!\w)", _age),
@@ -1149,9 +1163,10 @@ def rules() -> list[Rule]:
             _decade_range,
         ),
         rule(
-            r"(?<![\w.,])(\d+)-(ыми|ого|ому|ый|ий|ой|ая|ое|ые|ым|ом|ых|ую|ья|ье|ьи|й|я|е|го|му|м|х|ми|ю)(?!\w)",
+            r"(?<![\w.,])(\d+)-(ыми|ого|ому|ый|ий|ой|ая|ое|ые|ым|ом|ых|ую|ья|ье|ьи|ем|ей|й|я|е|го|му|м|х|ми|ю)(?!\w)",
             _ordinal_suffix,
         ),
+        rule(rf"(?<![\w.])({roman})-(ый|ий|ой|ая|ое|ые|ом|ых|ую|й|я|е|го|му|м|х|ю)(?!\w)", _roman_suffix),
         rule(
             rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?((?i:века|веке|веку|веком|веков|веках|векам|век)|вв\.|в\.)(?!\w)",
             _century,
