@@ -1304,3 +1304,18 @@ def test_russian_roman_before_an_adjective_roman_and_colloquial_ordinal_endings_
     """A Roman numeral agrees with the noun after its adjective; "-я", "-ем", "-ей" endings are
     ordinals; a range of grades with an ending on the second is two ordinals."""
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("The library's 2023 annual report is online.", "The library's twenty twenty-three annual report is online."),
+        ("The 2024 budget was approved.", "The twenty twenty-four budget was approved."),
+        ("The 2000 books were sorted.", "The two thousand books were sorted."),
+        ("the 1500 new readers", "the one thousand, five hundred new readers"),
+        ("Staff: 48 (incl. 36 librarians).", "Staff: forty-eight (including thirty-six librarians)."),
+    ],
+)
+def test_english_year_that_dates_a_thing_and_incl(written, said):
+    """ "the 2024 budget" is a year; "the 2000 books" a count."""
+    assert normalize(written, "en") == said

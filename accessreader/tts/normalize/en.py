@@ -63,6 +63,8 @@ _ABBREVIATIONS = {
     "etc.": "et cetera",
     "vs.": "versus",
     "approx.": "approximately",
+    "incl.": "including",
+    "excl.": "excluding",
     "Dr.": "Doctor",
     "Mr.": "Mister",
     "Mrs.": "Missus",
@@ -83,7 +85,7 @@ _ABBREVIATIONS = {
     "ext.": "extension",
     "Ave.": "Avenue",
 }
-_CASELESS = {"e.g.", "i.e.", "etc.", "vs.", "approx.", "vol.", "vols.", "fig.", "ch.", "Tel.", "ext."}
+_CASELESS = {"e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "excl.", "vol.", "vols.", "fig.", "ch.", "Tel.", "ext."}
 _CHAPTER_WORDS = "Chapter|Part|Book|Volume|Section|Act|Scene|Appendix|Lesson|Unit"
 #: Capitalised words before a Roman numeral that are not a ruler's name ("World War II" → two).
 _NOT_RULERS = set(
@@ -142,6 +144,23 @@ def _number(match: re.Match, context: Context) -> str:
 _NOT_A_NOUN = re.compile(r" (?:is|was|are|were|will|would|has|have|had|and|or|to|in|on|at|by|with|as|remains?)(?!\w)")
 
 
+def _names_a_thing(rest: str) -> bool:
+    """Whether the words after a number are a singular noun phrase ("annual report", "budget was"),
+    which the number dates, rather than a plural the number counts ("new readers", "people")."""
+    words = re.match(r"((?: [a-z]+){1,2})", rest)
+    if not words:
+        return False
+    for word in words.group(1).split():
+        if word in _NOT_A_NOUN_WORDS:
+            break
+        if word in ("people", "children", "men", "women") or re.search(r"[^siu]s$", word):
+            return False
+    return True
+
+
+_NOT_A_NOUN_WORDS = set("is was are were will would has have had and or to in on at by with as of for".split())
+
+
 def _year(match: re.Match, context: Context) -> str | None:
     written, decade, era = match.groups()
     if not decade and re.match(r" ?[–—-] ?\d{4}(?!\d)", context.text[match.end() :]):
@@ -153,6 +172,11 @@ def _year(match: re.Match, context: Context) -> str | None:
     quarter = re.fullmatch(r"q[1-4]", before)  # "in Q2 2024"
     if before in ("for", "through", "throughout", "into") and re.match(_NOT_A_NOUN, context.text[match.end() :]):
         alone = True  # "The budget for 2025 is…": a year; "for 2000 readers" counts
+    owner = before in ("the", "its", "our", "their", "his", "her", "this") or re.search(
+        r"\w['’]s\s+$", context.text[: match.start()]
+    )
+    if owner and _names_a_thing(context.text[match.end() :]):
+        alone = True  # "the library's 2023 annual report": a year; "the 2000 books" counts
     if not (decade or era or alone or quarter or before in _YEAR_BEFORE or before in (m.lower() for m in MONTHS)):
         return None
     return year(int(written), bool(decade)) + (f" {' '.join(era.replace('.', ''))}" if era else "")
