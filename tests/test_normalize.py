@@ -1319,3 +1319,22 @@ def test_russian_roman_before_an_adjective_roman_and_colloquial_ordinal_endings_
 def test_english_year_that_dates_a_thing_and_incl(written, said):
     """ "the 2024 budget" is a year; "the 2000 books" a count."""
     assert normalize(written, "en") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        (
+            "История Казахстана. – Алматы: Атамұра, 1997.",
+            "История Казахстана. – Алматы: Атамұра, тысяча девятьсот девяносто семь.",
+        ),
+        (
+            "Абай Кунанбаев (1845–1904) — поэт.",
+            "Абай Кунанбаев (тысяча восемьсот сорок пять–тысяча девятьсот четыре) — поэт.",
+        ),
+        ("Выдано 1 500 книг.", "Выдано одна тысяча пятьсот книг."),
+    ],
+)
+def test_russian_year_alone_is_tysyacha_not_odna_tysyacha(written, said):
+    """A year read as a number says "тысяча девятьсот…"; a quantity keeps "одна тысяча"."""
+    assert normalize(written, "ru") == said

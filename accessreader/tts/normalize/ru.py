@@ -346,14 +346,22 @@ def _number(match: re.Match, context: Context) -> str:
     if case == "nomn" and _class(counted) != "one" and (_object_of(before) or _object_after_subject(before, clause)):
         return cardinal(number, "accs", gender)  # "Акция собрала 1 247 книг" → одну тысячу
     if counted != number and case == "nomn":
-        return cardinal(number, case, gender)  # "1–2 раза" → один — два
+        return _year_alone(cardinal(number, case, gender), written, after)  # "1–2 раза" → один — два
     if case == "gent" and _class(number) == "one" and _object_of(before):
         nouns = _noun_parses(after)[:1]
         if nouns and nouns[0].tag.animacy == "anim" and nouns[0].tag.number == "sing":
             case = "accs"  # "Конкурс собрал 41 участника": an animate object, сорок одного
     if case == "accs" and _class(number) == "one" and any(p.tag.animacy == "anim" for p in _noun_parses(after)[:1]):
         return _N2W.to_cardinal(number, case="a", gender=_GENDER_CODE[gender], animate=True)  # "на 1 жителя"
-    return cardinal(number, case, gender)
+    return _year_alone(cardinal(number, case, gender), written, after)
+
+
+def _year_alone(said: str, written: str, after: list[str]) -> str:
+    """A year with no noun after it, read as a number ("Алматы: Жазушы, 1997", "(1845–1904)"), is
+    "тысяча девятьсот…", not the "одна тысяча" of a quantity."""
+    if re.fullmatch(r"1\d{3}", written) and said.startswith("одна тысяча") and not _noun_parses(after):
+        return said.removeprefix("одна ")
+    return said
 
 
 def _elided_gender(clause: str) -> str | None:
