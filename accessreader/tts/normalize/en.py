@@ -141,7 +141,10 @@ def _number(match: re.Match, context: Context) -> str:
 
 
 #: Words that cannot be the noun a number counts: a verb, a preposition, a conjunction.
-_NOT_A_NOUN = re.compile(r" (?:is|was|are|were|will|would|has|have|had|and|or|to|in|on|at|by|with|as|remains?)(?!\w)")
+_NOT_A_NOUN_WORDS = set(
+    "is was are were will would has have had and or to in on at by with as of for remain remains".split()
+)
+_NOT_A_NOUN = re.compile(rf" (?:{'|'.join(_NOT_A_NOUN_WORDS)})(?!\w)")
 
 
 def _names_a_thing(rest: str) -> bool:
@@ -156,9 +159,6 @@ def _names_a_thing(rest: str) -> bool:
         if word in ("people", "children", "men", "women") or re.search(r"[^siu]s$", word):
             return False
     return True
-
-
-_NOT_A_NOUN_WORDS = set("is was are were will would has have had and or to in on at by with as of for".split())
 
 
 def _year(match: re.Match, context: Context) -> str | None:

@@ -281,7 +281,7 @@ def _gender(lemma: str) -> str:
 
 def _number(match: re.Match, context: Context) -> str:
     written, fraction, unit = match.groups()
-    if written[0] == "0" and len(written) > 1 and not fraction and not unit or _postcode(match, context):
+    if (written[0] == "0" and len(written) > 1 and not fraction and not unit) or _postcode(match, context):
         return " ".join(cardinal(int(d)) for d in written if d.isdigit())  # "050000": a postcode, a code
     number = to_int(written)
     before = _governing(_preposition_over_adjective(context, match.start()) or _word_before(context, match.start()))
