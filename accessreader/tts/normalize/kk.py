@@ -307,9 +307,15 @@ def _point_decimal(match: re.Match, context: Context) -> str | None:
 
 
 def _time(match: re.Match, context: Context) -> str:
-    """ "9:00", "18:30-ға": the hour and the minutes ("тоғыз нөл нөл"), a case ending joined."""
+    """ "9:00", "18:30-ға": the hour and the minutes ("тоғыз нөл нөл"), a case ending joined.  A full
+    hour with an ending is the hour alone, as a newsreader says it: "сағат 15:00-де" → сағат он бесте,
+    "10:00-ден 19:00-ге дейін" → оннан он тоғызға дейін."""
     hour, minutes, ending = match.groups()
-    said = cardinal(int(hour)) + (" нөл нөл" if minutes == "00" else f" {_say_minutes(minutes)}")
+    said = cardinal(int(hour))
+    if minutes != "00":
+        said += f" {_say_minutes(minutes)}"
+    elif not ending:
+        said += " нөл нөл"
     return said + (harmonise(said, ending) if ending else "")
 
 

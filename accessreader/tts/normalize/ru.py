@@ -13,7 +13,7 @@ take the case the noun after the second asks ("по 15–20 человек", "1�
 singular noun in an oblique case after 2, 3, 5… is numbered, not counted ("на 2 этаже" →
 втором); "1 место" counts seats after a verb other than one of winning ("Осталось 1 место" →
 одно); a number after a transitive verb and a dative is its object ("передал библиотеке 1 500 евро"
-→ одну тысячу); a unit's genitive plural is the full one (250 кг → килограммов); "в 11 мкр." numbers
+→ тысячу); a unit's genitive plural is the full one (250 кг → килограммов); "в 11 мкр." numbers
 the district (одиннадцатом микрорайоне); "по" sharing out 2, 3, 5… asks the accusative ("по 3 кг" →
 по три килограмма); a common fraction is said with an ordinal ("около 2/3" → двух третьих); days of one month are
 all dates ("3 и 4 марта" → третьего и четвёртого); "кл." after grades is классов; a number after
@@ -127,7 +127,16 @@ def cardinal(number: int, case: str = "nomn", gender: str = "masc") -> str:
     """``number`` in words, in a pymorphy case ("nomn", "gent"…) and gender ("masc", "femn", "neut")."""
     if number >= 10**15:
         return " ".join(cardinal(int(d)) for d in str(number))
-    return _N2W.to_cardinal(number, case=_CASE_CODE[case], gender=_GENDER_CODE[gender], animate=False)
+    said = _N2W.to_cardinal(number, case=_CASE_CODE[case], gender=_GENDER_CODE[gender], animate=False)
+    return _bare_thousand(number, said)
+
+
+def _bare_thousand(number: int, said: str) -> str:
+    """1 000–1 999 said as a native speaker says them, "тысяча двести", "свыше тысячи", not "одна
+    тысяча" (the "одна" of legal sums written out in words)."""
+    if 1000 <= number < 2000:
+        return re.sub(r"^(?:одна|одной|одну|одною) (?=тысяч)", "", said)
+    return said
 
 
 def ordinal(number: int, case: str = "nomn", gender: str = "masc", plural: bool = False) -> str:
@@ -165,6 +174,28 @@ def decimal(whole: int, fraction: str, case: str = "nomn") -> str:
     if case == "accs" and _class(part) == "one":
         said_part = said_part.removesuffix("одна") + "одну"
     return f"{said_whole} {whole_word} {said_part} {part_word}"
+
+
+def _one_and_a_half(lemma: str, case: str) -> str:
+    """1,5 before a noun as a native speaker says it: "1,5 тыс." → полторы тысячи, "1,5 %" →
+    полтора процента, "около 1,5 млн" → около полутора миллионов (not "одна целая пять десятых")."""
+    if case in ("nomn", "accs"):
+        return f"{'полторы' if _gender(lemma) == 'femn' else 'полтора'} {inflect(lemma, 'gent')}"
+    return f"полутора {inflect(lemma, case, True)}"
+
+
+def _one_and_a_half_before(after: list[str], case: str) -> str | None:
+    """1,5 before a written noun: "в 1,5 раза" → в полтора, "более 1,5 тысяч" → более полутора; None
+    where the noun's form does not suit "полтора" (it stays a decimal)."""
+    nouns = _noun_parses(after)[:1]
+    if not nouns:
+        return None
+    tag = nouns[0].tag
+    if case in ("nomn", "accs") and tag.case == "gent" and tag.number == "sing":
+        return "полторы" if tag.gender == "femn" else "полтора"
+    if case not in ("nomn", "accs") and tag.number == "plur" and tag.case == case:
+        return "полутора"
+    return None
 
 
 def _class(number: int) -> str:
@@ -300,6 +331,8 @@ def _number(match: re.Match, context: Context) -> str:
             case = _decimal_case(before, after)
             if before in ("в", "во") and re.match(_MONEY_AFTER, context.text[match.end() :]):
                 case = "accs"  # "обошёлся в 12,5 млн тенге": a price
+            if (number, fraction) == (1, "5"):
+                return _one_and_a_half(lemma, case)
             return f"{decimal(number, fraction, case)} {inflect(lemma, 'gent')}"
         money = lemma in ("тенге", "доллар", "евро", "рубль") or bool(
             re.match(_MONEY_AFTER, context.text[match.end() :])
@@ -308,7 +341,8 @@ def _number(match: re.Match, context: Context) -> str:
         case = "accs" if at and before in ("в", "во") else _unit_case(before, number)
         return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
     if fraction:
-        return decimal(number, fraction, _decimal_case(before, after))
+        case = _decimal_case(before, after)
+        return (number, fraction) == (1, "5") and _one_and_a_half_before(after, case) or decimal(number, fraction, case)
     more_days = _MORE_DAYS.match(context.text, match.end())
     day_of = (bool(after) and after[0] in MONTHS) or bool(more_days)
     moved = after[:1] == ["на"] and before in ("с", "со")  # "перенесено с 5 на 12 марта"
@@ -344,24 +378,17 @@ def _number(match: re.Match, context: Context) -> str:
     if case == "nomn" and _people_of(context, match.start(), before, counted, after):
         case = "gent"  # "учащиеся 12 школ" → двенадцати школ
     if case == "nomn" and _class(counted) != "one" and (_object_of(before) or _object_after_subject(before, clause)):
-        return cardinal(number, "accs", gender)  # "Акция собрала 1 247 книг" → одну тысячу
+        return cardinal(number, "accs", gender)  # "Акция собрала 1 247 книг" → тысячу двести сорок семь
     if counted != number and case == "nomn":
-        return _year_alone(cardinal(number, case, gender), written, after)  # "1–2 раза" → один — два
+        return cardinal(number, case, gender)  # "1–2 раза" → один — два
     if case == "gent" and _class(number) == "one" and _object_of(before):
         nouns = _noun_parses(after)[:1]
         if nouns and nouns[0].tag.animacy == "anim" and nouns[0].tag.number == "sing":
             case = "accs"  # "Конкурс собрал 41 участника": an animate object, сорок одного
     if case == "accs" and _class(number) == "one" and any(p.tag.animacy == "anim" for p in _noun_parses(after)[:1]):
-        return _N2W.to_cardinal(number, case="a", gender=_GENDER_CODE[gender], animate=True)  # "на 1 жителя"
-    return _year_alone(cardinal(number, case, gender), written, after)
-
-
-def _year_alone(said: str, written: str, after: list[str]) -> str:
-    """A year with no noun after it, read as a number ("Алматы: Жазушы, 1997", "(1845–1904)"), is
-    "тысяча девятьсот…", not the "одна тысяча" of a quantity."""
-    if re.fullmatch(r"1\d{3}", written) and said.startswith("одна тысяча") and not _noun_parses(after):
-        return said.removeprefix("одна ")
-    return said
+        said = _N2W.to_cardinal(number, case="a", gender=_GENDER_CODE[gender], animate=True)  # "на 1 жителя"
+        return _bare_thousand(number, said)
+    return cardinal(number, case, gender)
 
 
 def _elided_gender(clause: str) -> str | None:
@@ -538,7 +565,7 @@ def _object_after_subject(before: str, clause: str) -> bool:
 
 def _word_before(context: Context, start: int) -> str:
     """The word before a number, or the transitive verb before the dative between them ("передал
-    библиотеке 1 500 евро": the number is the verb's object, одну тысячу)."""
+    библиотеке 1 500 евро": the number is the verb's object, тысячу пятьсот)."""
     if re.search(r"(?<!\w)(?i:ок)\.\s*$", context.text[max(start - 5, 0) : start]):
         return "около"  # "ок. 200 книг"
     words = re.findall(r"[\w-]+", re.split(r"[.!?;:,«»\"()—–]", context.text[max(start - 80, 0) : start])[-1])
@@ -565,7 +592,7 @@ def _governing(before: str) -> str:
 
 def _unit_case(before: str, number: int = 1) -> str:
     """The case of a quantity with a unit: its preposition's, or the accusative after a transitive
-    verb ("составляет 1 000 ₸" → одну тысячу) and after a "по" of sharing out 2, 3, 5… ("по 3 кг" →
+    verb ("составляет 1 000 ₸" → тысячу) and after a "по" of sharing out 2, 3, 5… ("по 3 кг" →
     по три килограмма; "по 1 экз." is a dative)."""
     if before == "по" and _class(number) != "one":
         return "accs"
@@ -615,7 +642,9 @@ def _currency_first(match: re.Match, context: Context) -> str:
     case = "accs" if before in ("в", "во") else _unit_case(before, number)  # "грант в $5 000": an accusative
     if scale:
         scale_lemma = _SCALES[scale]
-        if fraction:
+        if (number, fraction) == (1, "5"):
+            said = _one_and_a_half(scale_lemma, case)
+        elif fraction:
             said = f"{decimal(number, fraction, case)} {inflect(scale_lemma, 'gent')}"
         else:
             said = f"{cardinal(number, case, _gender(scale_lemma))} {_agree_noun(scale_lemma, number, case)}"
