@@ -59,6 +59,11 @@ only: "одна/одной/одну тысяч…" not after a tens or hundreds 
 "одну целую пять десятых раза" and the like, "X нөл нөлде/ге/ден" with the ending made to suit X);
 that gave back the blind labels of unseen15 and unseen21 that had been brought to the old
 convention (the "тысяча" labels, "в полтора раза", "сағат он бесте").
+``unseen22.tsv`` (153: ru 86, kk 46, en 21), written after that change on topics the other sets do
+not cover (children's events, bookmobile routes, digitisation, staff training, reader surveys,
+foreign-language collections, literary anniversaries), was right 149 times at its first run (ru 83,
+kk 45, en 21); its misses ("кроме пн.", "на 1 420 экземпляров" → на тысячу, "книги читают 41,5%
+респондентов" → сорок одна целая, "12 қыркүйегінде" → он екінші) were then fixed by rules.
 """
 
 from __future__ import annotations
@@ -91,7 +96,7 @@ def load(lang: str) -> list[Sentence]:
 
 
 #: The sets written after tuning, in the order they were written.
-UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 22)))
+UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 23)))
 
 
 def load_unseen(name: str = "unseen") -> list[Sentence]:

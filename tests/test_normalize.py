@@ -1360,3 +1360,32 @@ def test_russian_1000_to_1999_is_tysyacha_not_odna_tysyacha(written, said):
     """A year or a quantity from 1 000 to 1 999 says "тысяча…" in every case, as a native speaker
     does; "одна" stays only where it counts thousands after tens (двадцать одна тысяча)."""
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        ("ru", "Работает ежедневно, кроме пн.", "Работает ежедневно, кроме понедельника."),
+        ("ru", "Занятия с пн. по пт.", "Занятия с понедельника по пятницу."),
+        ("ru", "Фонд пополнился на 1 420 экземпляров.", "Фонд пополнился на тысячу четыреста двадцать экземпляров."),
+        (
+            "ru",
+            "Электронные книги читают 41,5% респондентов.",
+            "Электронные книги читают сорок одна целая пять десятых процента респондентов.",
+        ),
+        (
+            "ru",
+            "Читатели составляют 21,5% пользователей.",
+            "Читатели составляют двадцать одну целую пять десятых процента пользователей.",
+        ),
+        (
+            "kk",
+            "Той 2025 жылдың 12 қыркүйегінде өтеді.",
+            "Той екі мың жиырма бесінші жылдың он екінші қыркүйегінде өтеді.",
+        ),
+    ],
+)
+def test_unseen22_misses_are_read_as_a_listener_expects(lang, written, said):
+    """A weekday takes its preposition's case, "на 1 420" is an accusative (тысячу), a share of people
+    after a plural verb with no subject of its own is the subject, "қыркүйегінде" is a month."""
+    assert normalize(written, lang) == said

@@ -241,11 +241,15 @@ def _number(match: re.Match, context: Context) -> str:
     if unit:
         return f"{said} {_UNITS[unit]}{harmonise(_UNITS[unit], ending) if ending else ''}"  # "10%-ке" → пайызға
     after = context.words_after(match.end(), 1)
-    if not fraction and after and 1 <= number <= 31 and any(after[0].startswith(m) for m in MONTHS):
+    if not fraction and after and 1 <= number <= 31 and after[0].startswith(_MONTH_STEMS):
         return ordinal(number)
     if not fraction and after and after[0].startswith("ғасыр"):
         return ordinal(number)  # "1 ғасыр": the first century
     return said
+
+
+#: The months as a word may begin with them: "қыркүйек" softens before a vowel ("12 қыркүйегінде").
+_MONTH_STEMS = (*MONTHS, "қыркүйег")
 
 
 #: Case endings by what they do, each as (after a back vowel, after a front one) per the sound before.

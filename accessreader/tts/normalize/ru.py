@@ -271,7 +271,7 @@ def _agreement(number: int, words: list[str], before: str, clause: str = "") -> 
     wanted = PREPOSITIONS.get(before, [])
     for case in wanted:
         if case in fits or (case == "accs" and "nomn" in fits and kind != "one"):
-            return ("nomn" if case == "accs" and kind != "one" else case), gender
+            return case, gender  # "на 1 420 экземпляров" → на тысячу (the accusative differs only in "тысяча")
     if fits and kind == "one" and "nomn" in fits and "accs" in fits:  # "ночь", "тетрадь": either
         return ("accs" if _object_of_verb(before, gender, clause) else "nomn"), gender
     if fits:
@@ -328,7 +328,7 @@ def _number(match: re.Match, context: Context) -> str:
     if unit:
         lemma = _UNITS[unit]
         if fraction:
-            case = _decimal_case(before, after)
+            case = _decimal_case(before, after, re.split(r"[.!?;:]", context.text[: match.start()])[-1])
             if before in ("в", "во") and re.match(_MONEY_AFTER, context.text[match.end() :]):
                 case = "accs"  # "обошёлся в 12,5 млн тенге": a price
             if (number, fraction) == (1, "5"):
@@ -341,7 +341,7 @@ def _number(match: re.Match, context: Context) -> str:
         case = "accs" if at and before in ("в", "во") else _unit_case(before, number)
         return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
     if fraction:
-        case = _decimal_case(before, after)
+        case = _decimal_case(before, after, re.split(r"[.!?;:]", context.text[: match.start()])[-1])
         return (number, fraction) == (1, "5") and _one_and_a_half_before(after, case) or decimal(number, fraction, case)
     more_days = _MORE_DAYS.match(context.text, match.end())
     day_of = (bool(after) and after[0] in MONTHS) or bool(more_days)
@@ -548,6 +548,17 @@ def _preposition_over_adjective(context: Context, start: int) -> str | None:
     return found.group(1) if parse.tag.POS in ("ADJF", "PRTF") and parse.tag.number == "plur" else None
 
 
+def _people_subject(before: str, after: list[str], clause: str) -> bool:
+    """Whether a quantity of people after the plural transitive verb ``before`` is its subject: the
+    clause has no subject of its own ("Электронные книги читают 41,5% респондентов" → сорок одна
+    целая; "Читатели составляют 21,5% пользователей" is an object)."""
+    parse = analyses(before)[0] if before else None
+    if parse is None or parse.tag.number != "plur" or _object_after_subject(before, clause):
+        return False
+    nouns = _noun_parses(after)[:1]
+    return bool(nouns) and {"anim", "gent", "plur"} <= nouns[0].tag.grammemes
+
+
 def _object_after_subject(before: str, clause: str) -> bool:
     """Whether a number after the plural transitive verb ``before`` is its object because the clause
     already has a plural subject that can only be one ("Библиотекари провели 1 156 бесед" → одну
@@ -604,13 +615,14 @@ def _unit_case(before: str, number: int = 1) -> str:
     return "nomn"
 
 
-def _decimal_case(before: str, after: list[str]) -> str:
-    """The case of a decimal: the one its preposition asks ("более 2,8" → gent), else the nominative."""
+def _decimal_case(before: str, after: list[str], clause: str = "") -> str:
+    """The case of a decimal: the one its preposition asks ("более 2,8" → gent), the accusative after
+    a transitive verb unless the decimal counts the people who are its subject, else the nominative."""
     if (before in ("в", "во") and after[:1] in (["раза"], ["раз"])) or before == "по":
         return "accs"  # "в 2,5 раза", "по 2,5 тыс."
     if PREPOSITIONS.get(before, [""])[0] == "accs":
         return "accs"  # "на 1,3 млн" → на одну целую три десятых
-    if before not in PREPOSITIONS and _unit_case(before) == "accs":
+    if before not in PREPOSITIONS and _unit_case(before) == "accs" and not _people_subject(before, after, clause):
         return "accs"  # "насчитывает 1,2 млн" → одну целую две десятых
     return prep_case(before)
 
@@ -787,12 +799,17 @@ _WEEKDAY = "(?i:" + "|".join(_WEEKDAYS) + ")"
 
 def _weekdays(match: re.Match, context: Context) -> str:
     """ "пн.–пт." → понедельник — пятница, "сб., вс." → суббота, воскресенье, "по вт. и чт." → по
-    вторникам и четвергам, "в сб." → в субботу: days in a span, a list or alone with a point."""
+    вторникам и четвергам, "в сб." → в субботу, "кроме пн." → кроме понедельника: days in a span, a
+    list or alone with a point, in the case of the preposition before them."""
     before = context.word_before(match.start())
     span = re.search(r"[–—-]", match.group())
     case, plural = (
         ("datv", True) if before == "по" and not span else ("accs", False) if before in ("в", "во") else ("nomn", False)
     )
+    if before == "по" and re.search(rf"(?<!\w)(?i:с|со) {_WEEKDAY}\.? по\s*$", context.text[: match.start()]):
+        case, plural = "accs", False  # "с пн. по пт." → с понедельника по пятницу
+    if case == "nomn" and not span and before in PREPOSITIONS:
+        case = PREPOSITIONS[before][0]  # "кроме пн." → кроме понедельника, "до пт." → до пятницы
 
     def day(found: re.Match) -> str:
         said = _WEEKDAYS[found.group(1).lower()]
