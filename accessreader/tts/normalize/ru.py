@@ -252,6 +252,9 @@ def _agreement(number: int, words: list[str], before: str, clause: str = "") -> 
     """The case and gender a cardinal takes from the noun after it and the preposition before
     (``clause``: the text of the clause before the number)."""
     kind = _class(number)
+    wanted = PREPOSITIONS.get(before, [])
+    if words[:1] and words[0].lower() in INDECLINABLE:  # "Сумма — 21 тенге" → двадцать один, not двадцати одном
+        return next((c for c in wanted if c in ("gent", "datv")), "nomn"), "masc"
     nouns = _noun_parses(words) or _adjective_parses(words)
     gender = next((p.tag.gender for p in nouns if p.tag.gender in _GENDER_CODE), "masc")
     fits: list[str] = []
@@ -268,7 +271,6 @@ def _agreement(number: int, words: list[str], before: str, clause: str = "") -> 
                 fits.append("nomn")
             if plural and case == "gent":
                 fits += ["nomn", "gent"] if kind == "many" else ["gent"]
-    wanted = PREPOSITIONS.get(before, [])
     for case in wanted:
         if case in fits or (case == "accs" and "nomn" in fits and kind != "one"):
             return case, gender  # "на 1 420 экземпляров" → на тысячу (the accusative differs only in "тысяча")
