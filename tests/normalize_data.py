@@ -96,7 +96,7 @@ def load(lang: str) -> list[Sentence]:
 
 
 #: The sets written after tuning, in the order they were written.
-UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 23)))
+UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 24)))
 
 
 def load_unseen(name: str = "unseen") -> list[Sentence]:

@@ -1390,3 +1390,23 @@ def test_unseen22_misses_are_read_as_a_listener_expects(lang, written, said):
     masculine and not in the locative pymorphy guesses for "тенге", a share of people
     after a plural verb with no subject of its own is the subject, "қыркүйегінде" is a month."""
     assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        ("ru", "В отделе установлен 3D-принтер.", "В отделе установлен три дэ-принтер."),
+        ("ru", "Сеть 5G доступна в зале.", "Сеть пять джи доступна в зале."),
+        ("kk", "Кітапханада 3D-принтер бар.", "Кітапханада үш дэ-принтер бар."),
+        ("en", "A 3D printer and a 4K screen.", "A three D printer and a four K screen."),
+        ("en", "The library received a $5,000 grant.", "The library received a five thousand dollar grant."),
+        ("en", "It is an €8,000 project.", "It is an eight thousand euro project."),
+        ("en", "The grant was $5,000 in total.", "The grant was five thousand dollars in total."),
+        ("en", "She earns a $5,000 a month.", "She earns a five thousand dollars a month."),
+    ],
+)
+def test_unseen23_misses_are_read_as_a_listener_expects(lang, written, said):
+    """A Latin letter glued to a digit is said apart from it ("3D" was "триD", its letter lost to the
+    voice), and an amount after "a"/"an" that describes the noun after it keeps its currency
+    word singular ("a five thousand dollar grant")."""
+    assert normalize(written, lang) == said

@@ -285,6 +285,16 @@ def _say_code(match: re.Match, cardinal) -> str:
     return f"{match.group(1)} {', '.join(groups)}"
 
 
+#: How Russian and Kazakh say a Latin letter glued to a digit ("3D", "5G", "4K").
+_GLUED_LETTERS = {"D": "дэ", "G": "джи", "K": "ка"}
+
+
+def _glued_letter(match: re.Match, lang: str, cardinal: Callable[[int], str]) -> str:
+    """ "3D-принтер" → три дэ, "5G" → five G: the digit as a number, the letter apart from it."""
+    letter = match.group(2)
+    return f"{cardinal(int(match.group(1)))} {letter if lang == 'en' else _GLUED_LETTERS[letter]}"
+
+
 def common_rules(lang: str) -> list[Rule]:
     """The rules every language uses: e-mail addresses, URLs, ISBN and ISSN codes, initials, signs."""
     from . import cardinal_for
@@ -301,6 +311,8 @@ def common_rules(lang: str) -> list[Rule]:
     rules.append(
         rule(r"(?<!\w)(ISBN|ISSN)(?:-1[03])?:? ?(\d[\d -]{6,19}[\dXxХх])(?!\w)", lambda m, c: _say_code(m, cardinal))
     )
+    if lang in _LETTER_NAMES or lang == "en":
+        rules.append(rule(r"(?<![\w.,])(\d)([DGK])(?!\w)", lambda m, c: _glued_letter(m, lang, cardinal)))
     if lang in _LETTER_NAMES or lang == "en":
         rules.append(
             rule(

@@ -214,9 +214,22 @@ def _money(match: re.Match, context: Context) -> str:
     if fraction and len(fraction) == 2 and point == "." and not scale and sign in _CURRENCIES:
         return num2words(float(f"{value}.{fraction}"), lang="en", to="currency", currency=_CURRENCIES[sign])
     said = _decimal(whole, fraction) + (f" {scale}" if scale else "")
-    if value == 1 and not fraction and not scale:
+    if (value == 1 and not fraction and not scale) or _attributive(match, context):
         return f"{said} {_SIGN_WORD[sign]}"
     return f"{said} {_SIGN_WORDS[sign]}"
+
+
+def _attributive(match: re.Match, context: Context) -> bool:
+    """Whether an amount after "a"/"an" stands before a noun it describes ("a $5,000 grant"
+    → a five thousand dollar grant), where the currency word stays singular."""
+    if context.word_before(match.start()) not in {"a", "an"} or context.text[match.end() : match.end() + 1] != " ":
+        return False
+    after = context.words_after(match.end(), 1)
+    return (
+        bool(after)
+        and after[0].isalpha()
+        and after[0] not in _NOT_A_NOUN_WORDS | {"a", "an", "the", "from", "per", "each"}
+    )
 
 
 def _numeric_date(match: re.Match, context: Context) -> str | None:
@@ -352,7 +365,7 @@ def _code_money(match: re.Match, context: Context) -> str:
     scale = {"mln": "million", "bln": "billion"}.get(scale, scale)
     said = _decimal(whole, fraction) + (f" {scale}" if scale else "")
     words = {"KZT": "tenge", "USD": "dollars", "EUR": "euros", "RUB": "roubles"}[code]
-    if whole == "1" and not fraction and not scale:
+    if (whole == "1" and not fraction and not scale) or _attributive(match, context):
         words = {"dollars": "dollar", "euros": "euro", "roubles": "rouble"}.get(words, words)
     return f"{said} {words}"
 
