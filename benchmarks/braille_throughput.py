@@ -28,7 +28,11 @@ workers, against the tool's) follows in brackets: it is steadier on a busy
 machine but hides parallelism, so the two-worker aim is judged on the wall clock.
 The machine is shared, so the four sides (``lou_translate``, ``file2brl``, ours
 on one process, ours on workers) run one after another, ``--repeat`` rounds,
-and each side's best (least wall time) is printed.
+and each side's best (least wall time) is printed, with the load average before
+the input's rounds.  Linux's autogroup scheduling (``/proc/sys/kernel/sched_autogroup_enabled``)
+gives each session an equal share of the CPU: while others keep the cores busy, the
+workers of one session share that one session's share, and gain on the wall clock
+only the CPU left idle.
 
 Ours runs in a fresh process that has first converted a tiny book (tables
 compiled, lingua loaded, as in a running service).  Memory: the parent's peak
@@ -211,6 +215,13 @@ def _tree_memory(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
+def _autogroup() -> str:
+    try:
+        return "on" if Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1" else "off"
+    except OSError:
+        return "unknown"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -228,6 +239,7 @@ def main() -> None:
         data, name = make(megabytes)
         text_mb = sum(len(b.text.encode("utf-8")) for _, b in content.read(data, name).blocks()) / 1e6
         texts = by_table(data, name)
+        load = Path("/proc/loadavg").read_text().split()[0]
         best: dict[str, tuple[float, float]] = {}
         runs: dict[int, Run] = {}
         digests = set()
@@ -243,6 +255,7 @@ def main() -> None:
         (base_wall, base_cpu), (utdml_wall, utdml_cpu) = best["lou"], best["utdml"]
         aim = 1.0 if label.startswith("EPUB") else 1.2
         print(f"input: {label}, {megabytes:g} MB (best of {args.repeat}; ratios: wall clock, [CPU time])")
+        print(f"  load average before: {load}; autogroup scheduling: {_autogroup()}")
         print(f"  book: {text_mb:.2f} MB of text, {len(data) / 1e6:.2f} MB file, {runs[1].pages} braille pages")
         print(
             f"  lou_translate (same text, same tables): {base_wall:.2f} s = {text_mb / base_wall:.2f} MB/s (CPU {base_cpu:.2f} s)"
