@@ -35,7 +35,7 @@ workers of one session share that one session's share, and gain on the wall cloc
 only the CPU left idle.
 
 Ours runs in a fresh process that has first converted a tiny book (tables
-compiled, lingua loaded, as in a running service).  Memory: the parent's peak
+compiled, as in a running service; a stored book needs no lingua, so its models load when the EPUB is first read).  Memory: the parent's peak
 RSS (``ru_maxrss``, the conversion's own), the largest worker's, and the peak
 of all the processes together, sampled every 20 ms from outside: the sum of
 their RSS (counts pages a forked worker shares with the parent twice) and of
@@ -149,7 +149,7 @@ class Run:
 
     wall: float
     cpu: float  # ours and the workers'
-    warm_rss: int  # a fresh process with tables and lingua loaded
+    warm_rss: int  # a fresh process after converting a tiny stored book (tables compiled)
     rss: int  # the parent's peak
     workers_rss: int  # the largest worker's peak, 0 in-process
     pages: int
@@ -284,7 +284,7 @@ def main() -> None:
             print(
                 f"    peak memory: parent max RSS {run.rss / 1024:.0f} MB{workers_rss}; all processes "
                 f"{run.total_rss / 1024:.0f} MB RSS, {run.total_pss / 1024:.0f} MB PSS "
-                f"(a fresh process: {run.warm_rss / 1024:.0f} MB with tables and lingua loaded)"
+                f"(a fresh process: {run.warm_rss / 1024:.0f} MB after a tiny stored book)"
             )
         print(f"  the same BRF from every run: {'yes' if len(digests) == 1 else 'NO'}", flush=True)
 
