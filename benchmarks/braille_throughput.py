@@ -34,8 +34,9 @@ gives each session an equal share of the CPU: while others keep the cores busy, 
 workers of one session share that one session's share, and gain on the wall clock
 only the CPU left idle.
 
-Ours runs in a fresh process that has first converted a tiny book (tables
-compiled, as in a running service; a stored book needs no lingua, so its models load when the EPUB is first read).  Memory: the parent's peak
+Ours runs in a fresh process that has first converted a tiny stored book (tables
+compiled, as in a running service; a stored book needs no lingua, whose models
+load when the EPUB is first read).  Memory: the parent's peak
 RSS (``ru_maxrss``, the conversion's own), the largest worker's, and the peak
 of all the processes together, sampled every 20 ms from outside: the sum of
 their RSS (counts pages a forked worker shares with the parent twice) and of
