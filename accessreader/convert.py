@@ -67,10 +67,12 @@ class Job:
 
     @cached_property
     def braille(self) -> Braille:
-        """``braille`` as given (translated elsewhere, e.g. by a job's parts), else the whole book translated now."""
+        """``braille`` as given (translated elsewhere, e.g. by a job's parts), else the whole book translated now,
+        without positions: the files need only the cells."""
         if self._given is not None:
             return self._given
-        return translate_document(self.document, self.options.code, self.progress, self.options.workers)
+        options = self.options
+        return translate_document(self.document, options.code, self.progress, options.workers, positions=False)
 
     @cached_property
     def pages(self) -> Pages:

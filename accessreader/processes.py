@@ -1,4 +1,4 @@
-"""One function over a long list on several processes: a contiguous run per core, results in order.
+"""One function over a long list on several processes: contiguous runs, a few per core, results in order.
 (``run_tasks`` below it is the pool itself, which speech synthesis uses too.)
 
     items ──split by weight──▶ runs (reading order)
@@ -7,7 +7,9 @@
 
 Braille translation (``braille/translate.py``) and a reader's last step, language
 detection and sentences (``content/finish.py``), are pure functions of one block,
-so a long book is shared among processes, each taking one contiguous run.
+so a long book is shared among processes: it is cut into ``RUNS_PER_WORKER``
+contiguous runs per worker, and a worker that is done takes the next run, so a
+worker slowed by other load on a shared core does not hold up the end.
 
 A process with one thread (``accessreader convert``) forks the workers: they
 start at once with its tables and language models loaded.  Forking a process
@@ -15,7 +17,10 @@ with threads (the service's, lingua's) can leave a lock held in the child, so
 there the workers fork from a ``forkserver`` that has imported only the
 function's module.  Measured on a busy two-core machine, 1 MB of text in
 braille: workers start in 0.15 s forked, 0.4 s from the forkserver, 0.9 s
-spawned; the pool's extra CPU time is 0.25 s and 0.45 s.
+spawned; the pool's extra CPU time is 0.25 s and 0.45 s.  Forked workers inherit
+the items (a run is sent as its bounds, not pickled), and the parent's objects are
+frozen for the garbage collector meanwhile (``gc.freeze``), so a worker's collections
+do not write to, and so copy, every page of the book it inherited.
 
 Workers report items done through a queue, so a progress bar advances.  A
 failing run (a table that does not load) stops the others at their next
@@ -31,6 +36,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import multiprocessing
 import multiprocessing.context
 import multiprocessing.synchronize
@@ -39,6 +45,7 @@ import queue
 import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from itertools import accumulate
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -50,6 +57,10 @@ R = TypeVar("R")
 SMALL = 300_000
 #: Items a worker handles between two progress reports.
 REPORT_EVERY = 64
+#: Runs per worker: a worker that finishes early (the machine is shared, a core may be busy with
+#: others) takes the next run instead of waiting for the slowest (5 MB to braille on two workers,
+#: wall clock, best of 3 under load: see benchmarks/braille_throughput.py).
+RUNS_PER_WORKER = 4
 
 
 def default_workers() -> int:
@@ -73,7 +84,7 @@ def map_in_order(
     """
     if workers <= 1 or sum(weight(item) for item in items) < SMALL:
         return [_done(function(item, *args), progress) for item in items]
-    runs = split(items, workers, weight)
+    runs = split(items, workers * RUNS_PER_WORKER, weight)
     context = multiprocessing.get_context(start_method())
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload([function.__module__])
@@ -85,7 +96,21 @@ def map_in_order(
         if progress:
             progress(count)
 
-    results = run_tasks([(_run, (function, run, args)) for run in runs], len(runs), context, heard)
+    global _inherited
+    forked = context.get_start_method() == "fork"
+    if forked:  # forked workers inherit the items: a run goes as its bounds
+        _inherited = (function, items, args)
+        ends = list(accumulate(len(run) for run in runs))
+        tasks = [(_run_inherited, (end - len(run), end)) for run, end in zip(runs, ends)]
+        gc.freeze()  # the workers' garbage collector leaves what they inherit alone: its pages stay shared
+    else:
+        tasks = [(_run, (function, run, args)) for run in runs]
+    try:
+        results = run_tasks(tasks, workers, context, heard)
+    finally:
+        _inherited = None
+        if forked:
+            gc.unfreeze()
     if progress and len(items) > told:  # reports still in the queue when the last run came back
         progress(len(items) - told)
     return [result for run in results for result in run]
@@ -167,6 +192,8 @@ def split(items: Sequence[T], parts: int, weight: Callable[[T], int] = lambda it
 
 
 _reports: multiprocessing.Queue | None = None
+#: ``(function, items, args)`` of the ``map_in_order`` running now, for the workers it forks.
+_inherited: tuple[Callable[..., Any], Sequence, tuple] | None = None
 _abort: multiprocessing.synchronize.Event | None = None
 
 
@@ -214,6 +241,12 @@ def _start(reports: multiprocessing.Queue, abort: multiprocessing.synchronize.Ev
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent hears Ctrl+C and stops us
     _reports, _abort = reports, abort
+
+
+def _run_inherited(start: int, end: int) -> list:
+    """One task in a forked worker: the items ``start:end`` of the ``map_in_order`` that forked it."""
+    function, items, args = _inherited
+    return _run(function, items[start:end], args)
 
 
 def _run(function: Callable[..., Any], items: list, args: tuple) -> list:

@@ -84,3 +84,10 @@ def test_a_heading_that_comes_again_is_answered_without_calling_liblouis_and_per
     louis.translate(KK, long)
     louis.translate(KK, long)
     assert louis.counts()["translate"] - after["translate"] == 2
+
+
+def test_cells_without_positions_are_the_cells_with_them():
+    tables = ("ru-unicode.dis", "kk.utb")
+    for text in ("Қазақ әліпбиі: ғ, қ, ң.", "Абай (1845–1904) кітапханада " * 20):
+        assert louis.cells(tables, text) == louis.translate(tables, text).cells
+        assert louis.cells(tables, text) == louis.translate(tables, text).cells  # from a cache, the same

@@ -3,7 +3,7 @@ import pytest
 from accessreader.braille.tables import Code
 from accessreader.braille.translate import NOT_BRAILLE, main_language, translate_block, translate_document
 from accessreader.model import PARAGRAPH, SPAN_LANG, Block, Span
-from tests.braille_samples import CORPUS, KAZAKH_ALPHABET, corpus_document
+from tests.braille_samples import CORPUS, KAZAKH_ALPHABET, corpus_document, long_document
 
 
 def is_braille(cell: str) -> bool:
@@ -120,3 +120,18 @@ def test_eight_dot_computer_braille():
     result = translate_block(block, Code(dots=8), "ru")
     assert result.problems == [] and NOT_BRAILLE not in result.cells
     assert any(c >= "\u2840" for c in result.cells)
+
+
+def test_braille_without_positions_is_the_same_braille():
+    for document in (corpus_document(), long_document(30)):
+        kept = translate_document(document, Code())
+        bare = translate_document(document, Code(), positions=False)
+        assert [b.cells for b in bare.blocks] == [b.cells for b in kept.blocks]
+        assert [b.label for b in bare.blocks] == [b.label for b in kept.blocks]
+        assert bare.problems == kept.problems
+        assert all(len(b.to_print) == len(b.to_cells) == 0 for b in bare.blocks)
+        assert all(len(b.to_cells) > 0 for b in kept.blocks)
+    block = Block(id="c0b0", kind=PARAGRAPH, text="Абай (1845–1904) ☃ café\nекінші жол (ашық)", lang="kk")
+    kept, bare = translate_block(block, Code(), "kk"), translate_block(block, Code(), "kk", positions=False)
+    assert bare.cells == kept.cells and "\u2836" in bare.cells  # ⠶ brackets beside numbers
+    assert bare.problems == kept.problems and [p.char for p in kept.problems] == ["☃"]

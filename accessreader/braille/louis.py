@@ -43,6 +43,7 @@ _calls = threading.Lock()
 CACHED_LENGTH = 200
 CACHED = 8192
 _cache: OrderedDict[tuple[tuple[str, ...], str], Translation] = OrderedDict()
+_cells_cache: OrderedDict[tuple[tuple[str, ...], str], str] = OrderedDict()  # what ``cells`` was told
 _counts: Counter[str] = Counter()
 
 
@@ -101,6 +102,30 @@ def translate(tables: tuple[str, ...], text: str) -> Translation:
                 _cache[key] = found
                 if len(_cache) > CACHED:
                     _cache.popitem(last=False)
+    except RuntimeError as exc:
+        raise RuntimeError(f"liblouis could not translate {text[:60]!r} with {tables}: {exc}") from exc
+    return found
+
+
+def cells(tables: tuple[str, ...], text: str) -> str:
+    """``translate(tables, text).cells`` without the positions (wraps ``lou_translateString``)."""
+    if not text:
+        return ""
+    key = (tables, text)
+    short = len(text) <= CACHED_LENGTH
+    try:
+        with _calls:
+            for known in (_cells_cache, _cache) if short else ():
+                if key in known:
+                    known.move_to_end(key)
+                    _counts["cached"] += 1
+                    return known[key] if known is _cells_cache else known[key].cells
+            found = _louis.translateString(list(tables), text, mode=_louis.noUndefined)
+            _counts["translate"] += 1
+            if short:
+                _cells_cache[key] = found
+                if len(_cells_cache) > CACHED:
+                    _cells_cache.popitem(last=False)
     except RuntimeError as exc:
         raise RuntimeError(f"liblouis could not translate {text[:60]!r} with {tables}: {exc}") from exc
     return found

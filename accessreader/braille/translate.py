@@ -156,25 +156,42 @@ def main_language(document: Document) -> str:
 
 
 def translate_document(
-    document: Document, code: Code, progress: Callable[[int], None] | None = None, workers: int = 1
+    document: Document,
+    code: Code,
+    progress: Callable[[int], None] | None = None,
+    workers: int = 1,
+    positions: bool = True,
 ) -> Braille:
     """Every block of ``document`` in braille; ``progress(n)`` is told of blocks done.
 
     A long book is shared among ``workers`` processes (see ``processes.SMALL``).
+    Without ``positions`` the blocks' ``to_print`` and ``to_cells`` are left
+    empty (the pages and files need only the cells; a reader on a display needs them).
     Raises ``MissingDependency`` when a needed table does not load and
     ``BadOption`` when ``code`` has no table for a language of the book.
     """
     lang = main_language(document)
     blocks = [block for _, block in document.blocks()]
     weight = lambda block: len(block.text)  # noqa: E731
-    return Braille(processes.map_in_order(translate_block, blocks, (code, lang), workers, weight, progress), lang, code)
+    done = processes.map_in_order(translate_block, blocks, (code, lang, positions), workers, weight, progress)
+    return Braille(done, lang, code)
 
 
-def translate_block(block: Block, code: Code, fallback: str) -> BrailleBlock:
-    """``block`` in braille, each language run with its own tables (see the module notes)."""
+class _Positions:
+    """A block's cell → print offset and print offset → cell lists while it is translated."""
+
+    def __init__(self, length: int) -> None:
+        self.to_print: list[int] = []
+        self.to_cells = [-1] * (length + 1)
+
+
+def translate_block(block: Block, code: Code, fallback: str, positions: bool = True) -> BrailleBlock:
+    """``block`` in braille, each language run with its own tables (see the module notes).
+
+    Without ``positions`` its ``to_print`` and ``to_cells`` are empty.
+    """
     cells: list[str] = []
-    to_print: list[int] = []
-    to_cells = [-1] * (len(block.text) + 1)
+    where = _Positions(len(block.text)) if positions else None
     problems: list[Problem] = []
     runs = []
     lang_runs = [(0, len(block.text), fallback)] if block.kind == PAGE_MARKER else block.lang_runs()
@@ -195,28 +212,24 @@ def translate_block(block: Block, code: Code, fallback: str) -> BrailleBlock:
             switch = _code_switch(code, home, lang)
             if switch:
                 cells.append(switch[0])
-                to_print.extend([start] * len(switch[0]))
-            _translate_run(block, start, end, tables, cells, to_print, to_cells, problems)
+                if where:
+                    where.to_print.extend([start] * len(switch[0]))
+            _translate_run(block, start, end, tables, cells, where, problems)
             if switch:
                 cells.append(switch[1])
-                to_print.extend([end - 1] * len(switch[1]))
-    to_cells[len(block.text)] = len(to_print)
-    if -1 in to_cells:  # dropped characters and line breaks point at the next cell
-        for offset in range(len(block.text) - 1, -1, -1):
-            if to_cells[offset] < 0:
-                to_cells[offset] = to_cells[offset + 1]
+                if where:
+                    where.to_print.extend([end - 1] * len(switch[1]))
+    to_print = to_cells = array("I")
+    if where:
+        to_cells_list = where.to_cells
+        to_cells_list[len(block.text)] = len(where.to_print)
+        if -1 in to_cells_list:  # dropped characters and line breaks point at the next cell
+            for offset in range(len(block.text) - 1, -1, -1):
+                if to_cells_list[offset] < 0:
+                    to_cells_list[offset] = to_cells_list[offset + 1]
+        to_print, to_cells = array("I", where.to_print), array("I", to_cells_list)
     label = translate_phrase(block.label, block.lang if block.lang in LANGUAGES else fallback, code)
-    return BrailleBlock(
-        block.id,
-        block.kind,
-        block.level,
-        label,
-        "".join(cells),
-        array("I", to_print),
-        array("I", to_cells),
-        runs,
-        problems,
-    )
+    return BrailleBlock(block.id, block.kind, block.level, label, "".join(cells), to_print, to_cells, runs, problems)
 
 
 #: Languages brailled with a Cyrillic table (Russian literary braille or Kazakh, which includes it).
@@ -303,37 +316,50 @@ def _translate_run(
     end: int,
     tables: tuple[str, ...],
     cells: list[str],
-    to_print: list[int],
-    to_cells: list[int],
+    where: _Positions | None,
     problems: list[Problem],
 ) -> None:
+    """Print characters ``start:end`` of ``block`` into ``cells`` (and ``where``, when positions are kept), a
+    print line at a time; liblouis is asked for positions only when they are kept or a correction needs them."""
     line_start = start
     text = block.text
+    kazakh = tables[-1] == "kk.utb"
     while line_start <= end:
         newline = text.find("\n", line_start, end)
         line_end = end if newline < 0 else newline
         prepared, source = _prepare(block, line_start, line_end, tables, problems)
-        result = louis.translate(tables, prepared)
-        base = len(to_print)
-        line_cells = result.cells
-        if tables[-1] == "kk.utb":  # brackets next to numbers: ⠶, not Ө Ә (brackets.py)
+        brackets = kazakh and ("(" in prepared or ")" in prepared)
+        result = louis.translate(tables, prepared) if where or brackets else None
+        line_cells = result.cells if result else louis.cells(tables, prepared)
+        if result is None and _not_braille(tables).search(line_cells):
+            result = louis.translate(tables, prepared)  # the report needs the print offset of the cell
+        if brackets:  # brackets next to numbers: ⠶, not Ө Ә (brackets.py)
             line_cells = literary_brackets(prepared, line_cells, result.to_print)
         if _not_braille(tables).search(line_cells):
             line_cells = _mark_not_braille(block.id, line_cells, result.to_print, source, tables, problems)
         cells.append(line_cells)
-        if isinstance(source, range):  # the line as it is: offsets count from its start
-            to_print.extend([line_start + index for index in result.to_print] if line_start else result.to_print)
-            to_cells[line_start:line_end] = [base + cell for cell in result.to_cells] if base else result.to_cells
-        else:
-            to_print.extend(map(source.__getitem__, result.to_print))
-            for index, cell_index in enumerate(result.to_cells):
-                to_cells[source[index]] = base + cell_index
+        if where:
+            _place(where, result, source, line_start, line_end)
         if newline < 0:
             break
-        to_cells[newline] = len(to_print)
         cells.append("\n")
-        to_print.append(newline)
+        if where:
+            where.to_cells[newline] = len(where.to_print)
+            where.to_print.append(newline)
         line_start = newline + 1
+
+
+def _place(where: _Positions, result: louis.Translation, source: Sequence[int], line_start: int, line_end: int) -> None:
+    """Record the positions of one translated line (print offsets ``source``) after the cells before it."""
+    to_print, to_cells = where.to_print, where.to_cells
+    base = len(to_print)
+    if isinstance(source, range):  # the line as it is: offsets count from its start
+        to_print.extend([line_start + index for index in result.to_print] if line_start else result.to_print)
+        to_cells[line_start:line_end] = [base + cell for cell in result.to_cells] if base else result.to_cells
+    else:
+        to_print.extend(map(source.__getitem__, result.to_print))
+        for index, cell_index in enumerate(result.to_cells):
+            to_cells[source[index]] = base + cell_index
 
 
 _EIGHT_DOT_TABLES = {"ru.ctb", "en-us-comp8.ctb"}
