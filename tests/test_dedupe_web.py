@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.servicekit import STAFF, wait_done
-from tests.test_web import ARGS, CHROMIUM, log_in, navigate, tab_into, violations
+from tests.test_web import log_in, navigate, tab_into, violations
 from tests.webkit import serve, stop
 
-sync_api = pytest.importorskip("playwright.sync_api")
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
@@ -27,16 +26,12 @@ def served(tmp_path_factory):
 
 
 @pytest.fixture
-def page(served):
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed (scripts/setup installs it)")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(base_url=served.base, locale="en-US")
-        tab = context.new_page()
-        tab.set_default_timeout(10_000)
-        yield tab
-        browser.close()
+def page(browser, served):
+    context = browser.new_context(base_url=served.base, locale="en-US")
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
 
 
 def upload(page, *names: str, lang: str = "en") -> None:

@@ -16,10 +16,9 @@ from accessreader.service.people import People
 from accessreader.tts.engines import rhvoice_installed
 from tests.servicekit import READER
 from tests.stores import KINDS, LIGHT_HASHER, open_test_store
-from tests.test_web import ARGS, CHROMIUM, log_in, tab_into, violations
+from tests.test_web import log_in, tab_into, violations
 from tests.webkit import serve, stop
 
-sync_api = pytest.importorskip("playwright.sync_api")
 needs_rhvoice = pytest.mark.skipif(not rhvoice_installed(), reason="RHVoice is not installed (scripts/setup)")
 
 
@@ -28,16 +27,6 @@ def served(tmp_path_factory):
     service, server, thread = serve(tmp_path_factory.mktemp("listen"))
     yield service
     stop(server, thread, service.library)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed (scripts/setup installs it)")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

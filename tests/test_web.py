@@ -4,7 +4,6 @@ error pages, resume."""
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 import httpx
@@ -15,11 +14,7 @@ from accessreader.service.positions import open_positions
 from tests.servicekit import ADMIN, READER, STAFF, VISITOR, wait_done
 from tests.webkit import serve, stop
 
-sync_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = (Path(__file__).parent / "data" / "axe.min.js").read_text(encoding="utf-8")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--autoplay-policy=no-user-gesture-required", "--mute-audio"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -27,16 +22,6 @@ def served(tmp_path_factory):
     service, server, thread = serve(tmp_path_factory.mktemp("web"), max_upload_mb=0.25)
     yield service
     stop(server, thread, service.library)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed (scripts/setup installs it)")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -1,17 +1,39 @@
-"""A running service on a loopback port with a converted title whose audio is made, for the listening and web tests."""
+"""A running service on a loopback port with a converted title whose audio is made, and Debian's
+chromium driven by Playwright, for the listening and web tests."""
 
 from __future__ import annotations
 
+import shutil
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
+import pytest
 import uvicorn
 
 from accessreader.server import create_app
 from accessreader.service.library import Library
 from tests.servicekit import book, make_library, wait_done
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--autoplay-policy=no-user-gesture-required", "--mute-audio"]  # fmt: skip
+
+
+@contextmanager
+def chromium() -> Iterator[object]:
+    """Debian's chromium launched through Playwright (never ``playwright install``), closed at the end."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed (scripts/setup installs it)")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
 
 
 @dataclass
