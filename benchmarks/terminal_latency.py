@@ -45,6 +45,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -286,6 +288,22 @@ def keys_while_loading(brltty: Brltty, display: VirtualDisplay, command: list[st
         process.wait(30)
 
 
+@contextmanager
+def running_brltty(prefix: str) -> Iterator[tuple[Brltty, VirtualDisplay, Path]]:
+    """A brltty (Virtual driver) in a fresh folder, with the virtual display connected."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as name:
+        folder = Path(name)
+        brltty = Brltty(folder / "brltty")
+        brltty.start()
+        display = VirtualDisplay(brltty, CELLS)
+        display.connect()
+        try:
+            yield brltty, display, folder
+        finally:
+            display.close()
+            brltty.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("moves", type=int, nargs="?", default=300)
@@ -295,47 +313,29 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per figure for --first (the median is printed)")
     args = parser.parse_args()
     if args.first:
-        with tempfile.TemporaryDirectory(prefix="accessreader-first-") as folder:
-            folder = Path(folder)
-            brltty = Brltty(folder / "brltty")
-            brltty.start()
-            display = VirtualDisplay(brltty, CELLS)
-            display.connect()
-            try:
-                first_braille(brltty, display, args.mb, args.runs, folder)
-            finally:
-                display.close()
-                brltty.stop()
+        with running_brltty("accessreader-first-") as (brltty, display, folder):
+            first_braille(brltty, display, args.mb, args.runs, folder)
         return
     moves, paragraphs = args.moves, args.paragraphs
-    with tempfile.TemporaryDirectory(prefix="accessreader-terminal-") as folder:
-        folder = Path(folder)
-        brltty = Brltty(folder / "brltty")
-        brltty.start()
-        display = VirtualDisplay(brltty, CELLS)
-        display.connect()
-        try:
-            floor = baseline(brltty, display, moves)
-            started = time.perf_counter()
-            document = content.read(book_html(paragraphs), "long.html")
-            speaker = Speaker(document, [], FileSink(folder / "speech.txt"))  # the reader gives it the speech
-            session = Session("bench", "kk", positions=FilePositions(folder / "positions.json"))
-            reader = Reader(document, Display(brltty.host), session, speaker)
-            reader.loader.wait()  # moves over the whole book (the first braille is --first's business)
-            loading = time.perf_counter() - started
-            thread = run_until_stopped(reader)
-            while reader.view is None:
-                time.sleep(0.01)
-            display.wait_for(lambda shown: shown == reader.view.cells().rstrip("\u2800"), timeout=30)
-            times = time_keys(display, moves)
-            reader.stop()
-            thread.join(5)
-            own = own_work(reader, moves)
-            reader.display.close()
-            speaker.close()
-        finally:
-            display.close()
-            brltty.stop()
+    with running_brltty("accessreader-terminal-") as (brltty, display, folder):
+        floor = baseline(brltty, display, moves)
+        started = time.perf_counter()
+        document = content.read(book_html(paragraphs), "long.html")
+        speaker = Speaker(document, [], FileSink(folder / "speech.txt"))  # the reader gives it the speech
+        session = Session("bench", "kk", positions=FilePositions(folder / "positions.json"))
+        reader = Reader(document, Display(brltty.host), session, speaker)
+        reader.loader.wait()  # moves over the whole book (the first braille is --first's business)
+        loading = time.perf_counter() - started
+        thread = run_until_stopped(reader)
+        while reader.view is None:
+            time.sleep(0.01)
+        display.wait_for(lambda shown: shown == reader.view.cells().rstrip("\u2800"), timeout=30)
+        times = time_keys(display, moves)
+        reader.stop()
+        thread.join(5)
+        own = own_work(reader, moves)
+        reader.display.close()
+        speaker.close()
     blocks = sum(1 for _ in document.blocks())
     print(f"book: {blocks} blocks, {len(reader.book.rows)} rows; reading, speech script and braille: {loading:.1f} s")
     print(

@@ -10,7 +10,7 @@ import pytest
 
 from tests.servicekit import STAFF, wait_done
 from tests.test_web import log_in, navigate, tab_into, violations
-from tests.webkit import serve, stop
+from tests.webkit import serve, stop, tab
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -27,11 +27,8 @@ def served(tmp_path_factory):
 
 @pytest.fixture
 def page(browser, served):
-    context = browser.new_context(base_url=served.base, locale="en-US")
-    tab = context.new_page()
-    tab.set_default_timeout(10_000)
-    yield tab
-    context.close()
+    with tab(browser, served.base) as page:
+        yield page
 
 
 def upload(page, *names: str, lang: str = "en") -> None:

@@ -17,7 +17,7 @@ from accessreader.tts.engines import rhvoice_installed
 from tests.servicekit import READER
 from tests.stores import KINDS, LIGHT_HASHER, open_test_store
 from tests.test_web import log_in, tab_into, violations
-from tests.webkit import serve, stop
+from tests.webkit import serve, stop, tab
 
 needs_rhvoice = pytest.mark.skipif(not rhvoice_installed(), reason="RHVoice is not installed (scripts/setup)")
 
@@ -31,11 +31,8 @@ def served(tmp_path_factory):
 
 @pytest.fixture
 def page(browser, served):
-    context = browser.new_context(base_url=served.base, locale="en-US")
-    tab = context.new_page()
-    tab.set_default_timeout(15_000)
-    yield tab
-    context.close()
+    with tab(browser, served.base, timeout_ms=15_000) as page:
+        yield page
 
 
 @pytest.fixture(autouse=True)

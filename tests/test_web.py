@@ -12,7 +12,7 @@ import pytest
 from accessreader.model import Locator
 from accessreader.service.positions import open_positions
 from tests.servicekit import ADMIN, READER, STAFF, VISITOR, wait_done
-from tests.webkit import serve, stop
+from tests.webkit import serve, stop, tab
 
 AXE = (Path(__file__).parent / "data" / "axe.min.js").read_text(encoding="utf-8")
 
@@ -26,11 +26,8 @@ def served(tmp_path_factory):
 
 @pytest.fixture
 def page(browser, served):
-    context = browser.new_context(base_url=served.base, accept_downloads=True, locale="en-US")
-    tab = context.new_page()
-    tab.set_default_timeout(10_000)
-    yield tab
-    context.close()
+    with tab(browser, served.base, accept_downloads=True) as page:
+        yield page
 
 
 def log_in(page, who) -> None:

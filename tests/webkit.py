@@ -36,6 +36,18 @@ def chromium() -> Iterator[object]:
         browser.close()
 
 
+@contextmanager
+def tab(browser, base: str, timeout_ms: int = 10_000, **options) -> Iterator[object]:
+    """One tab of a fresh browser context on ``base`` (English locale; ``options`` for the context)."""
+    context = browser.new_context(base_url=base, locale="en-US", **options)
+    page = context.new_page()
+    page.set_default_timeout(timeout_ms)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
 @dataclass
 class Served:
     library: Library
