@@ -74,6 +74,9 @@ Four stay wrong, each a second natural reading: a four-digit area code in pairs 
 семьдесят два, the rules) or digit by digit (семь один семь два, the labels, ru and kk); "с 14:00 до
 16:00" with its "ноль-ноль" (the rules) or without (the label); "№ 12 мектеп-гимназия" as "нөмір он
 екі" (the rules) or "нөмірі он екі" (the label).
+``unseen24.tsv`` (220: ru 130, kk 60, en 30), written blind in the style of annual reports and
+letters (case after verbs and in lists, abbreviations at a sentence start), was right 198 times
+at its first run (ru 116, kk 52, en 30).
 """
 
 from __future__ import annotations
@@ -106,7 +109,7 @@ def load(lang: str) -> list[Sentence]:
 
 
 #: The sets written after tuning, in the order they were written.
-UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 24)))
+UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 25)))
 
 
 def load_unseen(name: str = "unseen") -> list[Sentence]:
