@@ -76,7 +76,9 @@ Four stay wrong, each a second natural reading: a four-digit area code in pairs 
 екі" (the rules) or "нөмірі он екі" (the label).
 ``unseen24.tsv`` (220: ru 130, kk 60, en 30), written blind in the style of annual reports and
 letters (case after verbs and in lists, abbreviations at a sentence start), was right 198 times
-at its first run (ru 116, kk 52, en 30).
+at its first run (ru 116, kk 52, en 30).  ``unseen25.tsv`` (210: kk 100, ru 75, en 35), written blind
+on Kazakh library news, catalogue records, programmes and a page for foreign visitors, was right 186
+times at its first run (kk 92, ru 62, en 32).
 """
 
 from __future__ import annotations
@@ -109,7 +111,7 @@ def load(lang: str) -> list[Sentence]:
 
 
 #: The sets written after tuning, in the order they were written.
-UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 25)))
+UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 26)))
 
 
 def load_unseen(name: str = "unseen") -> list[Sentence]:
