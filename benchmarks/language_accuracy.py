@@ -1,15 +1,18 @@
 """Accuracy and speed of block languages and language spans, against baselines in the same run.
 
-    python benchmarks/language_accuracy.py [--repeat N]
+    python benchmarks/language_accuracy.py [--repeat N] [--misses] [--reports-only]
 
 Reads tests/data/language/blocks.tsv (labelled paragraphs), mixed.jsonl
-(paragraphs with labelled spans) and reports.jsonl (report-style mixed sentences
-with labelled spans, by category) and prints, for our combined detector, for
-our rules alone, for our pipeline with only the lingua voice, and for plain
-lingua (all labelled languages, no rules), the block accuracy per language,
-span precision/recall, and blocks per CPU second; then, for our combined
-detector on reports.jsonl, per category: sentences whose block language and
-spans are both exactly right, and span precision/recall.  It first prints what loading
+(paragraphs with labelled spans) and every reports*.jsonl (report-style mixed
+sentences with labelled spans, by category: reports.jsonl, on which the rules were
+tuned, and the sets written blind after them, reports2.jsonl …) and prints, for our
+combined detector, for our rules alone, for our pipeline with only the lingua voice,
+and for plain lingua (all labelled languages, no rules), the block accuracy per
+language, span precision/recall, and blocks per CPU second; then, for our combined
+detector on each reports set, per category: sentences whose block language and
+spans are both exactly right, and span precision/recall.  ``--misses`` lists each
+sentence that is not wholly right with what was found and what was wanted;
+``--reports-only`` prints only the reports sets.  It first prints what loading
 lingua's Kazakh/Russian models costs (seconds and resident memory).
 """
 
@@ -26,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from accessreader import language  # noqa: E402
-from tests.language_data import load_blocks, load_mixed  # noqa: E402
+from tests.language_data import DATA, load_blocks, load_mixed  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -118,6 +121,24 @@ def per_category(detect, spans, rows) -> None:
         )
 
 
+def misses(detect, spans, rows) -> None:
+    """Each row of ``rows`` not wholly right: its category, text, block and spans found and wanted."""
+    for row in rows:
+        text, block = row["text"], detect(row["text"])
+        got = spans(text, row["lang"])
+        if block == row["lang"] and got == set(row["spans"]):
+            continue
+        found = sorted((text[a:b], lang) for a, b, lang in got)
+        wanted = sorted((text[a:b], lang) for a, b, lang in row["spans"])
+        print(f"    {row['category']} | {text} | block {block}, want {row['lang']} | spans {found}, want {wanted}")
+
+
+def report_sets() -> list[str]:
+    """The reports sets: reports.jsonl first, then the blind ones in the order they were written."""
+    names = [path.name for path in DATA.glob("reports*.jsonl")]
+    return sorted(names, key=lambda name: (len(name), name))
+
+
 def ours(method: str):
     def detect(text: str) -> str:
         return language.detect(text, method=method)
@@ -131,37 +152,42 @@ def ours(method: str):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="passes over the blocks when timing")
+    parser.add_argument("--misses", action="store_true", help="list the report sentences not wholly right")
+    parser.add_argument("--reports-only", action="store_true", help="print only the reports sets")
     args = parser.parse_args()
 
-    before, started = rss_mb(), time.perf_counter()
-    language.detect("Балалар мектепке барды, библиотека открыта.")
-    print(f"lingua kk/ru load: {time.perf_counter() - started:.2f} s, +{rss_mb() - before:.0f} MB resident")
-    before, started = rss_mb(), time.perf_counter()
-    language.detect("Die Bibliothek ist heute geschlossen.")
-    print(
-        f"lingua Latin (low accuracy) load: {time.perf_counter() - started:.2f} s, +{rss_mb() - before:.0f} MB resident"
-    )
+    if not args.reports_only:
+        before, started = rss_mb(), time.perf_counter()
+        language.detect("Балалар мектепке барды, библиотека открыта.")
+        print(f"lingua kk/ru load: {time.perf_counter() - started:.2f} s, +{rss_mb() - before:.0f} MB resident")
+        before, started = rss_mb(), time.perf_counter()
+        language.detect("Die Bibliothek ist heute geschlossen.")
+        print(
+            f"lingua Latin (low accuracy) load: {time.perf_counter() - started:.2f} s, "
+            f"+{rss_mb() - before:.0f} MB resident"
+        )
 
-    blocks, mixed = load_blocks(), load_mixed()
-    print(
-        f"{len(blocks)} blocks ({len([1 for l, _ in blocks if l == 'kk'])} kk), {len(mixed)} mixed paragraphs, "
-        f"{sum(len(r['spans']) for r in mixed)} spans"
-    )
-    measure("combined (ours)", *ours(language.COMBINED), blocks, mixed, args.repeat)
-    measure("rules alone", *ours(language.RULES), blocks, mixed, args.repeat)
-    measure("lingua voice only", *ours(language.LINGUA), blocks, mixed, args.repeat)
-    before, started = rss_mb(), time.perf_counter()
-    baseline = plain_lingua()
-    print(
-        f"plain lingua (7 languages, preloaded) load: {time.perf_counter() - started:.2f} s, "
-        f"+{rss_mb() - before:.0f} MB resident"
-    )
-    measure("plain lingua", *baseline, blocks, mixed, args.repeat)
-    reports = load_mixed("reports.jsonl")
-    print(
-        f"reports.jsonl: {len(reports)} report-style sentences, combined (ours), spans asked in the labelled language"
-    )
-    per_category(*ours(language.COMBINED), reports)
+        blocks, mixed = load_blocks(), load_mixed()
+        print(
+            f"{len(blocks)} blocks ({len([1 for l, _ in blocks if l == 'kk'])} kk), {len(mixed)} mixed paragraphs, "
+            f"{sum(len(r['spans']) for r in mixed)} spans"
+        )
+        measure("combined (ours)", *ours(language.COMBINED), blocks, mixed, args.repeat)
+        measure("rules alone", *ours(language.RULES), blocks, mixed, args.repeat)
+        measure("lingua voice only", *ours(language.LINGUA), blocks, mixed, args.repeat)
+        before, started = rss_mb(), time.perf_counter()
+        baseline = plain_lingua()
+        print(
+            f"plain lingua (7 languages, preloaded) load: {time.perf_counter() - started:.2f} s, "
+            f"+{rss_mb() - before:.0f} MB resident"
+        )
+        measure("plain lingua", *baseline, blocks, mixed, args.repeat)
+    for name in report_sets():
+        reports = load_mixed(name)
+        print(f"{name}: {len(reports)} report-style sentences, combined (ours), spans asked in the labelled language")
+        per_category(*ours(language.COMBINED), reports)
+        if args.misses:
+            misses(*ours(language.COMBINED), reports)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,20 @@ def load_mixed(name: str = "mixed.jsonl") -> list[dict]:
 
     ``reports.jsonl`` holds sentences in the style of the libraries' reports (Kazakh titles
     quoted in Russian, Roman numerals typed with Cyrillic letters, Latin names), each with
-    a ``category``.
+    a ``category``; the rules were tuned on it.  ``reports2.jsonl`` (220 sentences, ten
+    categories) was written blind, after those rules: at its first run (main f911d5a,
+    combined detector) 197/220 = 89.5% were wholly right (block language 97.7%, spans
+    precision 92.3%, recall 87.6%).  Later sets (``reports3.jsonl`` …) follow the same
+    conventions and record their first run here too.
+
+    Conventions: ``lang`` is the block's language, ``spans`` the stretches in another
+    language, each the exact substring (without quotes or brackets) and its language.
+    A sentence wholly in Kazakh in the Latin alphabet is a ``kk-Latn`` block with no
+    spans (it is spoken by the Kazakh voice and brailled through kk.utb after
+    transliteration, like a ``kk-Latn`` span); a ``kk-Latn`` span is a Latin-alphabet
+    Kazakh stretch inside Cyrillic or English text.  Four reports2 sentences were first
+    labelled block ``kk`` with one ``kk-Latn`` span over all their words and were
+    relabelled so.
     """
     rows = []
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
