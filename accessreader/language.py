@@ -278,8 +278,9 @@ _RU_NAME_ENDINGS = (
     "овна",
     "евна",
 )
-#: What may stand between two words of one run: spaces, a hyphen or dash, "&", a comma.
-_RUN_GAP = re.compile(r"\s+|\s*[&+]\s*|\s*[-–]\s*|,\s*")
+#: What may stand between two words of one run: spaces, a hyphen or dash, "&", a comma, the
+#: apostrophe of a plural possessive ("Library Lovers' Day").
+_RUN_GAP = re.compile(r"\s+|['’]\s+|\s*[&+]\s*|\s*[-–]\s*|,\s*")
 
 
 @lru_cache(maxsize=1024)
@@ -441,7 +442,9 @@ def find_spans(text: str, block_lang: str, taken: Iterable[tuple[int, int]] = ()
         start, end = _trim(text, match.start(group), match.end(group))
         if end <= start or _overlaps(blocked, start, end):
             continue
-        lang = _stretch_language(text[start:end], block_lang, method)
+        outside = text[: match.start()] + text[match.end() :]
+        typed = not KAZAKH_LETTERS.isdisjoint(outside)
+        lang = _stretch_language(text[start:end], block_lang, method, kazakh_typed=typed)
         if lang not in (block_lang, "und"):
             claim(start, end, lang, match.span())
 
@@ -458,7 +461,7 @@ def find_spans(text: str, block_lang: str, taken: Iterable[tuple[int, int]] = ()
             claim(start, end, lang, (start, end))
 
     if block_lang == "ru" and not KAZAKH_LETTERS.isdisjoint(chars):
-        for start, end in _kazakh_runs(text):
+        for start, end in _kazakh_runs(text, method):
             if not _overlaps(blocked, start, end):
                 claim(start, end, "kk", (start, end))
     return sorted(spans, key=lambda span: span.start)
@@ -543,8 +546,13 @@ def _latin_language(text: str, hint: str, method: str) -> str:
     return lang if confidence >= 0.9 else "en"
 
 
-def _stretch_language(text: str, block_lang: str, method: str) -> str:
-    """The language of a quoted stretch or a run: the block's unless clearly another."""
+def _stretch_language(text: str, block_lang: str, method: str, kazakh_typed: bool = False) -> str:
+    """The language of a quoted stretch or a run: the block's unless clearly another.
+
+    ``kazakh_typed``: the Kazakh block around the stretch has Kazakh letters, so a Kazakh
+    title in it would have them too; a stretch without any is Russian as soon as its own
+    votes and lingua lean Russian at all ("«Каштанка» әңгімесі", "«Мастер и Маргарита» романы").
+    """
     words = _WORD.findall(text)
     if not words:
         return "und"
@@ -562,6 +570,8 @@ def _stretch_language(text: str, block_lang: str, method: str) -> str:
         votes = [word_vote(word) for word in words]
         if block_lang == "kk":
             russian = min(votes) <= -1.5 and max(votes) <= 0
+            if kazakh_typed and KAZAKH_LETTERS.isdisjoint(text):
+                russian = russian or score < 0
             return "ru" if russian or score <= -2.0 else "kk"
         if block_lang == "ru":
             kazakh = any(vote >= 2.0 for vote in votes) and min(votes) >= 0
@@ -583,25 +593,41 @@ def _runs(text: str, member) -> list[tuple[int, int]]:
     """Maximal runs of words for which ``member(word)`` holds, joined only by ``_RUN_GAP``."""
     runs: list[tuple[int, int]] = []
     current: list[int] | None = None
-    for match in _WORD.finditer(text):
-        if not member(match.group()):
+    for start, end in _script_words(text):
+        if not member(text[start:end]):
             current = None
             continue
-        if current and _RUN_GAP.fullmatch(text[current[1] : match.start()]):
-            current[1] = match.end()
+        if current and _RUN_GAP.fullmatch(text[current[1] : start]):
+            current[1] = end
             runs[-1] = (current[0], current[1])
         else:
-            current = [match.start(), match.end()]
+            current = [start, end]
             runs.append((current[0], current[1]))
     return runs
 
 
-def _kazakh_runs(text: str) -> list[tuple[int, int]]:
+def _script_words(text: str) -> Iterable[tuple[int, int]]:
+    """The words of ``text`` as (start, end), a hyphenated word whose parts are in different
+    scripts cut at its hyphens ("YouTube-канале" is "YouTube" and "канале")."""
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if "-" not in word or _word_script(word):
+            yield match.span()
+            continue
+        position = match.start()
+        for part in word.split("-"):
+            yield position, position + len(part)
+            position += len(part) + 1
+
+
+def _kazakh_runs(text: str, method: str = COMBINED) -> list[tuple[int, int]]:
     """Runs of Kazakh words in Russian text, each holding a word with a Kazakh-only letter.
 
     A run is a stretch of words voting Kazakh, joined by spaces or hyphens;
-    neutral words count only between two Kazakh ones, or as the first name
-    before a capitalised Kazakh word.
+    neutral words count between two Kazakh ones, at either end when lingua alone
+    takes them for Kazakh ("ақ бата", "наурыз көже"; not with ``RULES``), as the
+    first name before a capitalised Kazakh word, and as the rest of a capitalised
+    name that ends the clause ("мавзолей Қожа Ахмет Ясауи.").
     """
     words = [m for m in _WORD.finditer(text) if _word_script(m.group()) == CYRILLIC]
     runs: list[tuple[int, int]] = []
@@ -614,20 +640,55 @@ def _kazakh_runs(text: str) -> list[tuple[int, int]]:
         while (
             first > 0
             and _joined(text, words[first - 1], words[first])
-            and _kazakh_before(text, words[first - 1], words[first])
+            and _kazakh_before(text, words[first - 1], words[first], method)
         ):
             first -= 1
         probe = index
         while probe + 1 < len(words) and _joined(text, words[probe], words[probe + 1]):
-            vote = word_vote(words[probe + 1].group())
+            word = words[probe + 1].group()
+            vote = word_vote(word)
             if vote < 0:
                 break
             probe += 1
-            if vote > 0:
+            if vote > 0 or (not _is_name(word) and _lingua_kazakh(word, method)):
                 last = probe
+        last = max(last, _name_rest(text, words, last, method))
         runs.append((words[first].start(), words[last].end()))
         index = last + 1
     return runs
+
+
+#: Lingua's log-odds above which a word no rule votes on, next to a Kazakh word, is Kazakh ("бата", "жол").
+_KAZAKH_NEIGHBOUR = 0.5
+
+
+def _lingua_kazakh(word: str, method: str) -> bool:
+    """Whether lingua alone takes ``word`` (no rule votes on it) for Kazakh; never with ``RULES``."""
+    return method != RULES and _lingua_log_odds(word) >= _KAZAKH_NEIGHBOUR
+
+
+def _is_name(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower()
+
+
+def _name_rest(text: str, words: list[re.Match], last: int, method: str) -> int:
+    """The last word of a capitalised name that goes on after ``words[last]`` (a capitalised Kazakh
+    word) with words no rule votes on and lingua takes for Kazakh, when the name ends the clause
+    ("Қожа Ахмет Ясауи."; not "Өскемен Абай не бывал"); else ``last``."""
+    if not _is_name(words[last].group()):
+        return last
+    probe = last
+    while (
+        probe + 1 < len(words)
+        and _joined(text, words[probe], words[probe + 1])
+        and _is_name(words[probe + 1].group())
+        and word_vote(words[probe + 1].group()) >= 0
+        and _lingua_kazakh(words[probe + 1].group(), method)
+    ):
+        probe += 1
+    after = text[words[probe].end() :].lstrip()
+    ends = not after or after[0] in '.,;:!?…)»"”'
+    return probe if ends else last
 
 
 def _kazakh_seed(word: str) -> bool:
@@ -635,16 +696,18 @@ def _kazakh_seed(word: str) -> bool:
     return not KAZAKH_LETTERS.isdisjoint(word) and not is_roman(word)
 
 
-def _kazakh_before(text: str, word: re.Match, run_start: re.Match) -> bool:
-    """Whether ``word``, just before a Kazakh run, belongs to it: it votes Kazakh, or it is the
+def _kazakh_before(text: str, word: re.Match, run_start: re.Match, method: str = COMBINED) -> bool:
+    """Whether ``word``, just before a Kazakh run, belongs to it: it votes Kazakh; it is the
     capitalised first half of a name ("Абай Құнанбайұлы", "Абая Құнанбайұлы") not opening a
-    sentence and not a function word."""
+    sentence and not a function word; or lingua alone takes it for Kazakh ("наурыз көже")."""
     vote = word_vote(word.group())
     if vote > 0 or vote <= -1.5:
         return vote > 0
     before = text[: word.start()].rstrip()
     opens = not before or before[-1] in ".!?…"
-    return word.group()[:1].isupper() and run_start.group()[:1].isupper() and not opens
+    if _is_name(word.group()):
+        return run_start.group()[:1].isupper() and not opens
+    return vote == 0 and _lingua_kazakh(word.group(), method)
 
 
 def _joined(text: str, left: re.Match, right: re.Match) -> bool:
