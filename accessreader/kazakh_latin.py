@@ -34,24 +34,32 @@ _VOWELS = frozenset("aäeıioöuūüyAÄEIİOÖUŪÜY")
 _WORD_JOINER = "\u2060"
 
 #: Letters only Kazakh in the Latin alphabet has among the languages a library meets (not German
-#: ä, not Turkish ğ ş ı alone): Ñ Ŋ Ū and Q (not before u, as in English "quiz").
-_SURE = re.compile(r"[ñŋūÑŊŪ]|[qQ](?![uU])")
-_LIKELY = re.compile(r"[äğşıöüÄĞŞÖÜ]")
+#: ä, not Turkish ğ ş ı alone): Ŋ Ū, Ñ not before a vowel (Spanish "niño", "señor" always has one
+#: after it; Kazakh "kezeñ", "Mäñgilik" often not) and Q (not before u, as in English "quiz").
+_SURE = re.compile(r"[ŋūŊŪ]|[ñÑ](?![aeiouyıäöüūAEIOUYIÄÖÜŪ])|[qQ](?![uU])")
+_SURE_LETTER = re.compile(r"[ŋūŊŪ]|[ñÑ](?![aeiouyıäöüūAEIOUYIÄÖÜŪ])")
+_Q = re.compile(r"[qQ](?![uU])")
+_LIKELY = re.compile(r"[äğşıöüñÄĞŞÖÜÑ]")
 #: Common words and stems of Kazakh as it is typed in Latin letters, with or without the new letters.
 _WORDS = frozenset(
     """jäne jane men ben pen bul būl osy sol bar joq jok emes üşin ushin usin turaly boiynşa boiynsha
     arqyly keiın keiin deiın deiin biyl bügın bugin jyly jyl jyldyñ joly jol kitap kitaphana kitaphanasy
     qazaq qazaqstan respublikasy respublikasynyñ oqu oqyrman oqyrmandar auyly aimaq oblysy oblystyq qalasy
-    qalalyq audany audandyq mektep mektebı mektebi tılı tili ädebiet adebiet ataidy atyndağy atyndagy""".split()
+    qalalyq audany audandyq mektep mektebı mektebi tılı tili ädebiet adebiet ataidy atyndağy atyndagy
+    raqmet rahmet zaly""".split()
 )
+#: Listed words that are English (or other) words too: no sign of Kazakh on their own.
+_SHARED = frozenset("men ben pen bar sol jane".split())
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _ENDINGS = ("nyñ", "dyñ", "tyñ", "nıñ", "dıñ", "tıñ", "lary", "lerı", "dağy", "degı", "syz", "ğan", "gen", "qan", "ken")
 
 
-def is_kazakh(text: str, english_words: int = 0) -> bool:
+def is_kazakh(text: str, english_words: int = 0, least: float = 2) -> bool:
     """Whether Latin-script ``text`` is Kazakh: a sure letter or a Kazakh word, and little English.
 
-    ``english_words`` is how many English function words the text holds.
+    ``english_words`` is how many English function words the text holds; ``least`` the votes
+    it needs (a letter of the new alphabet is 1, a sure letter or a listed word 2, both 3): 1 for a
+    Latin stretch inside Kazakh or Russian Cyrillic text, where "Tuğan jer" is Kazakh.
     """
     words = _LETTER_RUNS.findall(text)
     if not words:
@@ -66,12 +74,31 @@ def is_kazakh(text: str, english_words: int = 0) -> bool:
         if lower in _WORDS:
             votes += 2
         elif _SURE.search(word):
-            votes += 2
+            votes += 3 if _LIKELY.search(word) else 2  # "Mäñgilik": two signs
         elif _LIKELY.search(word):
             votes += 1
         elif len(lower) >= 5 and lower.endswith(_ENDINGS):
             votes += 1
-    return votes >= 2 and votes > 2 * english_words
+    return votes >= least and votes > 2 * english_words
+
+
+def is_sure_word(word: str) -> bool:
+    """Whether ``word`` alone is Kazakh in Latin letters: a listed Kazakh word ("kitaphana",
+    "Raqmet"), a word with Ñ Ŋ or Ū ("Qūnanbaiūly"), or one with Q (not before U) and another
+    sign (a second such Q, a letter of the new alphabet: "Qazaq", "Qoş"); not "Iraq" or "Qatar"."""
+    lower = word.lower()
+    if (lower in _WORDS and lower not in _SHARED) or _SURE_LETTER.search(word):
+        return True
+    return len(_Q.findall(word)) + bool(_LIKELY.search(word)) >= 2
+
+
+def is_word(word: str) -> bool:
+    """Whether ``word`` may belong to Kazakh in Latin letters beside a sure word: a sure word,
+    a letter of the new alphabet ("sözder"), a Q ("Maqataev") or a Kazakh ending ("jyldyñ")."""
+    lower = word.lower()
+    if is_sure_word(word) or _LIKELY.search(word) or _Q.search(word):
+        return True
+    return len(lower) >= 5 and lower.endswith(_ENDINGS)
 
 
 def to_cyrillic(text: str) -> str:

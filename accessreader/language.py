@@ -279,8 +279,8 @@ _RU_NAME_ENDINGS = (
     "евна",
 )
 #: What may stand between two words of one run: spaces, a hyphen or dash, "&", a comma, the
-#: apostrophe of a plural possessive ("Library Lovers' Day").
-_RUN_GAP = re.compile(r"\s+|['’]\s+|\s*[&+]\s*|\s*[-–]\s*|,\s*")
+#: apostrophe of a plural possessive ("Library Lovers' Day"), a number with an ending ("sağat 10-nan 17-ge").
+_RUN_GAP = re.compile(r"\s+|['’]\s+|\s*[&+]\s*|\s*[-–]\s*|,\s*|\s+\d+[-–]")
 
 
 @lru_cache(maxsize=1024)
@@ -460,6 +460,11 @@ def find_spans(text: str, block_lang: str, taken: Iterable[tuple[int, int]] = ()
         if lang not in (block_lang, "und"):
             claim(start, end, lang, (start, end))
 
+    if own_script == LATIN and block_lang != KAZAKH_LATIN and LATIN in present:
+        for start, end in _kazakh_latin_runs(text):
+            if not _overlaps(blocked, start, end):
+                claim(start, end, KAZAKH_LATIN, (start, end))
+
     if block_lang == "ru" and not KAZAKH_LETTERS.isdisjoint(chars):
         for start, end in _kazakh_runs(text, method):
             if not _overlaps(blocked, start, end):
@@ -521,17 +526,25 @@ def _cyrillic_language(text: str, hint: str, method: str) -> str:
     return "kk" if score > 0 else "ru"
 
 
-def _latin_language(text: str, hint: str, method: str) -> str:
+def _function_words(text: str) -> tuple[list[str], int, dict[str, int]]:
+    """``text``'s words in lower case, how many are English function words, and how many of each other language's."""
     words = [word.lower() for word in _WORD.findall(text)]
     counts = Counter(words)
     english = sum(counts[word] for word in _EN_WORDS.intersection(counts))
     votes = {lang: sum(counts[word] for word in listed.intersection(counts)) for lang, listed in _OTHER_WORDS.items()}
+    return words, english, votes
+
+
+def _latin_language(text: str, hint: str, method: str, inside_cyrillic: bool = False) -> str:
+    """The language of Latin-script ``text``; ``inside_cyrillic``: it stands in Kazakh or Russian
+    Cyrillic text, where one letter of the Kazakh Latin alphabet ("Tuğan jer") makes it Kazakh."""
+    words, english, votes = _function_words(text)
     best = max(votes, key=votes.get)
     one_word = len(words) < 2 and hint == "en"  # "Iraq" in an English book
     if (
         not one_word
         and not _NOT_KAZAKH_LATIN.intersection(text)
-        and kazakh_latin.is_kazakh(text, english + votes[best])
+        and kazakh_latin.is_kazakh(text, english + votes[best], least=1 if inside_cyrillic else 2)
     ):
         return KAZAKH_LATIN
     if method == RULES:
@@ -559,7 +572,9 @@ def _stretch_language(text: str, block_lang: str, method: str, kazakh_typed: boo
     scripts = {_word_script(word) for word in words}
     if scripts == {LATIN}:
         if block_lang in ("kk", "ru", "uk", "be", "und", ""):
-            return _latin_language(text, "en", method)
+            return _latin_language(text, "en", method, inside_cyrillic=block_lang in ("kk", "ru"))
+        if block_lang != KAZAKH_LATIN and _kazakh_latin_stretch(text):
+            return KAZAKH_LATIN
         lowered = [word.lower() for word in words]
         for lang, listed in _OTHER_WORDS.items():
             if lang != block_lang and sum(word in listed for word in lowered) >= 2:
@@ -581,6 +596,45 @@ def _stretch_language(text: str, block_lang: str, method: str, kazakh_typed: boo
 
 
 # --- spans ---------------------------------------------------------------------
+
+
+def _kazakh_latin_stretch(text: str) -> bool:
+    """Whether a quoted stretch or a run in Latin-script text is Kazakh in Latin letters: enough
+    Kazakh letters and words against its function words, and a single word sure of it ("Raqmet",
+    not "Iraq")."""
+    if _NOT_KAZAKH_LATIN.intersection(text):
+        return False
+    words, english, votes = _function_words(text)
+    if len(words) == 1 and not kazakh_latin.is_sure_word(words[0]):
+        return False
+    return kazakh_latin.is_kazakh(text, english + max(votes.values()))
+
+
+def _kazakh_latin_runs(text: str) -> list[tuple[int, int]]:
+    """Runs of Kazakh in Latin letters inside English (or other Latin-script) text.
+
+    A run is a stretch of words that may be Kazakh (``kazakh_latin.is_word``) holding one sure
+    of it (``kazakh_latin.is_sure_word``: "Mäñgilik", "Qazaqstan"), with a capitalised first name
+    just before it that opens no sentence and is no function word ("Abai Qūnanbaiūly"); an
+    English possessive "'s" stays outside.
+    """
+    found = []
+    for start, end in _runs(text, kazakh_latin.is_word):
+        words = _WORD.findall(text[start:end])
+        if not any(map(kazakh_latin.is_sure_word, words)) or not _kazakh_latin_stretch(text[start:end]):
+            continue
+        before = list(_WORD.finditer(text[:start]))
+        if before and words[0][:1].isupper() and re.fullmatch(r"\s+", text[before[-1].end() : start]):
+            name = before[-1]
+            opens = text[: name.start()].rstrip()[-1:] in ("", ".", "!", "?", "…")
+            lower = name.group().lower()
+            function = lower in _EN_WORDS or any(lower in listed for listed in _OTHER_WORDS.values())
+            if _is_name(name.group()) and not opens and not function:
+                start = name.start()
+        if text[end - 2 : end] in ("'s", "’s"):
+            end -= 2
+        found.append((start, end))
+    return found
 
 
 @lru_cache(maxsize=65536)
