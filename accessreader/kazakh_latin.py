@@ -50,6 +50,8 @@ _WORDS = frozenset(
 )
 #: Listed words that are English (or other) words too: no sign of Kazakh on their own.
 _SHARED = frozenset("men ben pen bar sol jane".split())
+#: Listed words long enough to be stems: "kitaptar", "mektepte" and "oqyrmandarğa" are listed by them.
+_STEMS = tuple(sorted(word for word in _WORDS if len(word) >= 5))
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _ENDINGS = ("nyñ", "dyñ", "tyñ", "nıñ", "dıñ", "tıñ", "lary", "lerı", "dağy", "degı", "syz", "ğan", "gen", "qan", "ken")
 
@@ -65,13 +67,13 @@ def is_kazakh(text: str, english_words: int = 0, least: float = 2) -> bool:
     if not words:
         return False
     lowered = {word.lower() for word in words}
-    if not (_SURE.search(text) or _LIKELY.search(text) or not _WORDS.isdisjoint(lowered)):
+    if not (_SURE.search(text) or _LIKELY.search(text) or any(map(_listed, lowered))):
         if not any(len(word) >= 5 and word.endswith(_ENDINGS) for word in lowered):
             return False
     votes = 0.0
     for word in words:
         lower = word.lower()
-        if lower in _WORDS:
+        if _listed(lower):
             votes += 2
         elif _SURE.search(word):
             votes += 3 if _LIKELY.search(word) else 2  # "Mäñgilik": two signs
@@ -82,12 +84,17 @@ def is_kazakh(text: str, english_words: int = 0, least: float = 2) -> bool:
     return votes >= least and votes > 2 * english_words
 
 
+def _listed(lower: str) -> bool:
+    """Whether a lower-case word is a listed Kazakh word or starts with a listed stem."""
+    return lower in _WORDS or lower.startswith(_STEMS)
+
+
 def is_sure_word(word: str) -> bool:
     """Whether ``word`` alone is Kazakh in Latin letters: a listed Kazakh word ("kitaphana",
     "Raqmet"), a word with Ñ Ŋ or Ū ("Qūnanbaiūly"), or one with Q (not before U) and another
     sign (a second such Q, a letter of the new alphabet: "Qazaq", "Qoş"); not "Iraq" or "Qatar"."""
     lower = word.lower()
-    if (lower in _WORDS and lower not in _SHARED) or _SURE_LETTER.search(word):
+    if (_listed(lower) and lower not in _SHARED) or _SURE_LETTER.search(word):
         return True
     return len(_Q.findall(word)) + bool(_LIKELY.search(word)) >= 2
 

@@ -535,18 +535,32 @@ def _function_words(text: str) -> tuple[list[str], int, dict[str, int]]:
     return words, english, votes
 
 
+def _kazakh_beyond_names(text: str, function_words: int, least: float) -> bool:
+    """Whether Latin ``text`` found Kazakh is so by more than its names: with two or more words
+    in lower case, those must be Kazakh themselves ("Students read Mūqağali Maqataev's poems"
+    is English; "Abai joly romany boiynşa oqyrmandar konferensiiasy ötti" is Kazakh)."""
+    lower = [word for word in _WORD.findall(text) if not word[:1].isupper()]
+    return len(lower) < 2 or kazakh_latin.is_kazakh(" ".join(lower), function_words, least)
+
+
 def _latin_language(text: str, hint: str, method: str, inside_cyrillic: bool = False) -> str:
     """The language of Latin-script ``text``; ``inside_cyrillic``: it stands in Kazakh or Russian
     Cyrillic text, where one letter of the Kazakh Latin alphabet ("Tuğan jer") makes it Kazakh."""
     words, english, votes = _function_words(text)
     best = max(votes, key=votes.get)
     one_word = len(words) < 2 and hint == "en"  # "Iraq" in an English book
+    least = 1 if inside_cyrillic else 2
     if (
         not one_word
         and not _NOT_KAZAKH_LATIN.intersection(text)
-        and kazakh_latin.is_kazakh(text, english + votes[best], least=1 if inside_cyrillic else 2)
+        and kazakh_latin.is_kazakh(text, english + votes[best], least)
     ):
-        return KAZAKH_LATIN
+        if _kazakh_beyond_names(text, english + votes[best], least):
+            return KAZAKH_LATIN
+        # Kazakh names in another language's sentence: the rest decides, without them
+        text = " ".join(w for w in _WORD.findall(text) if not (w[:1].isupper() and kazakh_latin.is_word(w)))
+        words, english, votes = _function_words(text)
+        best = max(votes, key=votes.get)
     if method == RULES:
         if votes[best] > english:
             return best
