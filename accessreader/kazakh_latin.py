@@ -52,6 +52,9 @@ _WORDS = frozenset(
 _SHARED = frozenset("men ben pen bar sol jane".split())
 #: Listed words long enough to be stems: "kitaptar", "mektepte" and "oqyrmandarğa" are listed by them.
 _STEMS = tuple(sorted(word for word in _WORDS if len(word) >= 5))
+_STEM_HEADS = frozenset(stem[:5] for stem in _STEMS)
+#: What every text holding a sure word (``is_sure_word``) holds: a Q, Ñ, Ŋ or Ū, or a listed word.
+_SURE_MARK = re.compile(r"[qQñŋūÑŊŪ]|\b(?:" + "|".join(sorted(_WORDS - _SHARED)) + ")", re.IGNORECASE)
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _ENDINGS = ("nyñ", "dyñ", "tyñ", "nıñ", "dıñ", "tıñ", "lary", "lerı", "dağy", "degı", "syz", "ğan", "gen", "qan", "ken")
 
@@ -84,9 +87,14 @@ def is_kazakh(text: str, english_words: int = 0, least: float = 2) -> bool:
     return votes >= least and votes > 2 * english_words
 
 
+def may_hold_sure_word(text: str) -> bool:
+    """A quick test passed by every text that has a word ``is_sure_word`` accepts (and by some others)."""
+    return _SURE_MARK.search(text) is not None
+
+
 def _listed(lower: str) -> bool:
     """Whether a lower-case word is a listed Kazakh word or starts with a listed stem."""
-    return lower in _WORDS or lower.startswith(_STEMS)
+    return lower in _WORDS or (lower[:5] in _STEM_HEADS and lower.startswith(_STEMS))
 
 
 def is_sure_word(word: str) -> bool:

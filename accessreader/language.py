@@ -260,6 +260,15 @@ _QUOTED = re.compile(r"«([^«»]+)»|“([^“”]+)”|„([^„“”]+)[“�
 _TITLES = re.compile(r"«[^«»]+»|“[^“”]+”|„[^„“”]+[“”]|\"[^\"]+\"")
 #: A Roman numeral, in Latin letters or typed with the Cyrillic look-alikes І and Х ("ХІХ", "ІІ").
 _ROMAN_NUMERAL = re.compile(r"(?=[MDCLXVIХІ])M{0,3}(?:CM|CD|D?C{0,3})(?:[XХ][CL]|L?[XХ]{0,3})(?:[IІ][XХV]|V?[IІ]{0,3})")
+#: A comma before a Russian subordinate clause: its conjunction or relative word, perhaps after a
+#: preposition ("…, что …", "…, на которой …").
+_RU_SUBORDINATE = re.compile(
+    r",\s*((?:(?:на|в|во|с|со|после|до|для|о|об|при|к|по|у|из|за|от|без|над|под|перед|через)\s+)?"
+    r"(?:что|чтобы|котор[а-яё]*|где|когда|если|потому|поскольку|хотя)\b)",
+    re.IGNORECASE,
+)
+#: A Kazakh "as …" clause before a comma ("Кітапханашы айтқандай, …").
+_KK_AS = re.compile(r"(?:ған|ген|қан|кен)(?:дай|дей),")
 #: Endings of a surname in a Russian case form ("Соқпақбаева", "Мақатаевым"): the name is
 #: Kazakh, but the word does not make the sentence around it Kazakh.
 _RU_NAME_ENDINGS = (
@@ -367,12 +376,21 @@ def _score(text: str, words: list[str], method: str, decide: bool = False) -> fl
     return score
 
 
+@lru_cache(maxsize=4096)
 def _without_names(text: str) -> str:
     """``text`` for lingua: without Roman numerals typed with Cyrillic І ("ХІХ") and names with a
     Kazakh letter inside a sentence ("поэт Ұлықбек Есдәулет"), which make any Russian sentence
-    look Kazakh to it; ``text`` itself when it has no Kazakh letter or nothing else would be left."""
+    look Kazakh to it; in a sentence with a Russian function word where at most a third of the
+    words have a Kazakh letter, without all of those ("Гости узнали об обряде тұсау кесер и
+    попробовали бауырсақ"); ``text`` itself when it has no Kazakh letter or nothing else would be left."""
     if KAZAKH_LETTERS.isdisjoint(text):
         return text
+    words = _WORD.findall(text)
+    kazakh = [word for word in words if _kazakh_seed(word)]
+    if 3 * len(kazakh) <= len(words) and any(word.lower() in _RU_WORDS for word in words):
+        kept = [word for word in words if not _kazakh_seed(word) and not is_roman(word)]
+        if kept:
+            return " ".join(kept)
     kept, cut = [], False
     last, position = "", 0  # the last character before the word that is not a space
     for match in _WORD.finditer(text):
@@ -460,7 +478,12 @@ def find_spans(text: str, block_lang: str, taken: Iterable[tuple[int, int]] = ()
         if lang not in (block_lang, "und"):
             claim(start, end, lang, (start, end))
 
-    if own_script == LATIN and block_lang != KAZAKH_LATIN and LATIN in present:
+    if block_lang == "kk" and "," in text:
+        for start, end in _russian_clauses(text):
+            if not _overlaps(blocked, start, end) and _stretch_language(text[start:end], "kk", method) == "ru":
+                claim(start, end, "ru", (start, end))
+
+    if own_script == LATIN and block_lang != KAZAKH_LATIN and kazakh_latin.may_hold_sure_word(text):
         for start, end in _kazakh_latin_runs(text):
             if not _overlaps(blocked, start, end):
                 claim(start, end, KAZAKH_LATIN, (start, end))
@@ -518,12 +541,35 @@ def _cyrillic_language(text: str, hint: str, method: str) -> str:
         score = _score(lone, [lone], method)
         if abs(score) >= 1.0:
             return "kk" if score > 0 else "ru"
+    main = _main_clause_language(text, method)
+    if main:
+        return main
     words = _WORD.findall(text)
     score = _score(text, words, method, decide=True)
     unsure = abs(score) < 1.0 or (len(words) < 3 and not any(word_vote(word) for word in words))
     if unsure and hint in ("kk", "ru"):
         return hint
     return "kk" if score > 0 else "ru"
+
+
+def _main_clause_language(text: str, method: str) -> str:
+    """The language of the main clause of a sentence whose two clauses are in Kazakh and Russian,
+    when a comma marks which one is subordinate: a Russian clause opening with a conjunction or a
+    relative word ("…, что кітап оқу – …", "…, после которого …") or a Kazakh one closing with a
+    "as …" form ("Кітапханашы айтқандай, …"); "" when no such comma is there or the main clause
+    is not clearly either."""
+    if "," not in text:
+        return ""
+    mains = [text[: marker.start()] for marker in _RU_SUBORDINATE.finditer(text)]
+    if "ай," in text or "ей," in text:
+        mains += [text[marker.end() :] for marker in _KK_AS.finditer(text)]
+    for main in mains:
+        words = _WORD.findall(main)
+        if words:
+            score = _score(main, words, method, decide=True)
+            if abs(score) >= 1.0:
+                return "kk" if score > 0 else "ru"
+    return ""
 
 
 def _function_words(text: str) -> tuple[list[str], int, dict[str, int]]:
@@ -612,6 +658,17 @@ def _stretch_language(text: str, block_lang: str, method: str, kazakh_typed: boo
 # --- spans ---------------------------------------------------------------------
 
 
+def _russian_clauses(text: str) -> list[tuple[int, int]]:
+    """Russian subordinate clauses after a comma ("…, на которой выступили студенты …"): from the
+    conjunction or relative word (with its preposition) to the end of the sentence."""
+    clauses = []
+    for marker in _RU_SUBORDINATE.finditer(text):
+        start = marker.start(1)
+        stop = re.compile(r"[.!?…;]").search(text, start)
+        clauses.append(_trim(text, start, stop.start() if stop else len(text)))
+    return clauses
+
+
 def _kazakh_latin_stretch(text: str) -> bool:
     """Whether a quoted stretch or a run in Latin-script text is Kazakh in Latin letters: enough
     Kazakh letters and words against its function words, and a single word sure of it ("Raqmet",
@@ -677,6 +734,9 @@ def _runs(text: str, member) -> list[tuple[int, int]]:
 def _script_words(text: str) -> Iterable[tuple[int, int]]:
     """The words of ``text`` as (start, end), a hyphenated word whose parts are in different
     scripts cut at its hyphens ("YouTube-канале" is "YouTube" and "канале")."""
+    if "-" not in text:
+        yield from (match.span() for match in _WORD.finditer(text))
+        return
     for match in _WORD.finditer(text):
         word = match.group()
         if "-" not in word or _word_script(word):
