@@ -53,7 +53,7 @@ _SHARED = frozenset("men ben pen bar sol jane".split())
 #: Listed words long enough to be stems: "kitaptar", "mektepte" and "oqyrmandarğa" are listed by them.
 _STEMS = tuple(sorted(word for word in _WORDS if len(word) >= 5))
 _STEM_HEADS = frozenset(stem[:5] for stem in _STEMS)
-#: What every text holding a sure word (``is_sure_word``) holds: a Q, Ñ, Ŋ or Ū, or a listed word.
+#: What every text holding a sure word (``is_sure_word``) or three votes holds: a Q, Ñ, Ŋ or Ū, or a listed word.
 _SURE_MARK = re.compile(r"[qQñŋūÑŊŪ]|\b(?:" + "|".join(sorted(_WORDS - _SHARED)) + ")", re.IGNORECASE)
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _ENDINGS = ("nyñ", "dyñ", "tyñ", "nıñ", "dıñ", "tıñ", "lary", "lerı", "dağy", "degı", "syz", "ğan", "gen", "qan", "ken")
@@ -87,8 +87,11 @@ def is_kazakh(text: str, english_words: int = 0, least: float = 2) -> bool:
     return votes >= least and votes > 2 * english_words
 
 
-def may_hold_sure_word(text: str) -> bool:
-    """A quick test passed by every text that has a word ``is_sure_word`` accepts (and by some others)."""
+def may_hold(text: str) -> bool:
+    """A quick test passed by every text that has a word ``is_sure_word`` accepts or three votes
+    for Kazakh with no Q, Ñ, Ŋ, Ū or listed word (three letters of the new alphabet), and by some others."""
+    if len(_LIKELY.findall(text)) >= 3:
+        return True
     return _SURE_MARK.search(text) is not None
 
 

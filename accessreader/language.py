@@ -238,6 +238,11 @@ _EN_WORDS = frozenset(
     who how more than into about after before over under its my me us them these those would
     could should do does did had i if so but""".split()
 )
+#: English titles and ranks written before a name ("President Qasym-Jomart Toqaev"): no first name.
+_EN_TITLES = frozenset(
+    """president professor prof dr doctor mr mrs ms miss sir lady lord minister akim director poet
+    writer author academician general colonel captain saint st senator deputy mayor""".split()
+)
 #: A few function words of other Latin-script languages, for the rules alone.
 _OTHER_WORDS = {
     "de": frozenset("der die das und ist von mit den dem des ein eine nicht auch sich auf für im zu ihren".split()),
@@ -483,7 +488,7 @@ def find_spans(text: str, block_lang: str, taken: Iterable[tuple[int, int]] = ()
             if not _overlaps(blocked, start, end) and _stretch_language(text[start:end], "kk", method) == "ru":
                 claim(start, end, "ru", (start, end))
 
-    if own_script == LATIN and block_lang != KAZAKH_LATIN and kazakh_latin.may_hold_sure_word(text):
+    if own_script == LATIN and block_lang != KAZAKH_LATIN and kazakh_latin.may_hold(text):
         for start, end in _kazakh_latin_runs(text):
             if not _overlaps(blocked, start, end):
                 claim(start, end, KAZAKH_LATIN, (start, end))
@@ -685,21 +690,27 @@ def _kazakh_latin_runs(text: str) -> list[tuple[int, int]]:
     """Runs of Kazakh in Latin letters inside English (or other Latin-script) text.
 
     A run is a stretch of words that may be Kazakh (``kazakh_latin.is_word``) holding one sure
-    of it (``kazakh_latin.is_sure_word``: "Mäñgilik", "Qazaqstan"), with a capitalised first name
+    of it (``kazakh_latin.is_sure_word``: "Mäñgilik", "Qazaqstan") or of two words or more with
+    signs of more than one kind ("Bılım – baqyt"; not "Mötley Crüe"), with a capitalised first name
     just before it that opens no sentence and is no function word ("Abai Qūnanbaiūly"); an
     English possessive "'s" stays outside.
     """
     found = []
     for start, end in _runs(text, kazakh_latin.is_word):
         words = _WORD.findall(text[start:end])
-        if not any(map(kazakh_latin.is_sure_word, words)) or not _kazakh_latin_stretch(text[start:end]):
+        sure = any(map(kazakh_latin.is_sure_word, words)) or (
+            len(words) >= 2 and kazakh_latin.is_kazakh(text[start:end], least=3)
+        )
+        if not sure or not _kazakh_latin_stretch(text[start:end]):
             continue
         before = list(_WORD.finditer(text[:start]))
         if before and words[0][:1].isupper() and re.fullmatch(r"\s+", text[before[-1].end() : start]):
             name = before[-1]
             opens = text[: name.start()].rstrip()[-1:] in ("", ".", "!", "?", "…")
             lower = name.group().lower()
-            function = lower in _EN_WORDS or any(lower in listed for listed in _OTHER_WORDS.values())
+            function = (
+                lower in _EN_WORDS or lower in _EN_TITLES or any(lower in listed for listed in _OTHER_WORDS.values())
+            )
             if _is_name(name.group()) and not opens and not function:
                 start = name.start()
         if text[end - 2 : end] in ("'s", "’s"):
@@ -827,14 +838,15 @@ def _kazakh_seed(word: str) -> bool:
 def _kazakh_before(text: str, word: re.Match, run_start: re.Match, method: str = COMBINED) -> bool:
     """Whether ``word``, just before a Kazakh run, belongs to it: it votes Kazakh; it is the
     capitalised first half of a name ("Абай Құнанбайұлы", "Абая Құнанбайұлы") not opening a
-    sentence and not a function word; or lingua alone takes it for Kazakh ("наурыз көже")."""
+    sentence and not a function word; or no rule votes on it and lingua alone takes it for Kazakh
+    ("наурыз көже", "Абай айтқандай")."""
     vote = word_vote(word.group())
     if vote > 0 or vote <= -1.5:
         return vote > 0
     before = text[: word.start()].rstrip()
     opens = not before or before[-1] in ".!?…"
-    if _is_name(word.group()):
-        return run_start.group()[:1].isupper() and not opens
+    if _is_name(word.group()) and run_start.group()[:1].isupper() and not opens:
+        return True
     return vote == 0 and _lingua_kazakh(word.group(), method)
 
 

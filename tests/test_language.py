@@ -242,12 +242,115 @@ def test_kazakh_names_in_a_russian_sentence_are_spans_not_the_block_language():
     assert [text[s.start : s.end] for s in find_spans(text, "ru")] == ["Абая Құнанбайұлы"]
 
 
-def test_report_sentences_floor():
-    rows = load_mixed("reports.jsonl")
-    assert len(rows) >= 100
-    right = sum(
+def wholly_right(rows) -> int:
+    return sum(
         detect(row["text"]) == row["lang"]
         and {(s.start, s.end, s.value) for s in find_spans(row["text"], row["lang"])} == set(row["spans"])
         for row in rows
     )
-    assert right >= len(rows) * 0.97
+
+
+@pytest.mark.parametrize(
+    "name,size,floor",
+    [
+        ("reports.jsonl", 100, 0.97),  # the set the rules were tuned on
+        ("reports2.jsonl", 220, 0.99),  # written blind: 89.5% at its first run, 100% since
+        ("reports3.jsonl", 80, 0.97),  # written after reports2's fixes: 90.0% at its first run
+    ],
+)
+def test_report_sentences_floor(name, size, floor):
+    rows = load_mixed(name)
+    assert len(rows) >= size
+    assert wholly_right(rows) >= len(rows) * floor
+
+
+@pytest.mark.parametrize(
+    "text,title",
+    [
+        ("Балаларға «Каштанка» әңгімесі оқылды.", "Каштанка"),
+        ("«Теремок» ертегісі бойынша қуыршақ театры өтті.", "Теремок"),
+        ("«Руслан и Людмила» поэмасы талқыланды.", "Руслан и Людмила"),
+    ],
+)
+def test_a_russian_title_without_russian_letters_in_kazakh_text_is_russian(text, title):
+    assert detect(text) == "kk"
+    assert span_texts(text, "kk") == [(title, "ru")]
+
+
+def test_a_kazakh_title_typed_without_kazakh_letters_stays_kazakh():
+    assert span_texts("Оқушылар «Абай жолы» романын талқылады.", "kk") == []
+
+
+def test_a_short_kazakh_phrase_in_russian_takes_its_neighbours_that_are_kazakh():
+    assert span_texts("Старейшина дал молодым ақ бата.", "ru") == [("ақ бата", "kk")]
+    assert span_texts("Всех угостили наурыз көже и чаем.", "ru") == [("наурыз көже", "kk")]
+    assert span_texts("Выпускникам пожелали ақ жол, и праздник закончился.", "ru") == [("ақ жол", "kk")]
+
+
+def test_a_kazakh_name_goes_on_with_its_capitalised_words_to_the_end_of_the_clause():
+    assert span_texts("Экскурсия привела к мавзолею Қожа Ахмет Ясауи.", "ru") == [("Қожа Ахмет Ясауи", "kk")]
+    assert span_texts("В городе Өскемен Абай не бывал.", "ru") == [("Өскемен", "kk")]
+
+
+def test_the_latin_part_of_a_hyphenated_word_and_a_plural_possessive_in_latin_runs():
+    assert span_texts("Ролик выложен на YouTube-канале школы.", "ru") == [("YouTube", "en")]
+    assert span_texts("Мы отметили World Teachers' Day вместе.", "ru") == [("World Teachers' Day", "en")]
+
+
+def test_kazakh_in_latin_letters_inside_english_text():
+    text = 'The club read Abai Qūnanbaiūly\'s "Qara sözder" and wrote "Raqmet" on the board.'
+    assert detect(text) == "en"
+    assert span_texts(text, "en") == [
+        ("Abai Qūnanbaiūly", "kk-Latn"),
+        ("Qara sözder", "kk-Latn"),
+        ("Raqmet", "kk-Latn"),
+    ]
+    text = "A banner reading Jaña kitaptar hung over the desk."
+    assert span_texts(text, "en") == [("Jaña kitaptar", "kk-Latn")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war in Iraq and a flight to Qatar were discussed.",
+        'She played "Für Elise" and El Niño was mentioned.',
+        "Mötley Crüe played in Düsseldorf.",
+        "Jane and Ben met the men at the bar.",
+    ],
+)
+def test_other_latin_words_in_english_are_not_kazakh(text):
+    assert detect(text) == "en"
+    assert span_texts(text, "en") == []
+
+
+def test_kazakh_names_alone_do_not_make_an_english_sentence_kazakh_and_a_title_is_no_first_name():
+    text = "Students read Mūqağali Maqataev's poems aloud."
+    assert detect(text) == "en"
+    assert span_texts(text, "en") == [("Mūqağali Maqataev", "kk-Latn")]
+    text = "A talk on President Qasym-Jomart Toqaev's speech."
+    assert span_texts(text, "en") == [("Qasym-Jomart Toqaev", "kk-Latn")]
+
+
+def test_kazakh_in_latin_letters_inside_cyrillic_text():
+    assert span_texts("Проект Mäñgilik El объединил школы.", "ru") == [("Mäñgilik El", "kk-Latn")]
+    assert span_texts("Оқырмандарға «Tuğan jer» жинағы ұсынылды.", "kk") == [("Tuğan jer", "kk-Latn")]
+    text = "На двери написано Kitaphana sağat 9-dan 18-ge deiin ashyq."
+    assert span_texts(text, "ru") == [("Kitaphana sağat 9-dan 18-ge deiin ashyq", "kk-Latn")]
+
+
+@pytest.mark.parametrize(
+    "text,lang,span,span_lang",
+    [
+        ("Директор отметила, что кітапхана жаңа оқырмандар тартты.", "ru", "кітапхана жаңа оқырмандар тартты", "kk"),
+        ("Кездесу өтті, на которой выступили ветераны.", "kk", "на которой выступили ветераны", "ru"),
+        ("Абай айтқандай, книга учит жизни.", "ru", "Абай айтқандай", "kk"),
+    ],
+)
+def test_a_mixed_sentence_is_in_the_language_of_its_main_clause(text, lang, span, span_lang):
+    assert detect(text) == lang
+    assert span_texts(text, lang) == [(span, span_lang)]
+
+
+def test_a_russian_sentence_naming_kazakh_customs_stays_russian():
+    text = "Гости узнали об обряде тұсау кесер и попробовали бауырсақ."
+    assert detect(text) == "ru"
