@@ -27,17 +27,30 @@ Latin alphabet (``kk-Latn``, see ``kazakh_latin.py``) when it has a letter or a
 word only that has and few English or other function words; else English unless
 it has no English function words and lingua, restricted to a few European
 languages, is sure of another; other scripts are named by their script.
-Text without letters is "und".
+Text without letters is "und".  Kazakh names in a Latin sentence do not make it
+``kk-Latn`` when its lower-case words are not Kazakh ("Students read Mūqağali
+Maqataev's poems").  A sentence of two clauses, one Kazakh and one Russian, is in
+the language of its main clause when a comma marks the other: a Russian clause
+opening with a conjunction or relative word ("…, что …", "…, на которой …") or a
+Kazakh "as …" clause ("Абай айтқандай, …").  A Russian sentence naming a few Kazakh
+things (a Russian function word, at most a third of its words with Kazakh letters)
+is shown to lingua without them.
 
 Spans (``find_spans``) are, in this order: quoted or parenthesised stretches in
 another language (the span covers the text between the marks); runs of words
 in the other script (Latin names in Cyrillic text, Cyrillic titles in English
-text), skipping URLs, e-mail addresses and Roman numerals; and in Russian text
-runs of Kazakh words, seeded by a word with a Kazakh-only letter (not a Roman
-numeral).  A quoted stretch in Russian with a Kazakh word and no Russian one is
-Kazakh whole ("«Отты жылдар есімізде»"); one in Kazakh with a Russian function
-word and no Kazakh one is Russian.  A span never
-cuts a word and never overlaps a ``taken`` range.
+text; the Latin part of "YouTube-канале"), skipping URLs, e-mail addresses and
+Roman numerals; Russian subordinate clauses in Kazakh text; runs of Kazakh in
+Latin letters in English text; and in Russian text runs of Kazakh words, seeded
+by a word with a Kazakh-only letter (not a Roman numeral), taking the neighbours
+lingua calls Kazakh ("ақ бата") and the rest of a name ending the clause
+("Қожа Ахмет Ясауи.").  A quoted stretch in Russian with a Kazakh word and no
+Russian one is Kazakh whole ("«Отты жылдар есімізде»"); one in Kazakh with a
+Russian function word and no Kazakh one is Russian, and so is one without Kazakh
+letters in a Kazakh sentence that has them, as soon as it leans Russian
+("«Каштанка» әңгімесі").  A Latin stretch is ``kk-Latn`` by the letters and words
+of ``kazakh_latin`` (one letter of the new alphabet is enough inside Cyrillic text,
+"«Tuğan jer»").  A span never cuts a word and never overlaps a ``taken`` range.
 """
 
 from __future__ import annotations

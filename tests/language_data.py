@@ -34,7 +34,9 @@ def load_mixed(name: str = "mixed.jsonl") -> list[dict]:
     transliteration, like a ``kk-Latn`` span); a ``kk-Latn`` span is a Latin-alphabet
     Kazakh stretch inside Cyrillic or English text.  Four reports2 sentences were first
     labelled block ``kk`` with one ``kk-Latn`` span over all their words and were
-    relabelled so.
+    relabelled so.  A sentence of a Kazakh and a Russian clause is labelled with the
+    language of its main clause, the other clause a span (without a conjunction of the
+    main clause's language: "…, что кітап оқу – …" has the span "кітап оқу – …").
     """
     rows = []
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
