@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -285,6 +286,7 @@ _RU_SUBORDINATE = re.compile(
     r"(?:что|чтобы|котор[а-яё]*|где|когда|если|потому|поскольку|хотя)\b)",
     re.IGNORECASE,
 )
+_CLAUSE_END = re.compile(r"[.!?…;]")
 #: A Kazakh "as …" clause before a comma ("Кітапханашы айтқандай, …").
 _KK_AS = re.compile(r"(?:ған|ген|қан|кен)(?:дай|дей),")
 #: Endings of a surname in a Russian case form ("Соқпақбаева", "Мақатаевым"): the name is
@@ -682,7 +684,7 @@ def _russian_clauses(text: str) -> list[tuple[int, int]]:
     clauses = []
     for marker in _RU_SUBORDINATE.finditer(text):
         start = marker.start(1)
-        stop = re.compile(r"[.!?…;]").search(text, start)
+        stop = _CLAUSE_END.search(text, start)
         clauses.append(_trim(text, start, stop.start() if stop else len(text)))
     return clauses
 
@@ -709,6 +711,8 @@ def _kazakh_latin_runs(text: str) -> list[tuple[int, int]]:
     English possessive "'s" stays outside.
     """
     found = []
+    words_at = list(_WORD.finditer(text))
+    starts = [match.start() for match in words_at]
     for start, end in _runs(text, kazakh_latin.is_word):
         words = _WORD.findall(text[start:end])
         sure = any(map(kazakh_latin.is_sure_word, words)) or (
@@ -716,9 +720,9 @@ def _kazakh_latin_runs(text: str) -> list[tuple[int, int]]:
         )
         if not sure or not _kazakh_latin_stretch(text[start:end]):
             continue
-        before = list(_WORD.finditer(text[:start]))
-        if before and words[0][:1].isupper() and re.fullmatch(r"\s+", text[before[-1].end() : start]):
-            name = before[-1]
+        index = bisect_left(starts, start)  # the word just before the run: words_at[index - 1]
+        if index and words[0][:1].isupper() and text[words_at[index - 1].end() : start].isspace():
+            name = words_at[index - 1]
             opens = text[: name.start()].rstrip()[-1:] in ("", ".", "!", "?", "…")
             lower = name.group().lower()
             function = (
@@ -858,7 +862,7 @@ def _kazakh_before(text: str, word: re.Match, run_start: re.Match, method: str =
         return vote > 0
     before = text[: word.start()].rstrip()
     opens = not before or before[-1] in ".!?…"
-    if _is_name(word.group()) and run_start.group()[:1].isupper() and not opens:
+    if word.group()[:1].isupper() and run_start.group()[:1].isupper() and not opens:
         return True
     return vote == 0 and _lingua_kazakh(word.group(), method)
 
