@@ -70,8 +70,8 @@ def is_kazakh(text: str, english_words: int = 0, least: float = 2) -> bool:
     if not words:
         return False
     lowered = {word.lower() for word in words}
-    if not (_SURE.search(text) or _LIKELY.search(text) or any(map(_listed, lowered))):
-        if not any(len(word) >= 5 and word.endswith(_ENDINGS) for word in lowered):
+    if not (_SURE.search(text) or _LIKELY.search(text) or not _WORDS.isdisjoint(lowered)):
+        if not any(len(word) >= 5 and (word.endswith(_ENDINGS) or _listed(word)) for word in lowered):
             return False
     votes = 0.0
     for word in words:
