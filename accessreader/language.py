@@ -614,14 +614,16 @@ def _latin_language(text: str, hint: str, method: str, inside_cyrillic: bool = F
     Cyrillic text, where one letter of the Kazakh Latin alphabet ("Tuğan jer") makes it Kazakh."""
     words, english, votes = _function_words(text)
     best = max(votes, key=votes.get)
-    one_word = len(words) < 2 and hint == "en"  # "Iraq" in an English book
+    # a name or title in Cyrillic text is Kazakh by one word sure of it ("Qazaqstan", "Ūly dala eli")
+    sure = inside_cyrillic and any(map(kazakh_latin.is_sure_word, words))
+    one_word = len(words) < 2 and hint == "en" and not sure  # "Iraq" in an English book
     least = 1 if inside_cyrillic else 2
     if (
         not one_word
         and not _NOT_KAZAKH_LATIN.intersection(text)
         and kazakh_latin.is_kazakh(text, english + votes[best], least)
     ):
-        if _kazakh_beyond_names(text, english + votes[best], least):
+        if sure or _kazakh_beyond_names(text, english + votes[best], least):
             return KAZAKH_LATIN
         # Kazakh names in another language's sentence: the rest decides, without them
         text = " ".join(w for w in _WORD.findall(text) if not (w[:1].isupper() and kazakh_latin.is_word(w)))

@@ -338,6 +338,12 @@ def test_kazakh_in_latin_letters_inside_cyrillic_text():
     assert span_texts(text, "ru") == [("Kitaphana sağat 9-dan 18-ge deiin ashyq", "kk-Latn")]
 
 
+def test_one_sure_kazakh_latin_word_makes_a_name_in_cyrillic_text_kazakh():
+    assert span_texts("Фестиваль Ūly dala eli собрал мастеров.", "ru") == [("Ūly dala eli", "kk-Latn")]
+    assert span_texts("Стенд с надписью Qazaqstan встречает гостей.", "ru") == [("Qazaqstan", "kk-Latn")]
+    assert span_texts("Новости из Iraq пришли вчера.", "ru") == [("Iraq", "en")]
+
+
 @pytest.mark.parametrize(
     "text,lang,span,span_lang",
     [
