@@ -134,7 +134,7 @@ def test_russian(written, said):
         ("5-тен 10-ға дейін", "бестен онға дейін"),
         ("01.07.2021 ж.", "екі мың жиырма бірінші жылғы бірінші шілде."),
         ("1 шілде", "бірінші шілде"),
-        ("1941–1945 жж.", "бір мың тоғыз жүз қырық бірінші — бір мың тоғыз жүз қырық бесінші жылдары."),
+        ("1941–1945 жж.", "мың тоғыз жүз қырық бірінші — мың тоғыз жүз қырық бесінші жылдары."),
         ("100 жыл бұрын", "жүз жыл бұрын"),
         ("б.з.д. 500 ж.", "біздің заманымызға дейін бес жүзінші жылы."),
         ("т.с.с., мыс.", "тағы сол сияқты, мысалы."),
@@ -409,7 +409,7 @@ def test_glued_russian_abbreviation_is_split_and_expanded(written, said):
         ("ru", "C Новым годом!", "C Новым годом!"),  # a Latin C typed for С is no hundred
         ("kk", "Кітап 250 б. тұрады", "Кітап екі жүз елу бет тұрады"),
         ("kk", "Абай д., 12", "Абай даңғылы, он екі"),
-        ("kk", "1975ж.ашылды", "бір мың тоғыз жүз жетпіс бесінші жылы ашылды"),
+        ("kk", "1975ж.ашылды", "мың тоғыз жүз жетпіс бесінші жылы ашылды"),
         ("kk", "проф.Қ.Жұмалиев", "профессор Қа Жұмалиев"),
         ("en", "pp. 12–15", "pages twelve to fifteen"),
         ("en", "The book has 250 p.", "The book has two hundred and fifty pages."),
@@ -1170,7 +1170,7 @@ def test_a_number_before_an_adjective_standing_for_its_noun_and_kazakh_measure_a
         (
             "kk",
             "Жазушы, 1995. – Т. 1. – 336 б.",
-            "Жазушы, бір мың тоғыз жүз тоқсан бес. – бірінші том. – үш жүз отыз алты бет.",
+            "Жазушы, мың тоғыз жүз тоқсан бес. – бірінші том. – үш жүз отыз алты бет.",
         ),
     ],
 )
@@ -1410,3 +1410,21 @@ def test_unseen23_misses_are_read_as_a_listener_expects(lang, written, said):
     voice), and an amount after "a"/"an" that describes the noun after it keeps its currency
     word singular ("a five thousand dollar grant")."""
     assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("Кітапхана 1936 ж. құрылған.", "Кітапхана мың тоғыз жүз отыз алтыншы жылы құрылған."),
+        ("Абонемент құны – 1 500 теңге.", "Абонемент құны – мың бес жүз теңге."),
+        ("1 000 $ көлемінде", "мың доллар көлемінде"),
+        ("1 000-нан астам", "мыңнан астам"),
+        ("21 000 кітап", "жиырма бір мың кітап"),
+        ("1 001 000 дана", "бір миллион бір мың дана"),
+        ("1 мың кітап", "бір мың кітап"),
+    ],
+)
+def test_kazakh_thousand_to_1999_is_said_without_bir(written, said):
+    """1 000–1 999 is "мың…" as Kazakh speakers say it; "бір мың" stays after a larger order and
+    for a written "1 мың", and "жиырма бір мың" keeps its one."""
+    assert normalize(written, "kk") == said

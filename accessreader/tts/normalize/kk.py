@@ -1,7 +1,7 @@
 """Kazakh normalisation rules: numbers, years, dates, ordinals and abbreviations in words.
 
-Cardinals come from ``num2words`` (its ``kz`` converter: "бір мың", "жиырма
-бес"); ordinals, decimals and everything else are made here.  Kazakh numerals
+Cardinals come from ``num2words`` (its ``kz`` converter: "екі мың", "жиырма
+бес"; 1 000–1 999 without "бір": "мың бес жүз"); ordinals, decimals and everything else are made here.  Kazakh numerals
 do not change before a noun, so a number is its words and a case ending
 written after a hyphen is joined to the last word as written ("5-тен" →
 бестен), while any other word after the hyphen makes the number an ordinal
@@ -169,10 +169,16 @@ _POSSESSIVE_ENDINGS = {
 
 
 def cardinal(number: int) -> str:
-    """``number`` in Kazakh words ("екі мың жиырма бес")."""
+    """``number`` in Kazakh words ("екі мың жиырма бес").
+
+    1 000–1 999 is "мың…" without "бір", as "жүз" is said for 100 and as Kazakh speakers and
+    newsreaders say it ("мың тоғыз жүз отыз алтыншы жыл", "мың бес жүз теңге"); "бір мың" stays
+    where a larger order comes first ("бір миллион бір мың", the thousands group named in full)
+    and for a written "1 мың" (the number one before the word)."""
     if number >= 10**15:
         return " ".join(cardinal(int(d)) for d in str(number))
-    return num2words(number, lang="kz")
+    said = num2words(number, lang="kz")
+    return said.removeprefix("бір ") if 1000 <= number < 2000 else said
 
 
 def ordinal(number: int) -> str:
