@@ -85,7 +85,11 @@ Convention change (after unseen25): Kazakh 1 000–1 999 is "мың…" without 
 and as "жүз" is said for 100; "бір мың" stays after a larger order ("бір миллион бір мың") and for
 a written "1 мың".  Every set was relabelled by one script (labels only, Kazakh rows: "бір мың" not
 after a tens, hundreds, миллион or миллиард word and not from a written "1 мың" became "мың"; 43
-labels).
+labels).  Russian jubilee compounds keep "сто" and "девяносто" as the standard spelling does
+("стодвадцатипятилетию", "стодевяностолетию", like "столетие"), as the blind writers of unseen2,
+unseen12, unseen24 and unseen25 spelled them: the ten labels that said "ста…лет…" were relabelled
+"сто…лет…", which reverses the earlier respelling of unseen2's "стовосьмидесятилетию" and unseen12's
+"стотридцатилетию" (espeak-ng says both alike; the spelling is now the dictionary's).
 """
 
 from __future__ import annotations

@@ -300,7 +300,7 @@ def test_russian_one_and_a_half_before_a_noun_is_poltora(written, said):
 @pytest.mark.parametrize(
     "written, said",
     [
-        ("к 175-летию", "к стасемидесятипятилетию"),
+        ("к 175-летию", "к стосемидесятипятилетию"),
         ("100-летие", "столетие"),
         ("к 90-летию", "к девяностолетию"),
         ("5-летний читатель", "пятилетний читатель"),
@@ -1428,3 +1428,20 @@ def test_kazakh_thousand_to_1999_is_said_without_bir(written, said):
     """1 000–1 999 is "мың…" as Kazakh speakers say it; "бір мың" stays after a larger order and
     for a written "1 мың", and "жиырма бір мың" keeps its one."""
     assert normalize(written, "kk") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("К 125-летию Ауэзова", "К стодвадцатипятилетию Ауэзова"),
+        ("отмечается 180-летие Абая", "отмечается стовосьмидесятилетие Абая"),
+        ("посвящён 190-летию", "посвящён стодевяностолетию"),
+        ("к 95-летию", "к девяностопятилетию"),
+        ("к 200-летию", "к двухсотлетию"),
+        ("к 40-летию", "к сорокалетию"),
+    ],
+)
+def test_russian_jubilee_compounds_keep_sto_and_devyanosto(written, said):
+    """A jubilee compound is spelled as the dictionary spells it: "сто…" and "девяносто…" (like
+    "столетие"), the other numbers in the genitive ("двухсотлетие", "сорокалетие")."""
+    assert normalize(written, "ru") == said

@@ -8,7 +8,7 @@ preposition before it ("из 5" → пяти).  Years and dates are ordinals ("2
 genitive of "when" ("8 июня состоялась" → восьмого) unless it is named (alone,
 before a dash, after a colon).  Decimals take their preposition's case ("более
 2,8" → двух целых восьми десятых); a number joined to a word makes one word
-("к 175-летию" → к стасемидесятипятилетию, "в 2-х" or "в 2х" → в двух).  Both numbers of a range
+("к 175-летию" → к стосемидесятипятилетию, "в 2-х" or "в 2х" → в двух).  Both numbers of a range
 take the case the noun after the second asks ("по 15–20 человек", "1–2 раза" → один — два); a
 singular noun in an oblique case after 2, 3, 5… is numbered, not counted ("на 2 этаже" →
 втором); "1 место" counts seats after a verb other than one of winning ("Осталось 1 место" →
@@ -1016,7 +1016,7 @@ def _ruler(match: re.Match, context: Context) -> str | None:
 
 
 def _compound(match: re.Match, context: Context) -> str | None:
-    """A number joined to a word ("175-летию" → стасемидесятипятилетию, "2-х" → двух)."""
+    """A number joined to a word ("175-летию" → стосемидесятипятилетию, "2-х" → двух)."""
     written, ending = match.groups()
     number = to_int(written)
     if ending in ("ух", "ёх"):  # "2-ух", "3-ёх": двух, трёх
@@ -1073,9 +1073,9 @@ def _compound_stem(number: int) -> str:
     if number in special:
         return special[number]
     words = cardinal(number, "gent").split()
-    if words[-1] == "девяноста":
-        words[-1] = "девяносто"
-    return "".join(words)
+    # the compound keeps "сто" and "девяносто" ("стодвадцатипятилетие", "девяностопятилетие"),
+    # as "столетие" does; the other numbers are genitives ("двухсотлетие", "сорокалетие")
+    return "".join({"ста": "сто", "девяноста": "девяносто"}.get(word, word) for word in words)
 
 
 def _quarter(match: re.Match, context: Context) -> str | None:
