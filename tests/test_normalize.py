@@ -1445,3 +1445,24 @@ def test_russian_jubilee_compounds_keep_sto_and_devyanosto(written, said):
     """A jubilee compound is spelled as the dictionary spells it: "сто…" and "девяносто…" (like
     "столетие"), the other numbers in the genitive ("двухсотлетие", "сорокалетие")."""
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        (
+            "Фонд составляет 1 372 423 единицы хранения.",
+            "Фонд составляет один миллион триста семьдесят две тысячи четыреста двадцать три единицы хранения.",
+        ),
+        (
+            "Общий фонд – 2 416 380 единиц хранения.",
+            "Общий фонд – два миллиона четыреста шестнадцать тысяч триста восемьдесят единиц хранения.",
+        ),
+        ("из 2 000 001 книги", "из двух миллионов одной книги"),
+        ("собрали 3 000 002 книги", "собрали три миллиона две книги"),
+    ],
+)
+def test_russian_millions_are_masculine_whatever_the_counted_noun(written, said):
+    """The number before "миллион" takes its gender (masculine), before "тысяча" feminine; only the
+    last group agrees with the counted noun ("две книги", "одной книги")."""
+    assert normalize(written, "ru") == said

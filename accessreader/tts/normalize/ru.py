@@ -124,9 +124,17 @@ _CHAPTER_WORDS = (
 
 
 def cardinal(number: int, case: str = "nomn", gender: str = "masc") -> str:
-    """``number`` in words, in a pymorphy case ("nomn", "gent"…) and gender ("masc", "femn", "neut")."""
+    """``number`` in words, in a pymorphy case ("nomn", "gent"…) and gender ("masc", "femn", "neut").
+
+    Only the last group (below a thousand) takes ``gender`` from the counted noun: the number
+    before "миллион", "миллиард" is masculine as they are ("1 372 423 единицы" → один миллион …
+    двадцать три), before "тысяча" feminine (num2words gives that one itself)."""
     if number >= 10**15:
         return " ".join(cardinal(int(d)) for d in str(number))
+    if number >= 10**6 and gender != "masc":
+        low = number % 1000
+        said = cardinal(number - low, case)
+        return f"{said} {cardinal(low, case, gender)}" if low else said
     said = _N2W.to_cardinal(number, case=_CASE_CODE[case], gender=_GENDER_CODE[gender], animate=False)
     return _bare_thousand(number, said)
 
