@@ -1466,3 +1466,27 @@ def test_russian_millions_are_masculine_whatever_the_counted_noun(written, said)
     """The number before "миллион" takes its gender (masculine), before "тысяча" feminine; only the
     last group agrees with the counted noun ("две книги", "одной книги")."""
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        (
+            "Нам не хватает 40 стеллажей и 12 кафедр выдачи.",
+            "Нам не хватает сорока стеллажей и двенадцати кафедр выдачи.",
+        ),
+        ("Не было 5 книг.", "Не было пяти книг."),
+        ("для 40 стеллажей и 12 кафедр", "для сорока стеллажей и двенадцати кафедр"),
+        ("Библиотека получила 40 книг и 12 журналов.", "Библиотека получила сорок книг и двенадцать журналов."),
+        ("Пополнились фонды 14 сельских библиотек.", "Пополнились фонды четырнадцати сельских библиотек."),
+        ("За год 14 библиотек получили книги.", "За год четырнадцать библиотек получили книги."),
+        ("В зале 14 столов.", "В зале четырнадцать столов."),
+        ("Штат — 11 сотрудников, вакансий 2.", "Штат — одиннадцать сотрудников, вакансий две."),
+    ],
+)
+def test_russian_case_from_lacking_negation_coordination_and_an_owning_noun(written, said):
+    """The genitive of lacking and of a negated "было"; a number after "и" takes the case of the
+    number it is joined to; a count inside a genitive phrase after a noun is genitive (not after a
+    locative, a noun with its own preposition or a noun of time); a number after its genitive
+    plural noun takes that noun's gender."""
+    assert normalize(written, "ru") == said

@@ -325,7 +325,7 @@ def _number(match: re.Match, context: Context) -> str:
     if (written[0] == "0" and len(written) > 1 and not fraction and not unit) or _postcode(match, context):
         return " ".join(cardinal(int(d)) for d in written if d.isdigit())  # "050000": a postcode, a code
     number = to_int(written)
-    before = _governing(_preposition_over_adjective(context, match.start()) or _word_before(context, match.start()))
+    before = _governor(context, match.start())
     after = context.words_after(match.end(), 3)
     first = re.search(r"(?<![\w.,])\d+(?:,\d+)? ?[–—-] ?$", context.text[: match.start()])
     if first and not unit:  # "15–20 человек": the second number, governed by the word before the first
@@ -384,9 +384,12 @@ def _number(match: re.Match, context: Context) -> str:
     clause = re.split(r"[.!?;:]", context.text[: match.start()])[-1]
     case, gender = _agreement(counted, after, before, clause)
     if _class(counted) != "many" and not (_noun_parses(after) or _adjective_parses(after)):
-        gender = _elided_gender(clause) or gender
-    if case == "nomn" and _people_of(context, match.start(), before, counted, after):
-        case = "gent"  # "учащиеся 12 школ" → двенадцати школ
+        gender = _elided_gender(clause) or _counted_before(context, match.start(), before) or gender
+    if case == "nomn" and (
+        _people_of(context, match.start(), before, counted, after)
+        or _owned_count(context, match.start(), before, counted, after)
+    ):
+        case = "gent"  # "учащиеся 12 школ" → двенадцати школ, "фонды 14 сельских библиотек" → четырнадцати
     if case == "nomn" and _class(counted) != "one" and (_object_of(before) or _object_after_subject(before, clause)):
         return cardinal(number, "accs", gender)  # "Акция собрала 1 247 книг" → тысячу двести сорок семь
     if counted != number and case == "nomn":
@@ -597,6 +600,68 @@ def _word_before(context: Context, start: int) -> str:
         if verb.POS == "VERB" and "tran" in verb:
             return words[-count - 1].lower()
     return context.word_before(start)
+
+
+#: Verbs of lacking, whose quantity is in the genitive ("не хватает 40 стеллажей" → сорока).
+_LACKING_VERBS = {"хватать", "хватить", "недоставать", "недостать"}
+
+
+def _governor(context: Context, start: int) -> str:
+    """The word that gives a number its case, put as a preposition where a verb or a construction
+    asks a case of its own: a verb of lacking ("не хватает 40 стеллажей"), the negated "было",
+    "будет" ("не было 5 книг"), which ask the genitive; a number joined by "и"/"или" to a number
+    before it takes that one's governor ("не хватает 40 стеллажей и 12 кафедр" → двенадцати)."""
+    before = _governing(_preposition_over_adjective(context, start) or _word_before(context, start))
+    if before in ("и", "или"):
+        first = re.search(
+            rf"(?<![\w.,])(?:{NUMBER})(?: [а-яё]+){{1,3}} (?:и|или) $", re.split(r"[.!?;:]", context.text[:start])[-1]
+        )
+        if first:
+            return _governor(context, start - len(first.group()))
+    parses = analyses(before)[:2] if before else []
+    if any(p.tag.POS in ("VERB", "INFN") and p.normal_form in _LACKING_VERBS for p in parses):
+        return "до"
+    if before in ("было", "будет", "оказалось") and context.word_before(start - len(before) - 1) == "не":
+        return "до"
+    return before
+
+
+def _counted_before(context: Context, start: int, before: str) -> str | None:
+    """The gender of the noun counted by a number after it ("вакансий 2" → две): a genitive plural
+    noun just before a number that ends its phrase."""
+    if re.match(r"[ \w]", context.text[start - 1 : start] or ".") is None:
+        return None
+    found = re.search(r"([\w]+) $", context.text[:start])
+    if not found or found.group(1).lower() != before:
+        return None
+    nouns = [p for p in analyses(before)[:3] if p.tag.POS == "NOUN" and p.score > 0.1]
+    if not nouns or not all({"gent", "plur"} <= p.tag.grammemes for p in nouns):
+        return None
+    return next((p.tag.gender for p in nouns if p.tag.gender in _GENDER_CODE), None)
+
+
+#: Nouns of time before a number that begins a phrase of its own ("За год 14 библиотек получили").
+_TIME_NOUNS = {"год", "месяц", "неделя", "день", "время", "период", "квартал", "полугодие", "раз", "сезон"}
+
+
+def _owned_count(context: Context, start: int, before: str, number: int, after: list[str]) -> bool:
+    """Whether a count after a noun is a genitive phrase that belongs to that noun ("пополнились фонды
+    14 сельских библиотек" → четырнадцати): the noun before is not governed by a preposition, not
+    a locative or a dative, not a noun of time; the words after are a genitive plural."""
+    if _class(number) == "one" or re.search(r"[.!?:;,—–(]\s*$", context.text[:start]):
+        return False
+    if after[:1] and after[0] in ("лет", "годов", "месяцев", "недель", "дней", "часов", "минут", "раз"):
+        return False
+    owners = [p for p in analyses(before)[:2] if p.score > 0.1] if before else []
+    if not owners or owners[0].tag.POS != "NOUN" or {"Name", "Surn", "Fixd"} & owners[0].tag.grammemes:
+        return False
+    if any(case_of(p.tag) in ("loct", "datv") or p.normal_form in _TIME_NOUNS for p in owners):
+        return False
+    preposed = re.search(r"([\w-]+)\s+(?:[\w-]+\s+)?[\w-]+\s+$", context.text[:start])
+    if preposed and preposed.group(1).lower() in PREPOSITIONS:
+        return False  # "За год 14…", "в течение недели 5…": the noun has a preposition of its own
+    nouns = _noun_parses(after)
+    return bool(nouns) and all(p.tag.number == "plur" and case_of(p.tag) == "gent" for p in nouns)
 
 
 def _dative(word: str) -> bool:
