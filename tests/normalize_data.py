@@ -89,7 +89,11 @@ labels).  Russian jubilee compounds keep "сто" and "девяносто" as th
 ("стодвадцатипятилетию", "стодевяностолетию", like "столетие"), as the blind writers of unseen2,
 unseen12, unseen24 and unseen25 spelled them: the ten labels that said "ста…лет…" were relabelled
 "сто…лет…", which reverses the earlier respelling of unseen2's "стовосьмидесятилетию" and unseen12's
-"стотридцатилетию" (espeak-ng says both alike; the spelling is now the dictionary's).
+"стотридцатилетию" (espeak-ng says both alike; the spelling is now the dictionary's).  An English year has no "and"
+("two thousand seven", as unseen25's writer wrote it): unseen23's "two thousand and eight" was
+relabelled.  English units keep the British spelling of the rules ("kilometres", as "metres"):
+unseen25's "kilometers" was relabelled; espeak-ng stresses the two differently (k'Il@m,i:t3z,
+kIl'0mI2t3z), both are heard in English.
 """
 
 from __future__ import annotations

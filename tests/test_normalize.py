@@ -561,7 +561,7 @@ def test_labelled_report_sentences_are_read_right():
         ("kk", "ХХ ғасырдың 20-30 жылдары", "жиырмасыншы ғасырдың жиырмасыншы — отызыншы жылдары"),
         ("kk", "100 жыл бұрын", "жүз жыл бұрын"),
         ("en", "Open from 9:00 to 18:30.", "Open from nine o'clock to eighteen thirty."),
-        ("en", "covers the years 1991-2001.", "covers the years nineteen ninety-one to two thousand and one."),
+        ("en", "covers the years 1991-2001.", "covers the years nineteen ninety-one to two thousand one."),
         ("en", "Pupils of grades 5-7 came.", "Pupils of grades five to seven came."),
         ("en", "Loans rose compared with 2022.", "Loans rose compared with twenty twenty-two."),
         ("en", "Tel.: 53-40-12", "Telephone: five three, four zero, one two"),
@@ -1490,3 +1490,34 @@ def test_russian_case_from_lacking_negation_coordination_and_an_owning_noun(writ
     locative, a noun with its own preposition or a noun of time); a number after its genitive
     plural noun takes that noun's gender."""
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        (
+            "ru",
+            "Абонемент работает пн–пт с 9:00 до 18:00.",
+            "Абонемент работает с понедельника по пятницу с девяти ноль-ноль до восемнадцати ноль-ноль.",
+        ),
+        ("ru", "Открыт пн.–сб.", "Открыт с понедельника по субботу."),
+        ("ru", "Пн–пт: приём книг, сб: выдача.", "понедельник — пятница: приём книг, суббота: выдача."),
+        ("ru", "Справки с пн по пт.", "Справки с понедельника по пятницу."),
+        (
+            "ru",
+            "15 мая (чт) – открытие, 16 мая (пт) – круглый стол.",
+            "пятнадцатое мая (четверг) – открытие, шестнадцатое мая (пятница) – круглый стол.",
+        ),
+        ("ru", "Вс – выходной.", "воскресенье – выходной."),
+        ("kk", "Жс. – демалыс күні.", "жексенбі – демалыс күні."),
+        ("kk", "15 мамыр (бс)", "он бесінші мамыр (бейсенбі)"),
+        ("en", "Open Tue–Thu, 2 pm–5 pm.", "Open Tuesday to Thursday, two pm to five pm."),
+        ("en", "open 10 a.m.–2 p.m. daily", "open ten a m to two p m daily"),
+        ("en", "Since 2007, we have hosted a fair.", "Since two thousand seven, we have hosted a fair."),
+    ],
+)
+def test_weekday_abbreviations_and_time_spans_everywhere(lang, written, said):
+    """A span of two days after a verb is "с … по …", in a heading or a list a span; a day in
+    brackets, before a colon or before "выходной" is its name; a Kazakh day alone with its point;
+    English "2 pm–5 pm" is "to" between the times, and a year has no "and"."""
+    assert normalize(written, lang) == said

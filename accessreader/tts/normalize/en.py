@@ -120,8 +120,9 @@ def ordinal(number: int) -> str:
 
 
 def year(number: int, plural: bool = False) -> str:
-    """``number`` read as a year ("nineteen ninety"); ``plural`` for a decade ("nineteen nineties")."""
-    said = num2words(number, lang="en", to="year")
+    """``number`` read as a year ("nineteen ninety", "two thousand seven": a year has no "and", as a
+    count has); ``plural`` for a decade ("nineteen nineties")."""
+    said = num2words(number, lang="en", to="year").replace(" thousand and ", " thousand ")  # 2007: no "and"
     if plural:
         said = said[:-1] + "ies" if said.endswith("y") else said + "s"
     return said
@@ -269,7 +270,7 @@ def _time_span(match: re.Match, context: Context) -> str:
 
 
 def _range(match: re.Match, context: Context) -> str | None:
-    """ "1991-2001" → nineteen ninety-one to two thousand and one; "grades 5-7" → five to seven."""
+    """ "1991-2001" → nineteen ninety-one to two thousand one; "grades 5-7" → five to seven."""
     first, second = match.groups()
     if int(first) >= int(second):
         return None
@@ -465,6 +466,7 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.])(?<!the )(?<!The )({_WEEKDAY})()\.(?=[,;:)]|$| (?:[a-z\d]|and |or |to ))", _weekdays),
         rule(r"(?<=[a-z] )St\.(?! ?[A-Z])", _street),
         rule(r"(?<![\w.])([ap])\.m\.", lambda m, c: f"{m.group(1)} m"),  # "4 p.m.", not pages
+        rule(r"(?:(?<=(?i:[ap]m))|(?<=(?i:[ap]\.m\.))) ?[–—-] ?(?=\d)", lambda m, c: " to "),  # "2 pm–5 pm"
         rule(r"(?<=\d)\+(?![\w+])", lambda m, c: " plus"),  # "12+": an age rating
         *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
         roman_rule(cardinal),

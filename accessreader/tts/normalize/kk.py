@@ -465,6 +465,8 @@ def rules() -> list[Rule]:
         rule(r"(№+) ?(\d+)", lambda m, c: "нөмір " + cardinal(int(m.group(2)))),
         rule(rf"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d) ?[–—-] ?{_CLOCK}(?![\d:])", _time_span),
         rule(rf"(?<![\w.])(?:{_WEEKDAY})\.?(?:(?: ?[–—-] ?|, ?| және )(?:{_WEEKDAY})\.?)+(?!\w)", _weekdays),
+        # a day alone: "Жс. – демалыс күні", "(сб)", "сб:"
+        rule(rf"(?<![\w.])(?:{_WEEKDAY})(?:\.(?=\s|$|[,;:)])|(?=[:)]))", _weekdays),
         rule(rf"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:-([{LOWER}]+))?", _time),
         rule(rf"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)-([{LOWER}]+)(?!\w)", _time),  # "9.00-ден"
         rule(

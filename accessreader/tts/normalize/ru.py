@@ -657,8 +657,8 @@ def _owned_count(context: Context, start: int, before: str, number: int, after: 
         return False
     if any(case_of(p.tag) in ("loct", "datv") or p.normal_form in _TIME_NOUNS for p in owners):
         return False
-    preposed = re.search(r"([\w-]+)\s+(?:[\w-]+\s+)?[\w-]+\s+$", context.text[:start])
-    if preposed and preposed.group(1).lower() in PREPOSITIONS:
+    earlier = re.findall(r"[\w-]+", re.split(r"[.!?;:,—–(]", context.text[:start])[-1].lower())[-3:-1]
+    if any(word in PREPOSITIONS for word in earlier):
         return False  # "За год 14…", "в течение недели 5…": the noun has a preposition of its own
     nouns = _noun_parses(after)
     return bool(nouns) and all(p.tag.number == "plur" and case_of(p.tag) == "gent" for p in nouns)
@@ -711,6 +711,7 @@ def _date_case(context: Context, start: int, rest: str) -> str:
     ("8 июня состоялась" → восьмого), the nominative where the date is named: alone, before or
     after a dash ("Срок — 5 января"), after a colon, a bracket or "сегодня"."""
     before_text = context.text[:start].rstrip()
+    rest = re.sub(r"^\s*\([^()]*\)", "", rest)  # "16 мая (пт) – круглый стол": the bracket aside
     if context.word_before(start) in _DATE_NAMING or before_text.endswith((":", "—", "–", "(")):
         return "nomn"
     if re.match(r"\s*[—–-]", rest) or (not before_text and re.match(r"\s*[.!]?\s*$", rest)):
@@ -885,6 +886,11 @@ def _weekdays(match: re.Match, context: Context) -> str:
         case, plural = "accs", False  # "с пн. по пт." → с понедельника по пятницу
     if case == "nomn" and not span and before in PREPOSITIONS:
         case = PREPOSITIONS[before][0]  # "кроме пн." → кроме понедельника, "до пт." → до пятницы
+    days = re.findall(_WEEKDAY, match.group())
+    if span and len(days) == 2 and before not in PREPOSITIONS and _verb(before):
+        # "Абонемент работает пн–пт" → с понедельника по пятницу; a heading or a list keeps the span
+        first, last = (_WEEKDAYS[d.lower()] for d in days)
+        return f"с {inflect(first, 'gent')} по {inflect(last, 'accs')}"
 
     def day(found: re.Match) -> str:
         said = _WEEKDAYS[found.group(1).lower()]
@@ -893,6 +899,17 @@ def _weekdays(match: re.Match, context: Context) -> str:
         return said + (" — " if found.group(2) else "")
 
     return re.sub(rf"({_WEEKDAY})\.?( ?[–—-] ?)?", day, match.group())
+
+
+def _verb(word: str) -> bool:
+    """Whether ``word`` is a verb or a short participle ("работает", "открыт")."""
+    return bool(word) and analyses(word)[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND")
+
+
+def _weekday_from_to(match: re.Match, context: Context) -> str:
+    """ "с пн по пт" (no points) → с понедельника по пятницу."""
+    with_, first, last = match.groups()
+    return f"{with_} {inflect(_WEEKDAYS[first.lower()], 'gent')} по {inflect(_WEEKDAYS[last.lower()], 'accs')}"
 
 
 def _dotted_time(match: re.Match, context: Context) -> str | None:
@@ -1264,6 +1281,9 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
         rule(rf"(?<![\w.])(?:{_WEEKDAY})\.?(?:(?: ?[–—-] ?|, ?| и )(?:{_WEEKDAY})\.?)+(?!\w)", _weekdays),
         rule(r"(?<![\w.])(?i:пн|вт|чт|пт|сб|вс)\.", _weekdays),  # "Выходной — вс."; "ср." is also "compare"
+        rule(rf"(?<!\w)((?i:с|со)) ({_WEEKDAY})\.? по ({_WEEKDAY})\.?(?!\w)", _weekday_from_to),
+        # "(чт)", "сб:", "вс – выходной": a day without its point in brackets, before a colon or a day off
+        rule(rf"(?<![\w.])(?:{_WEEKDAY})(?=\)|:| ?[–—-] ?(?i:выходн|санитарн))", _weekdays),
         rule(_DAY_MONTH, _day_month),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)(?![\d:]|[.,]\d)", _dotted_time),
         rule(rf"(?<![\w.,])([0-3]?\d) ?[–—-] ?([0-3]?\d) ({'|'.join(MONTHS)})(?!\w)", _day_range),
