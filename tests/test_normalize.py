@@ -1521,3 +1521,31 @@ def test_weekday_abbreviations_and_time_spans_everywhere(lang, written, said):
     brackets, before a colon or before "выходной" is its name; a Kazakh day alone with its point;
     English "2 pm–5 pm" is "to" between the times, and a year has no "and"."""
     assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        ("ru", "Площадь — 420 м².", "Площадь — четыреста двадцать квадратных метров."),
+        ("ru", "Площадь 1 м2.", "Площадь один квадратный метр."),
+        ("ru", "около 22 кв.м.", "около двадцати двух квадратных метров."),
+        ("ru", "Зал на 21 м² открыт", "Зал на двадцать один квадратный метр открыт"),
+        ("ru", "Район — 3 км²", "Район — три квадратных километра"),
+        (
+            "ru",
+            "в 15 км от города, 250 кг, 40 га",
+            "в пятнадцати километрах от города, двести пятьдесят килограммов, сорок гектаров",
+        ),
+        ("kk", "ауданы – 420 м².", "ауданы – төрт жүз жиырма шаршы метр."),
+        ("kk", "2 500 м2", "екі мың бес жүз шаршы метр"),
+        ("kk", "120 кв. м-ге", "жүз жиырма шаршы метрге"),
+        ("kk", "15 км қашықтықта", "он бес шақырым қашықтықта"),
+        ("en", "an area of 420 m²", "an area of four hundred and twenty square metres"),
+        ("en", "12 km2 and 2.5 km", "twelve square kilometres and two point five kilometres"),
+    ],
+)
+def test_area_and_distance_units_in_words(lang, written, said):
+    """m², m2 and кв. м are square metres agreeing with the number in Russian (квадратный метр,
+    квадратных метра, квадратных метров), шаршы метр in Kazakh (шақырым for km, as Kazakh news say),
+    square metres in English (British spelling throughout, as "kilometres")."""
+    assert normalize(written, lang) == said

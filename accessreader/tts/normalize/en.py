@@ -347,6 +347,11 @@ _UNIT_WORDS = {
     "sq. m": ("square metre", "square metres"),
     "sq.m": ("square metre", "square metres"),
     "m²": ("square metre", "square metres"),
+    "m2": ("square metre", "square metres"),
+    "km²": ("square kilometre", "square kilometres"),
+    "km2": ("square kilometre", "square kilometres"),
+    "sq km": ("square kilometre", "square kilometres"),
+    "sq. km": ("square kilometre", "square kilometres"),
     "°C": ("degree Celsius", "degrees Celsius"),
     "°": ("degree", "degrees"),
 }

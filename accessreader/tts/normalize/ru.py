@@ -1221,20 +1221,23 @@ def _year_from(match: re.Match, context: Context) -> str | None:
 
 
 def _square_metres(match: re.Match, context: Context) -> str:
-    """ "450 кв. м" → четыреста пятьдесят квадратных метров, number and words in the sentence's case."""
-    written, fraction = match.groups()
+    """ "450 кв. м", "420 м²", "420 м2" → четыреста двадцать квадратных метров ("км²": километров),
+    number and words in the sentence's case."""
+    written, fraction, dotted, raised = match.groups()
+    lemma = {"м": "метр", "км": "километр"}[dotted or raised]
     number = to_int(written)
     before = _governing(context.word_before(match.start()))
     if fraction:
-        return f"{decimal(number, fraction, _decimal_case(before, []))} квадратного метра"
+        return f"{decimal(number, fraction, _decimal_case(before, []))} квадратного {inflect(lemma, 'gent')}"
     case = _unit_case(before)
     one = _class(number) == "one"
     if case in ("nomn", "accs") and not one:
         adjective = "квадратных"
     else:
-        form = analyses("квадратный")[0].inflect({case, "sing" if one else "plur"})
+        said_case = "nomn" if case == "accs" and one else case  # "на 21 м²": an inanimate accusative
+        form = analyses("квадратный")[0].inflect({said_case, "sing" if one else "plur"})
         adjective = form.word if form else "квадратных"
-    return f"{cardinal(number, case)} {adjective} {_agree_noun('метр', number, case)}"
+    return f"{cardinal(number, case)} {adjective} {_agree_noun(lemma, number, case)}"
 
 
 def _house_letter(match: re.Match, context: Context) -> str:
@@ -1326,7 +1329,7 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.])({roman}) ([А-ЯЁа-яё][а-яё]+)", _roman_before_noun),
         rule(rf"(?<![\w.])({roman})(?=(?:(?:, ?| и | или ){roman})+ ([А-ЯЁа-яё][а-яё]+))", _roman_in_list),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн|тыс\.)(?!\w))?", _currency_first),
-        rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))? ?кв\. ?м(?!\w)", _square_metres),
+        rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))? ?(?:кв\. ?(км|м)\.?|(км|м)[²2])(?![\w²])", _square_metres),
         rule(r"(?<![\w.,])(\d{1,4})([а-е])(?!\w)", _house_letter),
         rule(r"(?<![\w.,])(\d{1,3}) ?мкрн?\.?(?!\w)", _district),
         *ru_words.rules(),
