@@ -1549,3 +1549,29 @@ def test_area_and_distance_units_in_words(lang, written, said):
     квадратных метра, квадратных метров), шаршы метр in Kazakh (шақырым for km, as Kazakh news say),
     square metres in English (British spelling throughout, as "kilometres")."""
     assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("Кітапханалардың 14-інде жөндеу жүргізілді.", "Кітапханалардың он төртінде жөндеу жүргізілді."),
+        ("қыркүйектің 15-інен 25-іне дейін", "қыркүйектің он бесінен жиырма бесіне дейін"),
+        ("оқырмандардың 20-сына", "оқырмандардың жиырмасына"),
+        ("6-сында", "алтысында"),
+        ("3-еуі келді", "үшеуі келді"),
+        ("14-інші орын", "он төртінші орын"),
+        (
+            "1941–1945 жж. аралығындағы хаттар",
+            "мың тоғыз жүз қырық бірінші — мың тоғыз жүз қырық бесінші жылдар аралығындағы хаттар",
+        ),
+        ("2020 ж. басында", "екі мың жиырмасыншы жылдың басында"),
+        ("2019 ж. басылған", "екі мың он тоғызыншы жылы басылған"),
+        ("Абай ат. облыстық кітапхана", "Абай атындағы облыстық кітапхана"),
+        ("Жамбыл ат.кітапханада", "Жамбыл атындағы кітапханада"),
+    ],
+)
+def test_kazakh_possessed_cardinals_year_parts_and_named_after(written, said):
+    """A possessive and a case ending after a number make an owned cardinal, not an ordinal
+    ("14-інде" → он төртінде; an ordinal's suffix is -ншы/-нші); a year word before "аралығы",
+    "басы"… is the genitive or the plural owner; "ат." after a name is "атындағы"."""
+    assert normalize(written, "kk") == said

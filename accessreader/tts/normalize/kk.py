@@ -226,7 +226,15 @@ def _year(match: re.Match, context: Context) -> str | None:
         said += f" — {ordinal(end)}"
     if word == "ж." and re.match(rf" ?\d{{1,2}}[ -](?:{'|'.join(MONTHS)})", context.text[match.end() :]):
         return f"{said} жылғы"  # "2024 ж. 23 сәуірде": the year of a date
+    if word in _YEAR_WORDS and re.match(_PART_OF_TIME, context.text[match.end() :]):
+        # "1941–1945 жж. аралығындағы" → жылдар аралығындағы, "2020 ж. басында" → жылдың басында
+        between = re.match(r" ?аралығ", context.text[match.end() :])
+        return f"{said} {'жылдар' if between and word == 'жж.' else 'жылдардың' if word == 'жж.' else 'жылдың'}"
     return f"{said} {_YEAR_WORDS.get(word, word)}"
+
+
+#: A part of a time a year is owned by ("жж. аралығында", "ж. басында"): the year word takes the genitive.
+_PART_OF_TIME = r" ?(?:аралығ\w*|басын\w*|басы(?!\w)|соңын\w*|соңы(?!\w)|ортасын\w*|ортасы(?!\w)|ішін\w*)"
 
 
 def _century(match: re.Match, context: Context) -> str | None:
@@ -397,12 +405,29 @@ _MEASURE_ADJECTIVE = re.compile(
 _COLLECTIVE = re.compile(r"[еа]у(?!ыл)\w{0,5}")
 
 
+#: A possessive and a case ending after a number ("14-інде", "15-інен", "25-іне", "10-ының"): the
+#: number is a cardinal owned ("он төртінде": in fourteen of them); an ordinal's suffix is -ншы/-нші.
+_POSSESSED_CASE = re.compile(r"с?[ыі](н[ае]|нд[ае]|н[ае]н|н[ыі]ң|н|мен|нд[ае]ғ[ыі]|нд[ае]г[і])")
+
+
+def _possessed(word: str, case: str) -> str:
+    """``word`` with the possessive of the third person and ``case`` after it, in ``word``'s harmony:
+    "он төрт" + "нде" → он төртінде, "жиырма бес" + "не" → жиырма бесіне, "алты" + "нда" → алтысында."""
+    back = re.findall("[аоұыәеөүіиэ]", word)[-1] in "аоұы"
+    possessive = ("сы" if back else "сі") if word[-1] in "аоұыәеөүіиэ" else ("ы" if back else "і")
+    case = case.translate(str.maketrans("еіг", "аығ") if back else str.maketrans("аығ", "еіг"))
+    return word + possessive + case
+
+
 def _suffixed_word(number: int, suffix: str) -> str:
     if number <= 10 and _COLLECTIVE.fullmatch(suffix):
         word = cardinal(number)
         stem = word[:-1] if word[-1] in "аеыі" else word  # екі → екеу, алты → алтау
         back = re.findall("[аоұыәеөүі]", stem)[-1] in "аоұы"
         return stem + ("а" if back else "е") + suffix[1:]
+    possessed = _POSSESSED_CASE.fullmatch(suffix)
+    if possessed:
+        return _possessed(cardinal(number), possessed.group(1))
     if suffix in _ENDINGS:
         return cardinal(number) + suffix
     if suffix.startswith(("жасар", "жасқа", "жаста")) or re.match(_MEASURE_ADJECTIVE, suffix):
@@ -501,6 +526,7 @@ def rules() -> list[Rule]:
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + _UNITS[m.group(2)]),
         rule(r"(?<!\w)д\.(?=[ ,]|$)", _after_name("даңғылы")),
         rule(r"(?<!\w)к\.(?=[ ,]|$)", _after_name("көшесі")),
+        rule(rf"(?<!\w)ат\.(?= ?[{LOWER}])", _after_name("атындағы")),  # "Абай ат. кітапхана"
         rule(rf"(?<![\w.])Ауд\.(?= ?[{UPPER}]\.)", lambda m, c: "Аударған"),  # "Ауд. Б. Момышұлы": translated by
         rule(r"(?<![\w.])Т\. ?(\d{1,2})(?!\d)", lambda m, c: f"{ordinal(int(m.group(1)))} том"),  # "Т. 2": 2-том
         rule(r"(?<=\d)\+(?![\w+])", lambda m, c: " плюс"),  # "12+": an age rating
