@@ -93,7 +93,12 @@ unseen12, unseen24 and unseen25 spelled them: the ten labels that said "ста�
 ("two thousand seven", as unseen25's writer wrote it): unseen23's "two thousand and eight" was
 relabelled.  English units keep the British spelling of the rules ("kilometres", as "metres"):
 unseen25's "kilometers" was relabelled; espeak-ng stresses the two differently (k'Il@m,i:t3z,
-kIl'0mI2t3z), both are heard in English.
+kIl'0mI2t3z), both are heard in English.  ISBN and ISSN groups are numbers in Russian and Kazakh
+("девятьсот семьдесят восемь, шестьсот один…", as unseen25's writer read them and as telephone
+numbers are read), digit by digit in English.  A catalogue record's year after the publisher
+(", 2017. – 480 с.") stays a cardinal ("две тысячи семнадцать"): eight Russian and five Kazakh
+labels by five writers (ru.tsv, unseen2, unseen12, unseen18, unseen21, unseen23) read it so, one
+writer (unseen25) as "…год"; unseen25's three were brought to the cardinal (both are right).
 """
 
 from __future__ import annotations

@@ -965,9 +965,15 @@ def test_numbered_nominatives_units_per_month_temperatures_and_street_kinds(writ
         (
             "ru",
             "ISBN 978-601-7000-00-0",
-            "ISBN девять семь восемь, шесть ноль один, семь ноль ноль ноль, ноль ноль, ноль",
+            "ISBN девятьсот семьдесят восемь, шестьсот один, семь тысяч, ноль ноль, ноль",
         ),
-        ("kk", "ISBN 978-601-7000-00-0", "ISBN тоғыз жеті сегіз, алты нөл бір, жеті нөл нөл нөл, нөл нөл, нөл"),
+        (
+            "ru",
+            "ISBN 978-601-7123-45-6",
+            "ISBN девятьсот семьдесят восемь, шестьсот один, семь тысяч сто двадцать три, сорок пять, шесть",
+        ),
+        ("kk", "ISBN 978-601-7000-00-0", "ISBN тоғыз жүз жетпіс сегіз, алты жүз бір, жеті мың, нөл нөл, нөл"),
+        ("ru", "ISSN 0234-123X", "ISSN ноль двести тридцать четыре, сто двадцать три X"),
         ("en", "ISSN 0234-123X", "ISSN zero two three four, one two three X"),
         ("en", "Membership: ₸1,000/year.", "Membership: one thousand tenge per year."),
         ("en", "He wrote in the 1920s and '30s.", "He wrote in the nineteen twenties and thirties."),
@@ -1575,3 +1581,25 @@ def test_kazakh_possessed_cardinals_year_parts_and_named_after(written, said):
     ("14-інде" → он төртінде; an ordinal's suffix is -ншы/-нші); a year word before "аралығы",
     "басы"… is the genitive or the plural owner; "ат." after a name is "атындағы"."""
     assert normalize(written, "kk") == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        (
+            "ru",
+            "Путь Абая: роман. – Алматы: Жазушы, 2017. – 480 с.",
+            "Путь Абая: роман. – Алматы: Жазушы, две тысячи семнадцать. – четыреста восемьдесят страниц.",
+        ),
+        (
+            "en",
+            "Since 2007, a fair; in 2001–2009.",
+            "Since two thousand seven, a fair; in two thousand one to two thousand nine.",
+        ),
+        ("en", "2,007 books", "two thousand and seven books"),
+    ],
+)
+def test_catalogue_years_stay_cardinals_and_english_years_have_no_and(lang, written, said):
+    """A record's year after its publisher is said as a number, as most label writers read it; an
+    English year has no "and" (a count keeps it)."""
+    assert normalize(written, lang) == said

@@ -279,9 +279,18 @@ def _sayable(token: str) -> bool:
     return len(token) >= 4 and 0 < vowels < len(token) and not re.search(r"[^aeiouy]{4}", token.lower())
 
 
-def _say_code(match: re.Match, cardinal) -> str:
-    """ "ISBN 978-601-7000-00-0": the number digit by digit, its groups apart (a check digit X as written)."""
-    groups = [" ".join(cardinal(int(d)) if d.isdigit() else "X" for d in g) for g in re.split(r"[ -]+", match.group(2))]
+def _say_code(match: re.Match, cardinal, lang: str) -> str:
+    """ "ISBN 978-601-7123-45-6": each printed group a number in Russian and Kazakh, as a telephone
+    number's ("девятьсот семьдесят восемь, шестьсот один, семь тысяч сто двадцать три…", a leading
+    zero said: "00" → ноль ноль), digit by digit in English; a check digit X as written."""
+    groups = []
+    for group in re.split(r"[ -]+", match.group(2)):
+        digits, check = group.rstrip("XxХх"), group[len(group.rstrip("XxХх")) :]
+        if lang == "en":
+            said = " ".join(cardinal(int(d)) for d in digits)
+        else:
+            said = _say_digits(digits, cardinal) if digits else ""
+        groups.append(" ".join(filter(None, [said, "X" if check else ""])))
     return f"{match.group(1)} {', '.join(groups)}"
 
 
@@ -309,7 +318,10 @@ def common_rules(lang: str) -> list[Rule]:
         ),
     ]
     rules.append(
-        rule(r"(?<!\w)(ISBN|ISSN)(?:-1[03])?:? ?(\d[\d -]{6,19}[\dXxХх])(?!\w)", lambda m, c: _say_code(m, cardinal))
+        rule(
+            r"(?<!\w)(ISBN|ISSN)(?:-1[03])?:? ?(\d[\d -]{6,19}[\dXxХх])(?!\w)",
+            lambda m, c: _say_code(m, cardinal, lang),
+        )
     )
     if lang in _LETTER_NAMES or lang == "en":
         rules.append(rule(r"(?<![\w.,])(\d)([DGK])(?!\w)", lambda m, c: _glued_letter(m, lang, cardinal)))
