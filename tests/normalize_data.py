@@ -99,6 +99,12 @@ numbers are read), digit by digit in English.  A catalogue record's year after t
 (", 2017. – 480 с.") stays a cardinal ("две тысячи семнадцать"): eight Russian and five Kazakh
 labels by five writers (ru.tsv, unseen2, unseen12, unseen18, unseen21, unseen23) read it so, one
 writer (unseen25) as "…год"; unseen25's three were brought to the cardinal (both are right).
+``own27.tsv`` (60: ru 30, kk 18, en 12), written after those fixes on the same constructions in new
+shapes (jubilee compounds, millions before a feminine noun, case after lacking and inside a genitive
+phrase, weekdays, area and distance units, Kazakh possessed cardinals and year parts, ISBN groups,
+English years), was right 55 times at its first run (ru 26, kk 18, en 11); its misses (a count
+after its fronted noun and a verb "Заявок поступило 21", "со вторника", a day before a time "пт
+9:00", "по 34 м2", "Between 2001 and 2008 the…") were then fixed by rules.
 """
 
 from __future__ import annotations
@@ -131,7 +137,7 @@ def load(lang: str) -> list[Sentence]:
 
 
 #: The sets written after tuning, in the order they were written.
-UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 26)))
+UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 26)), "own27")
 
 
 def load_unseen(name: str = "unseen") -> list[Sentence]:
