@@ -1603,3 +1603,31 @@ def test_catalogue_years_stay_cardinals_and_english_years_have_no_and(lang, writ
     """A record's year after its publisher is said as a number, as most label writers read it; an
     English year has no "and" (a count keeps it)."""
     assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        ("ru", "Заявок поступило 21.", "Заявок поступило двадцать одна."),
+        ("ru", "Книг осталось 2.", "Книг осталось две."),
+        ("ru", "Открыта вт–сб.", "Открыта со вторника по субботу."),
+        ("ru", "со ср по пт", "со среды по пятницу"),
+        (
+            "ru",
+            "пн–чт 9:00–18:00, пт 9:00–17:00",
+            "понедельник — четверг девять ноль-ноль — восемнадцать ноль-ноль, пятница девять ноль-ноль — семнадцать ноль-ноль",
+        ),
+        ("ru", "2 помещения по 34 м2", "два помещения по тридцать четыре квадратных метра"),
+        (
+            "en",
+            "Between 2001 and 2008 the collection doubled.",
+            "Between two thousand one and two thousand eight the collection doubled.",
+        ),
+        ("en", "between 1995 and 2001, we grew", "between nineteen ninety-five and two thousand one, we grew"),
+    ],
+)
+def test_own27_misses_are_read_as_a_listener_expects(lang, written, said):
+    """A count after its fronted noun and a verb takes the noun's gender; "со" before вторник and
+    среда; a weekday before a time is its name; "по" with 2, 3… and a unit is an accusative; two
+    years after "between" before a clause are years."""
+    assert normalize(written, lang) == said

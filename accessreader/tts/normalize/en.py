@@ -162,6 +162,11 @@ def _names_a_thing(rest: str) -> bool:
     return True
 
 
+#: What may follow the last year of "between 2001 and 2008": a stop, or a word that begins a clause
+#: ("the collection doubled"), not a noun the numbers count ("between 1500 and 2000 books").
+_YEAR_ENDS = r"(?:\s*(?:[.,;:)]|$)| (?i:the|a|an|we|they|it|its|our|their|this|these|there|he|she|i)(?!\w))"
+
+
 def _year(match: re.Match, context: Context) -> str | None:
     written, decade, era = match.groups()
     if not decade and re.match(r" ?[–—-] ?\d{4}(?!\d)", context.text[match.end() :]):
@@ -169,7 +174,13 @@ def _year(match: re.Match, context: Context) -> str | None:
     before = context.word_before(match.start())
     alone = re.match(r"\s*(?:[.,;:)]|$)", context.text[match.end() :])  # "compared with 2022."
     if before == "between":  # "between 2019 and 2023." are years; "between 1500 and 2000 books" counts
-        alone = re.match(r" and (?:1[1-9]\d\d|20\d\d)\s*(?:[.,;:)]|$)", context.text[match.end() :])
+        alone = re.match(rf" and (?:1[1-9]\d\d|20\d\d){_YEAR_ENDS}", context.text[match.end() :])
+    if (
+        before == "and"
+        and re.search(r"(?i:between) (?:1[1-9]\d\d|20\d\d) and $", context.text[: match.start()])
+        and re.match(_YEAR_ENDS, context.text[match.end() :])
+    ):
+        alone = True  # the second year of "between 2001 and 2008 the…"
     quarter = re.fullmatch(r"q[1-4]", before)  # "in Q2 2024"
     if before in ("for", "through", "throughout", "into") and re.match(_NOT_A_NOUN, context.text[match.end() :]):
         alone = True  # "The budget for 2025 is…": a year; "for 2000 readers" counts

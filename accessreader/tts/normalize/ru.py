@@ -627,17 +627,21 @@ def _governor(context: Context, start: int) -> str:
 
 
 def _counted_before(context: Context, start: int, before: str) -> str | None:
-    """The gender of the noun counted by a number after it ("вакансий 2" → две): a genitive plural
-    noun just before a number that ends its phrase."""
+    """The gender of the noun counted by a number after it ("вакансий 2" → две, "Заявок поступило
+    21" → двадцать одна): a genitive plural noun before a number that ends its phrase, with at most a
+    verb or an adverb between them."""
     if re.match(r"[ \w]", context.text[start - 1 : start] or ".") is None:
         return None
-    found = re.search(r"([\w]+) $", context.text[:start])
-    if not found or found.group(1).lower() != before:
-        return None
-    nouns = [p for p in analyses(before)[:3] if p.tag.POS == "NOUN" and p.score > 0.1]
-    if not nouns or not all({"gent", "plur"} <= p.tag.grammemes for p in nouns):
-        return None
-    return next((p.tag.gender for p in nouns if p.tag.gender in _GENDER_CODE), None)
+    words = re.findall(r"[\w-]+", re.split(r"[.!?;:,«»\"()—–]", context.text[:start])[-1].lower())[-3:]
+    for word in reversed(words):  # "вакансий 2", "Заявок поступило 21": skip a verb or an adverb
+        parses = analyses(word)[:3]
+        if parses[0].tag.POS in ("VERB", "PRTS", "ADVB", "PRED"):
+            continue
+        nouns = [p for p in parses if p.tag.POS == "NOUN" and p.score > 0.1]
+        if not nouns or not all({"gent", "plur"} <= p.tag.grammemes for p in nouns):
+            return None
+        return next((p.tag.gender for p in nouns if p.tag.gender in _GENDER_CODE), None)
+    return None
 
 
 #: Nouns of time before a number that begins a phrase of its own ("За год 14 библиотек получили").
@@ -890,7 +894,7 @@ def _weekdays(match: re.Match, context: Context) -> str:
     if span and len(days) == 2 and before not in PREPOSITIONS and _verb(before):
         # "Абонемент работает пн–пт" → с понедельника по пятницу; a heading or a list keeps the span
         first, last = (_WEEKDAYS[d.lower()] for d in days)
-        return f"с {inflect(first, 'gent')} по {inflect(last, 'accs')}"
+        return f"{_from(first)} {inflect(first, 'gent')} по {inflect(last, 'accs')}"
 
     def day(found: re.Match) -> str:
         said = _WEEKDAYS[found.group(1).lower()]
@@ -906,10 +910,17 @@ def _verb(word: str) -> bool:
     return bool(word) and analyses(word)[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND")
 
 
+def _from(day: str) -> str:
+    """ "с" before a weekday, "со" before "вторник" and "среда" (со вторника, со среды)."""
+    return "со" if day in ("вторник", "среда") else "с"
+
+
 def _weekday_from_to(match: re.Match, context: Context) -> str:
-    """ "с пн по пт" (no points) → с понедельника по пятницу."""
+    """ "с пн по пт", "с вт по сб" (no points) → с понедельника по пятницу, со вторника по субботу."""
     with_, first, last = match.groups()
-    return f"{with_} {inflect(_WEEKDAYS[first.lower()], 'gent')} по {inflect(_WEEKDAYS[last.lower()], 'accs')}"
+    first, last = _WEEKDAYS[first.lower()], _WEEKDAYS[last.lower()]
+    with_ = with_[0] + _from(first)[1:] if with_[0] in "Сс" else with_
+    return f"{with_} {inflect(first, 'gent')} по {inflect(last, 'accs')}"
 
 
 def _dotted_time(match: re.Match, context: Context) -> str | None:
@@ -1229,7 +1240,7 @@ def _square_metres(match: re.Match, context: Context) -> str:
     before = _governing(context.word_before(match.start()))
     if fraction:
         return f"{decimal(number, fraction, _decimal_case(before, []))} квадратного {inflect(lemma, 'gent')}"
-    case = _unit_case(before)
+    case = _unit_case(before, number)
     one = _class(number) == "one"
     if case in ("nomn", "accs") and not one:
         adjective = "квадратных"
@@ -1285,8 +1296,9 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.])(?:{_WEEKDAY})\.?(?:(?: ?[–—-] ?|, ?| и )(?:{_WEEKDAY})\.?)+(?!\w)", _weekdays),
         rule(r"(?<![\w.])(?i:пн|вт|чт|пт|сб|вс)\.", _weekdays),  # "Выходной — вс."; "ср." is also "compare"
         rule(rf"(?<!\w)((?i:с|со)) ({_WEEKDAY})\.? по ({_WEEKDAY})\.?(?!\w)", _weekday_from_to),
-        # "(чт)", "сб:", "вс – выходной": a day without its point in brackets, before a colon or a day off
-        rule(rf"(?<![\w.])(?:{_WEEKDAY})(?=\)|:| ?[–—-] ?(?i:выходн|санитарн))", _weekdays),
+        # "(чт)", "сб:", "вс – выходной", "пт 9:00": a day without its point in brackets, before a
+        # colon, a day off or a time
+        rule(rf"(?<![\w.])(?:{_WEEKDAY})(?=\)|:| ?[–—-] ?(?i:выходн|санитарн)| [0-2]?\d:\d\d)", _weekdays),
         rule(_DAY_MONTH, _day_month),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)(?![\d:]|[.,]\d)", _dotted_time),
         rule(rf"(?<![\w.,])([0-3]?\d) ?[–—-] ?([0-3]?\d) ({'|'.join(MONTHS)})(?!\w)", _day_range),
