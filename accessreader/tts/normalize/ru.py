@@ -648,6 +648,13 @@ def _counted_before(context: Context, start: int, before: str) -> str | None:
 _TIME_NOUNS = {"год", "месяц", "неделя", "день", "время", "период", "квартал", "полугодие", "раз", "сезон"}
 
 
+#: Nouns that a number after them measures rather than owns ("Тираж 500 экземпляров" → пятьсот).
+_AMOUNT_NOUNS = set(
+    "тираж объём объем площадь фонд стоимость цена сумма количество число итог штат бюджет вес длина "
+    "ширина высота срок возраст охват численность состав размер норма лимит".split()
+)
+
+
 def _owned_count(context: Context, start: int, before: str, number: int, after: list[str]) -> bool:
     """Whether a count after a noun is a genitive phrase that belongs to that noun ("пополнились фонды
     14 сельских библиотек" → четырнадцати): the noun before is not governed by a preposition, not
@@ -661,6 +668,8 @@ def _owned_count(context: Context, start: int, before: str, number: int, after: 
         return False
     if any(case_of(p.tag) in ("loct", "datv") or p.normal_form in _TIME_NOUNS for p in owners):
         return False
+    if owners[0].normal_form in _AMOUNT_NOUNS and owners[0].tag.number == "sing":
+        return False  # "Тираж 500 экземпляров", "Фонд 300 книг": the amount itself ("фонды 14 библиотек" own)
     earlier = re.findall(r"[\w-]+", re.split(r"[.!?;:,—–(]", context.text[:start])[-1].lower())[-3:-1]
     if any(word in PREPOSITIONS for word in earlier):
         return False  # "За год 14…", "в течение недели 5…": the noun has a preposition of its own
