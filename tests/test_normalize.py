@@ -1521,6 +1521,9 @@ def test_russian_case_from_lacking_negation_coordination_and_an_owning_noun(writ
         ("kk", "15 мамыр (бс)", "он бесінші мамыр (бейсенбі)"),
         ("en", "Open Tue–Thu, 2 pm–5 pm.", "Open Tuesday to Thursday, two pm to five pm."),
         ("en", "open 10 a.m.–2 p.m. daily", "open ten a m to two p m daily"),
+        ("en", "Open 9am-5pm daily.", "Open nine am to five pm daily."),
+        ("en", "the program–2 list", "the program–two list"),
+        ("ru", "(ВС)", "(вэ-эс)"),
         ("en", "Since 2007, we have hosted a fair.", "Since two thousand seven, we have hosted a fair."),
     ],
 )

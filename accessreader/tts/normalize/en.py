@@ -443,6 +443,9 @@ def rules() -> list[Rule]:
             _code_money,
         ),
         rule(r"(?<!\w)Q([1-4])(?!\w)", lambda m, c: "Q " + cardinal(int(m.group(1)))),  # a quarter of a year
+        rule(  # "9am": the hour and am/pm apart
+            r"(?<![\w.,])(1[0-2]|0?\d)((?i:[ap]m))(?!\w)", lambda m, c: f"{cardinal(int(m.group(1)))} {m.group(2)}"
+        ),
         rule(r"(?<![\w+−–-])([+−–-])(?=\d+(?:[.,]\d+)? ?°)", lambda m, c: "plus " if m.group(1) == "+" else "minus "),
         rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+)(?:[.,](\d+))? ?({_UNIT})(?!\w)", _measure),
         rule(r"(?<=World War )(I{1,2})(?!\w)", lambda m, c: cardinal(len(m.group(1)))),
@@ -482,7 +485,10 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.])(?<!the )(?<!The )({_WEEKDAY})()\.(?=[,;:)]|$| (?:[a-z\d]|and |or |to ))", _weekdays),
         rule(r"(?<=[a-z] )St\.(?! ?[A-Z])", _street),
         rule(r"(?<![\w.])([ap])\.m\.", lambda m, c: f"{m.group(1)} m"),  # "4 p.m.", not pages
-        rule(r"(?:(?<=(?i:[ap]m))|(?<=(?i:[ap]\.m\.))) ?[–—-] ?(?=\d)", lambda m, c: " to "),  # "2 pm–5 pm"
+        rule(  # "2 pm–5 pm", "10 a.m.–2 p.m.": a time after a number, not "program–2"
+            r"(?:(?<=\d(?i:[ap]m))|(?<=\d (?i:[ap]m))|(?<=\d(?i:[ap]\.m\.))|(?<=\d (?i:[ap]\.m\.))) ?[–—-] ?(?=\d)",
+            lambda m, c: " to ",
+        ),
         rule(r"(?<=\d)\+(?![\w+])", lambda m, c: " plus"),  # "12+": an age rating
         *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
         roman_rule(cardinal),

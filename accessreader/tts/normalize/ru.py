@@ -1307,7 +1307,9 @@ def rules() -> list[Rule]:
         rule(rf"(?<!\w)((?i:с|со)) ({_WEEKDAY})\.? по ({_WEEKDAY})\.?(?!\w)", _weekday_from_to),
         # "(чт)", "сб:", "вс – выходной", "пт 9:00": a day without its point in brackets, before a
         # colon, a day off or a time
-        rule(rf"(?<![\w.])(?:{_WEEKDAY})(?=\)|:| ?[–—-] ?(?i:выходн|санитарн)| [0-2]?\d:\d\d)", _weekdays),
+        rule(
+            rf"(?<![\w.])(?![А-ЯЁ]{{2}})(?:{_WEEKDAY})(?=\)|:| ?[–—-] ?(?i:выходн|санитарн)| [0-2]?\d:\d\d)", _weekdays
+        ),
         rule(_DAY_MONTH, _day_month),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)(?![\d:]|[.,]\d)", _dotted_time),
         rule(rf"(?<![\w.,])([0-3]?\d) ?[–—-] ?([0-3]?\d) ({'|'.join(MONTHS)})(?!\w)", _day_range),
