@@ -1636,3 +1636,19 @@ def test_own27_misses_are_read_as_a_listener_expects(lang, written, said):
     среда; a weekday before a time is its name; "по" with 2, 3… and a unit is an accusative; two
     years after "between" before a clause are years."""
     assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("Зав. отделом назначена А. Сейтова.", "Заведующей отделом назначена А Сейтова."),
+        ("Зав. отделом назначен И. Петров.", "Заведующим отделом назначен И Петров."),
+        ("Сейтова назначена зав. отделом.", "Сейтова назначена заведующей отделом."),
+        ("Зав. сектором Иванова провела обзор.", "Заведующая сектором Иванова провела обзор."),
+        ("Отчёт зав. отделом утверждён.", "Отчёт заведующего отделом утверждён."),
+    ],
+)
+def test_russian_post_after_or_before_a_verb_of_appointing(written, said):
+    """A post appointed to is in the instrumental, feminine for a woman ("назначена заведующей"); a
+    post starting its clause is a woman's before a woman's verb ("Заведующая … провела")."""
+    assert normalize(written, "ru") == said

@@ -230,11 +230,46 @@ def _person(lemma: str) -> Handler:
         case = noun_case(context, match.start(), lemma, owner=True)
         before = analyses(context.word_before(match.start()) or "-")[0].tag
         female = lemma == "заведующий" and before.POS == "VERB" and before.gender == "femn"
+        if lemma == "заведующий" and not female and _starts_clause(context, match):
+            female = _female_verb_after(context, match)  # "Зав. отделом провела обзор" → заведующая
+        appointed = _appointment(context, match)
+        if appointed is not None:  # "Зав. отделом назначена А. Сейтова" → заведующей: appointed as
+            case, female = "ablt", lemma == "заведующий" and appointed == "femn"
         form = analyses(lemma)[0].inflect({case, "sing", *(["femn"] if female else [])})
         said = form.word if form else lemma
         return said.capitalize() if match.group()[0].isupper() else said
 
     return say
+
+
+#: Verbs of appointing someone to a post, which put the post in the instrumental ("назначена заведующей").
+_APPOINTING = {"назначить", "назначать", "назначенный", "избрать", "избранный", "утвердить", "утверждённый", "стать"}
+
+
+def _starts_clause(context: Context, match: re.Match) -> bool:
+    return not re.split(r"[.!?;:,—–]", context.text[: match.start()])[-1].strip()
+
+
+def _female_verb_after(context: Context, match: re.Match) -> bool:
+    """Whether the first verb after a post at the start of its clause is a woman's ("провела")."""
+    for word in re.split(r"[.!?;:,—–]", context.text[match.end() :])[0].split()[:4]:
+        parse = analyses(word.lower())[0]
+        if parse.tag.POS == "VERB":
+            return parse.tag.gender == "femn"
+    return False
+
+
+def _appointment(context: Context, match: re.Match) -> str | None:
+    """The gender of a verb of appointing that governs a post right before or after it in its clause
+    ("назначена зав. отделом", "Зав. отделом назначена…"), "" for no gender; None if there is none."""
+    head = re.split(r"[.!?;:,—–]", context.text[: match.start()])[-1].split()
+    tail = re.split(r"[.!?;:,—–]", context.text[match.end() :])[0].split()
+    nearby = head[-1:] if head else tail[:3]  # "назначена зав. отделом", "Зав. отделом назначена …"
+    for word in nearby:
+        for parse in analyses(word.lower())[:2]:
+            if parse.normal_form in _APPOINTING and parse.tag.POS in ("VERB", "PRTS", "PRTF"):
+                return parse.tag.gender or ""
+    return None
 
 
 def _house_fraction(match: re.Match, context: Context) -> str | None:
