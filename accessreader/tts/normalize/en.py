@@ -111,7 +111,7 @@ def cardinal(number: int) -> str:
     """``number`` in English words."""
     if number >= 10**15:
         return " ".join(cardinal(int(d)) for d in str(number))
-    return num2words(number, lang="en")
+    return num2words(number, lang="en").replace(",", "")  # "three thousand two hundred", no pause
 
 
 def ordinal(number: int) -> str:
@@ -483,6 +483,8 @@ def rules() -> list[Rule]:
         rule(r"(?<=\w)( ?)([$€£₸₽]|KZT(?!\w)|тг\.|тенге(?!\w))(?! ?\d)", lambda m, c: " " + _SIGN_WORDS[m.group(2)]),
         rule(rf"(?<![\w.])({_WEEKDAY})\.? ?[–—-] ?({_WEEKDAY})(?![\w-])\.?", _weekdays),
         rule(rf"(?<![\w.])(?<!the )(?<!The )({_WEEKDAY})()\.(?=[,;:)]|$| (?:[a-z\d]|and |or |to ))", _weekdays),
+        # "Sat 10 am–2 pm", "Sun: closed": a day without its point before a time or a colon, after a list
+        rule(rf"(?<=[,;] )({_WEEKDAY})()(?= \d|:)", _weekdays),
         rule(r"(?<=[a-z] )St\.(?! ?[A-Z])", _street),
         rule(r"(?<![\w.])([ap])\.m\.", lambda m, c: f"{m.group(1)} m"),  # "4 p.m.", not pages
         rule(  # "2 pm–5 pm", "10 a.m.–2 p.m.": a time after a number, not "program–2"

@@ -919,6 +919,18 @@ def _verb(word: str) -> bool:
     return bool(word) and analyses(word)[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND")
 
 
+def _weekday_of(match: re.Match, context: Context) -> str | None:
+    """ "последняя пт месяца", "в первый пн месяца": a day after the adjective that picks it out, in
+    that adjective's case."""
+    before = context.word_before(match.start())
+    adjectives = [p for p in analyses(before)[:3] if p.tag.POS == "ADJF" and p.tag.number == "sing"]
+    if not adjectives:
+        return None
+    day = _WEEKDAYS[match.group().rstrip(".").lower()]
+    wanted = next((p for p in adjectives if p.tag.gender == _gender(day)), adjectives[0])
+    return inflect(day, case_of(wanted.tag))
+
+
 def _from(day: str) -> str:
     """ "с" before a weekday, "со" before "вторник" and "среда" (со вторника, со среды)."""
     return "со" if day in ("вторник", "среда") else "с"
@@ -1305,6 +1317,7 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.])(?:{_WEEKDAY})\.?(?:(?: ?[–—-] ?|, ?| и )(?:{_WEEKDAY})\.?)+(?!\w)", _weekdays),
         rule(r"(?<![\w.])(?i:пн|вт|чт|пт|сб|вс)\.", _weekdays),  # "Выходной — вс."; "ср." is also "compare"
         rule(rf"(?<!\w)((?i:с|со)) ({_WEEKDAY})\.? по ({_WEEKDAY})\.?(?!\w)", _weekday_from_to),
+        rule(rf"(?<=[а-яё] )(?:{_WEEKDAY})\.?(?= (?:месяца|недели)(?!\w))", _weekday_of),  # "последняя пт месяца"
         # "(чт)", "сб:", "вс – выходной", "пт 9:00": a day without its point in brackets, before a
         # colon, a day off or a time
         rule(
