@@ -111,7 +111,7 @@ def cardinal(number: int) -> str:
     """``number`` in English words."""
     if number >= 10**15:
         return " ".join(cardinal(int(d)) for d in str(number))
-    return num2words(number, lang="en").replace(",", "")  # "three thousand two hundred", no pause
+    return num2words(number, lang="en")
 
 
 def ordinal(number: int) -> str:
