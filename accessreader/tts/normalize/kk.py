@@ -6,7 +6,8 @@ do not change before a noun, so a number is its words and a case ending
 written after a hyphen is joined to the last word as written ("5-тен" →
 бестен), while any other word after the hyphen makes the number an ordinal
 ("5-сыныпта" → бесінші сыныпта); after a unit or a time the ending is made to suit the spoken
-word ("10%-ке" → он пайызға).  Acronyms of the table are said in full with
+word ("10%-ке" → он пайызға); a possessive and a case ending make an owned cardinal ("14-інде" →
+он төртінде, "3-еуі" → үшеуі).  Acronyms of the table are said in full with
 their case ending ("ҚР-да" → Қазақстан Республикасында), others spelled with
 Kazakh letter names ("ЦГДБ" → це-ге-де-бе).  Years are ordinals ("2025 жылы" → екі мың жиырма бесінші жылы), as
 are centuries ("XXI ғасыр") and the day of a date ("01.07.2021" → екі мың

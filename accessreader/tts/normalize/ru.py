@@ -20,7 +20,13 @@ all dates ("3 и 4 марта" → третьего и четвёртого); "�
 a plural noun of people says whose they are ("учащиеся 12 школ" → двенадцати); a singular
 nominative after 2, 3, 5… is numbered ("2 этап" → второй); "+25 °С" is плюс двадцать пять
 градусов, "тг/мес." тенге в месяц; decades are plural ("в 90-е", "в 70–80-е годы" → семидесятые —
-восьмидесятые); "в нач. XX в." → в начале двадцатого века.  A
+восьмидесятые); "в нач. XX в." → в начале двадцатого века.  Only the last group of a number
+agrees with the counted noun ("1 372 423 единицы" → один миллион … двадцать три); verbs of lacking
+and a negated "было" ask the genitive ("не хватает 40 стеллажей и 12 кафедр" → сорока …
+двенадцати, a number after "и" sharing the first one's case); a count inside a genitive phrase
+after a noun is genitive ("фонды 14 сельских библиотек" → четырнадцати); a number after its
+genitive plural noun takes its gender ("вакансий 2" → две); two weekdays after a verb are "с … по
+…" ("работает пн–пт" → с понедельника по пятницу); "м²", "м2", "кв. м" are квадратных метров.  A
 decimal may be written with a point ("в 3.50 раза") where no time, day and month
 or part number is meant.  Abbreviations
 and acronyms are in ``ru_words.py``, the morphology both use in ``ru_morph.py``.
