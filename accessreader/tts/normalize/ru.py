@@ -608,6 +608,9 @@ def _word_before(context: Context, start: int) -> str:
     return context.word_before(start)
 
 
+#: Words that bound only their own number, not the list it begins ("более 2 000 книг и 350 журналов").
+_BOUNDS = {"более", "менее", "свыше", "около", "ок", "порядка", "больше", "меньше", "до", "выше", "ниже"}
+
 #: Verbs of lacking, whose quantity is in the genitive ("не хватает 40 стеллажей" → сорока).
 _LACKING_VERBS = {"хватать", "хватить", "недоставать", "недостать"}
 
@@ -622,8 +625,8 @@ def _governor(context: Context, start: int) -> str:
         first = re.search(
             rf"(?<![\w.,])(?:{NUMBER})(?: [а-яё]+){{1,3}} (?:и|или) $", re.split(r"[.!?;:]", context.text[:start])[-1]
         )
-        if first:
-            return _governor(context, start - len(first.group()))
+        if first and context.word_before(start - len(first.group())) not in _BOUNDS:
+            return _governor(context, start - len(first.group()))  # not "более 2 000 книг и 350 журналов"
     parses = analyses(before)[:2] if before else []
     if any(p.tag.POS in ("VERB", "INFN") and p.normal_form in _LACKING_VERBS for p in parses):
         return "до"
