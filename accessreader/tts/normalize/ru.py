@@ -1324,7 +1324,9 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d) ?[–—-] ?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
         rule(rf"(?<![\w.])(?:{_WEEKDAY})\.?(?:(?: ?[–—-] ?|, ?| и )(?:{_WEEKDAY})\.?)+(?!\w)", _weekdays),
-        rule(r"(?<![\w.])(?i:пн|вт|чт|пт|сб|вс)\.", _weekdays),  # "Выходной — вс."; "ср." is also "compare"
+        rule(r"(?<![\w.])(?<!\d )(?i:пн|вт|чт|пт|сб|вс)\.", _weekdays),  # "Выходной — вс."; "ср." is also "compare"
+        # a lower-case day alone ("кроме вс", "в пт состоится"): no other word is spelled so; "100 Вт" is watts
+        rule(r"(?<![\w.])(?:пн|вт|чт|пт|сб|вс)(?![\w.])", _weekdays),
         rule(rf"(?<!\w)((?i:с|со)) ({_WEEKDAY})\.? по ({_WEEKDAY})\.?(?!\w)", _weekday_from_to),
         rule(rf"(?<=[а-яё] )(?:{_WEEKDAY})\.?(?= (?:месяца|недели)(?!\w))", _weekday_of),  # "последняя пт месяца"
         # "(чт)", "сб:", "вс – выходной", "пт 9:00": a day without its point in brackets, before a
