@@ -408,13 +408,16 @@ _COLLECTIVE = re.compile(r"[еа]у(?!ыл)\w{0,5}")
 
 #: A possessive and a case ending after a number ("14-інде", "15-інен", "25-іне", "10-ының"): the
 #: number is a cardinal owned ("он төртінде": in fourteen of them); an ordinal's suffix is -ншы/-нші.
-_POSSESSED_CASE = re.compile(r"с?[ыі](н[ае]|нд[ае]|н[ае]н|н[ыі]ң|н|мен|нд[ае]ғ[ыі]|нд[ае]г[і])")
+_POSSESSED_CASE = re.compile(r"с?[ыі](н[ае]|нд[ае]|н[ае]н|н[ыі]ң|н|мен|нд[ае]ғ[ыі]|нд[ае]г[і]|)")
 
 
 def _possessed(word: str, case: str) -> str:
     """``word`` with the possessive of the third person and ``case`` after it, in ``word``'s harmony:
-    "он төрт" + "нде" → он төртінде, "жиырма бес" + "не" → жиырма бесіне, "алты" + "нда" → алтысында."""
+    "он төрт" + "нде" → он төртінде, "жиырма бес" + "не" → жиырма бесіне, "алты" + "нда" → алтысында,
+    "қырық" + "" → қырқы."""
     back = re.findall("[аоұыәеөүіиэ]", word)[-1] in "аоұы"
+    if word.endswith("қырық"):
+        word = word[:-2] + "қ"  # қырық + ы → қырқы
     possessive = ("сы" if back else "сі") if word[-1] in "аоұыәеөүіиэ" else ("ы" if back else "і")
     case = case.translate(str.maketrans("еіг", "аығ") if back else str.maketrans("аығ", "еіг"))
     return word + possessive + case
