@@ -228,13 +228,15 @@ def _year(match: re.Match, context: Context) -> str | None:
     if word == "ж." and re.match(rf" ?\d{{1,2}}[ -](?:{'|'.join(MONTHS)})", context.text[match.end() :]):
         return f"{said} жылғы"  # "2024 ж. 23 сәуірде": the year of a date
     if word in _YEAR_WORDS and re.match(_PART_OF_TIME, context.text[match.end() :]):
-        # "1941–1945 жж. аралығындағы" → жылдар аралығындағы, "2020 ж. басында" → жылдың басында
-        between = re.match(r" ?аралығ", context.text[match.end() :])
-        return f"{said} {'жылдар' if between and word == 'жж.' else 'жылдардың' if word == 'жж.' else 'жылдың'}"
+        # "1941–1945 жж. аралығындағы" → жылдар аралығындағы, "2020 ж. ішінде" → жыл ішінде (the bare
+        # noun before аралығы, іші); "2020 ж. басында" → жылдың басында (the genitive before басы, соңы)
+        bare = re.match(r" ?(?:аралығ|ішін)", context.text[match.end() :])
+        plural = word == "жж."
+        return f"{said} {('жылдар' if plural else 'жыл') if bare else ('жылдардың' if plural else 'жылдың')}"
     return f"{said} {_YEAR_WORDS.get(word, word)}"
 
 
-#: A part of a time a year is owned by ("жж. аралығында", "ж. басында"): the year word takes the genitive.
+#: A part of a time a year is owned by ("жж. аралығында", "ж. басында"): the year word is its owner.
 _PART_OF_TIME = r" ?(?:аралығ\w*|басын\w*|басы(?!\w)|соңын\w*|соңы(?!\w)|ортасын\w*|ортасы(?!\w)|ішін\w*)"
 
 
@@ -530,7 +532,7 @@ def rules() -> list[Rule]:
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + _UNITS[m.group(2)]),
         rule(r"(?<!\w)д\.(?=[ ,]|$)", _after_name("даңғылы")),
         rule(r"(?<!\w)к\.(?=[ ,]|$)", _after_name("көшесі")),
-        rule(rf"(?<!\w)ат\.(?= ?[{LOWER}])", _after_name("атындағы")),  # "Абай ат. кітапхана"
+        rule(rf"(?<!\w)ат\.(?= ?[{LOWER}]| ?[{UPPER}]\w*[{UPPER}])", _after_name("атындағы")),  # "Абай ат. кітапхана"
         rule(rf"(?<![\w.])Ауд\.(?= ?[{UPPER}]\.)", lambda m, c: "Аударған"),  # "Ауд. Б. Момышұлы": translated by
         rule(r"(?<![\w.])Т\. ?(\d{1,2})(?!\d)", lambda m, c: f"{ordinal(int(m.group(1)))} том"),  # "Т. 2": 2-том
         rule(r"(?<=\d)\+(?![\w+])", lambda m, c: " плюс"),  # "12+": an age rating
