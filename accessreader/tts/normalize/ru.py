@@ -1261,6 +1261,17 @@ def _year_from(match: re.Match, context: Context) -> str | None:
     return f"{ordinal(int(first), 'gent')} {preposition}"
 
 
+#: Nouns of what an area costs or asks ("стоимость 1 кв. м"): the area after them is owned, genitive.
+_PER_AREA = {"стоимость", "цена", "аренда", "ремонт", "содержание", "уборка", "отопление", "оценка"}
+
+
+def _priced(context: Context, start: int, before: str) -> bool:
+    """Whether an area follows a noun of its cost or upkeep, with nothing between ("Стоимость 1 кв. м")."""
+    if not before or not re.search(r"[\w] $", context.text[:start]):
+        return False
+    return any(p.normal_form in _PER_AREA and p.tag.POS == "NOUN" for p in analyses(before)[:2])
+
+
 def _square_metres(match: re.Match, context: Context) -> str:
     """ "450 кв. м", "420 м²", "420 м2" → четыреста двадцать квадратных метров ("км²": километров),
     number and words in the sentence's case."""
@@ -1271,6 +1282,8 @@ def _square_metres(match: re.Match, context: Context) -> str:
     if fraction:
         return f"{decimal(number, fraction, _decimal_case(before, []))} квадратного {inflect(lemma, 'gent')}"
     case = _unit_case(before, number)
+    if case == "nomn" and _priced(context, match.start(), before):
+        case = "gent"  # "Стоимость 1 кв. м" → одного квадратного метра, "аренда 100 м²" → ста
     one = _class(number) == "one"
     if case in ("nomn", "accs") and not one:
         adjective = "квадратных"
@@ -1372,7 +1385,7 @@ def rules() -> list[Rule]:
         ),
         rule(rf"(?<!\w)((?i:{'|'.join(_CHAPTER_WORDS.split())})) (\d+|{roman})(?!\w|\.\d)", _chapter),
         rule(r"(?<!\w)([А-ЯЁ][а-яё]+) ([IVXІХ]+)(?!\w)", _ruler),
-        rule(r"(?<![\w.])([IVІ]{1,3}|[1-4])(?:-?й)? ?кв\.(?!\w)", _quarter),
+        rule(r"(?<![\w.])([IVІ]{1,3}|[1-4])(?:-?й)? ?кв\.(?!\w)(?! ?к?м(?!\w))", _quarter),  # not "1 кв. м"
         rule(rf"(?<![\w.])({roman}) ([А-ЯЁа-яё][а-яё]+)", _roman_before_noun),
         rule(rf"(?<![\w.])({roman})(?=(?:(?:, ?| и | или ){roman})+ ([А-ЯЁа-яё][а-яё]+))", _roman_in_list),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн|тыс\.)(?!\w))?", _currency_first),
