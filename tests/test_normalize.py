@@ -1524,6 +1524,8 @@ def test_russian_case_from_lacking_negation_coordination_and_an_owning_noun(writ
         ("en", "open 10 a.m.–2 p.m. daily", "open ten a m to two p m daily"),
         ("en", "Open 9am-5pm daily.", "Open nine am to five pm daily."),
         ("en", "Mon–Fri 9 am–6 pm, Sat 10 am–2 pm.", "Monday to Friday nine am to six pm, Saturday ten am to two pm."),
+        ("en", "Tours run Tue, Thu and Sat at 11 am.", "Tours run Tuesday, Thursday and Saturday at eleven am."),
+        ("en", "Sat 10:00–16:00; Sun closed.", "Saturday ten o'clock to sixteen o'clock; Sunday closed."),
         ("en", "It covers 3,200 sq km.", "It covers three thousand, two hundred square kilometres."),
         ("ru", "Санитарный день — последняя пт месяца.", "Санитарный день — последняя пятница месяца."),
         ("ru", "в первый вт месяца", "в первый вторник месяца"),

@@ -324,6 +324,11 @@ def _weekdays(match: re.Match, context: Context) -> str:
     return _WEEKDAYS[first] + (f" to {_WEEKDAYS[second]}" if second else "")
 
 
+def _weekday_list(match: re.Match, context: Context) -> str:
+    """ "Tue, Thu and Sat" → Tuesday, Thursday and Saturday."""
+    return re.sub(rf"({_WEEKDAY})\.?(?![\w])", lambda day: _WEEKDAYS[day.group(1)], match.group())
+
+
 def _day_span(match: re.Match, context: Context) -> str:
     """ "on 5–7 October" → on the fifth to the seventh of October."""
     first, second, month, when = match.groups()
@@ -484,7 +489,9 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.])({_WEEKDAY})\.? ?[–—-] ?({_WEEKDAY})(?![\w-])\.?", _weekdays),
         rule(rf"(?<![\w.])(?<!the )(?<!The )({_WEEKDAY})()\.(?=[,;:)]|$| (?:[a-z\d]|and |or |to ))", _weekdays),
         # "Sat 10 am–2 pm", "Sun: closed": a day without its point before a time or a colon, after a list
-        rule(rf"(?<=[,;] )({_WEEKDAY})()(?= \d|:)", _weekdays),
+        rule(rf"(?:(?<=[,;:] )|(?m:^))({_WEEKDAY})()(?= \d|:| (?i:closed))", _weekdays),
+        # "Tue, Thu and Sat": days in a list
+        rule(rf"(?<![\w.])(?:{_WEEKDAY})\.?(?:(?:, | and | or |, and )(?:{_WEEKDAY})\.?)+(?![\w-])", _weekday_list),
         rule(r"(?<=[a-z] )St\.(?! ?[A-Z])", _street),
         rule(r"(?<![\w.])([ap])\.m\.", lambda m, c: f"{m.group(1)} m"),  # "4 p.m.", not pages
         rule(  # "2 pm–5 pm", "10 a.m.–2 p.m.": a time after a number, not "program–2"
