@@ -611,6 +611,9 @@ def _word_before(context: Context, start: int) -> str:
 #: Words that bound only their own number, not the list it begins ("более 2 000 книг и 350 журналов").
 _BOUNDS = {"более", "менее", "свыше", "около", "ок", "порядка", "больше", "меньше", "до", "выше", "ниже"}
 
+#: Particles between a number and the word that governs it ("ещё 40", "всего 12").
+_PARTICLES = {"ещё", "еще", "всего", "лишь", "только", "почти", "примерно", "приблизительно", "уже", "целых"}
+
 #: Verbs of lacking, whose quantity is in the genitive ("не хватает 40 стеллажей" → сорока).
 _LACKING_VERBS = {"хватать", "хватить", "недоставать", "недостать"}
 
@@ -621,6 +624,11 @@ def _governor(context: Context, start: int) -> str:
     "будет" ("не было 5 книг"), which ask the genitive; a number joined by "и"/"или" to a number
     before it takes that one's governor ("не хватает 40 стеллажей и 12 кафедр" → двенадцати)."""
     before = _governing(_preposition_over_adjective(context, start) or _word_before(context, start))
+    if before in _PARTICLES:  # "не хватает ещё 40 стеллажей", "собрала всего 1 247 книг": the word before
+        particle = re.search(r"(?<![\w-])[\w-]+\s+$", context.text[:start])
+        governor = _governor(context, particle.start()) if particle else ""
+        if governor and (governor in PREPOSITIONS or _verb(governor)):
+            return governor
     if before in ("и", "или"):
         first = re.search(
             rf"(?<![\w.,])(?:{NUMBER})(?: [а-яё]+){{1,3}} (?:и|или) $", re.split(r"[.!?;:]", context.text[:start])[-1]
