@@ -948,6 +948,22 @@ def _weekday_of(match: re.Match, context: Context) -> str | None:
     return inflect(day, case_of(wanted.tag))
 
 
+def _collection(match: re.Match, context: Context) -> str | None:
+    """ "сб." as сборник, a catalogue record's collection: before a genitive ("Сб. статей", "в сб.
+    научных трудов") or after an adjective of its own ("Краеведческий сб."); else a Saturday."""
+    before = context.word_before(match.start())
+    nouns = _noun_parses(context.words_after(match.end(), 3))
+    owned = bool(nouns) and all(case_of(p.tag) == "gent" for p in nouns)
+    described = bool(before) and any(
+        p.tag.POS == "ADJF" and p.tag.gender == "masc" and p.tag.number == "sing" for p in analyses(before)[:2]
+    )
+    if not (owned or described):
+        return None
+    case = "nomn" if described else PREPOSITIONS.get(before, ["nomn"])[0]
+    said = inflect("сборник", case)
+    return said.capitalize() if match.group()[0] == "С" else said
+
+
 def _from(day: str) -> str:
     """ "с" before a weekday, "со" before "вторник" and "среда" (со вторника, со среды)."""
     return "со" if day in ("вторник", "среда") else "с"
@@ -1345,9 +1361,10 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d) ?[–—-] ?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
         rule(rf"(?<![\w.])(?:{_WEEKDAY})\.?(?:(?: ?[–—-] ?|, ?| и )(?:{_WEEKDAY})\.?)+(?!\w)", _weekdays),
+        rule(r"(?<![\w.])[Сс]б\.", _collection),  # "Сб. статей", "Краеведческий сб.": a collection
         rule(r"(?<![\w.])(?<!\d )(?i:пн|вт|чт|пт|сб|вс)\.", _weekdays),  # "Выходной — вс."; "ср." is also "compare"
         # a lower-case day alone ("кроме вс", "в пт состоится"): no other word is spelled so; "100 Вт" is watts
-        rule(r"(?<![\w.])(?:пн|вт|чт|пт|сб|вс)(?![\w.])", _weekdays),
+        rule(r"(?<![\w.])(?<!\d )(?:пн|вт|чт|пт|сб|вс)(?![\w.])", _weekdays),
         rule(rf"(?<!\w)((?i:с|со)) ({_WEEKDAY})\.? по ({_WEEKDAY})\.?(?!\w)", _weekday_from_to),
         rule(rf"(?<=[а-яё] )(?:{_WEEKDAY})\.?(?= (?:месяца|недели)(?!\w))", _weekday_of),  # "последняя пт месяца"
         # "(чт)", "сб:", "вс – выходной", "пт 9:00": a day without its point in brackets, before a
