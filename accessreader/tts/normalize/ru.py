@@ -917,8 +917,10 @@ def _weekdays(match: re.Match, context: Context) -> str:
     if case == "nomn" and not span and before in PREPOSITIONS:
         case = PREPOSITIONS[before][0]  # "кроме пн." → кроме понедельника, "до пт." → до пятницы
     days = re.findall(_WEEKDAY, match.group())
-    if span and len(days) == 2 and before not in PREPOSITIONS and _verb(before):
-        # "Абонемент работает пн–пт" → с понедельника по пятницу; a heading or a list keeps the span
+    after = context.words_after(match.end(), 1)
+    if span and len(days) == 2 and before not in PREPOSITIONS and (_verb(before) or (after and _verb(after[0]))):
+        # "Абонемент работает пн–пт", "Пн–пт работаем" → с понедельника по пятницу; a heading or a
+        # list keeps the span
         first, last = (_WEEKDAYS[d.lower()] for d in days)
         return f"{_from(first)} {inflect(first, 'gent')} по {inflect(last, 'accs')}"
 
