@@ -1633,6 +1633,9 @@ def test_kazakh_possessed_cardinals_year_parts_and_named_after(written, said):
             "Since two thousand seven, a fair; in two thousand one to two thousand nine.",
         ),
         ("en", "2,007 books", "two thousand and seven books"),
+        ("en", "In spring 2008 we opened.", "In spring two thousand eight we opened."),
+        ("en", "2003 was a good year.", "two thousand three was a good year."),
+        ("en", "2000 people came.", "two thousand people came."),
     ],
 )
 def test_catalogue_years_stay_cardinals_and_english_years_have_no_and(lang, written, said):

@@ -44,6 +44,11 @@ _YEAR_BEFORE = {
     "early",
     "late",
     "mid",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
 }
 _CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
 _SIGN_WORDS = {
@@ -181,6 +186,8 @@ def _year(match: re.Match, context: Context) -> str | None:
         and re.match(_YEAR_ENDS, context.text[match.end() :])
     ):
         alone = True  # the second year of "between 2001 and 2008 the…"
+    if not context.text[: match.start()].strip() and re.match(_NOT_A_NOUN, context.text[match.end() :]):
+        alone = True  # "2003 was a good year": a sentence that begins with a year and its verb
     quarter = re.fullmatch(r"q[1-4]", before)  # "in Q2 2024"
     if before in ("for", "through", "throughout", "into") and re.match(_NOT_A_NOUN, context.text[match.end() :]):
         alone = True  # "The budget for 2025 is…": a year; "for 2000 readers" counts
