@@ -348,13 +348,32 @@ _PARTS_OF = dict(zip(range(2, 11), "екіден үштен төрттен бе�
 
 
 def _fraction(match: re.Match, context: Context) -> str | None:
-    """ "1/3 бөлігі" → үштен бір бөлігі, "2/3-сі" → үштен екісі; a house number ("даңғылы, 5/2") is
-    left as it is."""
+    """ "1/3 бөлігі" → үштен бір бөлігі, "2/3-сі" → үштен екісі; a house number ("даңғылы, 5/2", "үй
+    5/2") → бес бөлшек екі, the Kazakh for the Russian "дробь" of addresses (a part of a whole is said
+    denominator first, "екіден бес", which a house number is not)."""
     if re.search(
         r"(?i:көш|даңғ|к-сі|д-лы|үй|ш\.\s?а)\w*\.?,?\s*$", context.text[max(match.start() - 30, 0) : match.start()]
     ):
-        return None
+        return f"{cardinal(int(match.group(1)))} бөлшек {cardinal(int(match.group(2)))}{match.group(3) or ''}"
     return f"{_PARTS_OF[int(match.group(2))]} {cardinal(int(match.group(1)))}{match.group(3) or ''}"
+
+
+#: Words a number sign names when they follow it ("№ 12 мектеп-гимназия" → нөмірі он екі мектеп):
+#: institutions and their parts, and the adjectives that come before them ("№ 5 қалалық кітапхана").
+_NUMBERED_THINGS = re.compile(
+    r" (?i:мектеп|кітапхана|филиал|гимназия|лицей|колледж|балабақша|бала-бақша|бөлім|емхана|аурухана|"
+    r"сынып|кабинет|зал|пәтер|үй|топ|бағдарлама|маршрут|автобус|қалалық|ауылдық|аудандық|облыстық|"
+    r"орталық|балалар|жасөспірімдер|орта|жалпы|арнаулы|мамандандырылған|мектеп-гимназия|мектеп-лицей)"
+)
+
+
+def _number_sign(match: re.Match, context: Context) -> str:
+    """ "№ 5" → нөмір бес; before a thing it names, "нөмірі" ("№ 12 мектеп" → нөмірі он екі мектеп),
+    as Kazakh readers say the numbered school's name."""
+    said = cardinal(int(match.group(2)))
+    if _NUMBERED_THINGS.match(context.text, match.end()):
+        return "нөмірі " + said
+    return "нөмір " + said
 
 
 def _say_minutes(minutes: str) -> str:
@@ -406,7 +425,9 @@ def _acronym(match: re.Match, context: Context) -> str | None:
         said = _ACRONYMS[word]
         if ending:
             forms = next((f for e, f in _POSSESSIVE_ENDINGS.items() if ending in e.split()), None)
-            if forms is None or said[-1] not in "ыі":
+            if said[-1] not in "ыі":  # "ЖШС-ке" → серіктестікке
+                return said + _suited(said, ending)
+            if forms is None:
                 return None
             back = re.findall("[аоұыэеәөүіиу]", said)[-1] in "аоұы"
             said += forms[0 if back else 1]
@@ -414,7 +435,21 @@ def _acronym(match: re.Match, context: Context) -> str | None:
     if word in _SAID_AS_WORDS:
         return word.lower() + (ending or "")  # "БАҚ-та" → бақта, one word
     said = spell_acronym(word, "kk")
-    return f"{said}-{ending}" if ending else said  # "ҰБТ-дан" → ұ-бе-те-дан
+    return said + _suited(said, ending) if ending else said  # "ҰБТ-ға" → ұ-бе-теге, as the letter names sound
+
+
+_FRONT = str.maketrans("аоұықғ", "еөүікг")
+_BACK = str.maketrans("еөүікг", "аоұықғ")
+
+
+def _suited(word: str, ending: str) -> str:
+    """``ending`` (written to suit the written word) made to suit the spoken ``word``: a case ending
+    by :func:`harmonise`, any other by vowel harmony alone ("ҰБТ-дағы" → ұ-бе-тедегі)."""
+    if any(ending in endings.split() for endings in _ENDING_KINDS.values()):
+        return harmonise(word, ending)
+    vowels = re.findall("[аоұыяэеәөүіиюё]", word.lower())
+    back = bool(vowels) and vowels[-1] in "аоұыя"
+    return ending.translate(_BACK if back else _FRONT)
 
 
 def _village(match: re.Match, context: Context) -> str | None:
@@ -456,7 +491,7 @@ def rules() -> list[Rule]:
             rf"(?<![\w.])({roman})(?=(?:(?:, ?| және | мен ){roman})+ (?:(?i:{chapter_words})\w*|[{LOWER}]\w*))",
             lambda m, c: None if roman_value(m.group(1)) is None else ordinal(roman_value(m.group(1))),
         ),
-        rule(r"(№+) ?(\d+)", lambda m, c: "нөмір " + cardinal(int(m.group(2)))),
+        rule(r"(№+) ?(\d+)", _number_sign),
         rule(rf"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d) ?[–—-] ?{_CLOCK}(?![\d:])", _time_span),
         rule(rf"(?<![\w.])(?:{_WEEKDAY})\.?(?:(?: ?[–—-] ?|, ?| және )(?:{_WEEKDAY})\.?)+(?!\w)", _weekdays),
         rule(rf"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:-([{LOWER}]+))?", _time),

@@ -318,6 +318,7 @@ def _number(match: re.Match, context: Context) -> str:
         return " ".join(cardinal(int(d)) for d in written if d.isdigit())  # "050000": a postcode, a code
     number = to_int(written)
     before = _governing(_preposition_over_adjective(context, match.start()) or _word_before(context, match.start()))
+    before = _list_governor(context, match.start()) or before
     after = context.words_after(match.end(), 3)
     first = re.search(r"(?<![\w.,])\d+(?:,\d+)? ?[–—-] ?$", context.text[: match.start()])
     if first and not unit:  # "15–20 человек": the second number, governed by the word before the first
@@ -391,6 +392,38 @@ def _number(match: re.Match, context: Context) -> str:
         said = _N2W.to_cardinal(number, case="a", gender=_GENDER_CODE[gender], animate=True)  # "на 1 жителя"
         return _bare_thousand(number, said)
     return cardinal(number, case, gender)
+
+
+#: Words before a number that bound only that number, not the list it begins: "выдано более 2 000
+#: книг, 350 журналов и 12 газет" → более двух тысяч книг, триста пятьдесят журналов (the rest are the
+#: subject, in the nominative), as "около", "свыше", "до" (up to) and "порядка" also are.
+_QUANTIFIERS = {
+    "более",
+    "менее",
+    "свыше",
+    "около",
+    "ок",
+    "порядка",
+    "больше",
+    "меньше",
+    "до",
+    "начиная",
+    "выше",
+    "ниже",
+}
+
+_CONJUNCT = rf"(?:{NUMBER})(?:,\d+)? [а-яё]+(?: [а-яё]+)?"
+_LIST_BEFORE = re.compile(rf"(?<![\w-])([а-яё]+) {_CONJUNCT}(?:, {_CONJUNCT})*(?:,? (?:и|или|а также) |, )$")
+
+
+def _list_governor(context: Context, start: int) -> str | None:
+    """The preposition of a list's first number, for a later one ("для 20 детей и 5 взрослых" →
+    для двадцати детей и пяти взрослых; "в 3 библиотеках, 2 клубах и 5 школах"): a preposition
+    governs every member of the list it begins; a quantifier (``_QUANTIFIERS``) only its own number."""
+    found = _LIST_BEFORE.search(context.text[max(start - 120, 0) : start].lower())
+    if not found or found.group(1) not in PREPOSITIONS or found.group(1) in _QUANTIFIERS:
+        return None
+    return found.group(1)
 
 
 def _elided_gender(clause: str) -> str | None:
@@ -1067,6 +1100,13 @@ def _point_decimal(match: re.Match, context: Context) -> str | None:
     return _number(match, context)
 
 
+def _section(match: re.Match, context: Context) -> str | None:
+    """A part number after its word ("п. 1.2", "раздел 2.3.1") → один точка два."""
+    if not _SECTION_BEFORE.search(context.text[: match.start()]):
+        return None
+    return " точка ".join(cardinal(int(part)) for part in match.group().split("."))
+
+
 def _compound_stem(number: int) -> str:
     """The first part of a compound word with a number: the genitive, joined ("пяти", "двух")."""
     special = {1: "одно", 90: "девяносто", 100: "сто", 1000: "тысяче"}
@@ -1239,6 +1279,7 @@ def rules() -> list[Rule]:
         *ru_words.rules(),
         rule(r"(?<![\w./])24/7(?![\w/])", lambda m, c: "двадцать четыре на семь"),  # round the clock
         rule(r"(?<![\w./])([1-9])/([2-9]|10)(?![\w/]|[.,]\d)", _fraction),
+        rule(r"(?<![\w.,])\d{1,3}(?:\.\d{1,3})+(?!\d|\.\d)", _section),
         rule(rf"(?<![\w.,])(\d{{1,6}})\.(\d{{1,3}})(?!\d|\.\d|-\w)(?: ?({_UNIT}))?", _point_decimal),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + inflect(_UNITS[m.group(2)], "gent", True)),

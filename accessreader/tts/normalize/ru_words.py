@@ -247,6 +247,26 @@ def _house_fraction(match: re.Match, context: Context) -> str | None:
     return f"{_cardinal(int(match.group(1)))} дробь {_cardinal(int(match.group(2)))}"
 
 
+#: Parts of a book or a document by their abbreviation (a capital letter for the record's start).
+_PART_LEMMAS = {
+    "т": "том",
+    "ч": "часть",
+    "вып": "выпуск",
+    "кн": "книга",
+    "пп": "пункт",
+    "п. п": "пункт",
+    "п.п": "пункт",
+}
+
+
+def _parts(match: re.Match, context: Context) -> str:
+    """Several volumes, parts or points: "Т. 1–2" → тома один — два, "пп. 3 и 4" → пункты, "в ч. 1–2" → в частях."""
+    lemma = _PART_LEMMAS[match.group(1).lower()]
+    case = noun_case(context, match.start(), lemma)
+    said = "тома" if lemma == "том" and case in ("nomn", "accs") else inflect(lemma, case, True)  # not "томы"
+    return said.capitalize() if match.group()[0].isupper() else said
+
+
 def _cardinal(number: int) -> str:
     return num2words(number, lang="ru")
 
@@ -257,13 +277,15 @@ def rules() -> list[Rule]:
     return [
         rule(r"(?<!\w)[сС]\. ?(\d+)(?: ?[–—-] ?(\d+))?", _page),
         rule(r"(?<!\w)(?:[сС]\.)(?= ?[А-ЯЁ])", _place("село")),
-        rule(r"(?<!\w)пр\.(?= ?[А-ЯЁ])", _abbreviation("=проспект")),
-        rule(r"(?<!\w)пер\.(?= ?[А-ЯЁ])", _abbreviation("=переулок")),  # "Пер. с каз." is a translation
+        rule(r"(?<!\w)[Пп]р\.(?= ?[А-ЯЁ](?!\.))", _abbreviation("=проспект")),
+        rule(
+            r"(?<!\w)[Пп]ер\.(?= ?[А-ЯЁ][а-яё])", _abbreviation("=переулок")
+        ),  # "Пер. с каз.", "Пер. А. Сейда": translations
         *(
             rule(rf"(?<!\w){written}\.(?= ?(?:[IVXLІХ]+|\d{{4}}))", _abbreviation(f"={lemma}"))  # "в нач. XX в."
             for written, lemma in (("нач", "начало"), ("сер", "середина"), ("кон", "конец"), ("пол", "половина"))
         ),
-        rule(r"(?<!\w)пл\.(?= ?[А-ЯЁ])", _abbreviation("=площадь")),
+        rule(r"(?<!\w)[Пп]л\.(?= ?[А-ЯЁ](?!\.))", _abbreviation("=площадь")),
         rule(r"(?<!\w)наб\.(?= ?[А-ЯЁ])", _abbreviation("=набережная")),
         rule(r"(?<![\w.])М\.(?=:|, ?\d{4})", lambda m, c: "Москва"),  # a place of publication: "М.: Наука", "М., 1985"
         rule(r"(?<![\w.])Л\.(?=:|, ?\d{4})", lambda m, c: "Ленинград"),
@@ -275,9 +297,11 @@ def rules() -> list[Rule]:
         rule(r"(?<!\w)(?i:зам)\.(?= ?[а-яё])", _person("заместитель")),  # "зам. директора"
         rule(r"(?<!\w)(?i:зав)\.(?= ?[а-яё])", _person("заведующий")),  # "зав. отделом"
         rule(r"(?<!\w)[Гг]л\.(?= ?(?!ред\.)[а-яё])", _agreeing("главный")),  # "гл. библиотекарь"; "гл. 3" is a chapter
-        rule(r"(?<!\w)д\.(?= ?\d)", _abbreviation("=дом")),
+        rule(r"(?<!\w)[Дд]\.(?= ?\d)", _abbreviation("=дом")),  # "Д. 5" at a line's start too
         rule(r"(?<![\w/.])(\d{1,4})/(\d{1,3})(?![\w/]|[.,]\d)", _house_fraction),
+        rule(r"(?<!\w)([Тт]|[Чч]|[Вв]ып|[Кк]н|пп|п\. ?п)\.(?= ?\d+(?: ?[–—-] ?| и | или |, ?)\d)", _parts),
         rule(r"(?<!\w)([Тт])\.(?= ?\d)", lambda m, c: "Том" if m.group(1) == "Т" else "том"),
+        rule(r"(?<!\w)[Пп]\.(?= ?\d)", _abbreviation("=пункт")),  # "согласно п. 3" → пункту
         rule(ACRONYM, _acronym),
         *(
             rule(
