@@ -209,7 +209,8 @@ def _month(written: str) -> str:
 
 
 def _money(match: re.Match, context: Context) -> str:
-    sign, whole, point, fraction, scale = match.groups()
+    sign, whole, point, fraction, scale, letter = match.groups()
+    scale = scale or _SCALE_LETTERS.get(letter)  # "£1.5m" → one point five million pounds
     value = int(whole.replace(",", "").replace(" ", ""))
     if fraction and len(fraction) == 2 and point == "." and not scale and sign in _CURRENCIES:
         return num2words(float(f"{value}.{fraction}"), lang="en", to="currency", currency=_CURRENCIES[sign])
@@ -269,13 +270,48 @@ def _time_span(match: re.Match, context: Context) -> str:
 
 
 def _range(match: re.Match, context: Context) -> str | None:
-    """ "1991-2001" → nineteen ninety-one to two thousand and one; "grades 5-7" → five to seven."""
-    first, second = match.groups()
+    """ "1991-2001" → nineteen ninety-one to two thousand and one; "grades 5-7" → five to seven;
+    "15-20%" → fifteen to twenty percent."""
+    first, second, percent = match.groups()
     if int(first) >= int(second):
         return None
-    if len(first) == len(second) == 4 and 1100 <= int(first) and int(second) < 2100:
+    if len(first) == len(second) == 4 and 1100 <= int(first) and int(second) < 2100 and not percent:
         return f"{year(int(first))} to {year(int(second))}"
-    return f"{cardinal(int(first))} to {cardinal(int(second))}"
+    return f"{cardinal(int(first))} to {cardinal(int(second))}" + (" percent" if percent else "")
+
+
+#: Words after "5m" that make it metres.
+_METRES_AFTER = {
+    "tall",
+    "long",
+    "high",
+    "wide",
+    "deep",
+    "away",
+    "walk",
+    "drop",
+    "by",
+    "in",
+    "of",
+    "from",
+    "above",
+    "below",
+}
+
+_SCALE_LETTERS = {"k": "thousand", "K": "thousand", "m": "million", "M": "million", "bn": "billion"}
+
+
+def _scaled(match: re.Match, context: Context) -> str | None:
+    """A number with a scale letter, as reports write them: "12k" → twelve thousand, "1.2m" → one
+    point two million, "£3bn"; "5m tall", "a 10m walk" are metres, left to the units."""
+    whole, fraction, letter = match.groups()
+    after = context.words_after(match.end(), 1)
+    if not re.match(r" [a-z]", context.text[match.end() : match.end() + 2]):
+        return None  # "Room 5m.": a name, not a count
+    number = _decimal(whole, fraction) if fraction else cardinal(int(whole.replace(",", "")))
+    if after[0] in _METRES_AFTER:
+        return None if letter != "m" else f"{number} {'metre' if number == 'one' else 'metres'}"
+    return f"{number} {_SCALE_LETTERS[letter]}"
 
 
 def _pages(match: re.Match, context: Context) -> str:
@@ -427,6 +463,7 @@ def rules() -> list[Rule]:
         ),
         rule(r"(?<!\w)Q([1-4])(?!\w)", lambda m, c: "Q " + cardinal(int(m.group(1)))),  # a quarter of a year
         rule(r"(?<![\w+−–-])([+−–-])(?=\d+(?:[.,]\d+)? ?°)", lambda m, c: "plus " if m.group(1) == "+" else "minus "),
+        rule(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.(\d+))?(k|K|m|M|bn)(?!\w)", _scaled),
         rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+)(?:[.,](\d+))? ?({_UNIT})(?!\w)", _measure),
         rule(r"(?<=World War )(I{1,2})(?!\w)", lambda m, c: cardinal(len(m.group(1)))),
         rule(r"(?<![\w.,])(1[1-9]\d\d|20\d\d)(?:(s)|(?!\d))(?: ?((?:A\.?D|B\.?C|B\.?C\.?E|C\.?E)\.?)(?!\w))?", _year),
@@ -444,13 +481,13 @@ def rules() -> list[Rule]:
             lambda m, c: " per " + {"yr": "year", "mo": "month"}.get(m.group(1), m.group(1)),
         ),
         rule(
-            rf"([$€£₸₽]) ?(\d{{1,3}}(?:,\d{{3}})+(?!\d)|{NUMBER})(?:([.,])(\d+))?(?!\d)(?: (million|billion|thousand)(?!\w))?",
+            rf"([$€£₸₽]) ?(\d{{1,3}}(?:,\d{{3}})+(?!\d)|{NUMBER})(?:([.,])(\d+))?(?!\d)(?: (million|billion|thousand)(?!\w)|(k|m|bn)(?!\w))?",
             _money,
         ),
         rule(r"(№+) ?(\d+)", lambda m, c: "number " + cardinal(int(m.group(2)))),
         rule(rf"(?<![\w.,:]){_CLOCK} ?[–—-] ?{_CLOCK}(?![\d:])", _time_span),
         rule(rf"(?<![\w.,:]){_CLOCK}(?![\d:])", _time),
-        rule(r"(?<![\w.,/-])(\d{1,4}) ?[–—-] ?(\d{1,4})(?![\w/-]|[.,]\d)", _range),
+        rule(r"(?<![\w.,/-])(\d{1,4}) ?[–—-] ?(\d{1,4})(?![\w/-]|[.,]\d)( ?%)?", _range),
         rule(r"(?<![\w.])(pp?\.) ?(\d+)(?: ?[–—-] ?(\d+))?", _pages),
         rule(r"(?<![\w.,])(\d+) ?pp?\.(?! ?\d|m\.)", _number_with_pages),
         rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ({_CENTURY})", _century),
@@ -465,6 +502,7 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.])(?<!the )(?<!The )({_WEEKDAY})()\.(?=[,;:)]|$| (?:[a-z\d]|and |or |to ))", _weekdays),
         rule(r"(?<=[a-z] )St\.(?! ?[A-Z])", _street),
         rule(r"(?<![\w.])([ap])\.m\.", lambda m, c: f"{m.group(1)} m"),  # "4 p.m.", not pages
+        rule(r"(?:(?<=[ap]\.m\.)|(?<=\d[ap]m)|(?<=\d [ap]m)) ?[–—-] ?(?=\d)", lambda m, c: " to "),  # "9 a.m.–6 p.m."
         rule(r"(?<=\d)\+(?![\w+])", lambda m, c: " plus"),  # "12+": an age rating
         *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
         roman_rule(cardinal),

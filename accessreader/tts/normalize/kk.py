@@ -347,15 +347,21 @@ def _weekdays(match: re.Match, context: Context) -> str:
 _PARTS_OF = dict(zip(range(2, 11), "екіден үштен төрттен бестен алтыдан жетіден сегізден тоғыздан оннан".split()))
 
 
-def _fraction(match: re.Match, context: Context) -> str | None:
-    """ "1/3 бөлігі" → үштен бір бөлігі, "2/3-сі" → үштен екісі; a house number ("даңғылы, 5/2", "үй
-    5/2") → бес бөлшек екі, the Kazakh for the Russian "дробь" of addresses (a part of a whole is said
-    denominator first, "екіден бес", which a house number is not)."""
-    if re.search(
-        r"(?i:көш|даңғ|к-сі|д-лы|үй|ш\.\s?а)\w*\.?,?\s*$", context.text[max(match.start() - 30, 0) : match.start()]
-    ):
-        return f"{cardinal(int(match.group(1)))} бөлшек {cardinal(int(match.group(2)))}{match.group(3) or ''}"
+def _fraction(match: re.Match, context: Context) -> str:
+    """ "1/3 бөлігі" → үштен бір бөлігі, "2/3-сі" → үштен екісі."""
     return f"{_PARTS_OF[int(match.group(2))]} {cardinal(int(match.group(1)))}{match.group(3) or ''}"
+
+
+def _house_number(match: re.Match, context: Context) -> str | None:
+    """A house number with a slash in an address ("көшесі, 12/1", "үй 5/2") → он екі бөлшек бір, the
+    Kazakh for the Russian "дробь" of addresses (a part of a whole is said denominator first,
+    "екіден бес", which a house number is not)."""
+    if not re.search(
+        r"(?i:көш|даңғ|к-сі|д-лы|үй|ш\.\s?а|мкр|ықшам)\w*\.?,?\s*(?:\w+\s+)?$",
+        context.text[max(match.start() - 40, 0) : match.start()],
+    ):
+        return None
+    return f"{cardinal(int(match.group(1)))} бөлшек {cardinal(int(match.group(2)))}"
 
 
 #: Words a number sign names when they follow it ("№ 12 мектеп-гимназия" → нөмірі он екі мектеп):
@@ -513,6 +519,7 @@ def rules() -> list[Rule]:
                 f"{m.group(3) or ''}{m.group(4)}"
             ),
         ),
+        rule(r"(?<![\w./])(\d{1,4})/(\d{1,3})(?![\w/]|[.,]\d)", _house_number),
         rule(rf"(?<![\w./])([1-9])/([2-9]|10)(?:-([{LOWER}]+))?(?![\w/]|[.,]\d)", _fraction),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн)(?!\w))?", _currency_first),
         rule(r"(?<![\w.])Б\. ?(?=\d)", lambda m, c: "бет "),

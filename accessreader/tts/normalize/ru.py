@@ -937,15 +937,23 @@ _ORDINAL_FORMS = {
 _ORDINAL_ENDINGS = {ending: forms for endings, forms in _ORDINAL_FORMS.items() for ending in endings}
 
 
+#: More numbers with endings after one ("1-й, 2-й и 3-й степени"): the noun they share follows the last.
+_MORE_ORDINALS = re.compile(r"(?:(?:, ?| и | или | ?[–—-] ?)\d+-[а-я]{1,3}(?!\w))+")
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])\d+-[а-я]{1,3}(?:, ?| и | или )$")
+
+
 def _ordinal_suffix(match: re.Match, context: Context) -> str:
     written, ending = match.groups()
     number = to_int(written)
-    if ending == "м" and _class(number) == "few" and number < 100:
-        nouns = _noun_parses(context.words_after(match.end()))
+    more = _MORE_ORDINALS.match(context.text, match.end())
+    noun_at = more.end() if more else match.end()  # "1-й, 2-й и 3-й степени" → первой, второй и третьей
+    listed = bool(more) or bool(_ORDINAL_BEFORE.search(context.text[max(match.start() - 12, 0) : match.start()]))
+    if ending == "м" and _class(number) == "few" and number < 100 and not listed:
+        nouns = _noun_parses(context.words_after(noun_at))
         if nouns and all(case_of(p.tag) == "datv" and p.tag.number == "plur" for p in nouns):
-            return cardinal(number, "datv")  # "4-м школам" → четырём; "4-м классе" is an ordinal
+            return cardinal(number, "datv")  # "4-м школам" → четырём; "4-м классе", "2-м и 4-м четвергам": ordinals
     forms = _ORDINAL_ENDINGS[ending]
-    after = context.words_after(match.end())
+    after = context.words_after(noun_at)
     if ending in ("е", "ые") and number % 10 == 0 and number >= 20 and not _noun_parses(after):
         return ordinal(number, "nomn", "masc", True)  # "в 90-е" → девяностые: a decade
     choice = _pick_form(forms, after, context.word_before(match.start()))
