@@ -113,7 +113,11 @@ was heard right, its sign unsaid in the text).  Its misses were then fixed by ru
 endings in a list take the case and gender of the noun after the last ("1-й, 2-й и 3-й степени" →
 первой, второй; "по 2-м и 4-м четвергам" → вторым и четвёртым, not четырём); a Kazakh house number
 of any size after a street is "бөлшек" ("12/1"); English "15-20%" says its "percent", "1.2m", "12k",
-"£2m" are million and thousand ("5m tall" five metres), and "9 a.m.–6 p.m." is "to".
+"£2m" are million and thousand ("5m tall" five metres), and "9 a.m.–6 p.m." is "to".  Running the
+rules over more report prose of that kind then found, and rules now say: a million's "один" in the
+masculine whatever the noun after the last group ("1 245 678 единиц" was "одна миллион"); "ед. хр."
+(единиц хранения); "п. п." after a number, percentage points with their adjective ("на 2 п. п." →
+два процентных пункта); "в 15.00 ч." (в пятнадцать часов).
 """
 
 from __future__ import annotations

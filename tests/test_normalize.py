@@ -1509,3 +1509,26 @@ def test_blind_run_misses_are_read_by_general_rules(lang, written, said):
 def test_own26_misses_are_read_by_general_rules(lang, written, said):
     """What own26.tsv found wrong at its first run, each by its rule (see tests/normalize_data.py)."""
     assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        (
+            "Фонд насчитывал 1 245 678 ед. хр.",
+            "Фонд насчитывал один миллион двести сорок пять тысяч шестьсот семьдесят восемь единиц хранения.",
+        ),
+        ("Фонд — 120 тыс. ед. хр.", "Фонд — сто двадцать тысяч единиц хранения."),
+        ("Собрано 2 000 000 книг.", "Собрано два миллиона книг."),
+        ("Показатель вырос на 0,8 п. п.", "Показатель вырос на ноль целых восемь десятых процентного пункта."),
+        ("Доля выросла на 2 п.п.", "Доля выросла на два процентных пункта."),
+        ("Снижение на 5 п. п.", "Снижение на пять процентных пунктов."),
+        ("Встреча в 15.00 ч.", "Встреча в пятнадцать часов."),
+        ("Работаем до 18:00 ч.", "Работаем до восемнадцати часов."),
+        ("Начало в 15.30 ч.", "Начало в пятнадцать тридцать."),
+    ],
+)
+def test_report_shorthand_after_numbers(written, said):
+    """A million's "один" is masculine whatever the noun after the last group ("единиц"), "ед. хр."
+    is единиц хранения, "п. п." percentage points with their adjective, "15.00 ч." an hour."""
+    assert normalize(written, "ru") == said

@@ -84,6 +84,8 @@ _UNITS = {
     "с.": "страница",
     "шт.": "штука",
     "ед.": "единица",
+    "п. п.": "пункт",
+    "п.п.": "пункт",
     "%": "процент",
     "₸": "тенге",
     "тг.": "тенге",
@@ -127,6 +129,11 @@ def cardinal(number: int, case: str = "nomn", gender: str = "masc") -> str:
     """``number`` in words, in a pymorphy case ("nomn", "gent"…) and gender ("masc", "femn", "neut")."""
     if number >= 10**15:
         return " ".join(cardinal(int(d)) for d in str(number))
+    if number >= 10**6 and gender != "masc" and number % 1000:
+        # the noun's gender is the last group's only: "1 245 678 единиц" → один миллион… семьдесят восемь
+        return f"{cardinal(number - number % 1000, case)} {cardinal(number % 1000, case, gender)}"
+    if number >= 10**6:
+        gender = "masc"  # "2 000 000 книг" → два миллиона: the noun agrees with миллион
     said = _N2W.to_cardinal(number, case=_CASE_CODE[case], gender=_GENDER_CODE[gender], animate=False)
     return _bare_thousand(number, said)
 
@@ -318,7 +325,8 @@ def _number(match: re.Match, context: Context) -> str:
         return " ".join(cardinal(int(d)) for d in written if d.isdigit())  # "050000": a postcode, a code
     number = to_int(written)
     before = _governing(_preposition_over_adjective(context, match.start()) or _word_before(context, match.start()))
-    before = _list_governor(context, match.start()) or before
+    if not unit:  # a quantity with a unit ("1,5 тыс.") is rarely a list member of one preposition
+        before = _list_governor(context, match.start()) or before
     after = context.words_after(match.end(), 3)
     first = re.search(r"(?<![\w.,])\d+(?:,\d+)? ?[–—-] ?$", context.text[: match.start()])
     if first and not unit:  # "15–20 человек": the second number, governed by the word before the first
@@ -335,14 +343,17 @@ def _number(match: re.Match, context: Context) -> str:
             if before in ("в", "во") and re.match(_MONEY_AFTER, context.text[match.end() :]):
                 case = "accs"  # "обошёлся в 12,5 млн тенге": a price
             if (number, fraction) == (1, "5"):
-                return _one_and_a_half(lemma, case)
-            return f"{decimal(number, fraction, case)} {inflect(lemma, 'gent')}"
+                said = _one_and_a_half(lemma, case)
+            else:
+                said = f"{decimal(number, fraction, case)} {inflect(lemma, 'gent')}"
+            return _percentage_points(said) if unit in _POINTS else said
         money = lemma in ("тенге", "доллар", "евро", "рубль") or bool(
             re.match(_MONEY_AFTER, context.text[match.end() :])
         )
         at = money or lemma in ("час", "минута")  # "обошлась в 500 тг.", "в 12 ч. 30 мин.": accusatives
         case = "accs" if at and before in ("в", "во") else _unit_case(before, number)
-        return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
+        said = f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
+        return _percentage_points(said) if unit in _POINTS else said  # "на 2 п. п." → процентных пункта
     if fraction:
         case = _decimal_case(before, after, re.split(r"[.!?;:]", context.text[: match.start()])[-1])
         return (number, fraction) == (1, "5") and _one_and_a_half_before(after, case) or decimal(number, fraction, case)
@@ -424,6 +435,22 @@ def _list_governor(context: Context, start: int) -> str | None:
     if not found or found.group(1) not in PREPOSITIONS or found.group(1) in _QUANTIFIERS:
         return None
     return found.group(1)
+
+
+#: Percentage points, as statistics reports write them.
+_POINTS = {"п. п.", "п.п."}
+
+
+def _percentage_points(said: str) -> str:
+    """ "два пункта" → два процентных пункта: the adjective in the noun's case, in the genitive
+    plural after 2, 3, 4 ("процентных пункта")."""
+    head, noun_form = said.rsplit(" ", 1)
+    parse = next((p for p in analyses(noun_form) if p.normal_form == "пункт"), analyses(noun_form)[0])
+    case, number = case_of(parse.tag), parse.tag.number or "sing"
+    if case == "gent" and number == "sing" and not re.search(r"(?:целых|целой|десятых|сотых)$", head):
+        number = "plur"  # after 2–4 ("два процентных пункта"); a decimal keeps the singular (процентного)
+    form = analyses("процентный")[0].inflect({case, number})
+    return f"{head} {form.word if form else 'процентных'} {noun_form}"
 
 
 def _elided_gender(clause: str) -> str | None:
@@ -815,6 +842,18 @@ def _time(match: re.Match, context: Context) -> str:
     if match.lastindex == 4:  # "9:00–18:00": a span, both times in the case of the first
         said += f" — {_clock(match.group(3), match.group(4), case)}"
     return said
+
+
+def _clock_hours(match: re.Match, context: Context) -> str:
+    """ "в 15.00 ч.", "до 18:00 ч.": a time with the hour's word after it → в пятнадцать часов, до
+    восемнадцати часов; with minutes, the time alone ("в 15.30 ч." → в пятнадцать тридцать)."""
+    hour, minutes = match.groups()
+    before = context.word_before(match.start())
+    case = "gent" if before in ("с", "со") else prep_case(before)
+    case = "nomn" if case == "loct" else case
+    if minutes != "00":
+        return _clock(hour, minutes, case)
+    return f"{cardinal(int(hour), case)} {_agree_noun('час', int(hour), case)}"
 
 
 def _clock(hour: str, minutes: str, case: str) -> str:
@@ -1235,6 +1274,7 @@ def rules() -> list[Rule]:
         ),
         rule(r"(?<![\w.,])(\d{4}) (по|до)(?= \d{4} ?(?:гг\.|г\.|(?i:год)\w*))", _year_from),
         rule(r"(№+) ?(\d+)", _number_sign),
+        rule(r"(?<![\w.,:])([01]?\d|2[0-3])[.:]([0-5]\d) ?ч\.", _clock_hours),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d) ?[–—-] ?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
         rule(rf"(?<![\w.])(?:{_WEEKDAY})\.?(?:(?: ?[–—-] ?|, ?| и )(?:{_WEEKDAY})\.?)+(?!\w)", _weekdays),
