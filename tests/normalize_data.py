@@ -117,7 +117,8 @@ of any size after a street is "бөлшек" ("12/1"); English "15-20%" says its
 rules over more report prose of that kind then found, and rules now say: a million's "один" in the
 masculine whatever the noun after the last group ("1 245 678 единиц" was "одна миллион"); "ед. хр."
 (единиц хранения); "п. п." after a number, percentage points with their adjective ("на 2 п. п." →
-два процентных пункта); "в 15.00 ч." (в пятнадцать часов).
+два процентных пункта); "в 15.00 ч." (в пятнадцать часов); English "2023–24" (twenty twenty-three
+to twenty-four), "2.5x" (times), "y/y", a lower-case "no. 5".
 """
 
 from __future__ import annotations

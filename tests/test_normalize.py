@@ -1532,3 +1532,18 @@ def test_report_shorthand_after_numbers(written, said):
     """A million's "один" is masculine whatever the noun after the last group ("единиц"), "ед. хр."
     is единиц хранения, "п. п." percentage points with their adjective, "15.00 ч." an hour."""
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("In 2023–24 we held 45 events.", "In twenty twenty-three to twenty-four we held forty-five events."),
+        ("The 2023/24 school year.", "The twenty twenty-three to twenty-four school year."),
+        ("We had 2.5x more visitors.", "We had two point five times more visitors."),
+        ("Visits were up 12.5% y/y.", "Visits were up twelve point five percent year on year."),
+        ("Book no. 5 is missing.", "Book number five is missing."),
+    ],
+)
+def test_english_report_shorthand(written, said):
+    """A school or financial year with its second year cut to two digits, "2.5x", "y/y", a lower-case "no."."""
+    assert normalize(written, "en") == said

@@ -85,7 +85,23 @@ _ABBREVIATIONS = {
     "ext.": "extension",
     "Ave.": "Avenue",
 }
-_CASELESS = {"e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "excl.", "vol.", "vols.", "fig.", "ch.", "Tel.", "ext."}
+_CASELESS = {
+    "e.g.",
+    "i.e.",
+    "etc.",
+    "vs.",
+    "approx.",
+    "incl.",
+    "excl.",
+    "vol.",
+    "vols.",
+    "fig.",
+    "ch.",
+    "Tel.",
+    "ext.",
+    "No.",
+    "Nos.",
+}
 _CHAPTER_WORDS = "Chapter|Part|Book|Volume|Section|Act|Scene|Appendix|Lesson|Unit"
 #: Capitalised words before a Roman numeral that are not a ruler's name ("World War II" → two).
 _NOT_RULERS = set(
@@ -197,6 +213,14 @@ def _first_day(match: re.Match, context: Context) -> str:
     """ "from 25 to 31 March": the first day of a span is an ordinal too (the twenty-fifth)."""
     the = "" if context.word_before(match.start()) == "the" else "the "
     return the + ordinal(int(match.group(1)))
+
+
+def _short_year_pair(match: re.Match, context: Context) -> str | None:
+    """ "2023–24", "2023/24" (a school or financial year) → twenty twenty-three to twenty-four."""
+    first, second = match.group(1), match.group(2)
+    if not 0 < int(second) - int(first[2:]) <= 10:
+        return None  # a span of years is short; "2023-45" is not one
+    return f"{year(int(first))} to {year(int(first[:2] + second)).split(' ', 1)[-1]}"
 
 
 def _year_pair(match: re.Match, context: Context) -> str:
@@ -454,6 +478,12 @@ def rules() -> list[Rule]:
             _first_day,
         ),
         rule(r"(?<![\w.,])(\d{4})/(\d{4})(?= (?:school|academic|financial|fiscal) year)", _year_pair),
+        rule(r"(?<![\w.,/-])(1[89]\d\d|20\d\d) ?[–—/-] ?(\d\d)(?![\w/-]|[.,]\d)", _short_year_pair),
+        rule(
+            r"(?<![\w.,])(\d+(?:\.\d+)?)x(?!\w)",
+            lambda m, c: f"{_decimal(*(m.group(1).split('.') + [None])[:2])} times",
+        ),
+        rule(r"(?<![\w/])y/y(?![\w/])", lambda m, c: "year on year"),
         rule(r"(?<![\w./])24/7(?![\w/])", lambda m, c: "twenty-four seven"),  # round the clock
         rule(r"(?<![\w./])([1-9])/([2-9]|10)(?![\w/]|[.,]\d)", _fraction),
         rule(
