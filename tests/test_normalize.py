@@ -1526,11 +1526,18 @@ def test_own26_misses_are_read_by_general_rules(lang, written, said):
         ("Встреча в 15.00 ч.", "Встреча в пятнадцать часов."),
         ("Работаем до 18:00 ч.", "Работаем до восемнадцати часов."),
         ("Начало в 15.30 ч.", "Начало в пятнадцать тридцать."),
+        (
+            "Проведено 14 выставок, в том числе 3 виртуальных.",
+            "Проведено четырнадцать выставок, в том числе три виртуальных.",
+        ),
+        ("Из 3 сельских работает одна.", "Из трёх сельских работает одна."),
     ],
 )
 def test_report_shorthand_after_numbers(written, said):
     """A million's "один" is masculine whatever the noun after the last group ("единиц"), "ед. хр."
-    is единиц хранения, "п. п." percentage points with their adjective, "15.00 ч." an hour."""
+    is единиц хранения, "п. п." percentage points with their adjective, "15.00 ч." an hour; an
+    adjective standing for its noun after 2–4 is in the genitive plural while the number stays a
+    nominative ("три виртуальных")."""
     assert normalize(written, "ru") == said
 
 

@@ -262,6 +262,7 @@ def _agreement(number: int, words: list[str], before: str, clause: str = "") -> 
     wanted = PREPOSITIONS.get(before, [])
     if words[:1] and words[0].lower() in INDECLINABLE:  # "Сумма — 21 тенге" → двадцать один, not двадцати одном
         return next((c for c in wanted if c in ("gent", "datv")), "nomn"), "masc"
+    elided = not _noun_parses(words)  # "в том числе 3 виртуальных": an adjective stands for the noun
     nouns = _noun_parses(words) or _adjective_parses(words)
     gender = next((p.tag.gender for p in nouns if p.tag.gender in _GENDER_CODE), "masc")
     fits: list[str] = []
@@ -276,8 +277,8 @@ def _agreement(number: int, words: list[str], before: str, clause: str = "") -> 
                 fits.append(case)
             if kind == "few" and not plural and case == "gent":
                 fits.append("nomn")
-            if plural and case == "gent":
-                fits += ["nomn", "gent"] if kind == "many" else ["gent"]
+            if plural and case == "gent":  # after 2–4 an adjective's genitive plural is its nominative too
+                fits += ["nomn", "gent"] if kind == "many" or elided else ["gent"]
     for case in wanted:
         if case in fits or (case == "accs" and "nomn" in fits and kind != "one"):
             return case, gender  # "на 1 420 экземпляров" → на тысячу (the accusative differs only in "тысяча")
