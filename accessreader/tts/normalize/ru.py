@@ -286,6 +286,8 @@ def _agreement(number: int, words: list[str], before: str, clause: str = "") -> 
         return ("accs" if _object_of_verb(before, gender, clause) else "nomn"), gender
     if fits:
         return fits[0], gender  # the likeliest reading of the noun
+    if wanted[:1] == ["accs"] and not nouns:
+        return "accs", gender  # "рост — на 1 200" → на тысячу двести (the accusative differs only in "тысяча")
     return next((c for c in wanted if c in ("gent", "datv")), "nomn"), gender
 
 
