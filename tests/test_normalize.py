@@ -1550,8 +1550,21 @@ def test_report_shorthand_after_numbers(written, said):
         ("We had 2.5x more visitors.", "We had two point five times more visitors."),
         ("Visits were up 12.5% y/y.", "Visits were up twelve point five percent year on year."),
         ("Book no. 5 is missing.", "Book number five is missing."),
+        (
+            "Loans rose from 120k to 135k.",
+            "Loans rose from one hundred and twenty thousand to one hundred and thirty-five thousand.",
+        ),
+        ("Items worth KZT 12.4m.", "Items worth twelve point four million tenge."),
+        ("Between 2020 and 2024 the fund grew.", "Between twenty twenty and twenty twenty-four the fund grew."),
+        (
+            "Between 1500 and 2000 books were sold.",
+            "Between one thousand, five hundred and two thousand books were sold.",
+        ),
+        ("Call us Mon–Fri 9–5.", "Call us Monday to Friday nine to five."),
     ],
 )
 def test_english_report_shorthand(written, said):
-    """A school or financial year with its second year cut to two digits, "2.5x", "y/y", a lower-case "no."."""
+    """A school or financial year with its second year cut to two digits, "2.5x", "y/y", a lower-case
+    "no.", "k" at a sentence's end, a currency code before a scale letter, "between 2020 and 2024"
+    before an article, "9–5" (clock hours, the first above the second)."""
     assert normalize(written, "en") == said

@@ -184,7 +184,11 @@ def _year(match: re.Match, context: Context) -> str | None:
     before = context.word_before(match.start())
     alone = re.match(r"\s*(?:[.,;:)]|$)", context.text[match.end() :])  # "compared with 2022."
     if before == "between":  # "between 2019 and 2023." are years; "between 1500 and 2000 books" counts
-        alone = re.match(r" and (?:1[1-9]\d\d|20\d\d)\s*(?:[.,;:)]|$)", context.text[match.end() :])
+        second = re.match(r" and (?:1[1-9]\d\d|20\d\d)(?!\d)", context.text[match.end() :])
+        rest = context.text[match.end() + second.end() :] if second else ""
+        alone = second and (
+            re.match(r"\s*(?:[.,;:)]|$)", rest) or re.match(rf"{_NOT_A_NOUN.pattern}| (?:the|a|an|our|its)\b", rest)
+        )
     quarter = re.fullmatch(r"q[1-4]", before)  # "in Q2 2024"
     if before in ("for", "through", "throughout", "into") and re.match(_NOT_A_NOUN, context.text[match.end() :]):
         alone = True  # "The budget for 2025 is…": a year; "for 2000 readers" counts
@@ -297,8 +301,8 @@ def _range(match: re.Match, context: Context) -> str | None:
     """ "1991-2001" → nineteen ninety-one to two thousand and one; "grades 5-7" → five to seven;
     "15-20%" → fifteen to twenty percent."""
     first, second, percent = match.groups()
-    if int(first) >= int(second):
-        return None
+    if int(first) >= int(second) and not (int(first) <= 12 and int(second) <= 12 and not percent):
+        return None  # "open 9–5" is a span of clock hours
     if len(first) == len(second) == 4 and 1100 <= int(first) and int(second) < 2100 and not percent:
         return f"{year(int(first))} to {year(int(second))}"
     return f"{cardinal(int(first))} to {cardinal(int(second))}" + (" percent" if percent else "")
@@ -329,9 +333,9 @@ def _scaled(match: re.Match, context: Context) -> str | None:
     """A number with a scale letter, as reports write them: "12k" → twelve thousand, "1.2m" → one
     point two million, "£3bn"; "5m tall", "a 10m walk" are metres, left to the units."""
     whole, fraction, letter = match.groups()
-    after = context.words_after(match.end(), 1)
-    if not re.match(r" [a-z]", context.text[match.end() : match.end() + 2]):
-        return None  # "Room 5m.": a name, not a count
+    after = context.words_after(match.end(), 1) or [""]
+    if letter in "mM" and not re.match(r" [a-z]", context.text[match.end() : match.end() + 2]):
+        return None  # "Room 5m.": a name, not a count; "135k." is a thousand anywhere
     number = _decimal(whole, fraction) if fraction else cardinal(int(whole.replace(",", "")))
     if after[0] in _METRES_AFTER:
         return None if letter != "m" else f"{number} {'metre' if number == 'one' else 'metres'}"
@@ -421,8 +425,9 @@ def _measure(match: re.Match, context: Context) -> str:
 
 def _code_money(match: re.Match, context: Context) -> str:
     """ "KZT 5 million" → five million tenge, "USD 1,200" → one thousand two hundred dollars."""
-    code, whole, fraction, scale = match.groups()
-    scale = {"mln": "million", "bln": "billion"}.get(scale, scale)
+    code, whole, fraction, scale, letter = match.groups()
+    scale = scale or letter
+    scale = {"mln": "million", "bln": "billion", **_SCALE_LETTERS}.get(scale, scale)  # "KZT 12.4m"
     said = _decimal(whole, fraction) + (f" {scale}" if scale else "")
     words = {"KZT": "tenge", "USD": "dollars", "EUR": "euros", "RUB": "roubles"}[code]
     if (whole == "1" and not fraction and not scale) or _attributive(match, context):
@@ -488,7 +493,7 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w./])([1-9])/([2-9]|10)(?![\w/]|[.,]\d)", _fraction),
         rule(
             r"(?<!\w)(KZT|USD|EUR|RUB) ?(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?"
-            r"(?: (million|billion|thousand|mln|bln)(?!\w)\.?)?(?!\w)",
+            r"(?: (million|billion|thousand|mln|bln)(?!\w)\.?|(?<=\d)(k|m|bn)(?!\w))?(?!\w)",
             _code_money,
         ),
         rule(r"(?<!\w)Q([1-4])(?!\w)", lambda m, c: "Q " + cardinal(int(m.group(1)))),  # a quarter of a year
