@@ -517,7 +517,8 @@ def test_kazakh_voice_spells_cyrillic_roman_numerals_and_says_the_normalised_cen
 
 
 def test_labelled_report_sentences_are_read_right():
-    """The whole labelled set (tests/data/normalize, ≥ 300 sentences, and every unseen set): at least 97% right."""
+    """The whole labelled set (tests/data/normalize, ≥ 300 sentences, and every unseen set): at least 97%
+    right, in each language too (by the judge of tests/normalize_data.py: the words, or else the sounds)."""
     sentences = [s for lang in LANGUAGES for s in load(lang)]
     assert len(sentences) >= 300
     sentences += [s for name in UNSEEN_SETS for s in load_unseen(name)]
@@ -528,8 +529,8 @@ def test_labelled_report_sentences_are_read_right():
         if not is_right(normalize(s.text, s.lang), s.expected, s.lang)
     ]
     assert len(wrong) <= 0.03 * len(sentences), wrong
-    for lang in LANGUAGES:
-        assert sum(w[0] == lang for w in wrong) <= 0.05 * len(load(lang)), wrong
+    for lang in LANGUAGES:  # the issue's aim, per language over all its sentences
+        assert sum(w[0] == lang for w in wrong) <= 0.03 * sum(s.lang == lang for s in sentences), wrong
 
 
 @needs_espeak
