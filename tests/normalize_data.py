@@ -121,7 +121,8 @@ masculine whatever the noun after the last group ("1 245 678 единиц" was "
 to twenty-four), "2.5x" (times), "y/y", a lower-case "no. 5"; after 2–4 an adjective standing for
 its noun is a genitive plural with the number a nominative ("в том числе 3 виртуальных" → три); a
 number with no noun after "на" is an accusative ("рост — на 1 200" → на тысячу двести); English
-"135k." at a sentence's end, "KZT 12.4m", "between 2020 and 2024 the…" (years), "9–5" (hours).
+"135k." at a sentence's end, "KZT 12.4m", "between 2020 and 2024 the…" (years), "9–5" (hours);
+"Книги 3-х авторов" is a count (трёх), not a numbered book (was "третьей-х").
 """
 
 from __future__ import annotations

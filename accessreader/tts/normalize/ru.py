@@ -1318,7 +1318,9 @@ def rules() -> list[Rule]:
             rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?((?i:века|веке|веку|веком|веков|веках|векам|век)|вв\.|в\.)(?!\w)",
             _century,
         ),
-        rule(rf"(?<!\w)((?i:{'|'.join(_CHAPTER_WORDS.split())})) (\d+|{roman})(?!\w|\.\d)", _chapter),
+        rule(
+            rf"(?<!\w)((?i:{'|'.join(_CHAPTER_WORDS.split())})) (\d+|{roman})(?![\w-]|\.\d)", _chapter
+        ),  # not "Книги 3-х авторов"
         rule(r"(?<!\w)([А-ЯЁ][а-яё]+) ([IVXІХ]+)(?!\w)", _ruler),
         rule(r"(?<![\w.])([IVІ]{1,3}|[1-4])(?:-?й)? ?кв\.(?!\w)", _quarter),
         rule(rf"(?<![\w.])({roman}) ([А-ЯЁа-яё][а-яё]+)", _roman_before_noun),
