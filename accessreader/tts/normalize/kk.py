@@ -450,7 +450,10 @@ _BACK = str.maketrans("еөүікг", "аоұықғ")
 
 def _suited(word: str, ending: str) -> str:
     """``ending`` (written to suit the written word) made to suit the spoken ``word``: a case ending
-    by :func:`harmonise`, any other by vowel harmony alone ("ҰБТ-дағы" → ұ-бе-тедегі)."""
+    by :func:`harmonise`, any other by vowel harmony alone ("ҰБТ-дағы" → ұ-бе-тедегі).  After a
+    final "у", back or front alike, the ending stays as written ("ҚМУ-дың" → қа-эм-удың)."""
+    if word.endswith("у"):
+        return ending
     if any(ending in endings.split() for endings in _ENDING_KINDS.values()):
         return harmonise(word, ending)
     vowels = re.findall("[аоұыяэеәөүіиюё]", word.lower())
