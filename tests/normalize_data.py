@@ -122,7 +122,8 @@ to twenty-four), "2.5x" (times), "y/y", a lower-case "no. 5"; after 2–4 an adj
 its noun is a genitive plural with the number a nominative ("в том числе 3 виртуальных" → три); a
 number with no noun after "на" is an accusative ("рост — на 1 200" → на тысячу двести); English
 "135k." at a sentence's end, "KZT 12.4m", "between 2020 and 2024 the…" (years), "9–5" (hours);
-"Книги 3-х авторов" is a count (трёх), not a numbered book (was "третьей-х").
+"Книги 3-х авторов" is a count (трёх), not a numbered book (was "третьей-х"); "между 3 и 5 часами"
+(both in the noun's case), "на уровне 85%" (a genitive, as "в размере").
 """
 
 from __future__ import annotations

@@ -335,6 +335,8 @@ def _number(match: re.Match, context: Context) -> str:
     if first and not unit:  # "15–20 человек": the second number, governed by the word before the first
         before = _governing(context.word_before(first.start()))
     second = re.match(rf" ?[–—-] ?({NUMBER})(?:,\d+)?(?!\d)", context.text[match.end() :])
+    if before == "между":  # "между 3 и 5 часами": the noun after the second counts the first too
+        second = re.match(rf" и ({NUMBER})(?!\d)", context.text[match.end() :]) or second
     counted = number  # the number the noun after agrees with: the second of a range
     if second and not unit:  # "по 15–20 человек", "1–2 раза": the first number takes the second's case
         after = context.words_after(match.end() + second.end(), 3)
