@@ -661,10 +661,19 @@ def _dative(word: str) -> bool:
     return any(p.tag.POS in ("NOUN", "ADJF", "NPRO") and p.tag.case == "datv" for p in analyses(word.lower())[:3])
 
 
+#: Words whose number is in the dative ("равняется 5 300" → пяти тысячам трёмстам).
+_DATIVE_WORDS = {"равняться", "равный", "соответствовать"}
+
+
 def _governing(before: str) -> str:
-    """The word before a number, with a verb that asks the genitive put as a preposition that does."""
+    """The word before a number, with a verb that asks the genitive or the dative put as a
+    preposition that does ("достиг" as "до", "равняется" as "к")."""
     if before and any(p.tag.POS in ("VERB", "INFN") and p.normal_form in _GENITIVE_VERBS for p in analyses(before)[:2]):
         return "до"
+    if before and any(
+        p.tag.POS in ("VERB", "INFN", "ADJS") and p.normal_form in _DATIVE_WORDS for p in analyses(before)[:2]
+    ):
+        return "к"
     return before
 
 
@@ -830,7 +839,13 @@ def _age(match: re.Match, context: Context) -> str | None:
 def _academic_year(match: re.Match, context: Context) -> str:
     """ "2023-2024 учебном году": both years ordinals in the case of "году"."""
     first, second, adjective, word = match.groups()
-    case, plural = _YEAR_WORDS[word.lower()]
+    if len(second) == 2:  # "2024/25" → две тысячи двадцать пятом
+        second = first[:2] + second
+    if word == "г.":  # "в 2024/25 уч. г." → в … учебном году
+        case = noun_case(context, match.start(), "год")
+        word, plural = inflect("год", case), False
+    else:
+        case, plural = _YEAR_WORDS[word.lower()]
     if adjective == "уч.":  # "2022/2023 уч. году" → учебном году
         form = analyses("учебный")[0].inflect({case, "plur" if plural else "sing", *([] if plural else ["masc"])})
         adjective = form.word if form else "учебный"
@@ -1299,7 +1314,7 @@ def rules() -> list[Rule]:
             lambda m, c: m.group(1) + "о ",
         ),
         rule(
-            r"(?<![\w.,])(\d{4}) ?[–—/-] ?(\d{4}) (учебн\w+|отчётн\w+|отчетн\w+|уч\.) ?(годами|годах|годам|годов|годы|года|году|годом|год)(?!\w)",
+            r"(?<![\w.,])(\d{4}) ?[–—/-] ?(\d{4}|\d{2}) (учебн\w+|отчётн\w+|отчетн\w+|уч\.) ?(годами|годах|годам|годов|годы|года|году|годом|год|г\.)(?!\w)",
             _academic_year,
         ),
         rule(
