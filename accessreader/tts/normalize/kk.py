@@ -101,6 +101,7 @@ _ABBREVIATIONS = {
     "т. с. с.": "тағы сол сияқты",
     "т. б.": "тағы басқа",
     "б. з. д.": "біздің заманымызға дейін",
+    "б. з. б.": "біздің заманымыздан бұрын",
     "б. з.": "біздің заманымыз",
     "мыс.": "мысалы",
     "жж.": "жылдары",
@@ -202,6 +203,7 @@ def _date(match: re.Match, context: Context) -> str | None:
 
 def _year(match: re.Match, context: Context) -> str | None:
     first, second, word = match.groups()
+    word = re.sub(r"^ж\. ?ж\.$", "жж.", word)  # "1941-1945 ж.ж."
     decade = word.lower().startswith("жылдар") and all(
         int(n) % 10 == 0 and int(n) < 100 for n in filter(None, (first, second))
     )
@@ -218,6 +220,7 @@ def _year(match: re.Match, context: Context) -> str | None:
 
 def _century(match: re.Match, context: Context) -> str | None:
     first, second, word = match.groups()
+    word = re.sub(r"^ғ\. ?ғ\.$", "ғғ.", word)  # "XVIII-XIX ғ.ғ."
     start, end = roman_value(first), roman_value(second) if second else None
     if start is None or (second and end is None):
         return None
@@ -488,13 +491,13 @@ def rules() -> list[Rule]:
     roman = f"[{ROMAN_LETTERS}]+"
     return [
         rule(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)(?: ?ж\.)?", _date),
-        rule(r"(?<![\w.,])(\d{1,4})(?: ?[–—-] ?(\d{1,4}))?[ -]?(жж\.|ж\.|(?i:жыл)\w*)", _year),
+        rule(r"(?<![\w.,])(\d{1,4})(?: ?[–—-] ?(\d{1,4}))?[ -]?(ж\. ?ж\.|жж\.|ж\.|(?i:жыл)\w*)", _year),
         rule(
             r"(?<![\w.,])(\d{4}) ?[–—/-] ?(\d{4})(?= оқу жыл)",
             lambda m, c: f"{ordinal(int(m.group(1)))} — {ordinal(int(m.group(2)))}",
         ),
         rule(r"(?<![\w.,])(\d+)-?(?:інші|ыншы|нші|ншы|ші|шы)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),
-        rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?(ғғ\.|ғ\.|(?i:ғасыр)\w*)", _century),
+        rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?(ғ\. ?ғ\.|ғғ\.|ғ\.|(?i:ғасыр)\w*)", _century),
         rule(rf"(?<![\w.])({roman}) ((?i:{chapter_words})\w*|[{LOWER}]\w*)", _roman_before_word),
         rule(
             rf"(?<![\w.])({roman})(?=(?:(?:, ?| және | мен ){roman})+ (?:(?i:{chapter_words})\w*|[{LOWER}]\w*))",
