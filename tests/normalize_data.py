@@ -124,7 +124,8 @@ number with no noun after "на" is an accusative ("рост — на 1 200" →
 "135k." at a sentence's end, "KZT 12.4m", "between 2020 and 2024 the…" (years), "9–5" (hours);
 "Книги 3-х авторов" is a count (трёх), not a numbered book (was "третьей-х"); "между 3 и 5 часами"
 (both in the noun's case), "на уровне 85%" (a genitive, as "в размере"); "в 2024/25 уч. г." (an
-academic year with its second year cut, and "г."); the dative after "равняется", "равна"; "а/я";
+academic year with its second year cut, and "г."); the dative after "равняется", "соответствует" (not after
+"равна": a dative there cost one of unseen24's blind labels, seen only as a count); "а/я";
 Kazakh "ж.ж.", "ғ.ғ." (жылдары, ғасырлар, written with two points), "б.з.б."; an ending after a
 spelled acronym ending in "у" stays as written ("ҚМУ-дың").
 """

@@ -661,8 +661,9 @@ def _dative(word: str) -> bool:
     return any(p.tag.POS in ("NOUN", "ADJF", "NPRO") and p.tag.case == "datv" for p in analyses(word.lower())[:3])
 
 
-#: Words whose number is in the dative ("равняется 5 300" → пяти тысячам трёмстам).
-_DATIVE_WORDS = {"равняться", "равный", "соответствовать"}
+#: Verbs whose number is in the dative ("равняется 5 300" → пяти тысячам трёмстам); not the short
+#: adjective "равна", after which a number is as often read in the nominative.
+_DATIVE_WORDS = {"равняться", "соответствовать"}
 
 
 def _governing(before: str) -> str:
