@@ -127,7 +127,8 @@ number with no noun after "на" is an accusative ("рост — на 1 200" →
 academic year with its second year cut, and "г."); the dative after "равняется", "соответствует" (not after
 "равна": a dative there cost one of unseen24's blind labels, seen only as a count); "а/я";
 Kazakh "ж.ж.", "ғ.ғ." (жылдары, ғасырлар, written with two points), "б.з.б."; an ending after a
-spelled acronym ending in "у" stays as written ("ҚМУ-дың").
+spelled acronym ending in "у" stays as written ("ҚМУ-дың"); "1-т." (бірінші том); "№3 ЖББМ" (нөмірі
+before a school's acronym too).
 """
 
 from __future__ import annotations
