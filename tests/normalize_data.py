@@ -128,7 +128,8 @@ academic year with its second year cut, and "г."); the dative after "равня
 "равна": a dative there cost one of unseen24's blind labels, seen only as a count); "а/я";
 Kazakh "ж.ж.", "ғ.ғ." (жылдары, ғасырлар, written with two points), "б.з.б."; an ending after a
 spelled acronym ending in "у" stays as written ("ҚМУ-дың"); "1-т." (бірінші том); "№3 ЖББМ" (нөмірі
-before a school's acronym too).
+before a school's acronym too); English postcodes by their town said digit by digit, "min.", "hrs",
+"fl.", "dept.", "cc.".
 """
 
 from __future__ import annotations

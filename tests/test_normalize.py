@@ -1580,6 +1580,12 @@ def test_report_shorthand_after_numbers(written, said):
             "Between one thousand, five hundred and two thousand books were sold.",
         ),
         ("Call us Mon–Fri 9–5.", "Call us Monday to Friday nine to five."),
+        (
+            "We are at 12 Abai Ave., Karaganda 100012.",
+            "We are at twelve Abai Avenue, Karaganda one zero zero zero one two.",
+        ),
+        ("Tours (45 min.) start on the 2nd fl.", "Tours (forty-five minutes) start on the second floor."),
+        ("The archive covers the 18th–20th cc.", "The archive covers the eighteenth to twentieth centuries."),
     ],
 )
 def test_english_report_shorthand(written, said):

@@ -84,6 +84,9 @@ _ABBREVIATIONS = {
     "Tel.": "telephone",
     "ext.": "extension",
     "Ave.": "Avenue",
+    "dept.": "department",
+    "fl.": "floor",
+    "cc.": "centuries",
 }
 _CASELESS = {
     "e.g.",
@@ -410,6 +413,9 @@ _UNIT_WORDS = {
     "sq. m": ("square metre", "square metres"),
     "sq.m": ("square metre", "square metres"),
     "m²": ("square metre", "square metres"),
+    "min.": ("minute", "minutes"),
+    "mins": ("minute", "minutes"),
+    "hrs": ("hour", "hours"),
     "°C": ("degree Celsius", "degrees Celsius"),
     "°": ("degree", "degrees"),
 }
@@ -421,6 +427,15 @@ def _measure(match: re.Match, context: Context) -> str:
     whole, fraction, unit = match.groups()
     one, many = _UNIT_WORDS[unit]
     return f"{_decimal(whole, fraction)} {one if whole == '1' and not fraction else many}"
+
+
+def _postcode(match: re.Match, context: Context) -> str | None:
+    """A six-digit postcode next to its town ("Karaganda 100012", "100012 Karaganda") → digit by digit."""
+    before = re.search(r"[A-Z][a-z]+,? $", context.text[: match.start()])
+    after = re.match(r",? [A-Z][a-z]+", context.text[match.end() :])
+    if not (before or after):
+        return None
+    return " ".join(cardinal(int(d)) if d != "0" else "zero" for d in match.group())
 
 
 def _code_money(match: re.Match, context: Context) -> str:
@@ -497,6 +512,7 @@ def rules() -> list[Rule]:
             _code_money,
         ),
         rule(r"(?<!\w)Q([1-4])(?!\w)", lambda m, c: "Q " + cardinal(int(m.group(1)))),  # a quarter of a year
+        rule(r"(?<![\w.,])[01]\d{5}(?![\w]|[.,]\d)", _postcode),  # Kazakhstan's postcodes start 0 or 1
         rule(r"(?<![\w+−–-])([+−–-])(?=\d+(?:[.,]\d+)? ?°)", lambda m, c: "plus " if m.group(1) == "+" else "minus "),
         rule(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.(\d+))?(k|K|m|M|bn)(?!\w)", _scaled),
         rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+)(?:[.,](\d+))? ?({_UNIT})(?!\w)", _measure),
