@@ -129,7 +129,9 @@ academic year with its second year cut, and "г."); the dative after "равня
 Kazakh "ж.ж.", "ғ.ғ." (жылдары, ғасырлар, written with two points), "б.з.б."; an ending after a
 spelled acronym ending in "у" stays as written ("ҚМУ-дың"); "1-т." (бірінші том); "№3 ЖББМ" (нөмірі
 before a school's acronym too); English postcodes by their town said digit by digit, "min.", "hrs",
-"fl.", "dept.", "cc.".
+"fl.", "dept.", "cc."; Russian programmes' times with points ("10.00 – регистрация", "11.00–12.30"),
+sizes ("30×40 см" → тридцать на сорок сантиметров), "ББК 78.3" (точка), academic degrees ("к.ф.н."),
+"Сер. «…»" (серия).
 """
 
 from __future__ import annotations

@@ -1593,3 +1593,23 @@ def test_english_report_shorthand(written, said):
     "no.", "k" at a sentence's end, a currency code before a scale letter, "between 2020 and 2024"
     before an article, "9–5" (clock hours, the first above the second)."""
     assert normalize(written, "en") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        (
+            "Программа: 10.00 – регистрация; 11.00–12.30 – пленарное заседание.",
+            "Программа: десять ноль-ноль – регистрация; одиннадцать ноль-ноль — двенадцать тридцать – пленарное заседание.",
+        ),
+        ("12.30–13.30 – обед.", "двенадцать тридцать — тринадцать тридцать – обед."),
+        ("Размер 30x40 см.", "Размер тридцать на сорок сантиметров."),
+        ("ББК 78.3", "бэ-бэ-ка семьдесят восемь точка три"),
+        ("Модератор – к.ф.н., доцент.", "Модератор – кандидат филологических наук, доцент."),
+        ("Сер. «Классика». – Вып. 5.", "Серия «Классика». – выпуск пять."),
+    ],
+)
+def test_programmes_and_records(written, said):
+    """A programme's times written with points (alone at a line's start, or as a span), a size, a
+    classification code, an academic degree, a series in a catalogue record."""
+    assert normalize(written, "ru") == said

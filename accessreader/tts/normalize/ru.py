@@ -865,6 +865,13 @@ def _time(match: re.Match, context: Context) -> str:
     return said
 
 
+def _size(match: re.Match, context: Context) -> str:
+    """A size, "30×40 см" → тридцать на сорок сантиметров."""
+    first, second, unit = match.groups()
+    said = f"{cardinal(int(first))} на {cardinal(int(second))}"
+    return f"{said} {_agree_noun(_UNITS[unit], int(second), 'nomn')}" if unit else said
+
+
 def _clock_hours(match: re.Match, context: Context) -> str:
     """ "в 15.00 ч.", "до 18:00 ч.": a time with the hour's word after it → в пятнадцать часов, до
     восемнадцати часов; with minutes, the time alone ("в 15.30 ч." → в пятнадцать тридцать)."""
@@ -924,6 +931,10 @@ def _dotted_time(match: re.Match, context: Context) -> str | None:
         r" ?(?:до|[–—-]) ?\d{1,2}[.:]\d\d", context.text[match.end() :]
     ):
         return _time(match, context)
+    if re.search(r"(?:^|[:;\n])\s*$", context.text[: match.start()]) and re.match(
+        r" [–—-] [а-яё]", context.text[match.end() :]
+    ):
+        return _time(match, context)  # a programme's line: "10.00 – регистрация участников"
     return None
 
 
@@ -1149,7 +1160,7 @@ def _glued_ending(match: re.Match, context: Context) -> str | None:
 
 #: Words before a number with a point that numbers a part ("п. 1.2", "раздел 2.3"), not a decimal.
 _SECTION_BEFORE = re.compile(
-    r"(?<!\w)(?:(?i:п|пп|разд|гл|табл|рис|прил|ст)\.|(?i:пункт\w*|раздел\w*|глав\w+|таблиц\w+|рисун\w+|приложени\w+|верси\w+))\s*$"
+    r"(?<!\w)(?:(?i:п|пп|разд|гл|табл|рис|прил|ст)\.|(?i:пункт\w*|раздел\w*|глав\w+|таблиц\w+|рисун\w+|приложени\w+|верси\w+)|УДК|ББК)\s*$"
 )
 
 
@@ -1301,7 +1312,12 @@ def rules() -> list[Rule]:
         rule(rf"(?<![\w.])(?:{_WEEKDAY})\.?(?:(?: ?[–—-] ?|, ?| и )(?:{_WEEKDAY})\.?)+(?!\w)", _weekdays),
         rule(r"(?<![\w.])(?i:пн|вт|чт|пт|сб|вс)\.", _weekdays),  # "Выходной — вс."; "ср." is also "compare"
         rule(_DAY_MONTH, _day_month),
+        rule(  # "11.00–12.30 – пленарное заседание": a span of times written with points
+            r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d) ?[–—-] ?([01]?\d|2[0-3])\.([0-5]\d)(?![\d:]|[.,]\d)",
+            _time,
+        ),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)(?![\d:]|[.,]\d)", _dotted_time),
+        rule(r"(?<![\w.,])(\d+) ?[×xх] ?(\d+)(?: ?(см|мм|м|км)(?!\w))?", _size),  # "60×84", "30x40 см"
         rule(rf"(?<![\w.,])([0-3]?\d) ?[–—-] ?([0-3]?\d) ({'|'.join(MONTHS)})(?!\w)", _day_range),
         rule(
             r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2})(?:-(?:ых|х|ым|м|ыми|ми|ые|е))?)? ?((?:«[А-ЯЁ]»|\"[А-ЯЁ]\"|[А-ЯЁ]) )?(класс|класса|классе|классу|классом|классы|классов|классах|классам|классами|кл\.)(?!\w)",
