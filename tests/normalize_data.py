@@ -131,7 +131,8 @@ spelled acronym ending in "у" stays as written ("ҚМУ-дың"); "1-т." (бі
 before a school's acronym too); English postcodes by their town said digit by digit, "min.", "hrs",
 "fl.", "dept.", "cc."; Russian programmes' times with points ("10.00 – регистрация", "11.00–12.30"),
 sizes ("30×40 см" → тридцать на сорок сантиметров), "ББК 78.3" (точка), academic degrees ("к.ф.н."),
-"Сер. «…»" (серия).
+"Сер. «…»" (серия); the same programmes' times in Kazakh and English, sizes ("30×40 см" → отызға
+қырық, thirty by forty), Kazakh degrees ("ф.ғ.к.").
 """
 
 from __future__ import annotations

@@ -1613,3 +1613,26 @@ def test_programmes_and_records(written, said):
     """A programme's times written with points (alone at a line's start, or as a span), a size, a
     classification code, an academic degree, a series in a catalogue record."""
     assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        (
+            "kk",
+            "Бағдарлама: 10.00 – тіркеу; 11.00–12.30 – пленарлық отырыс.",
+            "Бағдарлама: он нөл нөл – тіркеу; он бір нөл нөл — он екі отыз – пленарлық отырыс.",
+        ),
+        ("kk", "Көлемі 30×40 см.", "Көлемі отызға қырық сантиметр."),
+        ("kk", "Модератор – ф.ғ.к., доцент.", "Модератор – филология ғылымдарының кандидаты, доцент."),
+        (
+            "en",
+            "Programme: 10.00 – registration; 11.00–12.30 – plenary session.",
+            "Programme: ten o'clock – registration; eleven o'clock to twelve thirty – plenary session.",
+        ),
+        ("en", "Size 30×40 cm.", "Size thirty by forty centimetres."),
+    ],
+)
+def test_programmes_and_sizes_in_kazakh_and_english(lang, written, said):
+    """Times with points in a programme, a size, a Kazakh academic degree."""
+    assert normalize(written, lang) == said

@@ -291,13 +291,21 @@ def _time(match: re.Match, context: Context) -> str:
     return f"{cardinal(int(hour))} {said}"
 
 
-_CLOCK = r"([01]?\d|2[0-3]):([0-5]\d)"
+_CLOCK = r"([01]?\d|2[0-3])[:.]([0-5]\d)"
+
+
+def _programme_time(match: re.Match, context: Context) -> str | None:
+    """A programme's line, "10.00 – registration": a time with a point at a line's start or after a
+    colon or a semicolon, before a dash and the item."""
+    if not re.search(r"(?:^|[:;\n])\s*$", context.text[: match.start()]):
+        return None
+    return _time(match, context)
 
 
 def _time_span(match: re.Match, context: Context) -> str:
     """ "9:00–18:00" → nine o'clock to eighteen o'clock."""
     first, second = (re.match(_CLOCK, part) for part in re.split(r" ?[–—-] ?", match.group()))
-    return f"{_time(first, context)} to {_time(second, context)}"
+    return f"{_time(first, context)} to {_time(second, context)}"  # "9.00–18.00" too
 
 
 def _range(match: re.Match, context: Context) -> str | None:
@@ -536,8 +544,13 @@ def rules() -> list[Rule]:
             _money,
         ),
         rule(r"(№+) ?(\d+)", lambda m, c: "number " + cardinal(int(m.group(2)))),
-        rule(rf"(?<![\w.,:]){_CLOCK} ?[–—-] ?{_CLOCK}(?![\d:])", _time_span),
-        rule(rf"(?<![\w.,:]){_CLOCK}(?![\d:])", _time),
+        rule(rf"(?<![\w.,:]){_CLOCK} ?[–—-] ?{_CLOCK}(?![\d:]|[.,]\d)", _time_span),
+        rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
+        rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)(?= [–—-] [a-z])", _programme_time),
+        rule(
+            r"(?<![\w.,])(\d+) ?[×x] ?(?=\d+(?:[ .,;:)]|$| ?(?:cm|mm|m|km)\b))",
+            lambda m, c: f"{cardinal(int(m.group(1)))} by ",
+        ),
         rule(r"(?<![\w.,/-])(\d{1,4}) ?[–—-] ?(\d{1,4})(?![\w/-]|[.,]\d)( ?%)?", _range),
         rule(r"(?<![\w.])(pp?\.) ?(\d+)(?: ?[–—-] ?(\d+))?", _pages),
         rule(r"(?<![\w.,])(\d+) ?pp?\.(?! ?\d|m\.)", _number_with_pages),

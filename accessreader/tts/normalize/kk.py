@@ -99,6 +99,16 @@ _UNIT = "|".join(
 )
 _ABBREVIATIONS = {
     "т. с. с.": "тағы сол сияқты",
+    "ф. ғ. к.": "филология ғылымдарының кандидаты",
+    "ф. ғ. д.": "филология ғылымдарының докторы",
+    "п. ғ. к.": "педагогика ғылымдарының кандидаты",
+    "п. ғ. д.": "педагогика ғылымдарының докторы",
+    "т. ғ. к.": "тарих ғылымдарының кандидаты",
+    "т. ғ. д.": "тарих ғылымдарының докторы",
+    "э. ғ. к.": "экономика ғылымдарының кандидаты",
+    "э. ғ. д.": "экономика ғылымдарының докторы",
+    "з. ғ. к.": "заң ғылымдарының кандидаты",
+    "з. ғ. д.": "заң ғылымдарының докторы",
     "т. б.": "тағы басқа",
     "б. з. д.": "біздің заманымызға дейін",
     "б. з. б.": "біздің заманымыздан бұрын",
@@ -326,6 +336,21 @@ def _time(match: re.Match, context: Context) -> str:
     return said + (harmonise(said, ending) if ending else "")
 
 
+def _programme_time(match: re.Match, context: Context) -> str | None:
+    """A programme's line, "10.00 – тіркеу": a time written with a point, at a line's start or after
+    a colon or a semicolon, before a dash and the item."""
+    if not re.search(r"(?:^|[:;\n])\s*$", context.text[: match.start()]):
+        return None
+    return _time(match, context)
+
+
+def _size(match: re.Match, context: Context) -> str:
+    """A size, "30×40 см" → отызға қырық: the first number with the dative, as Kazakh says it."""
+    first = cardinal(int(match.group(1)))
+    unit = f" {_UNITS[match.group(3)]}" if match.group(3) else ""
+    return f"{first}{harmonise(first, 'ға')} {cardinal(int(match.group(2)))}{unit}"
+
+
 def _time_span(match: re.Match, context: Context) -> str:
     """ "9:00–18:00" → тоғыз нөл нөл — он сегіз нөл нөл (a case ending stays on the second)."""
     first, second = (re.match(_CLOCK, part) for part in re.split(r" ?[–—-] ?", match.group(), maxsplit=1))
@@ -505,10 +530,12 @@ def rules() -> list[Rule]:
             lambda m, c: None if roman_value(m.group(1)) is None else ordinal(roman_value(m.group(1))),
         ),
         rule(r"(№+) ?(\d+)", _number_sign),
-        rule(rf"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d) ?[–—-] ?{_CLOCK}(?![\d:])", _time_span),
+        rule(rf"(?<![\w.,:])([01]?\d|2[0-3])[:.]([0-5]\d) ?[–—-] ?{_CLOCK}(?![\d:]|[.,]\d)", _time_span),
         rule(rf"(?<![\w.])(?:{_WEEKDAY})\.?(?:(?: ?[–—-] ?|, ?| және )(?:{_WEEKDAY})\.?)+(?!\w)", _weekdays),
         rule(rf"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:-([{LOWER}]+))?", _time),
         rule(rf"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)-([{LOWER}]+)(?!\w)", _time),  # "9.00-ден"
+        rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)()(?= [–—-] [а-яәғқңөұүһі])", _programme_time),
+        rule(r"(?<![\w.,])(\d+) ?[×xх] ?(\d+)(?: ?(см|мм|м|км)(?!\w))?(?=[ .,;:)]|$)", _size),  # "30×40 см"
         rule(
             rf"(?<![\w.,])(\d+)[-–](\d+)-([{LOWER}]+)(?!\w)",
             lambda m, c: f"{ordinal(int(m.group(1)))} — {_suffixed_word(int(m.group(2)), m.group(3))}",
