@@ -132,7 +132,10 @@ before a school's acronym too); English postcodes by their town said digit by di
 "fl.", "dept.", "cc."; Russian programmes' times with points ("10.00 – регистрация", "11.00–12.30"),
 sizes ("30×40 см" → тридцать на сорок сантиметров), "ББК 78.3" (точка), academic degrees ("к.ф.н."),
 "Сер. «…»" (серия); the same programmes' times in Kazakh and English, sizes ("30×40 см" → отызға
-қырық, thirty by forty), Kazakh degrees ("ф.ғ.к.").
+қырық, thirty by forty), Kazakh degrees ("ф.ғ.к.").  Abbreviated adjectives before a noun ("обл.",
+"гор.", "гос.", "респ.", "нац.", "дет." → областная…; after an adjective "обл." stays the noun, области),
+"св. 500" (свыше), "ср. с" (сравни с, with the instrumental after it), "Зав. отделом … провела"
+(заведующая, by the verb after the title).
 """
 
 from __future__ import annotations

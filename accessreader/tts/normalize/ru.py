@@ -646,6 +646,8 @@ def _word_before(context: Context, start: int) -> str:
     библиотеке 1 500 евро": the number is the verb's object, тысячу пятьсот)."""
     if re.search(r"(?<!\w)(?i:ок)\.\s*$", context.text[max(start - 5, 0) : start]):
         return "около"  # "ок. 200 книг"
+    if re.search(r"(?<!\w)(?i:св)\.\s*$", context.text[max(start - 5, 0) : start]):
+        return "свыше"  # "св. 500 книг"
     words = re.findall(r"[\w-]+", re.split(r"[.!?;:,«»\"()—–]", context.text[max(start - 80, 0) : start])[-1])
     for count in (1, 2, 3):
         if len(words) <= count or not _dative(words[-count]):
@@ -757,7 +759,9 @@ _YEAR_WORDS = {
 
 
 #: Words after which "с" joins (the instrumental), not "from" (the genitive).
-_ALONG_WITH = re.compile(r"(?<!\w)(?i:сравнению|наряду|вместе|одновременно|связи)\s+со?\s*$")
+_ALONG_WITH = re.compile(
+    r"(?<!\w)(?:(?i:сравнению|наряду|вместе|одновременно|связи|сравни|сравнить)|(?i:ср)\.)\s+со?\s*$"
+)
 
 
 def _year(match: re.Match, context: Context) -> str:

@@ -216,11 +216,14 @@ def _acronym(match: re.Match, context: Context) -> str | None:
     return _SPELLED.get(word) or spell_acronym(word, "ru")
 
 
-def _agreeing(lemma: str) -> Handler:
+def _agreeing(lemma: str, after_adjective: bool = True) -> Handler:
     """An abbreviated adjective agreeing with the noun after it: "ст. библиотекарь" → старший,
-    "доп. информация" → дополнительная."""
+    "доп. информация" → дополнительная; with ``after_adjective`` False, not after an adjective,
+    where the abbreviation is a noun ("Карагандинской обл. библиотека" → области)."""
 
     def say(match: re.Match, context: Context) -> str | None:
+        if not after_adjective and analyses(context.word_before(match.start()) or "-")[0].tag.POS == "ADJF":
+            return None
         words = context.words_after(match.end(), 1)
         parses = [p for p in analyses(words[0]) if p.tag.POS in ("NOUN", "ADJF")] if words else []
         if not parses:
@@ -245,12 +248,23 @@ def _person(lemma: str) -> Handler:
     def say(match: re.Match, context: Context) -> str:
         case = noun_case(context, match.start(), lemma, owner=True)
         before = analyses(context.word_before(match.start()) or "-")[0].tag
-        female = lemma == "заведующий" and before.POS == "VERB" and before.gender == "femn"
+        verb = before if before.POS == "VERB" else _verb_after(context, match.end())
+        female = lemma == "заведующий" and verb is not None and verb.gender == "femn"
         form = analyses(lemma)[0].inflect({case, "sing", *(["femn"] if female else [])})
         said = form.word if form else lemma
         return said.capitalize() if match.group()[0].isupper() else said
 
     return say
+
+
+def _verb_after(context: Context, position: int):
+    """The tag of the first verb after ``position`` in its clause ("Зав. отделом провела" → провела), or None."""
+    clause = re.split(r"(?<![А-ЯЁ])[.!?;:,—–(]", context.text[position : position + 120], maxsplit=1)[0]
+    for word in re.findall(r"[а-яё]+", clause.lower()):
+        tag = analyses(word)[0].tag
+        if tag.POS == "VERB":
+            return tag
+    return None
 
 
 def _house_fraction(match: re.Match, context: Context) -> str | None:
@@ -310,6 +324,21 @@ def rules() -> list[Rule]:
         rule(r"(?<!\w)ст\.(?= ?\d)", _abbreviation("=статья")),  # "ст. 5 Закона"
         rule(r"(?<!\w)вн\.(?= ?\d)", _abbreviation("внутренний")),  # a telephone extension
         rule(r"(?<!\w)[Сс]т\.(?= ?[а-яё])", _agreeing("старший")),  # "ст. библиотекарь"
+        *(
+            rule(rf"(?<!\w)(?i:{written})\.(?= ?[а-яё])", _agreeing(lemma, after_adjective=False))  # "Обл. библиотека"
+            for written, lemma in (
+                ("обл", "областной"),
+                ("гор", "городской"),
+                ("гос", "государственный"),
+                ("респ", "республиканский"),
+                ("нац", "национальный"),
+                ("дет", "детский"),
+            )
+        ),
+        rule(r"(?<!\w)[Сс]в\.(?= ?\d)", lambda m, c: "Свыше" if m.group()[0] == "С" else "свыше"),
+        rule(
+            r"(?<!\w)[Сс]р\.(?= ?со? )", lambda m, c: "Сравни" if m.group()[0] == "С" else "сравни"
+        ),  # "ср. с 2023 г."
         rule(r"(?<!\w)[Дд]оп\.(?= ?[а-яё])", _agreeing("дополнительный")),  # "доп. информация"
         rule(r"(?<!\w)(?i:зам)\.(?= ?[а-яё])", _person("заместитель")),  # "зам. директора"
         rule(r"(?<!\w)(?i:зав)\.(?= ?[а-яё])", _person("заведующий")),  # "зав. отделом"
