@@ -135,7 +135,8 @@ sizes ("30×40 см" → тридцать на сорок сантиметров
 қырық, thirty by forty), Kazakh degrees ("ф.ғ.к.").  Abbreviated adjectives before a noun ("обл.",
 "гор.", "гос.", "респ.", "нац.", "дет." → областная…; after an adjective "обл." stays the noun, области),
 "св. 500" (свыше), "ср. с" (сравни с, with the instrumental after it), "Зав. отделом … провела"
-(заведующая, by the verb after the title).
+(заведующая, by the verb after the title); "2 из них" takes the gender of the noun counted before it
+("в 3 библиотеки, 2 из них" → две).
 """
 
 from __future__ import annotations

@@ -393,7 +393,7 @@ def _number(match: re.Match, context: Context) -> str:
     clause = re.split(r"[.!?;:]", context.text[: match.start()])[-1]
     case, gender = _agreement(counted, after, before, clause)
     if _class(counted) != "many" and not (_noun_parses(after) or _adjective_parses(after)):
-        gender = _elided_gender(clause) or gender
+        gender = _elided_gender(clause, after) or gender
     if case == "nomn" and _people_of(context, match.start(), before, counted, after):
         case = "gent"  # "учащиеся 12 школ" → двенадцати школ
     if case == "nomn" and _class(counted) != "one" and (_object_of(before) or _object_after_subject(before, clause)):
@@ -458,10 +458,14 @@ def _percentage_points(said: str) -> str:
     return f"{head} {form.word if form else 'процентных'} {noun_form}"
 
 
-def _elided_gender(clause: str) -> str | None:
+def _elided_gender(clause: str, after: list[str] = ()) -> str | None:
     """The gender of the noun a number without one counts, named by the whole before it: "Из 150
-    анкет обработано 142" → сто сорок две, "Вместо запланированных 35 мероприятий проведено 41" → сорок одно."""
+    анкет обработано 142" → сто сорок две, "Вместо запланированных 35 мероприятий проведено 41" → сорок одно,
+    "переданы в 3 библиотеки, 2 из них сельские" → две."""
     found = re.search(rf"(?<!\w)(?i:из|вместо)(?: [а-яё]+)? (?:{NUMBER}) ([а-яё]+)", clause)
+    if not found and list(after[:2]) in (["из", "них"], ["из", "которых"]):
+        found = list(re.finditer(rf"(?<![\w,.])(?:{NUMBER}) ([а-яё]+)", clause))[-1:] or [None]
+        found = found[0]
     nouns = _noun_parses([found.group(1).lower()]) if found else []
     return next((p.tag.gender for p in nouns if p.tag.gender in _GENDER_CODE), None)
 
