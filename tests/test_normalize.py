@@ -1588,6 +1588,10 @@ def test_report_shorthand_after_numbers(written, said):
         ),
         ("Tours (45 min.) start on the 2nd fl.", "Tours (forty-five minutes) start on the second floor."),
         ("The archive covers the 18th–20th cc.", "The archive covers the eighteenth to twentieth centuries."),
+        (
+            "The report covers 01.01.2024–31.12.2024.",
+            "The report covers January first, twenty twenty-four to December thirty-first, twenty twenty-four.",
+        ),
     ],
 )
 def test_english_report_shorthand(written, said):

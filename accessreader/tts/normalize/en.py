@@ -491,6 +491,7 @@ def rules() -> list[Rule]:
     roman = f"[{ROMAN_LETTERS}]+"
     return [
         rule(r"(?<![\w./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)", _numeric_date),
+        rule(r"(?<=\d{4}) ?[–—-] ?(?=\d{1,2}[./]\d{1,2}[./]\d{4}(?!\d))", lambda m, c: " to "),  # date–date
         rule(
             rf"(?<![\w.,])(\d{{1,2}})(?:st|nd|rd|th)? ?[–—-] ?(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})(?:,? (\d{{4}}))?(?!\d)",
             _day_span,
