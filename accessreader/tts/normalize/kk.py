@@ -422,6 +422,16 @@ def _currency_first(match: re.Match, context: Context) -> str:
     return f"{said} {_UNITS[scale] + ' ' if scale else ''}{_UNITS[sign]}"
 
 
+def _listed_ordinal(match: re.Match, context: Context) -> str | None:
+    """ "1, 2 және 3-дәрежелі" → бірінші, екінші және үшінші: numbers listed before one whose
+    word makes it an ordinal are ordinals too ("1, 2 және 3-ке" stays cardinal)."""
+    last = re.match(r"(?:(?:, ?| және | мен | немесе )\d+)+", context.text[match.end() :]).group()
+    final = int(re.findall(r"\d+", last)[-1])
+    if not _suffixed_word(final, match.group(2)).startswith(ordinal(final)):
+        return None
+    return ordinal(int(match.group(1)))
+
+
 def _suffixed(match: re.Match, context: Context) -> str:
     """A number, a hyphen and a word: a case ending joined ("5-тен" → бестен), else an ordinal ("5-сынып")."""
     written, suffix = match.groups()
@@ -542,6 +552,7 @@ def rules() -> list[Rule]:
         ),
         rule(r"(?<![\w.,])(\d+)-бас\.", lambda m, c: f"{ordinal(int(m.group(1)))} басылым"),  # "2-бас.": an edition
         rule(r"(?<![\w.,])(\d+)-т\.", lambda m, c: f"{ordinal(int(m.group(1)))} том"),  # "1-т.": a volume
+        rule(rf"(?<![\w.,])(\d+)(?=(?:(?:, ?| және | мен | немесе )\d+)+-([{LOWER}]+)(?!\w))", _listed_ordinal),
         rule(rf"(?<![\w.,])({NUMBER})-([{LOWER}]+)(?!\w)", _suffixed),
         rule(
             rf"(?<![\w.,])(\d{{1,2}}) ?[–—-] ?(\d{{1,2}})[ -]((?:{'|'.join(MONTHS)})\w*)",
