@@ -137,7 +137,8 @@ sizes ("30×40 см" → тридцать на сорок сантиметров
 "св. 500" (свыше), "ср. с" (сравни с, with the instrumental after it), "Зав. отделом … провела"
 (заведующая, by the verb after the title); "2 из них" takes the gender of the noun counted before it
 ("в 3 библиотеки, 2 из них" → две); English "01.01.2024–31.12.2024" (to); Kazakh numbers listed
-before one whose word makes it an ordinal are ordinals ("1, 2 және 3-дәрежелі" → бірінші, екінші).
+before one whose word makes it an ordinal are ordinals ("1, 2 және 3-дәрежелі" → бірінші, екінші);
+English "/page", "/hour" (per), "Max.", a year before a closing quote ("Best Library 2023").
 """
 
 from __future__ import annotations

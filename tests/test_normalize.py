@@ -1590,6 +1590,9 @@ def test_report_shorthand_after_numbers(written, said):
         ),
         ("Tours (45 min.) start on the 2nd fl.", "Tours (forty-five minutes) start on the second floor."),
         ("The archive covers the 18th–20th cc.", "The archive covers the eighteenth to twentieth centuries."),
+        ("Printing costs KZT 50/page.", "Printing costs fifty tenge per page."),
+        ("Max. 5 books per reader.", "Maximum five books per reader."),
+        ('It won the "Best Library 2023" prize.', 'It won the "Best Library twenty twenty-three" prize.'),
         (
             "The report covers 01.01.2024–31.12.2024.",
             "The report covers January first, twenty twenty-four to December thirty-first, twenty twenty-four.",

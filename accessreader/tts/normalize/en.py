@@ -85,6 +85,8 @@ _ABBREVIATIONS = {
     "ext.": "extension",
     "Ave.": "Avenue",
     "dept.": "department",
+    "Max.": "maximum",
+    "max.": "maximum",
     "fl.": "floor",
     "cc.": "centuries",
 }
@@ -185,7 +187,9 @@ def _year(match: re.Match, context: Context) -> str | None:
     if not decade and re.match(r" ?[–—-] ?\d{4}(?!\d)", context.text[match.end() :]):
         return None  # "in 2021–2023": a span, read by the range rule
     before = context.word_before(match.start())
-    alone = re.match(r"\s*(?:[.,;:)]|$)", context.text[match.end() :])  # "compared with 2022."
+    alone = re.match(
+        r"\s*(?:[.,;:)\"»”]|$)", context.text[match.end() :]
+    )  # "compared with 2022.", "Best Library 2023\""
     if before == "between":  # "between 2019 and 2023." are years; "between 1500 and 2000 books" counts
         second = re.match(r" and (?:1[1-9]\d\d|20\d\d)(?!\d)", context.text[match.end() :])
         rest = context.text[match.end() + second.end() :] if second else ""
@@ -537,7 +541,7 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.])(?i:est)\.(?= ?1[0-9]\d\d(?!\d))", lambda m, c: "Established"),
         rule(r"(?<=\d )(mln|bln)(?![\w.])\.?", lambda m, c: {"mln": "million", "bln": "billion"}[m.group(1)]),
         rule(
-            r"/(year|yr|month|mo|week|day)(?!\w)",
+            r"/(year|yr|month|mo|week|day|hour|page|person|item|book|copy|night)(?!\w)",
             lambda m, c: " per " + {"yr": "year", "mo": "month"}.get(m.group(1), m.group(1)),
         ),
         rule(
