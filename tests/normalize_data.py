@@ -138,7 +138,9 @@ sizes ("30×40 см" → тридцать на сорок сантиметров
 (заведующая, by the verb after the title); "2 из них" takes the gender of the noun counted before it
 ("в 3 библиотеки, 2 из них" → две); English "01.01.2024–31.12.2024" (to); Kazakh numbers listed
 before one whose word makes it an ordinal are ordinals ("1, 2 және 3-дәрежелі" → бірінші, екінші);
-English "/page", "/hour" (per), "Max.", a year before a closing quote ("Best Library 2023").
+English "/page", "/hour" (per), "Max.", a year before a closing quote ("Best Library 2023"); an
+animate object after a plural verb with its own subject ("Волонтёры привлекли 51 нового читателя" →
+пятьдесят одного, not пятидесяти одного).
 """
 
 from __future__ import annotations

@@ -400,7 +400,7 @@ def _number(match: re.Match, context: Context) -> str:
         return cardinal(number, "accs", gender)  # "Акция собрала 1 247 книг" → тысячу двести сорок семь
     if counted != number and case == "nomn":
         return cardinal(number, case, gender)  # "1–2 раза" → один — два
-    if case == "gent" and _class(number) == "one" and _object_of(before):
+    if case == "gent" and _class(number) == "one" and (_object_of(before) or _object_after_subject(before, clause)):
         nouns = _noun_parses(after)[:1]
         if nouns and nouns[0].tag.animacy == "anim" and nouns[0].tag.number == "sing":
             case = "accs"  # "Конкурс собрал 41 участника": an animate object, сорок одного
