@@ -140,7 +140,9 @@ sizes ("30×40 см" → тридцать на сорок сантиметров
 before one whose word makes it an ordinal are ordinals ("1, 2 және 3-дәрежелі" → бірінші, екінші);
 English "/page", "/hour" (per), "Max.", a year before a closing quote ("Best Library 2023"); an
 animate object after a plural verb with its own subject ("Волонтёры привлекли 51 нового читателя" →
-пятьдесят одного, not пятидесяти одного).
+пятьдесят одного, not пятидесяти одного); the object of a verb of the instrumental is instrumental
+whatever the noun's form ("Библиотека располагает 20 000 изданий" → двадцатью тысячами), when the
+clause has the verb's own subject ("В клубе занимаются 18 детей" stays восемнадцать).
 """
 
 from __future__ import annotations

@@ -46,6 +46,7 @@ from .common import (
 )
 from .ru_morph import (
     INDECLINABLE,
+    INSTRUMENTAL_VERBS,
     PREPOSITIONS,
     agrees,
     analyses,
@@ -392,6 +393,8 @@ def _number(match: re.Match, context: Context) -> str:
         return ordinal(number, "gent", _noun_parses(after)[0].tag.gender)  # "итоги 2 этапа" → второго
     clause = re.split(r"[.!?;:]", context.text[: match.start()])[-1]
     case, gender = _agreement(counted, after, before, clause)
+    if _instrumental_object(before, clause):
+        case = "ablt"  # "располагает 20 000 изданий" → двадцатью тысячами: the verb's case, whatever the noun's
     if _class(counted) != "many" and not (_noun_parses(after) or _adjective_parses(after)):
         gender = _elided_gender(clause, after) or gender
     if case == "nomn" and _people_of(context, match.start(), before, counted, after):
@@ -456,6 +459,18 @@ def _percentage_points(said: str) -> str:
         number = "plur"  # after 2–4 ("два процентных пункта"); a decimal keeps the singular (процентного)
     form = analyses("процентный")[0].inflect({case, number})
     return f"{head} {form.word if form else 'процентных'} {noun_form}"
+
+
+def _instrumental_object(before: str, clause: str) -> bool:
+    """Whether a number after ``before`` is the object of a verb of the instrumental ("Библиотека
+    располагает 20 000 изданий"): the clause has the verb's subject before it ("В клубе занимаются 18
+    детей": the number is the subject)."""
+    verbs = [p for p in analyses(before)[:2] if p.tag.POS == "VERB" and p.normal_form in INSTRUMENTAL_VERBS]
+    if not verbs:
+        return False
+    words = [w.strip('«»"(),').lower() for w in clause.split()[:-1]]
+    pronouns = [p for w in words for p in analyses(w)[:1] if p.tag.POS == "NPRO" and p.tag.case == "nomn"]
+    return any(agrees(verbs[0].tag, p.tag.gender, p.tag) for p in subjects(words) + pronouns)
 
 
 def _elided_gender(clause: str, after: list[str] = ()) -> str | None:

@@ -123,7 +123,7 @@ def noun_case(context: Context, position: int, lemma: str = "", owner: bool = Fa
         return _NOUN_CASES[before]
     if before in PREPOSITIONS:
         return prep_case(before)
-    if any(p.tag.POS in _VERBS and p.normal_form in _INSTRUMENTAL_VERBS for p in analyses(before)[:2]):
+    if any(p.tag.POS in _VERBS and p.normal_form in INSTRUMENTAL_VERBS for p in analyses(before)[:2]):
         return "ablt"  # "датируются XVIII в." → восемнадцатым веком, "руководит ЦБС" → системой
     if owner and analyses(before)[0].tag.POS == "PRTS" and "pssv" in analyses(before)[0].tag:
         return "ablt"  # who did it: "Конкурс организован ЦГБ" → центральной городской библиотекой
@@ -151,7 +151,7 @@ def noun_case(context: Context, position: int, lemma: str = "", owner: bool = Fa
 
 
 #: Verbs whose object is in the instrumental (not the copulas: "Организатором является ЦГБ").
-_INSTRUMENTAL_VERBS = set(
+INSTRUMENTAL_VERBS = set(
     "датироваться руководить заведовать управлять заниматься пользоваться гордиться интересоваться "
     "увлекаться обладать располагать владеть ограничиваться восхищаться любоваться".split()
 )
