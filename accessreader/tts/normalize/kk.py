@@ -424,8 +424,9 @@ def _currency_first(match: re.Match, context: Context) -> str:
 
 def _listed_ordinal(match: re.Match, context: Context) -> str | None:
     """ "1, 2 және 3-дәрежелі" → бірінші, екінші және үшінші: numbers listed before one whose
-    word makes it an ordinal are ordinals too ("1, 2 және 3-ке" stays cardinal)."""
-    last = re.match(r"(?:(?:, ?| және | мен | немесе )\d+)+", context.text[match.end() :]).group()
+    word makes it an ordinal are ordinals too ("1, 2 және 3-ке" stays cardinal); the list ends with
+    a conjunction ("көшесі, 50, 2-қабат" is a house and a floor)."""
+    last = re.match(r"(?:, ?\d+)*(?: және | мен | немесе )\d+", context.text[match.end() :]).group()
     final = int(re.findall(r"\d+", last)[-1])
     if not _suffixed_word(final, match.group(2)).startswith(ordinal(final)):
         return None
@@ -552,7 +553,7 @@ def rules() -> list[Rule]:
         ),
         rule(r"(?<![\w.,])(\d+)-бас\.", lambda m, c: f"{ordinal(int(m.group(1)))} басылым"),  # "2-бас.": an edition
         rule(r"(?<![\w.,])(\d+)-т\.", lambda m, c: f"{ordinal(int(m.group(1)))} том"),  # "1-т.": a volume
-        rule(rf"(?<![\w.,])(\d+)(?=(?:(?:, ?| және | мен | немесе )\d+)+-([{LOWER}]+)(?!\w))", _listed_ordinal),
+        rule(rf"(?<![\w.,])(\d+)(?=(?:, ?\d+)*(?: және | мен | немесе )\d+-([{LOWER}]+)(?!\w))", _listed_ordinal),
         rule(rf"(?<![\w.,])({NUMBER})-([{LOWER}]+)(?!\w)", _suffixed),
         rule(
             rf"(?<![\w.,])(\d{{1,2}}) ?[–—-] ?(\d{{1,2}})[ -]((?:{'|'.join(MONTHS)})\w*)",
