@@ -442,6 +442,8 @@ def _list_governor(context: Context, start: int) -> str | None:
     found = _LIST_BEFORE.search(context.text[max(start - 120, 0) : start].lower())
     if not found or found.group(1) not in PREPOSITIONS or found.group(1) in _QUANTIFIERS:
         return None
+    if re.match(rf"\d+ (?:{'|'.join(MONTHS)})(?!\w)", context.text[start:]) or re.search(r"\d+ год\w*", found.group()):
+        return None  # "В 2024 году, 15 мая, …": a year and a date, not a list
     return found.group(1)
 
 
