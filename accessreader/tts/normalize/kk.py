@@ -387,8 +387,8 @@ def _house_number(match: re.Match, context: Context) -> str | None:
     if not re.search(
         r"(?i:көш|даңғ|к-сі|д-лы|үй|ш\.\s?а|мкр|ықшам)\w*\.?,?\s*(?:\w+\s+)?$",
         context.text[max(match.start() - 40, 0) : match.start()],
-    ):
-        return None
+    ) or re.match(r"-| бөлі", context.text[match.end() :]):
+        return None  # "үйлердің 2/3 бөлігі", "2/3-сі": a part of a whole
     return f"{cardinal(int(match.group(1)))} бөлшек {cardinal(int(match.group(2)))}"
 
 
