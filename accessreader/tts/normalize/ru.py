@@ -785,25 +785,41 @@ _ALONG_WITH = re.compile(
 )
 
 
-def _year(match: re.Match, context: Context) -> str:
-    first, dash, second, word = match.groups()
-    before = context.word_before(match.start())
+#: Years listed before the one that carries their word ("в 2019, 2020 и 2021 гг.").
+_YEAR_LIST_BEFORE = re.compile(r"(?<![\w.,])\d{4}(?:(?:, ?| (?:и|или) )\d{4})*(?:, ?| (?:и|или) )$")
+
+
+def _year_case(context: Context, start: int, word: str, second: str | None) -> tuple[str, str]:
+    """(case, the word said) of a year or years written at ``start`` with ``word`` after them."""
+    listed = _YEAR_LIST_BEFORE.search(context.text[:start])
+    start = listed.start() if listed else start  # a list takes the case of its first year's preposition
+    before = context.word_before(start)
     if word in ("г.", "гг."):
-        plural = word == "гг." or bool(second)
+        plural = word == "гг." or bool(second) or bool(listed)
         case = prep_case(before, "gent" if before in MONTHS else "nomn")
-        if before == "по" and re.search(r"(?<!\w)[Сс]о? \d{4}(?: ?(?:г\.|года))? по $", context.text[: match.start()]):
+        if before == "по" and re.search(r"(?<!\w)[Сс]о? \d{4}(?: ?(?:г\.|года))? по $", context.text[:start]):
             case = "nomn"  # "с 2015 по 2024 гг.": up to, an accusative; "данные по 2023 г." is a dative
         if before not in PREPOSITIONS and before not in MONTHS:
-            case = noun_case(context, match.start(), "год")  # "итоги 2023 г." → года
-        if re.search(r"(?<!\w)(?:мес|кв)\.\s*$", context.text[: match.start()]):
+            case = noun_case(context, start, "год")  # "итоги 2023 г." → года
+        if re.search(r"(?<!\w)(?:мес|кв)\.\s*$", context.text[:start]):
             case = "gent"  # "за 9 мес. 2024 г." → две тысячи двадцать четвёртого года
-        if before in ("с", "со") and _ALONG_WITH.search(context.text[: match.start()]):
+        if before in ("с", "со") and _ALONG_WITH.search(context.text[:start]):
             case = "ablt"  # "по сравнению с 2022 г." → с две тысячи двадцать вторым годом
-        word = inflect("год", case, plural)
-    elif word == "году" and before in ("к", "ко", "по"):
-        case, plural = "datv", False
-    else:
-        case, plural = _YEAR_WORDS[word.lower()]
+        return case, inflect("год", case, plural)
+    if word == "году" and before in ("к", "ко", "по"):
+        return "datv", word
+    return _YEAR_WORDS[word.lower()][0], word
+
+
+def _listed_year(match: re.Match, context: Context) -> str:
+    """A year in a list before the one with the word ("в 2019, 2020 и 2021 гг." → в две тысячи
+    девятнадцатом, две тысячи двадцатом и две тысячи двадцать первом годах)."""
+    return ordinal(int(match.group(1)), _year_case(context, match.start(), match.group(3), None)[0])
+
+
+def _year(match: re.Match, context: Context) -> str:
+    first, dash, second, word = match.groups()
+    case, word = _year_case(context, match.start(), word, second)
     said = ordinal(int(first), case)
     if second:
         end = int(first[: len(first) - len(second)] + second) if len(second) < len(first) else int(second)
@@ -1111,20 +1127,38 @@ def _century(match: re.Match, context: Context) -> str | None:
     start, end = roman_value(first), roman_value(second) if second else None
     if start is None or (second and end is None):
         return None
-    before = context.word_before(match.start())
-    if word in ("в.", "вв."):
-        plural = word == "вв." or bool(second)
-        case = prep_case(before, "nomn") if before in PREPOSITIONS else noun_case(context, match.start(), "век")
-        if _PART_OF.search(context.text[: match.start()]):
-            case = "gent"  # "в нач. XX в." → в начале двадцатого века
-        word = inflect("век", case, plural)
-    else:
-        parse = analyses(word.lower())[0]
-        case, plural = case_of(parse.tag), parse.tag.number == "plur"
+    case, word = _century_case(context, match.start(), word, bool(second))
     said = ordinal(start, case)
     if second:
         said += f" — {ordinal(end, case)}"
     return f"{said} {word}"
+
+
+#: Centuries listed before the one that carries their word ("в XIX и XX вв.").
+_CENTURY_LIST_BEFORE = re.compile(
+    rf"(?<![\w.])[{ROMAN_LETTERS}]+(?:(?:, ?| (?:и|или) )[{ROMAN_LETTERS}]+)*(?:, ?| (?:и|или) )$"
+)
+
+
+def _century_case(context: Context, start: int, word: str, span: bool) -> tuple[str, str]:
+    """(case, the word said) of a century or centuries written at ``start`` with ``word`` after them."""
+    listed = _CENTURY_LIST_BEFORE.search(context.text[:start])
+    start = listed.start() if listed else start  # a list takes the case of its first century's preposition
+    before = context.word_before(start)
+    if word in ("в.", "вв."):
+        case = prep_case(before, "nomn") if before in PREPOSITIONS else noun_case(context, start, "век")
+        if _PART_OF.search(context.text[:start]):
+            case = "gent"  # "в нач. XX в." → в начале двадцатого века
+        return case, inflect("век", case, word == "вв." or span or bool(listed))
+    return case_of(analyses(word.lower())[0].tag), word
+
+
+def _listed_century(match: re.Match, context: Context) -> str | None:
+    """A century in a list before the one with the word ("в XIX и XX вв." → в девятнадцатом и двадцатом веках)."""
+    number = roman_value(match.group(1))
+    if number is None:
+        return None
+    return ordinal(number, _century_case(context, match.start(), match.group(3), False)[0])
 
 
 #: A part of a span before a century or a year ("нач.", "сер.", "кон.", "пол."), which asks the genitive.
@@ -1330,6 +1364,10 @@ def rules() -> list[Rule]:
             _year,
         ),
         rule(r"(?<![\w.,])(\d{4}) (по|до)(?= \d{4} ?(?:гг\.|г\.|(?i:год)\w*))", _year_from),
+        rule(
+            r"(?<![\w.,])(\d{4})(?=((?:(?:, ?| (?:и|или) )\d{4})+) ?(гг\.|(?i:годах|годы|годов|годам|годами))(?!\w))",
+            _listed_year,
+        ),
         rule(r"(№+) ?(\d+)", _number_sign),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3])[.:]([0-5]\d) ?ч\.", _clock_hours),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d) ?[–—-] ?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
@@ -1383,6 +1421,10 @@ def rules() -> list[Rule]:
         rule(r"(?<!\w)([А-ЯЁ][а-яё]+) ([IVXІХ]+)(?!\w)", _ruler),
         rule(r"(?<![\w.])([IVІ]{1,3}|[1-4])(?:-?й)? ?кв\.(?!\w)", _quarter),
         rule(rf"(?<![\w.])({roman}) ([А-ЯЁа-яё][а-яё]+)", _roman_before_noun),
+        rule(
+            rf"(?<![\w.])({roman})(?=((?:(?:, ?| и | или ){roman})+) ?(вв\.|(?i:веках|века|веков|векам|веками))(?!\w))",
+            _listed_century,
+        ),
         rule(rf"(?<![\w.])({roman})(?=(?:(?:, ?| и | или ){roman})+ ([А-ЯЁа-яё][а-яё]+))", _roman_in_list),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн|тыс\.)(?!\w))?", _currency_first),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))? ?кв\. ?м(?!\w)", _square_metres),
