@@ -204,6 +204,12 @@ def _year(match: re.Match, context: Context) -> str | None:
     )
     if owner and _names_a_thing(context.text[match.end() :]):
         alone = True  # "the library's 2023 annual report": a year; "the 2000 books" counts
+    listed = re.search(
+        r"(?<![\w.,])(?:1[1-9]\d\d|20\d\d)(?:(?:, | and | or )(?:1[1-9]\d\d|20\d\d))*(?:, | and | or )$",
+        context.text[: match.start()],
+    )
+    if listed and context.word_before(listed.start()) in _YEAR_BEFORE:
+        before = context.word_before(listed.start())  # "in 2019, 2020 and 2021": each a year
     if not (decade or era or alone or quarter or before in _YEAR_BEFORE or before in (m.lower() for m in MONTHS)):
         return None
     return year(int(written), bool(decade)) + (f" {' '.join(era.replace('.', ''))}" if era else "")
