@@ -65,8 +65,9 @@ from accessreader.service.documents import Documents, Folder  # noqa: E402
 from accessreader.service.positions import FilePositions  # noqa: E402
 from accessreader.service.store import open_store  # noqa: E402
 from accessreader.terminal.display import Display  # noqa: E402
+from accessreader.terminal.files import open_file  # noqa: E402
 from accessreader.terminal.keys import Action  # noqa: E402
-from accessreader.terminal.loading import Loader, open_file  # noqa: E402
+from accessreader.terminal.loading import Loader  # noqa: E402
 from accessreader.terminal.reader import Reader, Session, run_until_stopped  # noqa: E402
 from accessreader.terminal.speech import FileSink, Speaker  # noqa: E402
 from tests.brltty_harness import Brltty, VirtualDisplay  # noqa: E402
@@ -324,6 +325,7 @@ def main() -> None:
         speaker = Speaker(document, [], FileSink(folder / "speech.txt"))  # the reader gives it the speech
         session = Session("bench", "kk", positions=FilePositions(folder / "positions.json"))
         reader = Reader(document, Display(brltty.host), session, speaker)
+        reader.loader.start()
         reader.loader.wait()  # moves over the whole book (the first braille is --first's business)
         loading = time.perf_counter() - started
         thread = run_until_stopped(reader)

@@ -23,7 +23,7 @@ from accessreader.service.positions import FilePositions
 from accessreader.service.store import open_store
 from accessreader.terminal.bookmarks import BookmarkFile
 from accessreader.terminal.display import Display
-from accessreader.terminal.loading import BookFile
+from accessreader.terminal.files import BookFile
 from accessreader.terminal.pc_keyboard import PcKeyboard
 from accessreader.terminal.reader import Reader, Session, run_until_stopped
 from accessreader.terminal.speech import FileSink, Speaker

@@ -6,8 +6,8 @@
                                                       └──▶ positions.save          (every move)
 
 A book is shown as soon as the blocks around the reader's place are brailled;
-the rest is read in a thread (``loading.py``) and taken between keys, so no key
-waits for the whole book.  Braille is written before anything else is done for a
+the rest is read in a thread (``loading.py``), started once that is shown, and
+taken between keys, so no key waits for the whole book.  Braille is written before anything else is done for a
 key, and speech runs in its own thread, so the display never waits for speech.  When brltty goes away
 the reader says so (by speech), tries again every half second, and shows the
 same place once it is back; the size may change (another display).
@@ -21,13 +21,13 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..braille.tables import Code
 from ..braille.translate import translate_document, translate_phrase
 from ..errors import AccessReaderError
 from ..messages import translate
 from ..model import Block, Chapter, Document, Locator, Metadata
-from ..service.positions import PositionStore, open_positions
 from ..tts.engines import Voice
 from .bookmarks import BookmarkFile
 from .buffer import BrailleBook, View
@@ -36,6 +36,9 @@ from .keys import Action, action
 from .loading import Loader, Snapshot, Source, WholeDocument
 from .pc_keyboard import PcKeyboard
 from .speech import FileSink, SoundSink, Speaker
+
+if TYPE_CHECKING:
+    from ..service.positions import PositionStore
 
 RECONNECT_SECONDS = 0.5
 #: At most this long a jump to a chapter not read yet (a bookmark) waits for it.
@@ -103,8 +106,7 @@ class Reader:
             self.view = View(self.book, self.view.width)
             if self.position is not None:
                 self.view.go(self.position)
-        self._told_error = False
-        self.loader.start()
+        self._told_error = False  # the rest is read from the first _catch_up on: after the first braille is shown
 
     def _reach(self, place: Locator) -> bool:
         """Whether ``place`` is in the book, its chapter read first (and waited for) when it is not in yet."""
@@ -123,6 +125,7 @@ class Reader:
 
     def _catch_up(self) -> None:
         """Take the loader's newest snapshot, the window staying where it is; tell a failure once."""
+        self.loader.start()
         newest = self.loader.newest()
         if newest is not None and newest is not self.snapshot:
             place = self.view.locator() if self.view else None
@@ -414,30 +417,32 @@ def run_until_stopped(reader: Reader) -> threading.Thread:
     return thread
 
 
+def open_session(reader_id: str, lang: str, code: Code, data_dir: Path) -> Session:
+    """``reader_id``'s session: positions the service's when one is configured in ``data_dir``
+    (else a file there), bookmarks a file there."""
+    from ..service.positions import open_positions  # the service's database code, when it is configured
+
+    return Session(reader_id, lang, code, open_positions(data_dir), BookmarkFile(data_dir / "bookmarks.json"))
+
+
 def read_on_display(
     book: Source | Document,
-    reader_id: str,
-    lang: str,
-    code: Code,
-    data_dir: Path,
+    session: Session,
     host: str | None = None,
     speech: bool = True,
     speech_file: Path | None = None,
     find_title: Callable[[str], Source | None] | None = None,
     voices: dict[str, Voice] | None = None,
 ) -> None:
-    """Read ``book`` on the brltty display at ``host`` until the quit key or Ctrl-C.
+    """Read ``book`` in ``session`` on the brltty display at ``host`` until the quit key or Ctrl-C.
 
-    The reader's positions are the service's when one is configured in ``data_dir``
-    (else a file there), bookmarks a file there; speech goes to the sound card in
-    ``voices`` (espeak-ng's by default: the quickest first sound), or to ``speech_file``
-    as a transcript.  Display, keyboard and speech are closed at the end.
+    Speech goes to the sound card in ``voices`` (espeak-ng's by default: the quickest first
+    sound), or to ``speech_file`` as a transcript.  Display, keyboard and speech are closed at the end.
     """
     speaker = None
     if speech or speech_file:
         sink = FileSink(speech_file) if speech_file else SoundSink(voices=voices)
         speaker = Speaker(Document(), [], sink)  # the reader gives it the book as it is read
-    session = Session(reader_id, lang, code, open_positions(data_dir), BookmarkFile(data_dir / "bookmarks.json"))
     keyboard = PcKeyboard(sys.stdin.fileno()) if sys.stdin.isatty() else None
     reader = Reader(book, Display(host), session, speaker, keyboard, find_title)
     try:
