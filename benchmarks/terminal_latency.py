@@ -159,19 +159,22 @@ connection.writeDots(bytes([255] * int(sys.argv[2])))
 sys.stdin.read()
 """
 
-#: ``accessreader read`` in a process that has imported the command and read, brailled and worded a
-#: small book first (tables compiled, language models and speech rules loaded: a terminal's reader
-#: program that has run before), then waits for a line on stdin to start.
+#: ``accessreader read`` in a process that has imported the command's modules and read, brailled and
+#: worded a small book first (tables compiled, language models and speech rules loaded: a terminal's
+#: reader program that has run before), then waits for a line on stdin to start.
 WARM_READER = """
 import sys
-from accessreader import cli, content
+from accessreader import cli, content, language
 from accessreader.braille.tables import Code
 from accessreader.braille.translate import translate_document
+from accessreader.service import catalog, positions
+from accessreader.terminal import files, reader
 from accessreader.tts.script import speech_script
 sample = open("samples/kitaphana-kk-ru.epub", "rb").read()
 document = content.read(sample, "sample.epub")
 translate_document(document, Code())
 speech_script(document)
+language.load_lingua()
 print("ready", flush=True)
 sys.stdin.readline()
 cli.main(sys.argv[1:])
@@ -224,6 +227,9 @@ def read_command(brltty: Brltty, book_args: list[str], folder: Path, ready: bool
 
 def first_braille(brltty: Brltty, display: VirtualDisplay, sizes: list[float], runs: int, folder: Path) -> None:
     median = lambda measure: statistics.median(measure() for _ in range(runs))  # noqa: E731
+    print(
+        f"load average at the start (1, 5, 15 min): {', '.join(f'{v:.2f}' for v in os.getloadavg())} on {os.cpu_count()} cores"
+    )
     full = "\u28ff" * CELLS
     bare = [sys.executable, "-c", BARE_CLIENT, brltty.host, str(CELLS)]
     floor = {
@@ -316,6 +322,7 @@ def main() -> None:
     if args.first:
         with running_brltty("accessreader-first-") as (brltty, display, folder):
             first_braille(brltty, display, args.mb, args.runs, folder)
+        print(f"load average at the end (1, 5, 15 min): {', '.join(f'{v:.2f}' for v in os.getloadavg())}")
         return
     moves, paragraphs = args.moves, args.paragraphs
     with running_brltty("accessreader-terminal-") as (brltty, display, folder):
