@@ -332,7 +332,7 @@ def main() -> None:
         speaker = Speaker(document, [], FileSink(folder / "speech.txt"))  # the reader gives it the speech
         session = Session("bench", "kk", positions=FilePositions(folder / "positions.json"))
         reader = Reader(document, Display(brltty.host), session, speaker)
-        reader.loader.start()
+        reader.loader.shown()  # nothing is shown here (no run): the rest is read at once
         reader.loader.wait()  # moves over the whole book (the first braille is --first's business)
         loading = time.perf_counter() - started
         thread = run_until_stopped(reader)

@@ -24,7 +24,9 @@ The first part of a book file does not wait for lingua's models (a second or so 
 new process): its blocks are decided by the script and word votes where those decide
 (``content.finish.finish_quickly``), the others stand in on the rules alone, and the
 thread's first work is to load the models and decide those, in a snapshot of their own
-(the reader stays at its place).  The last snapshot is the same whichever way.
+(the reader stays at its place).  The last snapshot is the same whichever way.  For the
+reader the thread starts on the rest once the first snapshot is shown (``after_show``):
+loading lingua's models holds the interpreter for a second, speech can start after the braille.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ FIRST_BLOCKS_BEFORE = 8
 NEXT_CHARACTERS = 40000
 #: Seconds at least between two snapshots while the rest is read (the last comes at once).
 SNAPSHOT_SECONDS = 1.0
+#: Seconds at most the rest waits for the first snapshot to be shown (``Loader.shown``).
+SHOWN_SECONDS = 2.0
 
 
 class Source(ABC):
@@ -135,8 +139,17 @@ class Loader:
     """Reads ``source`` from ``place`` on: ``first()`` at once, the rest in a thread (``start``)."""
 
     def __init__(
-        self, source: Source, code: Code, place: Locator | None = None, speech: bool = True, workers: int = 0
+        self,
+        source: Source,
+        code: Code,
+        place: Locator | None = None,
+        speech: bool = True,
+        workers: int = 0,
+        after_show: bool = False,
     ) -> None:
+        """With ``after_show`` the thread starts on the rest only once ``shown()`` is called (the
+        first snapshot is on the display): lingua's models load holding the interpreter for a
+        second, which would hold up the first braille."""
         self.source = source
         self.code = code
         self.speech = speech
@@ -149,6 +162,9 @@ class Loader:
         self._wanted: list[int] = []
         self._newest: Snapshot | None = None
         self._stop = threading.Event()
+        self._shown = threading.Event()
+        if not after_show:
+            self._shown.set()
         self._thread: threading.Thread | None = None
         self._open: list[Block] = []  # blocks of the first part shown before lingua decided them
         self._start_chapter, self._start_block = self._start(place)
@@ -177,6 +193,10 @@ class Loader:
             return
         self._thread = threading.Thread(target=self._rest, name="loader", daemon=True)
         self._thread.start()
+
+    def shown(self) -> None:
+        """The first snapshot is on the display: the rest may be read (``after_show``)."""
+        self._shown.set()
 
     def newest(self) -> Snapshot | None:
         with self._lock:
@@ -227,6 +247,7 @@ class Loader:
         count = len(self.outline.chapters)
         first = self._start_chapter
         order = [first] + [i for i in range(first + 1, count)] + [i for i in range(first)]
+        self._shown.wait(SHOWN_SECONDS)
         if self.speech:  # the first part's speech, before the rest of its chapter
             part = self._parts[first]
             self._parts[first] = _Chapter(part.blocks, part.braille, self._speech(first, part.blocks))

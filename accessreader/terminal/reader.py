@@ -6,8 +6,8 @@
                                                       └──▶ positions.save          (every move)
 
 A book is shown as soon as the blocks around the reader's place are brailled;
-the rest is read in a thread (``loading.py``), started once that is shown, and
-taken between keys, so no key waits for the whole book.  Braille is written before anything else is done for a
+the rest is read in a thread (``loading.py``) and taken between keys, so no key
+waits for the whole book.  Braille is written before anything else is done for a
 key, and speech runs in its own thread, so the display never waits for speech.  When brltty goes away
 the reader says so (by speech), tries again every half second, and shows the
 same place once it is back; the size may change (another display).
@@ -100,13 +100,14 @@ class Reader:
         saved = session.positions.load(session.reader, self.book_key) if session.positions else None
         self.position: Locator | None = saved.locator if saved else None
         self.bookmarks = session.bookmarks.load(session.reader, self.book_key) if session.bookmarks else []
-        self.loader = Loader(source, session.code, self.position, speech=self.speaker is not None)
+        self.loader = Loader(source, session.code, self.position, speech=self.speaker is not None, after_show=True)
         self._take(self.loader.first())
         if self.view is not None:
             self.view = View(self.book, self.view.width)
             if self.position is not None:
                 self.view.go(self.position)
-        self._told_error = False  # the rest is read from the first _catch_up on: after the first braille is shown
+        self._told_error = False
+        self.loader.start()
 
     def _reach(self, place: Locator) -> bool:
         """Whether ``place`` is in the book, its chapter read first (and waited for) when it is not in yet."""
@@ -125,7 +126,6 @@ class Reader:
 
     def _catch_up(self) -> None:
         """Take the loader's newest snapshot, the window staying where it is; tell a failure once."""
-        self.loader.start()
         newest = self.loader.newest()
         if newest is not None and newest is not self.snapshot:
             place = self.view.locator() if self.view else None
@@ -216,6 +216,7 @@ class Reader:
         else:
             text = (self.help or self.view).cells()
         self.display.show(text)
+        self.loader.shown()
 
     # connection --------------------------------------------------------------
     def _connect(self) -> None:
