@@ -58,6 +58,7 @@ class FileSink:
 class SoundSink:
     """Speech on the sound card: ``tts.playback.Speech`` (the local player's own) into
     ``sounddevice``, in tenth-of-a-second blocks so a move of the reader cuts it off at once.
+    The output is opened at the first ``speak`` (in the speech thread, after the first braille).
 
     ``make_sink(sample_rate)`` gives the output (``tts.playback.SoundDeviceSink`` by
     default; a ``WaveSink`` records what would be heard).  When it raises
@@ -75,7 +76,6 @@ class SoundSink:
         self._retry = retry_seconds
         self._news: queue.Queue[str] = queue.Queue()
         self._lock = threading.Lock()
-        self._open()
 
     def speak(self, text: str, voice: str, rate: int, where: str, stop: threading.Event) -> None:
         while not self._open():
