@@ -22,13 +22,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event, text
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 
 from ..atomic import write_bytes
 from ..settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql, sqlite
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -53,6 +56,8 @@ class Store:
 
     def insert(self, table: Table) -> sqlite.Insert | postgresql.Insert:
         """An INSERT into ``table`` in this database's dialect, which has ``on_conflict_do_nothing``/``_update``."""
+        from sqlalchemy.dialects import postgresql, sqlite  # when writing: a reader's process needs neither
+
         return (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
 
     def path(self, relative: str) -> Path:
