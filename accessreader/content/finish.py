@@ -10,9 +10,7 @@ table of contents) so that every format arrives at outputs the same way.
 
 A block's language, spans and sentences depend on its own text and the book's
 declared language alone, so a long book is finished on several processes
-(``processes.py``, ``workers``) with the same result.  ``finish_quickly`` finishes
-the blocks the rules decide without waiting for lingua's models (the terminal's
-first screen) and stands in for the others until they are finished.
+(``processes.py``, ``workers``) with the same result.
 """
 
 from __future__ import annotations
