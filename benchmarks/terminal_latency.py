@@ -274,12 +274,15 @@ def first_braille(brltty: Brltty, display: VirtualDisplay, sizes: list[float], r
         keys = keys_while_loading(brltty, display, read_command(brltty, [str(path)], folder, True, "no catalog"), first)
         print(
             f"  keys while the rest of the file is read (line down, from the first braille on): median "
-            f"{statistics.median(keys):.1f} ms, worst {max(keys):.1f} ms over {len(keys)} keys"
+            f"{statistics.median(keys or [0]):.1f} ms, worst {max(keys or [0]):.1f} ms over {len(keys)} keys"
+            + (" (then one reached the end of what was read)" if len(keys) < 20 else "")
         )
 
 
 def keys_while_loading(brltty: Brltty, display: VirtualDisplay, command: list[str], first: str, count: int = 20):
-    """Milliseconds per key pressed as soon as the first braille is shown, while the rest is still read."""
+    """Milliseconds per key pressed as soon as the first braille is shown, while the rest is still read;
+    fewer than ``count`` when a key reaches the end of what is read so far (it moves nothing: the
+    reader goes as far as it can) before more comes in."""
     dot_one = brlapi.Connection(brltty.host.encode())
     dot_one.enterTtyModeWithPath([])
     dot_one.writeDots(bytes([1] * CELLS))
@@ -289,7 +292,13 @@ def keys_while_loading(brltty: Brltty, display: VirtualDisplay, command: list[st
     _, process = warm(command)
     try:
         display.wait_for(first, timeout=120)
-        return time_keys(display, count, ("LnDn",))
+        times: list[float] = []
+        for _ in range(count):
+            try:
+                times += time_keys(display, 1, ("LnDn",))
+            except AssertionError:  # no change in 5 s: the end of what was read when the key came
+                break
+        return times
     finally:
         process.terminate()
         process.wait(30)
