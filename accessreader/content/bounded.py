@@ -22,6 +22,7 @@ import os
 import resource
 import signal
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NoReturn
 
@@ -65,9 +66,11 @@ def read_bounded(
     workers: int = 1,
     budget: Budget | None = None,
     finished: bool = True,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Document | tuple[Document, bool]:
     """``content.read(data, name, limits, workers)`` in a child process held to ``budget``
-    (with ``finished=False``: ``content.draft(data, name, limits)``, a (Document, finished) pair).
+    (with ``finished=False``: ``content.draft(data, name, limits)``, a (Document, finished) pair);
+    ``meanwhile()`` is called here while the child reads (work that does not need the book).
 
     ``budget`` defaults to ``Budget.from_settings()``.  Raises what ``content.read``
     raises, ``ReadingTooLong`` past the time budget and ``ReadingTooBig`` past the
@@ -84,6 +87,8 @@ def read_bounded(
     child.start()
     sender.close()
     try:
+        if meanwhile is not None:
+            meanwhile()
         outcome = _wait(child, receiver, budget.time_for(len(data)), name)
     finally:
         _kill(child)

@@ -15,6 +15,7 @@ declared language alone, so a long book is finished on several processes
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from collections import Counter
 from pathlib import PurePath
@@ -55,16 +56,48 @@ def finish_blocks(document: Document, blocks: list[Block], declared: list[str], 
     """Finish ``blocks`` of the draft ``document`` in place (language, spans, sentences, repairs), on up to
     ``workers`` processes; a part at a time gives what ``finish`` gives the whole (``declared``: the
     draft's ``declared_languages``)."""
-    fallback = declared[0] if declared else ""
+    fallback = fallback_of(declared)
     weight = lambda block: len(block.text)  # noqa: E731
     done = processes.map_in_order(finish_block, blocks, (fallback,), workers, weight)
-    for block, (lang, spans, split, text, repairs) in zip(blocks, done):
-        block.lang, block.spans, block.sentences, block.text = lang, spans, split, text
-        block.repairs += repairs
-        document.notices += [
-            Notice("mixed_script_repaired", f"{r.original} → {text[r.start : r.end]} ({block.id})", block.id)
-            for r in repairs
-        ]
+    for block, finished in zip(blocks, done):
+        apply(document, block, finished)
+
+
+def fallback_of(declared: list[str]) -> str:
+    """The language hint ``finish_block`` gets for a block that declares none."""
+    return declared[0] if declared else ""
+
+
+def apply(document: Document, block: Block, finished: Finished) -> None:
+    """Put what ``finish_block`` found for ``block`` (of the draft ``document``) in place."""
+    lang, spans, split, text, repairs = finished
+    block.lang, block.spans, block.sentences, block.text = lang, spans, split, text
+    block.repairs += repairs
+    document.notices += [
+        Notice("mixed_script_repaired", f"{r.original} → {text[r.start : r.end]} ({block.id})", block.id)
+        for r in repairs
+    ]
+
+
+def finish_quickly(document: Document, blocks: list[Block], declared: list[str]) -> tuple[list[Block], list[Block]]:
+    """``finish_blocks`` on this process without waiting for lingua's models (``language.quick``):
+    a block the script and word votes decide is finished in place, as ``finish_blocks`` finishes
+    it; for one they leave open, a copy finished on the rules alone stands in, the draft block
+    left as it was.  Returns the blocks to show, in order, and the draft blocks still to finish."""
+    fallback = fallback_of(declared)
+    shown, left = [], []
+    for block in blocks:
+        trial = copy.deepcopy(block)  # finish_block changes the block it is given (text, span values)
+        with language.quick() as left_open:
+            finished = finish_block(trial, fallback)
+        if left_open():
+            apply(Document(), trial, finished)  # its notices come when the block itself is finished
+            shown.append(trial)
+            left.append(block)
+        else:
+            apply(document, block, finished)
+            shown.append(block)
+    return shown, left
 
 
 def settle(document: Document, source_checksum: str, name: str, declared: list[str]) -> Document:

@@ -29,7 +29,6 @@ from sqlalchemy import Connection, Row, and_, delete, func, insert, or_, select,
 from sqlalchemy.exc import IntegrityError, StatementError
 
 from ..atomic import move
-from ..content import FORMATS, sniff
 from ..errors import BadInput, NotFound
 from ..model import Chapter, Document, Outline
 from . import identity, schema, search
@@ -144,6 +143,8 @@ class Catalog:
                 if split is not None:
                     return Added(split, created=True)
             return Added(existing, created=False)
+        from ..content import FORMATS, sniff  # the readers' modules only where a source is added
+
         display = _display_name(name)
         if source_format and source_format not in FORMATS:
             raise ValueError(f"unknown source format {source_format!r}")
