@@ -2,11 +2,14 @@
 
     upload bytes ──add_source──▶ Title (status "queued", source under a server-chosen name;
                                         the same bytes again: the title that has them)
+    job's first chapters ──file_preview──▶ documents/<id>/ parts of a preview (``documents.py``): chapter 1
+                                      readable online while the rest is read (a new title only)
     job reads it ──file_document──▶ the same work as a title in the catalog (``identity.py``:
                                      identifier, text, title+authors+languages)? the source
                                      joins that title (``Joined``) and its own entry goes;
                  ──attach_document──▶ else metadata, languages, keys, search index,
-                                       documents/<id>.json (+ its outline and chapters apart)
+                                       documents/<id>.json (+ its outline and chapters apart),
+                                       in place of the preview; a title joined or failed: ``drop_preview``
     job output   ──publish_rendition──▶ outputs/<id>/<file> (atomic rename) + a Rendition row
     status       ──set_status──▶ queued │ converting │ ready │ failed (with the error)
 
@@ -30,6 +33,7 @@ from sqlalchemy.exc import IntegrityError, StatementError
 
 from ..atomic import move
 from ..content import FORMATS, sniff
+from ..content.finish import first_with_text
 from ..errors import BadInput, NotFound
 from ..model import Chapter, Document, Outline
 from . import identity, schema, search
@@ -241,8 +245,33 @@ class Catalog:
         if match is None:
             self._index_text(title_id, document)
             return self.get(title_id)
+        self.drop_preview(title_id)  # the book is the other title's: its address leads there
         source = next(item for item in self.sources(other) if item.id == own.id)
         return Joined(self.get(other), source, kind, title_id)
+
+    def file_preview(self, title_id: int, preview: Document) -> bool:
+        """The first chapters of a new title's book (``content.finish.preview``), readable online while its
+        job reads the rest: stored apart (``Documents.write_preview``), the title marked converting.
+
+        A title read before (its failed conversion run again) keeps its whole stored Document: False,
+        nothing stored.  ``NotFound`` for an unknown title.  Dedupe waits for the whole book
+        (``file_document``), which replaces the preview, or drops it (``drop_preview``)."""
+        title = self.get(title_id)
+        if title.has_document:
+            return False
+        self.documents.write_preview(title_id, preview, first_with_text(preview.chapters) + 1)
+        if title.status == QUEUED:
+            self.set_status(title_id, CONVERTING)
+        return True
+
+    def prepared(self, title_id: int) -> int | None:
+        """How many chapters (from the first) can be read while the title's book is still being read;
+        ``None`` once its whole Document is stored; ``NotFound`` with neither."""
+        return self.documents.prepared(title_id)
+
+    def drop_preview(self, title_id: int) -> None:
+        """Remove the title's preview, if its whole Document did not replace it (a failed or joined job)."""
+        self.documents.remove_preview(title_id)
 
     def sources(self, title_id: int) -> list[Source]:
         """The files a title was imported from: the primary first, then the others as they came."""

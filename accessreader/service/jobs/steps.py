@@ -1,8 +1,10 @@
 """The work of each step of a conversion job, in the job's work folder ``data/work/<job>/``.
 
-    prepare      read the source → document.json; plan parts of N chapters (and speaking steps);
-                 a book that is a title already in the catalog joins it and the job ends here
-    part-A-B     braille of chapters A…B-1 → part-A-B.pickle                           (any worker)
+    prepare      read the source: its first chapters (up to the first with text), languages decided,
+                 go to the ``Publisher`` at once as a preview (readable online), then the rest
+                 → document.json; plan parts of N chapters (and speaking steps); a book that is a
+                 title already in the catalog joins it (its preview goes) and the job ends here
+    part-A-B     braille of chapters A…B-1 (cells, no position maps) → part-A-B.pickle  (any worker)
     assemble     the parts' braille → ``convert.convert`` (the same writer as the command) writes
                  every format whole in out/ → each handed to the ``Publisher`` (the catalog)
   with ``ACCESSREADER_AUDIO=yes``, once the braille is published (stage "speaking"):
@@ -75,6 +77,9 @@ class SameWork:
 
 class Publisher(Protocol):
     """Where a job's results go: the catalog (``library.CatalogPublisher``)."""
+
+    def preview(self, title: int, document: Document) -> None:
+        """The first chapters are read (``content.finish.preview``): readable while the rest is read."""
 
     def started(self, title: int, document: Document) -> SameWork | None:
         """The source was read: ``document`` gives the title's metadata; conversion begins; or, when
@@ -161,7 +166,9 @@ class Steps:
     def _prepare(self, job: str, step: str, progress: Progress) -> None:
         row = self.state.row(job)
         self.state.set_stage(job, READING)
-        document = content.read_bounded((self.data / row.source).read_bytes(), row.name)
+        preview = lambda first: self.publisher.preview(row.title, first)  # noqa: E731
+        budget = content.Budget.from_settings(self.settings)
+        document = content.read_bounded((self.data / row.source).read_bytes(), row.name, budget=budget, first=preview)
         convert.prepare(document, row.formats, self.options)
         same = self.publisher.started(row.title, document)
         if same is not None:  # not converted again: the title it joined has its formats
@@ -197,7 +204,7 @@ class Steps:
         blocks = []
         for chapter in document.chapters[first:last]:
             for block in chapter.blocks:
-                blocks.append(translate_block(block, self.options.code, lang))
+                blocks.append(translate_block(block, self.options.code, lang, positions=False))  # pages need cells only
                 progress(1)
         atomic.write_bytes(self.work(job) / f"{step}.pickle", pickle.dumps(blocks))
 
