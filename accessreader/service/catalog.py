@@ -37,7 +37,7 @@ from ..content.finish import first_with_text
 from ..errors import BadInput, NotFound
 from ..model import Chapter, Document, Outline
 from . import identity, schema, search
-from .documents import Documents
+from .documents import Documents, Encoded, encode
 from .store import Store
 
 QUEUED = "queued"
@@ -201,8 +201,10 @@ class Catalog:
         Raises ``NotFound`` for an unknown title and ``BadInput`` for a document
         that cannot be stored; in both cases nothing already stored changes.
         """
-        with self._stored(title_id), self.store.begin() as connection:
-            self._attach(connection, title_id, document)
+        with self._stored(title_id):
+            encoded = encode(document)  # before the transaction: it only writes the files
+            with self.store.begin() as connection:
+                self._attach(connection, title_id, document, encoded)
         self._index_text(title_id, document)
         return self.get(title_id)
 
@@ -220,6 +222,9 @@ class Catalog:
         book arriving together still make one title.
         """
         found = identity.keys(document)
+        # Encoded before the lock: the filing transaction (which every page's audit row waits for) only writes.
+        with self._stored(title_id):
+            encoded = encode(document)
         with self._stored(title_id), self._filing() as connection:
             own = connection.execute(
                 select(schema.sources).where(schema.sources.c.title_id == title_id, schema.sources.c.is_primary)
@@ -231,7 +236,7 @@ class Catalog:
             joins = own is not None and not own.separate and not read_before
             match = _match(connection, title_id, found) if joins else None
             if match is None:
-                self._attach(connection, title_id, document)
+                self._attach(connection, title_id, document, encoded)
             else:
                 other, kind = match
                 connection.execute(
@@ -309,7 +314,7 @@ class Catalog:
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _FILING_LOCK})
             yield connection
 
-    def _attach(self, connection: Connection, title_id: int, document: Document) -> None:
+    def _attach(self, connection: Connection, title_id: int, document: Document, encoded: Encoded) -> None:
         meta = document.metadata
         current = _title_row(connection, title_id)
         title = meta.title.strip() or current.title
@@ -333,7 +338,7 @@ class Catalog:
         _add_keys(connection, self.store, title_id, identity.keys(document))
         search.index(connection, title_id, title, list(meta.authors), description)
         # Last, so a document that cannot be written undoes the rows above.
-        self.documents.write(title_id, document)
+        self.documents.write(title_id, encoded)
 
     def _index_text(self, title_id: int, document: Document) -> None:
         """The stored title's full text into the text search, after its Document is stored and in

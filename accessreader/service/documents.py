@@ -36,12 +36,13 @@ import json
 import shutil
 import threading
 from collections import OrderedDict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..atomic import write_bytes
 from ..errors import ChapterNotReady, NotFound
-from ..model import Chapter, Document, Outline, chapter_from_dict, chapter_to_dict, outline_of
+from ..model import SCHEMA_VERSION, Chapter, Document, Outline, chapter_from_dict, chapter_to_dict, outline_of
 
 if TYPE_CHECKING:
     from .store import Store
@@ -80,11 +81,21 @@ class Documents:
     def whole_path(self, title_id: Key) -> Path:
         return self.store.path(f"documents/{title_id}.json")
 
-    def write(self, title_id: Key, document: Document) -> None:
-        """Store ``document`` whole and in parts; the whole file comes last (its presence means stored)."""
-        whole = document.to_json().encode("utf-8")
-        self._write_parts(title_id, document, _version(whole))
-        self.store.write_atomic(f"documents/{title_id}.json", whole)
+    def write(self, title_id: Key, document: Document | Encoded) -> None:
+        """Store ``document`` whole and in parts; the whole file comes last (its presence means stored).
+
+        Given ``encode(document)`` (made beforehand, outside a transaction), only the files are written."""
+        encoded = document if isinstance(document, Encoded) else encode(document)
+        version = _version(encoded.whole)
+        folder = f"documents/{title_id}"
+        for index, chapter in enumerate(encoded.chapters):
+            self.store.write_atomic(f"{folder}/{index}.json", _part(version, chapter))
+        outline = {"version": version, "outline": encoded.outline.to_dict()}
+        self.store.write_atomic(f"{folder}/outline.json", _dump(outline))
+        for stale in self.store.path(folder).glob("*.json"):
+            if stale.stem.isdigit() and int(stale.stem) >= len(encoded.chapters):
+                stale.unlink(missing_ok=True)
+        self.store.write_atomic(f"documents/{title_id}.json", encoded.whole)
 
     def write_preview(self, title_id: Key, document: Document, count: int) -> None:
         """Store the first ``count`` chapters of ``document`` (``content.finish.preview``) for reading while
@@ -194,24 +205,38 @@ class Documents:
         """The whole Document, its parts written again where the data folder lets us."""
         document = self.document(title_id)
         try:
-            self._write_parts(title_id, document, _version(document.to_json().encode("utf-8")))
+            self.write(title_id, document)
         except OSError:
             pass  # read-only: every chapter comes from the whole file, as before parts existed
         return document
 
-    def _write_parts(self, title_id: Key, document: Document, version: str) -> None:
-        folder = f"documents/{title_id}"
-        for index, chapter in enumerate(document.chapters):
-            part = {"version": version, "chapter": chapter_to_dict(chapter)}
-            self.store.write_atomic(f"{folder}/{index}.json", _dump(part))
-        outline = {"version": version, "outline": outline_of(document).to_dict()}
-        self.store.write_atomic(f"{folder}/outline.json", _dump(outline))
-        for stale in self.store.path(folder).glob("*.json"):
-            if stale.stem.isdigit() and int(stale.stem) >= len(document.chapters):
-                stale.unlink(missing_ok=True)
+
+@dataclass(frozen=True)
+class Encoded:
+    """A Document as ``Documents.write`` stores it: the whole JSON (``Document.to_json``'s bytes), each
+    chapter's JSON, the outline.  Made apart (``encode``), so a writer holding a database lock only writes."""
+
+    whole: bytes
+    chapters: list[bytes]
+    outline: Outline
 
 
-def _dump(data: dict) -> bytes:
+def encode(document: Document) -> Encoded:
+    """``document`` encoded once: each chapter dumped alone, the whole file joined from them (the same
+    bytes as ``Document.to_json``; no single call holds the interpreter for the whole book)."""
+    chapters = [_dump(chapter_to_dict(chapter)) for chapter in document.chapters]
+    head = _dump({"schema": SCHEMA_VERSION, "metadata": asdict(document.metadata)})[:-1]
+    tail = _dump({"toc": [asdict(e) for e in document.toc], "notices": [asdict(n) for n in document.notices]})[1:]
+    whole = head + b',"chapters":[' + b",".join(chapters) + b"]," + tail
+    return Encoded(whole, chapters, outline_of(document))
+
+
+def _part(version: str, chapter: bytes) -> bytes:
+    """``{"version", "chapter"}`` of a chapter already dumped (what ``_dump`` makes of the dict)."""
+    return b'{"version":' + _dump(version) + b',"chapter":' + chapter + b"}"
+
+
+def _dump(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
