@@ -8,6 +8,7 @@ import dataclasses
 import threading
 
 import pytest
+import uvicorn
 from fastapi.testclient import TestClient
 
 from accessreader import content
@@ -17,6 +18,8 @@ from accessreader.service.library import Library
 from accessreader.settings import Settings
 from tests.servicekit import READER, wait_done
 from tests.stores import KINDS, open_test_store
+from tests.test_web import log_in, violations
+from tests.webkit import free_port, stop, tab
 
 PAGE = {"accept": "text/html"}
 
@@ -172,3 +175,44 @@ def test_a_failed_job_leaves_no_preview_and_touches_no_other_title(served):
     assert "Conversion failed" in title.text and "still being prepared" not in title.text
     assert library.catalog.document(kept.title.id).to_json() == stored
     assert client.get(f"/titles/{kept.title.id}/read/2", headers=PAGE).status_code == 200
+
+
+def test_the_pages_of_a_book_being_prepared_pass_axe_in_chromium(browser, tmp_path):
+    data = tmp_path / "data"
+    library = Library(Settings(data=data, chapters_per_part=1))
+    library.people.register("reader", *READER, "Reader", print_disabled=True)
+    held = HeldAfterPreview(library.jobs.publisher)
+    library.jobs.work.publisher = held
+    worker = library.jobs.worker(1)
+    worker.start()
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(library.settings, library), host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="off"))  # fmt: skip
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        added = library.add(book(3, 10), "prepared.txt")
+        assert held.previewed.wait(60)
+        while not server.started:
+            threading.Event().wait(0.02)
+        with tab(browser, f"http://127.0.0.1:{port}") as page:
+            log_in(page, READER)
+            found = {}
+            for lang in ("en", "ru", "kk"):
+                page.goto(f"/titles/{added.title.id}?lang={lang}")
+                found[f"title {lang}"] = violations(page)
+                response = page.goto(f"/titles/{added.title.id}/read/2")
+                assert response.status == 503 and response.headers["retry-after"] == "2"
+                found[f"chapter 2 {lang}"] = violations(page)
+            assert page.get_by_role("heading", level=1).inner_text() == "Бұл тарау әлі дайындалып жатыр"
+            page.get_by_role("link", name="Қайта көріңіз").click()  # try again: still being read
+            assert page.url.endswith(f"/titles/{added.title.id}/read/2")
+            page.goto(f"/titles/{added.title.id}")
+            assert "Бұл кітап әлі дайындалып жатыр." in page.inner_text("main")
+            page.get_by_role("link", name="Chapter 1").click()
+            assert "Абзац 1.9." in page.inner_text("#text")
+            assert {where: v for where, v in found.items() if v} == {}
+    finally:
+        held.go.set()
+        stop(server, thread, library)
+        worker.stop()
