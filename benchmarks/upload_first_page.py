@@ -10,11 +10,15 @@ warmed up on a small book first (language models and braille tables loaded).  A 
 logged in, asks for ``GET /titles/{id}/read/N`` over loopback.  Printed:
 
 - *first page*: seconds from the upload until chapter 1 answers 200, against the job's
-  whole run (every braille format made) in the same run;
+  whole run (every braille format made) in the same run, and the whole run of another
+  book of the same size with no page asked meanwhile (the job's own time);
 - *page while the job runs*: median and worst of the chapter pages that answered 200
   while the job still converts (chapters 1, 2, … in turn; one not read yet answers 503
   "being prepared", counted apart), against the same pages once the job is done (the
-  ratio: how much the running job slows a reader's page).
+  ratio: how much the running job slows a reader's page);
+- *part steps' braille*: CPU seconds of translating every block of the smallest book with
+  position maps (as the part steps did) and cells only (as they do: BRF, PEF and Unicode
+  braille use the cells alone).
 """
 
 from __future__ import annotations
@@ -85,6 +89,11 @@ def measure(megabytes: float, pages: int) -> None:
         whole = time.perf_counter() - started
         status = library.jobs.get(job).status
         after = [page(client, title_id, 1 + n % chapters)[1] for n in range(pages)]
+        other, _ = epub_bytes(book(megabytes, seed=29))  # another book of the size, no page asked meanwhile
+        started = time.perf_counter()
+        quiet_job = library.add(other, f"quiet-{name}").job
+        wait_until(lambda: library.jobs.get(quiet_job).status in DONE, timeout=900)
+        quiet = time.perf_counter() - started
         client.close()
     finally:
         server.send_signal(signal.SIGINT)
@@ -92,6 +101,7 @@ def measure(megabytes: float, pages: int) -> None:
         library.close()
     print(f"{megabytes:g} MB EPUB, {chapters} chapters, job {status}:")
     print(f"  first chapter page (200) after upload: {first:6.2f} s  (the whole job: {whole:6.2f} s)")
+    print(f"  the whole job of another such book, no page asked meanwhile: {quiet:6.2f} s")
     if during:
         print(
             f"  chapter page while the job runs: median {statistics.median(during) * 1000:6.1f} ms, "
@@ -105,6 +115,28 @@ def measure(megabytes: float, pages: int) -> None:
         print(f"  ratio while running / after: {statistics.median(during) / statistics.median(after):.2f}")
 
 
+def braille_of_parts(megabytes: float) -> None:
+    """CPU seconds of the part steps' braille of one book (``translate_block`` on every block, this
+    process), with position maps (before) and cells only (what the job's writers use), the same run."""
+    from accessreader.braille.translate import main_language, translate_block
+    from accessreader.service.jobs.steps import conversion_options
+
+    document = book(megabytes)
+    code, lang = conversion_options(Settings()).code, main_language(document)
+    blocks = [block for _, block in document.blocks()]
+    translate_block(blocks[0], code, lang)  # tables loaded
+    spent = {}
+    for positions in (True, False):
+        started = time.process_time()
+        for block in blocks:
+            translate_block(block, code, lang, positions=positions)
+        spent[positions] = time.process_time() - started
+    print(
+        f"{megabytes:g} MB, part steps' braille: with position maps {spent[True]:6.2f} CPU-s, cells only "
+        f"{spent[False]:6.2f} CPU-s ({spent[False] / spent[True]:.2f}×)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, nargs="+", default=[1, 5])
@@ -112,6 +144,7 @@ def main() -> None:
     options = parser.parse_args()
     for megabytes in options.mb:
         measure(megabytes, options.pages)
+    braille_of_parts(min(options.mb))
 
 
 if __name__ == "__main__":
