@@ -14,8 +14,8 @@ logged in, asks for ``GET /titles/{id}/read/N`` over loopback.  Printed:
   book of the same size with no page asked meanwhile (the job's own time);
 - *page while the job runs*: median and worst of the chapter pages that answered 200
   while the job still converts (chapters 1, 2, … in turn; one not read yet answers 503
-  "being prepared", counted apart), against the same pages once the job is done (the
-  ratio: how much the running job slows a reader's page);
+  "being prepared", counted apart), against the same chapters' pages once the job is done
+  (the ratio: how much the running job slows a reader's page);
 - *part steps' braille*: CPU seconds of translating every block of the smallest book with
   position maps (as the part steps did) and cells only (as they do: BRF, PEF and Unicode
   braille use the cells alone).
@@ -76,24 +76,28 @@ def measure(megabytes: float, pages: int) -> None:
         title_id, job = added.title.id, added.job
         first = wait_until(lambda: page(client, title_id, 1)[0] == 200, every=0.02)
         chapters = len(library.catalog.outline(title_id).chapters)
-        during, waiting, asked = [], 0, 0
+        during, read, waiting, asked = [], [], 0, 0
         while library.jobs.get(job).status not in DONE and len(during) < pages:
-            status, seconds = page(client, title_id, 1 + asked % chapters)
+            number = 1 + asked % chapters
+            status, seconds = page(client, title_id, number)
             asked += 1
             if status == 200:
                 during.append(seconds)
+                read.append(number)
             else:
                 waiting += 1
                 time.sleep(0.05)
         wait_until(lambda: library.jobs.get(job).status in DONE, timeout=900)
         whole = time.perf_counter() - started
         status = library.jobs.get(job).status
-        after = [page(client, title_id, 1 + n % chapters)[1] for n in range(pages)]
+        after = [page(client, title_id, number)[1] for number in read or [1 + n % chapters for n in range(pages)]]
         other, _ = epub_bytes(book(megabytes, seed=29))  # another book of the size, no page asked meanwhile
         started = time.perf_counter()
-        quiet_job = library.add(other, f"quiet-{name}").job
+        quiet_job = library.add(other, f"quiet-{name}", separate=True).job  # an entry of its own: converted
         wait_until(lambda: library.jobs.get(quiet_job).status in DONE, timeout=900)
         quiet = time.perf_counter() - started
+        quiet_info = library.jobs.get(quiet_job)
+        quiet_status = f"{quiet_info.status} {quiet_info.note('en') or quiet_info.error('en')}".strip()
         client.close()
     finally:
         server.send_signal(signal.SIGINT)
@@ -101,7 +105,7 @@ def measure(megabytes: float, pages: int) -> None:
         library.close()
     print(f"{megabytes:g} MB EPUB, {chapters} chapters, job {status}:")
     print(f"  first chapter page (200) after upload: {first:6.2f} s  (the whole job: {whole:6.2f} s)")
-    print(f"  the whole job of another such book, no page asked meanwhile: {quiet:6.2f} s")
+    print(f"  the whole job of another such book, no page asked meanwhile: {quiet:6.2f} s ({quiet_status})")
     if during:
         print(
             f"  chapter page while the job runs: median {statistics.median(during) * 1000:6.1f} ms, "

@@ -4,7 +4,8 @@
                  go to the ``Publisher`` at once as a preview (readable online), then the rest
                  → document.json; plan parts of N chapters (and speaking steps); a book that is a
                  title already in the catalog joins it (its preview goes) and the job ends here
-    part-A-B     braille of chapters A…B-1 (cells, no position maps) → part-A-B.pickle  (any worker)
+    part-A-B     braille of chapters A…B-1 (cells, no position maps; on worker processes, so the
+                 service's pages keep this process's interpreter) → part-A-B.pickle       (any worker)
     assemble     the parts' braille → ``convert.convert`` (the same writer as the command) writes
                  every format whole in out/ → each handed to the ``Publisher`` (the catalog)
   with ``ACCESSREADER_AUDIO=yes``, once the braille is published (stage "speaking"):
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from ... import atomic, content, convert
+from ... import atomic, content, convert, processes
 from ...braille import Code, Layout, parse_grades
 from ...braille.translate import Braille, main_language, translate_block
 from ...errors import AccessReaderError, BadOption
@@ -201,11 +202,12 @@ class Steps:
         document = self.document(job)
         first, last = chapters(step)
         lang = main_language(document)
-        blocks = []
-        for chapter in document.chapters[first:last]:
-            for block in chapter.blocks:
-                blocks.append(translate_block(block, self.options.code, lang, positions=False))  # pages need cells only
-                progress(1)
+        mine = [block for chapter in document.chapters[first:last] for block in chapter.blocks]
+        # Cells only (the pages need no position maps), on worker processes: this process (the service's,
+        # with its pages) keeps its interpreter for them; a short part is done here (``processes.SMALL``).
+        weight = lambda block: len(block.text)  # noqa: E731
+        args = (self.options.code, lang, False)
+        blocks = processes.map_in_order(translate_block, mine, args, processes.default_workers(), weight, progress)
         atomic.write_bytes(self.work(job) / f"{step}.pickle", pickle.dumps(blocks))
 
     def _assemble(self, job: str, step: str, progress: Progress) -> None:
