@@ -36,7 +36,7 @@ from .. import processes
 from ..braille.tables import Code
 from ..braille.translate import Braille, BrailleBlock, main_language, translate_block
 from ..content import read_bounded
-from ..content.finish import checksum, declared_languages, finish_blocks, settle
+from ..content.finish import checksum, declared_languages, finish_blocks, first_with_text, settle
 from ..content.safety import Limits, human_size
 from ..errors import FileNotFound, FileTooLarge
 from ..model import PAGE_MARKER, Block, Chapter, Document, Locator, Metadata, Outline, outline_of
@@ -291,7 +291,7 @@ class Loader:
             found = next((i for i, block in enumerate(blocks) if block.id == place.block), None)
             if found is not None:
                 return place.chapter, found
-        return next((i for i, c in enumerate(chapters) if c.blocks), 0), 0
+        return first_with_text(chapters), 0
 
     def _rest(self) -> None:
         try:
