@@ -12,6 +12,10 @@
     speak-A-B    chapters A…B-1 spoken → speak-A-B/ (MP3, Opus, timings), whole or absent (any worker)
     audio        every speak-A-B folder handed to the ``Publisher`` at once
 
+Steps run at a lower CPU priority (``STEP_NICE``, per thread, and the processes they start), so
+that the service's pages, in the same process under ``accessreader serve``, come first on a
+busy machine (``benchmarks/upload_first_page.py``: pages while a 5 MB book converts).
+
 Speech formats asked for as outputs (mp3, opus, m4b, daisy, epub3) are written by
 ``assemble`` with the braille; a format that ``convert`` writes as a folder (mp3,
 opus, daisy) is published as one ZIP of it.  Braille code and page size are the
@@ -21,8 +25,10 @@ settings' (``ACCESSREADER_GRADES``, ``_DOTS``, ``_CELLS``, ``_LINES``).
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 import shutil
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,6 +140,7 @@ class Steps:
         """One step of one job, as a queue task; a step already taken by another worker is skipped."""
         if not self.state.claim(job, step):
             return
+        _yield_to_pages()
         progress = Progress(self.state, job, step)
         kinds = {PREPARE: self._prepare, PART: self._part, ASSEMBLE: self._assemble, SPEAK: self._speak,
                  AUDIO: self._audio}  # fmt: skip
@@ -257,6 +264,22 @@ class Steps:
 
     def document(self, job: str) -> Document:
         return Document.from_json((self.work(job) / "document.json").read_text(encoding="utf-8"))
+
+
+#: The nice value of the threads that run steps (and the processes they start): on a busy machine, the
+#: service's pages in the same process come first, and the job takes what they leave.
+STEP_NICE = 10
+
+
+def _yield_to_pages() -> None:
+    """Lower this thread's CPU priority to ``STEP_NICE`` (Linux: per thread; inherited by the reading and
+    translating processes it starts), once; where the system does not let us, nothing changes."""
+    thread = threading.get_native_id()
+    try:
+        if os.getpriority(os.PRIO_PROCESS, thread) < STEP_NICE:
+            os.setpriority(os.PRIO_PROCESS, thread, STEP_NICE)
+    except OSError:
+        pass
 
 
 def _deliverable(name: str, stem: str, path: Path, folder: Path) -> tuple[str, Path]:
