@@ -10,7 +10,9 @@ table of contents) so that every format arrives at outputs the same way.
 
 A block's language, spans and sentences depend on its own text and the book's
 declared language alone, so a long book is finished on several processes
-(``processes.py``, ``workers``) with the same result.
+(``processes.py``, ``workers``) with the same result, and a part at a time: the
+first chapters a reader opens first (``model.first_with_text``; given to ``first`` as a
+``preview`` before the rest, as the service's jobs do), a window at a time (the terminal).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import copy
 import hashlib
 from collections import Counter
+from collections.abc import Callable
 from pathlib import PurePath
 
 from .. import language, lookalikes, processes, sentences
@@ -35,16 +38,41 @@ from ..model import (
     Sentence,
     Span,
     TocEntry,
+    first_with_text,
+    outline_of,
 )
 
 Finished = tuple[str, list[Span], list[Sentence], str, list[Repair]]
 
 
-def finish(document: Document, data: bytes, name: str, workers: int = 1) -> Document:
-    """Complete ``document`` read from ``data`` in place and return it, on up to ``workers`` processes."""
+def finish(
+    document: Document, data: bytes, name: str, workers: int = 1, first: Callable[[Document], None] | None = None
+) -> Document:
+    """Complete ``document`` read from ``data`` in place and return it, on up to ``workers`` processes.
+
+    With ``first``: the chapters up to the first with text are finished before the rest and
+    given to ``first`` as a ``preview``; the Document returned is the same either way."""
     declared = declared_languages(document)
-    finish_blocks(document, [block for _, block in document.blocks()], declared, workers)
+    blocks = [block for _, block in document.blocks()]
+    if first is not None:
+        count = first_with_text(document.chapters) + 1
+        head = sum(len(chapter.blocks) for chapter in document.chapters[:count])
+        finish_blocks(document, blocks[:head], declared, 1)
+        first(preview(document, count))
+        blocks = blocks[head:]
+    finish_blocks(document, blocks, declared, workers)
     return settle(document, checksum(data), name, declared)
+
+
+def preview(document: Document, count: int) -> Document:
+    """The first ``count`` chapters of a draft whose blocks there are finished, every other chapter
+    with its title alone (indexes, block ids and locators are the whole book's).  Finishing the rest
+    does not change it: its metadata, contents and notices are copies, its chapters are done."""
+    outline = outline_of(document)
+    outline.metadata = copy.deepcopy(document.metadata)
+    outline.notices = list(document.notices)
+    outline.toc = list(document.toc)
+    return outline.document({index: document.chapters[index] for index in range(count)})
 
 
 def declared_languages(document: Document) -> list[str]:

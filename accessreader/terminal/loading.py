@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from .. import language, processes
 from ..braille.tables import Code
 from ..braille.translate import Braille, BrailleBlock, main_language, translate_block
-from ..model import Block, Chapter, Document, Locator, Metadata, Outline, outline_of
+from ..model import Block, Chapter, Document, Locator, Metadata, Outline, first_with_text, outline_of
 from .buffer import BrailleBook
 
 if TYPE_CHECKING:
@@ -235,7 +235,7 @@ class Loader:
             found = next((i for i, block in enumerate(blocks) if block.id == place.block), None)
             if found is not None:
                 return place.chapter, found
-        return next((i for i, c in enumerate(chapters) if c.blocks), 0), 0
+        return first_with_text(chapters), 0
 
     def _rest(self) -> None:
         try:
