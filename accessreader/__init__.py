@@ -1,11 +1,28 @@
 """AccessReader: catalog e-books into braille and speech for blind and low-vision readers.
 
-The public API: read a book into the document model, and the model itself.
+The public API: read a book into the document model, and the model itself.  The names
+are imported when first used, so that a command that needs none of the readers
+(``accessreader read "TITLE"``) does not pay for them.
 """
 
-from .content import read, sniff
-from .errors import AccessReaderError, BadInput
-from .model import Block, Chapter, Document, Locator, Metadata, Span
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .content import read, sniff
+    from .errors import AccessReaderError, BadInput
+    from .model import Block, Chapter, Document, Locator, Metadata, Span
+
+#: Each public name and the module it comes from.
+_MODULES = {
+    "read": ".content",
+    "sniff": ".content",
+    "AccessReaderError": ".errors",
+    "BadInput": ".errors",
+    **dict.fromkeys(("Block", "Chapter", "Document", "Locator", "Metadata", "Span"), ".model"),
+}
 
 __all__ = [
     "AccessReaderError",
@@ -19,3 +36,11 @@ __all__ = [
     "read",
     "sniff",
 ]
+
+
+def __getattr__(name: str):
+    if name not in _MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_MODULES[name], __name__), name)
+    globals()[name] = value
+    return value

@@ -1,6 +1,9 @@
 """The ``accessreader`` command: thin commands over the application layer.
 
 Each command parses its options, calls the library, and formats the result.
+A command imports what it uses inside itself, so that one command does not pay
+for the others' modules (``accessreader read`` starts without the service's
+database code, the server or the converters: ``python -X importtime -m accessreader read``).
 User-facing failures (``errors.AccessReaderError``) become one line in the
 user's language (``--lang`` or the locale) and exit code 2; nothing prints a
 traceback unless ``ACCESSREADER_DEBUG`` is set.  Settings (``settings.py``) are read once,
@@ -18,18 +21,20 @@ import sys
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from . import content
-from .content.safety import DEFAULT_LIMITS, Limits
 from .errors import AccessReaderError, AlreadyRegistered, DiskFull, NotFound, PortBusy, SecretsDiffer
-from .inspection import summarise
 from .messages import interface_language, translate
-from .model import Document
-from .service.people import ADMIN, READER, ROLES, Person
+from .service.roles import ADMIN, READER, ROLES
 from .settings import SETTINGS, Settings
 from .tts.engines import MAX_RATE, MIN_RATE
+
+if TYPE_CHECKING:
+    from .content.safety import Limits
+    from .model import Document
+    from .service.people import Person
 
 
 class _Group(click.Group):
@@ -84,12 +89,18 @@ def main(ctx: click.Context, lang: str | None, max_size: float | None) -> None:
     ctx.meta["lang"] = lang
     settings = Settings.from_env(max_file_mb=max_size)
     ctx.meta["settings"] = settings
-    ctx.meta["limits"] = replace(DEFAULT_LIMITS, max_file_bytes=settings.max_file_bytes)
 
 
 def _settings() -> Settings:
     """The settings ``main`` read (environment, then the group's options)."""
     return click.get_current_context().meta["settings"]
+
+
+def _limits() -> Limits:
+    """What an input file may be: the readers' limits, with the settings' largest file."""
+    from .content.safety import DEFAULT_LIMITS
+
+    return replace(DEFAULT_LIMITS, max_file_bytes=_settings().max_file_bytes)
 
 
 def _read_book(path: str, limits: Limits, workers: int = 1) -> Document:
@@ -108,8 +119,10 @@ def inspect(ctx: click.Context, files: tuple[str, ...], as_json: bool) -> None:
 
     FILES are books, or folders of scanned page images (PNG, JPEG, TIFF) read by OCR.
     """
+    from .inspection import summarise
+
     lang = interface_language(ctx.meta.get("lang"))
-    limits = ctx.meta["limits"]
+    limits = _limits()
     for path in files:
         summary = summarise(_read_book(path, limits), lang)
         if as_json:
@@ -153,6 +166,8 @@ def normalize(text: tuple[str, ...], text_lang: str | None) -> None:
 
 
 def _book_stem(name: str) -> str:
+    from . import content
+
     lowered = name.lower()
     for suffix in sorted(content.BOOK_SUFFIXES + (".json",), key=len, reverse=True):
         if lowered.endswith(suffix):
@@ -239,8 +254,6 @@ def convert(
     workers: int | None,
 ) -> None:
     """Convert a book into braille files (<stem>.brf, .pef, .ubrl.txt) and talking books (<stem>/<format>/)."""
-    from dataclasses import replace
-
     from . import convert as conversion
     from .tts.outputs import speech_options
 
@@ -252,7 +265,7 @@ def convert(
     )
     if workers:
         options = replace(options, workers=workers, speech=replace(options.speech, workers=workers))
-    document = _read_book(file, ctx.meta["limits"], options.workers)
+    document = _read_book(file, _limits(), options.workers)
     name = Path(file).name
     target = Path(folder) if folder else Path(file).parent
     braille = [n for n in names if n in conversion.FORMATS]
@@ -295,7 +308,7 @@ def proof(ctx: click.Context, file: str, output: str | None, grade: str, dots: s
 
     lang = interface_language(ctx.meta.get("lang"))
     options = _braille_options(grade, dots)
-    document = _read_book(file, ctx.meta["limits"])
+    document = _read_book(file, _limits())
     name = Path(file).name
     html, problems = proof_page(document, options.code, lang, _progress, name)
     target = Path(output) if output else Path(file).parent / f"{_book_stem(name)}.proof.html"
@@ -351,10 +364,7 @@ def read(
     The first screen comes as soon as it is brailled, the rest follows; a file read
     whole is kept finished in the data folder (books/) for its next opening.
     q quits, ? lists the keys."""
-    from .braille import Code, parse_grades
-    from .service.documents import Documents, Folder
-    from .terminal.loading import open_file
-    from .terminal.reader import read_on_display
+    from .braille.tables import Code, parse_grades
     from .tts.engines import parse_voices, voices_for
 
     lang = interface_language(ctx.meta.get("lang"))
@@ -362,31 +372,48 @@ def read(
     spoken_by = voices_for(parse_voices(voices)) if voices else None
     folder = Path(data_dir) if data_dir else _settings().data
     find_title = _catalog_finder(folder)
+    session = None
+
+    def prepare() -> None:  # while a new book file is read, in a process of its own
+        from .terminal.reader import open_session
+
+        nonlocal session
+        session = open_session(reader_id, lang, code, folder)
+
     if Path(book).exists() or find_title is None:
-        source = open_file(Path(book), ctx.meta["limits"], Documents(Folder(folder / "books")))
+        from .service.documents import Documents, Folder
+        from .terminal.files import open_file
+
+        source = open_file(Path(book), _limits(), Documents(Folder(folder / "books")), prepare)
     else:
         source = find_title(book)
         if source is None:
             raise NotFound(what=book)
+    if session is None:
+        prepare()
+    from .terminal.reader import read_on_display
+
     read_on_display(
-        source, reader_id, lang, code, folder, host, speech, Path(speech_file) if speech_file else None, find_title,
-        spoken_by,
+        source, session, host, speech, Path(speech_file) if speech_file else None, find_title, spoken_by
     )  # fmt: skip
 
 
 def _catalog_finder(folder: Path):
     """A function from a search to the best-matching readable title (its stored Document read a
-    chapter at a time), when the folder holds a catalog."""
-    from .service.catalog import Catalog
-    from .service.store import open_settings_store
-    from .terminal.loading import StoredTitle
-
+    chapter at a time), when the folder holds a catalog; the catalog is opened at the first search."""
     settings = _settings().with_options(data=folder)
     if not settings.has_service:
         return None
-    catalog = Catalog(open_settings_store(settings))
+    opened = []
 
-    def find(query: str) -> StoredTitle | None:
+    def find(query: str):
+        from .service.catalog import Catalog
+        from .service.store import open_settings_store
+        from .terminal.loading import StoredTitle
+
+        if not opened:
+            opened.append(Catalog(open_settings_store(settings)))
+        catalog = opened[0]
         found = next((title for title in catalog.search(query) if title.has_document), None)
         if found is None:
             return None

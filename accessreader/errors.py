@@ -222,6 +222,14 @@ class NotFound(AccessReaderError):
     code = "not_found"
 
 
+class ChapterNotReady(AccessReaderError):
+    """A chapter of a title whose book its job is still reading: there in a moment (HTTP 503 with
+    ``Retry-After: retry_after`` seconds), not missing."""
+
+    code = "chapter_not_ready"
+    retry_after = 2
+
+
 class Conflict(AccessReaderError):
     """The request cannot be done in the current state of what it names (HTTP 409)."""
 

@@ -36,6 +36,13 @@ Kazakh "as …" clause ("Абай айтқандай, …").  A Russian sentence
 things (a Russian function word, at most a third of its words with Kazakh letters)
 is shown to lingua without them.
 
+Lingua is asked only where the word votes leave a decision open: its log-odds are
+clipped (±4), so a score whose decision is the same at both ends of that range is
+decided without it (``_score``), with the same answer.  Inside ``quick()`` (the
+terminal's first screen) lingua is not waited for either: where it would be asked
+before ``load_lingua`` has loaded its models, the rules alone answer and the text is
+counted as left open, to be decided again.
+
 Spans (``find_spans``) are, in this order: quoted or parenthesised stretches in
 another language (the span covers the text between the marks); runs of words
 in the other script (Latin names in Cyrillic text, Cyrillic titles in English
@@ -59,7 +66,9 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from itertools import islice
 
@@ -375,25 +384,36 @@ def kazakh_score(text: str, method: str = COMBINED) -> float:
     return _score(text, _WORD.findall(text), method)
 
 
-#: Lingua's log-odds are clipped to ±4 (``_lingua_log_odds``); with word votes this far
-#: past that, lingua cannot change any decision taken on the score (thresholds up to ±2).
-_VOTES_DECIDE = 4.0 + 2.0
+#: The least and the most lingua's log-odds can be (``_lingua_log_odds`` clips its confidence
+#: to 0.018…0.982; the same expression, so the same floats).
+_LINGUA_LEAST = math.log(0.018 / (1.0 - 0.018))
+_LINGUA_MOST = math.log(0.982 / (1.0 - 0.982))
 
 
-def _score(text: str, words: list[str], method: str, decide: bool = False) -> float:
+def _score(text: str, words: list[str], method: str, decide: Callable[[float], str] | None = None) -> float:
     """``kazakh_score`` of ``text``, whose words are ``words``.
 
-    With ``decide`` (a score for a decision), lingua is not asked when the word
-    votes alone already decide (the answer is the same; lingua is most of the cost).
+    ``decide`` is the decision taken on the score, a step function that takes each of its
+    values on one interval of scores (a threshold or two): lingua is not asked when the word
+    votes give the same decision whatever it adds (the answer is the same; lingua is most of
+    the cost), nor, inside ``quick()``, before its models are loaded (the text is then counted
+    as left open).
     """
     score = 0.0
     if method != LINGUA:
         score += sum(map(word_vote, words))
-        if decide and method == COMBINED and abs(score) >= _VOTES_DECIDE:
+        if decide and method == COMBINED and decide(score + _LINGUA_LEAST) == decide(score + _LINGUA_MOST):
             return score
     if method != RULES:
+        if _left_open(_CYRILLIC_MODELS):
+            return score
         score += _lingua_log_odds(_without_names(text))
     return score
+
+
+def _clear(score: float) -> str:
+    """The language a score clearly gives (by 1 or more), else ""."""
+    return "" if abs(score) < 1.0 else "kk" if score > 0 else "ru"
 
 
 @lru_cache(maxsize=4096)
@@ -558,18 +578,21 @@ def _cyrillic_language(text: str, hint: str, method: str) -> str:
         return "be"
     lone = _lone_word(text)
     if lone:
-        score = _score(lone, [lone], method)
-        if abs(score) >= 1.0:
-            return "kk" if score > 0 else "ru"
+        found = _clear(_score(lone, [lone], method, _clear))
+        if found:
+            return found
     main = _main_clause_language(text, method)
     if main:
         return main
     words = _WORD.findall(text)
-    score = _score(text, words, method, decide=True)
-    unsure = abs(score) < 1.0 or (len(words) < 3 and not any(word_vote(word) for word in words))
-    if unsure and hint in ("kk", "ru"):
-        return hint
-    return "kk" if score > 0 else "ru"
+    few = len(words) < 3 and not any(word_vote(word) for word in words)
+
+    def decide(score: float) -> str:
+        if (abs(score) < 1.0 or few) and hint in ("kk", "ru"):
+            return hint
+        return "kk" if score > 0 else "ru"
+
+    return decide(_score(text, words, method, decide))
 
 
 def _main_clause_language(text: str, method: str) -> str:
@@ -586,9 +609,9 @@ def _main_clause_language(text: str, method: str) -> str:
     for main in mains:
         words = _WORD.findall(main)
         if words:
-            score = _score(main, words, method, decide=True)
-            if abs(score) >= 1.0:
-                return "kk" if score > 0 else "ru"
+            found = _clear(_score(main, words, method, _clear))
+            if found:
+                return found
     return ""
 
 
@@ -629,14 +652,15 @@ def _latin_language(text: str, hint: str, method: str, inside_cyrillic: bool = F
         text = " ".join(w for w in _WORD.findall(text) if not (w[:1].isupper() and kazakh_latin.is_word(w)))
         words, english, votes = _function_words(text)
         best = max(votes, key=votes.get)
+    rules = best if votes[best] > english else hint if not english and hint in _OTHER_WORDS else "en"
     if method == RULES:
-        if votes[best] > english:
-            return best
-        return hint if not english and hint in _OTHER_WORDS else "en"
+        return rules
     if method == COMBINED and english > votes[best]:
         return "en"
     if len(words) < 4:
         return hint if hint in _OTHER_WORDS else "en"
+    if _left_open(_LATIN_MODELS):
+        return rules
     lang, confidence = _lingua_latin(text)
     return lang if confidence >= 0.9 else "en"
 
@@ -663,17 +687,17 @@ def _stretch_language(text: str, block_lang: str, method: str, kazakh_typed: boo
                 return detect(text, hint=block_lang, method=method)
         return block_lang
     if scripts == {CYRILLIC}:
-        score = _score(text, words, method, decide=True)
         votes = [word_vote(word) for word in words]
         if block_lang == "kk":
             russian = min(votes) <= -1.5 and max(votes) <= 0
-            if kazakh_typed and KAZAKH_LETTERS.isdisjoint(text):
-                russian = russian or score < 0
-            return "ru" if russian or score <= -2.0 else "kk"
-        if block_lang == "ru":
+            leaning = kazakh_typed and KAZAKH_LETTERS.isdisjoint(text)  # Russian as soon as it leans so
+            decide = lambda score: "ru" if russian or leaning and score < 0 or score <= -2.0 else "kk"  # noqa: E731
+        elif block_lang == "ru":
             kazakh = any(vote >= 2.0 for vote in votes) and min(votes) >= 0
-            return "kk" if kazakh or score >= 2.0 else "ru"
-        return "kk" if score > 0 else "ru"
+            decide = lambda score: "kk" if kazakh or score >= 2.0 else "ru"  # noqa: E731
+        else:
+            decide = lambda score: "kk" if score > 0 else "ru"  # noqa: E731
+        return decide(_score(text, words, method, decide))
     return block_lang
 
 
@@ -822,7 +846,7 @@ _KAZAKH_NEIGHBOUR = 0.5
 
 def _lingua_kazakh(word: str, method: str) -> bool:
     """Whether lingua alone takes ``word`` (no rule votes on it) for Kazakh; never with ``RULES``."""
-    return method != RULES and _lingua_log_odds(word) >= _KAZAKH_NEIGHBOUR
+    return method != RULES and not _left_open(_CYRILLIC_MODELS) and _lingua_log_odds(word) >= _KAZAKH_NEIGHBOUR
 
 
 def _is_name(word: str) -> bool:
@@ -891,6 +915,46 @@ def _overlaps(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 
 # --- lingua ----------------------------------------------------------------------
+
+_CYRILLIC_MODELS = "kk-ru"
+_LATIN_MODELS = "latin"
+#: Lingua's models loaded by ``load_lingua`` in this process (a forked worker inherits them).
+_loaded: set[str] = set()
+#: Inside ``quick()``: [texts left open for want of lingua's models]; else None.
+_left: ContextVar[list[int] | None] = ContextVar("language_left_open", default=None)
+
+
+@contextmanager
+def quick() -> Iterator[Callable[[], int]]:
+    """Decide without waiting for lingua's models (the terminal's first screen): where lingua would
+    be asked before ``load_lingua`` has run, the rules alone answer.  Gives a function that tells
+    how many texts were left open so (decide those again outside ``quick`` for the answer
+    ``detect`` and ``find_spans`` give there; 0: every answer is already that one)."""
+    left = [0]
+    token = _left.set(left)
+    try:
+        yield lambda: left[0]
+    finally:
+        _left.reset(token)
+
+
+def _left_open(models: str) -> bool:
+    """Whether lingua must not be asked now (inside ``quick()``, ``models`` not loaded): counted."""
+    left = _left.get()
+    if left is None or models in _loaded:
+        return False
+    left[0] += 1
+    return True
+
+
+def load_lingua() -> None:
+    """Build lingua's detectors and load their models now: the Kazakh/Russian ones take ~0.6–1.3 s
+    and ~90 MB (otherwise loaded by the first text without a Kazakh letter that needs them), the
+    Latin ones ~0.2 s.  Afterwards ``quick()`` leaves nothing open."""
+    _cyrillic_detector().compute_language_confidence_values("тарау")
+    _loaded.add(_CYRILLIC_MODELS)
+    _latin_detector().compute_language_confidence_values("the library")
+    _loaded.add(_LATIN_MODELS)
 
 
 @lru_cache(maxsize=1)

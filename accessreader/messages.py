@@ -179,6 +179,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{what}: не найдено",
         "kk": "{what}: табылмады",
     },
+    "chapter_not_ready": {
+        "en": "Chapter {chapter} is still being prepared: the book is being read. Try again in a moment",
+        "ru": "Глава {chapter} ещё готовится: книга сейчас читается. Попробуйте ещё раз через минуту",
+        "kk": "{chapter}-тарау әлі дайындалып жатыр: кітап қазір оқылуда. Сәлден кейін қайталап көріңіз",
+    },
+    "chapter_not_ready_heading": {
+        "en": "This chapter is still being prepared",
+        "ru": "Эта глава ещё готовится",
+        "kk": "Бұл тарау әлі дайындалып жатыр",
+    },
+    "title_preparing": {
+        "en": "This book is still being prepared. Its first chapter can be read now; the other chapters follow in a few moments",
+        "ru": "Эта книга ещё готовится. Первую главу можно читать уже сейчас; остальные главы появятся через несколько мгновений",
+        "kk": "Бұл кітап әлі дайындалып жатыр. Бірінші тарауын қазір оқуға болады; қалған тараулары сәлден кейін келеді",
+    },
+    "chapter_preparing": {
+        "en": "being prepared",
+        "ru": "готовится",
+        "kk": "дайындалып жатыр",
+    },
     "conflict": {
         "en": "This cannot be done now: it clashes with the current state; look again and retry",
         "ru": "Сейчас это сделать нельзя: это противоречит текущему состоянию; проверьте и повторите",

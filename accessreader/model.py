@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -447,3 +447,9 @@ def chapter_to_dict(chapter: Chapter) -> dict[str, Any]:
 def chapter_from_dict(data: dict[str, Any]) -> Chapter:
     """The inverse of ``chapter_to_dict``."""
     return Chapter(title=data["title"], blocks=[_block_from_dict(b) for b in data["blocks"]])
+
+
+def first_with_text(chapters: Sequence[object]) -> int:
+    """The index of the first chapter (a ``Chapter`` or ``ChapterOutline``) with blocks, else 0: where
+    a reader starts, and so what is read first."""
+    return next((index for index, chapter in enumerate(chapters) if chapter.blocks), 0)  # type: ignore[attr-defined]

@@ -24,6 +24,9 @@ class FolderPublisher:
         self.folder = Path(data) / "published"
         self.events: list[tuple[str, str]] = []
 
+    def preview(self, title: int, document: Document) -> None:
+        self.events.append(("preview", title))
+
     def started(self, title: int, document: Document) -> None:
         self.events.append(("started", title))
 

@@ -117,7 +117,7 @@ def test_a_book_split_over_workers_comes_out_as_one_conversion(embedded, tmp_pat
     assert (info.status, info.stage, info.percent, info.eta_seconds, info.error()) == (DONE, "done", 100, 0.0, "")
     assert [s["name"] for s in jobs.steps(job)] == ["prepare", "part-0-2", "part-2-4", "part-4-5", "assemble"]
     assert published(tmp_path, 1) == whole_book(payload, "five.txt", tmp_path)
-    assert publisher.events[0] == ("started", 1) and publisher.events[-1] == ("finished", 1)
+    assert publisher.events[:2] == [("preview", 1), ("started", 1)] and publisher.events[-1] == ("finished", 1)
     assert not (tmp_path / "work" / job).exists()
     assert jobs.list()[0].id == job and jobs.list(title=1)[0].to_dict()["percent"] == 100
 

@@ -12,7 +12,8 @@ from accessreader.model import Locator
 from accessreader.service.documents import Documents, Folder
 from accessreader.terminal import loading
 from accessreader.terminal.buffer import BrailleBook
-from accessreader.terminal.loading import Loader, StoredTitle, open_file
+from accessreader.terminal.files import open_file
+from accessreader.terminal.loading import Loader, StoredTitle
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 
 import pytest
 from click.testing import CliRunner
@@ -13,18 +11,9 @@ from hypothesis import strategies as st
 
 from accessreader.cli import main
 from accessreader.tts.normalize import normalize, normalize_map
+from tests.normalize_data import ESPEAK, LANGUAGES, UNSEEN_SETS, is_right, load, load_unseen, phonemes, text_right
 
-ESPEAK = shutil.which("espeak-ng")
 needs_espeak = pytest.mark.skipif(ESPEAK is None, reason="espeak-ng is not installed")
-VOICE = {"kk": "kk", "ru": "ru", "en": "en-us"}
-
-
-def phonemes(text: str, lang: str) -> str:
-    """espeak-ng's phonemes for ``text``, a pause (clause break) shown as " | "."""
-    result = subprocess.run(
-        [ESPEAK, "-v", VOICE[lang], "-x", "-q", text], capture_output=True, text=True, check=True, timeout=30
-    )
-    return " | ".join(" ".join(line.split()) for line in result.stdout.strip().splitlines())
 
 
 SAID_AS = [
@@ -434,7 +423,7 @@ def test_library_abbreviation_is_expanded(lang, written, said):
         ("kk", "ҚР-да", "Қазақстан Республикасында"),
         ("kk", "ОКЖ-ның директоры", "орталықтандырылған кітапханалар жүйесінің директоры"),
         ("kk", "ЦГДБ оқырмандары", "це-ге-де-бе оқырмандары"),
-        ("kk", "ҰБТ-дан кейін", "ұ-бе-те-дан кейін"),
+        ("kk", "ҰБТ-дан кейін", "ұ-бе-теден кейін"),
     ],
 )
 def test_acronym_is_expanded_in_the_case_the_sentence_asks_or_spelled(lang, written, said):
@@ -528,9 +517,8 @@ def test_kazakh_voice_spells_cyrillic_roman_numerals_and_says_the_normalised_cen
 
 
 def test_labelled_report_sentences_are_read_right():
-    """The whole labelled set (tests/data/normalize, ≥ 300 sentences, and every unseen set): at least 97% right."""
-    from tests.normalize_data import LANGUAGES, UNSEEN_SETS, is_right, load, load_unseen
-
+    """The whole labelled set (tests/data/normalize, ≥ 300 sentences, and every unseen set): at least 97%
+    right, in each language too (by the judge of tests/normalize_data.py: the words, or else the sounds)."""
     sentences = [s for lang in LANGUAGES for s in load(lang)]
     assert len(sentences) >= 300
     sentences += [s for name in UNSEEN_SETS for s in load_unseen(name)]
@@ -538,11 +526,31 @@ def test_labelled_report_sentences_are_read_right():
     wrong = [
         (s.lang, s.text, normalize(s.text, s.lang))
         for s in sentences
-        if not is_right(normalize(s.text, s.lang), s.expected)
+        if not is_right(normalize(s.text, s.lang), s.expected, s.lang)
     ]
     assert len(wrong) <= 0.03 * len(sentences), wrong
-    for lang in LANGUAGES:
-        assert sum(w[0] == lang for w in wrong) <= 0.05 * len(load(lang)), wrong
+    for lang in LANGUAGES:  # the issue's aim, per language over all its sentences
+        assert sum(w[0] == lang for w in wrong) <= 0.03 * sum(s.lang == lang for s in sentences), wrong
+
+
+@needs_espeak
+@pytest.mark.parametrize(
+    "said, expected, lang, right",
+    [
+        ("к стовосьмидесятилетию", "к ставосьмидесятилетию", "ru", True),  # an unstressed о/а: one sound
+        ("к стотридцатилетию", "к статридцатилетию", "ru", True),
+        ("тысяча книг", "одна тысяча книг", "ru", False),
+        ("с четырнадцати ноль-ноль", "с четырнадцати", "ru", False),
+        ("семьдесят один семьдесят два", "семь один семь два", "ru", False),
+        ("нөмір он екі мектеп", "нөмірі он екі мектеп", "kk", False),
+        ("ёлка", "елка", "ru", False),  # the voice stresses е and ё apart
+    ],
+)
+def test_the_judge_counts_a_text_right_by_its_words_or_else_by_what_espeak_ng_says(said, expected, lang, right):
+    """The labelled sets' judge: the same words, or else the same phonemes, stress and pauses from
+    espeak-ng; spellings the voice says alike count, real differences in sound do not."""
+    assert not text_right(said, expected)
+    assert is_right(said, expected, lang) is right
 
 
 @pytest.mark.parametrize(
@@ -822,7 +830,7 @@ def test_units_ages_districts_and_an_object_after_a_dative(written, said):
             "Режим работы: девять ноль-ноль — восемнадцать ноль-ноль, понедельник — пятница.",
         ),
         ("ru", "Выходные: сб., вс.", "Выходные: суббота, воскресенье."),
-        ("ru", "ср. с таблицей 2", "ср. с таблицей два"),
+        ("ru", "ср. с таблицей 2", "сравни с таблицей два"),  # "compare", not a weekday
         ("kk", "Жұмыс уақыты: 9:00–18:00, дс.–жм.", "Жұмыс уақыты: тоғыз нөл нөл — он сегіз нөл нөл, дүйсенбі — жұма."),
         ("kk", "Демалыс күндері: сб., жс.", "Демалыс күндері: сенбі, жексенбі."),
     ],
@@ -1415,6 +1423,268 @@ def test_unseen23_misses_are_read_as_a_listener_expects(lang, written, said):
     """A Latin letter glued to a digit is said apart from it ("3D" was "триD", its letter lost to the
     voice), and an amount after "a"/"an" that describes the noun after it keeps its currency
     word singular ("a five thousand dollar grant")."""
+    assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        # a preposition governs every member of the list it begins; a quantifier only its own number
+        ("ru", "Подарки вручены для 20 детей и 5 взрослых.", "Подарки вручены для двадцати детей и пяти взрослых."),
+        (
+            "ru",
+            "Акции прошли в 3 библиотеках, 2 клубах и 5 школах.",
+            "Акции прошли в трёх библиотеках, двух клубах и пяти школах.",
+        ),
+        (
+            "ru",
+            "Выдано более 2 000 книг, 350 журналов и 12 газет.",
+            "Выдано более двух тысяч книг, триста пятьдесят журналов и двенадцать газет.",
+        ),
+        ("ru", "Из них тематических — 942.", "Из них тематических — девятьсот сорок два."),
+        (
+            "ru",
+            "В 2019, 2020 и 2021 гг. фонд рос.",
+            "В две тысячи девятнадцатом, две тысячи двадцатом и две тысячи двадцать первом годах фонд рос.",
+        ),
+        ("ru", "Итоги 2022 и 2023 годов.", "Итоги две тысячи двадцать второго и две тысячи двадцать третьего годов."),
+        ("ru", "В XIX и XX вв. библиотеки менялись.", "В девятнадцатом и двадцатом веках библиотеки менялись."),
+        (
+            "kk",
+            "2019, 2020 және 2021 жылдары қор өсті.",
+            "екі мың он тоғызыншы, екі мың жиырмасыншы және екі мың жиырма бірінші жылдары қор өсті.",
+        ),
+        (
+            "en",
+            "In 2019, 2020 and 2021 the fund grew.",
+            "In twenty nineteen, twenty twenty and twenty twenty-one the fund grew.",
+        ),
+        (
+            "ru",
+            "В 2024 году, 15 мая, открылась выставка.",
+            "В две тысячи двадцать четвёртом году, пятнадцатого мая, открылась выставка.",
+        ),
+        (
+            "ru",
+            "Из них: художественной литературы — 1 200, отраслевой — 942.",
+            "Из них: художественной литературы — тысяча двести, отраслевой — девятьсот сорок два.",
+        ),
+        # parts of a record, pages
+        ("ru", "Собрание сочинений. Т. 1–2.", "Собрание сочинений. Тома один–два."),
+        ("ru", "Т. 3. Вып. 2. Ч. 1.", "Том три. выпуск два. Часть один."),
+        ("ru", "Письма собраны в т. 2–3.", "Письма собраны в томах два–три."),
+        ("ru", "С. 15–20.", "страницы пятнадцать — двадцать."),
+        ("ru", "Алматы, 2005. 256 с.", "Алматы, две тысячи пять. двести пятьдесят шесть страниц."),
+        ("ru", "См. п.п. 3 и 4, пп. 5–6.", "смотри пункты три и четыре, пункты пять–шесть."),
+        ("ru", "Согласно п. 3 положения.", "Согласно пункту три положения."),
+        ("ru", "См. п. 1.2 устава.", "смотри пункт один точка два устава."),
+        # streets after "с": from (genitive), with (instrumental)
+        ("ru", "Вход с ул. Абая.", "Вход с улицы Абая."),
+        ("ru", "Рядом с ул. Абая есть парк.", "Рядом с улицей Абая есть парк."),
+        (
+            "ru",
+            "Библиотека переехала с пр. Назарбаева на пл. Республики.",
+            "Библиотека переехала с проспекта Назарбаева на площадь Республики.",
+        ),
+        ("ru", "Мы переехали в новое здание на ул. Абая.", "Мы переехали в новое здание на улице Абая."),
+        # a capitalised abbreviation at a sentence's start; an initial before a surname
+        ("ru", "Г. Балхаш принимает гостей.", "Город Балхаш принимает гостей."),
+        ("ru", "Г. Абаев выступил с докладом.", "Гэ Абаев выступил с докладом."),
+        ("ru", "Ул. Абая закрыта на ремонт.", "Улица Абая закрыта на ремонт."),
+        ("ru", "Пр. Абая перекрыт.", "Проспект Абая перекрыт."),
+        ("ru", "Д. 5, кв. 12.", "Дом пять, квартира двенадцать."),
+        ("ru", "Пер. А. Сейдимбека.", "Пер. А Сейдимбека."),
+        # Kazakh: a house number, an acronym's ending as the letter names sound, "№" before a school
+        ("kk", "Мекенжай: Абай көшесі, 5/2.", "Мекенжай: Абай көшесі, бес бөлшек екі."),
+        ("kk", "Оның 1/3 бөлігі.", "Оның үштен бір бөлігі."),
+        ("kk", "ҰБТ-ға дайындық.", "ұ-бе-теге дайындық."),
+        ("kk", "ҰБТ-дағы нәтиже.", "ұ-бе-тедегі нәтиже."),
+        ("kk", "ҚМУ-дың студенттері.", "қа-эм-удың студенттері."),
+        ("kk", "Б.з.б. V ғасыр.", "біздің заманымыздан бұрын бесінші ғасыр."),
+        ("kk", "2 томдық. 1-т. – Алматы, 2005.", "екі томдық. бірінші том – Алматы, екі мың бес."),
+        ("kk", "№3 ЖББМ оқушылары.", "нөмірі үш же-бе-бе-эм оқушылары."),
+        ("kk", "1, 2 және 3-дәрежелі дипломдар.", "бірінші, екінші және үшінші дәрежелі дипломдар."),
+        ("kk", "1, 2 және 3-ке бөлінді.", "бір, екі және үшке бөлінді."),
+        ("kk", "Ерубаев к-сі, 50, 2-қабат.", "Ерубаев көшесі, елу, екінші қабат."),
+        (
+            "kk",
+            "1941-1945 ж.ж. соғыс.",
+            "мың тоғыз жүз қырық бірінші — мың тоғыз жүз қырық бесінші жылдары соғыс.",
+        ),
+        ("kk", "ЖШС-ке хат жолданды.", "жауапкершілігі шектеулі серіктестікке хат жолданды."),
+        ("kk", "№ 12 мектеп-гимназия оқушылары.", "нөмірі он екі мектеп-гимназия оқушылары."),
+        ("kk", "Кітапхана № 5 жабылды.", "Кітапхана нөмір бес жабылды."),
+        ("ru", "Библиотека № 5 открыта.", "Библиотека номер пять открыта."),
+    ],
+)
+def test_blind_run_misses_are_read_by_general_rules(lang, written, said):
+    """Lists, record parts, streets after "с", abbreviations starting a sentence and the Kazakh
+    forms the blind sets of unseen22–23 found wrong, each by its rule (see tests/normalize_data.py)."""
+    assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        # numbers with endings in a list share the noun after the last one
+        ("ru", "Дипломы 1-й, 2-й и 3-й степени.", "Дипломы первой, второй и третьей степени."),
+        ("ru", "Клуб собирается по 2-м и 4-м четвергам.", "Клуб собирается по вторым и четвёртым четвергам."),
+        ("ru", "Книги переданы 4-м школам.", "Книги переданы четырём школам."),
+        ("ru", "Выставки прошли на 2-м и 3-м этажах.", "Выставки прошли на втором и третьем этажах."),
+        # a Kazakh house number of any size in an address; a part of a whole stays a fraction
+        ("kk", "Мекенжайы: Сәтбаев көшесі, 12/1.", "Мекенжайы: Сәтбаев көшесі, он екі бөлшек бір."),
+        ("kk", "Оның 2/3-сі оқушылар.", "Оның үштен екісі оқушылар."),
+        # English: a range with a per cent sign, scale letters, a span of clock times
+        ("en", "Loans fell by 15-20%.", "Loans fell by fifteen to twenty percent."),
+        ("en", "The app has 1.2m users.", "The app has one point two million users."),
+        ("en", "They lent 12k e-books.", "They lent twelve thousand e-books."),
+        (
+            "en",
+            "A £2m project and a $300k grant.",
+            "A two million pound project and a three hundred thousand dollar grant.",
+        ),
+        ("en", "The tower is 5m tall.", "The tower is five metres tall."),
+        ("en", "Open 9 a.m.–6 p.m.", "Open nine a m to six p m."),
+    ],
+)
+def test_own26_misses_are_read_by_general_rules(lang, written, said):
+    """What own26.tsv found wrong at its first run, each by its rule (see tests/normalize_data.py)."""
+    assert normalize(written, lang) == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        (
+            "Фонд насчитывал 1 245 678 ед. хр.",
+            "Фонд насчитывал один миллион двести сорок пять тысяч шестьсот семьдесят восемь единиц хранения.",
+        ),
+        ("Фонд — 120 тыс. ед. хр.", "Фонд — сто двадцать тысяч единиц хранения."),
+        ("Собрано 2 000 000 книг.", "Собрано два миллиона книг."),
+        ("Показатель вырос на 0,8 п. п.", "Показатель вырос на ноль целых восемь десятых процентного пункта."),
+        ("Доля выросла на 2 п.п.", "Доля выросла на два процентных пункта."),
+        ("Снижение на 5 п. п.", "Снижение на пять процентных пунктов."),
+        ("Встреча в 15.00 ч.", "Встреча в пятнадцать часов."),
+        ("Работаем до 18:00 ч.", "Работаем до восемнадцати часов."),
+        ("Начало в 15.30 ч.", "Начало в пятнадцать тридцать."),
+        (
+            "Проведено 14 выставок, в том числе 3 виртуальных.",
+            "Проведено четырнадцать выставок, в том числе три виртуальных.",
+        ),
+        ("Из 3 сельских работает одна.", "Из трёх сельских работает одна."),
+        ("Рост числа посещений — на 1 200.", "Рост числа посещений — на тысячу двести."),
+        ("Книги 3-х авторов представлены.", "Книги трёх авторов представлены."),
+        ("Книги переданы в 3 библиотеки, 2 из них сельские.", "Книги переданы в три библиотеки, две из них сельские."),
+        ("Открыто 5 выставок, 1 из которых виртуальная.", "Открыто пять выставок, одна из которых виртуальная."),
+        ("Волонтёры привлекли 51 нового читателя.", "Волонтёры привлекли пятьдесят одного нового читателя."),
+        ("Библиотека располагает 20 000 изданий.", "Библиотека располагает двадцатью тысячами изданий."),
+        ("В клубе занимаются 18 детей.", "В клубе занимаются восемнадцать детей."),
+        ("Занятия между 3 и 5 часами дня.", "Занятия между тремя и пятью часами дня."),
+        ("Посещаемость держится на уровне 85%.", "Посещаемость держится на уровне восьмидесяти пяти процентов."),
+        (
+            "В 2024/25 уч. г. проведено 30 уроков.",
+            "В две тысячи двадцать четвёртом — две тысячи двадцать пятом учебном году проведено тридцать уроков.",
+        ),
+        ("Число читателей равняется 5 300.", "Число читателей равняется пяти тысячам трёмстам."),
+        ("Адрес: а/я 15.", "Адрес: абонентский ящик пятнадцать."),
+    ],
+)
+def test_report_shorthand_after_numbers(written, said):
+    """A million's "один" is masculine whatever the noun after the last group ("единиц"), "ед. хр."
+    is единиц хранения, "п. п." percentage points with their adjective, "15.00 ч." an hour; an
+    adjective standing for its noun after 2–4 is in the genitive plural while the number stays a
+    nominative ("три виртуальных")."""
+    assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("In 2023–24 we held 45 events.", "In twenty twenty-three to twenty-four we held forty-five events."),
+        ("The 2023/24 school year.", "The twenty twenty-three to twenty-four school year."),
+        ("We had 2.5x more visitors.", "We had two point five times more visitors."),
+        ("Visits were up 12.5% y/y.", "Visits were up twelve point five percent year on year."),
+        ("Book no. 5 is missing.", "Book number five is missing."),
+        (
+            "Loans rose from 120k to 135k.",
+            "Loans rose from one hundred and twenty thousand to one hundred and thirty-five thousand.",
+        ),
+        ("Items worth KZT 12.4m.", "Items worth twelve point four million tenge."),
+        ("Between 2020 and 2024 the fund grew.", "Between twenty twenty and twenty twenty-four the fund grew."),
+        (
+            "Between 1500 and 2000 books were sold.",
+            "Between one thousand, five hundred and two thousand books were sold.",
+        ),
+        ("Call us Mon–Fri 9–5.", "Call us Monday to Friday nine to five."),
+        (
+            "We are at 12 Abai Ave., Karaganda 100012.",
+            "We are at twelve Abai Avenue, Karaganda one zero zero zero one two.",
+        ),
+        ("Tours (45 min.) start on the 2nd fl.", "Tours (forty-five minutes) start on the second floor."),
+        ("The archive covers the 18th–20th cc.", "The archive covers the eighteenth to twentieth centuries."),
+        ("Printing costs KZT 50/page.", "Printing costs fifty tenge per page."),
+        ("Max. 5 books per reader.", "Maximum five books per reader."),
+        ('It won the "Best Library 2023" prize.', 'It won the "Best Library twenty twenty-three" prize.'),
+        (
+            "The report covers 01.01.2024–31.12.2024.",
+            "The report covers January first, twenty twenty-four to December thirty-first, twenty twenty-four.",
+        ),
+    ],
+)
+def test_english_report_shorthand(written, said):
+    """A school or financial year with its second year cut to two digits, "2.5x", "y/y", a lower-case
+    "no.", "k" at a sentence's end, a currency code before a scale letter, "between 2020 and 2024"
+    before an article, "9–5" (clock hours, the first above the second)."""
+    assert normalize(written, "en") == said
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        (
+            "Программа: 10.00 – регистрация; 11.00–12.30 – пленарное заседание.",
+            "Программа: десять ноль-ноль – регистрация; одиннадцать ноль-ноль — двенадцать тридцать – пленарное заседание.",
+        ),
+        ("12.30–13.30 – обед.", "двенадцать тридцать — тринадцать тридцать – обед."),
+        ("Размер 30x40 см.", "Размер тридцать на сорок сантиметров."),
+        ("ББК 78.3", "бэ-бэ-ка семьдесят восемь точка три"),
+        ("Модератор – к.ф.н., доцент.", "Модератор – кандидат филологических наук, доцент."),
+        ("Сер. «Классика». – Вып. 5.", "Серия «Классика». – выпуск пять."),
+        ("Св. 500 книг передано.", "Свыше пятисот книг передано."),
+        ("Ср. с 2023 г.", "Сравни с две тысячи двадцать третьим годом."),
+        ("Обл. библиотека провела семинар.", "Областная библиотека провела семинар."),
+        ("Карагандинской обл. библиотека.", "Карагандинской области библиотека."),
+        ("Гос. программа.", "Государственная программа."),
+        ("Зав. отделом А. Иванова провела экскурсию.", "Заведующая отделом А Иванова провела экскурсию."),
+    ],
+)
+def test_programmes_and_records(written, said):
+    """A programme's times written with points (alone at a line's start, or as a span), a size, a
+    classification code, an academic degree, a series in a catalogue record; abbreviations at a
+    sentence's start ("Св.", "Ср. с", "Обл.", "Гос."); a woman head of a department by the verb after."""
+    assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
+    "lang, written, said",
+    [
+        (
+            "kk",
+            "Бағдарлама: 10.00 – тіркеу; 11.00–12.30 – пленарлық отырыс.",
+            "Бағдарлама: он нөл нөл – тіркеу; он бір нөл нөл — он екі отыз – пленарлық отырыс.",
+        ),
+        ("kk", "Көлемі 30×40 см.", "Көлемі отызға қырық сантиметр."),
+        ("kk", "Модератор – ф.ғ.к., доцент.", "Модератор – филология ғылымдарының кандидаты, доцент."),
+        (
+            "en",
+            "Programme: 10.00 – registration; 11.00–12.30 – plenary session.",
+            "Programme: ten o'clock – registration; eleven o'clock to twelve thirty – plenary session.",
+        ),
+        ("en", "Size 30×40 cm.", "Size thirty by forty centimetres."),
+    ],
+)
+def test_programmes_and_sizes_in_kazakh_and_english(lang, written, said):
+    """Times with points in a programme, a size, a Kazakh academic degree."""
     assert normalize(written, lang) == said
 
 

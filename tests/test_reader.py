@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from accessreader import content
+from accessreader import content, language
 from accessreader.braille.keyboard import kazakh_keyboard
 from accessreader.content.safety import DEFAULT_LIMITS
 from accessreader.messages import translate
@@ -23,7 +23,7 @@ from accessreader.service.positions import FilePositions
 from accessreader.service.store import open_store
 from accessreader.terminal.bookmarks import BookmarkFile
 from accessreader.terminal.display import Display
-from accessreader.terminal.loading import BookFile
+from accessreader.terminal.files import BookFile
 from accessreader.terminal.pc_keyboard import PcKeyboard
 from accessreader.terminal.reader import Reader, Session, run_until_stopped
 from accessreader.terminal.speech import FileSink, Speaker
@@ -351,6 +351,63 @@ def test_the_first_chapter_shows_and_moves_while_the_rest_is_still_loading(daemo
         assert reader.loader.wait(30)
         assert display.key(chord("14")) == braille("3")  # the second chapter, once read: its print page 3
         assert braille("Екінші тарау. Дала мен өлең").startswith(display.key(chord("125")))  # h: its heading
+    finally:
+        source.gate.set()
+        reader.stop()
+        thread.join(5)
+        reader.display.close()
+
+
+MIXED = """<html lang="kk"><head><title>Екі тіл</title></head><body>
+<h1>Бірінші тарау</h1>
+<p>Ол (1845) ұлы ақын болды.</p>
+<p>Пушкин писал стихи (много)</p>
+<h1>Екінші тарау</h1><p>Соңғы абзац.</p>
+</body></html>"""
+
+
+class LinguaHeldBack(BookFile):
+    """A book file whose languages, past the first screen's, are decided only once ``gate`` is set: what
+    the reader shows until then is what the script and word votes decided without lingua."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path.read_bytes(), path.name, DEFAULT_LIMITS)
+        self.gate = threading.Event()
+
+    def finish(self, blocks, workers):
+        self.gate.wait(30)
+        super().finish(blocks, workers)
+
+
+def test_the_first_window_is_kazakh_braille_before_lingua_and_its_correction_keeps_the_place(
+    daemon, tmp_path, monkeypatch
+):
+    brltty, display = daemon
+    monkeypatch.setattr(language, "_loaded", set())  # as in a new process: lingua's models not loaded yet
+    path = tmp_path / "mixed.html"
+    path.write_text(MIXED, encoding="utf-8")
+    source = LinguaHeldBack(path)
+    session = Session("r1", "kk", positions=FilePositions(tmp_path / "positions.json"))
+    asked = lambda: sum(language._lingua_log_odds.cache_info()[:2])  # noqa: E731  (texts lingua was asked about)
+    before = asked()
+    reader = Reader(source, Display(brltty.host), session)  # the first window: read, languages, braille
+    assert asked() == before  # without lingua
+    thread = run_until_stopped(reader)
+    try:
+        display.wait_for(TITLE, timeout=10)
+        kazakh = braille("Ол (1845) ұлы ақын болды.")  # Kazakh braille: its brackets ⠶ … ⠶, its letters ұ, қ
+        line = display.key("LnDn")
+        assert kazakh.startswith(line) and "\u2836\u283c\u2801\u2813\u2819\u2811\u2836" in line
+        assert not reader.loader.newest().complete
+        source.gate.set()  # lingua decides the Russian paragraph the votes left open
+        assert reader.loader.wait(60)
+        wait_until(lambda: reader.snapshot is reader.loader.newest())
+        assert display.shown() == line  # the reader is where it was
+        while not display.shown().startswith(braille("Пушкин")):
+            display.key("LnDn")
+        assert display.key("FWINRT").endswith(braille("(много)", "ru"))  # Russian braille's brackets ⠣ … ⠜
+        read_whole = content.read(MIXED.encode(), path.name)  # languages, spans, sentences: as the book read whole
+        assert reader.document.to_dict()["chapters"] == read_whole.to_dict()["chapters"]
     finally:
         source.gate.set()
         reader.stop()

@@ -11,10 +11,24 @@ keyboard.py      Kazakh braille-keyboard chords from kk.utb's definitions
 proof.py         print beside braille, as an HTML page for staff
 """
 
-from .layout import Layout, Pages, paginate
-from .pef import Binding
-from .tables import Code, parse_grades
-from .translate import Braille, BrailleBlock, Problem, translate_document
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .layout import Layout, Pages, paginate
+    from .pef import Binding
+    from .tables import Code, parse_grades
+    from .translate import Braille, BrailleBlock, Problem, translate_document
+
+#: Each name below and its module, imported when first used (the terminal needs no pages).
+_MODULES = {
+    **dict.fromkeys(("Layout", "Pages", "paginate"), ".layout"),
+    "Binding": ".pef",
+    **dict.fromkeys(("Code", "parse_grades"), ".tables"),
+    **dict.fromkeys(("Braille", "BrailleBlock", "Problem", "translate_document"), ".translate"),
+}
 
 __all__ = [
     "Binding",
@@ -28,3 +42,11 @@ __all__ = [
     "parse_grades",
     "translate_document",
 ]
+
+
+def __getattr__(name: str):
+    if name not in _MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_MODULES[name], __name__), name)
+    globals()[name] = value
+    return value

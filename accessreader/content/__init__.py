@@ -14,6 +14,7 @@ and raises ``errors.BadInput`` subclasses for files it cannot read.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 
 from ..errors import EmptyFile, TooDeeplyNested, UnknownFormat, UnsafeXml
 from ..model import Document
@@ -104,13 +105,21 @@ def _looks_binary(head: bytes) -> bool:
     return controls > len(head) // 50 + 1
 
 
-def read(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS, workers: int = 1) -> Document:
+def read(
+    data: bytes,
+    name: str = "",
+    limits: Limits = DEFAULT_LIMITS,
+    workers: int = 1,
+    first: Callable[[Document], None] | None = None,
+) -> Document:
     """Read a book from its bytes into a finished Document (a long one finished on ``workers`` processes).
 
-    ``name`` is used in messages and to break ties; raises ``errors.BadInput``.
+    ``name`` is used in messages and to break ties; raises ``errors.BadInput``.  ``first``, when
+    given, hears of the first chapters before the rest is finished (``finish.preview``; not for a
+    stored Document, which comes finished).
     """
     document, finished = draft(data, name, limits)
-    return document if finished else finish(document, data, name, workers)
+    return document if finished else finish(document, data, name, workers, first)
 
 
 def draft(data: bytes, name: str = "", limits: Limits = DEFAULT_LIMITS) -> tuple[Document, bool]:

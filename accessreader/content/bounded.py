@@ -1,9 +1,9 @@
 """Reading one book under a time and memory budget, in a process of its own.
 
-    read_bounded(data, name, limits, workers, budget)
+    read_bounded(data, name, limits, workers, budget, first)
         ──child process: its own process group, address space capped at budget.memory,
           killed with its parent──▶ content.read ──▶ Document (or the error it raised)
-        ◀── through a pipe
+        ◀── through a pipe (with ``first``: the first chapters, finished, before the rest)
     past the budget's time: the child and everything it started killed ──▶ ReadingTooLong
     MemoryError in the child, or the child killed by the kernel ──▶ ReadingTooBig
 
@@ -22,6 +22,7 @@ import os
 import resource
 import signal
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NoReturn
 
@@ -32,6 +33,8 @@ from ..settings import Settings
 from .safety import DEFAULT_LIMITS, Limits, human_size
 
 MB = 1024 * 1024
+#: What the child sends first, before its outcome, when asked: ``(FIRST, preview)``.
+FIRST = "first"
 
 
 @dataclass(frozen=True)
@@ -65,9 +68,15 @@ def read_bounded(
     workers: int = 1,
     budget: Budget | None = None,
     finished: bool = True,
+    first: Callable[[Document], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Document | tuple[Document, bool]:
-    """``content.read(data, name, limits, workers)`` in a child process held to ``budget``
-    (with ``finished=False``: ``content.draft(data, name, limits)``, a (Document, finished) pair).
+    """``content.read(data, name, limits, workers, first)`` in a child process held to ``budget``
+    (with ``finished=False``: ``content.draft(data, name, limits)``, a (Document, finished) pair);
+    ``meanwhile()`` is called here while the child reads (work that does not need the book).
+
+    ``first(preview)`` is called here, in this process, as soon as the child has the first chapters
+    (``finish.preview``), while it goes on with the rest; what it raises ends the reading.
 
     ``budget`` defaults to ``Budget.from_settings()``.  Raises what ``content.read``
     raises, ``ReadingTooLong`` past the time budget and ``ReadingTooBig`` past the
@@ -79,12 +88,15 @@ def read_bounded(
         context.set_forkserver_preload(["accessreader.content"])
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
-        target=_child, args=(sender, data, name, limits, workers, budget.memory_bytes, os.getpid(), finished)
+        target=_child,
+        args=(sender, data, name, limits, workers, budget.memory_bytes, os.getpid(), finished, first is not None),
     )
     child.start()
     sender.close()
     try:
-        outcome = _wait(child, receiver, budget.time_for(len(data)), name)
+        if meanwhile is not None:
+            meanwhile()
+        outcome = _wait(child, receiver, budget.time_for(len(data)), name, first)
     finally:
         _kill(child)
         receiver.close()
@@ -97,22 +109,32 @@ def read_bounded(
 
 
 def _wait(
-    child: multiprocessing.process.BaseProcess, receiver, seconds: float, name: str
+    child: multiprocessing.process.BaseProcess,
+    receiver,
+    seconds: float,
+    name: str,
+    first: Callable[[Document], None] | None = None,
 ) -> tuple[bool, object] | None:
-    """The child's (ok, value), or None when it died first; ``ReadingTooLong`` once ``seconds`` pass."""
+    """The child's (ok, value), or None when it died first; ``ReadingTooLong`` once ``seconds`` pass.
+    A ``(FIRST, preview)`` on the way goes to ``first``."""
     deadline = time.monotonic() + seconds
     while True:
         left = deadline - time.monotonic()
         if left <= 0:
             raise ReadingTooLong(name=name, limit=f"{seconds:.0f}")
         ready = multiprocessing.connection.wait([receiver, child.sentinel], timeout=left)
-        if receiver in ready:
+        if receiver in ready or child.sentinel in ready and receiver.poll():
             try:
-                return receiver.recv()
+                message = receiver.recv()
             except EOFError:
                 return None
+            if message[0] == FIRST:
+                if first is not None:
+                    first(message[1])
+                continue
+            return message
         if child.sentinel in ready:
-            return receiver.recv() if receiver.poll() else None
+            return None
 
 
 def _died(exitcode: int | None, name: str, budget: Budget) -> NoReturn:
@@ -133,9 +155,11 @@ def _kill(child: multiprocessing.process.BaseProcess) -> None:
 
 
 def _child(
-    sender, data: bytes, name: str, limits: Limits, workers: int, memory: int, parent: int, finished: bool
-) -> None:
-    """In the child: read under the memory cap and send back ``(True, document)`` or ``(False, error)``."""
+    sender, data: bytes, name: str, limits: Limits, workers: int, memory: int, parent: int, finished: bool,
+    first: bool,
+) -> None:  # fmt: skip
+    """In the child: read under the memory cap and send back ``(True, document)`` or ``(False, error)``
+    (with ``first``: ``(FIRST, preview)`` before them)."""
     from . import draft, read
 
     processes.die_with_parent(parent)
@@ -143,7 +167,8 @@ def _child(
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's; it kills us
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     try:
-        read_it = read(data, name, limits, workers) if finished else draft(data, name, limits)
+        early = (lambda preview: sender.send((FIRST, preview))) if first else None
+        read_it = read(data, name, limits, workers, early) if finished else draft(data, name, limits)
         outcome: tuple[bool, object] = (True, read_it)
     except MemoryError:
         outcome = (False, ReadingTooBig(name=name, limit=human_size(memory)))

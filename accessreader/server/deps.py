@@ -7,6 +7,7 @@
     AUTH_ERRORS ErrorOut operation_id with_auth_errors   401/403 bodies and stable operation ids for the schema
     TitleId joined_redirect                 a title's number in paths; where a number that joined another leads
     status_of(error) error_json(request, error)   a user-facing error as its HTTP status and JSON body
+    retry_headers(error)                    ``Retry-After`` of an error that passes by itself (a chapter being read)
     read_upload(item, limit)                an uploaded file's bytes, refused (413) over the upload limit
     Reader Staff Admin                      rights guards: the person, or NotLoggedIn / NotAllowed
 
@@ -50,6 +51,7 @@ STATUS = (
     (errors.Conflict, 409),
     (errors.FileTooLarge, 413),
     (errors.MissingDependency, 503),
+    (errors.ChapterNotReady, 503),
 )
 
 #: Paths whose 401s challenge with HTTP Basic and which take it (with the downloads, ``basic_allowed``).
@@ -222,11 +224,18 @@ def status_of(error: errors.AccessReaderError) -> int:
 
 
 def error_json(request: Request, error: errors.AccessReaderError) -> JSONResponse:
-    """``{"error": code, "message": text in the caller's language}`` with the error's status."""
+    """``{"error": code, "message": text in the caller's language}`` with the error's status
+    (and ``Retry-After`` for one that passes by itself, ``retry_headers``)."""
     status = status_of(error)
-    headers = {"WWW-Authenticate": challenge(request)} if status == 401 else None
+    headers = {"WWW-Authenticate": challenge(request)} if status == 401 else retry_headers(error)
     body = {"error": error.code, "message": error.message(interface_language(request))}
     return JSONResponse(body, status_code=status, headers=headers)
+
+
+def retry_headers(error: errors.AccessReaderError) -> dict[str, str]:
+    """``Retry-After`` (seconds) for an error that passes by itself (``ChapterNotReady``), else none."""
+    seconds = getattr(error, "retry_after", None)
+    return {"Retry-After": str(seconds)} if seconds else {}
 
 
 async def read_upload(item: UploadFile, limit: int) -> bytes:

@@ -6,8 +6,9 @@
 
 A person gets a page in kk / ru / en (``i18n``) with the site's navigation, a heading
 saying what happened and links saying what to do next (log in, the catalog, search),
-under the right status: 401, 403, 404, 413, 422, 429, 500…  That is the answer to a
-browser's navigation anywhere (its Accept header puts HTML before JSON: a download
+under the right status: 401, 403, 404, 413, 422, 429, 500… (a chapter its job is still
+reading: 503 with ``Retry-After``, "try again in a moment" and a link to try).  That is the
+answer to a browser's navigation anywhere (its Accept header puts HTML before JSON: a download
 link followed without a login is told to log in), and to any request for a page
 address that does not ask for JSON.  The JSON API, OPDS, feeds, streams and static
 files (``MACHINE_PATHS``) otherwise keep their own answers, as do callers asking for
@@ -32,7 +33,8 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import errors
-from .deps import error_json, person_of, status_of
+from ..messages import translate
+from .deps import error_json, person_of, retry_headers, status_of
 from .i18n import gettext, interface_language
 from .pages import LoginNeeded, page
 
@@ -63,21 +65,24 @@ def wants_page(request: Request) -> bool:
     return json < 0 and not (path == "/api" or path.startswith(MACHINE_PATHS))
 
 
-def error_page(request: Request, status: int, details: Sequence[str] = (), text: str = "") -> HTMLResponse:
+def error_page(
+    request: Request, status: int, details: Sequence[str] = (), text: str = "", heading: str = "", again: bool = False
+) -> HTMLResponse:
     """The page for ``status``: what happened, ``details`` (already in the reader's language), what to do;
-    ``text`` (in the reader's language) says what to do instead of the status's own words."""
+    ``text`` and ``heading`` (in the reader's language) say it instead of the status's own words;
+    ``again``: a link to the same address first (what failed passes by itself)."""
     lang = interface_language(request)
     try:
         person = person_of(request)
     except Exception:  # the store itself may be what failed
         person = None
     _ = gettext(lang)
-    heading, usual = _explanation(status, _)
-    text = text or usual
+    usual_heading, usual = _explanation(status, _)
+    heading, text = heading or usual_heading, text or usual
     actions = []
     if status == 401:
         actions.append((f"/login?next={quote(request.url.path)}", _("Log in")))
-    if request.method == "POST" and status in (413, 422):
+    if again or request.method == "POST" and status in (413, 422):
         actions.append((request.url.path, _("Try again")))
     actions.append(("/", _("Go to the catalog")))
     return page(
@@ -116,9 +121,16 @@ async def _user_error(request: Request, error: Exception) -> Response:
     if not wants_page(request):
         return error_json(request, error)
     status = status_of(error)
-    response = error_page(request, status, [error.message(interface_language(request))] if status in _TELLING else [])
+    lang = interface_language(request)
+    if isinstance(error, errors.ChapterNotReady):  # not a failure: the book is being read, there in a moment
+        response = error_page(
+            request, status, text=error.message(lang), heading=translate("chapter_not_ready_heading", lang), again=True
+        )
+    else:
+        response = error_page(request, status, [error.message(lang)] if status in _TELLING else [])
     if status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="accessreader"'
+    response.headers.update(retry_headers(error))
     return response
 
 

@@ -2,6 +2,7 @@
 
     /                         catalog and search: title matches, then places in the books' text
     /titles/{id}              a title: facts, chapters to read, listen, downloads, podcast, conversion
+                              (while its job reads the book: the first chapters, the rest "being prepared")
     /titles/{id}/read/{n}     chapter n as HTML (lang on every block); the place is saved as you read,
                               to the sentence, and the page opens at it
     /titles/{id}/listen       audio player with chapters, resuming from the saved place; the text being
@@ -42,7 +43,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from ..content.safety import human_size
 from ..errors import AccessReaderError, BadCredentials, NotFound, SecretsDiffer, TooManyAttempts
 from ..messages import MESSAGES, translate
-from ..model import Document, Locator
+from ..model import Document, Locator, Outline
 from ..service.catalog import Title
 from ..service.jobs import STAGES
 from ..service.library import MEDIA_TYPES, Library
@@ -99,15 +100,21 @@ def title_page(request: Request, title_id: TitleId, library: LibraryDep, lang: L
         title = library.catalog.get(title_id)
     except NotFound as missing:  # its book joined another title: go there
         return joined_redirect(library, title_id, "/titles", missing)
-    document = library.catalog.document(title_id) if title.has_document else None
-    resume = _saved_place(library, person, title, document) if document is not None else None
+    try:  # the chapters' titles alone (no chapter read); a preview's while the job reads the rest
+        outline, prepared = library.catalog.outline(title_id), library.catalog.prepared(title_id)
+    except NotFound:  # not read yet
+        outline, prepared = None, None
+    resume = _saved_place(library, person, title, outline) if outline is not None else None
+    if resume is not None and prepared is not None and resume.chapter >= prepared:
+        resume = None  # that chapter is still being read
     jobs = library.jobs.list(title=title.id, limit=1)
     job = jobs[0] if jobs and jobs[0].status != "done" else None
     return page(
-        request, lang, person, "title.html", title=title, document=document, resume=resume, job=job,
-        resume_anchor=anchor(document.chapters[resume.chapter], resume) if resume else "",
+        request, lang, person, "title.html", title=title, outline=outline, prepared=prepared, resume=resume, job=job,
+        resume_anchor=anchor(library.catalog.chapter(title_id, resume.chapter), resume) if resume else "",
         job_stage=translate(f"stage_{job.stage}", lang) if job else "", job_error=job.error(lang) if job else "",
-        downloads=_downloads(title, lang),
+        preparing=translate("title_preparing", lang) if prepared is not None else "",
+        being_prepared=translate("chapter_preparing", lang), downloads=_downloads(title, lang),
         sources=library.catalog.sources(title.id) if library.may(person, MANAGE_TITLES) else [],
     )  # fmt: skip
 
@@ -457,12 +464,12 @@ def _downloads(title: Title, lang: str) -> list[tuple[str, str, str]]:
     return result
 
 
-def _saved_place(library: Library, person: Person | None, title: Title, document: Document) -> Locator | None:
-    """The reader's saved place in ``title`` (from any medium), if it is in one of the document's chapters."""
+def _saved_place(library: Library, person: Person | None, title: Title, book: Document | Outline) -> Locator | None:
+    """The reader's saved place in ``title`` (from any medium), if it is in one of the book's chapters."""
     if not library.may(person, READ):
         return None
     saved = library.position(person, title.id)
-    return saved if saved is not None and 0 <= saved.chapter < len(document.chapters) else None
+    return saved if saved is not None and 0 <= saved.chapter < len(book.chapters) else None
 
 
 def _chapter_title(document: Document, index: int) -> str:

@@ -2,11 +2,14 @@
 
     upload bytes ──add_source──▶ Title (status "queued", source under a server-chosen name;
                                         the same bytes again: the title that has them)
+    job's first chapters ──file_preview──▶ documents/<id>/ parts of a preview (``documents.py``): chapter 1
+                                      readable online while the rest is read (a new title only)
     job reads it ──file_document──▶ the same work as a title in the catalog (``identity.py``:
                                      identifier, text, title+authors+languages)? the source
                                      joins that title (``Joined``) and its own entry goes;
                  ──attach_document──▶ else metadata, languages, keys, search index,
-                                       documents/<id>.json (+ its outline and chapters apart)
+                                       documents/<id>.json (+ its outline and chapters apart),
+                                       in place of the preview; a title joined or failed: ``drop_preview``
     job output   ──publish_rendition──▶ outputs/<id>/<file> (atomic rename) + a Rendition row
     status       ──set_status──▶ queued │ converting │ ready │ failed (with the error)
 
@@ -29,11 +32,10 @@ from sqlalchemy import Connection, Row, and_, delete, func, insert, or_, select,
 from sqlalchemy.exc import IntegrityError, StatementError
 
 from ..atomic import move
-from ..content import FORMATS, sniff
 from ..errors import BadInput, NotFound
-from ..model import Chapter, Document, Outline
+from ..model import Chapter, Document, Outline, first_with_text
 from . import identity, schema, search
-from .documents import Documents
+from .documents import Documents, Encoded, encode
 from .store import Store
 
 QUEUED = "queued"
@@ -144,6 +146,8 @@ class Catalog:
                 if split is not None:
                     return Added(split, created=True)
             return Added(existing, created=False)
+        from ..content import FORMATS, sniff  # the readers' modules only where a source is added
+
         display = _display_name(name)
         if source_format and source_format not in FORMATS:
             raise ValueError(f"unknown source format {source_format!r}")
@@ -197,8 +201,10 @@ class Catalog:
         Raises ``NotFound`` for an unknown title and ``BadInput`` for a document
         that cannot be stored; in both cases nothing already stored changes.
         """
-        with self._stored(title_id), self.store.begin() as connection:
-            self._attach(connection, title_id, document)
+        with self._stored(title_id):
+            encoded = encode(document)  # before the transaction: it only writes the files
+            with self.store.begin() as connection:
+                self._attach(connection, title_id, document, encoded)
         self._index_text(title_id, document)
         return self.get(title_id)
 
@@ -216,6 +222,9 @@ class Catalog:
         book arriving together still make one title.
         """
         found = identity.keys(document)
+        # Encoded before the lock: the filing transaction (which every page's audit row waits for) only writes.
+        with self._stored(title_id):
+            encoded = encode(document)
         with self._stored(title_id), self._filing() as connection:
             own = connection.execute(
                 select(schema.sources).where(schema.sources.c.title_id == title_id, schema.sources.c.is_primary)
@@ -227,7 +236,7 @@ class Catalog:
             joins = own is not None and not own.separate and not read_before
             match = _match(connection, title_id, found) if joins else None
             if match is None:
-                self._attach(connection, title_id, document)
+                self._attach(connection, title_id, document, encoded)
             else:
                 other, kind = match
                 connection.execute(
@@ -241,8 +250,33 @@ class Catalog:
         if match is None:
             self._index_text(title_id, document)
             return self.get(title_id)
+        self.drop_preview(title_id)  # the book is the other title's: its address leads there
         source = next(item for item in self.sources(other) if item.id == own.id)
         return Joined(self.get(other), source, kind, title_id)
+
+    def file_preview(self, title_id: int, preview: Document) -> bool:
+        """The first chapters of a new title's book (``content.finish.preview``), readable online while its
+        job reads the rest: stored apart (``Documents.write_preview``), the title marked converting.
+
+        A title read before (its failed conversion run again) keeps its whole stored Document: False,
+        nothing stored.  ``NotFound`` for an unknown title.  Dedupe waits for the whole book
+        (``file_document``), which replaces the preview, or drops it (``drop_preview``)."""
+        title = self.get(title_id)
+        if title.has_document:
+            return False
+        self.documents.write_preview(title_id, preview, first_with_text(preview.chapters) + 1)
+        if title.status == QUEUED:
+            self.set_status(title_id, CONVERTING)
+        return True
+
+    def prepared(self, title_id: int) -> int | None:
+        """How many chapters (from the first) can be read while the title's book is still being read;
+        ``None`` once its whole Document is stored; ``NotFound`` with neither."""
+        return self.documents.prepared(title_id)
+
+    def drop_preview(self, title_id: int) -> None:
+        """Remove the title's preview, if its whole Document did not replace it (a failed or joined job)."""
+        self.documents.remove_preview(title_id)
 
     def sources(self, title_id: int) -> list[Source]:
         """The files a title was imported from: the primary first, then the others as they came."""
@@ -280,7 +314,7 @@ class Catalog:
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _FILING_LOCK})
             yield connection
 
-    def _attach(self, connection: Connection, title_id: int, document: Document) -> None:
+    def _attach(self, connection: Connection, title_id: int, document: Document, encoded: Encoded) -> None:
         meta = document.metadata
         current = _title_row(connection, title_id)
         title = meta.title.strip() or current.title
@@ -304,7 +338,7 @@ class Catalog:
         _add_keys(connection, self.store, title_id, identity.keys(document))
         search.index(connection, title_id, title, list(meta.authors), description)
         # Last, so a document that cannot be written undoes the rows above.
-        self.documents.write(title_id, document)
+        self.documents.write(title_id, encoded)
 
     def _index_text(self, title_id: int, document: Document) -> None:
         """The stored title's full text into the text search, after its Document is stored and in

@@ -14,7 +14,8 @@
 
 The CLI (``import``, ``jobs``, ``retry``, ``worker``, ``serve``, ``people``) and the FastAPI
 routes call this and nothing below it.  ``CatalogPublisher`` is how a finished
-job's files reach the catalog: metadata when the source is read, each format
+job's files reach the catalog: the first chapters as a preview (readable online at once),
+metadata when the whole source is read, each format
 moved into ``outputs/<id>/`` when whole, the spoken chapters into ``audio/<id>/``
 when all are made, the title's status at the end.
 """
@@ -34,7 +35,7 @@ from ..braille.translate import Problem
 from ..content import BOOK_SUFFIXES, images
 from ..content import read_bounded as read_book  # each book in a process of its own, under the reading budget
 from ..content.safety import Limits, check_size, human_size
-from ..errors import AccessReaderError, FileNotFound, FileTooLarge, NotFound
+from ..errors import AccessReaderError, ChapterNotReady, FileNotFound, FileTooLarge, NotFound
 from ..messages import translate
 from ..model import Chapter, Document, Locator
 from ..settings import Settings
@@ -70,6 +71,9 @@ class CatalogPublisher:
         self.catalog = catalog
         self.audiobooks = audiobooks
 
+    def preview(self, title: int, document: Document) -> None:
+        self.catalog.file_preview(title, document)
+
     def started(self, title: int, document: Document) -> SameWork | None:
         filed = self.catalog.file_document(title, document)
         if isinstance(filed, Joined):
@@ -87,6 +91,7 @@ class CatalogPublisher:
         self.catalog.set_status(title, catalog_module.READY)
 
     def failed(self, title: int, message: str) -> None:
+        self.catalog.drop_preview(title)
         self.catalog.set_status(title, catalog_module.FAILED, message)
 
 
@@ -158,11 +163,17 @@ class Library:
     def read_chapter(self, person: Person | None, title_id: int, number: int) -> tuple[Title, Document, Chapter]:
         """Chapter ``number`` (1-based) of the title for reading online, written in the audit log.
 
-        Raises ``NotLoggedIn``/``NotAllowed`` (nothing logged) and ``NotFound`` for no such chapter.
+        Raises ``NotLoggedIn``/``NotAllowed`` (nothing logged), ``NotFound`` for no such chapter, and
+        ``ChapterNotReady`` for one its job has not read yet (the book is being converted).
         """
         reader = require(person, READ)
         title = self.catalog.get(title_id)
-        outline = self.catalog.outline(title_id)  # the other chapters are not read: titles only
+        try:
+            outline = self.catalog.outline(title_id)  # the other chapters are not read: titles only
+        except NotFound:
+            if title.status in (catalog_module.QUEUED, catalog_module.CONVERTING):
+                raise ChapterNotReady(chapter=number) from None  # its job has not read the book yet
+            raise
         if not 1 <= number <= len(outline.chapters):
             raise NotFound(what=f"chapter {number}")
         chapter = self.catalog.chapter(title_id, number - 1)

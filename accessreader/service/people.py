@@ -33,13 +33,10 @@ from sqlalchemy.exc import IntegrityError
 
 from ..errors import AlreadyRegistered, BadCredentials, LastAdmin, NotFound, TokenScope, WeakSecret
 from . import schema
+from .roles import ADMIN, READER, ROLES, STAFF  # noqa: F401 (the roles are imported from here too)
 from .store import Store
 from .throttle import CARD_CLIENT, Throttle
 
-READER = "reader"
-STAFF = "staff"
-ADMIN = "admin"
-ROLES = (READER, STAFF, ADMIN)
 TOKEN_LOG_DAYS = 90
 
 #: Token scopes: a feed token reads feeds, OPDS, downloads and audio; an app token may also save the place.

@@ -13,36 +13,39 @@ window back at the same locator, so a move never waits for the rest of the book;
 past what is read so far goes as far as it can.
 
 Languages are decided the way ``content.finish`` decides them, a part at a time,
-once per book: a book file read whole is kept finished (``service.documents``, in
-the data folder's ``books/``, by its checksum; the ``BOOKS_KEPT`` most recently read),
+once per book: a book file (``files.py``) read whole is kept finished (``service.documents``,
+in the data folder's ``books/``, by its checksum; the ``files.BOOKS_KEPT`` most recently read),
 and opening the same file again reads that a chapter at a time, as a catalog title.  The
 book's main language (the braille of a block in no language with tables of its own)
 comes from the source's declared languages, or the first part's; when the whole book
 settles on another one, everything is brailled again before the last snapshot.
+
+The first part of a book file does not wait for lingua's models (a second or so in a
+new process): its blocks are decided by the script and word votes where those decide
+(``content.finish.finish_quickly``), the others stand in on the rules alone, and the
+thread's first work is to load the models and decide those, in a snapshot of their own
+(the reader stays at its place).  The last snapshot is the same whichever way.  For the
+reader the thread starts on the rest once the first snapshot is shown (``after_show``):
+loading lingua's models holds the interpreter for a second, speech can start after the braille.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .. import processes
+from .. import language, processes
 from ..braille.tables import Code
 from ..braille.translate import Braille, BrailleBlock, main_language, translate_block
-from ..content import read_bounded
-from ..content.finish import checksum, declared_languages, finish_blocks, settle
-from ..content.safety import Limits, human_size
-from ..errors import FileNotFound, FileTooLarge
-from ..model import PAGE_MARKER, Block, Chapter, Document, Locator, Metadata, Outline, outline_of
-from ..service.documents import Documents
-from ..tts.script import Utterance, speech_script
+from ..model import Block, Chapter, Document, Locator, Metadata, Outline, first_with_text, outline_of
 from .buffer import BrailleBook
+
+if TYPE_CHECKING:
+    from ..tts.script import Utterance
 
 #: Characters of text from the reader's place (and blocks before it) in the first snapshot.
 FIRST_CHARACTERS = 3000
@@ -51,8 +54,8 @@ FIRST_BLOCKS_BEFORE = 8
 NEXT_CHARACTERS = 40000
 #: Seconds at least between two snapshots while the rest is read (the last comes at once).
 SNAPSHOT_SECONDS = 1.0
-#: Book files kept finished for their next opening (the most recently read).
-BOOKS_KEPT = 16
+#: Seconds at most the rest waits for the first snapshot to be shown (``Loader.shown``).
+SHOWN_SECONDS = 2.0
 
 
 class Source(ABC):
@@ -69,6 +72,11 @@ class Source(ABC):
 
     def finish(self, blocks: list[Block], workers: int) -> None:  # noqa: B027 (most sources: nothing to do)
         """Decide the languages (spans, sentences) of ``blocks`` in place; a stored Document has them."""
+
+    def finish_first(self, blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+        """``finish`` without waiting for lingua's models: the blocks to show, and those still to ``finish``."""
+        self.finish(blocks, 1)
+        return blocks, []
 
     def main_language(self, done: list[Block]) -> str:
         """The book's main language for braille, before every chapter is read (``done``: blocks finished so far)."""
@@ -110,86 +118,6 @@ class StoredTitle(Source):
         return self._chapter(index)
 
 
-class BookFile(Source):
-    """A book file: its format's reader alone (in a process under the reading budget), then
-    languages and sentences decided a part at a time, as the reader needs them."""
-
-    def __init__(self, data: bytes, name: str, limits: Limits, keep: Callable[[Document], None] | None = None) -> None:
-        """``keep(document)`` is given the finished Document once every block is (``settled``)."""
-        self.draft, finished = read_bounded(data, name, limits, finished=False)
-        self.name = name
-        self._keep = keep
-        self._data_checksum = checksum(data)
-        self._finished = finished
-        self._declared = declared_languages(self.draft)
-        self._outline = outline_of(self.draft)
-        self.key = (
-            self._data_checksum if not finished else self.draft.metadata.source_checksum or self.draft.metadata.title
-        )
-
-    def outline(self) -> Outline:
-        return self._outline
-
-    def chapter(self, index: int) -> Chapter:
-        return self.draft.chapters[index]
-
-    def finish(self, blocks: list[Block], workers: int) -> None:
-        if not self._finished:
-            finish_blocks(self.draft, blocks, self._declared, workers)
-
-    def main_language(self, done: list[Block]) -> str:
-        if self._finished:
-            return super().main_language(done)
-        declared = self._declared or [b.lang for b in done if b.kind != PAGE_MARKER and b.text]
-        return main_language(Document(Metadata(languages=declared)))
-
-    def settled(self) -> Metadata:
-        if not self._finished:
-            settle(self.draft, self._data_checksum, self.name, self._declared)
-            if self._keep is not None:
-                self._keep(self.draft)
-        return self.draft.metadata
-
-
-def open_file(path: Path, limits: Limits, kept: Documents | None = None) -> Source:
-    """A book file, or a folder of scanned page images (read whole, by OCR, as ``library.read_path`` reads it).
-
-    With ``kept`` (books read before, finished, by checksum), a file read before is read from
-    there, and a new one is kept once read.  Raises ``FileNotFound`` and ``FileTooLarge``
-    before anything is read, and what reading raises."""
-    path = Path(path)
-    if path.is_dir():
-        from ..service.library import read_path  # the service's imports only for a folder of scans
-
-        return WholeDocument(read_path(path, limits))
-    if not path.is_file():
-        raise FileNotFound(name=str(path))
-    size = path.stat().st_size
-    if size > limits.max_file_bytes:
-        raise FileTooLarge(name=path.name, size=human_size(size), limit=human_size(limits.max_file_bytes))
-    data = path.read_bytes()
-    if kept is None:
-        return BookFile(data, path.name, limits)
-    key = checksum(data).partition(":")[2]
-    whole = kept.whole_path(key)
-    if whole.exists():
-        with contextlib.suppress(OSError):
-            os.utime(whole)  # read again: kept the longest
-        return StoredTitle(lambda: kept.outline(key), lambda index: kept.chapter(key, index))
-    return BookFile(data, path.name, limits, keep=lambda document: _keep(kept, key, document))
-
-
-def _keep(kept: Documents, key: str, document: Document) -> None:
-    """Store ``document`` under ``key``, and forget all but the ``BOOKS_KEPT`` most recently read."""
-    try:
-        kept.write(key, document)
-        wholes = sorted(kept.whole_path(key).parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in wholes[BOOKS_KEPT:]:
-            kept.remove(old.stem)
-    except OSError:
-        pass  # a data folder this reader may not write: read from the file every time
-
-
 @dataclass(frozen=True)
 class Snapshot:
     """What is read so far: Document, braille rows and speech; ``complete`` once the whole book is in."""
@@ -211,8 +139,17 @@ class Loader:
     """Reads ``source`` from ``place`` on: ``first()`` at once, the rest in a thread (``start``)."""
 
     def __init__(
-        self, source: Source, code: Code, place: Locator | None = None, speech: bool = True, workers: int = 0
+        self,
+        source: Source,
+        code: Code,
+        place: Locator | None = None,
+        speech: bool = True,
+        workers: int = 0,
+        after_show: bool = False,
     ) -> None:
+        """With ``after_show`` the thread starts on the rest only once ``shown()`` is called (the
+        first snapshot is on the display): lingua's models load holding the interpreter for a
+        second, which would hold up the first braille."""
         self.source = source
         self.code = code
         self.speech = speech
@@ -225,7 +162,11 @@ class Loader:
         self._wanted: list[int] = []
         self._newest: Snapshot | None = None
         self._stop = threading.Event()
+        self._shown = threading.Event()
+        if not after_show:
+            self._shown.set()
         self._thread: threading.Thread | None = None
+        self._open: list[Block] = []  # blocks of the first part shown before lingua decided them
         self._start_chapter, self._start_block = self._start(place)
 
     def first(self) -> Snapshot:
@@ -238,21 +179,24 @@ class Loader:
             size += len(chapter.blocks[end].text)
             end += 1
         blocks = chapter.blocks[start:end]
-        self.source.finish(blocks, 1)
-        self._lang = self.source.main_language(blocks)
-        self._parts[index] = self._make(index, blocks, 1, speech=False)  # speech comes at once after
-        snapshot = self._snapshot(
-            complete=not self.speech and len(blocks) == len(chapter.blocks) and len(self.outline.chapters) <= 1
-        )
+        shown, self._open = self.source.finish_first(blocks)
+        self._lang = self.source.main_language(shown)
+        self._parts[index] = self._make(index, shown, 1, speech=False)  # speech comes at once after
+        whole = len(blocks) == len(chapter.blocks) and len(self.outline.chapters) <= 1
+        snapshot = self._snapshot(complete=not self.speech and not self._open and whole)
         self._newest = snapshot
         return snapshot
 
     def start(self) -> None:
-        """Read the rest in a thread; ``newest`` gives each snapshot it makes."""
-        if self._newest is not None and self._newest.complete:
+        """Read the rest in a thread (once; a call after that does nothing); ``newest`` gives each snapshot it makes."""
+        if self._thread is not None or self._newest is not None and self._newest.complete:
             return
         self._thread = threading.Thread(target=self._rest, name="loader", daemon=True)
         self._thread.start()
+
+    def shown(self) -> None:
+        """The first snapshot is on the display: the rest may be read (``after_show``)."""
+        self._shown.set()
 
     def newest(self) -> Snapshot | None:
         with self._lock:
@@ -291,7 +235,7 @@ class Loader:
             found = next((i for i, block in enumerate(blocks) if block.id == place.block), None)
             if found is not None:
                 return place.chapter, found
-        return next((i for i, c in enumerate(chapters) if c.blocks), 0), 0
+        return first_with_text(chapters), 0
 
     def _rest(self) -> None:
         try:
@@ -303,10 +247,13 @@ class Loader:
         count = len(self.outline.chapters)
         first = self._start_chapter
         order = [first] + [i for i in range(first + 1, count)] + [i for i in range(first)]
+        self._shown.wait(SHOWN_SECONDS)
         if self.speech:  # the first part's speech, before the rest of its chapter
             part = self._parts[first]
             self._parts[first] = _Chapter(part.blocks, part.braille, self._speech(first, part.blocks))
             self._publish(self._snapshot(complete=False))
+        if self._open:
+            self._decide_open(first)
         self._read_on(first)
         last = time.monotonic()
         read: set[int] = set()
@@ -330,6 +277,18 @@ class Loader:
                         return
                 self._publish(self._snapshot(complete=complete))
                 last = time.monotonic()
+
+    def _decide_open(self, index: int) -> None:
+        """The first part's blocks shown before lingua's models were loaded: load them, decide
+        those blocks, and braille the part again in the book's main language (a snapshot)."""
+        language.load_lingua()
+        self.source.finish(self._open, 1)
+        decided = {block.id: block for block in self._open}
+        self._open = []
+        blocks = [decided.get(block.id, block) for block in self._parts[index].blocks]
+        self._lang = self.source.main_language(blocks)
+        self._parts[index] = self._make(index, blocks, 1)
+        self._publish(self._snapshot(complete=False))
 
     def _read_on(self, index: int) -> None:
         """The ``NEXT_CHARACTERS`` after the first part, at once: reading on does not meet the end
@@ -366,6 +325,8 @@ class Loader:
     def _speech(self, index: int, blocks: list[Block]) -> list[Utterance]:
         if not self.speech:
             return []
+        from ..tts.script import speech_script  # after the first braille: its rules take a while to import
+
         partial = self.outline.document({index: Chapter(self.outline.chapters[index].title, blocks)})
         partial.metadata = self._metadata
         return speech_script(partial, chapters=range(index, index + 1))

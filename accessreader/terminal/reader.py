@@ -21,13 +21,13 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..braille.tables import Code
 from ..braille.translate import translate_document, translate_phrase
 from ..errors import AccessReaderError
 from ..messages import translate
 from ..model import Block, Chapter, Document, Locator, Metadata
-from ..service.positions import PositionStore, open_positions
 from ..tts.engines import Voice
 from .bookmarks import BookmarkFile
 from .buffer import BrailleBook, View
@@ -36,6 +36,9 @@ from .keys import Action, action
 from .loading import Loader, Snapshot, Source, WholeDocument
 from .pc_keyboard import PcKeyboard
 from .speech import FileSink, SoundSink, Speaker
+
+if TYPE_CHECKING:
+    from ..service.positions import PositionStore
 
 RECONNECT_SECONDS = 0.5
 #: At most this long a jump to a chapter not read yet (a bookmark) waits for it.
@@ -97,7 +100,7 @@ class Reader:
         saved = session.positions.load(session.reader, self.book_key) if session.positions else None
         self.position: Locator | None = saved.locator if saved else None
         self.bookmarks = session.bookmarks.load(session.reader, self.book_key) if session.bookmarks else []
-        self.loader = Loader(source, session.code, self.position, speech=self.speaker is not None)
+        self.loader = Loader(source, session.code, self.position, speech=self.speaker is not None, after_show=True)
         self._take(self.loader.first())
         if self.view is not None:
             self.view = View(self.book, self.view.width)
@@ -213,6 +216,7 @@ class Reader:
         else:
             text = (self.help or self.view).cells()
         self.display.show(text)
+        self.loader.shown()
 
     # connection --------------------------------------------------------------
     def _connect(self) -> None:
@@ -414,30 +418,32 @@ def run_until_stopped(reader: Reader) -> threading.Thread:
     return thread
 
 
+def open_session(reader_id: str, lang: str, code: Code, data_dir: Path) -> Session:
+    """``reader_id``'s session: positions the service's when one is configured in ``data_dir``
+    (else a file there), bookmarks a file there."""
+    from ..service.positions import open_positions  # the service's database code, when it is configured
+
+    return Session(reader_id, lang, code, open_positions(data_dir), BookmarkFile(data_dir / "bookmarks.json"))
+
+
 def read_on_display(
     book: Source | Document,
-    reader_id: str,
-    lang: str,
-    code: Code,
-    data_dir: Path,
+    session: Session,
     host: str | None = None,
     speech: bool = True,
     speech_file: Path | None = None,
     find_title: Callable[[str], Source | None] | None = None,
     voices: dict[str, Voice] | None = None,
 ) -> None:
-    """Read ``book`` on the brltty display at ``host`` until the quit key or Ctrl-C.
+    """Read ``book`` in ``session`` on the brltty display at ``host`` until the quit key or Ctrl-C.
 
-    The reader's positions are the service's when one is configured in ``data_dir``
-    (else a file there), bookmarks a file there; speech goes to the sound card in
-    ``voices`` (espeak-ng's by default: the quickest first sound), or to ``speech_file``
-    as a transcript.  Display, keyboard and speech are closed at the end.
+    Speech goes to the sound card in ``voices`` (espeak-ng's by default: the quickest first
+    sound), or to ``speech_file`` as a transcript.  Display, keyboard and speech are closed at the end.
     """
     speaker = None
     if speech or speech_file:
         sink = FileSink(speech_file) if speech_file else SoundSink(voices=voices)
         speaker = Speaker(Document(), [], sink)  # the reader gives it the book as it is read
-    session = Session(reader_id, lang, code, open_positions(data_dir), BookmarkFile(data_dir / "bookmarks.json"))
     keyboard = PcKeyboard(sys.stdin.fileno()) if sys.stdin.isatty() else None
     reader = Reader(book, Display(host), session, speaker, keyboard, find_title)
     try:

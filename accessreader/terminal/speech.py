@@ -26,13 +26,16 @@ import threading
 from bisect import bisect_right
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import MissingDependency
 from ..model import Document, Locator
 from ..tts.engines import DEFAULT_RATE, Voice
-from ..tts.playback import Sink as PlaybackSink
-from ..tts.playback import SoundDeviceSink, Speech, clamp_rate, rescan_sound_devices
-from ..tts.script import Utterance
+
+if TYPE_CHECKING:
+    from ..tts.playback import Sink as PlaybackSink
+    from ..tts.playback import Speech
+    from ..tts.script import Utterance
 
 #: Words per minute a faster/slower key moves the rate by (within the engine's bounds).
 STEP = 25
@@ -58,6 +61,8 @@ class FileSink:
 class SoundSink:
     """Speech on the sound card: ``tts.playback.Speech`` (the local player's own) into
     ``sounddevice``, in tenth-of-a-second blocks so a move of the reader cuts it off at once.
+    The speech engines and the output are made at the first ``speak`` (in the speech thread,
+    after the first braille: their modules take a while to import).
 
     ``make_sink(sample_rate)`` gives the output (``tts.playback.SoundDeviceSink`` by
     default; a ``WaveSink`` records what would be heard).  When it raises
@@ -66,16 +71,16 @@ class SoundSink:
     ``retry_seconds`` (PortAudio re-scanned), until one appears or it is stopped.
     """
 
-    def __init__(self, make_sink: Callable[[int], PlaybackSink] = SoundDeviceSink,
+    def __init__(self, make_sink: Callable[[int], PlaybackSink] | None = None,
                  retry_seconds: float = RETRY_SECONDS, voices: dict[str, Voice] | None = None) -> None:  # fmt: skip
-        self.speech = Speech(voices=voices)
+        self.speech: Speech | None = None
+        self._voices = voices
         self.output: PlaybackSink | None = None
         self.missing: MissingDependency | None = None
         self._make_sink = make_sink
         self._retry = retry_seconds
         self._news: queue.Queue[str] = queue.Queue()
         self._lock = threading.Lock()
-        self._open()
 
     def speak(self, text: str, voice: str, rate: int, where: str, stop: threading.Event) -> None:
         while not self._open():
@@ -98,13 +103,17 @@ class SoundSink:
 
     def _open(self) -> bool:
         """Is there an output (opened now if not)?  The first failure, and the recovery, are news."""
+        from ..tts.playback import SoundDeviceSink, Speech, rescan_sound_devices
+
         with self._lock:
             if self.output is not None:
                 return True
+            if self.speech is None:
+                self.speech = Speech(voices=self._voices)
             if self.missing is not None:
                 rescan_sound_devices()
             try:
-                self.output = self._make_sink(self.speech.sample_rate)
+                self.output = (self._make_sink or SoundDeviceSink)(self.speech.sample_rate)
             except MissingDependency as error:
                 if self.missing is None:
                     self._news.put("terminal_speech_no_device")
@@ -174,6 +183,8 @@ class Speaker:
         return self.sink.news() if hasattr(self.sink, "news") else None
 
     def change_rate(self, step: int) -> int:
+        from ..tts.playback import clamp_rate
+
         self.rate = clamp_rate(self.rate + step * STEP)
         return self.rate
 

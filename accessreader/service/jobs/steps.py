@@ -1,13 +1,20 @@
 """The work of each step of a conversion job, in the job's work folder ``data/work/<job>/``.
 
-    prepare      read the source → document.json; plan parts of N chapters (and speaking steps);
-                 a book that is a title already in the catalog joins it and the job ends here
-    part-A-B     braille of chapters A…B-1 → part-A-B.pickle                           (any worker)
+    prepare      read the source: its first chapters (up to the first with text), languages decided,
+                 go to the ``Publisher`` at once as a preview (readable online), then the rest
+                 → document.json; plan parts of N chapters (and speaking steps); a book that is a
+                 title already in the catalog joins it (its preview goes) and the job ends here
+    part-A-B     braille of chapters A…B-1 (cells, no position maps; on worker processes, so the
+                 service's pages keep this process's interpreter) → part-A-B.pickle       (any worker)
     assemble     the parts' braille → ``convert.convert`` (the same writer as the command) writes
                  every format whole in out/ → each handed to the ``Publisher`` (the catalog)
   with ``ACCESSREADER_AUDIO=yes``, once the braille is published (stage "speaking"):
     speak-A-B    chapters A…B-1 spoken → speak-A-B/ (MP3, Opus, timings), whole or absent (any worker)
     audio        every speak-A-B folder handed to the ``Publisher`` at once
+
+Steps run at a lower CPU priority (``STEP_NICE``, per thread, and the processes they start), so
+that the service's pages, in the same process under ``accessreader serve``, come first on a
+busy machine (``benchmarks/upload_first_page.py``: pages while a 5 MB book converts).
 
 Speech formats asked for as outputs (mp3, opus, m4b, daisy, epub3) are written by
 ``assemble`` with the braille; a format that ``convert`` writes as a folder (mp3,
@@ -18,14 +25,16 @@ settings' (``ACCESSREADER_GRADES``, ``_DOTS``, ``_CELLS``, ``_LINES``).
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 import shutil
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from ... import atomic, content, convert
+from ... import atomic, content, convert, processes
 from ...braille import Code, Layout, parse_grades
 from ...braille.translate import Braille, main_language, translate_block
 from ...errors import AccessReaderError, BadOption
@@ -75,6 +84,9 @@ class SameWork:
 
 class Publisher(Protocol):
     """Where a job's results go: the catalog (``library.CatalogPublisher``)."""
+
+    def preview(self, title: int, document: Document) -> None:
+        """The first chapters are read (``content.finish.preview``): readable while the rest is read."""
 
     def started(self, title: int, document: Document) -> SameWork | None:
         """The source was read: ``document`` gives the title's metadata; conversion begins; or, when
@@ -128,6 +140,7 @@ class Steps:
         """One step of one job, as a queue task; a step already taken by another worker is skipped."""
         if not self.state.claim(job, step):
             return
+        _yield_to_pages()
         progress = Progress(self.state, job, step)
         kinds = {PREPARE: self._prepare, PART: self._part, ASSEMBLE: self._assemble, SPEAK: self._speak,
                  AUDIO: self._audio}  # fmt: skip
@@ -161,7 +174,9 @@ class Steps:
     def _prepare(self, job: str, step: str, progress: Progress) -> None:
         row = self.state.row(job)
         self.state.set_stage(job, READING)
-        document = content.read_bounded((self.data / row.source).read_bytes(), row.name)
+        preview = lambda first: self.publisher.preview(row.title, first)  # noqa: E731
+        budget = content.Budget.from_settings(self.settings)
+        document = content.read_bounded((self.data / row.source).read_bytes(), row.name, budget=budget, first=preview)
         convert.prepare(document, row.formats, self.options)
         same = self.publisher.started(row.title, document)
         if same is not None:  # not converted again: the title it joined has its formats
@@ -194,11 +209,12 @@ class Steps:
         document = self.document(job)
         first, last = chapters(step)
         lang = main_language(document)
-        blocks = []
-        for chapter in document.chapters[first:last]:
-            for block in chapter.blocks:
-                blocks.append(translate_block(block, self.options.code, lang))
-                progress(1)
+        mine = [block for chapter in document.chapters[first:last] for block in chapter.blocks]
+        # Cells only (the pages need no position maps), on worker processes: this process (the service's,
+        # with its pages) keeps its interpreter for them; a short part is done here (``processes.SMALL``).
+        weight = lambda block: len(block.text)  # noqa: E731
+        args = (self.options.code, lang, False)
+        blocks = processes.map_in_order(translate_block, mine, args, processes.default_workers(), weight, progress)
         atomic.write_bytes(self.work(job) / f"{step}.pickle", pickle.dumps(blocks))
 
     def _assemble(self, job: str, step: str, progress: Progress) -> None:
@@ -248,6 +264,22 @@ class Steps:
 
     def document(self, job: str) -> Document:
         return Document.from_json((self.work(job) / "document.json").read_text(encoding="utf-8"))
+
+
+#: The nice value of the threads that run steps (and the processes they start): on a busy machine, the
+#: service's pages in the same process come first, and the job takes what they leave.
+STEP_NICE = 10
+
+
+def _yield_to_pages() -> None:
+    """Lower this thread's CPU priority to ``STEP_NICE`` (Linux: per thread; inherited by the reading and
+    translating processes it starts), once; where the system does not let us, nothing changes."""
+    thread = threading.get_native_id()
+    try:
+        if os.getpriority(os.PRIO_PROCESS, thread) < STEP_NICE:
+            os.setpriority(os.PRIO_PROCESS, thread, STEP_NICE)
+    except OSError:
+        pass
 
 
 def _deliverable(name: str, stem: str, path: Path, folder: Path) -> tuple[str, Path]:

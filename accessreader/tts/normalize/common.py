@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .places import is_town
+
 #: An integer as written: grouped by spaces ("1 372 423") or plain digits.
 NUMBER = r"\d{1,3}(?: \d{3})+(?!\d)|\d+"
 #: Upper- and lower-case letters of the three alphabets.
@@ -304,6 +306,14 @@ def _glued_letter(match: re.Match, lang: str, cardinal: Callable[[int], str]) ->
     return f"{cardinal(int(match.group(1)))} {letter if lang == 'en' else _GLUED_LETTERS[letter]}"
 
 
+def _town_before(match: re.Match, context: Context) -> bool:
+    """Whether a Russian "Г." is the town abbreviation, not an initial: "Г. Балхаш принимает гостей"."""
+    if context.lang != "ru" or match.group().strip() != "Г.":
+        return False
+    word = re.match(r"[\w-]+", context.text[match.end() :])
+    return bool(word) and is_town(word.group())
+
+
 def common_rules(lang: str) -> list[Rule]:
     """The rules every language uses: e-mail addresses, URLs, ISBN and ISSN codes, initials, signs."""
     from . import cardinal_for
@@ -329,7 +339,11 @@ def common_rules(lang: str) -> list[Rule]:
         rules.append(
             rule(
                 rf"(?<!\w)((?:[{UPPER}]\. ?){{1,3}})(?=[{UPPER}][{LOWER}])",
-                lambda m, c: " ".join(letter_name(g, lang).capitalize() for g in re.findall(r"\w", m.group())) + " ",
+                lambda m, c: (
+                    None
+                    if _town_before(m, c)
+                    else " ".join(letter_name(g, lang).capitalize() for g in re.findall(r"\w", m.group())) + " "
+                ),
             )
         )
         rules.append(

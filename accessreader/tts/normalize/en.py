@@ -89,8 +89,29 @@ _ABBREVIATIONS = {
     "Tel.": "telephone",
     "ext.": "extension",
     "Ave.": "Avenue",
+    "dept.": "department",
+    "Max.": "maximum",
+    "max.": "maximum",
+    "fl.": "floor",
+    "cc.": "centuries",
 }
-_CASELESS = {"e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "excl.", "vol.", "vols.", "fig.", "ch.", "Tel.", "ext."}
+_CASELESS = {
+    "e.g.",
+    "i.e.",
+    "etc.",
+    "vs.",
+    "approx.",
+    "incl.",
+    "excl.",
+    "vol.",
+    "vols.",
+    "fig.",
+    "ch.",
+    "Tel.",
+    "ext.",
+    "No.",
+    "Nos.",
+}
 _CHAPTER_WORDS = "Chapter|Part|Book|Volume|Section|Act|Scene|Appendix|Lesson|Unit"
 #: Capitalised words before a Roman numeral that are not a ruler's name ("World War II" → two).
 _NOT_RULERS = set(
@@ -177,9 +198,15 @@ def _year(match: re.Match, context: Context) -> str | None:
     if not decade and re.match(r" ?[–—-] ?\d{4}(?!\d)", context.text[match.end() :]):
         return None  # "in 2021–2023": a span, read by the range rule
     before = context.word_before(match.start())
-    alone = re.match(r"\s*(?:[.,;:)]|$)", context.text[match.end() :])  # "compared with 2022."
+    alone = re.match(
+        r"\s*(?:[.,;:)\"»”]|$)", context.text[match.end() :]
+    )  # "compared with 2022.", "Best Library 2023\""
     if before == "between":  # "between 2019 and 2023." are years; "between 1500 and 2000 books" counts
-        alone = re.match(rf" and (?:1[1-9]\d\d|20\d\d){_YEAR_ENDS}", context.text[match.end() :])
+        second = re.match(r" and (?:1[1-9]\d\d|20\d\d)(?!\d)", context.text[match.end() :])
+        rest = context.text[match.end() + second.end() :] if second else ""
+        alone = second and (
+            re.match(r"\s*(?:[.,;:)]|$)", rest) or re.match(rf"{_NOT_A_NOUN.pattern}| (?:the|a|an|our|its)\b", rest)
+        )
     if (
         before == "and"
         and re.search(r"(?i:between) (?:1[1-9]\d\d|20\d\d) and $", context.text[: match.start()])
@@ -196,6 +223,12 @@ def _year(match: re.Match, context: Context) -> str | None:
     )
     if owner and _names_a_thing(context.text[match.end() :]):
         alone = True  # "the library's 2023 annual report": a year; "the 2000 books" counts
+    listed = re.search(
+        r"(?<![\w.,])(?:1[1-9]\d\d|20\d\d)(?:(?:, | and | or )(?:1[1-9]\d\d|20\d\d))*(?:, | and | or )$",
+        context.text[: match.start()],
+    )
+    if listed and context.word_before(listed.start()) in _YEAR_BEFORE:
+        before = context.word_before(listed.start())  # "in 2019, 2020 and 2021": each a year
     if not (decade or era or alone or quarter or before in _YEAR_BEFORE or before in (m.lower() for m in MONTHS)):
         return None
     return year(int(written), bool(decade)) + (f" {' '.join(era.replace('.', ''))}" if era else "")
@@ -218,6 +251,14 @@ def _first_day(match: re.Match, context: Context) -> str:
     return the + ordinal(int(match.group(1)))
 
 
+def _short_year_pair(match: re.Match, context: Context) -> str | None:
+    """ "2023–24", "2023/24" (a school or financial year) → twenty twenty-three to twenty-four."""
+    first, second = match.group(1), match.group(2)
+    if not 0 < int(second) - int(first[2:]) <= 10:
+        return None  # a span of years is short; "2023-45" is not one
+    return f"{year(int(first))} to {year(int(first[:2] + second)).split(' ', 1)[-1]}"
+
+
 def _year_pair(match: re.Match, context: Context) -> str:
     """ "2023/2024 school year" → twenty twenty-three to twenty twenty-four."""
     return f"{year(int(match.group(1)))} to {year(int(match.group(2)))}"
@@ -228,7 +269,8 @@ def _month(written: str) -> str:
 
 
 def _money(match: re.Match, context: Context) -> str:
-    sign, whole, point, fraction, scale = match.groups()
+    sign, whole, point, fraction, scale, letter = match.groups()
+    scale = scale or _SCALE_LETTERS.get(letter)  # "£1.5m" → one point five million pounds
     value = int(whole.replace(",", "").replace(" ", ""))
     if fraction and len(fraction) == 2 and point == "." and not scale and sign in _CURRENCIES:
         return num2words(float(f"{value}.{fraction}"), lang="en", to="currency", currency=_CURRENCIES[sign])
@@ -278,23 +320,66 @@ def _time(match: re.Match, context: Context) -> str:
     return f"{cardinal(int(hour))} {said}"
 
 
-_CLOCK = r"([01]?\d|2[0-3]):([0-5]\d)"
+_CLOCK = r"([01]?\d|2[0-3])[:.]([0-5]\d)"
+
+
+def _programme_time(match: re.Match, context: Context) -> str | None:
+    """A programme's line, "10.00 – registration": a time with a point at a line's start or after a
+    colon or a semicolon, before a dash and the item."""
+    if not re.search(r"(?:^|[:;\n])\s*$", context.text[: match.start()]):
+        return None
+    return _time(match, context)
 
 
 def _time_span(match: re.Match, context: Context) -> str:
     """ "9:00–18:00" → nine o'clock to eighteen o'clock."""
     first, second = (re.match(_CLOCK, part) for part in re.split(r" ?[–—-] ?", match.group()))
-    return f"{_time(first, context)} to {_time(second, context)}"
+    return f"{_time(first, context)} to {_time(second, context)}"  # "9.00–18.00" too
 
 
 def _range(match: re.Match, context: Context) -> str | None:
-    """ "1991-2001" → nineteen ninety-one to two thousand one; "grades 5-7" → five to seven."""
-    first, second = match.groups()
-    if int(first) >= int(second):
-        return None
-    if len(first) == len(second) == 4 and 1100 <= int(first) and int(second) < 2100:
+    """ "1991-2001" → nineteen ninety-one to two thousand one; "grades 5-7" → five to seven;
+    "15-20%" → fifteen to twenty percent."""
+    first, second, percent = match.groups()
+    if int(first) >= int(second) and not (int(first) <= 12 and int(second) <= 12 and not percent):
+        return None  # "open 9–5" is a span of clock hours
+    if len(first) == len(second) == 4 and 1100 <= int(first) and int(second) < 2100 and not percent:
         return f"{year(int(first))} to {year(int(second))}"
-    return f"{cardinal(int(first))} to {cardinal(int(second))}"
+    return f"{cardinal(int(first))} to {cardinal(int(second))}" + (" percent" if percent else "")
+
+
+#: Words after "5m" that make it metres.
+_METRES_AFTER = {
+    "tall",
+    "long",
+    "high",
+    "wide",
+    "deep",
+    "away",
+    "walk",
+    "drop",
+    "by",
+    "in",
+    "of",
+    "from",
+    "above",
+    "below",
+}
+
+_SCALE_LETTERS = {"k": "thousand", "K": "thousand", "m": "million", "M": "million", "bn": "billion"}
+
+
+def _scaled(match: re.Match, context: Context) -> str | None:
+    """A number with a scale letter, as reports write them: "12k" → twelve thousand, "1.2m" → one
+    point two million, "£3bn"; "5m tall", "a 10m walk" are metres, left to the units."""
+    whole, fraction, letter = match.groups()
+    after = context.words_after(match.end(), 1) or [""]
+    if letter in "mM" and not re.match(r" [a-z]", context.text[match.end() : match.end() + 2]):
+        return None  # "Room 5m.": a name, not a count; "135k." is a thousand anywhere
+    number = _decimal(whole, fraction) if fraction else cardinal(int(whole.replace(",", "")))
+    if after[0] in _METRES_AFTER:
+        return None if letter != "m" else f"{number} {'metre' if number == 'one' else 'metres'}"
+    return f"{number} {_SCALE_LETTERS[letter]}"
 
 
 def _pages(match: re.Match, context: Context) -> str:
@@ -375,6 +460,9 @@ _UNIT_WORDS = {
     "km2": ("square kilometre", "square kilometres"),
     "sq km": ("square kilometre", "square kilometres"),
     "sq. km": ("square kilometre", "square kilometres"),
+    "min.": ("minute", "minutes"),
+    "mins": ("minute", "minutes"),
+    "hrs": ("hour", "hours"),
     "°C": ("degree Celsius", "degrees Celsius"),
     "°": ("degree", "degrees"),
 }
@@ -388,10 +476,20 @@ def _measure(match: re.Match, context: Context) -> str:
     return f"{_decimal(whole, fraction)} {one if whole == '1' and not fraction else many}"
 
 
+def _postcode(match: re.Match, context: Context) -> str | None:
+    """A six-digit postcode next to its town ("Karaganda 100012", "100012 Karaganda") → digit by digit."""
+    before = re.search(r"[A-Z][a-z]+,? $", context.text[: match.start()])
+    after = re.match(r",? [A-Z][a-z]+", context.text[match.end() :])
+    if not (before or after):
+        return None
+    return " ".join(cardinal(int(d)) if d != "0" else "zero" for d in match.group())
+
+
 def _code_money(match: re.Match, context: Context) -> str:
     """ "KZT 5 million" → five million tenge, "USD 1,200" → one thousand two hundred dollars."""
-    code, whole, fraction, scale = match.groups()
-    scale = {"mln": "million", "bln": "billion"}.get(scale, scale)
+    code, whole, fraction, scale, letter = match.groups()
+    scale = scale or letter
+    scale = {"mln": "million", "bln": "billion", **_SCALE_LETTERS}.get(scale, scale)  # "KZT 12.4m"
     said = _decimal(whole, fraction) + (f" {scale}" if scale else "")
     words = {"KZT": "tenge", "USD": "dollars", "EUR": "euros", "RUB": "roubles"}[code]
     if (whole == "1" and not fraction and not scale) or _attributive(match, context):
@@ -432,6 +530,7 @@ def rules() -> list[Rule]:
     roman = f"[{ROMAN_LETTERS}]+"
     return [
         rule(r"(?<![\w./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)", _numeric_date),
+        rule(r"(?<=\d{4}) ?[–—-] ?(?=\d{1,2}[./]\d{1,2}[./]\d{4}(?!\d))", lambda m, c: " to "),  # date–date
         rule(
             rf"(?<![\w.,])(\d{{1,2}})(?:st|nd|rd|th)? ?[–—-] ?(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})(?:,? (\d{{4}}))?(?!\d)",
             _day_span,
@@ -447,18 +546,26 @@ def rules() -> list[Rule]:
             _first_day,
         ),
         rule(r"(?<![\w.,])(\d{4})/(\d{4})(?= (?:school|academic|financial|fiscal) year)", _year_pair),
+        rule(r"(?<![\w.,/-])(1[89]\d\d|20\d\d) ?[–—/-] ?(\d\d)(?![\w/-]|[.,]\d)", _short_year_pair),
+        rule(
+            r"(?<![\w.,])(\d+(?:\.\d+)?)x(?!\w)",
+            lambda m, c: f"{_decimal(*(m.group(1).split('.') + [None])[:2])} times",
+        ),
+        rule(r"(?<![\w/])y/y(?![\w/])", lambda m, c: "year on year"),
         rule(r"(?<![\w./])24/7(?![\w/])", lambda m, c: "twenty-four seven"),  # round the clock
         rule(r"(?<![\w./])([1-9])/([2-9]|10)(?![\w/]|[.,]\d)", _fraction),
         rule(
             r"(?<!\w)(KZT|USD|EUR|RUB) ?(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?"
-            r"(?: (million|billion|thousand|mln|bln)(?!\w)\.?)?(?!\w)",
+            r"(?: (million|billion|thousand|mln|bln)(?!\w)\.?|(?<=\d)(k|m|bn)(?!\w))?(?!\w)",
             _code_money,
         ),
         rule(r"(?<!\w)Q([1-4])(?!\w)", lambda m, c: "Q " + cardinal(int(m.group(1)))),  # a quarter of a year
         rule(  # "9am": the hour and am/pm apart
             r"(?<![\w.,])(1[0-2]|0?\d)((?i:[ap]m))(?!\w)", lambda m, c: f"{cardinal(int(m.group(1)))} {m.group(2)}"
         ),
+        rule(r"(?<![\w.,])[01]\d{5}(?![\w]|[.,]\d)", _postcode),  # Kazakhstan's postcodes start 0 or 1
         rule(r"(?<![\w+−–-])([+−–-])(?=\d+(?:[.,]\d+)? ?°)", lambda m, c: "plus " if m.group(1) == "+" else "minus "),
+        rule(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.(\d+))?(k|K|m|M|bn)(?!\w)", _scaled),
         rule(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+)(?:[.,](\d+))? ?({_UNIT})(?!\w)", _measure),
         rule(r"(?<=World War )(I{1,2})(?!\w)", lambda m, c: cardinal(len(m.group(1)))),
         rule(r"(?<![\w.,])(1[1-9]\d\d|20\d\d)(?:(s)|(?!\d))(?: ?((?:A\.?D|B\.?C|B\.?C\.?E|C\.?E)\.?)(?!\w))?", _year),
@@ -472,17 +579,22 @@ def rules() -> list[Rule]:
         rule(r"(?<![\w.])(?i:est)\.(?= ?1[0-9]\d\d(?!\d))", lambda m, c: "Established"),
         rule(r"(?<=\d )(mln|bln)(?![\w.])\.?", lambda m, c: {"mln": "million", "bln": "billion"}[m.group(1)]),
         rule(
-            r"/(year|yr|month|mo|week|day)(?!\w)",
+            r"/(year|yr|month|mo|week|day|hour|page|person|item|book|copy|night)(?!\w)",
             lambda m, c: " per " + {"yr": "year", "mo": "month"}.get(m.group(1), m.group(1)),
         ),
         rule(
-            rf"([$€£₸₽]) ?(\d{{1,3}}(?:,\d{{3}})+(?!\d)|{NUMBER})(?:([.,])(\d+))?(?!\d)(?: (million|billion|thousand)(?!\w))?",
+            rf"([$€£₸₽]) ?(\d{{1,3}}(?:,\d{{3}})+(?!\d)|{NUMBER})(?:([.,])(\d+))?(?!\d)(?: (million|billion|thousand)(?!\w)|(k|m|bn)(?!\w))?",
             _money,
         ),
         rule(r"(№+) ?(\d+)", lambda m, c: "number " + cardinal(int(m.group(2)))),
-        rule(rf"(?<![\w.,:]){_CLOCK} ?[–—-] ?{_CLOCK}(?![\d:])", _time_span),
-        rule(rf"(?<![\w.,:]){_CLOCK}(?![\d:])", _time),
-        rule(r"(?<![\w.,/-])(\d{1,4}) ?[–—-] ?(\d{1,4})(?![\w/-]|[.,]\d)", _range),
+        rule(rf"(?<![\w.,:]){_CLOCK} ?[–—-] ?{_CLOCK}(?![\d:]|[.,]\d)", _time_span),
+        rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
+        rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)(?= [–—-] [a-z])", _programme_time),
+        rule(
+            r"(?<![\w.,])(\d+) ?[×x] ?(?=\d+(?:[ .,;:)]|$| ?(?:cm|mm|m|km)\b))",
+            lambda m, c: f"{cardinal(int(m.group(1)))} by ",
+        ),
+        rule(r"(?<![\w.,/-])(\d{1,4}) ?[–—-] ?(\d{1,4})(?![\w/-]|[.,]\d)( ?%)?", _range),
         rule(r"(?<![\w.])(pp?\.) ?(\d+)(?: ?[–—-] ?(\d+))?", _pages),
         rule(r"(?<![\w.,])(\d+) ?pp?\.(?! ?\d|m\.)", _number_with_pages),
         rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ({_CENTURY})", _century),

@@ -107,8 +107,19 @@ _UNIT = "|".join(
 )
 _ABBREVIATIONS = {
     "т. с. с.": "тағы сол сияқты",
+    "ф. ғ. к.": "филология ғылымдарының кандидаты",
+    "ф. ғ. д.": "филология ғылымдарының докторы",
+    "п. ғ. к.": "педагогика ғылымдарының кандидаты",
+    "п. ғ. д.": "педагогика ғылымдарының докторы",
+    "т. ғ. к.": "тарих ғылымдарының кандидаты",
+    "т. ғ. д.": "тарих ғылымдарының докторы",
+    "э. ғ. к.": "экономика ғылымдарының кандидаты",
+    "э. ғ. д.": "экономика ғылымдарының докторы",
+    "з. ғ. к.": "заң ғылымдарының кандидаты",
+    "з. ғ. д.": "заң ғылымдарының докторы",
     "т. б.": "тағы басқа",
     "б. з. д.": "біздің заманымызға дейін",
+    "б. з. б.": "біздің заманымыздан бұрын",
     "б. з.": "біздің заманымыз",
     "мыс.": "мысалы",
     "жж.": "жылдары",
@@ -216,6 +227,7 @@ def _date(match: re.Match, context: Context) -> str | None:
 
 def _year(match: re.Match, context: Context) -> str | None:
     first, second, word = match.groups()
+    word = re.sub(r"^ж\. ?ж\.$", "жж.", word)  # "1941-1945 ж.ж."
     decade = word.lower().startswith("жылдар") and all(
         int(n) % 10 == 0 and int(n) < 100 for n in filter(None, (first, second))
     )
@@ -242,6 +254,7 @@ _PART_OF_TIME = r" ?(?:аралығ\w*|басын\w*|басы(?!\w)|соңын\w
 
 def _century(match: re.Match, context: Context) -> str | None:
     first, second, word = match.groups()
+    word = re.sub(r"^ғ\. ?ғ\.$", "ғғ.", word)  # "XVIII-XIX ғ.ғ."
     start, end = roman_value(first), roman_value(second) if second else None
     if start is None or (second and end is None):
         return None
@@ -347,6 +360,21 @@ def _time(match: re.Match, context: Context) -> str:
     return said + (harmonise(said, ending) if ending else "")
 
 
+def _programme_time(match: re.Match, context: Context) -> str | None:
+    """A programme's line, "10.00 – тіркеу": a time written with a point, at a line's start or after
+    a colon or a semicolon, before a dash and the item."""
+    if not re.search(r"(?:^|[:;\n])\s*$", context.text[: match.start()]):
+        return None
+    return _time(match, context)
+
+
+def _size(match: re.Match, context: Context) -> str:
+    """A size, "30×40 см" → отызға қырық: the first number with the dative, as Kazakh says it."""
+    first = cardinal(int(match.group(1)))
+    unit = f" {_UNITS[match.group(3)]}" if match.group(3) else ""
+    return f"{first}{harmonise(first, 'ға')} {cardinal(int(match.group(2)))}{unit}"
+
+
 def _time_span(match: re.Match, context: Context) -> str:
     """ "9:00–18:00" → тоғыз нөл нөл — он сегіз нөл нөл (a case ending stays on the second)."""
     first, second = (re.match(_CLOCK, part) for part in re.split(r" ?[–—-] ?", match.group(), maxsplit=1))
@@ -371,14 +399,40 @@ def _weekdays(match: re.Match, context: Context) -> str:
 _PARTS_OF = dict(zip(range(2, 11), "екіден үштен төрттен бестен алтыдан жетіден сегізден тоғыздан оннан".split()))
 
 
-def _fraction(match: re.Match, context: Context) -> str | None:
-    """ "1/3 бөлігі" → үштен бір бөлігі, "2/3-сі" → үштен екісі; a house number ("даңғылы, 5/2") is
-    left as it is."""
-    if re.search(
-        r"(?i:көш|даңғ|к-сі|д-лы|үй|ш\.\s?а)\w*\.?,?\s*$", context.text[max(match.start() - 30, 0) : match.start()]
-    ):
-        return None
+def _fraction(match: re.Match, context: Context) -> str:
+    """ "1/3 бөлігі" → үштен бір бөлігі, "2/3-сі" → үштен екісі."""
     return f"{_PARTS_OF[int(match.group(2))]} {cardinal(int(match.group(1)))}{match.group(3) or ''}"
+
+
+def _house_number(match: re.Match, context: Context) -> str | None:
+    """A house number with a slash in an address ("көшесі, 12/1", "үй 5/2") → он екі бөлшек бір, the
+    Kazakh for the Russian "дробь" of addresses (a part of a whole is said denominator first,
+    "екіден бес", which a house number is not)."""
+    if not re.search(
+        r"(?i:көш|даңғ|к-сі|д-лы|үй|ш\.\s?а|мкр|ықшам)\w*\.?,?\s*(?:\w+\s+)?$",
+        context.text[max(match.start() - 40, 0) : match.start()],
+    ) or re.match(r"-| бөлі", context.text[match.end() :]):
+        return None  # "үйлердің 2/3 бөлігі", "2/3-сі": a part of a whole
+    return f"{cardinal(int(match.group(1)))} бөлшек {cardinal(int(match.group(2)))}"
+
+
+#: Words a number sign names when they follow it ("№ 12 мектеп-гимназия" → нөмірі он екі мектеп):
+#: institutions and their parts, and the adjectives that come before them ("№ 5 қалалық кітапхана").
+_NUMBERED_THINGS = re.compile(
+    r" (?i:мектеп|кітапхана|филиал|гимназия|лицей|колледж|балабақша|бала-бақша|бөлім|емхана|аурухана|"
+    r"сынып|кабинет|зал|пәтер|үй|топ|бағдарлама|маршрут|автобус|қалалық|ауылдық|аудандық|облыстық|"
+    r"орталық|балалар|жасөспірімдер|орта|жалпы|арнаулы|мамандандырылған|мектеп-гимназия|мектеп-лицей)"
+    r"| (?:ЖББМ|ЖОББМ|ОМ|ЖОМ|МГ|МЛ)(?![\w])"  # schools by their acronyms: "№3 ЖББМ"
+)
+
+
+def _number_sign(match: re.Match, context: Context) -> str:
+    """ "№ 5" → нөмір бес; before a thing it names, "нөмірі" ("№ 12 мектеп" → нөмірі он екі мектеп),
+    as Kazakh readers say the numbered school's name."""
+    said = cardinal(int(match.group(2)))
+    if _NUMBERED_THINGS.match(context.text, match.end()):
+        return "нөмірі " + said
+    return "нөмір " + said
 
 
 def _say_minutes(minutes: str) -> str:
@@ -390,6 +444,17 @@ def _currency_first(match: re.Match, context: Context) -> str:
     number = to_int(written)
     said = decimal(number, fraction) if fraction else cardinal(number)
     return f"{said} {_UNITS[scale] + ' ' if scale else ''}{_UNITS[sign]}"
+
+
+def _listed_ordinal(match: re.Match, context: Context) -> str | None:
+    """ "1, 2 және 3-дәрежелі" → бірінші, екінші және үшінші: numbers listed before one whose
+    word makes it an ordinal are ordinals too ("1, 2 және 3-ке" stays cardinal); the list ends with
+    a conjunction ("көшесі, 50, 2-қабат" is a house and a floor)."""
+    last = re.match(r"(?:, ?\d+)*(?: және | мен | немесе )\d+", context.text[match.end() :]).group()
+    final = int(re.findall(r"\d+", last)[-1])
+    if not _suffixed_word(final, match.group(2)).startswith(ordinal(final)):
+        return None
+    return ordinal(int(match.group(1)))
 
 
 def _suffixed(match: re.Match, context: Context) -> str:
@@ -450,7 +515,9 @@ def _acronym(match: re.Match, context: Context) -> str | None:
         said = _ACRONYMS[word]
         if ending:
             forms = next((f for e, f in _POSSESSIVE_ENDINGS.items() if ending in e.split()), None)
-            if forms is None or said[-1] not in "ыі":
+            if said[-1] not in "ыі":  # "ЖШС-ке" → серіктестікке
+                return said + _suited(said, ending)
+            if forms is None:
                 return None
             back = re.findall("[аоұыэеәөүіиу]", said)[-1] in "аоұы"
             said += forms[0 if back else 1]
@@ -458,7 +525,24 @@ def _acronym(match: re.Match, context: Context) -> str | None:
     if word in _SAID_AS_WORDS:
         return word.lower() + (ending or "")  # "БАҚ-та" → бақта, one word
     said = spell_acronym(word, "kk")
-    return f"{said}-{ending}" if ending else said  # "ҰБТ-дан" → ұ-бе-те-дан
+    return said + _suited(said, ending) if ending else said  # "ҰБТ-ға" → ұ-бе-теге, as the letter names sound
+
+
+_FRONT = str.maketrans("аоұықғ", "еөүікг")
+_BACK = str.maketrans("еөүікг", "аоұықғ")
+
+
+def _suited(word: str, ending: str) -> str:
+    """``ending`` (written to suit the written word) made to suit the spoken ``word``: a case ending
+    by :func:`harmonise`, any other by vowel harmony alone ("ҰБТ-дағы" → ұ-бе-тедегі).  After a
+    final "у", back or front alike, the ending stays as written ("ҚМУ-дың" → қа-эм-удың)."""
+    if word.endswith("у"):
+        return ending
+    if any(ending in endings.split() for endings in _ENDING_KINDS.values()):
+        return harmonise(word, ending)
+    vowels = re.findall("[аоұыяэеәөүіиюё]", word.lower())
+    back = bool(vowels) and vowels[-1] in "аоұыя"
+    return ending.translate(_BACK if back else _FRONT)
 
 
 def _village(match: re.Match, context: Context) -> str | None:
@@ -488,30 +572,38 @@ def rules() -> list[Rule]:
     roman = f"[{ROMAN_LETTERS}]+"
     return [
         rule(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)(?: ?ж\.)?", _date),
-        rule(r"(?<![\w.,])(\d{1,4})(?: ?[–—-] ?(\d{1,4}))?[ -]?(жж\.|ж\.|(?i:жыл)\w*)", _year),
+        rule(
+            r"(?<![\w.,])(\d{4})(?=(?:(?:, ?| және | мен | немесе )\d{4})+[ -]?(?:ж\. ?ж\.|жж\.|(?i:жылдар)\w*))",
+            lambda m, c: ordinal(int(m.group(1))),  # "2019, 2020 және 2021 жылдары": each a year
+        ),
+        rule(r"(?<![\w.,])(\d{1,4})(?: ?[–—-] ?(\d{1,4}))?[ -]?(ж\. ?ж\.|жж\.|ж\.|(?i:жыл)\w*)", _year),
         rule(
             r"(?<![\w.,])(\d{4}) ?[–—/-] ?(\d{4})(?= оқу жыл)",
             lambda m, c: f"{ordinal(int(m.group(1)))} — {ordinal(int(m.group(2)))}",
         ),
         rule(r"(?<![\w.,])(\d+)-?(?:інші|ыншы|нші|ншы|ші|шы)(?!\w)", lambda m, c: ordinal(int(m.group(1)))),
-        rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?(ғғ\.|ғ\.|(?i:ғасыр)\w*)", _century),
+        rule(rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?(ғ\. ?ғ\.|ғғ\.|ғ\.|(?i:ғасыр)\w*)", _century),
         rule(rf"(?<![\w.])({roman}) ((?i:{chapter_words})\w*|[{LOWER}]\w*)", _roman_before_word),
         rule(
             rf"(?<![\w.])({roman})(?=(?:(?:, ?| және | мен ){roman})+ (?:(?i:{chapter_words})\w*|[{LOWER}]\w*))",
             lambda m, c: None if roman_value(m.group(1)) is None else ordinal(roman_value(m.group(1))),
         ),
-        rule(r"(№+) ?(\d+)", lambda m, c: "нөмір " + cardinal(int(m.group(2)))),
-        rule(rf"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d) ?[–—-] ?{_CLOCK}(?![\d:])", _time_span),
+        rule(r"(№+) ?(\d+)", _number_sign),
+        rule(rf"(?<![\w.,:])([01]?\d|2[0-3])[:.]([0-5]\d) ?[–—-] ?{_CLOCK}(?![\d:]|[.,]\d)", _time_span),
         rule(rf"(?<![\w.])(?:{_WEEKDAY})\.?(?:(?: ?[–—-] ?|, ?| және )(?:{_WEEKDAY})\.?)+(?!\w)", _weekdays),
         # a day alone: "Жс. – демалыс күні", "(сб)", "сб:"
         rule(rf"(?<![\w.])(?:{_WEEKDAY})(?:\.(?=\s|$|[,;:)])|(?=[:)]| күн))", _weekdays),
         rule(rf"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:-([{LOWER}]+))?", _time),
         rule(rf"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)-([{LOWER}]+)(?!\w)", _time),  # "9.00-ден"
+        rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)()(?= [–—-] [а-яәғқңөұүһі])", _programme_time),
+        rule(r"(?<![\w.,])(\d+) ?[×xх] ?(\d+)(?: ?(см|мм|м|км)(?!\w))?(?=[ .,;:)]|$)", _size),  # "30×40 см"
         rule(
             rf"(?<![\w.,])(\d+)[-–](\d+)-([{LOWER}]+)(?!\w)",
             lambda m, c: f"{ordinal(int(m.group(1)))} — {_suffixed_word(int(m.group(2)), m.group(3))}",
         ),
         rule(r"(?<![\w.,])(\d+)-бас\.", lambda m, c: f"{ordinal(int(m.group(1)))} басылым"),  # "2-бас.": an edition
+        rule(r"(?<![\w.,])(\d+)-т\.", lambda m, c: f"{ordinal(int(m.group(1)))} том"),  # "1-т.": a volume
+        rule(rf"(?<![\w.,])(\d+)(?=(?:, ?\d+)*(?: және | мен | немесе )\d+-([{LOWER}]+)(?!\w))", _listed_ordinal),
         rule(rf"(?<![\w.,])({NUMBER})-([{LOWER}]+)(?!\w)", _suffixed),
         rule(
             rf"(?<![\w.,])(\d{{1,2}}) ?[–—-] ?(\d{{1,2}})[ -]((?:{'|'.join(MONTHS)})\w*)",
@@ -524,6 +616,7 @@ def rules() -> list[Rule]:
                 f"{m.group(3) or ''}{m.group(4)}"
             ),
         ),
+        rule(r"(?<![\w./])(\d{1,4})/(\d{1,3})(?![\w/]|[.,]\d)", _house_number),
         rule(rf"(?<![\w./])([1-9])/([2-9]|10)(?:-([{LOWER}]+))?(?![\w/]|[.,]\d)", _fraction),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн)(?!\w))?", _currency_first),
         rule(r"(?<![\w.])Б\. ?(?=\d)", lambda m, c: "бет "),

@@ -52,6 +52,7 @@ from .common import (
 )
 from .ru_morph import (
     INDECLINABLE,
+    INSTRUMENTAL_VERBS,
     PREPOSITIONS,
     agrees,
     analyses,
@@ -90,6 +91,8 @@ _UNITS = {
     "с.": "страница",
     "шт.": "штука",
     "ед.": "единица",
+    "п. п.": "пункт",
+    "п.п.": "пункт",
     "%": "процент",
     "₸": "тенге",
     "тг.": "тенге",
@@ -269,6 +272,7 @@ def _agreement(number: int, words: list[str], before: str, clause: str = "") -> 
     wanted = PREPOSITIONS.get(before, [])
     if words[:1] and words[0].lower() in INDECLINABLE:  # "Сумма — 21 тенге" → двадцать один, not двадцати одном
         return next((c for c in wanted if c in ("gent", "datv")), "nomn"), "masc"
+    elided = not _noun_parses(words)  # "в том числе 3 виртуальных": an adjective stands for the noun
     nouns = _noun_parses(words) or _adjective_parses(words)
     gender = next((p.tag.gender for p in nouns if p.tag.gender in _GENDER_CODE), "masc")
     fits: list[str] = []
@@ -283,8 +287,8 @@ def _agreement(number: int, words: list[str], before: str, clause: str = "") -> 
                 fits.append(case)
             if kind == "few" and not plural and case == "gent":
                 fits.append("nomn")
-            if plural and case == "gent":
-                fits += ["nomn", "gent"] if kind == "many" else ["gent"]
+            if plural and case == "gent":  # after 2–4 an adjective's genitive plural is its nominative too
+                fits += ["nomn", "gent"] if kind == "many" or elided else ["gent"]
     for case in wanted:
         if case in fits or (case == "accs" and "nomn" in fits and kind != "one"):
             return case, gender  # "на 1 420 экземпляров" → на тысячу (the accusative differs only in "тысяча")
@@ -292,6 +296,8 @@ def _agreement(number: int, words: list[str], before: str, clause: str = "") -> 
         return ("accs" if _object_of_verb(before, gender, clause) else "nomn"), gender
     if fits:
         return fits[0], gender  # the likeliest reading of the noun
+    if wanted[:1] == ["accs"] and not nouns:
+        return "accs", gender  # "рост — на 1 200" → на тысячу двести (the accusative differs only in "тысяча")
     return next((c for c in wanted if c in ("gent", "datv")), "nomn"), gender
 
 
@@ -332,11 +338,15 @@ def _number(match: re.Match, context: Context) -> str:
         return " ".join(cardinal(int(d)) for d in written if d.isdigit())  # "050000": a postcode, a code
     number = to_int(written)
     before = _governor(context, match.start())
+    if not unit:  # a quantity with a unit ("1,5 тыс.") is rarely a list member of one preposition
+        before = _list_governor(context, match.start()) or before
     after = context.words_after(match.end(), 3)
     first = re.search(r"(?<![\w.,])\d+(?:,\d+)? ?[–—-] ?$", context.text[: match.start()])
     if first and not unit:  # "15–20 человек": the second number, governed by the word before the first
         before = _governing(context.word_before(first.start()))
     second = re.match(rf" ?[–—-] ?({NUMBER})(?:,\d+)?(?!\d)", context.text[match.end() :])
+    if before == "между":  # "между 3 и 5 часами": the noun after the second counts the first too
+        second = re.match(rf" и ({NUMBER})(?!\d)", context.text[match.end() :]) or second
     counted = number  # the number the noun after agrees with: the second of a range
     if second and not unit:  # "по 15–20 человек", "1–2 раза": the first number takes the second's case
         after = context.words_after(match.end() + second.end(), 3)
@@ -348,14 +358,17 @@ def _number(match: re.Match, context: Context) -> str:
             if before in ("в", "во") and re.match(_MONEY_AFTER, context.text[match.end() :]):
                 case = "accs"  # "обошёлся в 12,5 млн тенге": a price
             if (number, fraction) == (1, "5"):
-                return _one_and_a_half(lemma, case)
-            return f"{decimal(number, fraction, case)} {inflect(lemma, 'gent')}"
+                said = _one_and_a_half(lemma, case)
+            else:
+                said = f"{decimal(number, fraction, case)} {inflect(lemma, 'gent')}"
+            return _percentage_points(said) if unit in _POINTS else said
         money = lemma in ("тенге", "доллар", "евро", "рубль") or bool(
             re.match(_MONEY_AFTER, context.text[match.end() :])
         )
         at = money or lemma in ("час", "минута")  # "обошлась в 500 тг.", "в 12 ч. 30 мин.": accusatives
         case = "accs" if at and before in ("в", "во") else _unit_case(before, number)
-        return f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
+        said = f"{cardinal(number, case, _gender(lemma))} {_agree_noun(lemma, number, case)}"
+        return _percentage_points(said) if unit in _POINTS else said  # "на 2 п. п." → процентных пункта
     if fraction:
         case = _decimal_case(before, after, re.split(r"[.!?;:]", context.text[: match.start()])[-1])
         return (number, fraction) == (1, "5") and _one_and_a_half_before(after, case) or decimal(number, fraction, case)
@@ -389,8 +402,10 @@ def _number(match: re.Match, context: Context) -> str:
         return ordinal(number, "gent", _noun_parses(after)[0].tag.gender)  # "итоги 2 этапа" → второго
     clause = re.split(r"[.!?;:]", context.text[: match.start()])[-1]
     case, gender = _agreement(counted, after, before, clause)
+    if _instrumental_object(before, clause):
+        case = "ablt"  # "располагает 20 000 изданий" → двадцатью тысячами: the verb's case, whatever the noun's
     if _class(counted) != "many" and not (_noun_parses(after) or _adjective_parses(after)):
-        gender = _elided_gender(clause) or _counted_before(context, match.start(), before) or gender
+        gender = _elided_gender(clause, after) or _counted_before(context, match.start(), before) or gender
     if case == "nomn" and (
         _people_of(context, match.start(), before, counted, after)
         or _owned_count(context, match.start(), before, counted, after)
@@ -400,7 +415,7 @@ def _number(match: re.Match, context: Context) -> str:
         return cardinal(number, "accs", gender)  # "Акция собрала 1 247 книг" → тысячу двести сорок семь
     if counted != number and case == "nomn":
         return cardinal(number, case, gender)  # "1–2 раза" → один — два
-    if case == "gent" and _class(number) == "one" and _object_of(before):
+    if case == "gent" and _class(number) == "one" and (_object_of(before) or _object_after_subject(before, clause)):
         nouns = _noun_parses(after)[:1]
         if nouns and nouns[0].tag.animacy == "anim" and nouns[0].tag.number == "sing":
             case = "accs"  # "Конкурс собрал 41 участника": an animate object, сорок одного
@@ -410,10 +425,76 @@ def _number(match: re.Match, context: Context) -> str:
     return cardinal(number, case, gender)
 
 
-def _elided_gender(clause: str) -> str | None:
+#: Words before a number that bound only that number, not the list it begins: "выдано более 2 000
+#: книг, 350 журналов и 12 газет" → более двух тысяч книг, триста пятьдесят журналов (the rest are the
+#: subject, in the nominative), as "около", "свыше", "до" (up to) and "порядка" also are.
+_QUANTIFIERS = {
+    "более",
+    "менее",
+    "свыше",
+    "около",
+    "ок",
+    "порядка",
+    "больше",
+    "меньше",
+    "до",
+    "начиная",
+    "выше",
+    "ниже",
+}
+
+_CONJUNCT = rf"(?:{NUMBER})(?:,\d+)? [а-яё]+(?: [а-яё]+)?"
+_LIST_BEFORE = re.compile(rf"(?<![\w-])([а-яё]+) {_CONJUNCT}(?:, {_CONJUNCT})*(?:,? (?:и|или|а также) |, )$")
+
+
+def _list_governor(context: Context, start: int) -> str | None:
+    """The preposition of a list's first number, for a later one ("для 20 детей и 5 взрослых" →
+    для двадцати детей и пяти взрослых; "в 3 библиотеках, 2 клубах и 5 школах"): a preposition
+    governs every member of the list it begins; a quantifier (``_QUANTIFIERS``) only its own number."""
+    found = _LIST_BEFORE.search(context.text[max(start - 120, 0) : start].lower())
+    if not found or found.group(1) not in PREPOSITIONS or found.group(1) in _QUANTIFIERS:
+        return None
+    if re.match(rf"\d+ (?:{'|'.join(MONTHS)})(?!\w)", context.text[start:]) or re.search(r"\d+ год\w*", found.group()):
+        return None  # "В 2024 году, 15 мая, …": a year and a date, not a list
+    return found.group(1)
+
+
+#: Percentage points, as statistics reports write them.
+_POINTS = {"п. п.", "п.п."}
+
+
+def _percentage_points(said: str) -> str:
+    """ "два пункта" → два процентных пункта: the adjective in the noun's case, in the genitive
+    plural after 2, 3, 4 ("процентных пункта")."""
+    head, noun_form = said.rsplit(" ", 1)
+    parse = next((p for p in analyses(noun_form) if p.normal_form == "пункт"), analyses(noun_form)[0])
+    case, number = case_of(parse.tag), parse.tag.number or "sing"
+    if case == "gent" and number == "sing" and not re.search(r"(?:целых|целой|десятых|сотых)$", head):
+        number = "plur"  # after 2–4 ("два процентных пункта"); a decimal keeps the singular (процентного)
+    form = analyses("процентный")[0].inflect({case, number})
+    return f"{head} {form.word if form else 'процентных'} {noun_form}"
+
+
+def _instrumental_object(before: str, clause: str) -> bool:
+    """Whether a number after ``before`` is the object of a verb of the instrumental ("Библиотека
+    располагает 20 000 изданий"): the clause has the verb's subject before it ("В клубе занимаются 18
+    детей": the number is the subject)."""
+    verbs = [p for p in analyses(before)[:2] if p.tag.POS == "VERB" and p.normal_form in INSTRUMENTAL_VERBS]
+    if not verbs:
+        return False
+    words = [w.strip('«»"(),').lower() for w in clause.split()[:-1]]
+    pronouns = [p for w in words for p in analyses(w)[:1] if p.tag.POS == "NPRO" and p.tag.case == "nomn"]
+    return any(agrees(verbs[0].tag, p.tag.gender, p.tag) for p in subjects(words) + pronouns)
+
+
+def _elided_gender(clause: str, after: list[str] = ()) -> str | None:
     """The gender of the noun a number without one counts, named by the whole before it: "Из 150
-    анкет обработано 142" → сто сорок две, "Вместо запланированных 35 мероприятий проведено 41" → сорок одно."""
+    анкет обработано 142" → сто сорок две, "Вместо запланированных 35 мероприятий проведено 41" → сорок одно,
+    "переданы в 3 библиотеки, 2 из них сельские" → две."""
     found = re.search(rf"(?<!\w)(?i:из|вместо)(?: [а-яё]+)? (?:{NUMBER}) ([а-яё]+)", clause)
+    if not found and list(after[:2]) in (["из", "них"], ["из", "которых"]):
+        found = list(re.finditer(rf"(?<![\w,.])(?:{NUMBER}) ([а-яё]+)", clause))[-1:] or [None]
+        found = found[0]
     nouns = _noun_parses([found.group(1).lower()]) if found else []
     return next((p.tag.gender for p in nouns if p.tag.gender in _GENDER_CODE), None)
 
@@ -598,6 +679,8 @@ def _word_before(context: Context, start: int) -> str:
     библиотеке 1 500 евро": the number is the verb's object, тысячу пятьсот)."""
     if re.search(r"(?<!\w)(?i:ок)\.\s*$", context.text[max(start - 5, 0) : start]):
         return "около"  # "ок. 200 книг"
+    if re.search(r"(?<!\w)(?i:св)\.\s*$", context.text[max(start - 5, 0) : start]):
+        return "свыше"  # "св. 500 книг"
     words = re.findall(r"[\w-]+", re.split(r"[.!?;:,«»\"()—–]", context.text[max(start - 80, 0) : start])[-1])
     for count in (1, 2, 3):
         if len(words) <= count or not _dative(words[-count]):
@@ -607,9 +690,6 @@ def _word_before(context: Context, start: int) -> str:
             return words[-count - 1].lower()
     return context.word_before(start)
 
-
-#: Words that bound only their own number, not the list it begins ("более 2 000 книг и 350 журналов").
-_BOUNDS = {"более", "менее", "свыше", "около", "ок", "порядка", "больше", "меньше", "до", "выше", "ниже"}
 
 #: Particles between a number and the word that governs it ("ещё 40", "всего 12").
 _PARTICLES = {"ещё", "еще", "всего", "лишь", "только", "почти", "примерно", "приблизительно", "уже", "целых"}
@@ -633,7 +713,7 @@ def _governor(context: Context, start: int) -> str:
         first = re.search(
             rf"(?<![\w.,])(?:{NUMBER})(?: [а-яё]+){{1,3}} (?:и|или) $", re.split(r"[.!?;:]", context.text[:start])[-1]
         )
-        if first and context.word_before(start - len(first.group())) not in _BOUNDS:
+        if first and context.word_before(start - len(first.group())) not in _QUANTIFIERS:
             return _governor(context, start - len(first.group()))  # not "более 2 000 книг и 350 журналов"
     parses = analyses(before)[:2] if before else []
     if any(p.tag.POS in ("VERB", "INFN") and p.normal_form in _LACKING_VERBS for p in parses):
@@ -699,10 +779,20 @@ def _dative(word: str) -> bool:
     return any(p.tag.POS in ("NOUN", "ADJF", "NPRO") and p.tag.case == "datv" for p in analyses(word.lower())[:3])
 
 
+#: Verbs whose number is in the dative ("равняется 5 300" → пяти тысячам трёмстам); not the short
+#: adjective "равна", after which a number is as often read in the nominative.
+_DATIVE_WORDS = {"равняться", "соответствовать"}
+
+
 def _governing(before: str) -> str:
-    """The word before a number, with a verb that asks the genitive put as a preposition that does."""
+    """The word before a number, with a verb that asks the genitive or the dative put as a
+    preposition that does ("достиг" as "до", "равняется" as "к")."""
     if before and any(p.tag.POS in ("VERB", "INFN") and p.normal_form in _GENITIVE_VERBS for p in analyses(before)[:2]):
         return "до"
+    if before and any(
+        p.tag.POS in ("VERB", "INFN", "ADJS") and p.normal_form in _DATIVE_WORDS for p in analyses(before)[:2]
+    ):
+        return "к"
     return before
 
 
@@ -786,28 +876,46 @@ _YEAR_WORDS = {
 
 
 #: Words after which "с" joins (the instrumental), not "from" (the genitive).
-_ALONG_WITH = re.compile(r"(?<!\w)(?i:сравнению|наряду|вместе|одновременно|связи)\s+со?\s*$")
+_ALONG_WITH = re.compile(
+    r"(?<!\w)(?:(?i:сравнению|наряду|вместе|одновременно|связи|сравни|сравнить)|(?i:ср)\.)\s+со?\s*$"
+)
+
+
+#: Years listed before the one that carries their word ("в 2019, 2020 и 2021 гг.").
+_YEAR_LIST_BEFORE = re.compile(r"(?<![\w.,])\d{4}(?:(?:, ?| (?:и|или) )\d{4})*(?:, ?| (?:и|или) )$")
+
+
+def _year_case(context: Context, start: int, word: str, second: str | None) -> tuple[str, str]:
+    """(case, the word said) of a year or years written at ``start`` with ``word`` after them."""
+    listed = _YEAR_LIST_BEFORE.search(context.text[:start])
+    start = listed.start() if listed else start  # a list takes the case of its first year's preposition
+    before = context.word_before(start)
+    if word in ("г.", "гг."):
+        plural = word == "гг." or bool(second) or bool(listed)
+        case = prep_case(before, "gent" if before in MONTHS else "nomn")
+        if before == "по" and re.search(r"(?<!\w)[Сс]о? \d{4}(?: ?(?:г\.|года))? по $", context.text[:start]):
+            case = "nomn"  # "с 2015 по 2024 гг.": up to, an accusative; "данные по 2023 г." is a dative
+        if before not in PREPOSITIONS and before not in MONTHS:
+            case = noun_case(context, start, "год")  # "итоги 2023 г." → года
+        if re.search(r"(?<!\w)(?:мес|кв)\.\s*$", context.text[:start]):
+            case = "gent"  # "за 9 мес. 2024 г." → две тысячи двадцать четвёртого года
+        if before in ("с", "со") and _ALONG_WITH.search(context.text[:start]):
+            case = "ablt"  # "по сравнению с 2022 г." → с две тысячи двадцать вторым годом
+        return case, inflect("год", case, plural)
+    if word == "году" and before in ("к", "ко", "по"):
+        return "datv", word
+    return _YEAR_WORDS[word.lower()][0], word
+
+
+def _listed_year(match: re.Match, context: Context) -> str:
+    """A year in a list before the one with the word ("в 2019, 2020 и 2021 гг." → в две тысячи
+    девятнадцатом, две тысячи двадцатом и две тысячи двадцать первом годах)."""
+    return ordinal(int(match.group(1)), _year_case(context, match.start(), match.group(3), None)[0])
 
 
 def _year(match: re.Match, context: Context) -> str:
     first, dash, second, word = match.groups()
-    before = context.word_before(match.start())
-    if word in ("г.", "гг."):
-        plural = word == "гг." or bool(second)
-        case = prep_case(before, "gent" if before in MONTHS else "nomn")
-        if before == "по" and re.search(r"(?<!\w)[Сс]о? \d{4}(?: ?(?:г\.|года))? по $", context.text[: match.start()]):
-            case = "nomn"  # "с 2015 по 2024 гг.": up to, an accusative; "данные по 2023 г." is a dative
-        if before not in PREPOSITIONS and before not in MONTHS:
-            case = noun_case(context, match.start(), "год")  # "итоги 2023 г." → года
-        if re.search(r"(?<!\w)(?:мес|кв)\.\s*$", context.text[: match.start()]):
-            case = "gent"  # "за 9 мес. 2024 г." → две тысячи двадцать четвёртого года
-        if before in ("с", "со") and _ALONG_WITH.search(context.text[: match.start()]):
-            case = "ablt"  # "по сравнению с 2022 г." → с две тысячи двадцать вторым годом
-        word = inflect("год", case, plural)
-    elif word == "году" and before in ("к", "ко", "по"):
-        case, plural = "datv", False
-    else:
-        case, plural = _YEAR_WORDS[word.lower()]
+    case, word = _year_case(context, match.start(), word, second)
     said = ordinal(int(first), case)
     if second:
         end = int(first[: len(first) - len(second)] + second) if len(second) < len(first) else int(second)
@@ -869,7 +977,13 @@ def _age(match: re.Match, context: Context) -> str | None:
 def _academic_year(match: re.Match, context: Context) -> str:
     """ "2023-2024 учебном году": both years ordinals in the case of "году"."""
     first, second, adjective, word = match.groups()
-    case, plural = _YEAR_WORDS[word.lower()]
+    if len(second) == 2:  # "2024/25" → две тысячи двадцать пятом
+        second = first[:2] + second
+    if word == "г.":  # "в 2024/25 уч. г." → в … учебном году
+        case = noun_case(context, match.start(), "год")
+        word, plural = inflect("год", case), False
+    else:
+        case, plural = _YEAR_WORDS[word.lower()]
     if adjective == "уч.":  # "2022/2023 уч. году" → учебном году
         form = analyses("учебный")[0].inflect({case, "plur" if plural else "sing", *([] if plural else ["masc"])})
         adjective = form.word if form else "учебный"
@@ -886,6 +1000,25 @@ def _time(match: re.Match, context: Context) -> str:
     if match.lastindex == 4:  # "9:00–18:00": a span, both times in the case of the first
         said += f" — {_clock(match.group(3), match.group(4), case)}"
     return said
+
+
+def _size(match: re.Match, context: Context) -> str:
+    """A size, "30×40 см" → тридцать на сорок сантиметров."""
+    first, second, unit = match.groups()
+    said = f"{cardinal(int(first))} на {cardinal(int(second))}"
+    return f"{said} {_agree_noun(_UNITS[unit], int(second), 'nomn')}" if unit else said
+
+
+def _clock_hours(match: re.Match, context: Context) -> str:
+    """ "в 15.00 ч.", "до 18:00 ч.": a time with the hour's word after it → в пятнадцать часов, до
+    восемнадцати часов; with minutes, the time alone ("в 15.30 ч." → в пятнадцать тридцать)."""
+    hour, minutes = match.groups()
+    before = context.word_before(match.start())
+    case = "gent" if before in ("с", "со") else prep_case(before)
+    case = "nomn" if case == "loct" else case
+    if minutes != "00":
+        return _clock(hour, minutes, case)
+    return f"{cardinal(int(hour), case)} {_agree_noun('час', int(hour), case)}"
 
 
 def _clock(hour: str, minutes: str, case: str) -> str:
@@ -988,6 +1121,10 @@ def _dotted_time(match: re.Match, context: Context) -> str | None:
         r" ?(?:до|[–—-]) ?\d{1,2}[.:]\d\d", context.text[match.end() :]
     ):
         return _time(match, context)
+    if re.search(r"(?:^|[:;\n])\s*$", context.text[: match.start()]) and re.match(
+        r" [–—-] [а-яё]", context.text[match.end() :]
+    ):
+        return _time(match, context)  # a programme's line: "10.00 – регистрация участников"
     return None
 
 
@@ -1061,15 +1198,23 @@ _ORDINAL_FORMS = {
 _ORDINAL_ENDINGS = {ending: forms for endings, forms in _ORDINAL_FORMS.items() for ending in endings}
 
 
+#: More numbers with endings after one ("1-й, 2-й и 3-й степени"): the noun they share follows the last.
+_MORE_ORDINALS = re.compile(r"(?:(?:, ?| и | или | ?[–—-] ?)\d+-[а-я]{1,3}(?!\w))+")
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])\d+-[а-я]{1,3}(?:, ?| и | или )$")
+
+
 def _ordinal_suffix(match: re.Match, context: Context) -> str:
     written, ending = match.groups()
     number = to_int(written)
-    if ending == "м" and _class(number) == "few" and number < 100:
-        nouns = _noun_parses(context.words_after(match.end()))
+    more = _MORE_ORDINALS.match(context.text, match.end())
+    noun_at = more.end() if more else match.end()  # "1-й, 2-й и 3-й степени" → первой, второй и третьей
+    listed = bool(more) or bool(_ORDINAL_BEFORE.search(context.text[max(match.start() - 12, 0) : match.start()]))
+    if ending == "м" and _class(number) == "few" and number < 100 and not listed:
+        nouns = _noun_parses(context.words_after(noun_at))
         if nouns and all(case_of(p.tag) == "datv" and p.tag.number == "plur" for p in nouns):
-            return cardinal(number, "datv")  # "4-м школам" → четырём; "4-м классе" is an ordinal
+            return cardinal(number, "datv")  # "4-м школам" → четырём; "4-м классе", "2-м и 4-м четвергам": ordinals
     forms = _ORDINAL_ENDINGS[ending]
-    after = context.words_after(match.end())
+    after = context.words_after(noun_at)
     if ending in ("е", "ые") and number % 10 == 0 and number >= 20 and not _noun_parses(after):
         return ordinal(number, "nomn", "masc", True)  # "в 90-е" → девяностые: a decade
     choice = _pick_form(forms, after, context.word_before(match.start()))
@@ -1131,20 +1276,38 @@ def _century(match: re.Match, context: Context) -> str | None:
     start, end = roman_value(first), roman_value(second) if second else None
     if start is None or (second and end is None):
         return None
-    before = context.word_before(match.start())
-    if word in ("в.", "вв."):
-        plural = word == "вв." or bool(second)
-        case = prep_case(before, "nomn") if before in PREPOSITIONS else noun_case(context, match.start(), "век")
-        if _PART_OF.search(context.text[: match.start()]):
-            case = "gent"  # "в нач. XX в." → в начале двадцатого века
-        word = inflect("век", case, plural)
-    else:
-        parse = analyses(word.lower())[0]
-        case, plural = case_of(parse.tag), parse.tag.number == "plur"
+    case, word = _century_case(context, match.start(), word, bool(second))
     said = ordinal(start, case)
     if second:
         said += f" — {ordinal(end, case)}"
     return f"{said} {word}"
+
+
+#: Centuries listed before the one that carries their word ("в XIX и XX вв.").
+_CENTURY_LIST_BEFORE = re.compile(
+    rf"(?<![\w.])[{ROMAN_LETTERS}]+(?:(?:, ?| (?:и|или) )[{ROMAN_LETTERS}]+)*(?:, ?| (?:и|или) )$"
+)
+
+
+def _century_case(context: Context, start: int, word: str, span: bool) -> tuple[str, str]:
+    """(case, the word said) of a century or centuries written at ``start`` with ``word`` after them."""
+    listed = _CENTURY_LIST_BEFORE.search(context.text[:start])
+    start = listed.start() if listed else start  # a list takes the case of its first century's preposition
+    before = context.word_before(start)
+    if word in ("в.", "вв."):
+        case = prep_case(before, "nomn") if before in PREPOSITIONS else noun_case(context, start, "век")
+        if _PART_OF.search(context.text[:start]):
+            case = "gent"  # "в нач. XX в." → в начале двадцатого века
+        return case, inflect("век", case, word == "вв." or span or bool(listed))
+    return case_of(analyses(word.lower())[0].tag), word
+
+
+def _listed_century(match: re.Match, context: Context) -> str | None:
+    """A century in a list before the one with the word ("в XIX и XX вв." → в девятнадцатом и двадцатом веках)."""
+    number = roman_value(match.group(1))
+    if number is None:
+        return None
+    return ordinal(number, _century_case(context, match.start(), match.group(3), False)[0])
 
 
 #: A part of a span before a century or a year ("нач.", "сер.", "кон.", "пол."), which asks the genitive.
@@ -1205,7 +1368,7 @@ def _glued_ending(match: re.Match, context: Context) -> str | None:
 
 #: Words before a number with a point that numbers a part ("п. 1.2", "раздел 2.3"), not a decimal.
 _SECTION_BEFORE = re.compile(
-    r"(?<!\w)(?:(?i:п|пп|разд|гл|табл|рис|прил|ст)\.|(?i:пункт\w*|раздел\w*|глав\w+|таблиц\w+|рисун\w+|приложени\w+|верси\w+))\s*$"
+    r"(?<!\w)(?:(?i:п|пп|разд|гл|табл|рис|прил|ст)\.|(?i:пункт\w*|раздел\w*|глав\w+|таблиц\w+|рисун\w+|приложени\w+|верси\w+)|УДК|ББК)\s*$"
 )
 
 
@@ -1222,6 +1385,13 @@ def _point_decimal(match: re.Match, context: Context) -> str | None:
     if not measured and (heading or len(fraction) == 3 or day_month):
         return None
     return _number(match, context)
+
+
+def _section(match: re.Match, context: Context) -> str | None:
+    """A part number after its word ("п. 1.2", "раздел 2.3.1") → один точка два."""
+    if not _SECTION_BEFORE.search(context.text[: match.start()]):
+        return None
+    return " точка ".join(cardinal(int(part)) for part in match.group().split("."))
 
 
 def _compound_stem(number: int) -> str:
@@ -1359,7 +1529,12 @@ def rules() -> list[Rule]:
             _year,
         ),
         rule(r"(?<![\w.,])(\d{4}) (по|до)(?= \d{4} ?(?:гг\.|г\.|(?i:год)\w*))", _year_from),
+        rule(
+            r"(?<![\w.,])(\d{4})(?=((?:(?:, ?| (?:и|или) )\d{4})+) ?(гг\.|(?i:годах|годы|годов|годам|годами))(?!\w))",
+            _listed_year,
+        ),
         rule(r"(№+) ?(\d+)", _number_sign),
+        rule(r"(?<![\w.,:])([01]?\d|2[0-3])[.:]([0-5]\d) ?ч\.", _clock_hours),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d) ?[–—-] ?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
         rule(rf"(?<![\w.])(?:{_WEEKDAY})\.?(?:(?: ?[–—-] ?|, ?| и )(?:{_WEEKDAY})\.?)+(?!\w)", _weekdays),
@@ -1375,7 +1550,12 @@ def rules() -> list[Rule]:
             rf"(?<![\w.])(?![А-ЯЁ]{{2}})(?:{_WEEKDAY})(?=\)|:| ?[–—-] ?(?i:выходн|санитарн)| [0-2]?\d:\d\d)", _weekdays
         ),
         rule(_DAY_MONTH, _day_month),
+        rule(  # "11.00–12.30 – пленарное заседание": a span of times written with points
+            r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d) ?[–—-] ?([01]?\d|2[0-3])\.([0-5]\d)(?![\d:]|[.,]\d)",
+            _time,
+        ),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3])\.([0-5]\d)(?![\d:]|[.,]\d)", _dotted_time),
+        rule(r"(?<![\w.,])(\d+) ?[×xх] ?(\d+)(?: ?(см|мм|м|км)(?!\w))?", _size),  # "60×84", "30x40 см"
         rule(rf"(?<![\w.,])([0-3]?\d) ?[–—-] ?([0-3]?\d) ({'|'.join(MONTHS)})(?!\w)", _day_range),
         rule(
             r"(?<![\w.,])(\d{1,2})(?: ?[–—-] ?(\d{1,2})(?:-(?:ых|х|ым|м|ыми|ми|ые|е))?)? ?((?:«[А-ЯЁ]»|\"[А-ЯЁ]\"|[А-ЯЁ]) )?(класс|класса|классе|классу|классом|классы|классов|классах|классам|классами|кл\.)(?!\w)",
@@ -1389,7 +1569,7 @@ def rules() -> list[Rule]:
             lambda m, c: m.group(1) + "о ",
         ),
         rule(
-            r"(?<![\w.,])(\d{4}) ?[–—/-] ?(\d{4}) (учебн\w+|отчётн\w+|отчетн\w+|уч\.) ?(годами|годах|годам|годов|годы|года|году|годом|год)(?!\w)",
+            r"(?<![\w.,])(\d{4}) ?[–—/-] ?(\d{4}|\d{2}) (учебн\w+|отчётн\w+|отчетн\w+|уч\.) ?(годами|годах|годам|годов|годы|года|году|годом|год|г\.)(?!\w)",
             _academic_year,
         ),
         rule(
@@ -1410,10 +1590,16 @@ def rules() -> list[Rule]:
             rf"(?<![\w.])({roman})(?: ?[–—-] ?({roman}))? ?((?i:века|веке|веку|веком|веков|веках|векам|век)|вв\.|в\.)(?!\w)",
             _century,
         ),
-        rule(rf"(?<!\w)((?i:{'|'.join(_CHAPTER_WORDS.split())})) (\d+|{roman})(?!\w|\.\d)", _chapter),
+        rule(
+            rf"(?<!\w)((?i:{'|'.join(_CHAPTER_WORDS.split())})) (\d+|{roman})(?![\w-]|\.\d)", _chapter
+        ),  # not "Книги 3-х авторов"
         rule(r"(?<!\w)([А-ЯЁ][а-яё]+) ([IVXІХ]+)(?!\w)", _ruler),
         rule(r"(?<![\w.])([IVІ]{1,3}|[1-4])(?:-?й)? ?кв\.(?!\w)(?! ?к?м(?!\w))", _quarter),  # not "1 кв. м"
         rule(rf"(?<![\w.])({roman}) ([А-ЯЁа-яё][а-яё]+)", _roman_before_noun),
+        rule(
+            rf"(?<![\w.])({roman})(?=((?:(?:, ?| и | или ){roman})+) ?(вв\.|(?i:веках|века|веков|векам|веками))(?!\w))",
+            _listed_century,
+        ),
         rule(rf"(?<![\w.])({roman})(?=(?:(?:, ?| и | или ){roman})+ ([А-ЯЁа-яё][а-яё]+))", _roman_in_list),
         rule(rf"([$€₽₸]) ?({NUMBER})(?:,(\d+))?(?!\d)(?: ?(млн|млрд|трлн|тыс\.)(?!\w))?", _currency_first),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))? ?(?:кв\. ?(км|м)\.?|(км|м)[²2])(?![\w²])", _square_metres),
@@ -1422,6 +1608,7 @@ def rules() -> list[Rule]:
         *ru_words.rules(),
         rule(r"(?<![\w./])24/7(?![\w/])", lambda m, c: "двадцать четыре на семь"),  # round the clock
         rule(r"(?<![\w./])([1-9])/([2-9]|10)(?![\w/]|[.,]\d)", _fraction),
+        rule(r"(?<![\w.,])\d{1,3}(?:\.\d{1,3})+(?!\d|\.\d)", _section),
         rule(rf"(?<![\w.,])(\d{{1,6}})\.(\d{{1,3}})(?!\d|\.\d|-\w)(?: ?({_UNIT}))?", _point_decimal),
         rule(rf"(?<!\w)(?<!\d[.,])({NUMBER})(?:,(\d+))?(?!\d)(?: ?({_UNIT}))?", _number),
         rule(r"(?<=\w)( ?)([$€₽₸])(?! ?\d)", lambda m, c: " " + inflect(_UNITS[m.group(2)], "gent", True)),

@@ -21,7 +21,7 @@ PREPOSITIONS = {
     **dict.fromkeys(
         "из от до без для около у после кроме свыше более менее против среди вокруг возле вместо ради "
         "из-за начиная порядка ок больше меньше старше младше моложе выше ниже размере объёме объеме количестве течение пределах "
-        "сумме".split(),
+        "сумме уровне".split(),
         ["gent"],
     ),
     **dict.fromkeys("к ко по согласно благодаря".split(), ["datv"]),
@@ -89,6 +89,18 @@ _NOUN_CASES = {
 }
 
 
+#: Places one comes from or enters by ("с ул. Абая" → с улицы): after "с" they are in the genitive.
+_STREETS = {
+    *"улица проспект площадь переулок бульвар набережная микрорайон шоссе город посёлок село дом".split(),
+    *"район область корпус станция".split(),
+}
+#: Words that make the "с" before a place mean "with" ("рядом с ул. Абая", "на пересечении с пр. Абая").
+_WITH = re.compile(
+    r"(?<!\w)(?i:рядом|вместе|наряду|совместно|пересечени\w|угол|углу|граничит|граничащ\w+|соседству|сравнению|связи)"
+    r"\s+со?\s+$"
+)
+
+
 #: Abbreviations of places that follow a noun in the genitive ("Жители г. Балхаш" → города).
 _PLACES = {"город", "посёлок", "село", "век", "год", "квартал"}
 
@@ -106,10 +118,12 @@ def noun_case(context: Context, position: int, lemma: str = "", owner: bool = Fa
     if before in _NOUN_CASES:
         if before in ("в", "во", "на") and _after_motion(context.text[:position]):
             return "accs"  # "переехал на ул. Желтоксан" → на улицу
+        if before in ("с", "со") and lemma in _STREETS and not _WITH.search(context.text[:position]):
+            return "gent"  # "Вход с ул. Абая": from the street; "рядом с ул. Абая" → с улицей
         return _NOUN_CASES[before]
     if before in PREPOSITIONS:
         return prep_case(before)
-    if any(p.tag.POS in _VERBS and p.normal_form in _INSTRUMENTAL_VERBS for p in analyses(before)[:2]):
+    if any(p.tag.POS in _VERBS and p.normal_form in INSTRUMENTAL_VERBS for p in analyses(before)[:2]):
         return "ablt"  # "датируются XVIII в." → восемнадцатым веком, "руководит ЦБС" → системой
     if owner and analyses(before)[0].tag.POS == "PRTS" and "pssv" in analyses(before)[0].tag:
         return "ablt"  # who did it: "Конкурс организован ЦГБ" → центральной городской библиотекой
@@ -137,7 +151,7 @@ def noun_case(context: Context, position: int, lemma: str = "", owner: bool = Fa
 
 
 #: Verbs whose object is in the instrumental (not the copulas: "Организатором является ЦГБ").
-_INSTRUMENTAL_VERBS = set(
+INSTRUMENTAL_VERBS = set(
     "датироваться руководить заведовать управлять заниматься пользоваться гордиться интересоваться "
     "увлекаться обладать располагать владеть ограничиваться восхищаться любоваться".split()
 )
@@ -181,12 +195,19 @@ _MOTION_VERBS = {
 
 
 def _after_motion(before: str) -> bool:
-    """Whether the preposition ending ``before`` follows a verb of motion ("переехал на")."""
-    found = re.search(r"(\w+)\s+(?:в|во|на)\s+$", before)
-    return bool(found) and any(
-        p.tag.POS in ("VERB", "INFN", "PRTS", "PRTF") and p.normal_form in _MOTION_VERBS
-        for p in analyses(found.group(1).lower())[:2]
-    )
+    """Whether the preposition ending ``before`` follows a verb of motion ("переехал на"), also
+    across a "from" phrase between them ("переехала с пр. Назарбаева на пл. Республики")."""
+    clause = re.split(r"(?<=\w{4})\.\s|[!?;:,(—–]\s", before)[-1]
+    words = [w.lower() for w in re.findall(r"\w+", clause)[:-1]]
+    for index in range(len(words) - 1, -1, -1):
+        parses = analyses(words[index])[:2]
+        if any(p.tag.POS in ("VERB", "INFN", "PRTS", "PRTF", "GRND") and p.score > 0.2 for p in parses):
+            between = words[index + 1 :]
+            from_phrase = not between or (
+                between[0] in ("с", "со", "из", "от") and not {"в", "во", "на"} & set(between)
+            )
+            return from_phrase and any(p.normal_form in _MOTION_VERBS for p in parses)
+    return False
 
 
 def _adjective_case(context: Context, position: int, before: str, lemma: str) -> str | None:

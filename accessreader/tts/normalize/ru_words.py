@@ -22,6 +22,20 @@ ABBREVIATIONS = {
     "в.т.ч.": "в том числе",
     "и пр.": "и прочее",
     "кол-во": "количество",
+    "к. ф. н.": "кандидат филологических наук",
+    "д. ф. н.": "доктор филологических наук",
+    "к. п. н.": "кандидат педагогических наук",
+    "д. п. н.": "доктор педагогических наук",
+    "к. и. н.": "кандидат исторических наук",
+    "д. и. н.": "доктор исторических наук",
+    "к. т. н.": "кандидат технических наук",
+    "д. т. н.": "доктор технических наук",
+    "к. э. н.": "кандидат экономических наук",
+    "д. э. н.": "доктор экономических наук",
+    "к. ю. н.": "кандидат юридических наук",
+    "д. ю. н.": "доктор юридических наук",
+    "PhD": "пи-эйч-ди",
+    "а/я": "абонентский ящик",
     "уч-ся": "учащихся",
     "р-н": "район",
     "р-на": "района",
@@ -107,6 +121,8 @@ ABBREVIATIONS = {
     "млн": "миллионов",
     "млрд": "миллиардов",
     "экз.": "экземпляров",
+    "хр.": "хранения",  # "ед. хр.": единиц хранения
+    "ед.": "единиц",  # "120 тыс. ед.": after a scale word
     "руб.": "рублей",
     "тг.": "тенге",
     "тг": "тенге",
@@ -200,11 +216,14 @@ def _acronym(match: re.Match, context: Context) -> str | None:
     return _SPELLED.get(word) or spell_acronym(word, "ru")
 
 
-def _agreeing(lemma: str) -> Handler:
+def _agreeing(lemma: str, after_adjective: bool = True) -> Handler:
     """An abbreviated adjective agreeing with the noun after it: "ст. библиотекарь" → старший,
-    "доп. информация" → дополнительная."""
+    "доп. информация" → дополнительная; with ``after_adjective`` False, not after an adjective,
+    where the abbreviation is a noun ("Карагандинской обл. библиотека" → области)."""
 
     def say(match: re.Match, context: Context) -> str | None:
+        if not after_adjective and analyses(context.word_before(match.start()) or "-")[0].tag.POS == "ADJF":
+            return None
         words = context.words_after(match.end(), 1)
         parses = [p for p in analyses(words[0]) if p.tag.POS in ("NOUN", "ADJF")] if words else []
         if not parses:
@@ -229,9 +248,8 @@ def _person(lemma: str) -> Handler:
     def say(match: re.Match, context: Context) -> str:
         case = noun_case(context, match.start(), lemma, owner=True)
         before = analyses(context.word_before(match.start()) or "-")[0].tag
-        female = lemma == "заведующий" and before.POS == "VERB" and before.gender == "femn"
-        if lemma == "заведующий" and not female and _starts_clause(context, match):
-            female = _female_verb_after(context, match)  # "Зав. отделом провела обзор" → заведующая
+        verb = before if before.POS == "VERB" else _verb_after(context, match.end())
+        female = lemma == "заведующий" and verb is not None and verb.gender == "femn"
         appointed = _appointment(context, match)
         if appointed is not None:  # "Зав. отделом назначена А. Сейтова" → заведующей: appointed as
             case, female = "ablt", lemma == "заведующий" and appointed == "femn"
@@ -244,19 +262,6 @@ def _person(lemma: str) -> Handler:
 
 #: Verbs of appointing someone to a post, which put the post in the instrumental ("назначена заведующей").
 _APPOINTING = {"назначить", "назначать", "назначенный", "избрать", "избранный", "утвердить", "утверждённый", "стать"}
-
-
-def _starts_clause(context: Context, match: re.Match) -> bool:
-    return not re.split(r"[.!?;:,—–]", context.text[: match.start()])[-1].strip()
-
-
-def _female_verb_after(context: Context, match: re.Match) -> bool:
-    """Whether the first verb after a post at the start of its clause is a woman's ("провела")."""
-    for word in re.split(r"[.!?;:,—–]", context.text[match.end() :])[0].split()[:4]:
-        parse = analyses(word.lower())[0]
-        if parse.tag.POS == "VERB":
-            return parse.tag.gender == "femn"
-    return False
 
 
 def _appointment(context: Context, match: re.Match) -> str | None:
@@ -272,6 +277,16 @@ def _appointment(context: Context, match: re.Match) -> str | None:
     return None
 
 
+def _verb_after(context: Context, position: int):
+    """The tag of the first verb after ``position`` in its clause ("Зав. отделом провела" → провела), or None."""
+    clause = re.split(r"(?<![А-ЯЁ])[.!?;:,—–(]", context.text[position : position + 120], maxsplit=1)[0]
+    for word in re.findall(r"[а-яё]+", clause.lower()):
+        tag = analyses(word)[0].tag
+        if tag.POS == "VERB":
+            return tag
+    return None
+
+
 def _house_fraction(match: re.Match, context: Context) -> str | None:
     """A house number with a slash in an address ("пр. Назарбаева, 12/1", "д. 5/2") → двенадцать дробь один."""
     if not re.search(
@@ -280,6 +295,26 @@ def _house_fraction(match: re.Match, context: Context) -> str | None:
     ):
         return None
     return f"{_cardinal(int(match.group(1)))} дробь {_cardinal(int(match.group(2)))}"
+
+
+#: Parts of a book or a document by their abbreviation (a capital letter for the record's start).
+_PART_LEMMAS = {
+    "т": "том",
+    "ч": "часть",
+    "вып": "выпуск",
+    "кн": "книга",
+    "пп": "пункт",
+    "п. п": "пункт",
+    "п.п": "пункт",
+}
+
+
+def _parts(match: re.Match, context: Context) -> str:
+    """Several volumes, parts or points: "Т. 1–2" → тома один — два, "пп. 3 и 4" → пункты, "в ч. 1–2" → в частях."""
+    lemma = _PART_LEMMAS[match.group(1).lower()]
+    case = noun_case(context, match.start(), lemma)
+    said = "тома" if lemma == "том" and case in ("nomn", "accs") else inflect(lemma, case, True)  # not "томы"
+    return said.capitalize() if match.group()[0].isupper() else said
 
 
 def _cardinal(number: int) -> str:
@@ -292,13 +327,16 @@ def rules() -> list[Rule]:
     return [
         rule(r"(?<!\w)[сС]\. ?(\d+)(?: ?[–—-] ?(\d+))?", _page),
         rule(r"(?<!\w)(?:[сС]\.)(?= ?[А-ЯЁ])", _place("село")),
-        rule(r"(?<!\w)пр\.(?= ?[А-ЯЁ])", _abbreviation("=проспект")),
-        rule(r"(?<!\w)пер\.(?= ?[А-ЯЁ])", _abbreviation("=переулок")),  # "Пер. с каз." is a translation
+        rule(r"(?<!\w)[Пп]р\.(?= ?[А-ЯЁ](?!\.))", _abbreviation("=проспект")),
+        rule(
+            r"(?<!\w)[Пп]ер\.(?= ?[А-ЯЁ][а-яё])", _abbreviation("=переулок")
+        ),  # "Пер. с каз.", "Пер. А. Сейда": translations
         *(
             rule(rf"(?<!\w){written}\.(?= ?(?:[IVXLІХ]+|\d{{4}}))", _abbreviation(f"={lemma}"))  # "в нач. XX в."
             for written, lemma in (("нач", "начало"), ("сер", "середина"), ("кон", "конец"), ("пол", "половина"))
         ),
-        rule(r"(?<!\w)пл\.(?= ?[А-ЯЁ])", _abbreviation("=площадь")),
+        rule(r"(?<!\w)[Пп]л\.(?= ?[А-ЯЁ](?!\.))", _abbreviation("=площадь")),
+        rule(r"(?<!\w)[Сс]ер\.(?= ?«)", _abbreviation("=серия")),  # a series in a record: "Сер. «Классика»"
         rule(r"(?<!\w)наб\.(?= ?[А-ЯЁ])", _abbreviation("=набережная")),
         rule(r"(?<![\w.])М\.(?=:|, ?\d{4})", lambda m, c: "Москва"),  # a place of publication: "М.: Наука", "М., 1985"
         rule(r"(?<![\w.])Л\.(?=:|, ?\d{4})", lambda m, c: "Ленинград"),
@@ -306,13 +344,30 @@ def rules() -> list[Rule]:
         rule(r"(?<!\w)ст\.(?= ?\d)", _abbreviation("=статья")),  # "ст. 5 Закона"
         rule(r"(?<!\w)вн\.(?= ?\d)", _abbreviation("внутренний")),  # a telephone extension
         rule(r"(?<!\w)[Сс]т\.(?= ?[а-яё])", _agreeing("старший")),  # "ст. библиотекарь"
+        *(
+            rule(rf"(?<!\w)(?i:{written})\.(?= ?[а-яё])", _agreeing(lemma, after_adjective=False))  # "Обл. библиотека"
+            for written, lemma in (
+                ("обл", "областной"),
+                ("гор", "городской"),
+                ("гос", "государственный"),
+                ("респ", "республиканский"),
+                ("нац", "национальный"),
+                ("дет", "детский"),
+            )
+        ),
+        rule(r"(?<!\w)[Сс]в\.(?= ?\d)", lambda m, c: "Свыше" if m.group()[0] == "С" else "свыше"),
+        rule(
+            r"(?<!\w)[Сс]р\.(?= ?со? )", lambda m, c: "Сравни" if m.group()[0] == "С" else "сравни"
+        ),  # "ср. с 2023 г."
         rule(r"(?<!\w)[Дд]оп\.(?= ?[а-яё])", _agreeing("дополнительный")),  # "доп. информация"
         rule(r"(?<!\w)(?i:зам)\.(?= ?[а-яё])", _person("заместитель")),  # "зам. директора"
         rule(r"(?<!\w)(?i:зав)\.(?= ?[а-яё])", _person("заведующий")),  # "зав. отделом"
         rule(r"(?<!\w)[Гг]л\.(?= ?(?!ред\.)[а-яё])", _agreeing("главный")),  # "гл. библиотекарь"; "гл. 3" is a chapter
-        rule(r"(?<!\w)д\.(?= ?\d)", _abbreviation("=дом")),
+        rule(r"(?<!\w)[Дд]\.(?= ?\d)", _abbreviation("=дом")),  # "Д. 5" at a line's start too
         rule(r"(?<![\w/.])(\d{1,4})/(\d{1,3})(?![\w/]|[.,]\d)", _house_fraction),
+        rule(r"(?<!\w)([Тт]|[Чч]|[Вв]ып|[Кк]н|пп|п\. ?п)\.(?= ?\d+(?: ?[–—-] ?| и | или |, ?)\d)", _parts),
         rule(r"(?<!\w)([Тт])\.(?= ?\d)", lambda m, c: "Том" if m.group(1) == "Т" else "том"),
+        rule(r"(?<!\w)[Пп]\.(?= ?\d)", _abbreviation("=пункт")),  # "согласно п. 3" → пункту
         rule(ACRONYM, _acronym),
         *(
             rule(
