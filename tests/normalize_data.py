@@ -176,6 +176,17 @@ phrase, weekdays, area and distance units, Kazakh possessed cardinals and year p
 English years), was right 55 times at its first run (ru 26, kk 18, en 11); its misses (a count
 after its fronted noun and a verb "Заявок поступило 21", "со вторника", a day before a time "пт
 9:00", "по 34 м2", "Between 2001 and 2008 the…") were then fixed by rules.
+``unseen26.tsv`` (240: ru 120, kk 80, en 40), written blind at the start of that round (methodical
+letters, grant applications, procurement notices, inventory acts, reader rules, exhibition labels, an
+English grant report) and kept from the engineers making its fixes, was run once on the rules before
+the round (222 right: ru 114, kk 68, en 40) and once after all of it (its first run on those rules):
+232 right, 96.7% (ru 116, kk 76, en 40), by words and by sound alike.  Three of its misses were then
+fixed by rules (nouns used as prepositions ask the genitive of a count: "с участием 37
+специалистов"; "на каз. яз. и рус. яз." in one case; "36 л." the leaves of a record).  Five stay,
+each a second reading or a guess the rules cannot make: "зав." before a woman's surname with no verb
+("Ответственная — зав. отделом … А. С. Нурланова"), Kazakh "т.б." and "т.с.с." (тағы басқа, тағы сол
+сияқты, the rules; the labels' plural -лар is the other common expansion), "«Атамұра» ЖШС-нен"
+(the label's possessive серіктестігінен after a name), "60 км" (шақырым, the rules; километр, the label).
 """
 
 from __future__ import annotations
@@ -215,7 +226,7 @@ def load(lang: str) -> list[Sentence]:
 
 
 #: The sets written after tuning, in the order they were written.
-UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 26)), "own26", "own27")
+UNSEEN_SETS = ("unseen", *(f"unseen{n}" for n in range(2, 26)), "own26", "own27", "unseen26")
 
 
 def load_unseen(name: str = "unseen") -> list[Sentence]:

@@ -1427,6 +1427,26 @@ def test_unseen23_misses_are_read_as_a_listener_expects(lang, written, said):
 
 
 @pytest.mark.parametrize(
+    "written, said",
+    [
+        ("Прошёл с участием 37 специалистов.", "Прошёл с участием тридцати семи специалистов."),
+        ("Встреча при участии 12 волонтёров.", "Встреча при участии двенадцати волонтёров."),
+        ("Собрали с помощью 3 партнёров.", "Собрали с помощью трёх партнёров."),
+        ("Комиссия в составе 5 человек.", "Комиссия в составе пяти человек."),
+        ("Занятия ведутся на каз. яз. и рус. яз.", "Занятия ведутся на казахском языке и русском языке."),
+        ("Учебники по англ. яз. и каз. яз.", "Учебники по английскому языку и казахскому языку."),
+        ("Рукопись ХІХ в., 36 л.", "Рукопись девятнадцатого века, тридцать шесть листов."),
+        ("В баке 5 л воды.", "В баке пять литров воды."),
+    ],
+)
+def test_unseen26_misses_are_read_as_a_listener_expects(written, said):
+    """Nouns that work as prepositions ask the genitive of a count ("с участием", "при участии",
+    "с помощью", "в составе"); a second language abbreviation after "и" takes the first one's case;
+    "л." after a number is a record's leaves (a litre is written without the point)."""
+    assert normalize(written, "ru") == said
+
+
+@pytest.mark.parametrize(
     "lang, written, said",
     [
         # a preposition governs every member of the list it begins; a quantifier only its own number

@@ -116,6 +116,7 @@ _UNITS = {
     "т.": "том",
     "кн.": "книга",
     "т": "тонна",
+    "л.": "лист",  # "рукопись, 36 л.": the leaves of a record; a litre is written without the point
     "л": "литр",
 }
 

@@ -133,11 +133,20 @@ ABBREVIATIONS = {
 
 _PLACE_ABBREVIATIONS = {"г.": "город", "пос.": "посёлок"}
 
+#: A phrase abbreviation said in a case ("каз. яз.") and "и"/"или" before another such.
+_STARRED_AND = re.compile(
+    "(?:"
+    + "|".join(re.escape(key) for key, said in ABBREVIATIONS.items() if said.startswith("*"))
+    + r")\s+(?:и|или)\s+$",
+    re.IGNORECASE,
+)
+
 
 def _abbreviation(words: str) -> Handler:
     def say(match: re.Match, context: Context) -> str:
-        if words.startswith("*"):
-            return inflect_phrase(words[1:], noun_case(context, match.start()))
+        if words.startswith("*"):  # "на каз. яз. и рус. яз.": the second in the case of the first
+            first = _STARRED_AND.search(context.text[: match.start()])
+            return inflect_phrase(words[1:], noun_case(context, first.start() if first else match.start()))
         if not words.startswith("="):
             return words
         said = inflect(words[1:], noun_case(context, match.start(), words[1:]))
