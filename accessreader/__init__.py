@@ -7,8 +7,9 @@ are imported when first used, so that a command that needs none of the readers
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from . import lazy
 
 if TYPE_CHECKING:
     from .content import read, sniff
@@ -37,10 +38,4 @@ __all__ = [
     "sniff",
 ]
 
-
-def __getattr__(name: str):
-    if name not in _MODULES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_MODULES[name], __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy.names(__name__, _MODULES)

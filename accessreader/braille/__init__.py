@@ -13,8 +13,9 @@ proof.py         print beside braille, as an HTML page for staff
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from .. import lazy
 
 if TYPE_CHECKING:
     from .layout import Layout, Pages, paginate
@@ -43,10 +44,4 @@ __all__ = [
     "translate_document",
 ]
 
-
-def __getattr__(name: str):
-    if name not in _MODULES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_MODULES[name], __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy.names(__name__, _MODULES)
