@@ -18,6 +18,9 @@ written.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,12 +28,14 @@ from pathlib import Path
 
 from . import atomic, processes
 from .braille import brf, pef, unicode_text
-from .braille.layout import Layout, Pages, paginate
+from .braille.layout import Layout, Pages, Paginator, front_matter, paginate
 from .braille.pef import Binding
 from .braille.tables import LANGUAGES, Code, check
-from .braille.translate import Braille, Problem, main_language, translate_document
+from .braille.translate import Braille, BrailleBlock, Problem, main_language, translate_block
+from .content.finish import Finished, apply, checksum, declared_languages, fallback_of, finish, finish_block, settle
 from .errors import BadOption, SixDotsOnly
-from .model import PAGE_MARKER, Document
+from .language import KAZAKH_LATIN
+from .model import PAGE_MARKER, Block, Document
 from .tts.outputs import FORMATS as SPEECH_FORMATS
 from .tts.synthesis import SpeechOptions
 
@@ -55,15 +60,33 @@ class Options:
 
 
 class Job:
-    """One conversion of one Document; its braille and pages are made once, when a writer first asks."""
+    """One conversion of one Document; its braille and pages are made once, when a writer first asks.
+
+    ``source`` (the bytes and name the Document was read from) makes ``document`` a draft
+    (``content.draft``) that the job finishes itself: each block's languages and sentences are
+    found in the same worker task that translates it (one pool, no second round of the blocks
+    between processes), and ``document`` is finished once the braille is made.  ``streamed``:
+    the BRF is the only braille asked for, so ``write_brf`` writes it page by page as the blocks
+    are translated and the braille book is never held whole.
+    """
 
     def __init__(
-        self, document: Document, options: Options, progress: Progress | None = None, braille: Braille | None = None
+        self,
+        document: Document,
+        options: Options,
+        progress: Progress | None = None,
+        braille: Braille | None = None,
+        *,
+        source: tuple[bytes, str] | None = None,
+        streamed: bool = False,
     ) -> None:
         self.document = document
         self.options = options
         self.progress = progress
         self._given = braille
+        self._source = source
+        self.streamed = streamed
+        self._problems: list[Problem] | None = None
 
     @cached_property
     def braille(self) -> Braille:
@@ -71,16 +94,114 @@ class Job:
         without positions: the files need only the cells."""
         if self._given is not None:
             return self._given
-        options = self.options
-        return translate_document(self.document, options.code, self.progress, options.workers, positions=False)
+        blocks: list[BrailleBlock] = []
+        lang = self.each_block(blocks.append, blocks.clear)
+        return Braille(blocks, lang, self.options.code)
 
     @cached_property
     def pages(self) -> Pages:
         return paginate(self.document, self.braille, self.options.layout)
 
+    @property
+    def problems(self) -> list[Problem]:
+        """The characters braille had to write with a fallback."""
+        return self._problems if self._problems is not None else self.braille.problems
+
+    def finished(self) -> Document:
+        """The Document, finished (a draft is finished on its own when no braille is asked for)."""
+        if self._source is not None:
+            data, name = self._source
+            finish(self.document, data, name, self.options.workers)
+            self._source = None
+        return self.document
+
+    def each_block(self, each: Callable[[BrailleBlock], None], restart: Callable[[], None]) -> str:
+        """``each(block)`` for every block in braille (no positions), in reading order as the workers
+        translate; returns the book's main language.  A draft is finished on the way; when its main
+        language, known only at the end, is not the one guessed (the first declared) and a block
+        was translated with it, ``restart()`` is called and the blocks come again."""
+        code, workers, document = self.options.code, self.options.workers, self.document
+        blocks = [block for _, block in document.blocks()]
+        weight = lambda block: len(block.text)  # noqa: E731
+        if self._source is None:
+            lang = main_language(document)
+            args = (code, lang, False)
+            processes.for_each_in_order(translate_block, blocks, each, args, workers, weight, self.progress)
+            return lang
+        data, name = self._source
+        declared = declared_languages(document)
+        guess = next((lang for lang in declared if lang in LANGUAGES), "en")
+        order = iter(blocks)
+        guessed = False
+
+        def done(result: tuple[Finished, BrailleBlock, bool]) -> None:
+            nonlocal guessed
+            finished, braille, by_guess = result
+            apply(document, next(order), finished)
+            guessed |= by_guess
+            each(braille)
+
+        args = (fallback_of(declared), code, guess)
+        processes.for_each_in_order(finish_and_translate, blocks, done, args, workers, weight, self.progress)
+        settle(document, checksum(data), name, declared)
+        self._source = None
+        lang = main_language(document)
+        if lang == guess or not guessed:
+            return lang
+        restart()
+        return self.each_block(each, restart)
+
     def steps(self) -> int:
         """How many progress steps translation takes (one per block)."""
         return sum(1 for _ in self.document.blocks())
+
+    def write_brf(self, target: Path) -> bytes | None:
+        """The BRF file's bytes; or, ``streamed``, None once it is written to ``target`` (atomically) page
+        by page as the blocks are translated, a page held at a time."""
+        if not self.streamed or self._given is not None or "braille" in self.__dict__:
+            return brf.write(self.pages)
+        with tempfile.TemporaryFile(dir=Path(target).parent) as body:
+            layout = self.options.layout
+            problems: list[Problem] = []
+            paginator = Paginator(self.document, layout, lambda page: body.write(brf.page_bytes(page)))
+
+            def each(block: BrailleBlock) -> None:
+                problems.extend(block.problems)
+                paginator.add(block)
+
+            def restart() -> None:
+                nonlocal paginator
+                body.seek(0)
+                body.truncate()
+                problems.clear()
+                paginator = Paginator(self.document, layout, lambda page: body.write(brf.page_bytes(page)))
+
+            lang = self.each_block(each, restart)
+            paginator.finish()
+            front = front_matter(self.document, self.options.code, lang, layout, paginator.starts, paginator.cells)
+            self._problems = problems
+            body.seek(0)
+            with atomic.replacing(target) as temp, temp.open("wb") as out:
+                out.writelines(brf.page_bytes(page) for page in front)
+                shutil.copyfileobj(body, out, 1 << 20)
+                out.flush()
+                os.fsync(out.fileno())
+            Path(target).chmod(0o644)
+        return None
+
+
+def finish_and_translate(block: Block, fallback: str, code: Code, lang: str) -> tuple[Finished, BrailleBlock, bool]:
+    """A draft's block finished (``content.finish.finish_block``) and then translated without positions,
+    with ``lang`` as the book's main language; and whether that language was used (a page marker,
+    a block or run in a language with no tables)."""
+    finished = finish_block(block, fallback)
+    block.lang, block.spans, block.text = finished[0], finished[1], finished[3]
+    by_guess = (
+        block.kind == PAGE_MARKER
+        or block.lang not in LANGUAGES
+        or any(run not in LANGUAGES and run != KAZAKH_LATIN for _, _, run in block.lang_runs())
+    )
+    return finished, translate_block(block, code, lang, False), by_guess
 
 
 @dataclass
@@ -101,7 +222,7 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {
-    BRF: Format(".brf", lambda job, target: brf.write(job.pages), six_dots_only=True),
+    BRF: Format(".brf", lambda job, target: job.write_brf(target), six_dots_only=True),
     PEF: Format(".pef", lambda job, target: pef.write(job.pages, job.document.metadata, job.options.binding)),
     UBRL: Format(".ubrl.txt", lambda job, target: unicode_text.write(job.braille)),
 }
@@ -149,13 +270,17 @@ def convert(
     speech_progress: SpeechProgress | None = None,
     *,
     braille: Braille | None = None,
+    source: tuple[bytes, str] | None = None,
 ) -> Converted:
     """Write each format asked for; the paths come back in the order asked.
 
     Braille formats go to ``folder/<stem><suffix>``; speech formats to
     ``folder/<stem>/<format>/`` (the path returned is the main file or folder).
     ``braille``, when given, is the book already translated with ``options.code``
-    (by a job's parts) and is used as it is.
+    (by a job's parts) and is used as it is.  ``source`` (the bytes and name it was read
+    from) says ``document`` is a draft (``content.draft``): a BRF alone is made from it in one
+    pool of workers that finish and translate each block; for anything else it is finished first.
+    The draft is finished in place either way.
     ``progress(n)`` hears of each block translated and each braille file written,
     ``speech_progress(done, total)`` of the sentences spoken.  Raises ``BadOption``
     / ``MissingDependency`` before writing anything when the request cannot be
@@ -163,10 +288,17 @@ def convert(
     """
     from .tts.outputs import write_all
 
-    prepare(document, formats, options)
-    job = Job(document, options, progress, braille)
-    written: dict[str, Path] = {}
     braille_formats = [name for name in formats if name in FORMATS]
+    streamed = braille is None and braille_formats == [BRF] and formats == [BRF]
+    if source is not None and not streamed:
+        finish(document, *source, options.workers)
+        source = None
+    if source is None:
+        prepare(document, formats, options)
+    else:  # its languages are found as it is translated: a language without tables is refused then
+        check_formats(formats, options)
+    job = Job(document, options, progress, braille, source=source, streamed=streamed)
+    written: dict[str, Path] = {}
     for name in braille_formats:
         target = Path(folder) / f"{stem}{FORMATS[name].suffix}"
         data = FORMATS[name].write(job, target)
@@ -178,5 +310,5 @@ def convert(
     speech = {name: Path(folder) / stem / name for name in formats if name in SPEECH_FORMATS}
     if speech:
         written |= write_all(document, speech, options.speech, speech_progress or (lambda done, total: None))
-    problems = job.braille.problems if braille_formats else []
+    problems = job.problems if braille_formats else []
     return Converted([written[name] for name in formats], problems)

@@ -61,6 +61,9 @@ REPORT_EVERY = 64
 #: others) takes the next run instead of waiting for the slowest (5 MB to braille on two workers,
 #: wall clock, best of 3 under load: see benchmarks/braille_throughput.py).
 RUNS_PER_WORKER = 4
+#: Most weight (characters) of one run when results are written as they come (``for_each_in_order``):
+#: what the caller holds of the runs back early stays bounded however long the book.
+RUN_WEIGHT = 250_000
 
 
 def default_workers() -> int:
@@ -82,9 +85,37 @@ def map_in_order(
     total ``weight``, and items weighing less than ``SMALL`` in all are done
     here.  ``progress(n)`` hears of items done.  Raises what ``function`` raises.
     """
-    if workers <= 1 or sum(weight(item) for item in items) < SMALL:
-        return [_done(function(item, *args), progress) for item in items]
-    runs = split(items, workers * RUNS_PER_WORKER, weight)
+    out: list[R] = []
+    for_each_in_order(function, items, out.append, args, workers, weight, progress, run_weight=0)
+    return out
+
+
+def for_each_in_order(
+    function: Callable[..., R],
+    items: Sequence[T],
+    each: Callable[[R], None],
+    args: tuple = (),
+    workers: int = 2,
+    weight: Callable[[T], int] = lambda item: 1,
+    progress: Callable[[int], None] | None = None,
+    run_weight: int = RUN_WEIGHT,
+) -> None:
+    """``each(function(item, *args))`` for the items in order, on up to ``workers`` processes.
+
+    As ``map_in_order``, but a result goes to ``each`` (in this process) as soon as it and all
+    before it are done, and is not kept: a caller that writes as the results come holds only the
+    runs that came back early.  Runs weigh at most about ``run_weight`` (0: no bound, a few runs
+    per worker), so what is held stays the same however long the book.
+    """
+    total = sum(weight(item) for item in items)
+    if workers <= 1 or total < SMALL:
+        for item in items:
+            each(_done(function(item, *args), progress))
+        return
+    parts = workers * RUNS_PER_WORKER
+    if run_weight:
+        parts = max(parts, -(-total // run_weight))
+    runs = split(items, parts, weight)
     context = multiprocessing.get_context(start_method())
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload([function.__module__])
@@ -96,6 +127,17 @@ def map_in_order(
         if progress:
             progress(count)
 
+    early: dict[int, list] = {}  # runs back before one ahead of them
+    following = 0
+
+    def finished(index: int, results: list) -> None:
+        nonlocal following
+        early[index] = results
+        while following in early:
+            for result in early.pop(following):
+                each(result)
+            following += 1
+
     global _inherited
     forked = context.get_start_method() == "fork"
     if forked:  # forked workers inherit the items: a run goes as its bounds
@@ -105,15 +147,15 @@ def map_in_order(
         gc.freeze()  # the workers' garbage collector leaves what they inherit alone: its pages stay shared
     else:
         tasks = [(_run, (function, run, args)) for run in runs]
+    del runs
     try:
-        results = run_tasks(tasks, workers, context, heard)
+        run_tasks(tasks, workers, context, heard, finished, keep=False)
     finally:
         _inherited = None
         if forked:
             gc.unfreeze()
     if progress and len(items) > told:  # reports still in the queue when the last run came back
         progress(len(items) - told)
-    return [result for run in results for result in run]
 
 
 def run_tasks(
@@ -122,6 +164,7 @@ def run_tasks(
     context: multiprocessing.context.BaseContext,
     progress: Callable[[int], None] | None = None,
     finished: Callable[[int, R], None] | None = None,
+    keep: bool = True,
 ) -> list[R]:
     """``function(*args)`` for each task on up to ``workers`` processes of ``context``; results in task order.
 
@@ -129,7 +172,8 @@ def run_tasks(
     ``finished(index, result)`` hears of each task as soon as it is done, in this process
     (speech feeds the parts of a chapter to its encoders so).  When a task fails, ``finished``
     raises, or the caller is interrupted, the others stop at their next report and the
-    first error is raised here.
+    first error is raised here.  Without ``keep`` the results go to ``finished`` alone and
+    an empty list comes back.
     """
     reports: multiprocessing.Queue = context.Queue()
     abort = context.Event()
@@ -142,9 +186,12 @@ def run_tasks(
             while waiting:
                 done, waiting = wait(waiting, timeout=0.2, return_when=FIRST_COMPLETED)
                 for future in sorted(done, key=futures.__getitem__):
-                    results[futures[future]] = future.result()
+                    index = futures.pop(future)
+                    result = future.result()
+                    if keep:
+                        results[index] = result
                     if finished:
-                        finished(futures[future], results[futures[future]])
+                        finished(index, result)
                 _report(reports, progress)
         except BaseException:  # a failed task, or Ctrl+C: the others stop at their next report
             abort.set()
@@ -152,7 +199,7 @@ def run_tasks(
                 future.cancel()
             raise
     _report(reports, progress)
-    return [results[index] for index in range(len(tasks))]
+    return [results[index] for index in range(len(tasks))] if keep else []
 
 
 def report(count: int) -> None:

@@ -11,8 +11,9 @@ faster than ``file2brl``.  Both tools get the same block texts with the same
 tables (a run per language).  Also the time, the liblouis calls per MB of text
 (``louis.counts``; one-process run) and the peak memory for a book of about
 ``--mb`` megabytes of text, converted in one process and then on ``--workers``
-processes (``processes.py``: languages, sentences and braille, what
-``accessreader convert --to brf`` does, through ``convert.Job``; default: one per core).
+processes (``processes.py``: languages, sentences and braille of a block in one
+worker task, the BRF written page by page as the blocks come back, what
+``accessreader convert --to brf`` does, through ``convert.convert``; default: one per core).
 
 Two inputs are measured: an EPUB (reading, language detection, translation,
 pagination: the whole pipeline staff run) and the same book as a stored Document
@@ -49,6 +50,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -85,10 +87,13 @@ def epub_book(megabytes: float) -> tuple[bytes, str]:
 SOURCES = (("EPUB → BRF", epub_book), ("Document (JSON) → BRF", stored_book))
 
 
-def to_brf(data: bytes, name: str, workers: int = 1) -> bytes:
-    """What ``accessreader convert BOOK --to brf --workers N`` makes of the book (the file's bytes)."""
-    document = content.read(data, name, workers=workers)
-    return convert.FORMATS[convert.BRF].write(convert.Job(document, convert.Options(workers=workers)), Path())
+def to_brf(data: bytes, name: str, folder: Path, workers: int = 1) -> Path:
+    """What ``accessreader convert BOOK --to brf --workers N`` makes of the book: its draft (or the stored
+    Document) finished and translated in one pool, the BRF written as the blocks come; the file's path."""
+    document, finished = content.draft(data, name)
+    options = convert.Options(workers=workers)
+    source = None if finished else (data, name)
+    return convert.convert(document, "book", [convert.BRF], folder, options, source=source).paths[0]
 
 
 def by_table(data: bytes, name: str) -> dict[tuple[str, ...], list[str]]:
@@ -165,12 +170,13 @@ def measure(data: bytes, name: str, workers: int, answer) -> None:
     import hashlib
     from multiprocessing import forkserver
 
-    to_brf(*stored_book(0.01))
+    folder = Path(tempfile.mkdtemp())
+    to_brf(*stored_book(0.01), folder)
     warm = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     before = louis.counts()
     answer.send("warm")
     start_wall, start_cpu, start_children = time.perf_counter(), time.process_time(), _children_cpu()
-    output = to_brf(data, name, workers)
+    path = to_brf(data, name, folder, workers)
     wall = time.perf_counter() - start_wall
     if forkserver._forkserver._forkserver_pid:
         forkserver._forkserver._stop()  # reaps the server, which has reaped the workers: their rusage is ours now
@@ -178,6 +184,8 @@ def measure(data: bytes, name: str, workers: int, answer) -> None:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     calls = {key: value - before[key] for key, value in louis.counts().items()}
+    output = path.read_bytes()
+    shutil.rmtree(folder)
     answer.send(Run(wall, cpu, warm, rss, children, output.count(b"\f"), hashlib.sha256(output).hexdigest(), calls))
 
 

@@ -46,3 +46,17 @@ def test_sample_brf_is_what_main_wrote(name, workers, tmp_path, monkeypatch):
     else:
         document = content.read((SAMPLES / name).read_bytes(), name)
     assert brf_digest(document, tmp_path, workers) == MAIN[name]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("name", sorted(set(MAIN) - {"corpus"}))
+def test_sample_brf_from_the_draft_is_what_main_wrote(name, workers, tmp_path, monkeypatch):
+    """Languages and braille found in one pool (``convert(..., source=)``): the same file, and the same Document."""
+    monkeypatch.setattr(processes, "SMALL", 0)
+    data = (SAMPLES / name).read_bytes()
+    draft, finished = content.draft(data, name)
+    assert not finished
+    options = convert.Options(workers=workers)
+    (path,) = convert.convert(draft, "book", ["brf"], tmp_path, options, source=(data, name)).paths
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == MAIN[name]
+    assert draft.to_json() == content.read(data, name).to_json()

@@ -9,7 +9,7 @@ form: ``SixDotsOnly`` says to choose PEF or Unicode braille instead.
 from __future__ import annotations
 
 from ..errors import SixDotsOnly
-from .layout import Pages
+from .layout import Page, Pages
 
 #: ASCII for the cells U+2800…U+283F in order (dot 1 = bit 0 … dot 6 = bit 5).
 ASCII_BRAILLE = " A1B'K2L@CIF/MSP\"E3H9O6R^DJG>NTQ,*5<-U8V.%[$+X!&;:4\\0Z7(_?W]#Y)="
@@ -40,7 +40,10 @@ def from_ascii(text: str) -> str:
 
 def write(pages: Pages) -> bytes:
     """The BRF file for ``pages``; raises ``SixDotsOnly`` for 8-dot braille."""
-    out = []
-    for page in pages.all:
-        out.append("".join(to_ascii(line.cells).rstrip(" ") + "\r\n" for line in page.lines) + "\f")
-    return "".join(out).encode("ascii")
+    return b"".join(page_bytes(page) for page in pages.all)
+
+
+def page_bytes(page: Page) -> bytes:
+    """One page of a BRF file: its lines, each ending CR LF, then a form feed."""
+    text = to_ascii("\n".join(line.cells for line in page.lines))
+    return ("".join(line.rstrip(" ") + "\r\n" for line in text.split("\n")) + "\f").encode("ascii")

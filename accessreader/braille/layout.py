@@ -24,11 +24,13 @@ the print text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..errors import BadOption
 from ..messages import translate as message
 from ..model import BLOCKQUOTE, HEADING, LIST_ITEM, NOTE, PAGE_MARKER, STANZA, TABLE, Document
+from .tables import Code
 from .translate import BLANK, Braille, BrailleBlock, translate_phrase
 
 CONTINUATION = "\u2824"  # dots 3-6
@@ -143,34 +145,66 @@ def wrap(cells: str, width: int, first: int = 0, runover: int = 0) -> list[tuple
 
 def paginate(document: Document, braille: Braille, layout: Layout = Layout()) -> Pages:
     """The pages of ``document`` translated as ``braille`` (see the module notes)."""
-    body = _Pager(layout, "")
-    starts: dict[str, str] = {}
-    chapter_of = {block.id: index for index, block in document.blocks()}
-    chapter = None
+    body: list[Page] = []
+    paginator = Paginator(document, layout, body.append)
     for block in braille.blocks:
-        if chapter_of.get(block.id) != chapter:
-            chapter = chapter_of.get(block.id)
+        paginator.add(block)
+    paginator.finish()
+    front = front_matter(document, braille.code, braille.lang, layout, paginator.starts, paginator.cells)
+    return Pages(layout, front, body)
+
+
+class Paginator:
+    """The body's pages made as the translated blocks come, in reading order, each page handed to
+    ``emit`` once it is full: a writer holds one page at a time, however long the book.
+
+    ``starts`` (the page each heading or contents entry's block starts on) and ``cells`` (their
+    braille) are kept for the front matter, which is made once every block has come.
+    """
+
+    def __init__(self, document: Document, layout: Layout, emit: Callable[[Page], None]) -> None:
+        self.layout = layout
+        self.body = _Pager(layout, "", emit=emit)
+        self.chapter_of = {block.id: index for index, block in document.blocks()}
+        self.chapter: int | None = None
+        self.contents = {entry.block for entry in document.toc}
+        self.starts: dict[str, str] = {}
+        self.cells: dict[str, str] = {}
+
+    def add(self, block: BrailleBlock) -> None:
+        """Lay out the next block."""
+        body = self.body
+        chapter = self.chapter_of.get(block.id)
+        if chapter != self.chapter:
+            self.chapter = chapter
             body.new_page()
-        lines = _block_lines(block, layout.cells)
+        lines = _block_lines(block, self.layout.cells)
         if block.kind == HEADING:
             body.blank_unless_top()
             body.keep(len(lines) + 1)
-        starts[block.id] = body.number
+        number = body.number  # (starts a page when this one is full)
+        if block.kind == HEADING or block.id in self.contents:  # a contents page may list it
+            self.starts[block.id] = number
+            self.cells[block.id] = block.cells.replace("\n", BLANK)
         body.extend(lines)
         if block.kind == HEADING and block.level == 1:
             body.blank_unless_top()
-    front = _front_matter(document, braille, layout, starts)
-    return Pages(layout, front, body.finish())
+
+    def finish(self) -> None:
+        """Hand over the last page."""
+        self.body.finish()
 
 
 class _Pager:
-    """Fills pages line by line, numbering each ("1", "2"… or "p1", "p2"…)."""
+    """Fills pages line by line, numbering each ("1", "2"… or "p1", "p2"…); with ``emit``, each page
+    goes there as soon as the next one starts (and the last at ``finish``) instead of being kept."""
 
-    def __init__(self, layout: Layout, prefix: str, first: int = 1) -> None:
+    def __init__(self, layout: Layout, prefix: str, first: int = 1, emit: Callable[[Page], None] | None = None) -> None:
         self.layout = layout
         self.prefix = prefix
         self.next_number = first
         self.pages: list[Page] = []
+        self.emit = emit
 
     @property
     def number(self) -> str:
@@ -181,6 +215,8 @@ class _Pager:
     def new_page(self) -> None:
         if self.pages and len(self.pages[-1].lines) <= 1:
             return
+        if self.emit and self.pages:  # only the last page can still change
+            self.emit(self.pages.pop())
         number = f"{self.prefix}{self.next_number}"
         self.next_number += 1
         head = page_number_cells(number)
@@ -202,7 +238,12 @@ class _Pager:
             self.pages[-1].lines.append(line)
 
     def finish(self) -> list[Page]:
-        return [page for page in self.pages if len(page.lines) > 1]
+        pages = [page for page in self.pages if len(page.lines) > 1]
+        if self.emit:
+            for page in pages:
+                self.emit(page)
+            self.pages = pages = []
+        return pages
 
 
 def _indents(block: BrailleBlock) -> tuple[int, int]:
@@ -249,8 +290,12 @@ def _centred(cells: str, width: int) -> list[Line]:
     ]
 
 
-def _front_matter(document: Document, braille: Braille, layout: Layout, starts: dict[str, str]) -> list[Page]:
-    width, code, lang = layout.cells, braille.code, braille.lang
+def front_matter(
+    document: Document, code: Code, lang: str, layout: Layout, starts: dict[str, str], cells_of: dict[str, str]
+) -> list[Page]:
+    """The title page and the contents: ``starts`` and ``cells_of`` give the body page and the braille
+    of each contents entry's block (``Paginator``); ``lang`` is the book's main language."""
+    width = layout.cells
     title = translate_phrase(document.metadata.title, lang, code)
     authors = translate_phrase(", ".join(document.metadata.authors), lang, code)
     title_page = Page("p1", [Line("")] * 2 + _centred(title, width))
@@ -261,7 +306,6 @@ def _front_matter(document: Document, braille: Braille, layout: Layout, starts: 
         return [title_page]
     pager = _Pager(layout, "p", first=2)
     pager.extend(_centred(translate_phrase(message("braille_contents", lang), lang, code), width) + [Line("")])
-    cells_of = {block.id: block.cells.replace("\n", BLANK) for block in braille.blocks}
     for entry in document.toc:
         number = page_number_cells(starts.get(entry.block, "1"))
         text = cells_of.get(entry.block) or translate_phrase(entry.title, lang, code)
