@@ -265,14 +265,18 @@ def convert(
     )
     if workers:
         options = replace(options, workers=workers, speech=replace(options.speech, workers=workers))
-    document = _read_book(file, _limits(), options.workers)
+    from .service.library import read_draft
+
+    document, source = read_draft(file, _limits(), options.workers, _progress)
     name = Path(file).name
     target = Path(folder) if folder else Path(file).parent
     braille = [n for n in names if n in conversion.FORMATS]
     steps = (sum(1 for _ in document.blocks()) + len(braille)) if braille else 0
     with _progress(steps, name) as bar:
         spoken = _SpeechSteps(bar, steps)
-        result = conversion.convert(document, _book_stem(name), names, target, options, bar.update, spoken.update)
+        result = conversion.convert(
+            document, _book_stem(name), names, target, options, bar.update, spoken.update, source=source
+        )
     for path in result.paths:
         click.echo(translate("braille_written", lang, path=path))
     _report_problems(result.problems, lang)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -35,7 +36,7 @@ from .braille.translate import Braille, BrailleBlock, Problem, main_language, tr
 from .content.finish import Finished, apply, checksum, declared_languages, fallback_of, finish, finish_block, settle
 from .errors import BadOption, SixDotsOnly
 from .language import KAZAKH_LATIN
-from .model import PAGE_MARKER, Block, Document
+from .model import PAGE_MARKER, Block, Document, Sentence
 from .tts.outputs import FORMATS as SPEECH_FORMATS
 from .tts.synthesis import SpeechOptions
 
@@ -134,10 +135,11 @@ class Job:
         order = iter(blocks)
         guessed = False
 
-        def done(result: tuple[Finished, BrailleBlock, bool]) -> None:
+        def done(result: tuple[tuple, BrailleBlock, bool]) -> None:
             nonlocal guessed
             finished, braille, by_guess = result
-            apply(document, next(order), finished)
+            block = next(order)
+            apply(document, block, _unpacked(finished, block))
             guessed |= by_guess
             each(braille)
 
@@ -190,18 +192,29 @@ class Job:
         return None
 
 
-def finish_and_translate(block: Block, fallback: str, code: Code, lang: str) -> tuple[Finished, BrailleBlock, bool]:
+def finish_and_translate(block: Block, fallback: str, code: Code, lang: str) -> tuple[tuple, BrailleBlock, bool]:
     """A draft's block finished (``content.finish.finish_block``) and then translated without positions,
     with ``lang`` as the book's main language; and whether that language was used (a page marker,
     a block or run in a language with no tables)."""
-    finished = finish_block(block, fallback)
-    block.lang, block.spans, block.text = finished[0], finished[1], finished[3]
+    before = block.text
+    lang_found, spans, split, text, repairs = finish_block(block, fallback)
+    block.lang, block.spans, block.text = lang_found, spans, text
     by_guess = (
         block.kind == PAGE_MARKER
         or block.lang not in LANGUAGES
         or any(run not in LANGUAGES and run != KAZAKH_LATIN for _, _, run in block.lang_runs())
     )
+    # back to the parent in few objects: the sentences as one array of bounds, the text only when it changed
+    bounds = array("I", [edge for sentence in split for edge in (sentence.start, sentence.end)])
+    finished = (lang_found, spans, bounds, None if text == before else text, repairs)
     return finished, translate_block(block, code, lang, False), by_guess
+
+
+def _unpacked(finished: tuple, block: Block) -> Finished:
+    """What ``finish_and_translate`` sent back as ``finish_block`` gives it."""
+    lang, spans, bounds, text, repairs = finished
+    split = [Sentence(start, end) for start, end in zip(bounds[::2], bounds[1::2])]
+    return lang, spans, split, block.text if text is None else text, repairs
 
 
 @dataclass

@@ -63,7 +63,7 @@ REPORT_EVERY = 64
 RUNS_PER_WORKER = 4
 #: Most weight (characters) of one run when results are written as they come (``for_each_in_order``):
 #: what the caller holds of the runs back early stays bounded however long the book.
-RUN_WEIGHT = 250_000
+RUN_WEIGHT = 100_000
 
 
 def default_workers() -> int:

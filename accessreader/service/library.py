@@ -11,6 +11,7 @@
     proof(document, code, lang)      the proofreading page of a book (``accessreader proof``)
       .catalog .people .accounts .audit .jobs .audiobooks .positions .listening
     read_path(path, limits)     a book file, or a folder of scanned pages (OCR), as a Document
+    read_draft(path, limits)    the same, a book file as its draft and bytes (convert finishes it)
 
 The CLI (``import``, ``jobs``, ``retry``, ``worker``, ``serve``, ``people``) and the FastAPI
 routes call this and nothing below it.  ``CatalogPublisher`` is how a finished
@@ -250,12 +251,36 @@ def read_path(
         with progress(len(pages), "OCR") if progress else nullcontext() as bar:
             update = bar.update if bar is not None else None
             return images.read_pages([(p.name, p.read_bytes()) for p in pages], file.name, progress=update)
+    _check_file(path, limits)
+    return read_book(file.read_bytes(), file.name, limits, workers)
+
+
+def read_draft(
+    path: str | Path,
+    limits: Limits,
+    workers: int = 1,
+    progress: Callable[[int, str], AbstractContextManager[Progress]] | None = None,
+) -> tuple[Document, tuple[bytes, str] | None]:
+    """As ``read_path``, but a book file comes as its draft (``content.draft``) with its (bytes, name),
+    for ``convert.convert(..., source=)`` to finish in the pool that translates it; a folder of
+    scans or a stored Document comes finished, with None."""
+    file = Path(path)
+    if file.is_dir():
+        return read_path(path, limits, workers, progress), None
+    _check_file(path, limits)
+    data = file.read_bytes()
+    document, finished = read_book(data, file.name, limits, workers, finished=False)
+    return document, None if finished else (data, file.name)
+
+
+def _check_file(path: str | Path, limits: Limits) -> None:
+    """``FileNotFound`` or ``FileTooLarge`` before anything is read."""
+    file = Path(path)
     if not file.is_file():
-        raise FileNotFound(name=str(path))
+        raise FileNotFound(name=str(file))
     size = file.stat().st_size
     if size > limits.max_file_bytes:
         raise FileTooLarge(name=file.name, size=human_size(size), limit=human_size(limits.max_file_bytes))
-    return read_book(file.read_bytes(), file.name, limits, workers)
 
 
 def proof(
