@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -36,7 +35,7 @@ from .braille.translate import Braille, BrailleBlock, Problem, main_language, tr
 from .content.finish import Finished, apply, checksum, declared_languages, fallback_of, finish, finish_block, settle
 from .errors import BadOption, SixDotsOnly
 from .language import KAZAKH_LATIN
-from .model import PAGE_MARKER, Block, Document, Sentence
+from .model import PAGE_MARKER, Block, Document
 from .tts.outputs import FORMATS as SPEECH_FORMATS
 from .tts.synthesis import SpeechOptions
 
@@ -64,9 +63,10 @@ class Job:
     """One conversion of one Document; its braille and pages are made once, when a writer first asks.
 
     ``source`` (the bytes and name the Document was read from) makes ``document`` a draft
-    (``content.draft``) that the job finishes itself: each block's languages and sentences are
-    found in the same worker task that translates it (one pool, no second round of the blocks
-    between processes), and ``document`` is finished once the braille is made.  ``streamed``:
+    (``content.draft``) that the job finishes for braille itself: each block's languages, spans
+    and repaired text are found in the same worker task that translates it (one pool, no second
+    round of the blocks between processes); its sentences are not split (no braille file needs
+    them; ``content.finish`` finishes a draft whole).  ``streamed``:
     the BRF is the only braille asked for, so ``write_brf`` writes it page by page as the blocks
     are translated and the braille book is never held whole.
     """
@@ -107,14 +107,6 @@ class Job:
     def problems(self) -> list[Problem]:
         """The characters braille had to write with a fallback."""
         return self._problems if self._problems is not None else self.braille.problems
-
-    def finished(self) -> Document:
-        """The Document, finished (a draft is finished on its own when no braille is asked for)."""
-        if self._source is not None:
-            data, name = self._source
-            finish(self.document, data, name, self.options.workers)
-            self._source = None
-        return self.document
 
     def each_block(self, each: Callable[[BrailleBlock], None], restart: Callable[[], None]) -> str:
         """``each(block)`` for every block in braille (no positions), in reading order as the workers
@@ -197,24 +189,21 @@ def finish_and_translate(block: Block, fallback: str, code: Code, lang: str) -> 
     with ``lang`` as the book's main language; and whether that language was used (a page marker,
     a block or run in a language with no tables)."""
     before = block.text
-    lang_found, spans, split, text, repairs = finish_block(block, fallback)
+    lang_found, spans, _, text, repairs = finish_block(block, fallback, split=False)
     block.lang, block.spans, block.text = lang_found, spans, text
     by_guess = (
         block.kind == PAGE_MARKER
         or block.lang not in LANGUAGES
         or any(run not in LANGUAGES and run != KAZAKH_LATIN for _, _, run in block.lang_runs())
     )
-    # back to the parent in few objects: the sentences as one array of bounds, the text only when it changed
-    bounds = array("I", [edge for sentence in split for edge in (sentence.start, sentence.end)])
-    finished = (lang_found, spans, bounds, None if text == before else text, repairs)
+    finished = (lang_found, spans, None if text == before else text, repairs)  # the text only when it changed
     return finished, translate_block(block, code, lang, False), by_guess
 
 
 def _unpacked(finished: tuple, block: Block) -> Finished:
     """What ``finish_and_translate`` sent back as ``finish_block`` gives it."""
-    lang, spans, bounds, text, repairs = finished
-    split = [Sentence(start, end) for start, end in zip(bounds[::2], bounds[1::2])]
-    return lang, spans, split, block.text if text is None else text, repairs
+    lang, spans, text, repairs = finished
+    return lang, spans, block.sentences, block.text if text is None else text, repairs
 
 
 @dataclass
@@ -292,8 +281,9 @@ def convert(
     ``braille``, when given, is the book already translated with ``options.code``
     (by a job's parts) and is used as it is.  ``source`` (the bytes and name it was read
     from) says ``document`` is a draft (``content.draft``): a BRF alone is made from it in one
-    pool of workers that finish and translate each block; for anything else it is finished first.
-    The draft is finished in place either way.
+    pool of workers that find each block's languages and translate it, and the draft comes back
+    finished for braille (languages, spans, repaired text; sentences not split, as no braille
+    file needs them); for anything else it is finished first (``content.finish``), in place.
     ``progress(n)`` hears of each block translated and each braille file written,
     ``speech_progress(done, total)`` of the sentences spoken.  Raises ``BadOption``
     / ``MissingDependency`` before writing anything when the request cannot be

@@ -331,11 +331,13 @@ def _translate_run(
         brackets = kazakh and ("(" in prepared or ")" in prepared)
         result = louis.translate(tables, prepared) if where or brackets else None
         line_cells = result.cells if result else louis.cells(tables, prepared)
-        if result is None and _not_braille(tables).search(line_cells):
+        not_braille = _not_braille(tables).search(line_cells)
+        if result is None and not_braille:
             result = louis.translate(tables, prepared)  # the report needs the print offset of the cell
         if brackets:  # brackets next to numbers: ⠶, not Ө Ә (brackets.py)
             line_cells = literary_brackets(prepared, line_cells, result.to_print)
-        if _not_braille(tables).search(line_cells):
+            not_braille = _not_braille(tables).search(line_cells)
+        if not_braille:
             line_cells = _mark_not_braille(block.id, line_cells, result.to_print, source, tables, problems)
         cells.append(line_cells)
         if where:
@@ -438,18 +440,25 @@ def _group_spaces(text: str, base: int) -> set[int]:
     }
 
 
-#: Per table list, the characters known to need no preparing: defined, not a special space or format character.
-_PLAIN: dict[tuple[str, ...], set[str]] = {}
+#: Per table list, the characters known to need no preparing (defined, not a special space or format
+#: character), and a pattern that finds any other (a scan in C: a set test walks the text in Python objects).
+_PLAIN: dict[tuple[str, ...], tuple[set[str], re.Pattern]] = {}
 
 
 def _all_plain(text: str, tables: tuple[str, ...]) -> bool:
-    known = _PLAIN.setdefault(tables, {" "})
-    if known.issuperset(text):
+    known, other = _PLAIN.get(tables) or _plain_pattern(tables, {" "})
+    if not other.search(text):
         return True
     unknown = set(text) - known
     plain = {c for c in unknown if not c.isspace() and unicodedata.category(c) != "Cf" and louis.defined(tables, c)}
-    known |= plain
+    if plain:
+        _plain_pattern(tables, known | plain)
     return len(plain) == len(unknown)
+
+
+def _plain_pattern(tables: tuple[str, ...], known: set[str]) -> tuple[set[str], re.Pattern]:
+    _PLAIN[tables] = known, re.compile("[^" + "".join(map(re.escape, sorted(known))) + "]")
+    return _PLAIN[tables]
 
 
 def _fallback(char: str, tables: tuple[str, ...]) -> str:

@@ -148,9 +148,10 @@ def checksum(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
-def finish_block(block: Block, fallback: str) -> Finished:
+def finish_block(block: Block, fallback: str, split: bool = True) -> Finished:
     """``block``'s language (its declared one, else ``fallback``, as a hint), spans, sentences,
-    and its text with each word typed in two scripts rewritten in one (with the words changed)."""
+    and its text with each word typed in two scripts rewritten in one (with the words changed).
+    Without ``split`` the sentences are left as they are (braille files need none)."""
     if block.kind == PAGE_MARKER:
         return "zxx", block.spans, block.sentences, block.text, []
     hint = language.normalise(block.lang) if block.lang != "und" else fallback
@@ -166,4 +167,5 @@ def finish_block(block: Block, fallback: str) -> Finished:
         [s for s in block.spans if not (s.kind == SPAN_LANG and s.value == lang)] + found,
         key=lambda s: (s.start, s.kind),
     )
-    return lang, spans, sentences.split(text, lang, lines=block.kind in (TABLE, STANZA)), text, repairs
+    found = sentences.split(text, lang, lines=block.kind in (TABLE, STANZA)) if split else block.sentences
+    return lang, spans, found, text, repairs
