@@ -154,6 +154,7 @@ class Job:
         by page as the blocks are translated, a page held at a time."""
         if not self.streamed or self._given is not None or "braille" in self.__dict__:
             return brf.write(self.pages)
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=Path(target).parent) as body:
             layout = self.options.layout
             problems: list[Problem] = []
@@ -175,12 +176,13 @@ class Job:
             front = front_matter(self.document, self.options.code, lang, layout, paginator.starts, paginator.cells)
             self._problems = problems
             body.seek(0)
-            with atomic.replacing(target) as temp, temp.open("wb") as out:
-                out.writelines(brf.page_bytes(page) for page in front)
-                shutil.copyfileobj(body, out, 1 << 20)
-                out.flush()
-                os.fsync(out.fileno())
-            Path(target).chmod(0o644)
+            with atomic.replacing(target) as temp:
+                with temp.open("wb") as out:
+                    out.writelines(brf.page_bytes(page) for page in front)
+                    shutil.copyfileobj(body, out, 1 << 20)
+                    out.flush()
+                    os.fsync(out.fileno())
+                temp.chmod(0o644)
         return None
 
 

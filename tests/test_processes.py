@@ -230,3 +230,30 @@ def _descendants(pid: int) -> set[int]:
         found |= children
         todo += children
     return found
+
+
+def test_a_brf_streamed_from_a_draft_by_forkserver_workers_is_the_same(tmp_path, every_book_shared, monkeypatch):
+    """Languages and braille in one pool, the pages written as the runs come back: the same BRF as one
+    process, from workers of a forkserver too, and the progress bar reaches its end."""
+    name = "kitaphana-kk-ru.epub"
+    data = (ROOT / "samples" / name).read_bytes()
+    monkeypatch.setattr(processes, "RUN_WEIGHT", 2000)  # many runs: some come back before one ahead
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert processes.start_method() == "forkserver"
+        draft, _ = content.draft(data, name)
+        steps = []
+        options = convert.Options(workers=2)
+        (two,) = convert.convert(
+            draft, "book", ["brf"], tmp_path / "two", options, steps.append, source=(data, name)
+        ).paths
+    finally:
+        stop.set()
+        thread.join()
+    assert sum(steps) == sum(1 for _ in draft.blocks()) + 1
+    (one,) = convert.convert(
+        content.read(data, name), "book", ["brf"], tmp_path / "one", convert.Options(workers=1)
+    ).paths
+    assert two.read_bytes() == one.read_bytes()
