@@ -111,8 +111,10 @@ class Job:
     def each_block(self, each: Callable[[BrailleBlock], None], restart: Callable[[], None]) -> str:
         """``each(block)`` for every block in braille (no positions), in reading order as the workers
         translate; returns the book's main language.  A draft is finished on the way; when its main
-        language, known only at the end, is not the one guessed (the first declared) and a block
-        was translated with it, ``restart()`` is called and the blocks come again."""
+        language, known only at the end, is not the one guessed (the first declared), the blocks
+        translated with the guess (page markers, blocks in a language without tables: few) are
+        translated again, and only if one comes out otherwise is ``restart()`` called and the
+        blocks come again."""
         code, workers, document = self.options.code, self.options.workers, self.document
         blocks = [block for _, block in document.blocks()]
         weight = lambda block: len(block.text)  # noqa: E731
@@ -125,14 +127,14 @@ class Job:
         declared = declared_languages(document)
         guess = next((lang for lang in declared if lang in LANGUAGES), "en")
         order = iter(blocks)
-        guessed = False
+        guessed: list[tuple[Block, BrailleBlock]] = []
 
         def done(result: tuple[tuple, BrailleBlock, bool]) -> None:
-            nonlocal guessed
             finished, braille, by_guess = result
             block = next(order)
             apply(document, block, _unpacked(finished, block))
-            guessed |= by_guess
+            if by_guess:
+                guessed.append((block, braille))
             each(braille)
 
         args = (fallback_of(declared), code, guess)
@@ -140,7 +142,9 @@ class Job:
         settle(document, checksum(data), name, declared)
         self._source = None
         lang = main_language(document)
-        if lang == guess or not guessed:
+        if lang == guess or all(
+            _same_pages(translate_block(block, code, lang, False), made) for block, made in guessed
+        ):
             return lang
         restart()
         return self.each_block(each, restart)
@@ -184,6 +188,11 @@ class Job:
                     os.fsync(out.fileno())
                 temp.chmod(0o644)
         return None
+
+
+def _same_pages(one: BrailleBlock, other: BrailleBlock) -> bool:
+    """Whether the two translations of a block make the same pages and report the same problems."""
+    return (one.cells, one.label, one.problems) == (other.cells, other.label, other.problems)
 
 
 def finish_and_translate(block: Block, fallback: str, code: Code, lang: str) -> tuple[tuple, BrailleBlock, bool]:

@@ -68,3 +68,18 @@ def test_sample_brf_from_the_draft_is_what_main_wrote(name, workers, tmp_path, m
 def _for_braille(document):
     blocks = [(b.id, b.kind, b.lang, b.text, b.spans, b.repairs) for _, b in document.blocks()]
     return blocks, document.metadata, document.toc, document.notices
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_draft_whose_main_language_was_not_guessed_is_translated_again(workers, tmp_path, monkeypatch):
+    """A text file declares no language, so the workers first take English for the book's main one; the
+    book is Russian, and its German paragraph (no German tables: the main language's) came out otherwise."""
+    monkeypatch.setattr(processes, "SMALL", 0)
+    russian = "Библиотека открыта каждый день, кроме понедельника. Читатели берут книги домой на две недели."
+    data = f"{russian}\n\nIch habe keine Zeit, sagte der Müller.\n\n{russian}\n".encode()
+    draft, _ = content.draft(data, "book.txt")
+    options = convert.Options(workers=workers)
+    (streamed,) = convert.convert(draft, "s", ["brf"], tmp_path, options, source=(data, "book.txt")).paths
+    (whole,) = convert.convert(content.read(data, "book.txt"), "w", ["brf"], tmp_path, options).paths
+    assert [b.lang for _, b in draft.blocks()] == ["ru", "de", "ru"]
+    assert streamed.read_bytes() == whole.read_bytes()
