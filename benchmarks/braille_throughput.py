@@ -38,7 +38,7 @@ only the CPU left idle.
 Ours runs in a fresh process that has first converted a tiny stored book (tables
 compiled, as in a running service; a stored book needs no lingua, whose models
 load when the EPUB is first read).  Memory: the parent's peak
-RSS (``ru_maxrss``, the conversion's own), the largest worker's, and the peak
+RSS (``VmHWM``, the conversion's own), the largest worker's, and the peak
 of all the processes together, sampled every 20 ms from outside: the sum of
 their RSS (counts pages a forked worker shares with the parent twice) and of
 their PSS (shared pages split among the sharers: the memory the machine gave).
@@ -172,7 +172,7 @@ def measure(data: bytes, name: str, workers: int, answer) -> None:
 
     folder = Path(tempfile.mkdtemp())
     to_brf(*stored_book(0.01), folder)
-    warm = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    warm = _peak_rss()
     before = louis.counts()
     answer.send("warm")
     start_wall, start_cpu, start_children = time.perf_counter(), time.process_time(), _children_cpu()
@@ -181,12 +181,19 @@ def measure(data: bytes, name: str, workers: int, answer) -> None:
     if forkserver._forkserver._forkserver_pid:
         forkserver._forkserver._stop()  # reaps the server, which has reaped the workers: their rusage is ours now
     cpu = time.process_time() - start_cpu + _children_cpu() - start_children
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss = _peak_rss()
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     calls = {key: value - before[key] for key, value in louis.counts().items()}
     output = path.read_bytes()
     shutil.rmtree(folder)
     answer.send(Run(wall, cpu, warm, rss, children, output.count(b"\f"), hashlib.sha256(output).hexdigest(), calls))
+
+
+def _peak_rss() -> int:
+    """This process's peak RSS in kB since it started Python (``VmHWM``: ``ru_maxrss`` would count the
+    benchmark's own process, which the spawned one was forked from before its exec)."""
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 
 
 def in_fresh_process(data: bytes, name: str, workers: int) -> Run:
