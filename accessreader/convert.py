@@ -34,7 +34,7 @@ from .braille.tables import LANGUAGES, Code, check
 from .braille.translate import Braille, BrailleBlock, Problem, main_language, translate_block
 from .content.finish import Finished, apply, checksum, declared_languages, fallback_of, finish, finish_block, settle
 from .errors import BadOption, SixDotsOnly
-from .language import KAZAKH_LATIN
+from .language import KAZAKH_LATIN, load_lingua
 from .model import PAGE_MARKER, Block, Document
 from .tts.outputs import FORMATS as SPEECH_FORMATS
 from .tts.synthesis import SpeechOptions
@@ -138,7 +138,9 @@ class Job:
             each(braille)
 
         args = (fallback_of(declared), code, guess)
-        processes.for_each_in_order(finish_and_translate, blocks, done, args, workers, weight, self.progress)
+        processes.for_each_in_order(
+            finish_and_translate, blocks, done, args, workers, weight, self.progress, prepare=load_lingua
+        )
         settle(document, checksum(data), name, declared)
         self._source = None
         lang = main_language(document)

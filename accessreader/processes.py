@@ -78,15 +78,18 @@ def map_in_order(
     workers: int = 2,
     weight: Callable[[T], int] = lambda item: 1,
     progress: Callable[[int], None] | None = None,
+    prepare: Callable[[], None] | None = None,
 ) -> list[R]:
     """``[function(item, *args) for item in items]`` on up to ``workers`` processes.
 
     ``function`` must be a module-level function; the runs are about equal in
     total ``weight``, and items weighing less than ``SMALL`` in all are done
-    here.  ``progress(n)`` hears of items done.  Raises what ``function`` raises.
+    here.  ``progress(n)`` hears of items done.  ``prepare()`` is called here
+    before workers are forked: what each would load (language models), loaded
+    once and shared.  Raises what ``function`` raises.
     """
     out: list[R] = []
-    for_each_in_order(function, items, out.append, args, workers, weight, progress, run_weight=0)
+    for_each_in_order(function, items, out.append, args, workers, weight, progress, run_weight=0, prepare=prepare)
     return out
 
 
@@ -99,6 +102,7 @@ def for_each_in_order(
     weight: Callable[[T], int] = lambda item: 1,
     progress: Callable[[int], None] | None = None,
     run_weight: int = RUN_WEIGHT,
+    prepare: Callable[[], None] | None = None,
 ) -> None:
     """``each(function(item, *args))`` for the items in order, on up to ``workers`` processes.
 
@@ -141,6 +145,8 @@ def for_each_in_order(
     global _inherited
     forked = context.get_start_method() == "fork"
     if forked:  # forked workers inherit the items: a run goes as its bounds
+        if prepare is not None:
+            prepare()
         _inherited = (function, items, args)
         ends = list(accumulate(len(run) for run in runs))
         tasks = [(_run_inherited, (end - len(run), end)) for run, end in zip(runs, ends)]

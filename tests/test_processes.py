@@ -257,3 +257,26 @@ def test_a_brf_streamed_from_a_draft_by_forkserver_workers_is_the_same(tmp_path,
         content.read(data, name), "book", ["brf"], tmp_path / "one", convert.Options(workers=1)
     ).paths
     assert two.read_bytes() == one.read_bytes()
+
+
+def _loaded_here(item: str) -> int:
+    """Whether lingua's models were loaded in this worker before it had to ask for them."""
+    from accessreader import language
+
+    return language._CYRILLIC_MODELS in language._loaded
+
+
+def test_forked_workers_inherit_what_prepare_loaded_in_the_parent():
+    """``prepare`` (lingua's models for a book's languages) runs once in the parent before the
+    workers fork, so they share its models instead of each loading ~90 MB of its own."""
+    script = (
+        "from accessreader import language, processes; from tests.test_processes import _loaded_here\n"
+        "ITEMS = ['x' * 1000] * (processes.SMALL // 1000 + 10)\n"
+        "weight = len\n"
+        "plain = processes.map_in_order(_loaded_here, ITEMS, (), 2, weight)\n"
+        "assert processes.start_method() == 'fork', processes.start_method()\n"
+        "prepared = processes.map_in_order(_loaded_here, ITEMS, (), 2, weight, prepare=language.load_lingua)\n"
+        "print(any(plain), all(prepared))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.split() == ["False", "True"]

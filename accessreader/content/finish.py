@@ -86,7 +86,7 @@ def finish_blocks(document: Document, blocks: list[Block], declared: list[str], 
     draft's ``declared_languages``)."""
     fallback = fallback_of(declared)
     weight = lambda block: len(block.text)  # noqa: E731
-    done = processes.map_in_order(finish_block, blocks, (fallback,), workers, weight)
+    done = processes.map_in_order(finish_block, blocks, (fallback,), workers, weight, prepare=language.load_lingua)
     for block, finished in zip(blocks, done):
         apply(document, block, finished)
 
