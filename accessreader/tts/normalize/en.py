@@ -312,9 +312,11 @@ def _ruler(match: re.Match, context: Context) -> str | None:
 
 
 def _time(match: re.Match, context: Context) -> str:
-    """ "9:00" → nine o'clock, "10:30" → ten thirty, "18:05" → eighteen oh five."""
+    """ "9:00" → nine o'clock, "2:00 pm" → two pm, "10:30" → ten thirty, "18:05" → eighteen oh five."""
     hour, minutes = match.groups()
     if minutes == "00":
+        if re.match(r" ?[ap]\.? ?m\b", context.text[match.end() :], re.IGNORECASE):
+            return cardinal(int(hour))  # the "pm" after says what "o'clock" would
         return f"{cardinal(int(hour))} o'clock"
     said = f"oh {cardinal(int(minutes))}" if minutes[0] == "0" else cardinal(int(minutes))
     return f"{cardinal(int(hour))} {said}"
@@ -620,4 +622,7 @@ def rules() -> list[Rule]:
         rule(r"(?<=\d)\+(?![\w+])", lambda m, c: " plus"),  # "12+": an age rating
         *(rule(_abbreviation_pattern(written), _abbreviation(words)) for written, words in abbreviations),
         roman_rule(cardinal),
+        rule(  # "The CLS", "PDF": capitals with no vowel are letters said one by one (not a numeral)
+            r"(?<![\w.-])(?![IVXLCDM]+(?![\w-]))([B-DF-HJ-NP-TV-XZ]{2,5})(?![\w-])", lambda m, c: " ".join(m.group(1))
+        ),
     ]

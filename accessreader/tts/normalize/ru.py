@@ -44,6 +44,7 @@ from .common import (
     ROMAN_LETTERS,
     Context,
     Rule,
+    letter_name,
     roman_rule,
     roman_value,
     rule,
@@ -1516,8 +1517,11 @@ def _fraction(match: re.Match, context: Context) -> str:
 
 
 def _number_sign(match: re.Match, context: Context) -> str:
-    signs, written = match.groups()
-    return ("номера " if len(signs) > 1 else "номер ") + cardinal(to_int(written))
+    """ "№ 5" → номер пять; a document's letters after a hyphen are spelled ("№ 45-п" → сорок пять пэ,
+    "№ 12-ОД" → двенадцать о дэ)."""
+    signs, written, letters = match.groups()
+    said = ("номера " if len(signs) > 1 else "номер ") + cardinal(to_int(written))
+    return said + "".join(f" {letter_name(letter, 'ru')}" for letter in letters or "")
 
 
 def rules() -> list[Rule]:
@@ -1534,7 +1538,10 @@ def rules() -> list[Rule]:
             r"(?<![\w.,])(\d{4})(?=((?:(?:, ?| (?:и|или) )\d{4})+) ?(гг\.|(?i:годах|годы|годов|годам|годами))(?!\w))",
             _listed_year,
         ),
-        rule(r"(№+) ?(\d+)", _number_sign),
+        rule(  # a document's letters, not an ordinal's ending ("№ 3-й")
+            r"(№+) ?(\d+)(?:-(?!(?:й|я|е|ю|го|му|м|х|ми|ого|ому|ая|ое|ые|ых|ым|ой)(?![\w-]))([а-яёА-ЯЁ]{1,3})(?![\w-]))?",
+            _number_sign,
+        ),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3])[.:]([0-5]\d) ?ч\.", _clock_hours),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d) ?[–—-] ?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
         rule(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])", _time),
