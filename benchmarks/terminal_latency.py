@@ -181,15 +181,20 @@ cli.main(sys.argv[1:])
 """
 
 
-def until_shown(brltty: Brltty, display: VirtualDisplay, start, wanted: str) -> float:
-    """Seconds from ``start()`` (a process) to the display showing ``wanted``; then the process is ended.
-    (A client that leaves leaves its cells shown: dot 1 in every cell is written first.)"""
+def show_dot_one(brltty: Brltty, display: VirtualDisplay) -> None:
+    """Dot 1 in every cell, left shown by a client that leaves: the next client's cells are new."""
     dot_one = brlapi.Connection(brltty.host.encode())
     dot_one.enterTtyModeWithPath([])
     dot_one.writeDots(bytes([1] * CELLS))
     display.wait_for("\u2801" * CELLS, timeout=30)
     dot_one.leaveTtyMode()
     dot_one.closeConnection()
+
+
+def until_shown(brltty: Brltty, display: VirtualDisplay, start, wanted: str) -> float:
+    """Seconds from ``start()`` (a process) to the display showing ``wanted``; then the process is ended
+    (dot 1 in every cell is shown first)."""
+    show_dot_one(brltty, display)
     began, process = start()
     display.wait_for(wanted, timeout=120)
     seconds = time.perf_counter() - began
@@ -283,12 +288,7 @@ def keys_while_loading(brltty: Brltty, display: VirtualDisplay, command: list[st
     """Milliseconds per key pressed as soon as the first braille is shown, while the rest is still read;
     fewer than ``count`` when a key reaches the end of what is read so far (it moves nothing: the
     reader goes as far as it can) before more comes in."""
-    dot_one = brlapi.Connection(brltty.host.encode())
-    dot_one.enterTtyModeWithPath([])
-    dot_one.writeDots(bytes([1] * CELLS))
-    display.wait_for("\u2801" * CELLS, timeout=30)
-    dot_one.leaveTtyMode()
-    dot_one.closeConnection()
+    show_dot_one(brltty, display)
     _, process = warm(command)
     try:
         display.wait_for(first, timeout=120)
