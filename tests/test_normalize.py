@@ -1452,6 +1452,8 @@ def test_unseen26_misses_are_read_as_a_listener_expects(written, said):
         ("ru", "Приказ № 45-п от 1 марта.", "Приказ номер сорок пять пэ от первого марта."),
         ("ru", "Согласно приказу № 12-ОД.", "Согласно приказу номер двенадцать О дэ."),
         ("ru", "Школа № 5 открыта.", "Школа номер пять открыта."),
+        ("ru", "Требуется библиотекарь, график 5/2.", "Требуется библиотекарь, график пять через два."),
+        ("ru", "Режим работы 2/2, выполнено 1/2 плана.", "Режим работы два через два, выполнено одна вторая плана."),
         ("kk", "Көрсеткіш 7,25-ке жетті.", "Көрсеткіш жеті бүтін жүзден жиырма беске жетті."),
         ("kk", "Үлесі 2,5-тен асты.", "Үлесі екі бүтін оннан бестен асты."),
         ("kk", "Ауыл 60 км жерде.", "Ауыл алпыс километр жерде."),
@@ -1461,7 +1463,8 @@ def test_unseen26_misses_are_read_as_a_listener_expects(written, said):
     ],
 )
 def test_unseen27_misses_are_read_as_a_listener_expects(lang, written, said):
-    """A document number's letters are spelled ("№ 45-п"); a Kazakh decimal keeps its case ending
+    """A document number's letters are spelled ("№ 45-п"); a work schedule "5/2" is days on and off
+    ("пять через два"), not a fraction; a Kazakh decimal keeps its case ending
     ("7,25-ке"); Kazakh km is километр; "2:00 pm" needs no "o'clock"; English capitals with no vowel
     are letters one by one (those with one are left to the voice, which says USA, UK)."""
     assert normalize(written, lang) == said
