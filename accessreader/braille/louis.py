@@ -23,8 +23,11 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any, TypeVar
 
 from ..errors import MissingDependency
 
@@ -45,6 +48,7 @@ CACHED = 8192
 _cache: OrderedDict[tuple[tuple[str, ...], str], Translation] = OrderedDict()
 _cells_cache: OrderedDict[tuple[tuple[str, ...], str], str] = OrderedDict()  # what ``cells`` was told
 _counts: Counter[str] = Counter()
+T = TypeVar("T")
 
 
 @dataclass
@@ -88,23 +92,11 @@ def translate(tables: tuple[str, ...], text: str) -> Translation:
     if not text:
         return Translation("", [], [])
     key = (tables, text)
-    short = len(text) <= CACHED_LENGTH
-    try:
-        with _calls:
-            if short and key in _cache:
-                _cache.move_to_end(key)
-                _counts["cached"] += 1
-                return _cache[key]
-            cells, to_print, to_cells, _ = _louis.translate(list(tables), text, mode=_louis.noUndefined)
-            _counts["translate"] += 1
-            found = Translation(cells, to_print, to_cells)
-            if short:
-                _cache[key] = found
-                if len(_cache) > CACHED:
-                    _cache.popitem(last=False)
-    except RuntimeError as exc:
-        raise RuntimeError(f"liblouis could not translate {text[:60]!r} with {tables}: {exc}") from exc
-    return found
+    with _calling(tables, text):
+        if key in _cache:
+            return _remembered(_cache, key)
+        cells, to_print, to_cells, _ = _louis.translate(list(tables), text, mode=_louis.noUndefined)
+        return _keep(_cache, key, Translation(cells, to_print, to_cells))
 
 
 def cells(tables: tuple[str, ...], text: str) -> str:
@@ -112,22 +104,38 @@ def cells(tables: tuple[str, ...], text: str) -> str:
     if not text:
         return ""
     key = (tables, text)
-    short = len(text) <= CACHED_LENGTH
+    with _calling(tables, text):
+        if key in _cells_cache:
+            return _remembered(_cells_cache, key)
+        if key in _cache:
+            return _remembered(_cache, key).cells
+        return _keep(_cells_cache, key, _louis.translateString(list(tables), text, mode=_louis.noUndefined))
+
+
+@contextmanager
+def _calling(tables: tuple[str, ...], text: str) -> Iterator[None]:
+    """One call into liblouis at a time; its failure named with the tables and the text."""
     try:
         with _calls:
-            for known in (_cells_cache, _cache) if short else ():
-                if key in known:
-                    known.move_to_end(key)
-                    _counts["cached"] += 1
-                    return known[key] if known is _cells_cache else known[key].cells
-            found = _louis.translateString(list(tables), text, mode=_louis.noUndefined)
-            _counts["translate"] += 1
-            if short:
-                _cells_cache[key] = found
-                if len(_cells_cache) > CACHED:
-                    _cells_cache.popitem(last=False)
+            yield
     except RuntimeError as exc:
         raise RuntimeError(f"liblouis could not translate {text[:60]!r} with {tables}: {exc}") from exc
+
+
+def _remembered(store: OrderedDict, key: tuple) -> Any:
+    """A cached translation (the most recently used now), counted."""
+    store.move_to_end(key)
+    _counts["cached"] += 1
+    return store[key]
+
+
+def _keep(store: OrderedDict, key: tuple, found: T) -> T:
+    """A new translation, counted, and cached when its text is short (the oldest dropped past ``CACHED``)."""
+    _counts["translate"] += 1
+    if len(key[1]) <= CACHED_LENGTH:
+        store[key] = found
+        if len(store) > CACHED:
+            store.popitem(last=False)
     return found
 
 
